@@ -1,0 +1,59 @@
+import { Hono, type MiddlewareHandler } from "hono";
+import { sql } from "drizzle-orm";
+import type { Db } from "./db/client";
+import { eventRoutes } from "./http/api/events";
+import { manageRoutes } from "./http/api/manage";
+import { registrationRoutes } from "./http/api/registrations";
+import type { AppContext, AppEnv } from "./http/env";
+import { onError, onNotFound } from "./http/errors";
+import { limitBody, limitRate, requireJsonBody } from "./http/middleware";
+import type { ServiceContext } from "./services/context";
+
+export interface AppDeps {
+  db: Db;
+  publicUrl: string;
+  now?: () => Date;
+  /** Public signups per client address and window; null turns the limit off. */
+  signupRateLimit?: { limit: number; windowMs: number } | null;
+  /** The caller's address as this runtime knows it (socket, proxy header, cf header). */
+  clientIp?: (c: AppContext) => string | undefined;
+}
+
+/** The whole service as one Hono app. Pure: no I/O until a request arrives. */
+export function createApp(deps: AppDeps) {
+  const ctx: ServiceContext = {
+    db: deps.db,
+    now: deps.now ?? (() => new Date()),
+    publicUrl: deps.publicUrl.replace(/\/+$/, ""),
+  };
+  const limit = deps.signupRateLimit === undefined ? { limit: 30, windowMs: 60_000 } : deps.signupRateLimit;
+  const limitSignups: MiddlewareHandler<AppEnv> = limit
+    ? limitRate({ ...limit, clientIp: deps.clientIp ?? (() => undefined) })
+    : (_c, next) => next();
+
+  const api = new Hono<AppEnv>()
+    .use(limitBody, requireJsonBody)
+    .route("/events", eventRoutes(limitSignups))
+    .route("/registrations", registrationRoutes)
+    .route("/manage", manageRoutes);
+
+  return new Hono<AppEnv>()
+    .use(async (c, next) => {
+      c.set("ctx", ctx);
+      await next();
+    })
+    .get("/healthz", async (c) => {
+      try {
+        await ctx.db.run(sql`SELECT 1`);
+        return c.json({ ok: true });
+      } catch (err) {
+        console.error("healthz: database did not answer", err);
+        return c.json({ ok: false }, 503);
+      }
+    })
+    .route("/api/v1", api)
+    .notFound(onNotFound)
+    .onError(onError);
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,46 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { organisations } from "./organisations";
+
+export type EventStatus = "draft" | "published" | "cancelled";
+export type Language = "sv" | "en" | "nb";
+export type QuestionKind = "text" | "textarea" | "select" | "multiselect" | "checkbox";
+export interface Question {
+  id: string;
+  label: string;
+  kind: QuestionKind;
+  options?: string[];
+  required?: boolean;
+}
+
+export const events = sqliteTable(
+  "events",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    description: text("description"),
+    venue: text("venue"),
+    address: text("address"),
+    onlineUrl: text("online_url"),
+    startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
+    endsAt: integer("ends_at", { mode: "timestamp_ms" }).notNull(),
+    timezone: text("timezone").notNull().default("Europe/Stockholm"),
+    capacity: integer("capacity").notNull(),
+    waitlist: integer("waitlist", { mode: "boolean" }).notNull().default(true),
+    language: text("language").$type<Language>().notNull().default("sv"),
+    registrationOpensAt: integer("registration_opens_at", { mode: "timestamp_ms" }),
+    registrationClosesAt: integer("registration_closes_at", { mode: "timestamp_ms" }),
+    status: text("status").$type<EventStatus>().notNull().default("published"),
+    questions: text("questions", { mode: "json" }).$type<Question[]>().notNull().default([]),
+    // Marks the rows a write batch touched so later statements of the same batch can
+    // find them (D1 has no interactive transactions to carry ids between statements).
+    changeId: text("change_id"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("events_org_starts_idx").on(t.orgId, t.startsAt)],
+);

@@ -1,0 +1,4 @@
+export * from "./organisations";
+export * from "./events";
+export * from "./registrations";
+export * from "./outbox";

@@ -1,0 +1,39 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { Language } from "./events";
+
+export type OutboxKind =
+  | "confirmed"
+  | "waitlisted"
+  | "promoted"
+  | "cancelled"
+  | "event_updated"
+  | "event_cancelled"
+  | "manage_link";
+export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
+
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind").$type<OutboxKind>().notNull(),
+    orgId: text("org_id").notNull(),
+    eventId: text("event_id").notNull(),
+    registrationId: text("registration_id"),
+    toEmail: text("to_email").notNull(),
+    toName: text("to_name"),
+    locale: text("locale").$type<Language>().notNull(),
+    // Kind-specific facts frozen at the time of the change (e.g. what changed).
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
+    status: text("status").$type<OutboxStatus>().notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_registration_idx").on(t.registrationId),
+  ],
+);

@@ -1,0 +1,56 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { events, type Language } from "./events";
+
+export type RegistrationStatus = "confirmed" | "waitlisted" | "cancelled";
+export type Answers = Record<string, string | string[] | boolean>;
+
+export const registrations = sqliteTable(
+  "registrations",
+  {
+    // Assigned by SQLite inside the write, so it is the true arrival order.
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    id: text("id").notNull().unique(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    // Trimmed, lower-cased: the identity used for "one live registration per email".
+    emailKey: text("email_key").notNull(),
+    organisation: text("organisation"),
+    phone: text("phone"),
+    language: text("language").$type<Language>().notNull(),
+    answers: text("answers", { mode: "json" }).$type<Answers>().notNull().default({}),
+    consentAt: integer("consent_at", { mode: "timestamp_ms" }),
+    status: text("status").$type<RegistrationStatus>().notNull(),
+    // Raised on every change that re-sends or withdraws the calendar invite.
+    inviteSequence: integer("invite_sequence").notNull().default(0),
+    changeId: text("change_id"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+    cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
+    checkedInAt: integer("checked_in_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("registrations_live_email_idx")
+      .on(t.eventId, t.emailKey)
+      .where(sql`status <> 'cancelled'`),
+    index("registrations_event_status_seq_idx").on(t.eventId, t.status, t.seq),
+    index("registrations_change_idx").on(t.changeId),
+  ],
+);
+
+// Several links may be valid for one registration: every email mints its own, so an
+// older email's link keeps working. Only the SHA-256 is stored.
+export const manageTokens = sqliteTable(
+  "manage_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    registrationId: text("registration_id")
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("manage_tokens_registration_idx").on(t.registrationId)],
+);

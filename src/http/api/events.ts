@@ -1,0 +1,42 @@
+import { Hono } from "hono";
+import { cancelEvent } from "../../services/cancelEvent";
+import { createEvent, createEventInput } from "../../services/createEvent";
+import { getEvent } from "../../services/getEvent";
+import { listEvents } from "../../services/listEvents";
+import { listRegistrations, listRegistrationsQuery } from "../../services/listRegistrations";
+import { register } from "../../services/register";
+import { registrationInput } from "../../services/schemas";
+import { updateEvent, updateEventInput } from "../../services/updateEvent";
+import type { AppEnv } from "../env";
+import { optionalOrganiser, requireOrganiser } from "../middleware";
+import type { MiddlewareHandler } from "hono";
+import { validate } from "../validate";
+
+export function eventRoutes(limitSignups: MiddlewareHandler<AppEnv>) {
+  return new Hono<AppEnv>()
+    .post("/", requireOrganiser, validate("json", createEventInput), async (c) => {
+      const event = await createEvent({ ctx: c.var.ctx, input: { ...c.req.valid("json"), orgId: c.var.org.id } });
+      return c.json(event, 201);
+    })
+    .get("/", requireOrganiser, async (c) =>
+      c.json({ events: await listEvents({ ctx: c.var.ctx, input: { orgId: c.var.org.id } }) }),
+    )
+    .get("/:id", optionalOrganiser, async (c) =>
+      c.json(await getEvent({ ctx: c.var.ctx, input: { id: c.req.param("id"), orgId: c.get("org")?.id } })),
+    )
+    .patch("/:id", requireOrganiser, validate("json", updateEventInput), async (c) => {
+      const input = { id: c.req.param("id"), orgId: c.var.org.id, patch: c.req.valid("json") };
+      return c.json(await updateEvent({ ctx: c.var.ctx, input }));
+    })
+    .post("/:id/cancel", requireOrganiser, async (c) =>
+      c.json(await cancelEvent({ ctx: c.var.ctx, input: { id: c.req.param("id"), orgId: c.var.org.id } })),
+    )
+    .post("/:id/registrations", limitSignups, validate("json", registrationInput), async (c) => {
+      const input = { ...c.req.valid("json"), eventId: c.req.param("id") };
+      return c.json(await register({ ctx: c.var.ctx, input }), 201);
+    })
+    .get("/:id/registrations", requireOrganiser, validate("query", listRegistrationsQuery), async (c) => {
+      const input = { ...c.req.valid("query"), eventId: c.req.param("id"), orgId: c.var.org.id };
+      return c.json({ registrations: await listRegistrations({ ctx: c.var.ctx, input }) });
+    });
+}

@@ -1,0 +1,13 @@
+import { Hono } from "hono";
+import { checkIn } from "../../services/checkIn";
+import type { AppEnv } from "../env";
+import { requireOrganiser } from "../middleware";
+
+export const registrationRoutes = new Hono<AppEnv>()
+  .use(requireOrganiser)
+  .post("/:id/check-in", async (c) =>
+    c.json(await checkIn({ ctx: c.var.ctx, input: { id: c.req.param("id"), orgId: c.var.org.id } })),
+  )
+  .delete("/:id/check-in", async (c) =>
+    c.json(await checkIn({ ctx: c.var.ctx, input: { id: c.req.param("id"), orgId: c.var.org.id, undo: true } })),
+  );

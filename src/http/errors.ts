@@ -1,0 +1,49 @@
+import type { Context, ErrorHandler, NotFoundHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ZodError } from "zod";
+import { AppError, invalid, type ErrorCode, type FieldErrors } from "../lib/errors";
+
+/** The one error shape of the whole API. */
+export function errorResponse(c: Context, err: AppError) {
+  const body = { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
+  return c.json(body, err.status as ContentfulStatusCode);
+}
+
+const codeForStatus: Partial<Record<number, ErrorCode>> = {
+  400: "invalid_request",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  413: "payload_too_large",
+  429: "rate_limited",
+};
+
+export const onError: ErrorHandler = (err, c) => {
+  if (err instanceof AppError) return errorResponse(c, err);
+  if (err instanceof HTTPException) {
+    // Thrown by Hono itself: malformed JSON, a missing bearer token, ...
+    const code = codeForStatus[err.status];
+    if (code) {
+      const challenge = err.getResponse().headers.get("www-authenticate");
+      if (challenge) c.header("WWW-Authenticate", challenge);
+      return errorResponse(c, new AppError(code, err.message || "The request was refused."));
+    }
+  }
+  const requestId = crypto.randomUUID();
+  console.error(`[${requestId}] ${c.req.method} ${c.req.path}`, err);
+  return c.json({ error: { code: "internal_error", message: `Something went wrong on our side (${requestId}).` } }, 500);
+};
+
+export const onNotFound: NotFoundHandler = (c) => errorResponse(c, new AppError("not_found", "No such route."));
+
+export function fieldErrors(error: ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "body";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+export const validationError = (error: ZodError) => invalid(fieldErrors(error));

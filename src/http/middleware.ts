@@ -1,0 +1,61 @@
+import { bearerAuth } from "hono/bearer-auth";
+import { bodyLimit } from "hono/body-limit";
+import { createMiddleware } from "hono/factory";
+import { rateLimiter } from "hono-rate-limiter";
+import { AppError } from "../lib/errors";
+import { authenticateApiToken } from "../services/organisations";
+import type { AppContext, AppEnv } from "./env";
+import { errorResponse } from "./errors";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export const limitBody = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new AppError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+  },
+});
+
+/** A body that is not declared as JSON is refused clearly instead of read as empty. */
+export const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
+  const hasBody = c.req.header("content-length") !== "0" && (c.req.header("content-length") || c.req.header("transfer-encoding"));
+  const type = c.req.header("content-type") ?? "";
+  if (hasBody && !/^application\/([\w.+-]+\+)?json\b/i.test(type))
+    throw new AppError("invalid_request", "Send the body as JSON with Content-Type: application/json.");
+  await next();
+});
+
+const bearer = (optional: boolean) => {
+  const check = bearerAuth({
+    verifyToken: async (token, c: AppContext) => {
+      const org = await authenticateApiToken(c.var.ctx, token);
+      if (org) c.set("org", org);
+      return org !== null;
+    },
+  });
+  return createMiddleware<AppEnv>((c, next) =>
+    optional && !c.req.header("authorization") ? next() : check(c, next),
+  );
+};
+
+/** Organiser routes: a valid API token is required and names the organisation. */
+export const requireOrganiser = bearer(false);
+/** Public routes that show more to the owning organisation. */
+export const optionalOrganiser = bearer(true);
+
+export interface RateLimitOptions {
+  limit: number;
+  windowMs: number;
+  /** The caller's address as the runtime sees it; undefined when unknown. */
+  clientIp: (c: AppContext) => string | undefined;
+}
+
+/** Per-address limit on public writes; a 429 in the one error shape, with Retry-After. */
+export const limitRate = ({ limit, windowMs, clientIp }: RateLimitOptions) =>
+  rateLimiter<AppEnv>({
+    windowMs,
+    limit,
+    keyGenerator: (c) => clientIp(c) ?? "unknown",
+    handler: (c) =>
+      errorResponse(c, new AppError("rate_limited", "Too many requests from your address. Try again shortly.")),
+  });

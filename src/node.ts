@@ -1,0 +1,75 @@
+import { serve, type ServerType } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { pathToFileURL } from "node:url";
+import { createApp } from "./app";
+import { ConfigError, readConfig, signupRateLimit, type Config } from "./config";
+import type { AppContext } from "./http/env";
+import { migrateDatabase, openDatabase } from "./node/database";
+import type { ServiceContext } from "./services/context";
+import { isEmpty, seedDemo } from "./services/demo";
+
+export interface RunningServer {
+  server: ServerType;
+  port: number;
+  close(): Promise<void>;
+}
+
+function clientIp(config: Config) {
+  return (c: AppContext) => {
+    if (config.TRUST_PROXY) {
+      const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    return getConnInfo(c).remote.address;
+  };
+}
+
+/** Opens and migrates the database, seeds the demo on an empty one, and serves. */
+export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
+  const database = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  await migrateDatabase(database.db);
+  const ctx: ServiceContext = { db: database.db, now: () => new Date(), publicUrl: config.PUBLIC_URL };
+  if (config.DEMO && (await isEmpty(ctx))) {
+    const demo = await seedDemo({ ctx });
+    log(`Created the demo organisation "${demo.org.name}" (${demo.org.slug}).`);
+    log(`Organiser API token (shown once): ${demo.token}`);
+    for (const e of demo.events) log(`  ${e.title}: ${e.url}  (API: ${config.PUBLIC_URL}/api/v1/events/${e.id})`);
+  }
+  const app = createApp({
+    db: database.db,
+    publicUrl: config.PUBLIC_URL,
+    signupRateLimit: signupRateLimit(config),
+    clientIp: clientIp(config),
+  });
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  log(`Plats is listening on ${config.PUBLIC_URL} (port ${port}, database ${config.DATABASE_URL}).`);
+  return {
+    server,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          database.close();
+          resolve();
+        });
+      }),
+  };
+}
+
+async function main() {
+  try {
+    const running = await startServer(readConfig(process.env));
+    const stop = () => void running.close().then(() => process.exit(0));
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  } catch (err) {
+    console.error(err instanceof ConfigError ? err.message : err);
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

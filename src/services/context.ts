@@ -1,0 +1,17 @@
+import type { Db } from "../db/client";
+
+/** What every service verb receives besides its input. Built once per app. */
+export interface ServiceContext {
+  db: Db;
+  /** Injected so tests can move time; never call `new Date()` in a service. */
+  now: () => Date;
+  /** Base for links that leave the service (manage links, event pages). */
+  publicUrl: string;
+}
+
+export interface OrgScope {
+  orgId: string;
+}
+
+export const eventUrl = (ctx: ServiceContext, slug: string) => `${ctx.publicUrl}/e/${encodeURIComponent(slug)}`;
+export const manageUrl = (ctx: ServiceContext, token: string) => `${ctx.publicUrl}/r/${token}`;

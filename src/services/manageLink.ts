@@ -1,0 +1,39 @@
+import { eq } from "drizzle-orm";
+import { manageTokens } from "../db/schema";
+import { notFound } from "../lib/errors";
+import { sameSecret, sha256Hex } from "../lib/secrets";
+import { manageUrl, type ServiceContext } from "./context";
+import { findEvent, publicEventView } from "./eventView";
+import { findRegistration, registrationView } from "./registrationView";
+
+const tokenShape = /^[A-Za-z0-9_-]{22}$/;
+
+/** The registration a manage link stands for; any wrong token is simply "not found". */
+export async function resolveManageToken(ctx: ServiceContext, token: string): Promise<string> {
+  if (!tokenShape.test(token)) throw notFound("registration");
+  const hash = await sha256Hex(token);
+  const [row] = await ctx.db.select().from(manageTokens).where(eq(manageTokens.tokenHash, hash)).limit(1);
+  if (!row || !(await sameSecret(row.tokenHash, hash))) throw notFound("registration");
+  return row.registrationId;
+}
+
+/** What the holder of a manage link sees: their registration, position and event. */
+export async function getManagedRegistration({ ctx, input }: { ctx: ServiceContext; input: { token: string } }) {
+  const registration = await findRegistration(ctx, await resolveManageToken(ctx, input.token));
+  return managedView(ctx, registration, input.token);
+}
+
+export async function managedView(
+  ctx: ServiceContext,
+  row: Awaited<ReturnType<typeof findRegistration>>,
+  token: string,
+) {
+  const eventRow = await findEvent(ctx, row.registration.eventId);
+  const confirmed = row.registration.status === "confirmed";
+  return {
+    ...registrationView(row),
+    manageUrl: manageUrl(ctx, token),
+    // The join link is for confirmed attendees only.
+    event: { ...publicEventView(ctx, eventRow), onlineUrl: confirmed ? eventRow.event.onlineUrl : null },
+  };
+}

@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { isTimeZone } from "../lib/time";
+
+// Shared field rules for the inputs of the service verbs. Routes validate with these,
+// so a limit is written once.
+export const language = z.enum(["sv", "en", "nb"]);
+export const instant = z.iso
+  .datetime({ offset: true, message: "Must be an ISO 8601 date-time with an offset or Z." })
+  .transform((s) => new Date(s));
+export const timezone = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, { message: "Must be a known IANA time zone, e.g. Europe/Stockholm." });
+export const slug = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Lower-case letters, digits and single dashes only.");
+export const httpUrl = z
+  .url({ protocol: /^https?$/, message: "Must be an http(s) URL." })
+  .max(2000);
+const text = (max: number) => z.string().trim().max(max);
+export const optionalText = (max: number) => text(max).nullish();
+
+export const question = z
+  .strictObject({
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "1–64 letters, digits, _ or -."),
+    label: text(500).min(1),
+    kind: z.enum(["text", "textarea", "select", "multiselect", "checkbox"]),
+    options: z.array(text(200).min(1)).min(1).max(100).optional(),
+    required: z.boolean().optional(),
+  })
+  .refine((q) => (q.kind === "select" || q.kind === "multiselect") === (q.options !== undefined), {
+    message: "select and multiselect need options; other kinds take none.",
+    path: ["options"],
+  });
+
+export const questions = z
+  .array(question)
+  .max(50)
+  .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, { message: "Question ids must be unique." });
+
+export const eventFields = {
+  title: text(200).min(1),
+  startsAt: instant,
+  endsAt: instant,
+  timezone: timezone,
+  capacity: z.number().int().min(0).max(100_000),
+  slug: slug,
+  description: optionalText(20_000),
+  venue: optionalText(200),
+  address: optionalText(500),
+  onlineUrl: httpUrl.nullish(),
+  language: language,
+  waitlist: z.boolean(),
+  registrationOpensAt: instant.nullish(),
+  registrationClosesAt: instant.nullish(),
+  status: z.enum(["draft", "published"]),
+  questions: questions,
+};
+
+export const answerValue = z.union([text(5000), z.array(text(500)).max(100), z.boolean()]);
+
+export const registrationInput = z.strictObject({
+  name: text(200).min(1, "Required."),
+  email: z.string().trim().max(254).pipe(z.email("Must be a valid email address.")),
+  organisation: optionalText(200),
+  phone: optionalText(50),
+  language: language.optional(),
+  answers: z.record(z.string().max(64), answerValue).optional(),
+  consent: z.boolean().optional(),
+});
+export type RegistrationInput = z.infer<typeof registrationInput>;

@@ -1,0 +1,33 @@
+import { sql } from "drizzle-orm";
+import { AppError, notFound } from "../lib/errors";
+import type { EventWithCounts } from "./eventView";
+
+/**
+ * Why a signup cannot be taken now, or null. This explains a refusal to the client; the
+ * authority is `signupOpenSql`, which the insert itself evaluates, so the two must agree.
+ */
+export function signupRefusal({ event: e, confirmed, waitlisted }: EventWithCounts, now: Date): AppError | null {
+  if (e.status === "draft") return notFound("event");
+  if (e.status === "cancelled") return new AppError("registration_closed", "The event has been cancelled.");
+  if (e.registrationOpensAt && now < e.registrationOpensAt)
+    return new AppError("registration_closed", "Registration has not opened yet.");
+  if (now >= (e.registrationClosesAt ?? e.startsAt))
+    return new AppError("registration_closed", "Registration for this event has closed.");
+  if (!e.waitlist && (confirmed >= e.capacity || waitlisted > 0))
+    return new AppError("event_full", "The event is full and has no waitlist.");
+  return null;
+}
+
+/** The same window as `signupRefusal`, for an event row aliased `e`. */
+export const signupOpenSql = (now: number) => sql`
+  e.status = 'published'
+  AND (e.registration_opens_at IS NULL OR e.registration_opens_at <= ${now})
+  AND coalesce(e.registration_closes_at, e.starts_at) > ${now}`;
+
+/**
+ * True when event `e` has a free seat for a newcomer. Anyone already waiting goes first,
+ * so a free seat with a waitlist is never handed to someone new.
+ */
+export const hasFreeSeatSql = sql`
+  ((SELECT count(*) FROM registrations c WHERE c.event_id = e.id AND c.status = 'confirmed') < e.capacity
+   AND NOT EXISTS (SELECT 1 FROM registrations w WHERE w.event_id = e.id AND w.status = 'waitlisted'))`;

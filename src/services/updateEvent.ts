@@ -1,0 +1,68 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import { events } from "../db/schema";
+import { isUniqueViolation } from "../db/errors";
+import { AppError, invalid } from "../lib/errors";
+import { newId } from "../lib/secrets";
+import type { OrgScope, ServiceContext } from "./context";
+import { timeErrors } from "./eventRules";
+import { findEvent, organiserEventView, type EventRow } from "./eventView";
+import { queueForRegistrations } from "./outboxRows";
+import { promoteWaitlisted } from "./promote";
+import { eventFields } from "./schemas";
+
+export const updateEventInput = z
+  .strictObject(eventFields)
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { message: "Give at least one field to change." });
+export type UpdateEventInput = z.infer<typeof updateEventInput>;
+
+// A change to any of these moves people's calendars: confirmed attendees get an updated
+// invite, everyone still in the running gets told.
+const whenAndWhere = ["startsAt", "endsAt", "timezone", "venue", "address", "onlineUrl"] as const;
+
+const same = (a: unknown, b: unknown) =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : (a ?? null) === (b ?? null);
+
+export async function updateEvent({
+  ctx,
+  input: { id, orgId, patch },
+}: {
+  ctx: ServiceContext;
+  input: OrgScope & { id: string; patch: UpdateEventInput };
+}) {
+  const { event: before } = await findEvent(ctx, id, orgId);
+  if (before.status === "cancelled") throw new AppError("event_cancelled", "A cancelled event cannot be changed.");
+  const after: EventRow = { ...before, ...patch } as EventRow;
+  const errors = timeErrors(after);
+  if (Object.keys(errors).length) throw invalid(errors);
+
+  const changed = whenAndWhere.filter((k) => k in patch && !same(before[k], after[k]));
+  const changeId = newId("chg");
+  const now = ctx.now();
+  const touched = sql`EXISTS (SELECT 1 FROM events x WHERE x.id = ${id} AND x.change_id = ${changeId})`;
+  const live = sql`r.event_id = ${id} AND r.status IN ('confirmed', 'waitlisted') AND ${touched}`;
+  const moved = changed.length
+    ? [
+        ctx.db.run(sql`UPDATE registrations SET invite_sequence = invite_sequence + 1
+                       WHERE event_id = ${id} AND status = 'confirmed' AND ${touched}`),
+        queueForRegistrations(ctx, "event_updated", live, sql`json(${JSON.stringify({ changed })})`),
+      ]
+    : [];
+  try {
+    await ctx.db.batch([
+      ctx.db
+        .update(events)
+        .set({ ...patch, updatedAt: now, changeId })
+        .where(and(eq(events.id, id), eq(events.orgId, orgId), ne(events.status, "cancelled"))),
+      ...moved,
+      // Raising capacity (or a seat freed while the waitlist was off) takes effect now.
+      ...promoteWaitlisted(ctx, id),
+    ]);
+  } catch (err) {
+    if (isUniqueViolation(err, "events.slug"))
+      throw new AppError("slug_taken", `The slug "${patch.slug}" is already in use.`, { slug: "Already in use." });
+    throw err;
+  }
+  return organiserEventView(ctx, await findEvent(ctx, id, orgId));
+}
