@@ -26,7 +26,14 @@ export async function openDatabase(url: string, authToken?: string): Promise<Nod
     const path = url.slice("file:".length);
     if (path && path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
   }
-  const client = createClient({ url, authToken });
+  // One connection for a local file: SQLite writes one at a time anyway, and the
+  // per-connection pragmas below must hold for every statement we run.
+  const client = createClient({ url, authToken, ...(local ? { concurrency: 1 } : {}) });
+  // Batches are our only transactions. BEGIN IMMEDIATE takes the write lock up front,
+  // waiting out busy_timeout, so a batch never fails half-way because another process
+  // (the CLI, a second server) wrote in between.
+  const batch = client.batch.bind(client);
+  client.batch = (stmts, mode = "write") => batch(stmts, mode);
   if (local) {
     await client.execute("PRAGMA journal_mode = WAL");
     await client.execute("PRAGMA synchronous = NORMAL");

@@ -6,10 +6,14 @@ import { eventUrl, type ServiceContext } from "./context";
 
 export type EventRow = typeof events.$inferSelect;
 
-/** Live counts as columns of a select from `events`. */
+/**
+ * Live counts as columns of a select from `events`. The outer column is written out:
+ * drizzle leaves a single table's columns unqualified, which inside this subquery
+ * would name the registration's own id.
+ */
 export const eventCounts = {
-  confirmed: sql<number>`(SELECT count(*) FROM registrations r WHERE r.event_id = ${events.id} AND r.status = 'confirmed')`,
-  waitlisted: sql<number>`(SELECT count(*) FROM registrations r WHERE r.event_id = ${events.id} AND r.status = 'waitlisted')`,
+  confirmed: sql<number>`(SELECT count(*) FROM registrations r WHERE r.event_id = "events"."id" AND r.status = 'confirmed')`,
+  waitlisted: sql<number>`(SELECT count(*) FROM registrations r WHERE r.event_id = "events"."id" AND r.status = 'waitlisted')`,
 };
 
 export interface EventWithCounts {

@@ -5,9 +5,9 @@ import { isoOrNull } from "../lib/time";
 import type { ServiceContext } from "./context";
 
 /** Waitlist position as a column of a select from `registrations`: derived, never stored. */
-const position = sql<number | null>`CASE WHEN ${registrations.status} = 'waitlisted' THEN
-  (SELECT count(*) FROM registrations w WHERE w.event_id = ${registrations.eventId}
-   AND w.status = 'waitlisted' AND w.seq <= ${registrations.seq}) END`;
+const position = sql<number | null>`CASE WHEN "registrations"."status" = 'waitlisted' THEN
+  (SELECT count(*) FROM registrations w WHERE w.event_id = "registrations"."event_id"
+   AND w.status = 'waitlisted' AND w.seq <= "registrations"."seq") END`;
 
 export type RegistrationRow = typeof registrations.$inferSelect;
 

@@ -1,0 +1,109 @@
+import { Command } from "commander";
+import { pathToFileURL } from "node:url";
+import { ConfigError, readConfig } from "./config";
+import { AppError } from "./lib/errors";
+import { migrateDatabase, openDatabase } from "./node/database";
+import type { ServiceContext } from "./services/context";
+import { seedDemo } from "./services/demo";
+import { createApiToken, createOrganisation, findOrganisationBySlug } from "./services/organisations";
+import { startServer } from "./node";
+
+/** Runs `work` against the configured database, migrated first, and closes it after. */
+async function withContext<T>(work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+  const config = readConfig(process.env);
+  const database = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  try {
+    await migrateDatabase(database.db);
+    return await work({ db: database.db, now: () => new Date(), publicUrl: config.PUBLIC_URL });
+  } finally {
+    database.close();
+  }
+}
+
+export function buildCli(out: (line: string) => void = console.log) {
+  const program = new Command("plats").description("Plats: registration for seminars, courses and conferences");
+  program.exitOverride();
+
+  program
+    .command("migrate")
+    .description("apply pending database migrations")
+    .action(() => withContext(async () => out("Migrations applied.")));
+
+  program
+    .command("serve")
+    .description("serve the app (the same as npm start)")
+    .action(async () => {
+      await startServer(readConfig(process.env), out);
+    });
+
+  const org = program.command("org").description("organisations");
+  org
+    .command("create")
+    .requiredOption("--slug <slug>", "short name used in URLs, e.g. techtank")
+    .requiredOption("--name <name>", "display name")
+    .option("--require-consent", "signups must accept the privacy notice")
+    .option("--privacy-url <url>", "link to the organisation's privacy notice")
+    .action((opts: { slug: string; name: string; requireConsent?: boolean; privacyUrl?: string }) =>
+      withContext(async (ctx) => {
+        const created = await createOrganisation({
+          ctx,
+          input: { slug: opts.slug, name: opts.name, requireConsent: !!opts.requireConsent, privacyUrl: opts.privacyUrl },
+        });
+        out(`Created organisation ${created.slug} (${created.id}).`);
+      }),
+    );
+
+  program
+    .command("token")
+    .description("API tokens")
+    .command("create")
+    .requiredOption("--org <slug>", "the organisation the token acts for")
+    .option("--name <label>", "what the token is for")
+    .action((opts: { org: string; name?: string }) =>
+      withContext(async (ctx) => {
+        const found = await findOrganisationBySlug(ctx, opts.org);
+        out(await createApiToken({ ctx, input: { orgId: found.id, name: opts.name } }));
+      }),
+    );
+
+  program
+    .command("demo")
+    .description("create the demo organisation with events")
+    .action(() =>
+      withContext(async (ctx) => {
+        const demo = await seedDemo({ ctx });
+        for (const e of demo.events) out(`${e.title}: ${e.url}`);
+        out(`Demo organisation ${demo.org.slug} created; API token: ${demo.token}`);
+      }),
+    );
+
+  return program;
+}
+
+function explain(err: unknown): string {
+  if (err instanceof ConfigError) return err.message;
+  if (err instanceof AppError) return err.message;
+  if (err && typeof err === "object" && "issues" in err) {
+    const issues = (err as { issues: { path: PropertyKey[]; message: string }[] }).issues;
+    return issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n");
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+export async function runCli(argv: string[]) {
+  try {
+    await buildCli().parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (err) {
+    // commander has already printed help and usage errors itself.
+    if (err && typeof err === "object" && "exitCode" in err && "code" in err && String(err.code).startsWith("commander."))
+      return (err as { exitCode: number }).exitCode;
+    console.error(`plats: ${explain(err)}`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const code = await runCli(process.argv.slice(2));
+  if (code !== 0 || process.argv[2] !== "serve") process.exitCode = code;
+}

@@ -1,0 +1,169 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiToken } from "../src/services/organisations";
+import { eventBody, harness, type Harness } from "./helpers/harness";
+import { postJson, spawnServer, startTestServer } from "./helpers/server";
+
+// Invariants 1 and 2 under real concurrency: the real HTTP server over a real libSQL
+// file, and a second server process writing to the same file at the same time.
+let h: Harness;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  h = await harness();
+  server = await startTestServer(h.database.url);
+});
+afterAll(async () => {
+  await server.close();
+  h.close();
+});
+
+async function createEvent(capacity: number) {
+  const res = await h.api("POST", "/events", eventBody({ capacity }));
+  return res.body.id as string;
+}
+
+const signup = (base: string, eventId: string, i: number) =>
+  postJson(`${base}/api/v1/events/${eventId}/registrations`, { name: `Deltagare ${i}`, email: `d${i}-${eventId}@example.se` });
+
+async function statusCounts(eventId: string) {
+  return h.database.db.all<{ status: string; n: number }>(
+    sql`SELECT status, count(*) AS n FROM registrations WHERE event_id = ${eventId} GROUP BY status ORDER BY status`,
+  );
+}
+
+/** Waitlist positions as the API reports them, in arrival order. */
+async function waitlistInOrder(eventId: string) {
+  const res = await h.api("GET", `/events/${eventId}/registrations?status=waitlisted`);
+  return res.body.registrations as { id: string; position: number; email: string }[];
+}
+
+describe("a flash crowd", () => {
+  it("500 concurrent signups for 50 seats: exactly 50 confirmed, 450 waitlisted at 1..450", async () => {
+    const eventId = await createEvent(50);
+    const results = await Promise.all(Array.from({ length: 500 }, (_, i) => signup(server.url, eventId, i)));
+    expect(results.every((r) => r.status === 201)).toBe(true);
+    const confirmed = results.filter((r) => r.body.status === "confirmed");
+    const waitlisted = results.filter((r) => r.body.status === "waitlisted");
+    expect(confirmed).toHaveLength(50);
+    expect(waitlisted).toHaveLength(450);
+    const positions = waitlisted.map((r) => r.body.position as number).sort((a, b) => a - b);
+    expect(positions).toEqual(Array.from({ length: 450 }, (_, i) => i + 1));
+    expect(new Set(results.map((r) => r.body.id)).size).toBe(500);
+
+    expect(await statusCounts(eventId)).toEqual([
+      { status: "confirmed", n: 50 },
+      { status: "waitlisted", n: 450 },
+    ]);
+    const list = await waitlistInOrder(eventId);
+    expect(list.map((r) => r.position)).toEqual(Array.from({ length: 450 }, (_, i) => i + 1));
+    // Every response's position is the one the list shows for that person.
+    const byId = new Map(list.map((r) => [r.id, r.position]));
+    for (const r of waitlisted) expect(byId.get(r.body.id)).toBe(r.body.position);
+
+    // Cancelling 10 confirmed (concurrently) promotes exactly the 10 earliest waitlisted.
+    const tokens = confirmed.slice(0, 10).map((r) => r.body.manageUrl.split("/r/")[1]);
+    const earliest = list.slice(0, 10).map((r) => r.id);
+    const cancels = await Promise.all(tokens.map((t) => postJson(`${server.url}/api/v1/manage/${t}/cancel`, {})));
+    expect(cancels.every((c) => c.status === 200 && c.body.status === "cancelled")).toBe(true);
+    const confirmedNow = await h.api("GET", `/events/${eventId}/registrations?status=confirmed`);
+    const confirmedIds = new Set(confirmedNow.body.registrations.map((r: { id: string }) => r.id));
+    expect(confirmedIds.size).toBe(50);
+    for (const id of earliest) expect(confirmedIds.has(id)).toBe(true);
+    const rest = await waitlistInOrder(eventId);
+    expect(rest.map((r) => r.position)).toEqual(Array.from({ length: 440 }, (_, i) => i + 1));
+    expect(rest.map((r) => r.id)).toEqual(list.slice(10).map((r) => r.id));
+    const [promotedMail] = await h.database.db.all<{ n: number }>(
+      sql`SELECT count(*) AS n FROM outbox WHERE event_id = ${eventId} AND kind = 'promoted'`,
+    );
+    expect(promotedMail!.n).toBe(10);
+  });
+
+  it("concurrent cancels and signups never exceed capacity and keep the order fair", async () => {
+    const eventId = await createEvent(20);
+    const first = await Promise.all(Array.from({ length: 60 }, (_, i) => signup(server.url, eventId, i)));
+    const confirmedTokens = first.filter((r) => r.body.status === "confirmed").map((r) => r.body.manageUrl.split("/r/")[1]);
+    const ops = [
+      ...confirmedTokens.slice(0, 15).map((t) => () => postJson(`${server.url}/api/v1/manage/${t}/cancel`, {})),
+      ...Array.from({ length: 40 }, (_, i) => () => signup(server.url, eventId, 1000 + i)),
+    ].sort(() => Math.random() - 0.5);
+    await Promise.all(ops.map((op) => op()));
+    const counts = Object.fromEntries((await statusCounts(eventId)).map((r) => [r.status, r.n]));
+    expect(counts).toEqual({ confirmed: 20, waitlisted: 40 + 40 - 15, cancelled: 15 });
+    // Fairness: everyone confirmed arrived before everyone still waiting.
+    const rows = await h.database.db.all<{ status: string; seq: number }>(
+      sql`SELECT status, seq FROM registrations WHERE event_id = ${eventId} AND status <> 'cancelled' ORDER BY seq`,
+    );
+    const lastConfirmed = Math.max(...rows.filter((r) => r.status === "confirmed").map((r) => r.seq));
+    const firstWaiting = Math.min(...rows.filter((r) => r.status === "waitlisted").map((r) => r.seq));
+    expect(lastConfirmed).toBeLessThan(firstWaiting);
+  });
+
+  it("two server processes on one database file still never overbook", async () => {
+    const eventId = await createEvent(30);
+    const second = await spawnServer({ DATABASE_URL: h.database.url, DEMO: "false", SIGNUP_RATE_LIMIT: "0" });
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 200 }, (_, i) => signup(i % 2 ? second.url : server.url, eventId, i)),
+      );
+      expect(results.filter((r) => r.status !== 201)).toEqual([]);
+      expect(await statusCounts(eventId)).toEqual([
+        { status: "confirmed", n: 30 },
+        { status: "waitlisted", n: 170 },
+      ]);
+      const list = await waitlistInOrder(eventId);
+      expect(list.map((r) => r.position)).toEqual(Array.from({ length: 170 }, (_, i) => i + 1));
+    } finally {
+      await second.stop();
+    }
+  });
+});
+
+describe("capacity changes", () => {
+  it("raising capacity promotes at once as many as fit, earliest first", async () => {
+    const eventId = await createEvent(2);
+    for (let i = 0; i < 7; i++) await signup(server.url, eventId, i);
+    const waiting = await waitlistInOrder(eventId);
+    const res = await h.api("PATCH", `/events/${eventId}`, { capacity: 5 });
+    expect(res.body).toMatchObject({ capacity: 5, confirmed: 5, waitlisted: 2, seatsLeft: 0 });
+    const confirmed = await h.api("GET", `/events/${eventId}/registrations?status=confirmed`);
+    const ids = confirmed.body.registrations.map((r: { id: string }) => r.id);
+    expect(ids).toEqual(expect.arrayContaining(waiting.slice(0, 3).map((r) => r.id)));
+    expect((await waitlistInOrder(eventId)).map((r) => [r.id, r.position])).toEqual([
+      [waiting[3]!.id, 1],
+      [waiting[4]!.id, 2],
+    ]);
+  });
+
+  it("lowering capacity removes nobody; seats free up only below the new capacity", async () => {
+    const eventId = await createEvent(4);
+    const people = [];
+    for (let i = 0; i < 6; i++) people.push(await signup(server.url, eventId, i));
+    const lowered = await h.api("PATCH", `/events/${eventId}`, { capacity: 2 });
+    expect(lowered.body).toMatchObject({ capacity: 2, confirmed: 4, waitlisted: 2, seatsLeft: 0 });
+    const cancel = (i: number) => postJson(`${server.url}/api/v1/manage/${people[i]!.body.manageUrl.split("/r/")[1]}/cancel`, {});
+    await cancel(0);
+    await cancel(1);
+    expect((await h.api("GET", `/events/${eventId}`)).body).toMatchObject({ confirmed: 2, waitlisted: 2 });
+    await cancel(2);
+    expect((await h.api("GET", `/events/${eventId}`)).body).toMatchObject({ confirmed: 2, waitlisted: 1 });
+  });
+
+  it("a new signup never takes a free seat while someone is waiting", async () => {
+    const eventId = await createEvent(1);
+    await signup(server.url, eventId, 1);
+    const waiting = await signup(server.url, eventId, 2);
+    // Free a seat behind the service's back: the waitlist must still come first.
+    await h.database.db.run(sql`UPDATE events SET capacity = 2 WHERE id = ${eventId}`);
+    const newcomer = await signup(server.url, eventId, 3);
+    expect(newcomer.body).toMatchObject({ status: "waitlisted", position: 2 });
+    expect(waiting.body.position).toBe(1);
+  });
+});
+
+describe("API tokens", () => {
+  it("a token minted while the server runs works at once (looked up by hash)", async () => {
+    const token = await createApiToken({ ctx: h.ctx, input: { orgId: h.orgId } });
+    const res = await fetch(`${server.url}/api/v1/events`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+  });
+});
