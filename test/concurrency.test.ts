@@ -136,7 +136,7 @@ describe("capacity changes", () => {
 
   it("lowering capacity removes nobody; seats free up only below the new capacity", async () => {
     const eventId = await createEvent(4);
-    const people = [];
+    const people: Awaited<ReturnType<typeof signup>>[] = [];
     for (let i = 0; i < 6; i++) people.push(await signup(server.url, eventId, i));
     const lowered = await h.api("PATCH", `/events/${eventId}`, { capacity: 2 });
     expect(lowered.body).toMatchObject({ capacity: 2, confirmed: 4, waitlisted: 2, seatsLeft: 0 });

@@ -6,6 +6,7 @@ import { AppError, invalid, type ErrorCode, type FieldErrors } from "../lib/erro
 
 /** The one error shape of the whole API. */
 export function errorResponse(c: Context, err: AppError) {
+  if (err.code === "unauthorized") c.header("WWW-Authenticate", 'Bearer realm="plats"');
   const body = { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
   return c.json(body, err.status as ContentfulStatusCode);
 }
@@ -19,16 +20,16 @@ const codeForStatus: Partial<Record<number, ErrorCode>> = {
   429: "rate_limited",
 };
 
+const defaultMessage: Partial<Record<ErrorCode, string>> = {
+  unauthorized: "Send a valid API token as 'Authorization: Bearer <token>'.",
+};
+
 export const onError: ErrorHandler = (err, c) => {
   if (err instanceof AppError) return errorResponse(c, err);
   if (err instanceof HTTPException) {
     // Thrown by Hono itself: malformed JSON, a missing bearer token, ...
     const code = codeForStatus[err.status];
-    if (code) {
-      const challenge = err.getResponse().headers.get("www-authenticate");
-      if (challenge) c.header("WWW-Authenticate", challenge);
-      return errorResponse(c, new AppError(code, err.message || "The request was refused."));
-    }
+    if (code) return errorResponse(c, new AppError(code, err.message || defaultMessage[code] || "The request was refused."));
   }
   const requestId = crypto.randomUUID();
   console.error(`[${requestId}] ${c.req.method} ${c.req.path}`, err);
@@ -40,8 +41,10 @@ export const onNotFound: NotFoundHandler = (c) => errorResponse(c, new AppError(
 export function fieldErrors(error: ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "body";
-    fields[key] ??= issue.message;
+    const at = issue.path.map(String);
+    // An unknown key is reported on its parent; name the key itself instead.
+    const keys = issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...at, k]) : [at];
+    for (const path of keys) fields[path.join(".") || "body"] ??= issue.message;
   }
   return fields;
 }

@@ -33,9 +33,15 @@ const bearer = (optional: boolean) => {
       return org !== null;
     },
   });
-  return createMiddleware<AppEnv>((c, next) =>
-    optional && !c.req.header("authorization") ? next() : check(c, next),
-  );
+  return createMiddleware<AppEnv>((c, next) => {
+    const header = c.req.header("authorization");
+    if (optional && !header) return next();
+    // bearerAuth answers a malformed header with 400; to a client it is the same
+    // mistake as a wrong token.
+    if (header && !/^Bearer [A-Za-z0-9._~+/-]+=*$/i.test(header))
+      throw new AppError("unauthorized", "Send a valid API token as 'Authorization: Bearer <token>'.");
+    return check(c, next);
+  });
 };
 
 /** Organiser routes: a valid API token is required and names the organisation. */

@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { isTimeZone } from "../lib/time";
 
+// Plain words for the two most common mistakes; zod's defaults name types instead.
+z.config({
+  customError: (issue) => {
+    if (issue.code === "invalid_type" && issue.input === undefined) return "Required.";
+    if (issue.code === "unrecognized_keys") return "Unknown field.";
+    return undefined;
+  },
+});
+
 // Shared field rules for the inputs of the service verbs. Routes validate with these,
 // so a limit is written once.
 export const language = z.enum(["sv", "en", "nb"]);
