@@ -1,0 +1,69 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { authenticateApiToken } from "../src/services/organisations";
+import { openDatabase } from "../src/node/database";
+import { projectRoot } from "./helpers/server";
+
+const dir = mkdtempSync(join(tmpdir(), "plats-cli-"));
+const DATABASE_URL = `file:${join(dir, "plats.db")}`;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The `plats` bin exactly as `npx plats` runs it. */
+function plats(args: string[], env: Record<string, string> = {}) {
+  const res = spawnSync(process.execPath, ["src/bin.mjs", ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, DATABASE_URL, ...env },
+    encoding: "utf8",
+  });
+  const lines = res.stdout.trim().split("\n");
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr, last: lines[lines.length - 1] ?? "" };
+}
+
+describe("plats CLI", () => {
+  it("migrates, creates an organisation and a token that authenticates", async () => {
+    expect(plats(["migrate"])).toMatchObject({ code: 0, last: "Migrations applied." });
+    const org = plats(["org", "create", "--slug", "industriforum", "--name", "Industriforum Kronoberg"]);
+    expect(org.code).toBe(0);
+    expect(org.last).toMatch(/^Created organisation industriforum \(org_/);
+    const token = plats(["token", "create", "--org", "industriforum", "--name", "website"]);
+    expect(token.code).toBe(0);
+    expect(token.last).toMatch(/^plats_[A-Za-z0-9_-]{44}$/);
+
+    const database = await openDatabase(DATABASE_URL);
+    try {
+      const ctx = { db: database.db, now: () => new Date(), publicUrl: "http://x" };
+      expect((await authenticateApiToken(ctx, token.last))?.slug).toBe("industriforum");
+    } finally {
+      database.close();
+    }
+  });
+
+  it("fails with a message and a non-zero exit", () => {
+    const dup = plats(["org", "create", "--slug", "industriforum", "--name", "Again"]);
+    expect(dup.code).not.toBe(0);
+    expect(dup.stderr).toContain('An organisation with slug "industriforum" exists.');
+    const unknown = plats(["token", "create", "--org", "nobody"]);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain("No such organisation.");
+    const badSlug = plats(["org", "create", "--slug", "Bad Slug", "--name", "x"]);
+    expect(badSlug.code).not.toBe(0);
+    expect(badSlug.stderr).toContain("slug:");
+    const missing = plats(["org", "create", "--name", "x"]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain("--slug");
+    const badConfig = plats(["migrate"], { DATABASE_URL: "postgres://nope" });
+    expect(badConfig.code).not.toBe(0);
+    expect(badConfig.stderr).toContain("DATABASE_URL");
+  });
+
+  it("creates the demo organisation with its events", () => {
+    const demo = plats(["demo"]);
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toContain("Leankonferens Blekinge");
+    expect(demo.stdout).toContain("LEAN-kurs: Värdeflödesanalys");
+    expect(demo.last).toMatch(/^Demo organisation techtank created; API token: plats_/);
+  });
+});

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { afterAll, describe, expect, it } from "vitest";
+import { readConfig } from "../src/config";
+import { projectRoot, spawnServer } from "./helpers/server";
+
+const dir = mkdtempSync(join(tmpdir(), "plats-start-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("npm start", () => {
+  it("migrates an empty database, seeds the demo, prints a token and public URLs, and serves", async () => {
+    const env = { DATABASE_URL: `file:${join(dir, "plats.db")}`, SIGNUP_RATE_LIMIT: "0" };
+    const server = await spawnServer(env);
+    let token: string;
+    try {
+      const out = server.output();
+      token = /Organiser API token \(shown once\): (plats_\S+)/.exec(out)?.[1] ?? "";
+      expect(token).not.toBe("");
+      expect(out).toMatch(/Leankonferens Blekinge \d{4}: http:\/\/localhost:\d+\/e\/leankonferens-blekinge-\d{4}/);
+      const events = await (await fetch(`${server.url}/api/v1/events`, { headers: { authorization: `Bearer ${token}` } })).json();
+      const byTitle = Object.fromEntries(events.events.map((e: { title: string }) => [e.title, e]));
+      expect(byTitle["LEAN-kurs: Värdeflödesanalys"]).toMatchObject({ capacity: 12, confirmed: 12, waitlisted: 3, seatsLeft: 0 });
+      expect(byTitle["Kick-off: Digitalisering i industrin"]).toMatchObject({ online: true });
+      const conference = Object.values(byTitle).find((e) => String((e as { title: string }).title).startsWith("Leankonferens"));
+      expect(conference).toMatchObject({ venue: "BTH Campus Karlshamn", timezone: "Europe/Stockholm", confirmed: 6 });
+    } finally {
+      await server.stop();
+    }
+    // A restart keeps the data and does not seed again.
+    const again = await spawnServer(env);
+    try {
+      expect(again.output()).not.toContain("Organiser API token");
+      const res = await fetch(`${again.url}/api/v1/events`, { headers: { authorization: `Bearer ${token}` } });
+      expect((await res.json()).events).toHaveLength(3);
+    } finally {
+      await again.stop();
+    }
+  });
+
+  it("stops at start-up on a bad setting, naming the variable", () => {
+    const res = spawnSync(process.execPath, ["--import", "tsx", "src/node.ts"], {
+      cwd: projectRoot,
+      env: { ...process.env, PORT: "eighty", SMTP_URL: "mail.example.com" },
+      encoding: "utf8",
+    });
+    expect(res.status).toBe(1);
+    expect(res.stderr).toContain("PORT: Must be a port number.");
+    expect(res.stderr).toContain("SMTP_URL: Must be an smtp:// or smtps:// URL.");
+  });
+});
+
+describe("configuration", () => {
+  it("has sensible defaults and derives PUBLIC_URL from PORT", () => {
+    expect(readConfig({})).toMatchObject({
+      PORT: 3000,
+      DATABASE_URL: "file:./data/plats.db",
+      PUBLIC_URL: "http://localhost:3000",
+      MAIL_DIR: "./data/mail",
+      MAIL_FROM: "Plats <noreply@localhost>",
+      SIGNUP_RATE_LIMIT: 30,
+      TRUST_PROXY: false,
+      DEMO: true,
+    });
+    expect(readConfig({ PORT: "8080", TRUST_PROXY: "true", PUBLIC_URL: "" }).PUBLIC_URL).toBe("http://localhost:8080");
+  });
+
+  it("rejects bad values by name", () => {
+    expect(() => readConfig({ TRUST_PROXY: "maybe" })).toThrow(/TRUST_PROXY: Must be true or false/);
+    expect(() => readConfig({ PUBLIC_URL: "ftp://x" })).toThrow(/PUBLIC_URL/);
+    expect(() => readConfig({ SIGNUP_RATE_LIMIT: "-1" })).toThrow(/SIGNUP_RATE_LIMIT/);
+  });
+});
