@@ -1,9 +1,7 @@
 import type { D1Database, ExportedHandler } from "@cloudflare/workers-types";
-import { drizzle } from "drizzle-orm/d1";
 import { createApp, type App } from "./app";
 import { readConfig, signupRateLimit } from "./config";
-import type { Db } from "./db/client";
-import * as schema from "./db/schema";
+import { drizzleD1 } from "./db/d1";
 
 export interface WorkerEnv {
   DB: D1Database;
@@ -17,11 +15,8 @@ let app: App | undefined;
 function appFor(env: WorkerEnv): App {
   if (app) return app;
   const config = readConfig(env);
-  // drizzle's D1 and libSQL databases build the same SQLite queries and both batch
-  // atomically; services use the libSQL type for both (see src/db/client.ts).
-  const db = drizzle(env.DB, { schema }) as unknown as Db;
   app = createApp({
-    db,
+    db: drizzleD1(env.DB),
     publicUrl: config.PUBLIC_URL,
     signupRateLimit: signupRateLimit(config),
     clientIp: (c) => c.req.header("cf-connecting-ip"),
