@@ -81,7 +81,6 @@ CREATE TABLE `registrations` (
 CREATE UNIQUE INDEX `registrations_id_unique` ON `registrations` (`id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `registrations_live_email_idx` ON `registrations` (`event_id`,`email_key`) WHERE status <> 'cancelled';--> statement-breakpoint
 CREATE INDEX `registrations_event_status_seq_idx` ON `registrations` (`event_id`,`status`,`seq`);--> statement-breakpoint
-CREATE INDEX `registrations_change_idx` ON `registrations` (`change_id`);--> statement-breakpoint
 CREATE TABLE `outbox` (
 	`id` text PRIMARY KEY NOT NULL,
 	`kind` text NOT NULL,

@@ -10,7 +10,7 @@ let w: Workerd;
 const token = "plats_workerdtesttoken0123456789abcdefghijklmn";
 beforeAll(async () => {
   w = await startWorkerd({ SIGNUP_RATE_LIMIT: "0" });
-  const hash = await sha256Hex(token);
+  const hash = sha256Hex(token);
   w.d1(
     `INSERT INTO organisations (id, slug, name) VALUES ('org_edge', 'edge', 'Edge org');
      INSERT INTO api_tokens (id, org_id, name, token_hash, created_at) VALUES ('tok_edge', 'org_edge', 'test', '${hash}', 0);`,

@@ -6,6 +6,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Db } from "../db/client";
 import * as schema from "../db/schema";
+import { cacheStatements } from "./statementCache";
 
 export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../../migrations");
 
@@ -23,6 +24,7 @@ export interface NodeDatabase {
 export async function openDatabase(url: string, authToken?: string): Promise<NodeDatabase> {
   const local = url.startsWith("file:");
   if (local) {
+    cacheStatements();
     const path = url.slice("file:".length);
     if (path && path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
   }

@@ -11,7 +11,7 @@ const tokenShape = /^[A-Za-z0-9_-]{22}$/;
 /** The registration a manage link stands for; any wrong token is simply "not found". */
 export async function resolveManageToken(ctx: ServiceContext, token: string): Promise<string> {
   if (!tokenShape.test(token)) throw notFound("registration");
-  const hash = await sha256Hex(token);
+  const hash = sha256Hex(token);
   const [row] = await ctx.db.select().from(manageTokens).where(eq(manageTokens.tokenHash, hash)).limit(1);
   if (!row || !(await sameSecret(row.tokenHash, hash))) throw notFound("registration");
   return row.registrationId;

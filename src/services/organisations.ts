@@ -48,7 +48,7 @@ export async function createApiToken({ ctx, input }: { ctx: ServiceContext; inpu
     id: newId("tok"),
     orgId: input.orgId,
     name: input.name ?? "API token",
-    tokenHash: await sha256Hex(token),
+    tokenHash: sha256Hex(token),
     createdAt: ctx.now(),
   });
   return token;
@@ -57,7 +57,7 @@ export async function createApiToken({ ctx, input }: { ctx: ServiceContext; inpu
 /** The organisation a bearer token belongs to, or null for an unknown or revoked token. */
 export async function authenticateApiToken(ctx: ServiceContext, token: string) {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const hash = await sha256Hex(token);
+  const hash = sha256Hex(token);
   const [row] = await ctx.db
     .select({ hash: apiTokens.tokenHash, org: organisations })
     .from(apiTokens)

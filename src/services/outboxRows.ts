@@ -13,17 +13,22 @@ export const waitlistPosition = sql`(SELECT count(*) FROM registrations w WHERE 
  */
 export function queueForRegistrations(
   ctx: ServiceContext,
-  kind: OutboxKind,
+  kind: OutboxKind | SQL<OutboxKind>,
   where: SQL,
   payload: SQL = sql`'{}'`,
 ) {
+  return ctx.db.run(outboxInsert(ctx, kind, where, payload));
+}
+
+/** The INSERT behind `queueForRegistrations`, for a caller that adds RETURNING. */
+export function outboxInsert(ctx: ServiceContext, kind: OutboxKind | SQL<OutboxKind>, where: SQL, payload: SQL) {
   const now = ctx.now().getTime();
-  return ctx.db.run(sql`
+  return sql`
     INSERT INTO outbox (id, kind, org_id, event_id, registration_id, to_email, to_name, locale,
                         payload, status, attempts, next_attempt_at, created_at)
     SELECT 'msg_' || lower(hex(randomblob(10))), ${kind}, e.org_id, r.event_id, r.id, r.email,
            r.name, r.language, ${payload}, 'pending', 0, ${now}, ${now}
     FROM registrations r JOIN events e ON e.id = r.event_id
     WHERE ${where}
-    ORDER BY r.seq`);
+    ORDER BY r.seq`;
 }

@@ -27,7 +27,7 @@ export function promoteWaitlisted(ctx: ServiceContext, eventId: string) {
   const queue = queueForRegistrations(
     ctx,
     "promoted",
-    sql`r.change_id = ${changeId} AND r.status = 'confirmed'`,
+    sql`r.event_id = ${eventId} AND r.status = 'confirmed' AND r.change_id = ${changeId}`,
   );
   return [update, queue] as const;
 }

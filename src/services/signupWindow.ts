@@ -1,19 +1,26 @@
 import { sql } from "drizzle-orm";
 import { AppError, notFound } from "../lib/errors";
-import type { EventWithCounts } from "./eventView";
+import type { EventRow } from "./eventView";
+
+type WindowFields = Pick<EventRow, "status" | "registrationOpensAt" | "registrationClosesAt" | "startsAt">;
 
 /**
  * Why a signup cannot be taken now, or null. This explains a refusal to the client; the
  * authority is `signupOpenSql`, which the insert itself evaluates, so the two must agree.
+ * Without counts, only the window is checked.
  */
-export function signupRefusal({ event: e, confirmed, waitlisted }: EventWithCounts, now: Date): AppError | null {
+export function signupRefusal(
+  e: WindowFields & Pick<EventRow, "waitlist" | "capacity">,
+  now: Date,
+  counts?: { confirmed: number; waitlisted: number },
+): AppError | null {
   if (e.status === "draft") return notFound("event");
   if (e.status === "cancelled") return new AppError("registration_closed", "The event has been cancelled.");
   if (e.registrationOpensAt && now < e.registrationOpensAt)
     return new AppError("registration_closed", "Registration has not opened yet.");
   if (now >= (e.registrationClosesAt ?? e.startsAt))
     return new AppError("registration_closed", "Registration for this event has closed.");
-  if (!e.waitlist && (confirmed >= e.capacity || waitlisted > 0))
+  if (counts && !e.waitlist && (counts.confirmed >= e.capacity || counts.waitlisted > 0))
     return new AppError("event_full", "The event is full and has no waitlist.");
   return null;
 }

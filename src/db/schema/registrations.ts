@@ -26,6 +26,8 @@ export const registrations = sqliteTable(
     status: text("status").$type<RegistrationStatus>().notNull(),
     // Raised on every change that re-sends or withdraws the calendar invite.
     inviteSequence: integer("invite_sequence").notNull().default(0),
+    // Marks the rows a write batch changed so later statements of the batch can find
+    // them. Always looked up together with event_id, so it needs no index of its own.
     changeId: text("change_id"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
@@ -37,7 +39,6 @@ export const registrations = sqliteTable(
       .on(t.eventId, t.emailKey)
       .where(sql`status <> 'cancelled'`),
     index("registrations_event_status_seq_idx").on(t.eventId, t.status, t.seq),
-    index("registrations_change_idx").on(t.changeId),
   ],
 );
 
