@@ -98,6 +98,25 @@ describe("a flash crowd", () => {
     expect(lastConfirmed).toBeLessThan(firstWaiting);
   });
 
+  it("concurrent duplicates fail alone: the others in the same group commit still land", async () => {
+    // Signups that arrive together share one transaction (group commit); a duplicate
+    // email among them must get its 409 without undoing anyone else's signup.
+    const eventId = await createEvent(5);
+    const emails = Array.from({ length: 40 }, (_, i) => `dup${i % 25}-${eventId}@example.se`);
+    const results = await Promise.all(
+      emails.map((email, i) => postJson(`${server.url}/api/v1/events/${eventId}/registrations`, { name: `P${i}`, email })),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(25);
+    const refused = results.filter((r) => r.status !== 201);
+    expect(refused).toHaveLength(15);
+    expect(refused.every((r) => r.status === 409 && r.body.error.code === "already_registered")).toBe(true);
+    expect(await statusCounts(eventId)).toEqual([
+      { status: "confirmed", n: 5 },
+      { status: "waitlisted", n: 20 },
+    ]);
+    expect((await waitlistInOrder(eventId)).map((r) => r.position)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
   it("two server processes on one database file still never overbook", async () => {
     const eventId = await createEvent(30);
     const second = await spawnServer({ DATABASE_URL: h.database.url, DEMO: "false", SIGNUP_RATE_LIMIT: "0" });

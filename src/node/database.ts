@@ -6,6 +6,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Db } from "../db/client";
 import * as schema from "../db/schema";
+import { groupCommit } from "./groupCommit";
 import { cacheStatements } from "./statementCache";
 
 export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../../migrations");
@@ -36,6 +37,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Nod
   // (the CLI, a second server) wrote in between.
   const batch = client.batch.bind(client);
   client.batch = (stmts, mode = "write") => batch(stmts, mode);
+  if (local) groupCommit(client);
   if (local) {
     await client.execute("PRAGMA journal_mode = WAL");
     await client.execute("PRAGMA synchronous = NORMAL");

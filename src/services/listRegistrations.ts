@@ -1,9 +1,7 @@
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { registrations } from "../db/schema";
 import type { OrgScope, ServiceContext } from "./context";
 import { findEvent } from "./eventView";
-import { registrationView, selectRegistrations } from "./registrationView";
+import { registrationView, selectEventRegistrations } from "./registrationView";
 
 export const listRegistrationsQuery = z.strictObject({
   status: z.enum(["confirmed", "waitlisted", "cancelled"]).optional(),
@@ -18,12 +16,6 @@ export async function listRegistrations({
   input: OrgScope & { eventId: string } & z.infer<typeof listRegistrationsQuery>;
 }) {
   await findEvent(ctx, input.eventId, input.orgId);
-  const rows = await selectRegistrations(
-    ctx,
-    and(
-      eq(registrations.eventId, input.eventId),
-      input.status ? eq(registrations.status, input.status) : undefined,
-    ),
-  );
+  const rows = await selectEventRegistrations(ctx, input.eventId, input.status);
   return rows.map(registrationView);
 }

@@ -1,17 +1,26 @@
-import { eq, sql, type SQL } from "drizzle-orm";
-import { events, registrations } from "../db/schema";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { events, registrations, type RegistrationStatus } from "../db/schema";
 import { notFound } from "../lib/errors";
 import { isoOrNull } from "../lib/time";
 import type { ServiceContext } from "./context";
 
-/** Waitlist position as a column of a select from `registrations`: derived, never stored. */
-const position = sql<number | null>`CASE WHEN "registrations"."status" = 'waitlisted' THEN
+/** Waitlist position of one registration: derived by counting, never stored. */
+const countedPosition = sql<number | null>`CASE WHEN "registrations"."status" = 'waitlisted' THEN
   (SELECT count(*) FROM registrations w WHERE w.event_id = "registrations"."event_id"
    AND w.status = 'waitlisted' AND w.seq <= "registrations"."seq") END`;
 
+/**
+ * The same position for a whole list in one pass (a count per row would be quadratic for
+ * a long waitlist). Right only when the rows are filtered by event and status alone, so
+ * that every waitlisted registration of the event is among them.
+ */
+const rankedPosition = sql<number | null>`CASE WHEN "registrations"."status" = 'waitlisted' THEN
+  row_number() OVER (PARTITION BY "registrations"."event_id", "registrations"."status"
+                     ORDER BY "registrations"."seq") END`;
+
 export type RegistrationRow = typeof registrations.$inferSelect;
 
-export async function selectRegistrations(ctx: ServiceContext, where: SQL | undefined) {
+function selectWith(ctx: ServiceContext, position: SQL<number | null>, where: SQL | undefined) {
   return ctx.db
     .select({ registration: registrations, position, orgId: events.orgId })
     .from(registrations)
@@ -20,8 +29,12 @@ export async function selectRegistrations(ctx: ServiceContext, where: SQL | unde
     .orderBy(registrations.seq);
 }
 
+/** An event's registrations in arrival order, optionally of one status. */
+export const selectEventRegistrations = (ctx: ServiceContext, eventId: string, status?: RegistrationStatus) =>
+  selectWith(ctx, rankedPosition, and(eq(registrations.eventId, eventId), status ? eq(registrations.status, status) : undefined));
+
 export async function findRegistration(ctx: ServiceContext, id: string, orgId?: string) {
-  const [row] = await selectRegistrations(ctx, eq(registrations.id, id));
+  const [row] = await selectWith(ctx, countedPosition, eq(registrations.id, id));
   if (!row || (orgId !== undefined && row.orgId !== orgId)) throw notFound("registration");
   return row;
 }
