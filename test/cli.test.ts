@@ -41,22 +41,16 @@ describe("plats CLI", () => {
     }
   });
 
-  it("fails with a message and a non-zero exit", () => {
-    const dup = plats(["org", "create", "--slug", "industriforum", "--name", "Again"]);
-    expect(dup.code).not.toBe(0);
-    expect(dup.stderr).toContain('An organisation with slug "industriforum" exists.');
-    const unknown = plats(["token", "create", "--org", "nobody"]);
-    expect(unknown.code).not.toBe(0);
-    expect(unknown.stderr).toContain("No such organisation.");
-    const badSlug = plats(["org", "create", "--slug", "Bad Slug", "--name", "x"]);
-    expect(badSlug.code).not.toBe(0);
-    expect(badSlug.stderr).toContain("slug:");
-    const missing = plats(["org", "create", "--name", "x"]);
-    expect(missing.code).not.toBe(0);
-    expect(missing.stderr).toContain("--slug");
-    const badConfig = plats(["migrate"], { DATABASE_URL: "postgres://nope" });
-    expect(badConfig.code).not.toBe(0);
-    expect(badConfig.stderr).toContain("DATABASE_URL");
+  it.each([
+    { args: ["org", "create", "--slug", "industriforum", "--name", "Again"], says: 'An organisation with slug "industriforum" exists.' },
+    { args: ["token", "create", "--org", "nobody"], says: "No such organisation." },
+    { args: ["org", "create", "--slug", "Bad Slug", "--name", "x"], says: "slug:" },
+    { args: ["org", "create", "--name", "x"], says: "--slug" },
+    { args: ["migrate"], env: { DATABASE_URL: "postgres://nope" }, says: "DATABASE_URL" },
+  ])("$args.0 $args.1 fails with a message and a non-zero exit ($says)", ({ args, env, says }) => {
+    const res = plats(args, env);
+    expect(res.code).not.toBe(0);
+    expect(res.stderr).toContain(says);
   });
 
   it("creates the demo organisation with its events", () => {

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrateDatabase, openDatabase } from "../../src/node/database";
 import { createApiToken, createOrganisation } from "../../src/services/organisations";
-import { freePort, projectRoot } from "../helpers/server";
+import { freePort, projectRoot, waitUntilHealthy } from "../helpers/server";
 
 const SIGNUPS = Number(process.env.BENCH_SIGNUPS ?? 5000);
 const CAPACITY = Number(process.env.BENCH_CAPACITY ?? 500);
@@ -44,14 +44,7 @@ async function startProcess(script: string, env: Record<string, string>) {
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      if (i > 300) throw new Error(`${script} did not start`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  await waitUntilHealthy(url, child, () => `(see the output above)`);
   return { url, child };
 }
 

@@ -35,17 +35,7 @@ export async function spawnServer(env: Record<string, string>): Promise<{ url: s
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitUntilHealthy(url, child, () => out);
   return {
     url,
     child,
@@ -56,6 +46,21 @@ export async function spawnServer(env: Record<string, string>): Promise<{ url: s
       await once(child, "exit");
     },
   };
+}
+
+/** Polls `/healthz` until it answers 200; fails with the process's output if it dies. */
+export async function waitUntilHealthy(url: string, child: ChildProcess, output: () => string, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited early:\n${output()}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url}: not healthy after ${timeoutMs} ms:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {

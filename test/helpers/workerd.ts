@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, projectRoot } from "./server";
+import { freePort, projectRoot, waitUntilHealthy } from "./server";
 
 const wranglerBin = join(projectRoot, "node_modules", "wrangler", "bin", "wrangler.js");
 
@@ -44,17 +44,7 @@ export async function startWorkerd(vars: Record<string, string> = {}): Promise<W
     child.stdout!.pipe(process.stderr);
     child.stderr!.pipe(process.stderr);
   }
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${out}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // not ready yet
-    }
-    if (Date.now() > deadline) throw new Error(`wrangler dev did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await waitUntilHealthy(url, child, () => out);
   return {
     url,
     d1(sql: string) {
