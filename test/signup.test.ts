@@ -185,6 +185,21 @@ describe("manage link", () => {
     expect(dump).toContain(await sha256(token));
   });
 
+  it("cannot cancel once the event has started", async () => {
+    const ev = await newEvent({ startsAt: "2026-11-22T08:00:00Z", endsAt: "2026-11-22T16:00:00Z" });
+    const res = await signUp(ev.id, person());
+    const token = res.body.manageUrl.split("/r/")[1];
+    h.clock.set("2026-11-22T08:00:00Z");
+    try {
+      const late = await h.api("POST", `/manage/${token}/cancel`, undefined, { token: null });
+      expect(late.status).toBe(409);
+      expect(late.body.error.code).toBe("registration_closed");
+      expect((await h.api("GET", `/manage/${token}`, undefined, { token: null })).body.status).toBe("confirmed");
+    } finally {
+      h.clock.set("2026-11-21T09:00:00Z");
+    }
+  });
+
   it("cancelling twice is harmless and queues one message", async () => {
     const ev = await newEvent();
     const res = await signUp(ev.id, person());

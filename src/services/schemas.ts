@@ -13,9 +13,13 @@ z.config({
 // Shared field rules for the inputs of the service verbs. Routes validate with these,
 // so a limit is written once.
 export const language = z.enum(["sv", "en", "nb"]);
+// Past events are allowed (funders' reports list them); years far off are typos.
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2200, 0, 1);
 export const instant = z.iso
   .datetime({ offset: true, message: "Must be an ISO 8601 date-time with an offset or Z." })
-  .transform((s) => new Date(s));
+  .transform((s) => new Date(s))
+  .refine((d) => d.getTime() >= EARLIEST && d.getTime() < LATEST, { message: "Must be between the years 2000 and 2199." });
 export const timezone = z
   .string()
   .max(64)
