@@ -17,7 +17,8 @@ export interface RunningServer {
 function clientIp(config: Config) {
   return (c: AppContext) => {
     if (config.TRUST_PROXY) {
-      const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+      // Our proxy appends the address it saw; anything to the left came from the client.
+      const forwarded = c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim();
       if (forwarded) return forwarded;
     }
     return getConnInfo(c).remote.address;

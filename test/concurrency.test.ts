@@ -179,6 +179,35 @@ describe("capacity changes", () => {
   });
 });
 
+describe("promotion window", () => {
+  it("keeps promoting after the start while registration is still open", async () => {
+    const res = await h.api("POST", "/events", eventBody({
+      capacity: 1,
+      startsAt: "2026-11-21T10:00:00Z",
+      endsAt: "2026-11-21T16:00:00Z",
+      registrationClosesAt: "2026-11-21T15:00:00Z",
+    }));
+    const eventId = res.body.id;
+    await h.api("POST", `/events/${eventId}/registrations`, { name: "A", email: "a-late@example.se" }, { token: null });
+    const b = await h.api("POST", `/events/${eventId}/registrations`, { name: "B", email: "b-late@example.se" }, { token: null });
+    expect(b.body.position).toBe(1);
+    h.clock.set("2026-11-21T11:00:00Z");
+    try {
+      const raised = await h.api("PATCH", `/events/${eventId}`, { capacity: 3 });
+      expect(raised.body).toMatchObject({ confirmed: 2, waitlisted: 0, seatsLeft: 1 });
+      const c = await h.api("POST", `/events/${eventId}/registrations`, { name: "C", email: "c-late@example.se" }, { token: null });
+      expect(c.body.status).toBe("confirmed");
+      // After registration has closed (and the event has started) nobody is promoted.
+      h.clock.set("2026-11-21T15:30:00Z");
+      await h.api("PATCH", `/events/${eventId}`, { capacity: 0 });
+      await h.api("PATCH", `/events/${eventId}`, { capacity: 10 });
+      expect((await h.api("GET", `/events/${eventId}`)).body).toMatchObject({ confirmed: 3, waitlisted: 0 });
+    } finally {
+      h.clock.set("2026-11-21T09:00:00Z");
+    }
+  });
+});
+
 describe("API tokens", () => {
   it("a token minted while the server runs works at once (looked up by hash)", async () => {
     const token = await createApiToken({ ctx: h.ctx, input: { orgId: h.orgId } });

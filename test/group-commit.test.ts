@@ -1,4 +1,6 @@
+import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrateDatabase } from "../src/node/database";
 import { freshDatabase, type TestDatabase } from "./helpers/db";
 
 // The Node database's group commit: batches asked for together share a transaction,
@@ -40,5 +42,50 @@ describe("group commit", () => {
   it("groups many at once without losing any", async () => {
     await Promise.all(Array.from({ length: 500 }, (_, i) => d.client.batch([insert(`c-${i}`, i)])));
     expect(await count("c-")).toBe(500);
+  });
+
+  it("a database locked by another process fails the whole group once, not batch by batch", async () => {
+    await d.client.execute("PRAGMA busy_timeout = 300");
+    const other = createClient({ url: d.url });
+    await other.execute("PRAGMA busy_timeout = 0");
+    const lock = await other.transaction("write");
+    try {
+      const started = Date.now();
+      const outcomes = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => d.client.batch([insert(`d-${i}`, i)])));
+      const waited = Date.now() - started;
+      expect(outcomes.every((o) => o.status === "rejected" && String(o.reason).includes("SQLITE_BUSY"))).toBe(true);
+      // One wait of busy_timeout for the group; retrying each alone would be ten (3 s),
+      // every one of them blocking the event loop.
+      expect(waited).toBeLessThan(1500);
+    } finally {
+      await lock.rollback();
+      other.close();
+      await d.client.execute("PRAGMA busy_timeout = 5000");
+    }
+    expect(await count("d-")).toBe(0);
+    // libSQL leaves the refused BEGIN IMMEDIATE un-reset, which would block every later
+    // COMMIT; the next write batch re-runs that same cached statement and so recovers.
+    await d.client.batch([insert("d-after", 1)]);
+    expect(await count("d-after")).toBe(1);
+  });
+});
+
+describe("after migrating", () => {
+  it("foreign keys are enforced", async () => {
+    await migrateDatabase(d.db);
+    await expect(
+      d.client.execute("INSERT INTO manage_tokens (token_hash, registration_id, created_at) VALUES ('h', 'reg_nobody', 0)"),
+    ).rejects.toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe("statement cache", () => {
+  it("forgets prepared statements when migrations run, so SELECT * sees new columns", async () => {
+    await d.client.execute("CREATE TABLE s (a INTEGER)");
+    await d.client.execute("INSERT INTO s VALUES (1)");
+    expect(Object.keys((await d.client.execute("SELECT * FROM s")).rows[0]!)).toEqual(["a"]);
+    await d.client.execute("ALTER TABLE s ADD COLUMN b TEXT");
+    await migrateDatabase(d.db);
+    expect(Object.keys((await d.client.execute("SELECT * FROM s")).rows[0]!)).toEqual(["a", "b"]);
   });
 });

@@ -118,6 +118,17 @@ describe("signup", () => {
     expect(list.body.registrations[0].answers).toEqual({ lunch: "Vegetariskt", topics: ["Kaizen"], note: "Hej" });
   });
 
+  it("is not confused by answers keyed like Object's own properties", async () => {
+    const reserved = await h.api("POST", "/events", eventBody({ questions: [{ id: "constructor", label: "Q", kind: "text" }] }));
+    expect(reserved.status).toBe(400);
+    expect(reserved.body.error.fields).toHaveProperty(["questions.0.id"]);
+    const ev = await newEvent({ questions: [{ id: "toString", label: "Q", kind: "text" }] });
+    expect((await signUp(ev.id, person())).status).toBe(201);
+    const odd = await signUp(ev.id, JSON.parse('{"name":"X","email":"x-proto@example.se","constructor":1}'));
+    expect(odd.status).toBe(400);
+    expect(odd.body.error.fields).toEqual({ constructor: "Unknown field." });
+  });
+
   it("requires consent when the organisation says so", async () => {
     await h.database.db.run(sql`UPDATE organisations SET require_consent = 1 WHERE id = ${h.orgId}`);
     const ev = await newEvent();

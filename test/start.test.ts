@@ -51,6 +51,29 @@ describe("npm start", () => {
   });
 });
 
+describe("TRUST_PROXY", () => {
+  it("limits by the address the proxy saw, not one the client made up", async () => {
+    const { startTestServer, postJson } = await import("./helpers/server");
+    const { harness, eventBody } = await import("./helpers/harness");
+    const h = await harness();
+    const server = await startTestServer(h.database.url, { TRUST_PROXY: "true", SIGNUP_RATE_LIMIT: "2" });
+    try {
+      const ev = (await h.api("POST", "/events", eventBody())).body.id;
+      const statuses = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await postJson(`${server.url}/api/v1/events/${ev}/registrations`, { name: "X", email: `xff${i}@example.se` }, {
+          "x-forwarded-for": `203.0.113.${i}, 198.51.100.9`,
+        });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([201, 201, 429]);
+    } finally {
+      await server.close();
+      h.close();
+    }
+  });
+});
+
 describe("configuration", () => {
   it("has sensible defaults and derives PUBLIC_URL from PORT", () => {
     expect(readConfig({})).toMatchObject({

@@ -39,14 +39,18 @@ export const onError: ErrorHandler = (err, c) => {
 export const onNotFound: NotFoundHandler = (c) => errorResponse(c, new AppError("not_found", "No such route."));
 
 export function fieldErrors(error: ZodError): FieldErrors {
-  const fields: FieldErrors = {};
+  // A Map, not an object: a client's key may be "__proto__" or "constructor".
+  const fields = new Map<string, string>();
   for (const issue of error.issues) {
     const at = issue.path.map(String);
     // An unknown key is reported on its parent; name the key itself instead.
     const keys = issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...at, k]) : [at];
-    for (const path of keys) fields[path.join(".") || "body"] ??= issue.message;
+    for (const path of keys) {
+      const key = path.join(".") || "body";
+      if (!fields.has(key)) fields.set(key, issue.message);
+    }
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 export const validationError = (error: ZodError) => invalid(fieldErrors(error));

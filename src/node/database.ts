@@ -1,4 +1,5 @@
 import { createClient, type Client } from "@libsql/client";
+import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { mkdirSync } from "node:fs";
@@ -7,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { Db } from "../db/client";
 import * as schema from "../db/schema";
 import { groupCommit } from "./groupCommit";
-import { cacheStatements } from "./statementCache";
+import { cacheStatements, clearStatementCache } from "./statementCache";
 
 export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../../migrations");
 
@@ -50,4 +51,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Nod
 
 export async function migrateDatabase(db: Db): Promise<void> {
   await migrate(db, { migrationsFolder });
+  // libSQL's migrate turns foreign keys off on the connection and leaves them off.
+  await db.run(sql`PRAGMA foreign_keys = ON`);
+  clearStatementCache();
 }

@@ -8,6 +8,9 @@ interface Pending {
 
 const MAX_GROUP = 64;
 
+const isBusy = (err: unknown) =>
+  typeof err === "object" && err !== null && "code" in err && String(err.code).startsWith("SQLITE_BUSY");
+
 /**
  * Group commit for write batches on one local libSQL connection. Batches asked for in the
  * same turn of the event loop run back to back in one transaction, so a flash crowd of
@@ -31,7 +34,10 @@ export function groupCommit(client: Client): void {
     let results: ResultSet[];
     try {
       results = await runBatch(group.flatMap((p) => p.statements), "write");
-    } catch {
+    } catch (err) {
+      // The database was locked by another process for the whole busy_timeout: every
+      // batch would wait that long again, each blocking the event loop. Fail them all.
+      if (isBusy(err)) return group.forEach((p) => p.reject(err));
       for (const p of group) await runAlone(p);
       return;
     }

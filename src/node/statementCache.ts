@@ -1,15 +1,25 @@
 import Database from "libsql";
 
 const LIMIT = 256;
-const caches = new WeakMap<object, Map<string, unknown>>();
+let caches = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * Forgets every cached statement. A cached statement keeps the column names it was
+ * prepared with until it runs again, so after a migration `SELECT *` could name columns
+ * wrongly; call this after changing the schema.
+ */
+export function clearStatementCache() {
+  caches = new WeakMap();
+}
 
 /**
  * Keeps prepared statements per libSQL connection. @libsql/client prepares every
  * statement anew, and on a signup (six statements, some with subqueries) SQLite's
  * parser and planner were a third of the time: `npm run bench` measured ~830 µs per
  * signup before and ~560 µs after. Reuse is safe because the client runs each
- * statement to completion synchronously on a connection it holds alone; SQLite
- * re-prepares a statement by itself when a migration changes the schema.
+ * statement to completion synchronously on a connection it holds alone. Migrations in
+ * this process clear the cache (see `clearStatementCache`); a server does not expect
+ * another process to change its schema under it.
  */
 export function cacheStatements() {
   const proto = Database.prototype as { prepare(sql: string): unknown; __platsCached?: true };

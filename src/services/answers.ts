@@ -16,7 +16,8 @@ export function checkAnswers(questions: Question[], given: Answers = {}): { answ
 
   for (const q of questions) {
     const key = `answers.${q.id}`;
-    const v = given[q.id];
+    // Own properties only: a question id such as "constructor" must not find Object's.
+    const v = Object.hasOwn(given, q.id) ? given[q.id] : undefined;
     if (isBlank(v)) {
       if (q.required) errors[key] = "Required.";
       continue;

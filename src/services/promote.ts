@@ -2,12 +2,13 @@ import { sql } from "drizzle-orm";
 import { newId } from "../lib/secrets";
 import type { ServiceContext } from "./context";
 import { queueForRegistrations } from "./outboxRows";
+import { promotionOpenSql } from "./signupWindow";
 
 /**
  * Statements that give every free seat of an event to the waitlist, earliest first, and
  * queue a "promoted" email for each. The number of free seats is computed inside the
- * UPDATE, so it is right whatever else committed before this batch. A cancelled or
- * already started event promotes nobody.
+ * UPDATE, so it is right whatever else committed before this batch. A cancelled event,
+ * or one past both its start and its registration close, promotes nobody.
  */
 export function promoteWaitlisted(ctx: ServiceContext, eventId: string) {
   const now = ctx.now().getTime();
@@ -18,7 +19,7 @@ export function promoteWaitlisted(ctx: ServiceContext, eventId: string) {
     WHERE seq IN (
       SELECT w.seq FROM registrations w
       WHERE w.event_id = ${eventId} AND w.status = 'waitlisted'
-        AND EXISTS (SELECT 1 FROM events e WHERE e.id = ${eventId} AND e.status = 'published' AND e.starts_at > ${now})
+        AND EXISTS (SELECT 1 FROM events e WHERE e.id = ${eventId} AND ${promotionOpenSql(now)})
       ORDER BY w.seq
       LIMIT coalesce((
         SELECT max(0, e.capacity - (SELECT count(*) FROM registrations c WHERE c.event_id = e.id AND c.status = 'confirmed'))

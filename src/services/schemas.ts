@@ -37,7 +37,11 @@ export const optionalText = (max: number) => text(max).nullish();
 
 export const question = z
   .strictObject({
-    id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "1–64 letters, digits, _ or -."),
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, "1–64 letters, digits, _ or -.")
+      // Answers arrive as a JSON object keyed by these ids.
+      .refine((id) => !["__proto__", "constructor", "prototype"].includes(id), { message: "This id is reserved." }),
     label: text(500).min(1),
     kind: z.enum(["text", "textarea", "select", "multiselect", "checkbox"]),
     options: z.array(text(200).min(1)).min(1).max(100).optional(),

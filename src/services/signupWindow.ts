@@ -38,3 +38,11 @@ export const signupOpenSql = (now: number) => sql`
 export const hasFreeSeatSql = sql`
   ((SELECT count(*) FROM registrations c WHERE c.event_id = e.id AND c.status = 'confirmed') < e.capacity
    AND NOT EXISTS (SELECT 1 FROM registrations w WHERE w.event_id = e.id AND w.status = 'waitlisted'))`;
+
+/**
+ * While seats of event `e` are still handed out to the waitlist: until the later of the
+ * start and the registration close, so a seat freed while signups are open never sits
+ * empty with people waiting.
+ */
+export const promotionOpenSql = (now: number) => sql`
+  e.status = 'published' AND max(e.starts_at, coalesce(e.registration_closes_at, e.starts_at)) > ${now}`;
