@@ -1,5 +1,4 @@
 import { createClient, type Client } from "@libsql/client";
-import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { mkdirSync } from "node:fs";
@@ -51,7 +50,5 @@ export async function openDatabase(url: string, authToken?: string): Promise<Nod
 
 export async function migrateDatabase(db: Db): Promise<void> {
   await migrate(db, { migrationsFolder });
-  // libSQL's migrate turns foreign keys off on the connection and leaves them off.
-  await db.run(sql`PRAGMA foreign_keys = ON`);
   clearStatementCache();
 }
