@@ -43,7 +43,10 @@ CREATE TABLE `events` (
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	`cancelled_at` integer,
-	FOREIGN KEY (`org_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE cascade
+	FOREIGN KEY (`org_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE cascade,
+	CONSTRAINT "events_ends_after_start" CHECK("events"."ends_at" > "events"."starts_at"),
+	CONSTRAINT "events_capacity_not_negative" CHECK("events"."capacity" >= 0),
+	CONSTRAINT "events_registration_window" CHECK("events"."registration_opens_at" IS NULL OR "events"."registration_closes_at" IS NULL OR "events"."registration_closes_at" > "events"."registration_opens_at")
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `events_slug_unique` ON `events` (`slug`);--> statement-breakpoint

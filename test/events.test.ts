@@ -49,6 +49,28 @@ describe("events", () => {
     expect(res.body.error.code).toBe("slug_taken");
   });
 
+  it("gives concurrent events with the same title distinct slugs", async () => {
+    const made = await Promise.all(Array.from({ length: 8 }, () => h.api("POST", "/events", eventBody({ title: "Frukostmöte" }))));
+    expect(made.map((r) => r.status)).toEqual(Array(8).fill(201));
+    expect(new Set(made.map((r) => r.body.slug)).size).toBe(8);
+  });
+
+  it("normalises the time zone's spelling and refuses control characters", async () => {
+    const ev = await h.api("POST", "/events", eventBody({ timezone: "europe/oslo" }));
+    expect(ev.body.timezone).toBe("Europe/Oslo");
+    const nul = await h.api("POST", "/events", eventBody({ title: "a\u0000b" }));
+    expect(nul.body.error.fields).toHaveProperty("title");
+    const multi = await h.api("POST", "/events", eventBody({ description: "Rad ett\nRad två", address: "Box 1\n371 75 Karlskrona" }));
+    expect(multi.body.description).toBe("Rad ett\nRad två");
+  });
+
+  it("the database itself refuses an event that ends before it starts", async () => {
+    const ev = await h.api("POST", "/events", eventBody());
+    await expect(h.database.client.execute({ sql: "UPDATE events SET ends_at = starts_at WHERE id = ?", args: [ev.body.id] })).rejects.toThrow(
+      /CHECK constraint failed: events_ends_after_start/,
+    );
+  });
+
   it("lists only the organisation's own events, with counts", async () => {
     const other = await h.otherOrg();
     await h.api("POST", "/events", eventBody({ title: "Annan organisation" }), { token: other.token });

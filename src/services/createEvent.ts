@@ -25,35 +25,42 @@ export async function createEvent({ ctx, input }: { ctx: ServiceContext; input: 
 
   const now = ctx.now();
   const id = newId("evt");
-  let slug = input.slug ?? slugFromTitle(input.title);
-  if (!input.slug && !(await slugIsFree(ctx, slug))) slug = `${slug}-${id.slice(-5)}`;
-  try {
-    await ctx.db.insert(events).values({
-      id,
-      orgId: input.orgId,
-      slug,
-      title: input.title,
-      description: input.description ?? null,
-      venue: input.venue ?? null,
-      address: input.address ?? null,
-      onlineUrl: input.onlineUrl ?? null,
-      startsAt: input.startsAt,
-      endsAt: input.endsAt,
-      timezone: input.timezone,
-      capacity: input.capacity,
-      waitlist: input.waitlist,
-      language: input.language,
-      registrationOpensAt: input.registrationOpensAt ?? null,
-      registrationClosesAt: input.registrationClosesAt ?? null,
-      status: input.status,
-      questions: input.questions,
-      createdAt: now,
-      updatedAt: now,
-    });
-  } catch (err) {
-    if (isUniqueViolation(err, "events.slug"))
-      throw new AppError("slug_taken", `The slug "${slug}" is already in use.`, { slug: "Already in use." });
-    throw err;
+  const base = input.slug ?? slugFromTitle(input.title);
+  // A slug made from the title gets a suffix when taken, also when another event took
+  // it between our look and our insert; a slug the organiser chose is refused instead.
+  let slug = base;
+  if (!input.slug && !(await slugIsFree(ctx, base))) slug = `${base}-${id.slice(-5)}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await ctx.db.insert(events).values({
+        id,
+        orgId: input.orgId,
+        slug,
+        title: input.title,
+        description: input.description ?? null,
+        venue: input.venue ?? null,
+        address: input.address ?? null,
+        onlineUrl: input.onlineUrl ?? null,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        timezone: input.timezone,
+        capacity: input.capacity,
+        waitlist: input.waitlist,
+        language: input.language,
+        registrationOpensAt: input.registrationOpensAt ?? null,
+        registrationClosesAt: input.registrationClosesAt ?? null,
+        status: input.status,
+        questions: input.questions,
+        createdAt: now,
+        updatedAt: now,
+      });
+      break;
+    } catch (err) {
+      if (!isUniqueViolation(err, "events.slug")) throw err;
+      if (input.slug || attempt >= 3)
+        throw new AppError("slug_taken", `The slug "${slug}" is already in use.`, { slug: "Already in use." });
+      slug = `${base}-${newId("s").slice(-5)}`;
+    }
   }
   return organiserEventView(ctx, await findEvent(ctx, id, input.orgId));
 }

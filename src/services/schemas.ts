@@ -23,7 +23,10 @@ export const instant = z.iso
 export const timezone = z
   .string()
   .max(64)
-  .refine(isTimeZone, { message: "Must be a known IANA time zone, e.g. Europe/Stockholm." });
+  .refine(isTimeZone, { message: "Must be a known IANA time zone, e.g. Europe/Stockholm." })
+  // Stored as the runtime spells it ("europe/stockholm" → "Europe/Stockholm"): calendar
+  // clients match zone names exactly.
+  .transform((zone) => new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone);
 export const slug = z
   .string()
   .min(1)
@@ -32,8 +35,14 @@ export const slug = z
 export const httpUrl = z
   .url({ protocol: /^https?$/, message: "Must be an http(s) URL." })
   .max(2000);
-const text = (max: number) => z.string().trim().max(max);
+// Control characters end up in email headers, CSV cells and calendar files; a NUL even
+// cuts the stored text short. Multi-line text keeps tab and line breaks.
+const multiLine = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+const singleLine = /^[^\u0000-\u001F\u007F]*$/;
+const text = (max: number) => z.string().trim().max(max).regex(multiLine, "Must not contain control characters.");
+const line = (max: number) => z.string().trim().max(max).regex(singleLine, "Must be one line without control characters.");
 export const optionalText = (max: number) => text(max).nullish();
+const optionalLine = (max: number) => line(max).nullish();
 
 export const question = z
   .strictObject({
@@ -42,9 +51,9 @@ export const question = z
       .regex(/^[A-Za-z0-9_-]{1,64}$/, "1–64 letters, digits, _ or -.")
       // Answers arrive as a JSON object keyed by these ids.
       .refine((id) => !["__proto__", "constructor", "prototype"].includes(id), { message: "This id is reserved." }),
-    label: text(500).min(1),
+    label: line(500).min(1),
     kind: z.enum(["text", "textarea", "select", "multiselect", "checkbox"]),
-    options: z.array(text(200).min(1)).min(1).max(100).optional(),
+    options: z.array(line(200).min(1)).min(1).max(100).optional(),
     required: z.boolean().optional(),
   })
   .refine((q) => (q.kind === "select" || q.kind === "multiselect") === (q.options !== undefined), {
@@ -58,14 +67,14 @@ export const questions = z
   .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, { message: "Question ids must be unique." });
 
 export const eventFields = {
-  title: text(200).min(1),
+  title: line(200).min(1),
   startsAt: instant,
   endsAt: instant,
   timezone: timezone,
   capacity: z.number().int().min(0).max(100_000),
   slug: slug,
   description: optionalText(20_000),
-  venue: optionalText(200),
+  venue: optionalLine(200),
   address: optionalText(500),
   onlineUrl: httpUrl.nullish(),
   language: language,
@@ -76,13 +85,13 @@ export const eventFields = {
   questions: questions,
 };
 
-export const answerValue = z.union([text(5000), z.array(text(500)).max(100), z.boolean()]);
+export const answerValue = z.union([text(5000), z.array(line(500)).max(100), z.boolean()]);
 
 export const registrationInput = z.strictObject({
-  name: text(200).min(1, "Required."),
+  name: line(200).min(1, "Required."),
   email: z.string().trim().max(254).pipe(z.email("Must be a valid email address.")),
-  organisation: optionalText(200),
-  phone: optionalText(50),
+  organisation: optionalLine(200),
+  phone: optionalLine(50),
   language: language.optional(),
   answers: z.record(z.string().max(64), answerValue).optional(),
   consent: z.boolean().optional(),

@@ -1,7 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { events } from "../db/schema";
-import { isUniqueViolation } from "../db/errors";
+import { isCheckViolation, isUniqueViolation } from "../db/errors";
 import { AppError, invalid } from "../lib/errors";
 import { newId } from "../lib/secrets";
 import type { OrgScope, ServiceContext } from "./context";
@@ -62,6 +62,10 @@ export async function updateEvent({
   } catch (err) {
     if (isUniqueViolation(err, "events.slug"))
       throw new AppError("slug_taken", `The slug "${patch.slug}" is already in use.`, { slug: "Already in use." });
+    // Checked above against what we read; a concurrent edit can still make the merge wrong.
+    if (isCheckViolation(err, "events_ends_after_start")) throw invalid({ endsAt: "Must be after startsAt." });
+    if (isCheckViolation(err, "events_registration_window"))
+      throw invalid({ registrationClosesAt: "Must be after registrationOpensAt." });
     throw err;
   }
   return organiserEventView(ctx, await findEvent(ctx, id, orgId));

@@ -1,4 +1,5 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { organisations } from "./organisations";
 
 export type EventStatus = "draft" | "published" | "cancelled";
@@ -42,5 +43,14 @@ export const events = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
     cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
   },
-  (t) => [index("events_org_starts_idx").on(t.orgId, t.startsAt)],
+  (t) => [
+    index("events_org_starts_idx").on(t.orgId, t.startsAt),
+    // The services check these too; here they also hold against concurrent edits.
+    check("events_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
+    check("events_capacity_not_negative", sql`${t.capacity} >= 0`),
+    check(
+      "events_registration_window",
+      sql`${t.registrationOpensAt} IS NULL OR ${t.registrationClosesAt} IS NULL OR ${t.registrationClosesAt} > ${t.registrationOpensAt}`,
+    ),
+  ],
 );
