@@ -13,8 +13,8 @@ export interface AppDeps {
   db: Db;
   publicUrl: string;
   now?: () => Date;
-  /** Public signups per client address and window; null turns the limit off. */
-  signupRateLimit?: { limit: number; windowMs: number } | null;
+  /** Public signups per client address and window (see `signupRateLimit` in config.ts); null turns the limit off. */
+  signupRateLimit: { limit: number; windowMs: number } | null;
   /** The caller's address as this runtime knows it (socket, proxy header, cf header). */
   clientIp?: (c: AppContext) => string | undefined;
 }
@@ -26,7 +26,7 @@ export function createApp(deps: AppDeps) {
     now: deps.now ?? (() => new Date()),
     publicUrl: deps.publicUrl.replace(/\/+$/, ""),
   };
-  const limit = deps.signupRateLimit === undefined ? { limit: 30, windowMs: 60_000 } : deps.signupRateLimit;
+  const limit = deps.signupRateLimit;
   const limitSignups: MiddlewareHandler<AppEnv> = limit
     ? limitRate({ ...limit, clientIp: deps.clientIp ?? (() => undefined) })
     : (_c, next) => next();
