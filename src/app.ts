@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from "hono";
 import { sql } from "drizzle-orm";
 import type { Db } from "./db/client";
 import { eventRoutes } from "./http/api/events";
+import { calendarRoutes } from "./http/calendar";
 import { manageRoutes } from "./http/api/manage";
 import { registrationRoutes } from "./http/api/registrations";
 import type { AppContext, AppEnv } from "./http/env";
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps) {
       }
     })
     .route("/api/v1", api)
+    .route("/", calendarRoutes)
     .notFound(onNotFound)
     .onError(onError);
 }

@@ -7,6 +7,8 @@ import type { ServiceContext } from "./services/context";
 import { seedDemo } from "./services/demo";
 import { createApiToken, createOrganisation, findOrganisationBySlug } from "./services/organisations";
 import { startServer } from "./node";
+import { dispatchOutbox } from "./mail/dispatcher";
+import { mailerFor } from "./node/mailers";
 
 /** Runs `work` against the configured database, migrated first, and closes it after. */
 async function withContext<T>(work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
@@ -43,11 +45,18 @@ export function buildCli(out: (line: string) => void = console.log) {
     .requiredOption("--name <name>", "display name")
     .option("--require-consent", "signups must accept the privacy notice")
     .option("--privacy-url <url>", "link to the organisation's privacy notice")
-    .action((opts: { slug: string; name: string; requireConsent?: boolean; privacyUrl?: string }) =>
+    .option("--email <address>", "the organisation's mailbox: organizer of calendar invites, reply-to of emails")
+    .action((opts: { slug: string; name: string; requireConsent?: boolean; privacyUrl?: string; email?: string }) =>
       withContext(async (ctx) => {
         const created = await createOrganisation({
           ctx,
-          input: { slug: opts.slug, name: opts.name, requireConsent: !!opts.requireConsent, privacyUrl: opts.privacyUrl },
+          input: {
+            slug: opts.slug,
+            name: opts.name,
+            requireConsent: !!opts.requireConsent,
+            privacyUrl: opts.privacyUrl,
+            contactEmail: opts.email,
+          },
         });
         out(`Created organisation ${created.slug} (${created.id}).`);
       }),
@@ -63,6 +72,29 @@ export function buildCli(out: (line: string) => void = console.log) {
       withContext(async (ctx) => {
         const found = await findOrganisationBySlug(ctx, opts.org);
         out(await createApiToken({ ctx, input: { orgId: found.id, name: opts.name } }));
+      }),
+    );
+
+  program
+    .command("outbox")
+    .description("the outbox of emails")
+    .command("run")
+    .description("send what is due once")
+    .action(() =>
+      withContext(async (ctx) => {
+        const config = readConfig(process.env);
+        const mailer = mailerFor(config);
+        const total = { sent: 0, failed: 0, retrying: 0, skipped: 0 };
+        try {
+          for (;;) {
+            const r = await dispatchOutbox({ ctx, mailer, settings: { from: config.MAIL_FROM } });
+            for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += r[k];
+            if (r.sent + r.failed + r.retrying + r.skipped === 0) break;
+          }
+        } finally {
+          mailer.close();
+        }
+        out(`Sent ${total.sent}, failed ${total.failed}, retrying ${total.retrying}, skipped ${total.skipped}.`);
       }),
     );
 

@@ -22,6 +22,11 @@ const schema = z
       .int()
       .min(0)
       .default(30),
+    REMINDER_HOURS: z.coerce
+      .number({ message: "Must be a number of hours (0 turns reminders off)." })
+      .min(0)
+      .max(24 * 14)
+      .default(24),
     TRUST_PROXY: flag.default(false),
     DEMO: flag.default(true),
   })

@@ -7,10 +7,13 @@ import type { AppContext } from "./http/env";
 import { migrateDatabase, openDatabase } from "./node/database";
 import type { ServiceContext } from "./services/context";
 import { isEmpty, seedDemo } from "./services/demo";
+import { startBackground, type Background } from "./node/background";
+import { mailerFor } from "./node/mailers";
 
 export interface RunningServer {
   server: ServerType;
   port: number;
+  background: Background;
   close(): Promise<void>;
 }
 
@@ -42,22 +45,30 @@ export async function startServer(config: Config, log: (line: string) => void = 
     signupRateLimit: signupRateLimit(config),
     clientIp: clientIp(config),
   });
+  const mailer = mailerFor(config);
+  const background = startBackground({
+    ctx,
+    mailer,
+    settings: { from: config.MAIL_FROM },
+    reminderLeadMs: config.REMINDER_HOURS * 3_600_000,
+  });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   log(`Plats is listening on ${config.PUBLIC_URL} (port ${port}, database ${config.DATABASE_URL}).`);
+  log(config.SMTP_URL ? "Sending mail over SMTP." : `No SMTP_URL: messages are written to ${config.MAIL_DIR} as .eml files.`);
   return {
     server,
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          database.close();
-          resolve();
-        });
-      }),
+    background,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await background.stop();
+      mailer.close();
+      database.close();
+    },
   };
 }
 

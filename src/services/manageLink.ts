@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { manageTokens } from "../db/schema";
 import { notFound } from "../lib/errors";
 import { sameSecret, sha256Hex } from "../lib/secrets";
-import { manageUrl, type ServiceContext } from "./context";
+import { calendarEvent } from "../calendar/fromEvent";
+import { calendarLinks } from "../calendar/links";
+import { eventUrl, manageUrl, type ServiceContext } from "./context";
 import { findEvent, publicEventView } from "./eventView";
 import { findRegistration, registrationView } from "./registrationView";
 
@@ -29,11 +31,13 @@ export async function managedView(
   token: string,
 ) {
   const eventRow = await findEvent(ctx, row.registration.eventId);
-  const confirmed = row.registration.status === "confirmed";
+  const confirmed = row.registration.status === "confirmed" && eventRow.event.status !== "cancelled";
+  const page = eventUrl(ctx, eventRow.event.slug);
   return {
     ...registrationView(row),
     manageUrl: manageUrl(ctx, token),
-    // The join link is for confirmed attendees only.
+    // The join link and calendar entries are for confirmed attendees only.
     event: { ...publicEventView(ctx, eventRow), onlineUrl: confirmed ? eventRow.event.onlineUrl : null },
+    calendar: confirmed ? calendarLinks(calendarEvent(eventRow.event, page, true), `${page}/calendar.ics`) : null,
   };
 }

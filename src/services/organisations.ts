@@ -12,6 +12,7 @@ export const createOrganisationInput = z.strictObject({
   name: z.string().trim().min(1).max(200),
   requireConsent: z.boolean().default(false),
   privacyUrl: z.url().max(2000).nullish(),
+  contactEmail: z.email().max(254).nullish(),
 });
 
 export async function createOrganisation({
@@ -22,7 +23,13 @@ export async function createOrganisation({
   input: z.input<typeof createOrganisationInput>;
 }) {
   const org = createOrganisationInput.parse(input);
-  const row = { id: newId("org"), ...org, privacyUrl: org.privacyUrl ?? null, createdAt: ctx.now() };
+  const row = {
+    id: newId("org"),
+    ...org,
+    privacyUrl: org.privacyUrl ?? null,
+    contactEmail: org.contactEmail ?? null,
+    createdAt: ctx.now(),
+  };
   try {
     await ctx.db.insert(organisations).values(row);
   } catch (err) {

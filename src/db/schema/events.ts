@@ -45,6 +45,8 @@ export const events = sqliteTable(
   },
   (t) => [
     index("events_org_starts_idx").on(t.orgId, t.startsAt),
+    // The reminder scan: published events starting soon.
+    index("events_status_starts_idx").on(t.status, t.startsAt),
     // The services check these too; here they also hold against concurrent edits.
     check("events_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
     check("events_capacity_not_negative", sql`${t.capacity} >= 0`),

@@ -8,6 +8,8 @@ export const organisations = sqliteTable("organisations", {
   // When set, every signup must carry consent: true (GDPR notice on the form).
   requireConsent: integer("require_consent", { mode: "boolean" }).notNull().default(false),
   privacyUrl: text("privacy_url"),
+  // The ORGANIZER of calendar invites and the Reply-To of emails; MAIL_FROM when unset.
+  contactEmail: text("contact_email"),
   createdAt: integer("created_at", { mode: "timestamp_ms" })
     .notNull()
     .default(sql`(unixepoch() * 1000)`),

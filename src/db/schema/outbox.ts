@@ -8,8 +8,9 @@ export type OutboxKind =
   | "cancelled"
   | "event_updated"
   | "event_cancelled"
-  | "manage_link";
-export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
+  | "manage_link"
+  | "reminder";
+export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "skipped";
 
 export const outbox = sqliteTable(
   "outbox",

@@ -1,0 +1,99 @@
+import type { Child } from "hono/jsx";
+import { fill, type Messages } from "../src/i18n/messages";
+import type { EmailData, Rendered } from "./types";
+
+// Inline styles only: mail clients drop <style> blocks and external sheets.
+const box = "font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1f2933;max-width:560px;margin:0 auto;padding:24px";
+const button = "display:inline-block;background:#1d4ed8;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none";
+const muted = "color:#52606d;font-size:13px";
+
+function Details({ t, data }: { t: Messages; data: EmailData }) {
+  const where = [data.event.venue, data.event.address].filter(Boolean).join(", ");
+  return (
+    <table role="presentation" style="border-collapse:collapse;margin:16px 0">
+      <tr>
+        <th style="text-align:left;padding:4px 12px 4px 0;vertical-align:top">{t.when}</th>
+        <td style="padding:4px 0">{data.event.when}</td>
+      </tr>
+      {where ? (
+        <tr>
+          <th style="text-align:left;padding:4px 12px 4px 0;vertical-align:top">{t.where}</th>
+          <td style="padding:4px 0">{where}</td>
+        </tr>
+      ) : null}
+      {data.event.onlineUrl ? (
+        <tr>
+          <th style="text-align:left;padding:4px 12px 4px 0;vertical-align:top">{t.joinLink}</th>
+          <td style="padding:4px 0">
+            <a href={data.event.onlineUrl}>{data.event.onlineUrl}</a>
+          </td>
+        </tr>
+      ) : null}
+    </table>
+  );
+}
+
+function CalendarLinks({ t, data }: { t: Messages; data: EmailData }) {
+  if (!data.calendar) return null;
+  const c = data.calendar;
+  return (
+    <p>
+      {t.addToCalendar}: <a href={c.google}>Google</a> · <a href={c.outlook}>Outlook.com</a> ·{" "}
+      <a href={c.office365}>Microsoft 365</a> · <a href={c.ics}>{t.calendarFile}</a>
+    </p>
+  );
+}
+
+/**
+ * The frame every email shares: greeting, the kind's own paragraph, the event's details,
+ * calendar links for confirmed attendees, and the manage link. Returns the HTML part and
+ * the plain-text part with the same content.
+ */
+export function layout(t: Messages, data: EmailData, subject: string, intro: string, extra?: { html: Child; text: string }): Rendered {
+  const html = (
+    <html lang={data.language}>
+      <body style="margin:0;background:#f5f7fa">
+        <div style={box}>
+          <p>{fill(t.greeting, { name: data.name })}</p>
+          <p>{intro}</p>
+          {extra?.html}
+          <Details t={t} data={data} />
+          <CalendarLinks t={t} data={data} />
+          <p>{t.manageIntro}</p>
+          <p>
+            <a href={data.manageUrl} style={button}>
+              {t.manageButton}
+            </a>
+          </p>
+          <p style={muted}>{fill(t.footer, { org: data.orgName })}</p>
+        </div>
+      </body>
+    </html>
+  );
+  const where = [data.event.venue, data.event.address].filter(Boolean).join(", ");
+  const text = [
+    fill(t.greeting, { name: data.name }),
+    intro,
+    extra?.text,
+    `${t.when}: ${data.event.when}`,
+    where ? `${t.where}: ${where}` : null,
+    data.event.onlineUrl ? `${t.joinLink}: ${data.event.onlineUrl}` : null,
+    data.calendar
+      ? `${t.addToCalendar}:\nGoogle: ${data.calendar.google}\nOutlook.com: ${data.calendar.outlook}\nMicrosoft 365: ${data.calendar.office365}\n${t.calendarFile}: ${data.calendar.ics}`
+      : null,
+    `${t.manageIntro}\n${data.manageUrl}`,
+    fill(t.footer, { org: data.orgName }),
+  ]
+    .filter(Boolean)
+    .join("\n\n");
+  return { subject, text: `${text}\n`, html: `<!doctype html>${html.toString()}` };
+}
+
+/** A template whose only own content is its subject and opening paragraph. */
+export const simple =
+  (pick: (t: Messages) => { subject: string; intro: string }) =>
+  (t: Messages, data: EmailData): Rendered => {
+    const m = pick(t);
+    const values = { event: data.event.title, position: data.position ?? "" };
+    return layout(t, data, fill(m.subject, values), fill(m.intro, values));
+  };

@@ -1,0 +1,32 @@
+import type { CalendarLinks } from "../src/calendar/links";
+import type { Language, OutboxKind } from "../src/db/schema";
+import type { Messages } from "../src/i18n/messages";
+
+/** Everything a template may show. Plain values: the templates escape them. */
+export interface EmailData {
+  kind: OutboxKind;
+  language: Language;
+  name: string;
+  orgName: string;
+  event: {
+    title: string;
+    when: string;
+    venue: string | null;
+    address: string | null;
+    url: string;
+    /** Present only for confirmed attendees. */
+    onlineUrl: string | null;
+  };
+  manageUrl: string;
+  position: number | null;
+  /** Present only for confirmed attendees. */
+  calendar: CalendarLinks | null;
+}
+
+export interface Rendered {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export type Template = (t: Messages, data: EmailData) => Rendered;

@@ -1,0 +1,46 @@
+import type { sv } from "./sv";
+
+export const en: typeof sv = {
+  greeting: "Hello {name},",
+  when: "When",
+  where: "Where",
+  online: "Online",
+  joinLink: "Link to join",
+  manageIntro: "See your registration, change it or cancel here:",
+  manageButton: "Manage my registration",
+  addToCalendar: "Add to calendar",
+  calendarFile: "Calendar file (.ics)",
+  footer: "You are receiving this because you registered for an event by {org}.",
+  confirmed: {
+    subject: "Confirmed: {event}",
+    intro: "You are registered for {event}. Welcome!",
+  },
+  waitlisted: {
+    subject: "You are on the waitlist: {event}",
+    intro: "{event} is fully booked. You are number {position} on the waitlist. If a seat becomes free it is yours automatically and we will email you.",
+  },
+  promoted: {
+    subject: "You have a seat: {event}",
+    intro: "A seat has become free and it is yours. You are now registered for {event}.",
+  },
+  cancelled: {
+    subject: "Cancelled: {event}",
+    intro: "Your registration for {event} is cancelled. Thank you for letting us know.",
+  },
+  event_updated: {
+    subject: "Changed: {event}",
+    intro: "The time or place of {event} has changed. Here are the new details.",
+  },
+  event_cancelled: {
+    subject: "Cancelled event: {event}",
+    intro: "Unfortunately {event} has been cancelled. We apologise for the inconvenience.",
+  },
+  manage_link: {
+    subject: "Your registration: {event}",
+    intro: "Someone tried to register this email address for {event} again. You are already registered; here is the link to your registration.",
+  },
+  reminder: {
+    subject: "Reminder: {event}",
+    intro: "Welcome to {event}! Here is a reminder of the time and place.",
+  },
+};

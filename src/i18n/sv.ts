@@ -1,0 +1,44 @@
+export const sv = {
+  greeting: "Hej {name}!",
+  when: "När",
+  where: "Var",
+  online: "Online",
+  joinLink: "Länk för att delta",
+  manageIntro: "Se din anmälan, ändra den eller avboka här:",
+  manageButton: "Hantera min anmälan",
+  addToCalendar: "Lägg till i kalendern",
+  calendarFile: "Kalenderfil (.ics)",
+  footer: "Du får det här meddelandet för att du anmält dig till ett evenemang hos {org}.",
+  confirmed: {
+    subject: "Bekräftelse: {event}",
+    intro: "Du är anmäld till {event}. Välkommen!",
+  },
+  waitlisted: {
+    subject: "Du står på väntelistan: {event}",
+    intro: "{event} är fullbokat. Du står på väntelistan som nummer {position}. Blir en plats ledig får du den automatiskt och ett mejl om det.",
+  },
+  promoted: {
+    subject: "Du har fått en plats: {event}",
+    intro: "En plats har blivit ledig och den är din. Du är nu anmäld till {event}.",
+  },
+  cancelled: {
+    subject: "Avbokad: {event}",
+    intro: "Din anmälan till {event} är avbokad. Tack för att du meddelade oss.",
+  },
+  event_updated: {
+    subject: "Ändrat: {event}",
+    intro: "Tid eller plats för {event} har ändrats. Här är de nya uppgifterna.",
+  },
+  event_cancelled: {
+    subject: "Inställt: {event}",
+    intro: "Tyvärr är {event} inställt. Vi ber om ursäkt för besväret.",
+  },
+  manage_link: {
+    subject: "Din anmälan: {event}",
+    intro: "Någon försökte anmäla den här e-postadressen till {event} igen. Du är redan anmäld; här är länken till din anmälan.",
+  },
+  reminder: {
+    subject: "Påminnelse: {event}",
+    intro: "Välkommen till {event}! Här är en påminnelse om tid och plats.",
+  },
+};

@@ -1,0 +1,121 @@
+import { eq } from "drizzle-orm";
+import { templates } from "../../emails";
+import { calendarEvent } from "../calendar/fromEvent";
+import { renderInvite, type Invite } from "../calendar/invite";
+import { calendarLinks } from "../calendar/links";
+import { events, manageTokens, organisations, outbox, registrations } from "../db/schema";
+import { formatWhen } from "../i18n/format";
+import { messages } from "../i18n/messages";
+import { newSecret, sha256Hex } from "../lib/secrets";
+import { eventUrl, manageUrl, type ServiceContext } from "../services/context";
+import { findRegistration } from "../services/registrationView";
+import type { OutgoingMail } from "./mailer";
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+export interface MailSettings {
+  /** MAIL_FROM, e.g. `Plats <noreply@example.se>`. */
+  from: string;
+}
+
+/** A message to send, or why it no longer should be. */
+export type Composed = { mail: OutgoingMail } | { skip: string };
+
+const addressOf = (mailbox: string) => /<([^>]+)>/.exec(mailbox)?.[1] ?? mailbox.trim();
+
+/**
+ * Turns an outbox row into an email from the current state of its registration and
+ * event, so a delayed message never shows stale times. A message whose moment has passed
+ * (a confirmation for someone who has since cancelled) is skipped, not sent.
+ */
+export async function compose(ctx: ServiceContext, row: OutboxRow, settings: MailSettings): Promise<Composed> {
+  if (!row.registrationId) return { skip: "no registration" };
+  const [found] = await ctx.db
+    .select({ registration: registrations, event: events, org: organisations })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .innerJoin(organisations, eq(organisations.id, events.orgId))
+    .where(eq(registrations.id, row.registrationId));
+  if (!found) return { skip: "registration no longer exists" };
+  const { registration: r, event: e, org } = found;
+  const live = e.status !== "cancelled" && r.status !== "cancelled";
+  const confirmed = live && r.status === "confirmed";
+  const stillTrue: Partial<Record<OutboxRow["kind"], boolean>> = {
+    confirmed,
+    promoted: confirmed,
+    reminder: confirmed && e.status === "published",
+    waitlisted: live && r.status === "waitlisted",
+    event_updated: live,
+  };
+  if (stillTrue[row.kind] === false) return { skip: `no longer applies (registration ${r.status}, event ${e.status})` };
+
+  // Each email carries its own manage link; only the hash is kept (older links stay valid).
+  const token = newSecret();
+  await ctx.db.insert(manageTokens).values({ tokenHash: sha256Hex(token), registrationId: r.id, createdAt: ctx.now() });
+
+  const position = r.status === "waitlisted" ? (await findRegistration(ctx, r.id)).position : null;
+  const page = eventUrl(ctx, e.slug);
+  const inviteEvent = calendarEvent(e, page, confirmed);
+  const t = messages(r.language);
+  const rendered = templates[row.kind](t, {
+    kind: row.kind,
+    language: r.language,
+    name: r.name,
+    orgName: org.name,
+    event: {
+      title: e.title,
+      when: formatWhen(e.startsAt, e.endsAt, e.timezone, r.language),
+      venue: e.venue,
+      address: e.address,
+      url: page,
+      onlineUrl: inviteEvent.onlineUrl ?? null,
+    },
+    manageUrl: manageUrl(ctx, token),
+    position,
+    calendar: confirmed ? calendarLinks(inviteEvent, `${page}/calendar.ics`) : null,
+  });
+
+  const organizerEmail = org.contactEmail ?? addressOf(settings.from);
+  const method = inviteMethod(row.kind, confirmed, r.status === "confirmed" || r.confirmedAt !== null);
+  const invite: Invite | null = method && {
+    method,
+    uid: `${r.id}@plats`,
+    sequence: r.inviteSequence,
+    stamp: ctx.now(),
+    event: inviteEvent,
+    organizer: { name: org.name, email: organizerEmail },
+    attendee: { name: r.name, email: r.email },
+  };
+  const host = organizerEmail.split("@")[1] ?? "plats";
+  return {
+    mail: {
+      messageId: `<${row.id}@${host}>`,
+      from: settings.from,
+      ...(org.contactEmail ? { replyTo: org.contactEmail } : {}),
+      to: { name: r.name, address: r.email },
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      ...(invite ? { calendar: { method: invite.method, content: renderInvite(invite) } } : {}),
+      headers: { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" },
+    },
+  };
+}
+
+/**
+ * Which calendar message goes with an email: a REQUEST whenever a confirmed attendee's
+ * entry should exist or change, a CANCEL to withdraw one that was sent, nothing else.
+ */
+function inviteMethod(kind: OutboxRow["kind"], confirmedNow: boolean, hadInvite: boolean): Invite["method"] | null {
+  switch (kind) {
+    case "confirmed":
+    case "promoted":
+    case "event_updated":
+      return confirmedNow ? "REQUEST" : null;
+    case "cancelled":
+    case "event_cancelled":
+      return hadInvite ? "CANCEL" : null;
+    default:
+      return null;
+  }
+}

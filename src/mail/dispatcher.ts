@@ -1,0 +1,89 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { outbox } from "../db/schema";
+import type { ServiceContext } from "../services/context";
+import { MAX_ATTEMPTS, backoff } from "./backoff";
+import { compose, type MailSettings, type OutboxRow } from "./compose";
+import type { Mailer } from "./mailer";
+
+export interface DispatchResult {
+  sent: number;
+  failed: number;
+  retrying: number;
+  skipped: number;
+}
+
+const LEASE_MS = 5 * 60 * 1000;
+
+/**
+ * Claims due outbox rows with a lease, sends them, and records the outcome. A sender
+ * that dies mid-way leaves its rows to come back when the lease ends, so a crash means a
+ * later resend (same Message-ID), never a lost message.
+ */
+export async function dispatchOutbox({
+  ctx,
+  mailer,
+  settings,
+  limit = 50,
+}: {
+  ctx: ServiceContext;
+  mailer: Mailer;
+  settings: MailSettings;
+  limit?: number;
+}): Promise<DispatchResult> {
+  const now = ctx.now().getTime();
+  const claimed = await ctx.db.all<{ id: string }>(sql`
+    UPDATE outbox SET status = 'sending', lease_until = ${now + LEASE_MS}, attempts = attempts + 1
+    WHERE id IN (
+      SELECT id FROM outbox
+      WHERE (status = 'pending' AND next_attempt_at <= ${now}) OR (status = 'sending' AND lease_until <= ${now})
+      ORDER BY created_at, rowid
+      LIMIT ${limit})
+    RETURNING id`);
+  const result: DispatchResult = { sent: 0, failed: 0, retrying: 0, skipped: 0 };
+  if (!claimed.length) return result;
+  const rows = await ctx.db
+    .select()
+    .from(outbox)
+    .where(inArray(outbox.id, claimed.map((c) => c.id)))
+    .orderBy(outbox.createdAt, sql`rowid`);
+  // One at a time, in order: someone's "cancelled" must not overtake their "confirmed".
+  for (const row of rows) result[await deliver(ctx, mailer, settings, row)]++;
+  return result;
+}
+
+async function deliver(ctx: ServiceContext, mailer: Mailer, settings: MailSettings, row: OutboxRow): Promise<keyof DispatchResult> {
+  const mine = and(eq(outbox.id, row.id), eq(outbox.status, "sending"));
+  const finish = (status: "sent" | "failed" | "skipped", lastError: string | null) =>
+    ctx.db.update(outbox).set({ status, lastError, leaseUntil: null, sentAt: status === "sent" ? ctx.now() : null }).where(mine);
+  let outcome;
+  try {
+    const composed = await compose(ctx, row, settings);
+    if ("skip" in composed) {
+      await finish("skipped", composed.skip);
+      return "skipped";
+    }
+    outcome = await mailer.send(composed.mail);
+  } catch (err) {
+    // A bug or a database hiccup while composing: retry like a temporary failure.
+    outcome = { ok: false as const, permanent: false, reason: err instanceof Error ? err.message : String(err) };
+  }
+  if (outcome.ok) {
+    await finish("sent", null);
+    return "sent";
+  }
+  if (outcome.permanent || row.attempts >= MAX_ATTEMPTS) {
+    const reason = outcome.permanent ? outcome.reason : `gave up after ${row.attempts} attempts: ${outcome.reason}`;
+    await finish("failed", reason.slice(0, 1000));
+    return "failed";
+  }
+  await ctx.db
+    .update(outbox)
+    .set({
+      status: "pending",
+      leaseUntil: null,
+      lastError: outcome.reason.slice(0, 1000),
+      nextAttemptAt: new Date(ctx.now().getTime() + backoff(row.attempts)),
+    })
+    .where(mine);
+  return "retrying";
+}

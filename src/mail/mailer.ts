@@ -1,0 +1,22 @@
+/** A message ready for a transport: built once, sent by whichever runtime we are on. */
+export interface OutgoingMail {
+  /** `<outbox-id@host>`: stable across retries, so a resend is recognisable. */
+  messageId: string;
+  from: string;
+  replyTo?: string;
+  to: { name: string; address: string };
+  subject: string;
+  text: string;
+  html: string;
+  /** An iTIP invite, sent as a `text/calendar; method=…` alternative. */
+  calendar?: { method: "REQUEST" | "CANCEL"; content: string };
+  headers: Record<string, string>;
+}
+
+/** Temporary failures are retried with backoff; permanent ones end the message. */
+export type SendOutcome = { ok: true } | { ok: false; permanent: boolean; reason: string };
+
+/** One adapter per runtime (SMTP or .eml files on Node; a Workers transport later). */
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<SendOutcome>;
+}

@@ -1,0 +1,39 @@
+import { and, eq, gte, ne } from "drizzle-orm";
+import { calendarEvent } from "../calendar/fromEvent";
+import { renderPublished } from "../calendar/invite";
+import { events } from "../db/schema";
+import { notFound } from "../lib/errors";
+import { eventUrl, type ServiceContext } from "./context";
+import { findOrganisationBySlug } from "./organisations";
+
+type EventRow = typeof events.$inferSelect;
+
+const published = (ctx: ServiceContext, e: EventRow) => ({
+  ...calendarEvent(e, eventUrl(ctx, e.slug), false),
+  // The same UID as nobody's invite: a download does not replace an attendee's entry.
+  uid: `${e.id}@plats`,
+  updatedAt: e.updatedAt,
+  cancelled: e.status === "cancelled",
+});
+
+/** One event as a calendar file: times and place, no attendees, no join link. */
+export async function eventCalendar({ ctx, input }: { ctx: ServiceContext; input: { slug: string } }) {
+  const [e] = await ctx.db.select().from(events).where(and(eq(events.slug, input.slug), ne(events.status, "draft")));
+  if (!e) throw notFound("event");
+  return { filename: `${e.slug}.ics`, ics: renderPublished([published(ctx, e)]) };
+}
+
+/**
+ * An organisation's public events that have not ended, as a subscription feed.
+ * Cancelled ones stay in, marked CANCELLED, so subscribers' calendars drop them.
+ */
+export async function organisationFeed({ ctx, input }: { ctx: ServiceContext; input: { orgSlug: string } }) {
+  const org = await findOrganisationBySlug(ctx, input.orgSlug);
+  const rows = await ctx.db
+    .select()
+    .from(events)
+    .where(and(eq(events.orgId, org.id), ne(events.status, "draft"), gte(events.endsAt, ctx.now())))
+    .orderBy(events.startsAt);
+  const url = `${ctx.publicUrl}/o/${encodeURIComponent(org.slug)}/calendar.ics`;
+  return { filename: `${org.slug}.ics`, ics: renderPublished(rows.map((e) => published(ctx, e)), { name: org.name, url }) };
+}
