@@ -1,9 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { authenticateApiToken } from "../src/services/organisations";
+import { createEvent, createEventInput } from "../src/services/createEvent";
+import { authenticateApiToken, findOrganisationBySlug } from "../src/services/organisations";
+import { register } from "../src/services/register";
+import { eventBody } from "./helpers/harness";
 import { openDatabase } from "../src/node/database";
 import { projectRoot } from "./helpers/server";
 
@@ -51,6 +54,23 @@ describe("plats CLI", () => {
     const res = plats(args, env);
     expect(res.code).not.toBe(0);
     expect(res.stderr).toContain(says);
+  });
+
+  it("outbox run sends what is due once and says how it went", async () => {
+    const database = await openDatabase(DATABASE_URL);
+    try {
+      const ctx = { db: database.db, now: () => new Date(), publicUrl: "http://x" };
+      const org = await findOrganisationBySlug(ctx, "industriforum");
+      const ev = await createEvent({ ctx, input: { ...createEventInput.parse(eventBody()), orgId: org.id } });
+      await register({ ctx, input: { eventId: ev.id, name: "Utkorg", email: "utkorg@example.se" } });
+    } finally {
+      database.close();
+    }
+    const mailDir = join(dir, "mail");
+    const run = plats(["outbox", "run"], { MAIL_DIR: mailDir });
+    expect(run).toMatchObject({ code: 0, last: "Sent 1, failed 0, retrying 0, skipped 0." });
+    expect(readdirSync(mailDir)).toHaveLength(1);
+    expect(plats(["outbox", "run"], { MAIL_DIR: mailDir }).last).toBe("Sent 0, failed 0, retrying 0, skipped 0.");
   });
 
   it("creates the demo organisation with its events", () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -11,7 +11,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("npm start", () => {
   it("migrates an empty database, seeds the demo, prints a token and public URLs, and serves", async () => {
-    const env = { DATABASE_URL: `file:${join(dir, "plats.db")}`, SIGNUP_RATE_LIMIT: "0" };
+    const mailDir = join(dir, "mail");
+    const env = { DATABASE_URL: `file:${join(dir, "plats.db")}`, SIGNUP_RATE_LIMIT: "0", MAIL_DIR: mailDir };
     const server = await spawnServer(env);
     let token: string;
     try {
@@ -23,8 +24,24 @@ describe("npm start", () => {
       const byTitle = Object.fromEntries(events.events.map((e: { title: string }) => [e.title, e]));
       expect(byTitle["LEAN-kurs: Värdeflödesanalys"]).toMatchObject({ capacity: 12, confirmed: 12, waitlisted: 3, seatsLeft: 0 });
       expect(byTitle["Kick-off: Digitalisering i industrin"]).toMatchObject({ online: true });
-      const conference = Object.values(byTitle).find((e) => String((e as { title: string }).title).startsWith("Leankonferens"));
+      const conference = Object.values(byTitle).find((e) => String((e as { title: string }).title).startsWith("Leankonferens")) as { id: string };
       expect(conference).toMatchObject({ venue: "BTH Campus Karlshamn", timezone: "Europe/Stockholm", confirmed: 6 });
+      // The in-process dispatcher sends (here: writes .eml) without being asked; demo
+      // signups themselves send nothing.
+      expect(out).toContain(`No SMTP_URL: messages are written to ${mailDir} as .eml files.`);
+      const signup = await fetch(`${server.url}/api/v1/events/${conference.id}/registrations`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: "Startad", email: "startad@example.se", answers: { lunch: "Fisk" } }),
+      });
+      expect(signup.status).toBe(201);
+      const deadline = Date.now() + 15_000;
+      while (!existsSync(mailDir) || readdirSync(mailDir).length === 0) {
+        if (Date.now() > deadline) throw new Error("no .eml written");
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(readdirSync(mailDir)).toHaveLength(1);
+      expect(readFileSync(join(mailDir, readdirSync(mailDir)[0]!), "utf8")).toContain("startad@example.se");
     } finally {
       await server.stop();
     }
@@ -83,6 +100,7 @@ describe("configuration", () => {
       MAIL_DIR: "./data/mail",
       MAIL_FROM: "Plats <noreply@localhost>",
       SIGNUP_RATE_LIMIT: 30,
+      REMINDER_HOURS: 24,
       TRUST_PROXY: false,
       DEMO: true,
     });
@@ -93,5 +111,6 @@ describe("configuration", () => {
     expect(() => readConfig({ TRUST_PROXY: "maybe" })).toThrow(/TRUST_PROXY: Must be true or false/);
     expect(() => readConfig({ PUBLIC_URL: "ftp://x" })).toThrow(/PUBLIC_URL/);
     expect(() => readConfig({ SIGNUP_RATE_LIMIT: "-1" })).toThrow(/SIGNUP_RATE_LIMIT/);
+    expect(() => readConfig({ REMINDER_HOURS: "soon" })).toThrow(/REMINDER_HOURS/);
   });
 });

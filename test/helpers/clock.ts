@@ -12,3 +12,4 @@ export class TestClock {
 
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;
+export const MINUTE = 60_000;

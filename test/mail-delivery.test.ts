@@ -1,0 +1,112 @@
+import { readdirSync, readFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import { simpleParser } from "mailparser";
+import { afterEach, describe, expect, it } from "vitest";
+import { dispatchOutbox } from "../src/mail/dispatcher";
+import { fileMailer } from "../src/node/mailers";
+import { HOUR, MINUTE } from "./helpers/clock";
+import { eventBody } from "./helpers/harness";
+import { FROM, mailHarness, type MailHarness } from "./helpers/mail";
+import { invitePart } from "./helpers/smtp";
+
+// Invariant 3: nothing lost, nothing sent twice by design.
+let m: MailHarness | undefined;
+afterEach(async () => {
+  await m?.stop();
+  m = undefined;
+});
+
+const event = async (h: MailHarness, overrides: Record<string, unknown> = {}) =>
+  (await h.api("POST", "/events", eventBody({ capacity: 100, ...overrides }))).body.id as string;
+
+describe("an SMTP outage", () => {
+  it("loses nothing: signups succeed while it is down and every message arrives exactly once after", async () => {
+    m = await mailHarness();
+    const ev = await event(m);
+    await m.smtp.stop();
+    for (let i = 0; i < 5; i++) expect((await m.signUp(ev, { name: `P${i}`, email: `p${i}@example.se` })).status).toBe(201);
+    expect(await m.dispatch()).toMatchObject({ sent: 0, retrying: 5 });
+    // An hour of outage: each retry comes later than the one before.
+    for (let t = 0; t < 6; t++) {
+      m.clock.advance(10 * MINUTE);
+      await m.dispatch();
+    }
+    const during = await m.outbox();
+    expect(during.every((r) => r.status === "pending" && r.attempts >= 3)).toBe(true);
+    expect(during[0]!.last_error).toMatch(/ECONNREFUSED|connect/i);
+
+    await m.smtp.start();
+    m.clock.advance(2 * HOUR);
+    expect(await m.dispatch()).toMatchObject({ sent: 5, retrying: 0 });
+    m.clock.advance(2 * HOUR);
+    expect(await m.dispatch()).toMatchObject({ sent: 0 });
+    const ids = m.smtp.received.map((r) => r.mail.messageId);
+    expect(ids).toHaveLength(5);
+    expect(new Set(ids).size).toBe(5);
+    expect((await m.outbox()).every((r) => r.status === "sent")).toBe(true);
+  });
+
+  it("a sender that died mid-run leaves its claimed rows to come back after the lease", async () => {
+    m = await mailHarness();
+    const ev = await event(m);
+    await m.signUp(ev, { name: "Lease", email: "lease@example.se" });
+    // What a crashed dispatcher leaves behind: claimed, lease running, never finished.
+    await m.database.db.run(sql`UPDATE outbox SET status = 'sending', attempts = 1, lease_until = ${m.clock.now().getTime() + 5 * MINUTE}`);
+    expect(await m.dispatch()).toMatchObject({ sent: 0 });
+    m.clock.advance(5 * MINUTE + 1);
+    expect(await m.dispatch()).toMatchObject({ sent: 1 });
+    expect(m.inbox("lease@example.se")).toHaveLength(1);
+  });
+});
+
+describe("a permanent refusal", () => {
+  it("ends as failed with the server's reason and is not retried", async () => {
+    m = await mailHarness({ refuse: (address) => (address.startsWith("nobody@") ? "550 5.1.1 No such mailbox" : null) });
+    const ev = await event(m);
+    await m.signUp(ev, { name: "Ingen", email: "nobody@example.se" });
+    await m.signUp(ev, { name: "Någon", email: "someone@example.se" });
+    expect(await m.dispatch()).toMatchObject({ sent: 1, failed: 1, retrying: 0 });
+    const failed = (await m.outbox()).find((r) => r.to_email === "nobody@example.se")!;
+    expect(failed).toMatchObject({ status: "failed", attempts: 1 });
+    expect(failed.last_error).toContain("550");
+    expect(failed.last_error).toContain("No such mailbox");
+    m.clock.advance(48 * HOUR);
+    expect(await m.dispatch()).toMatchObject({ sent: 0, failed: 0, retrying: 0 });
+    expect(m.smtp.received).toHaveLength(1);
+  });
+});
+
+describe("a message whose moment has passed", () => {
+  it("is skipped: no confirmation and invite for someone who cancelled before it went out", async () => {
+    m = await mailHarness();
+    const ev = await event(m);
+    const res = await m.signUp(ev, { name: "Ångrar", email: "angrar@example.se" });
+    await m.api("POST", `/manage/${res.body.manageUrl.split("/r/")[1]}/cancel`, undefined, { token: null });
+    expect(await m.dispatch()).toMatchObject({ sent: 1, skipped: 1 });
+    const inbox = m.inbox("angrar@example.se");
+    expect(inbox.map((x) => x.mail.subject)).toEqual(["Avbokad: Leankonferens Blekinge 2027"]);
+    expect(invitePart(inbox[0]!.raw)?.method).toBe("CANCEL");
+  });
+});
+
+describe("without SMTP_URL", () => {
+  it("writes each message as an .eml file that parses back with its invite", async () => {
+    m = await mailHarness();
+    const dir = mkdtempSync(join(tmpdir(), "plats-eml-"));
+    try {
+      const ev = await event(m);
+      await m.signUp(ev, { name: "Fil", email: "fil@example.se" });
+      const result = await dispatchOutbox({ ctx: m.ctx, mailer: fileMailer(dir), settings: { from: FROM } });
+      expect(result.sent).toBe(1);
+      const [file] = readdirSync(dir);
+      expect(file).toMatch(/^msg_[0-9a-f]{20}\.eml$/);
+      const raw = readFileSync(join(dir, file!), "utf8");
+      expect((await simpleParser(raw)).subject).toBe("Bekräftelse: Leankonferens Blekinge 2027");
+      expect(invitePart(raw)?.method).toBe("REQUEST");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
