@@ -17,6 +17,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Above this many requests a second, the dispatcher only trickles. */
+const CROWD_PER_SECOND = 50;
+
 function clientIp(config: Config) {
   return (c: AppContext) => {
     if (config.TRUST_PROXY) {
@@ -45,15 +48,30 @@ export async function startServer(config: Config, log: (line: string) => void = 
     signupRateLimit: signupRateLimit(config),
     clientIp: clientIp(config),
   });
+  // While people are arriving in numbers, email waits (see startBackground).
+  let arrivals = 0;
+  let lookedAt = performance.now();
+  const crowded = () => {
+    const now = performance.now();
+    const perSecond = (arrivals * 1000) / Math.max(now - lookedAt, 1);
+    arrivals = 0;
+    lookedAt = now;
+    return perSecond > CROWD_PER_SECOND;
+  };
+  const fetch = (request: Request) => {
+    arrivals++;
+    return app.fetch(request);
+  };
   const mailer = mailerFor(config);
   const background = startBackground({
     ctx,
     mailer,
     settings: { from: config.MAIL_FROM },
     reminderLeadMs: config.REMINDER_HOURS * 3_600_000,
+    isBusy: crowded,
   });
   const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
+    const s = serve({ fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;

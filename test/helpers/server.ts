@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readConfig } from "../../src/config";
 import { startServer, type RunningServer } from "../../src/node";
@@ -9,10 +12,21 @@ export const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 /** The real Node server on its own free port, over the given database. */
 export async function startTestServer(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningServer & { url: string }> {
-  const config = readConfig({ DATABASE_URL: databaseUrl, HOST: "127.0.0.1", DEMO: "false", SIGNUP_RATE_LIMIT: "0", ...env, PORT: String(await freePort()) });
+  const config = readConfig({
+    DATABASE_URL: databaseUrl,
+    HOST: "127.0.0.1",
+    DEMO: "false",
+    SIGNUP_RATE_LIMIT: "0",
+    MAIL_DIR: scratchMailDir(),
+    ...env,
+    PORT: String(await freePort()),
+  });
   const running = await startServer(config, () => {});
   return { ...running, url: `http://127.0.0.1:${running.port}` };
 }
+
+/** Where a test server's .eml files go: a fresh temp folder, never the checkout. */
+export const scratchMailDir = () => mkdtempSync(join(tmpdir(), "plats-mail-"));
 
 export async function freePort(): Promise<number> {
   const server = createServer().listen(0, "127.0.0.1");
@@ -28,7 +42,7 @@ export async function spawnServer(env: Record<string, string>): Promise<{ url: s
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "src/node.ts"], {
     cwd: projectRoot,
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), ...env },
+    env: { ...process.env, HOST: "127.0.0.1", MAIL_DIR: scratchMailDir(), ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
