@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import { afterEach, describe, expect, it } from "vitest";
 import { dispatchOutbox } from "../src/mail/dispatcher";
+import { startBackground } from "../src/node/background";
 import { fileMailer } from "../src/node/mailers";
 import { HOUR, MINUTE } from "./helpers/clock";
 import { eventBody } from "./helpers/harness";
@@ -88,6 +89,33 @@ describe("a message whose moment has passed", () => {
     const inbox = m.inbox("angrar@example.se");
     expect(inbox.map((x) => x.mail.subject)).toEqual(["Avbokad: Leankonferens Blekinge 2027"]);
     expect(invitePart(inbox[0]!.raw)?.method).toBe("CANCEL");
+  });
+});
+
+describe("the in-process dispatcher of npm start", () => {
+  it("sends one message a tick while a crowd is arriving, and drains the outbox once it has passed", async () => {
+    m = await mailHarness();
+    const ev = await event(m);
+    for (let i = 0; i < 25; i++) await m.signUp(ev, { name: `Kö ${i}`, email: `ko${i}@example.se` });
+    let crowd = true;
+    const background = startBackground({
+      ctx: m.ctx,
+      mailer: m.mailer,
+      settings: { from: FROM },
+      reminderLeadMs: 0,
+      isBusy: () => crowd,
+      dispatchEveryMs: 3_600_000,
+    });
+    try {
+      await background.kick();
+      expect(m.smtp.received).toHaveLength(1);
+      crowd = false;
+      await background.kick();
+      expect(m.smtp.received).toHaveLength(25);
+      expect((await m.outbox()).every((r) => r.status === "sent")).toBe(true);
+    } finally {
+      await background.stop();
+    }
   });
 });
 
