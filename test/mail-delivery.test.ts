@@ -79,6 +79,25 @@ describe("a permanent refusal", () => {
   });
 });
 
+describe("a temporary refusal (4xx)", () => {
+  it("is retried later and then delivered once", async () => {
+    let greylisting = true;
+    m = await mailHarness({ refuse: () => (greylisting ? "451 4.7.1 Greylisted, try again later" : null) });
+    const ev = await event(m);
+    await m.signUp(ev, { name: "Grå", email: "gra@example.se" });
+    expect(await m.dispatch()).toMatchObject({ sent: 0, retrying: 1, failed: 0 });
+    const [row] = await m.outbox();
+    expect(row).toMatchObject({ status: "pending", attempts: 1 });
+    expect(row!.last_error).toContain("451");
+    // Not before its backoff is over.
+    greylisting = false;
+    expect(await m.dispatch()).toMatchObject({ sent: 0, retrying: 0 });
+    m.clock.advance(10_000);
+    expect(await m.dispatch()).toMatchObject({ sent: 1 });
+    expect(m.inbox("gra@example.se")).toHaveLength(1);
+  });
+});
+
 describe("a message whose moment has passed", () => {
   it("is skipped: no confirmation and invite for someone who cancelled before it went out", async () => {
     m = await mailHarness();

@@ -25,8 +25,10 @@ export async function startSmtp(opts: { refuse?: (address: string) => string | n
         disabledCommands: ["STARTTLS"],
         logger: false,
         onRcptTo(address, _session, callback) {
+          // "451 4.3.0 Try later" → that reply code; a text without a code → 550.
           const refusal = opts.refuse?.(address.address);
-          if (refusal) return callback(Object.assign(new Error(refusal), { responseCode: 550 }));
+          const code = Number(/^(\d{3}) /.exec(refusal ?? "")?.[1] ?? 550);
+          if (refusal) return callback(Object.assign(new Error(refusal.replace(/^\d{3} /, "")), { responseCode: code }));
           callback();
         },
         onData(stream, session, callback) {
