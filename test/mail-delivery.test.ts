@@ -6,7 +6,8 @@ import { simpleParser } from "mailparser";
 import { afterEach, describe, expect, it } from "vitest";
 import { dispatchOutbox } from "../src/mail/dispatcher";
 import { startBackground } from "../src/node/background";
-import { fileMailer } from "../src/node/mailers";
+import type { Mailer } from "../src/mail/mailer";
+import { fileMailer, smtpMailer } from "../src/node/mailers";
 import { HOUR, MINUTE } from "./helpers/clock";
 import { eventBody } from "./helpers/harness";
 import { FROM, mailHarness, type MailHarness } from "./helpers/mail";
@@ -98,8 +99,51 @@ describe("a temporary refusal (4xx)", () => {
   });
 });
 
+describe("a mistake in our own SMTP set-up", () => {
+  it("(a wrong password, 535) is retried, not failed: fixing the configuration sends what waits", async () => {
+    m = await mailHarness({ refuseLogin: true });
+    const wrongPassword = smtpMailer(m.smtp.url.replace("smtp://", "smtp://plats:wrong@"));
+    try {
+      const ev = await event(m);
+      await m.signUp(ev, { name: "Väntar på rätt lösen", email: "losen@example.se" });
+      const result = await dispatchOutbox({ ctx: m.ctx, mailer: wrongPassword, settings: { from: FROM } });
+      expect(result).toMatchObject({ sent: 0, failed: 0, retrying: 1 });
+      expect((await m.outbox())[0]!.last_error).toContain("535");
+    } finally {
+      wrongPassword.close();
+    }
+  });
+});
+
+describe("a dispatcher that stalls", () => {
+  it("loses its lease to another run, which sends the row once; the stalled run leaves it alone", async () => {
+    m = await mailHarness();
+    const h = m;
+    const ev = await event(h);
+    await h.signUp(ev, { name: "Först", email: "stall1@example.se" });
+    await h.signUp(ev, { name: "Sedan", email: "stall2@example.se" });
+    let stalled = false;
+    // The first send takes six minutes (past the lease); meanwhile a second run starts.
+    const slow: Mailer = {
+      async send(mail) {
+        if (!stalled) {
+          stalled = true;
+          h.clock.advance(6 * MINUTE);
+          expect(await h.dispatch()).toMatchObject({ sent: 2 });
+        }
+        return h.mailer.send(mail);
+      },
+    };
+    const first = await dispatchOutbox({ ctx: h.ctx, mailer: slow, settings: { from: FROM } });
+    expect(first).toMatchObject({ sent: 1 });
+    expect(h.inbox("stall1@example.se")).toHaveLength(2); // the stalled send did finish too
+    expect(h.inbox("stall2@example.se")).toHaveLength(1);
+    expect((await h.outbox()).map((r) => r.status)).toEqual(["sent", "sent"]);
+  });
+});
+
 describe("a message whose moment has passed", () => {
-  it("is skipped: no confirmation and invite for someone who cancelled before it went out", async () => {
+  it("is skipped: no confirmation, invite or withdrawal for someone who cancelled before it went out", async () => {
     m = await mailHarness();
     const ev = await event(m);
     const res = await m.signUp(ev, { name: "Ångrar", email: "angrar@example.se" });
@@ -107,7 +151,8 @@ describe("a message whose moment has passed", () => {
     expect(await m.dispatch()).toMatchObject({ sent: 1, skipped: 1 });
     const inbox = m.inbox("angrar@example.se");
     expect(inbox.map((x) => x.mail.subject)).toEqual(["Avbokad: Leankonferens Blekinge 2027"]);
-    expect(invitePart(inbox[0]!.raw)?.method).toBe("CANCEL");
+    // Their calendar never got the event, so there is nothing to withdraw.
+    expect(invitePart(inbox[0]!.raw)).toBeNull();
   });
 });
 

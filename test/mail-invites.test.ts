@@ -24,7 +24,7 @@ describe("confirmation with a calendar invite", () => {
     expect(mail.from?.text).toContain("noreply@plats.techtank.se");
     expect(mail.replyTo?.text).toBe(ORGANISER);
     expect(mail.headers.get("auto-submitted")).toBe("auto-generated");
-    expect(String(mail.messageId)).toMatch(/^<msg_[0-9a-f]{20}@techtank\.se>$/);
+    expect(String(mail.messageId)).toMatch(/^<msg_[0-9a-f]{20}@plats\.techtank\.se>$/);
     // Times in the event's zone, the reader's language.
     expect(mail.text).toContain("När: torsdag 18 mars 2027 09:30–16:30 CET");
     expect(mail.text).toContain("https://meet.example.com/lean");
@@ -69,6 +69,17 @@ describe("confirmation with a calendar invite", () => {
     expect(ola.text).toContain("Når: torsdag 18. mars 2027, 09:30–16:30 CET");
     expect(jane.subject).toBe("Confirmed: Lean Leadership");
     expect(jane.text).toContain("When: Thursday, 18 March 2027, 09:30–16:30 CET");
+  });
+});
+
+describe("names that calendar parsers trip over", () => {
+  it("a double quote in a name leaves the attendee's address intact", async () => {
+    const ev = await newEvent({ title: 'Kurs "Lean, enkelt; snabbt" 🚀' });
+    await m.signUp(ev.id, { name: 'Anna "Nisse" Öberg', email: "nisse@example.se" });
+    await m.dispatch();
+    const invite = invitePart(m.inbox("nisse@example.se")[0]!.raw)!;
+    expect(invite.attendees.map((a) => a.address.toLowerCase())).toEqual(["mailto:nisse@example.se"]);
+    expect(invite.text.replace(/\r?\n /g, "")).toContain("CN=\"Anna 'Nisse' Öberg\"");
   });
 });
 
@@ -134,11 +145,21 @@ describe("changes to the event", () => {
     expect(perUpdate.mail.subject).toBe("Ändrat: Leankonferens Blekinge 2027");
     expect(invitePart(perUpdate.raw)).toBeNull();
 
+    // Two quick edits: one email, with the final details.
+    const before = m.inbox("karin@example.se").length;
+    await m.api("PATCH", `/events/${ev.id}`, { venue: "Sal A" });
+    await m.api("PATCH", `/events/${ev.id}`, { venue: "Sal B" });
+    await m.dispatch();
+    const edits = m.inbox("karin@example.se").slice(before);
+    expect(edits).toHaveLength(1);
+    expect(edits[0]!.mail.text).toContain("Sal B");
+    expect(invitePart(edits[0]!.raw)!.sequence).toBe(3);
+
     await m.api("POST", `/events/${ev.id}/cancel`);
     await m.dispatch();
     const cancelled = m.inbox("karin@example.se").at(-1)!;
     expect(cancelled.mail.subject).toBe("Inställt: Leankonferens Blekinge 2027");
-    expect(invitePart(cancelled.raw)).toMatchObject({ method: "CANCEL", mimeMethod: "CANCEL", sequence: 2, uid: update.uid });
+    expect(invitePart(cancelled.raw)).toMatchObject({ method: "CANCEL", mimeMethod: "CANCEL", sequence: 4, uid: update.uid });
     expect(m.inbox("per@example.se").at(-1)!.mail.subject).toBe("Inställt: Leankonferens Blekinge 2027");
   });
 });

@@ -53,7 +53,7 @@ describe("outbox rows", () => {
     ]);
   });
 
-  it("tells everyone live when time or place changes, and raises confirmed invites' sequence", async () => {
+  it("tells everyone live when title, time or place changes, and raises confirmed invites' sequence", async () => {
     const ev = (await h.api("POST", "/events", eventBody({ capacity: 1 }))).body;
     await h.api("POST", `/events/${ev.id}/registrations`, person({ email: "c1@example.se" }), { token: null });
     await h.api("POST", `/events/${ev.id}/registrations`, person({ email: "w1@example.se" }), { token: null });
@@ -67,8 +67,8 @@ describe("outbox rows", () => {
     await h.api("PATCH", `/events/${ev.id}`, { startsAt: "2027-03-18T09:00:00Z", venue: "Ny lokal", title: "Nytt namn" });
     const updated = (await outboxFor(ev.id)).filter((r) => r.kind === "event_updated");
     expect(updated.map((r) => [r.to_email, JSON.parse(r.payload)])).toEqual([
-      ["c1@example.se", { changed: ["startsAt", "venue"] }],
-      ["w1@example.se", { changed: ["startsAt", "venue"] }],
+      ["c1@example.se", { changed: ["title", "startsAt", "venue"] }],
+      ["w1@example.se", { changed: ["title", "startsAt", "venue"] }],
     ]);
     expect(await sequences(ev.id)).toEqual([
       { email: "c1@example.se", invite_sequence: 1 },

@@ -54,6 +54,15 @@ describe("reminders (injected clock)", () => {
     expect((await remind()).queued).toBe(0);
   });
 
+  it("a move of minutes inside the reminder window does not remind twice", async () => {
+    m.clock.set("2027-03-01T08:00:00Z");
+    const ev = (await m.api("POST", "/events", eventBody({ startsAt: "2027-03-01T18:00:00Z", endsAt: "2027-03-01T20:00:00Z" }))).body.id;
+    await m.signUp(ev, { name: "Kvart", email: "kvart@example.se" });
+    expect((await remind()).queued).toBe(1);
+    await m.api("PATCH", `/events/${ev}`, { startsAt: "2027-03-01T18:15:00Z", endsAt: "2027-03-01T20:15:00Z" });
+    expect((await remind()).queued).toBe(0);
+  });
+
   it("an event created less than a day ahead still gets its reminder", async () => {
     m.clock.set("2027-02-01T08:00:00Z");
     const ev = (await m.api("POST", "/events", eventBody({ startsAt: "2027-02-01T12:00:00Z", endsAt: "2027-02-01T13:00:00Z" }))).body.id;

@@ -36,6 +36,12 @@ function description(e: InviteEvent) {
 }
 
 /**
+ * A CN parameter value: RFC 5545 has no escape for `"` inside a quoted parameter, and
+ * Thunderbird's parser reads one as the end of the name (mangling the address after it).
+ */
+const commonName = (name: string) => name.replace(/"/g, "'");
+
+/**
  * An iTIP invite for one registrant (RFC 5546): they are the only ATTENDEE, already
  * ACCEPTED. Times are UTC instants with Z, so no VTIMEZONE is needed and no client or
  * server time zone can shift them.
@@ -56,10 +62,10 @@ export function renderInvite(invite: Invite): string {
     location: location(invite.event),
     url: invite.event.url,
     status: invite.method === "REQUEST" ? ICalEventStatus.CONFIRMED : ICalEventStatus.CANCELLED,
-    organizer: invite.organizer,
+    organizer: { name: commonName(invite.organizer.name), email: invite.organizer.email },
     attendees: [
       {
-        name: invite.attendee.name,
+        name: commonName(invite.attendee.name),
         email: invite.attendee.email,
         role: ICalAttendeeRole.REQ,
         status: ICalAttendeeStatus.ACCEPTED,
@@ -79,7 +85,7 @@ export function renderPublished(
     prodId: PROD_ID,
     method: ICalCalendarMethod.PUBLISH,
     // Subscribed calendars: a name, and how often to refresh (REFRESH-INTERVAL, X-PUBLISHED-TTL).
-    ...(feed ? { name: feed.name, url: feed.url, ttl: 60 * 60, x: [["NAME", feed.name]] as [string, string][] } : {}),
+    ...(feed ? { name: feed.name, url: feed.url, ttl: 60 * 60 } : {}),
   });
   for (const e of events) {
     calendar.createEvent({

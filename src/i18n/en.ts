@@ -29,7 +29,7 @@ export const en: typeof sv = {
   },
   event_updated: {
     subject: "Changed: {event}",
-    intro: "The time or place of {event} has changed. Here are the new details.",
+    intro: "The details of {event} have changed. Here is what applies now.",
   },
   event_cancelled: {
     subject: "Cancelled event: {event}",

@@ -29,7 +29,7 @@ export const nb: typeof sv = {
   },
   event_updated: {
     subject: "Endret: {event}",
-    intro: "Tid eller sted for {event} er endret. Her er de nye detaljene.",
+    intro: "Detaljene for {event} er endret. Her er det som gjelder nå.",
   },
   event_cancelled: {
     subject: "Avlyst: {event}",

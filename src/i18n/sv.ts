@@ -27,7 +27,7 @@ export const sv = {
   },
   event_updated: {
     subject: "Ändrat: {event}",
-    intro: "Tid eller plats för {event} har ändrats. Här är de nya uppgifterna.",
+    intro: "Uppgifterna för {event} har ändrats. Här är de som gäller nu.",
   },
   event_cancelled: {
     subject: "Inställt: {event}",

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { templates } from "../../emails";
 import { calendarEvent } from "../calendar/fromEvent";
 import { renderInvite, type Invite } from "../calendar/invite";
@@ -48,6 +48,8 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
     event_updated: live,
   };
   if (stillTrue[row.kind] === false) return { skip: `no longer applies (registration ${r.status}, event ${e.status})` };
+  if (row.kind === "event_updated" && (await laterUpdateQueued(ctx, row)))
+    return { skip: "a later update for the same registration follows" };
 
   // Each email carries its own manage link; only the hash is kept (older links stay valid).
   const token = newSecret();
@@ -75,8 +77,9 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
     calendar: confirmed ? calendarLinks(inviteEvent, `${page}/calendar.ics`) : null,
   });
 
-  const organizerEmail = org.contactEmail ?? addressOf(settings.from);
-  const method = inviteMethod(row.kind, confirmed, r.status === "confirmed" || r.confirmedAt !== null);
+  const senderAddress = addressOf(settings.from);
+  const organizerEmail = org.contactEmail ?? senderAddress;
+  const method = inviteMethod(row.kind, confirmed, r.inviteSentAt !== null);
   const invite: Invite | null = method && {
     method,
     uid: `${r.id}@plats`,
@@ -86,7 +89,8 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
     organizer: { name: org.name, email: organizerEmail },
     attendee: { name: r.name, email: r.email },
   };
-  const host = organizerEmail.split("@")[1] ?? "plats";
+  // Our own domain, not the organiser's (which may be gmail.com).
+  const host = senderAddress.split("@")[1] ?? "plats";
   return {
     mail: {
       messageId: `<${row.id}@${host}>`,
@@ -100,6 +104,23 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
       headers: { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" },
     },
   };
+}
+
+/** Two quick edits send one "changed" email, with the final details. */
+async function laterUpdateQueued(ctx: ServiceContext, row: OutboxRow) {
+  const [later] = await ctx.db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(
+      and(
+        eq(outbox.registrationId, row.registrationId!),
+        eq(outbox.kind, "event_updated"),
+        inArray(outbox.status, ["pending", "sending"]),
+        sql`rowid > (SELECT rowid FROM outbox WHERE id = ${row.id})`,
+      ),
+    )
+    .limit(1);
+  return later !== undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { outbox } from "../db/schema";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { outbox, registrations } from "../db/schema";
+import { newId } from "../lib/secrets";
 import type { ServiceContext } from "../services/context";
 import { MAX_ATTEMPTS, backoff } from "./backoff";
 import { compose, type MailSettings, type OutboxRow } from "./compose";
@@ -12,12 +13,14 @@ export interface DispatchResult {
   skipped: number;
 }
 
+/** How long a claim holds a row; renewed before each send, so a slow server cannot outlast it. */
 const LEASE_MS = 5 * 60 * 1000;
 
 /**
  * Claims due outbox rows with a lease, sends them, and records the outcome. A sender
  * that dies mid-way leaves its rows to come back when the lease ends, so a crash means a
- * later resend (same Message-ID), never a lost message.
+ * later resend (same Message-ID), never a lost message. Each run owns its leases: a run
+ * whose lease was taken over (it stalled) neither sends nor records that row.
  */
 export async function dispatchOutbox({
   ctx,
@@ -31,8 +34,10 @@ export async function dispatchOutbox({
   limit?: number;
 }): Promise<DispatchResult> {
   const now = ctx.now().getTime();
+  const owner = newId("run");
   const claimed = await ctx.db.all<{ id: string }>(sql`
-    UPDATE outbox SET status = 'sending', lease_until = ${now + LEASE_MS}, attempts = attempts + 1
+    UPDATE outbox SET status = 'sending', lease_owner = ${owner}, lease_until = ${now + LEASE_MS},
+                      attempts = attempts + 1
     WHERE id IN (
       SELECT id FROM outbox
       WHERE (status = 'pending' AND next_attempt_at <= ${now}) OR (status = 'sending' AND lease_until <= ${now})
@@ -47,21 +52,43 @@ export async function dispatchOutbox({
     .where(inArray(outbox.id, claimed.map((c) => c.id)))
     .orderBy(outbox.createdAt, sql`rowid`);
   // One at a time, in order: someone's "cancelled" must not overtake their "confirmed".
-  for (const row of rows) result[await deliver(ctx, mailer, settings, row)]++;
+  for (const row of rows) {
+    const outcome = await deliver(ctx, mailer, settings, row, owner);
+    if (outcome) result[outcome]++;
+  }
   return result;
 }
 
-async function deliver(ctx: ServiceContext, mailer: Mailer, settings: MailSettings, row: OutboxRow): Promise<keyof DispatchResult> {
-  const mine = and(eq(outbox.id, row.id), eq(outbox.status, "sending"));
+async function deliver(
+  ctx: ServiceContext,
+  mailer: Mailer,
+  settings: MailSettings,
+  row: OutboxRow,
+  owner: string,
+): Promise<keyof DispatchResult | null> {
+  const mine = and(eq(outbox.id, row.id), eq(outbox.status, "sending"), eq(outbox.leaseOwner, owner));
+  // Renew the lease just before sending; if another run took the row over, leave it.
+  const renewed = await ctx.db
+    .update(outbox)
+    .set({ leaseUntil: new Date(ctx.now().getTime() + LEASE_MS) })
+    .where(and(mine, gt(outbox.leaseUntil, ctx.now())))
+    .returning({ id: outbox.id });
+  if (!renewed.length) return null;
+
   const finish = (status: "sent" | "failed" | "skipped", lastError: string | null) =>
-    ctx.db.update(outbox).set({ status, lastError, leaseUntil: null, sentAt: status === "sent" ? ctx.now() : null }).where(mine);
+    ctx.db
+      .update(outbox)
+      .set({ status, lastError, leaseUntil: null, leaseOwner: null, sentAt: status === "sent" ? ctx.now() : null })
+      .where(mine);
   let outcome;
+  let invite: "REQUEST" | "CANCEL" | undefined;
   try {
     const composed = await compose(ctx, row, settings);
     if ("skip" in composed) {
       await finish("skipped", composed.skip);
       return "skipped";
     }
+    invite = composed.mail.calendar?.method;
     outcome = await mailer.send(composed.mail);
   } catch (err) {
     // A bug or a database hiccup while composing: retry like a temporary failure.
@@ -69,6 +96,9 @@ async function deliver(ctx: ServiceContext, mailer: Mailer, settings: MailSettin
   }
   if (outcome.ok) {
     await finish("sent", null);
+    // Remember that their calendar now holds the event: only then is a CANCEL due.
+    if (invite === "REQUEST" && row.registrationId)
+      await ctx.db.update(registrations).set({ inviteSentAt: ctx.now() }).where(eq(registrations.id, row.registrationId));
     return "sent";
   }
   if (outcome.permanent || row.attempts >= MAX_ATTEMPTS) {
@@ -81,6 +111,7 @@ async function deliver(ctx: ServiceContext, mailer: Mailer, settings: MailSettin
     .set({
       status: "pending",
       leaseUntil: null,
+      leaseOwner: null,
       lastError: outcome.reason.slice(0, 1000),
       nextAttemptAt: new Date(ctx.now().getTime() + backoff(row.attempts)),
     })

@@ -35,15 +35,27 @@ interface SmtpError {
   responseCode?: number;
   response?: string;
   code?: string;
+  command?: string;
   message?: string;
 }
 
 /**
- * Sends through an SMTP server. 5xx replies and rejected recipients are permanent;
- * 4xx replies and connection trouble are temporary and retried by the dispatcher.
+ * A refusal of this message itself (its recipient or its content) is permanent. Anything
+ * else, 5xx included, is about our set-up or the server (a wrong password, TLS, a sender
+ * the relay dislikes): retried, so fixing the configuration sends everything that waits.
+ */
+const refusesTheMessage = (e: SmtpError) =>
+  (e.responseCode ?? 0) >= 500 && (e.code === "EENVELOPE" || /^(RCPT|DATA)/i.test(e.command ?? ""));
+
+// Well below the dispatcher's five-minute lease (nodemailer's own default is ten minutes).
+const TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+
+/**
+ * Sends through an SMTP server. Refused recipients and 5xx replies to the message are
+ * permanent; everything else is retried by the dispatcher.
  */
 export function smtpMailer(url: string): Mailer & { close(): void } {
-  const transport = nodemailer.createTransport(url);
+  const transport = nodemailer.createTransport({ url, ...TIMEOUTS });
   return {
     async send(mail): Promise<SendOutcome> {
       try {
@@ -57,7 +69,7 @@ export function smtpMailer(url: string): Mailer & { close(): void } {
       } catch (err) {
         const e = err as SmtpError;
         const reason = e.response ?? e.message ?? String(err);
-        return { ok: false, permanent: (e.responseCode ?? 0) >= 500, reason };
+        return { ok: false, permanent: refusesTheMessage(e), reason };
       }
     },
     close: () => transport.close(),

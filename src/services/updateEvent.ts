@@ -17,9 +17,9 @@ export const updateEventInput = z
   .refine((patch) => Object.keys(patch).length > 0, { message: "Give at least one field to change." });
 export type UpdateEventInput = z.infer<typeof updateEventInput>;
 
-// A change to any of these moves people's calendars: confirmed attendees get an updated
-// invite, everyone still in the running gets told.
-const whenAndWhere = ["startsAt", "endsAt", "timezone", "venue", "address", "onlineUrl"] as const;
+// A change to any of these changes people's calendar entries: confirmed attendees get an
+// updated invite, everyone still in the running gets told.
+const whenAndWhere = ["title", "startsAt", "endsAt", "timezone", "venue", "address", "onlineUrl"] as const;
 
 const same = (a: unknown, b: unknown) =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : (a ?? null) === (b ?? null);

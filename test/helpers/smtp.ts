@@ -14,15 +14,19 @@ export interface Received {
  * back with mailparser. It can be stopped and started again on the same port (an
  * outage), and can refuse chosen recipients with a 5xx reply.
  */
-export async function startSmtp(opts: { refuse?: (address: string) => string | null } = {}) {
+export async function startSmtp(opts: { refuse?: (address: string) => string | null; refuseLogin?: boolean } = {}) {
   const port = await freePort();
   const received: Received[] = [];
   let server: SMTPServer | null = null;
   const start = () =>
     new Promise<void>((resolve, reject) => {
       server = new SMTPServer({
-        authOptional: true,
+        authOptional: !opts.refuseLogin,
+        allowInsecureAuth: true,
         disabledCommands: ["STARTTLS"],
+        onAuth(_auth, _session, callback) {
+          callback(Object.assign(new Error("5.7.8 Authentication credentials invalid"), { responseCode: 535 }));
+        },
         logger: false,
         onRcptTo(address, _session, callback) {
           // "451 4.3.0 Try later" → that reply code; a text without a code → 550.

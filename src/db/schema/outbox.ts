@@ -29,6 +29,8 @@ export const outbox = sqliteTable(
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
     leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
+    // Which dispatcher run holds the lease: a run that lost its lease must not finish the row.
+    leaseOwner: text("lease_owner"),
     lastError: text("last_error"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),

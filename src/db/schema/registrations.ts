@@ -26,6 +26,8 @@ export const registrations = sqliteTable(
     status: text("status").$type<RegistrationStatus>().notNull(),
     // Raised on every change that re-sends or withdraws the calendar invite.
     inviteSequence: integer("invite_sequence").notNull().default(0),
+    // Set once a REQUEST invite has actually gone out: only then is a CANCEL due.
+    inviteSentAt: integer("invite_sent_at", { mode: "timestamp_ms" }),
     // Marks the rows a write batch changed so later statements of the batch can find
     // them. Always looked up together with event_id, so it needs no index of its own.
     changeId: text("change_id"),
