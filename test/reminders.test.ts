@@ -12,6 +12,12 @@ afterAll(() => m.stop());
 
 const LEAD = 24 * HOUR;
 const remind = () => queueReminders({ ctx: m.ctx, leadMs: LEAD });
+/** An event at these times with one signup; its id. */
+async function eventAt(startsAt: string, endsAt: string, attendee?: { name: string; email: string }) {
+  const id = (await m.api("POST", "/events", eventBody({ startsAt, endsAt }))).body.id as string;
+  if (attendee) await m.signUp(id, attendee);
+  return id;
+}
 const at = (ms: number) => new Date(m.clock.now().getTime() + ms).toISOString();
 
 describe("reminders (injected clock)", () => {
@@ -41,23 +47,20 @@ describe("reminders (injected clock)", () => {
 
   it("an event moved later gets a new reminder for its new time; a cancelled one gets none", async () => {
     m.clock.set("2027-01-10T08:00:00Z");
-    const ev = (await m.api("POST", "/events", eventBody({ startsAt: "2027-01-11T07:00:00Z", endsAt: "2027-01-11T09:00:00Z" }))).body.id;
-    await m.signUp(ev, { name: "Flyttad", email: "flyttad@example.se" });
+    const ev = await eventAt("2027-01-11T07:00:00Z", "2027-01-11T09:00:00Z", { name: "Flyttad", email: "flyttad@example.se" });
     expect((await remind()).queued).toBe(1);
     await m.api("PATCH", `/events/${ev}`, { startsAt: "2027-01-14T07:00:00Z", endsAt: "2027-01-14T09:00:00Z" });
     m.clock.set("2027-01-13T09:00:00Z");
     expect((await remind()).queued).toBe(1);
 
-    const cancelled = (await m.api("POST", "/events", eventBody({ startsAt: "2027-01-13T20:00:00Z", endsAt: "2027-01-13T21:00:00Z" }))).body.id;
-    await m.signUp(cancelled, { name: "Inställd", email: "installd@example.se" });
+    const cancelled = await eventAt("2027-01-13T20:00:00Z", "2027-01-13T21:00:00Z", { name: "Inställd", email: "installd@example.se" });
     await m.api("POST", `/events/${cancelled}/cancel`);
     expect((await remind()).queued).toBe(0);
   });
 
   it("a move of minutes inside the reminder window does not remind twice", async () => {
     m.clock.set("2027-03-01T08:00:00Z");
-    const ev = (await m.api("POST", "/events", eventBody({ startsAt: "2027-03-01T18:00:00Z", endsAt: "2027-03-01T20:00:00Z" }))).body.id;
-    await m.signUp(ev, { name: "Kvart", email: "kvart@example.se" });
+    const ev = await eventAt("2027-03-01T18:00:00Z", "2027-03-01T20:00:00Z", { name: "Kvart", email: "kvart@example.se" });
     expect((await remind()).queued).toBe(1);
     await m.api("PATCH", `/events/${ev}`, { startsAt: "2027-03-01T18:15:00Z", endsAt: "2027-03-01T20:15:00Z" });
     expect((await remind()).queued).toBe(0);
@@ -65,8 +68,7 @@ describe("reminders (injected clock)", () => {
 
   it("an event created less than a day ahead still gets its reminder", async () => {
     m.clock.set("2027-02-01T08:00:00Z");
-    const ev = (await m.api("POST", "/events", eventBody({ startsAt: "2027-02-01T12:00:00Z", endsAt: "2027-02-01T13:00:00Z" }))).body.id;
-    await m.signUp(ev, { name: "Sent", email: "sent-anmald@example.se" });
+    const ev = await eventAt("2027-02-01T12:00:00Z", "2027-02-01T13:00:00Z", { name: "Sent", email: "sent-anmald@example.se" });
     expect((await remind()).queued).toBe(1);
     m.clock.set("2027-02-01T12:00:01Z");
     expect((await remind()).queued).toBe(0);
