@@ -165,6 +165,11 @@ describe("changes to the event", () => {
 });
 
 describe("the server's own time zone", () => {
+  it("is the one this test project set (the suite runs under UTC and under New York)", () => {
+    expect(["UTC", "America/New_York"]).toContain(process.env.TZ);
+    expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe(process.env.TZ);
+  });
+
   it("changes nothing: the same instants and wording under TZ=UTC and TZ=America/New_York", async () => {
     const original = process.env.TZ;
     const render = async (tz: string) => {
