@@ -8,7 +8,7 @@ import { registrationRoutes } from "./http/api/registrations";
 import type { AppContext, AppEnv } from "./http/env";
 import { onError, onNotFound } from "./http/errors";
 import { limitBody, limitRate, requireJsonBody } from "./http/middleware";
-import type { ServiceContext } from "./services/context";
+import { serviceContext } from "./services/context";
 
 export interface AppDeps {
   db: Db;
@@ -22,11 +22,7 @@ export interface AppDeps {
 
 /** The whole service as one Hono app. Pure: no I/O until a request arrives. */
 export function createApp(deps: AppDeps) {
-  const ctx: ServiceContext = {
-    db: deps.db,
-    now: deps.now ?? (() => new Date()),
-    publicUrl: deps.publicUrl.replace(/\/+$/, ""),
-  };
+  const ctx = serviceContext(deps);
   const limit = deps.signupRateLimit;
   const limitSignups: MiddlewareHandler<AppEnv> = limit
     ? limitRate({ ...limit, clientIp: deps.clientIp ?? (() => undefined) })

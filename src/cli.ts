@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 import { ConfigError, readConfig } from "./config";
 import { AppError } from "./lib/errors";
 import { migrateDatabase, openDatabase } from "./node/database";
-import type { ServiceContext } from "./services/context";
+import { serviceContext, type ServiceContext } from "./services/context";
 import { seedDemo } from "./services/demo";
 import { createApiToken, createOrganisation, findOrganisationBySlug } from "./services/organisations";
 import { startServer } from "./node";
@@ -16,7 +16,7 @@ async function withContext<T>(work: (ctx: ServiceContext) => Promise<T>): Promis
   const database = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   try {
     await migrateDatabase(database.db);
-    return await work({ db: database.db, now: () => new Date(), publicUrl: config.PUBLIC_URL });
+    return await work(serviceContext({ db: database.db, publicUrl: config.PUBLIC_URL }));
   } finally {
     database.close();
   }

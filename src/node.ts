@@ -5,7 +5,7 @@ import { createApp } from "./app";
 import { ConfigError, readConfig, signupRateLimit, type Config } from "./config";
 import type { AppContext } from "./http/env";
 import { migrateDatabase, openDatabase } from "./node/database";
-import type { ServiceContext } from "./services/context";
+import { serviceContext } from "./services/context";
 import { isEmpty, seedDemo } from "./services/demo";
 import { startBackground, type Background } from "./node/background";
 import { mailerFor } from "./node/mailers";
@@ -35,7 +35,7 @@ function clientIp(config: Config) {
 export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
   const database = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   await migrateDatabase(database.db);
-  const ctx: ServiceContext = { db: database.db, now: () => new Date(), publicUrl: config.PUBLIC_URL };
+  const ctx = serviceContext({ db: database.db, publicUrl: config.PUBLIC_URL });
   if (config.DEMO && (await isEmpty(ctx))) {
     const demo = await seedDemo({ ctx });
     log(`Created the demo organisation "${demo.org.name}" (${demo.org.slug}).`);

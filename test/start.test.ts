@@ -91,6 +91,30 @@ describe("TRUST_PROXY", () => {
   });
 });
 
+describe("PUBLIC_URL with a trailing slash", () => {
+  it("gives clean links in responses and in the emails the background dispatcher sends", async () => {
+    const { startTestServer, postJson, scratchMailDir } = await import("./helpers/server");
+    const { harness, eventBody } = await import("./helpers/harness");
+    const { simpleParser } = await import("mailparser");
+    const h = await harness();
+    const mailDir = scratchMailDir();
+    const server = await startTestServer(h.database.url, { PUBLIC_URL: "https://plats.example.se/", MAIL_DIR: mailDir });
+    try {
+      const ev = (await h.api("POST", "/events", eventBody())).body.id;
+      const res = await postJson(`${server.url}/api/v1/events/${ev}/registrations`, { name: "Snedstreck", email: "slash@example.se" });
+      expect(res.body.manageUrl).toMatch(/^https:\/\/plats\.example\.se\/r\/[\w-]{22}$/);
+      await server.background.kick();
+      const [file] = readdirSync(mailDir);
+      const mail = await simpleParser(readFileSync(join(mailDir, file!)));
+      expect(mail.text).toMatch(/https:\/\/plats\.example\.se\/r\/[\w-]{22}/);
+      expect(mail.text).not.toContain("se//");
+    } finally {
+      await server.close();
+      h.close();
+    }
+  });
+});
+
 describe("configuration", () => {
   it("has sensible defaults and derives PUBLIC_URL from PORT", () => {
     expect(readConfig({})).toMatchObject({

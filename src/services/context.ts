@@ -9,6 +9,13 @@ export interface ServiceContext {
   publicUrl: string;
 }
 
+/** The one way to build a context: links never get a double slash from PUBLIC_URL. */
+export const serviceContext = ({ db, publicUrl, now }: { db: Db; publicUrl: string; now?: () => Date }): ServiceContext => ({
+  db,
+  now: now ?? (() => new Date()),
+  publicUrl: publicUrl.replace(/\/+$/, ""),
+});
+
 export interface OrgScope {
   orgId: string;
 }
