@@ -1,10 +1,9 @@
 import type { CalendarLinks } from "../src/calendar/links";
-import type { Language, OutboxKind } from "../src/db/schema";
+import type { Language } from "../src/db/schema";
 import type { Messages } from "../src/i18n/messages";
 
 /** Everything a template may show. Plain values: the templates escape them. */
 export interface EmailData {
-  kind: OutboxKind;
   language: Language;
   name: string;
   orgName: string;

@@ -7,7 +7,7 @@ import { serviceContext, type ServiceContext } from "./services/context";
 import { seedDemo } from "./services/demo";
 import { createApiToken, createOrganisation, findOrganisationBySlug } from "./services/organisations";
 import { startServer } from "./node";
-import { dispatchOutbox } from "./mail/dispatcher";
+import { drainOutbox } from "./mail/dispatcher";
 import { mailerFor } from "./node/mailers";
 
 /** Runs `work` against the configured database, migrated first, and closes it after. */
@@ -84,17 +84,12 @@ export function buildCli(out: (line: string) => void = console.log) {
       withContext(async (ctx) => {
         const config = readConfig(process.env);
         const mailer = mailerFor(config);
-        const total = { sent: 0, failed: 0, retrying: 0, skipped: 0 };
         try {
-          for (;;) {
-            const r = await dispatchOutbox({ ctx, mailer, settings: { from: config.MAIL_FROM } });
-            for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += r[k];
-            if (r.sent + r.failed + r.retrying + r.skipped === 0) break;
-          }
+          const total = await drainOutbox({ ctx, mailer, settings: { from: config.MAIL_FROM } });
+          out(`Sent ${total.sent}, failed ${total.failed}, retrying ${total.retrying}, skipped ${total.skipped}.`);
         } finally {
           mailer.close();
         }
-        out(`Sent ${total.sent}, failed ${total.failed}, retrying ${total.retrying}, skipped ${total.skipped}.`);
       }),
     );
 

@@ -68,7 +68,7 @@ describe("reminders (injected clock)", () => {
 
   it("an event created less than a day ahead still gets its reminder", async () => {
     m.clock.set("2027-02-01T08:00:00Z");
-    const ev = await eventAt("2027-02-01T12:00:00Z", "2027-02-01T13:00:00Z", { name: "Sent", email: "sent-anmald@example.se" });
+    await eventAt("2027-02-01T12:00:00Z", "2027-02-01T13:00:00Z", { name: "Sent", email: "sent-anmald@example.se" });
     expect((await remind()).queued).toBe(1);
     m.clock.set("2027-02-01T12:00:01Z");
     expect((await remind()).queued).toBe(0);

@@ -33,7 +33,7 @@ export const onError: ErrorHandler = (err, c) => {
   }
   const requestId = crypto.randomUUID();
   console.error(`[${requestId}] ${c.req.method} ${c.req.path}`, err);
-  return c.json({ error: { code: "internal_error", message: `Something went wrong on our side (${requestId}).` } }, 500);
+  return errorResponse(c, new AppError("internal_error", `Something went wrong on our side (${requestId}).`));
 };
 
 export const onNotFound: NotFoundHandler = (c) => errorResponse(c, new AppError("not_found", "No such route."));

@@ -10,7 +10,6 @@ export const errorStatus = {
   slug_taken: 409,
   not_confirmed: 409,
   payload_too_large: 413,
-  unsupported_media_type: 415,
   rate_limited: 429,
   internal_error: 500,
 } as const;

@@ -8,5 +8,4 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-export const iso = (d: Date) => d.toISOString();
 export const isoOrNull = (d: Date | null | undefined) => (d ? d.toISOString() : null);

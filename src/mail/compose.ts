@@ -60,7 +60,6 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
   const inviteEvent = calendarEvent(e, page, confirmed);
   const t = messages(r.language);
   const rendered = templates[row.kind](t, {
-    kind: row.kind,
     language: r.language,
     name: r.name,
     orgName: org.name,

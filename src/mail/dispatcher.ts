@@ -59,6 +59,31 @@ export async function dispatchOutbox({
   return result;
 }
 
+/**
+ * Sends what is due in batches until a batch comes back short. While `isBusy()` says the
+ * process has better things to do, it sends a single message and stops; the caller's
+ * next tick goes on.
+ */
+export async function drainOutbox({
+  isBusy = () => false,
+  batch = 50,
+  ...run
+}: {
+  ctx: ServiceContext;
+  mailer: Mailer;
+  settings: MailSettings;
+  batch?: number;
+  isBusy?: () => boolean;
+}): Promise<DispatchResult> {
+  const total: DispatchResult = { sent: 0, failed: 0, retrying: 0, skipped: 0 };
+  for (;;) {
+    const limit = isBusy() ? 1 : batch;
+    const r = await dispatchOutbox({ ...run, limit });
+    for (const k of Object.keys(total) as (keyof DispatchResult)[]) total[k] += r[k];
+    if (limit === 1 || r.sent + r.failed + r.retrying + r.skipped < limit) return total;
+  }
+}
+
 async function deliver(
   ctx: ServiceContext,
   mailer: Mailer,

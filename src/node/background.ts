@@ -1,4 +1,4 @@
-import { dispatchOutbox } from "../mail/dispatcher";
+import { drainOutbox } from "../mail/dispatcher";
 import type { MailSettings } from "../mail/compose";
 import type { Mailer } from "../mail/mailer";
 import { queueReminders } from "../mail/reminders";
@@ -10,7 +10,6 @@ export interface Background {
   stop(): Promise<void>;
 }
 
-const TRICKLE = 1;
 
 /**
  * The in-process dispatcher and scheduler of `npm start`: every two seconds it sends what
@@ -45,11 +44,7 @@ export function startBackground({
   const dispatch = () => {
     running ??= (async () => {
       try {
-        for (;;) {
-          const limit = isBusy() ? TRICKLE : batch;
-          const r = await dispatchOutbox({ ctx, mailer, settings, limit });
-          if (limit === TRICKLE || r.sent + r.failed + r.retrying + r.skipped < limit) break;
-        }
+        await drainOutbox({ ctx, mailer, settings, batch, isBusy });
       } catch (err) {
         console.error("outbox dispatcher:", err);
       } finally {

@@ -11,7 +11,7 @@ export type EventRow = typeof events.$inferSelect;
  * drizzle leaves a single table's columns unqualified, which inside this subquery
  * would name the registration's own id.
  */
-export const eventCounts = {
+const eventCounts = {
   confirmed: sql<number>`(SELECT count(*) FROM registrations r WHERE r.event_id = "events"."id" AND r.status = 'confirmed')`,
   waitlisted: sql<number>`(SELECT count(*) FROM registrations r WHERE r.event_id = "events"."id" AND r.status = 'waitlisted')`,
 };

@@ -32,3 +32,24 @@ export function outboxInsert(ctx: ServiceContext, kind: OutboxKind | SQL<OutboxK
     WHERE ${where}
     ORDER BY r.seq`;
 }
+
+/**
+ * Statements that tell everyone still in the running (confirmed or waitlisted) about a
+ * change this batch made to an event, and raise confirmed invites' sequence so calendars
+ * take the update or withdrawal. They act only if the event row carries `changeId`, so a
+ * change that did not happen (cancelling twice) tells nobody.
+ */
+export function tellEveryoneLive(
+  ctx: ServiceContext,
+  kind: "event_updated" | "event_cancelled",
+  eventId: string,
+  changeId: string,
+  payload?: SQL,
+) {
+  const changed = sql`EXISTS (SELECT 1 FROM events x WHERE x.id = ${eventId} AND x.change_id = ${changeId})`;
+  return [
+    ctx.db.run(sql`UPDATE registrations SET invite_sequence = invite_sequence + 1
+                   WHERE event_id = ${eventId} AND status = 'confirmed' AND ${changed}`),
+    queueForRegistrations(ctx, kind, sql`r.event_id = ${eventId} AND r.status IN ('confirmed', 'waitlisted') AND ${changed}`, payload),
+  ] as const;
+}

@@ -22,7 +22,7 @@ export interface RegistrationResult {
 // cannot be used to flood someone's inbox.
 const MANAGE_LINK_RESEND_MS = 10 * 60 * 1000;
 
-export const emailKey = (email: string) => email.trim().toLowerCase();
+const emailKey = (email: string) => email.trim().toLowerCase();
 
 // Only what the rules below need, prepared once: this read is on the hottest path of a
 // sell-out.

@@ -58,4 +58,3 @@ export function registrationView({ registration: r, position }: { registration: 
     checkedInAt: isoOrNull(r.checkedInAt),
   };
 }
-export type RegistrationView = ReturnType<typeof registrationView>;

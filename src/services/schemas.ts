@@ -41,7 +41,7 @@ const multiLine = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 const singleLine = /^[^\u0000-\u001F\u007F]*$/;
 const text = (max: number) => z.string().trim().max(max).regex(multiLine, "Must not contain control characters.");
 const line = (max: number) => z.string().trim().max(max).regex(singleLine, "Must be one line without control characters.");
-export const optionalText = (max: number) => text(max).nullish();
+const optionalText = (max: number) => text(max).nullish();
 const optionalLine = (max: number) => line(max).nullish();
 
 export const question = z

@@ -7,7 +7,7 @@ import { newId } from "../lib/secrets";
 import type { OrgScope, ServiceContext } from "./context";
 import { timeErrors } from "./eventRules";
 import { findEvent, organiserEventView, type EventRow } from "./eventView";
-import { queueForRegistrations } from "./outboxRows";
+import { tellEveryoneLive } from "./outboxRows";
 import { promoteWaitlisted } from "./promote";
 import { eventFields } from "./schemas";
 
@@ -40,14 +40,8 @@ export async function updateEvent({
   const changed = whenAndWhere.filter((k) => k in patch && !same(before[k], after[k]));
   const changeId = newId("chg");
   const now = ctx.now();
-  const touched = sql`EXISTS (SELECT 1 FROM events x WHERE x.id = ${id} AND x.change_id = ${changeId})`;
-  const live = sql`r.event_id = ${id} AND r.status IN ('confirmed', 'waitlisted') AND ${touched}`;
   const moved = changed.length
-    ? [
-        ctx.db.run(sql`UPDATE registrations SET invite_sequence = invite_sequence + 1
-                       WHERE event_id = ${id} AND status = 'confirmed' AND ${touched}`),
-        queueForRegistrations(ctx, "event_updated", live, sql`json(${JSON.stringify({ changed })})`),
-      ]
+    ? tellEveryoneLive(ctx, "event_updated", id, changeId, sql`json(${JSON.stringify({ changed })})`)
     : [];
   try {
     await ctx.db.batch([

@@ -73,7 +73,7 @@ export async function harness(deps: Partial<AppDeps> = {}): Promise<Harness> {
   return { database, clock, ctx, app, orgId, token, api, otherOrg: makeOrg, close: () => database.destroy() };
 }
 
-/** A valid event body starting `days` after the harness clock's default date. */
+/** A valid event body (18 March 2027, Karlshamn) with the given fields changed. */
 export function eventBody(overrides: Record<string, unknown> = {}) {
   return {
     title: "Leankonferens Blekinge 2027",
