@@ -5,13 +5,14 @@ import { sameSecret, sha256Hex } from "../lib/secrets";
 import { calendarEvent } from "../calendar/fromEvent";
 import { calendarLinks } from "../calendar/links";
 import { eventUrl, manageUrl, type ServiceContext } from "./context";
+import { cancelRegistration } from "./cancelRegistration";
 import { findEvent, publicEventView } from "./eventView";
 import { findRegistration, registrationView } from "./registrationView";
 
 const tokenShape = /^[A-Za-z0-9_-]{22}$/;
 
 /** The registration a manage link stands for; any wrong token is simply "not found". */
-export async function resolveManageToken(ctx: ServiceContext, token: string): Promise<string> {
+async function resolveManageToken(ctx: ServiceContext, token: string): Promise<string> {
   if (!tokenShape.test(token)) throw notFound("registration");
   const hash = sha256Hex(token);
   const [row] = await ctx.db.select().from(manageTokens).where(eq(manageTokens.tokenHash, hash)).limit(1);
@@ -25,7 +26,13 @@ export async function getManagedRegistration({ ctx, input }: { ctx: ServiceConte
   return managedView(ctx, registration, input.token);
 }
 
-export async function managedView(
+/** The holder of a manage link cancels; the seat goes to the waitlist in the same write. */
+export async function cancelManagedRegistration({ ctx, input }: { ctx: ServiceContext; input: { token: string } }) {
+  const cancelled = await cancelRegistration({ ctx, input: { id: await resolveManageToken(ctx, input.token) } });
+  return managedView(ctx, cancelled, input.token);
+}
+
+async function managedView(
   ctx: ServiceContext,
   row: Awaited<ReturnType<typeof findRegistration>>,
   token: string,
