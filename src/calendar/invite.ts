@@ -76,9 +76,12 @@ export function renderInvite(invite: Invite): string {
   return calendar.toString();
 }
 
-/** Events with no attendee data, for downloads and subscriptions (PUBLISH). */
+/**
+ * Events with no attendee data, for downloads and subscriptions (PUBLISH). The join link
+ * goes in only when the caller put it in the event (an attendee's own file).
+ */
 export function renderPublished(
-  events: (InviteEvent & { uid: string; updatedAt: Date; cancelled: boolean })[],
+  events: (InviteEvent & { uid: string; updatedAt: Date; cancelled: boolean; sequence?: number })[],
   feed?: { name: string; url: string },
 ): string {
   const calendar = ical({
@@ -90,14 +93,15 @@ export function renderPublished(
   for (const e of events) {
     calendar.createEvent({
       id: e.uid,
+      ...(e.sequence !== undefined ? { sequence: e.sequence } : {}),
       // Stamped with the last change, so an unchanged feed is byte for byte the same (ETag).
       stamp: e.updatedAt,
       lastModified: e.updatedAt,
       start: e.startsAt,
       end: e.endsAt,
       summary: e.title,
-      description: description({ ...e, onlineUrl: null }),
-      location: location({ ...e, onlineUrl: null }),
+      description: description(e),
+      location: location(e),
       url: e.url,
       status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });

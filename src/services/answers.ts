@@ -1,4 +1,5 @@
 import type { Answers, Question } from "../db/schema";
+import { fieldMessage } from "../lib/fieldMessages";
 import type { FieldErrors } from "../lib/errors";
 
 const isBlank = (v: unknown) =>
@@ -19,22 +20,22 @@ export function checkAnswers(questions: Question[], given: Answers = {}): { answ
     // Own properties only: a question id such as "constructor" must not find Object's.
     const v = Object.hasOwn(given, q.id) ? given[q.id] : undefined;
     if (isBlank(v)) {
-      if (q.required) errors[key] = "Required.";
+      if (q.required) errors[key] = fieldMessage.required;
       continue;
     }
     switch (q.kind) {
       case "text":
       case "textarea":
         if (typeof v !== "string") errors[key] = "Must be text.";
-        else if (q.kind === "text" && v.length > 500) errors[key] = "At most 500 characters.";
+        else if (q.kind === "text" && v.length > 500) errors[key] = fieldMessage.tooLong(500);
         else answers[q.id] = v.trim();
         break;
       case "select":
-        if (typeof v !== "string" || !q.options?.includes(v)) errors[key] = "Must be one of the options.";
+        if (typeof v !== "string" || !q.options?.includes(v)) errors[key] = fieldMessage.option;
         else answers[q.id] = v;
         break;
       case "multiselect":
-        if (!Array.isArray(v) || !v.every((o) => q.options?.includes(o))) errors[key] = "Must be a list of the options.";
+        if (!Array.isArray(v) || !v.every((o) => q.options?.includes(o))) errors[key] = fieldMessage.options;
         else answers[q.id] = [...new Set(v)];
         break;
       case "checkbox":

@@ -2,9 +2,12 @@ import { and, eq, gte, ne } from "drizzle-orm";
 import { calendarEvent } from "../calendar/fromEvent";
 import { renderPublished } from "../calendar/invite";
 import { events } from "../db/schema";
-import { notFound } from "../lib/errors";
+import { AppError, notFound } from "../lib/errors";
 import { eventUrl, type ServiceContext } from "./context";
+import { findEvent } from "./eventView";
+import { resolveManageToken } from "./manageLink";
 import { findOrganisationBySlug } from "./organisations";
+import { findRegistration } from "./registrationView";
 
 type EventRow = typeof events.$inferSelect;
 
@@ -36,4 +39,27 @@ export async function organisationFeed({ ctx, input }: { ctx: ServiceContext; in
     .orderBy(events.startsAt);
   const url = `${ctx.publicUrl}/o/${encodeURIComponent(org.slug)}/calendar.ics`;
   return { filename: `${org.slug}.ics`, ics: renderPublished(rows.map((e) => published(ctx, e)), { name: org.name, url }) };
+}
+
+/**
+ * A registrant's own calendar file: with the join link once confirmed, and the invite's
+ * UID and sequence, so importing it updates the entry the emailed invite made instead of
+ * adding a second one.
+ */
+export async function personalCalendar({ ctx, input }: { ctx: ServiceContext; input: { token: string } }) {
+  const { registration: r } = await findRegistration(ctx, await resolveManageToken(ctx, input.token));
+  const { event: e } = await findEvent(ctx, r.eventId);
+  // A waitlisted registrant has no entry yet; a cancelled one gets the withdrawal.
+  if (r.status === "waitlisted") throw new AppError("not_confirmed", "There is a calendar entry once you have a seat.");
+  const confirmed = r.status === "confirmed" && e.status !== "cancelled";
+  const ics = renderPublished([
+    {
+      ...calendarEvent(e, eventUrl(ctx, e.slug), confirmed),
+      uid: `${r.id}@plats`,
+      sequence: r.inviteSequence,
+      updatedAt: e.updatedAt,
+      cancelled: !confirmed,
+    },
+  ]);
+  return { filename: `${e.slug}.ics`, ics };
 }

@@ -16,6 +16,7 @@ export const createEventInput = z.strictObject({
   waitlist: eventFields.waitlist.default(true),
   status: eventFields.status.default("published"),
   questions: eventFields.questions.default([]),
+  groupLimit: eventFields.groupLimit.default(5),
 });
 export type CreateEventInput = z.infer<typeof createEventInput>;
 
@@ -51,6 +52,7 @@ export async function createEvent({ ctx, input }: { ctx: ServiceContext; input: 
         registrationClosesAt: input.registrationClosesAt ?? null,
         status: input.status,
         questions: input.questions,
+        groupLimit: input.groupLimit,
         createdAt: now,
         updatedAt: now,
       });

@@ -54,6 +54,7 @@ export async function seedDemo({ ctx }: { ctx: ServiceContext }) {
       language: "sv",
       waitlist: true,
       status: "published",
+      groupLimit: 5,
       questions: [
         { id: "lunch", label: "Lunch", kind: "select", options: ["Kött", "Fisk", "Vegetariskt", "Veganskt"], required: true },
         { id: "allergies", label: "Allergier", kind: "text" },
@@ -72,6 +73,7 @@ export async function seedDemo({ ctx }: { ctx: ServiceContext }) {
       language: "sv",
       waitlist: true,
       status: "published",
+      groupLimit: 3,
       questions: [],
     },
     {
@@ -85,6 +87,7 @@ export async function seedDemo({ ctx }: { ctx: ServiceContext }) {
       language: "sv",
       waitlist: true,
       status: "published",
+      groupLimit: 3,
       questions: [],
     },
   ];

@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { events, type Question } from "../db/schema";
+import { events, type Language, type Question } from "../db/schema";
 import { notFound } from "../lib/errors";
 import { isoOrNull } from "../lib/time";
 import { eventUrl, type ServiceContext } from "./context";
@@ -11,7 +11,7 @@ export type EventRow = typeof events.$inferSelect;
  * drizzle leaves a single table's columns unqualified, which inside this subquery
  * would name the registration's own id.
  */
-const eventCounts = {
+export const eventCounts = {
   confirmed: sql<number>`(SELECT count(*) FROM registrations r WHERE r.event_id = "events"."id" AND r.status = 'confirmed')`,
   waitlisted: sql<number>`(SELECT count(*) FROM registrations r WHERE r.event_id = "events"."id" AND r.status = 'waitlisted')`,
 };
@@ -49,7 +49,7 @@ export interface PublicEventView {
   startsAt: string;
   endsAt: string;
   timezone: string;
-  language: string;
+  language: Language;
   capacity: number;
   confirmed: number;
   waitlisted: number;
@@ -60,6 +60,8 @@ export interface PublicEventView {
   registrationClosesAt: string | null;
   status: string;
   questions: Question[];
+  /** How many people one web form submission may register. */
+  groupLimit: number;
 }
 
 export interface OrganiserEventView extends PublicEventView {
@@ -93,6 +95,7 @@ export function publicEventView(ctx: ServiceContext, { event: e, confirmed, wait
     registrationClosesAt: isoOrNull(e.registrationClosesAt),
     status: e.status,
     questions: e.questions,
+    groupLimit: e.groupLimit,
   };
 }
 

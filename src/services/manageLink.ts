@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { manageTokens } from "../db/schema";
+import { manageTokens, organisations } from "../db/schema";
 import { notFound } from "../lib/errors";
 import { sameSecret, sha256Hex } from "../lib/secrets";
 import { calendarEvent } from "../calendar/fromEvent";
@@ -12,7 +12,7 @@ import { findRegistration, registrationView } from "./registrationView";
 const tokenShape = /^[A-Za-z0-9_-]{22}$/;
 
 /** The registration a manage link stands for; any wrong token is simply "not found". */
-async function resolveManageToken(ctx: ServiceContext, token: string): Promise<string> {
+export async function resolveManageToken(ctx: ServiceContext, token: string): Promise<string> {
   if (!tokenShape.test(token)) throw notFound("registration");
   const hash = sha256Hex(token);
   const [row] = await ctx.db.select().from(manageTokens).where(eq(manageTokens.tokenHash, hash)).limit(1);
@@ -40,11 +40,17 @@ async function managedView(
   const eventRow = await findEvent(ctx, row.registration.eventId);
   const confirmed = row.registration.status === "confirmed" && eventRow.event.status !== "cancelled";
   const page = eventUrl(ctx, eventRow.event.slug);
+  const [org] = await ctx.db
+    .select({ slug: organisations.slug, name: organisations.name, privacyUrl: organisations.privacyUrl })
+    .from(organisations)
+    .where(eq(organisations.id, eventRow.event.orgId));
   return {
     ...registrationView(row),
     manageUrl: manageUrl(ctx, token),
     // The join link and calendar entries are for confirmed attendees only.
     event: { ...publicEventView(ctx, eventRow), onlineUrl: confirmed ? eventRow.event.onlineUrl : null },
-    calendar: confirmed ? calendarLinks(calendarEvent(eventRow.event, page, true), `${page}/calendar.ics`) : null,
+    organiser: org!,
+    // The personal calendar file carries the join link, so it sits behind the manage link.
+    calendar: confirmed ? calendarLinks(calendarEvent(eventRow.event, page, true), `${manageUrl(ctx, token)}/calendar.ics`) : null,
   };
 }

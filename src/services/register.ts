@@ -1,8 +1,9 @@
-import { eq, sql } from "drizzle-orm";
-import { events, organisations, type Language, type RegistrationStatus } from "../db/schema";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { fieldMessage } from "../lib/fieldMessages";
+import { events, organisations, registrations, type Language, type RegistrationStatus } from "../db/schema";
 import { isUniqueViolation } from "../db/errors";
 import { prepared } from "../db/prepared";
-import { AppError, invalid, notFound } from "../lib/errors";
+import { AppError, invalid, notFound, type FieldErrors } from "../lib/errors";
 import { newId, newSecret, sha256Hex } from "../lib/secrets";
 import { checkAnswers } from "./answers";
 import { manageUrl, type ServiceContext } from "./context";
@@ -38,6 +39,7 @@ const signupFacts = (ctx: ServiceContext) =>
         capacity: events.capacity,
         language: events.language,
         questions: events.questions,
+        groupLimit: events.groupLimit,
         requireConsent: organisations.requireConsent,
       })
       .from(events)
@@ -58,63 +60,112 @@ export async function register({
   ctx: ServiceContext;
   input: RegistrationInput & { eventId: string };
 }): Promise<RegistrationResult> {
+  const [placed] = await registerGroup({ ctx, input: { eventId: input.eventId, attendees: [input] } });
+  if (!placed) throw await refusalAfterRace(ctx, input.eventId, ctx.now());
+  return placed;
+}
+
+/**
+ * Signs up several people in the given order, in one batch: each gets their own
+ * registration, manage link and email, and each takes a seat or a waitlist place as if
+ * they had arrived one after the other. Field errors of attendee i are keyed
+ * `attendees.i.<field>` when there is more than one. An attendee who found neither a
+ * seat nor a waitlist place comes back as null.
+ */
+export async function registerGroup({
+  ctx,
+  input: { eventId, attendees },
+}: {
+  ctx: ServiceContext;
+  input: { eventId: string; attendees: RegistrationInput[] };
+}): Promise<(RegistrationResult | null)[]> {
   const now = ctx.now();
-  const [current] = await signupFacts(ctx).all({ eventId: input.eventId });
+  const [current] = await signupFacts(ctx).all({ eventId });
   if (!current) throw notFound("event");
   const refusal = signupRefusal(current, now);
   if (refusal) throw refusal;
+  const keys = attendees.map((a) => emailKey(a.email));
+  const prefix = (i: number) => (attendees.length > 1 ? `attendees.${i}.` : "");
 
-  const { answers, errors } = checkAnswers(current.questions, input.answers);
-  if (current.requireConsent && input.consent !== true)
-    errors.consent = "Consent to the privacy notice is required.";
+  const errors: FieldErrors = {};
+  if (attendees.length > current.groupLimit) errors.attendees = fieldMessage.groupLimit(current.groupLimit);
+  const checked = attendees.map((a, i) => {
+    const { answers, errors: answerErrors } = checkAnswers(current.questions, a.answers);
+    for (const [key, message] of Object.entries(answerErrors)) errors[prefix(i) + key] = message;
+    if (keys.indexOf(keys[i]!) < i) errors[`${prefix(i)}email`] = fieldMessage.duplicate;
+    return answers;
+  });
+  if (current.requireConsent && attendees.some((a) => a.consent !== true))
+    errors.consent = fieldMessage.consent;
   if (Object.keys(errors).length) throw invalid(errors);
 
-  const id = newId("reg");
-  const key = emailKey(input.email);
-  const token = newSecret();
-  const language: Language = input.language ?? current.language;
   const t = now.getTime();
-  const mine = sql`r.id = ${id}`;
-  try {
-    const [, , placed] = await ctx.db.batch([
+  const tokens = attendees.map(() => newSecret());
+  const ids = attendees.map(() => newId("reg"));
+  const statements = attendees.flatMap((a, i) => {
+    const id = ids[i]!;
+    const language: Language = a.language ?? current.language;
+    return [
       ctx.db.run(sql`
         INSERT INTO registrations (id, event_id, name, email, email_key, organisation, phone, language,
                                    answers, consent_at, status, created_at, confirmed_at)
         WITH s AS MATERIALIZED (
           -- Materialized so the seat count runs once, not once per use of s.free.
           SELECT e.id, e.waitlist, ${hasFreeSeatSql} AS free FROM events e
-          WHERE e.id = ${input.eventId} AND ${signupOpenSql(t)})
-        SELECT ${id}, s.id, ${input.name}, ${input.email.trim()}, ${key}, ${input.organisation ?? null},
-               ${input.phone ?? null}, ${language}, ${JSON.stringify(answers)},
-               ${input.consent ? t : null},
+          WHERE e.id = ${eventId} AND ${signupOpenSql(t)})
+        SELECT ${id}, s.id, ${a.name}, ${a.email.trim()}, ${keys[i]}, ${a.organisation ?? null},
+               ${a.phone ?? null}, ${language}, ${JSON.stringify(checked[i])},
+               ${a.consent ? t : null},
                CASE WHEN s.free THEN 'confirmed' ELSE 'waitlisted' END, ${t},
                CASE WHEN s.free THEN ${t} END
         FROM s
         WHERE s.free OR s.waitlist`),
       ctx.db.run(sql`
         INSERT INTO manage_tokens (token_hash, registration_id, created_at)
-        SELECT ${sha256Hex(token)}, id, ${t} FROM registrations WHERE id = ${id}`),
+        SELECT ${sha256Hex(tokens[i]!)}, id, ${t} FROM registrations WHERE id = ${id}`),
       // The email's kind and position are the signup's result: read them back here.
       ctx.db.all<{ kind: "confirmed" | "waitlisted"; position: number | null }>(sql`
         ${outboxInsert(
           ctx,
           sql`CASE r.status WHEN 'confirmed' THEN 'confirmed' ELSE 'waitlisted' END`,
-          mine,
+          sql`r.id = ${id}`,
           sql`CASE r.status WHEN 'waitlisted' THEN json_object('position', ${waitlistPosition}) ELSE '{}' END`,
         )}
         RETURNING kind, json_extract(payload, '$.position') AS position`),
-    ]);
-    const result = placed[0];
-    if (!result) throw await refusalAfterRace(ctx, input.eventId, now);
-    return { id, status: result.kind, position: result.position, manageUrl: manageUrl(ctx, token) };
+    ] as const;
+  });
+  try {
+    const results = await ctx.db.batch(statements as unknown as Parameters<typeof ctx.db.batch>[0]);
+    return attendees.map((_, i) => {
+      const placed = (results[i * 3 + 2] as { kind: "confirmed" | "waitlisted"; position: number | null }[])[0];
+      return placed
+        ? { id: ids[i]!, status: placed.kind, position: placed.position, manageUrl: manageUrl(ctx, tokens[i]!) }
+        : null;
+    });
   } catch (err) {
     if (!isUniqueViolation(err, "registrations.event_id, registrations.email_key")) throw err;
-    await resendManageLink(ctx, input.eventId, key);
-    throw new AppError(
-      "already_registered",
-      "This email address is already registered for the event. We have sent its manage link there again.",
-    );
+    throw await alreadyRegistered(ctx, eventId, keys, prefix);
   }
+}
+
+/** Names which of the emails already hold a live registration and re-sends their links. */
+async function alreadyRegistered(ctx: ServiceContext, eventId: string, keys: string[], prefix: (i: number) => string) {
+  const live = await ctx.db
+    .select({ key: registrations.emailKey })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), inArray(registrations.emailKey, keys), ne(registrations.status, "cancelled")));
+  const taken = new Set(live.map((r) => r.key));
+  const fields: FieldErrors = {};
+  for (const [i, key] of keys.entries()) {
+    if (!taken.has(key)) continue;
+    fields[`${prefix(i)}email`] = fieldMessage.alreadyRegistered;
+    await resendManageLink(ctx, eventId, key);
+  }
+  return new AppError(
+    "already_registered",
+    "This email address is already registered for the event. We have sent its manage link there again.",
+    Object.keys(fields).length && keys.length > 1 ? fields : undefined,
+  );
 }
 
 /** The window closed or the last seat went between our read and our write. */

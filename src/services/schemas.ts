@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { fieldMessage } from "../lib/fieldMessages";
 import { isTimeZone } from "../lib/time";
 
 // Plain words for the two most common mistakes; zod's defaults name types instead.
 z.config({
   customError: (issue) => {
-    if (issue.code === "invalid_type" && issue.input === undefined) return "Required.";
+    if (issue.code === "invalid_type" && issue.input === undefined) return fieldMessage.required;
     if (issue.code === "unrecognized_keys") return "Unknown field.";
     return undefined;
   },
@@ -39,8 +40,8 @@ export const httpUrl = z
 // cuts the stored text short. Multi-line text keeps tab and line breaks.
 const multiLine = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 const singleLine = /^[^\u0000-\u001F\u007F]*$/;
-const text = (max: number) => z.string().trim().max(max).regex(multiLine, "Must not contain control characters.");
-const line = (max: number) => z.string().trim().max(max).regex(singleLine, "Must be one line without control characters.");
+const text = (max: number) => z.string().trim().max(max, fieldMessage.tooLong(max)).regex(multiLine, fieldMessage.noControl);
+const line = (max: number) => z.string().trim().max(max, fieldMessage.tooLong(max)).regex(singleLine, fieldMessage.oneLine);
 const optionalText = (max: number) => text(max).nullish();
 const optionalLine = (max: number) => line(max).nullish();
 
@@ -83,13 +84,14 @@ export const eventFields = {
   registrationClosesAt: instant.nullish(),
   status: z.enum(["draft", "published"]),
   questions: questions,
+  groupLimit: z.number().int().min(1).max(20),
 };
 
 export const answerValue = z.union([text(5000), z.array(line(500)).max(100), z.boolean()]);
 
 export const registrationInput = z.strictObject({
-  name: line(200).min(1, "Required."),
-  email: z.string().trim().max(254).pipe(z.email("Must be a valid email address.")),
+  name: line(200).min(1, fieldMessage.required),
+  email: z.string().trim().max(254, fieldMessage.tooLong(254)).pipe(z.email(fieldMessage.email)),
   organisation: optionalLine(200),
   phone: optionalLine(50),
   language: language.optional(),

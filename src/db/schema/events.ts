@@ -36,6 +36,8 @@ export const events = sqliteTable(
     registrationClosesAt: integer("registration_closes_at", { mode: "timestamp_ms" }),
     status: text("status").$type<EventStatus>().notNull().default("published"),
     questions: text("questions", { mode: "json" }).$type<Question[]>().notNull().default([]),
+    // How many people one submission of the web form may register (the submitter included).
+    groupLimit: integer("group_limit").notNull().default(5),
     // Marks the rows a write batch touched so later statements of the same batch can
     // find them (D1 has no interactive transactions to carry ids between statements).
     changeId: text("change_id"),
@@ -50,6 +52,7 @@ export const events = sqliteTable(
     // The services check these too; here they also hold against concurrent edits.
     check("events_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
     check("events_capacity_not_negative", sql`${t.capacity} >= 0`),
+    check("events_group_limit_range", sql`${t.groupLimit} BETWEEN 1 AND 20`),
     check(
       "events_registration_window",
       sql`${t.registrationOpensAt} IS NULL OR ${t.registrationClosesAt} IS NULL OR ${t.registrationClosesAt} > ${t.registrationOpensAt}`,

@@ -10,6 +10,8 @@ export const organisations = sqliteTable("organisations", {
   privacyUrl: text("privacy_url"),
   // The ORGANIZER of calendar invites and the Reply-To of emails; MAIL_FROM when unset.
   contactEmail: text("contact_email"),
+  // Origins (scheme://host[:port]) whose pages may show the signup form in an iframe.
+  embedOrigins: text("embed_origins", { mode: "json" }).$type<string[]>().notNull().default([]),
   createdAt: integer("created_at", { mode: "timestamp_ms" })
     .notNull()
     .default(sql`(unixepoch() * 1000)`),

@@ -11,22 +11,23 @@ import type { AppEnv } from "../env";
 import { optionalOrganiser, requireOrganiser } from "../middleware";
 import type { MiddlewareHandler } from "hono";
 import { validate } from "../validate";
+import { withEmbed } from "./embed";
 
 export function eventRoutes(limitSignups: MiddlewareHandler<AppEnv>) {
   return new Hono<AppEnv>()
     .post("/", requireOrganiser, validate("json", createEventInput), async (c) => {
       const event = await createEvent({ ctx: c.var.ctx, input: { ...c.req.valid("json"), orgId: c.var.org.id } });
-      return c.json(event, 201);
+      return c.json(withEmbed(event), 201);
     })
     .get("/", requireOrganiser, async (c) =>
-      c.json({ events: await listEvents({ ctx: c.var.ctx, input: { orgId: c.var.org.id } }) }),
+      c.json({ events: (await listEvents({ ctx: c.var.ctx, input: { orgId: c.var.org.id } })).map(withEmbed) }),
     )
     .get("/:id", optionalOrganiser, async (c) =>
-      c.json(await getEvent({ ctx: c.var.ctx, input: { id: c.req.param("id"), orgId: c.get("org")?.id } })),
+      c.json(withEmbed(await getEvent({ ctx: c.var.ctx, input: { id: c.req.param("id"), orgId: c.get("org")?.id } }))),
     )
     .patch("/:id", requireOrganiser, validate("json", updateEventInput), async (c) => {
       const input = { id: c.req.param("id"), orgId: c.var.org.id, patch: c.req.valid("json") };
-      return c.json(await updateEvent({ ctx: c.var.ctx, input }));
+      return c.json(withEmbed(await updateEvent({ ctx: c.var.ctx, input })));
     })
     .post("/:id/cancel", requireOrganiser, async (c) =>
       c.json(await cancelEvent({ ctx: c.var.ctx, input: { id: c.req.param("id"), orgId: c.var.org.id } })),
