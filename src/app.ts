@@ -4,11 +4,15 @@ import type { Db } from "./db/client";
 import { eventRoutes } from "./http/api/events";
 import { calendarRoutes } from "./http/calendar";
 import { manageRoutes } from "./http/api/manage";
+import { organisationRoutes } from "./http/api/organisation";
 import { registrationRoutes } from "./http/api/registrations";
 import type { AppContext, AppEnv } from "./http/env";
 import { onError, onNotFound } from "./http/errors";
 import { limitBody, limitRate, requireJsonBody } from "./http/middleware";
 import { serviceContext } from "./services/context";
+import { webRoutes } from "./http/web";
+import { errorPage } from "./http/web/pages/errorPage";
+import type { Turnstile } from "./http/web/turnstile";
 
 export interface AppDeps {
   db: Db;
@@ -18,21 +22,25 @@ export interface AppDeps {
   signupRateLimit: { limit: number; windowMs: number } | null;
   /** The caller's address as this runtime knows it (socket, proxy header, cf header). */
   clientIp?: (c: AppContext) => string | undefined;
+  /** Cloudflare Turnstile on the signup form, when its keys are configured. */
+  turnstile?: Turnstile | null;
 }
 
 /** The whole service as one Hono app. Pure: no I/O until a request arrives. */
 export function createApp(deps: AppDeps) {
   const ctx = serviceContext(deps);
   const limit = deps.signupRateLimit;
-  const limitSignups: MiddlewareHandler<AppEnv> = limit
-    ? limitRate({ ...limit, clientIp: deps.clientIp ?? (() => undefined) })
-    : (_c, next) => next();
+  const clientIp = deps.clientIp ?? (() => undefined);
+  // One limiter for the API's signups and the form's: one budget per address for both.
+  const limitSignups: MiddlewareHandler<AppEnv> = limit ? limitRate({ ...limit, clientIp }) : (_c, next) => next();
+  const web = webRoutes({ publicUrl: ctx.publicUrl, limitSubmissions: limitSignups, turnstile: deps.turnstile ?? null, clientIp });
 
   const api = new Hono<AppEnv>()
     .use(limitBody, requireJsonBody)
     .route("/events", eventRoutes(limitSignups))
     .route("/registrations", registrationRoutes)
-    .route("/manage", manageRoutes);
+    .route("/manage", manageRoutes)
+    .route("/organisation", organisationRoutes);
 
   return new Hono<AppEnv>()
     .use(async (c, next) => {
@@ -50,7 +58,9 @@ export function createApp(deps: AppDeps) {
     })
     .route("/api/v1", api)
     .route("/", calendarRoutes)
-    .notFound(onNotFound)
+    .route("/", web)
+    // Outside the API a person is reading: an unknown address gets a page, not JSON.
+    .notFound((c) => (c.req.path.startsWith("/api/") ? onNotFound(c) : errorPage(c, "notFound", 404)))
     .onError(onError);
 }
 

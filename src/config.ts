@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cloudflareTurnstile } from "./http/web/turnstile";
 
 const flag = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "Must be true or false." })
@@ -28,7 +29,13 @@ const schema = z
       .max(24 * 14)
       .default(24),
     TRUST_PROXY: flag.default(false),
+    TURNSTILE_SITE_KEY: z.string().min(1).optional(),
+    TURNSTILE_SECRET_KEY: z.string().min(1).optional(),
     DEMO: flag.default(true),
+  })
+  .refine((env) => !env.TURNSTILE_SITE_KEY === !env.TURNSTILE_SECRET_KEY, {
+    message: "Set both TURNSTILE_SITE_KEY and TURNSTILE_SECRET_KEY, or neither.",
+    path: ["TURNSTILE_SECRET_KEY"],
   })
   .transform((env) => ({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` }));
 
@@ -53,3 +60,9 @@ export function readConfig(env: Record<string, unknown>): Config {
 /** The signup rate limit as the app takes it. */
 export const signupRateLimit = (config: Config) =>
   config.SIGNUP_RATE_LIMIT > 0 ? { limit: config.SIGNUP_RATE_LIMIT, windowMs: 60_000 } : null;
+
+/** Cloudflare Turnstile on the signup form, when both keys are set. */
+export const turnstileFor = (config: Config) =>
+  config.TURNSTILE_SITE_KEY && config.TURNSTILE_SECRET_KEY
+    ? cloudflareTurnstile(config.TURNSTILE_SITE_KEY, config.TURNSTILE_SECRET_KEY)
+    : null;

@@ -2,7 +2,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { pathToFileURL } from "node:url";
 import { createApp } from "./app";
-import { ConfigError, readConfig, signupRateLimit, type Config } from "./config";
+import { ConfigError, readConfig, signupRateLimit, turnstileFor, type Config } from "./config";
 import type { AppContext } from "./http/env";
 import { migrateDatabase, openDatabase } from "./node/database";
 import { serviceContext } from "./services/context";
@@ -47,6 +47,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     publicUrl: config.PUBLIC_URL,
     signupRateLimit: signupRateLimit(config),
     clientIp: clientIp(config),
+    turnstile: turnstileFor(config),
   });
   // While people are arriving in numbers, email waits (see startBackground).
   let arrivals = 0;

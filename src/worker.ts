@@ -1,6 +1,6 @@
 import type { D1Database, ExportedHandler } from "@cloudflare/workers-types";
 import { createApp, type App } from "./app";
-import { readConfig, signupRateLimit } from "./config";
+import { readConfig, signupRateLimit, turnstileFor } from "./config";
 import { drizzleD1 } from "./db/d1";
 
 export interface WorkerEnv {
@@ -20,6 +20,7 @@ function appFor(env: WorkerEnv): App {
     publicUrl: config.PUBLIC_URL,
     signupRateLimit: signupRateLimit(config),
     clientIp: (c) => c.req.header("cf-connecting-ip"),
+    turnstile: turnstileFor(config),
   });
   return app;
 }

@@ -1,14 +1,15 @@
 import { Hono } from "hono";
 import { etag } from "hono/etag";
-import { eventCalendar, organisationFeed } from "../services/calendarFeeds";
+import { eventCalendar, organisationFeed, personalCalendar } from "../services/calendarFeeds";
 import type { AppContext, AppEnv } from "./env";
 
-const ics = (c: AppContext, file: { filename: string; ics: string }) =>
+// Calendar apps poll feeds; let them revalidate cheaply (ETag / 304). A registrant's own
+// file is behind their manage link and is never kept by a shared cache.
+const ics = (c: AppContext, file: { filename: string; ics: string }, cache = "public, max-age=300") =>
   c.body(file.ics, 200, {
     "Content-Type": "text/calendar; charset=utf-8",
     "Content-Disposition": `inline; filename="${file.filename}"`,
-    // Calendar apps poll feeds; let them revalidate cheaply (ETag / 304).
-    "Cache-Control": "public, max-age=300",
+    "Cache-Control": cache,
   });
 
 export const calendarRoutes = new Hono<AppEnv>()
@@ -17,4 +18,7 @@ export const calendarRoutes = new Hono<AppEnv>()
   )
   .get("/o/:org/calendar.ics", etag(), async (c) =>
     ics(c, await organisationFeed({ ctx: c.var.ctx, input: { orgSlug: c.req.param("org") } })),
+  )
+  .get("/r/:token/calendar.ics", async (c) =>
+    ics(c, await personalCalendar({ ctx: c.var.ctx, input: { token: c.req.param("token") } }), "private, no-store"),
   );

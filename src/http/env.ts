@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { organisations } from "../db/schema";
 import type { ServiceContext } from "../services/context";
+import type { EventPage } from "../services/eventPage";
 
 export type Organisation = typeof organisations.$inferSelect;
 
@@ -10,6 +11,10 @@ export type AppEnv = {
     ctx: ServiceContext;
     /** Set by the bearer-token middleware on organiser routes. */
     org: Organisation;
+    /** The event behind an /e/:slug page, loaded before the page's headers are chosen. */
+    eventPage: EventPage | null;
+    /** CSP frame-ancestors of this page: who may show it in an iframe. */
+    frameAncestors: string;
   };
 };
 

@@ -5,7 +5,6 @@ import { rateLimiter } from "hono-rate-limiter";
 import { AppError } from "../lib/errors";
 import { authenticateApiToken } from "../services/organisations";
 import type { AppContext, AppEnv } from "./env";
-import { errorResponse } from "./errors";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -56,12 +55,16 @@ export interface RateLimitOptions {
   clientIp: (c: AppContext) => string | undefined;
 }
 
-/** Per-address limit on public writes; a 429 in the one error shape, with Retry-After. */
+/**
+ * Per-address limit on public writes, with Retry-After. Thrown, so the API answers in
+ * the one error shape and the pages with a page of their own.
+ */
 export const limitRate = ({ limit, windowMs, clientIp }: RateLimitOptions) =>
   rateLimiter<AppEnv>({
     windowMs,
     limit,
     keyGenerator: (c) => clientIp(c) ?? "unknown",
-    handler: (c) =>
-      errorResponse(c, new AppError("rate_limited", "Too many requests from your address. Try again shortly.")),
+    handler: () => {
+      throw new AppError("rate_limited", "Too many requests from your address. Try again shortly.");
+    },
   });

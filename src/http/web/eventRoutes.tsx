@@ -1,0 +1,84 @@
+import { Hono, type MiddlewareHandler } from "hono";
+import { AppError } from "../../lib/errors";
+import { eventPage } from "../../services/eventPage";
+import { getManagedRegistration } from "../../services/manageLink";
+import { registerGroup } from "../../services/register";
+import type { AppContext, AppEnv } from "../env";
+import { limitBody } from "../middleware";
+import { pageLanguage } from "./language";
+import { pageInfo, renderPage, type PageInfo } from "./layout";
+import { EventPageView } from "./pages/eventPage";
+import { emptyForm, type FormState } from "./pages/fields";
+import { ResultPage } from "./pages/resultPage";
+import { loadEventPage, pageHeaders, sameOriginForms } from "./security";
+import { alreadyRegisteredFields, attendeesOf, formErrors, readSignupForm } from "./signupSubmission";
+import type { Turnstile } from "./turnstile";
+
+export interface EventPageOptions {
+  publicUrl: string;
+  limitSubmissions: MiddlewareHandler<AppEnv>;
+  turnstile: Turnstile | null;
+  clientIp: (c: AppContext) => string | undefined;
+}
+
+const eventPageInfo = (c: AppContext) =>
+  pageInfo(pageLanguage(c, c.var.eventPage!.event.language), c.req.url, c.req.query("embed") === "1");
+
+/** The form posts back to its own page, keeping the language and the embedded view. */
+function formAction(slug: string, page: PageInfo) {
+  const query = new URLSearchParams({ lang: page.lang });
+  if (page.embed) query.set("embed", "1");
+  return `/e/${encodeURIComponent(slug)}?${query}`;
+}
+
+const tokenOf = (manageUrl: string) => manageUrl.slice(manageUrl.lastIndexOf("/") + 1);
+
+/** `/e/:slug`: the event page with its form, and the signup it posts. */
+export function eventPageRoutes(options: EventPageOptions) {
+  const headers = pageHeaders({ turnstile: options.turnstile !== null });
+  const show = (c: AppContext, state: FormState, status: 200 | 400 | 409 = 200) => {
+    const page = eventPageInfo(c);
+    const data = c.var.eventPage!;
+    const action = formAction(data.event.slug, page);
+    const view = <EventPageView data={data} page={page} state={state} action={action} turnstileSiteKey={options.turnstile?.siteKey} />;
+    return renderPage(c, view, status);
+  };
+
+  return new Hono<AppEnv>()
+    .get("/:slug", loadEventPage, headers, (c) => show(c, emptyForm()))
+    .post("/:slug", sameOriginForms(options.publicUrl), options.limitSubmissions, limitBody, loadEventPage, headers, async (c) => {
+      const data = c.var.eventPage!;
+      const { t, lang } = eventPageInfo(c);
+      const { questions, groupLimit } = data.event;
+      const form = readSignupForm(await c.req.parseBody({ all: true }), questions, groupLimit);
+      const values = form.values;
+      if (data.closedBecause) return show(c, { values, errors: {} }, 409);
+      if (form.automated) return show(c, { values, errors: {}, problem: t.errors.automated }, 400);
+      if (options.turnstile && !(await options.turnstile.verify(form.turnstileToken, options.clientIp(c))))
+        return show(c, { values, errors: {}, problem: t.errors.turnstile }, 400);
+
+      const { attendees, rows, errors } = attendeesOf(values, questions, lang, groupLimit);
+      if (Object.keys(errors).length) return show(c, { values, errors: formErrors(t, errors, rows) }, 400);
+      let results;
+      try {
+        results = await registerGroup({ ctx: c.var.ctx, input: { eventId: data.event.id, attendees } });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        if (err.code === "invalid_request" && err.fields) return show(c, { values, errors: formErrors(t, err.fields, rows) }, 400);
+        if (err.code === "already_registered") return show(c, { values, errors: formErrors(t, alreadyRegisteredFields(err), rows) }, 409);
+        if (err.status !== 409 && err.code !== "not_found") throw err;
+        // Closed or filled up since the page was loaded: show it as it is now.
+        c.set("eventPage", await eventPage({ ctx: c.var.ctx, input: { slug: data.event.slug } }));
+        return show(c, { values, errors: {} }, 409);
+      }
+      const [mine] = results;
+      if (!mine) {
+        c.set("eventPage", await eventPage({ ctx: c.var.ctx, input: { slug: data.event.slug } }));
+        return show(c, { values, errors: {}, problem: t.full }, 409);
+      }
+      const placed = attendees.map((a, i) => ({ name: a.name, email: a.email, result: results[i] ?? null }));
+      const managed = await getManagedRegistration({ ctx: c.var.ctx, input: { token: tokenOf(mine.manageUrl) } });
+      c.header("Cache-Control", "no-store");
+      return renderPage(c, <ResultPage page={eventPageInfo(c)} event={managed.event} placed={placed} calendar={managed.calendar} />);
+    });
+}

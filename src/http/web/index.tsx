@@ -1,0 +1,35 @@
+import { Hono, type MiddlewareHandler } from "hono";
+import { upcomingEvents } from "../../services/eventPage";
+import type { AppContext, AppEnv } from "../env";
+import { assetRoutes } from "./assets";
+import { eventPageRoutes } from "./eventRoutes";
+import { pageLanguage } from "./language";
+import { pageInfo, renderPage } from "./layout";
+import { managePageRoutes } from "./manageRoutes";
+import { webError } from "./pages/errorPage";
+import { HomePage } from "./pages/homePage";
+import { pageHeaders } from "./security";
+import type { Turnstile } from "./turnstile";
+
+export interface WebOptions {
+  publicUrl: string;
+  /** The per-address limit on form submissions (shared with the API's signups). */
+  limitSubmissions: MiddlewareHandler<AppEnv>;
+  turnstile: Turnstile | null;
+  clientIp: (c: AppContext) => string | undefined;
+}
+
+/** The attendee pages: server-rendered, usable without JavaScript, errors shown as pages. */
+export function webRoutes(options: WebOptions) {
+  const turnstile = options.turnstile !== null;
+  return new Hono<AppEnv>()
+    .route("/assets", assetRoutes(options.publicUrl))
+    .get("/", pageHeaders({ turnstile }), async (c) => {
+      const orgSlug = c.req.query("org") || undefined;
+      const data = await upcomingEvents({ ctx: c.var.ctx, input: { orgSlug } });
+      return renderPage(c, <HomePage page={pageInfo(pageLanguage(c), c.req.url)} data={data} />);
+    })
+    .route("/e", eventPageRoutes(options))
+    .route("/r", managePageRoutes({ publicUrl: options.publicUrl, turnstile }))
+    .onError(webError);
+}

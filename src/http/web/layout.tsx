@@ -1,0 +1,89 @@
+import type { Context } from "hono";
+import { html } from "hono/html";
+import type { Child } from "hono/jsx";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { Language } from "../../db/schema";
+import { pageMessages, type PageMessages } from "../../i18n/pages";
+
+export interface PageInfo {
+  lang: Language;
+  t: PageMessages;
+  /** Where the language links point: this page's path and query, without `lang`. */
+  url: URL;
+  embed: boolean;
+}
+
+export const pageInfo = (lang: Language, requestUrl: string, embed = false): PageInfo => ({
+  lang,
+  t: pageMessages(lang),
+  url: new URL(requestUrl),
+  embed,
+});
+
+/** The same page in another language: the current query with `lang` replaced. */
+function languageHref(url: URL, lang: Language) {
+  const next = new URL(url);
+  next.searchParams.set("lang", lang);
+  return `${next.pathname}${next.search}`;
+}
+
+function Languages({ page }: { page: PageInfo }) {
+  const { t } = page;
+  return (
+    <nav class="langs" aria-label={t.language}>
+      <ul>
+        {(["sv", "en", "nb"] as const).map((l) => (
+          <li>
+            <a href={languageHref(page.url, l)} lang={l} hreflang={l} aria-current={l === page.lang ? "true" : undefined}>
+              {t.languageNames[l]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * The frame of every attendee page. Embedded (`?embed=1`), it drops the site header and
+ * footer and loads the script that reports its height to the page around the iframe.
+ */
+export function Layout({ page, title, children, noindex }: { page: PageInfo; title: string; children: Child; noindex?: boolean }) {
+  const { t } = page;
+  return (
+    <html lang={page.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {noindex ? <meta name="robots" content="noindex" /> : null}
+        <title>{title}</title>
+        <link rel="stylesheet" href="/assets/plats.css" />
+        {page.embed ? <script src="/assets/frame.js" defer></script> : null}
+      </head>
+      <body class={page.embed ? "embed" : undefined}>
+        <a class="skip" href="#main">
+          {t.skipToContent}
+        </a>
+        {page.embed ? null : (
+          <header class="site">
+            <div class="site-inner">
+              <a class="brand" href="/">
+                Plats
+              </a>
+              <Languages page={page} />
+            </div>
+          </header>
+        )}
+        <main id="main">
+          {page.embed ? <Languages page={page} /> : null}
+          {children}
+        </main>
+        {page.embed ? null : <footer class="foot">{t.footer}</footer>}
+      </body>
+    </html>
+  );
+}
+
+/** A whole page as the response: the doctype, then the rendered tree (escaped by hono/jsx). */
+export const renderPage = (c: Context, node: Child, status: ContentfulStatusCode = 200) =>
+  c.html(html`<!doctype html>${node}`, status);

@@ -1,0 +1,107 @@
+import { Hono } from "hono";
+import { AppError } from "../../lib/errors";
+import { fill } from "../../i18n/messages";
+import { cancelManagedRegistration, getManagedRegistration } from "../../services/manageLink";
+import { eraseManagedRegistration } from "../../services/eraseRegistration";
+import { exportManagedRegistration } from "../../services/exportRegistration";
+import { registrationChanges, updateManagedRegistration } from "../../services/updateRegistration";
+import type { AppContext, AppEnv } from "../env";
+import { fieldErrors } from "../errors";
+import { limitBody } from "../middleware";
+import { pageLanguage } from "./language";
+import { pageInfo, renderPage } from "./layout";
+import type { FormState } from "./pages/fields";
+import { ConfirmPage, ManagePage, MessagePage, manageHref, type ManagedView } from "./pages/managePage";
+import { pageHeaders, sameOriginForms } from "./security";
+import { answersOf, formErrors, orNothing, readSignupForm, valuesOfAnswers } from "./signupSubmission";
+
+const storedValues = (view: ManagedView): FormState["values"] => ({
+  name: view.name,
+  organisation: view.organisation ?? "",
+  phone: view.phone ?? "",
+  language: view.language,
+  ...valuesOfAnswers(view.answers),
+});
+
+/** `/r/:token`: the registrant's own page and what they can do there. */
+export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; turnstile: boolean }) {
+  const load = async (c: AppContext) => {
+    const token = c.req.param("token")!;
+    const view = await getManagedRegistration({ ctx: c.var.ctx, input: { token } });
+    c.header("Cache-Control", "no-store");
+    return { token, view, page: pageInfo(pageLanguage(c, view.language), c.req.url) };
+  };
+  const show = async (c: AppContext, state?: FormState, status: 200 | 400 | 409 = 200, done?: string) => {
+    const { token, view, page } = await load(c);
+    const notice = done === "saved" ? page.t.saved : done === "cancelled" ? page.t.cancelledNotice : undefined;
+    const started = new Date(view.event.startsAt) <= c.var.ctx.now();
+    const form = state ?? { values: storedValues(view), errors: {} };
+    return renderPage(c, <ManagePage view={view} page={page} token={token} state={form} started={started} notice={notice} />, status);
+  };
+
+  return new Hono<AppEnv>()
+    .use(pageHeaders({ turnstile }))
+    .use("*", async (c, next) => (c.req.method === "POST" ? sameOriginForms(publicUrl)(c, next) : next()))
+    .use("*", limitBody)
+    .get("/:token", (c) => show(c, undefined, 200, c.req.query("done")))
+    .post("/:token", async (c) => {
+      const { view, page, token } = await load(c);
+      const { values } = readSignupForm(await c.req.parseBody({ all: true }), view.event.questions, 1);
+      const changes = registrationChanges.safeParse({
+        name: values.name,
+        organisation: orNothing(values.organisation),
+        phone: orNothing(values.phone),
+        language: orNothing(values.language),
+        answers: answersOf(values, view.event.questions),
+      });
+      if (!changes.success) return show(c, { values, errors: formErrors(page.t, fieldErrors(changes.error), [""]) }, 400);
+      try {
+        await updateManagedRegistration({ ctx: c.var.ctx, input: { token, changes: changes.data } });
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code !== "invalid_request" || !err.fields) throw err;
+        return show(c, { values, errors: formErrors(page.t, err.fields, [""]) }, 400);
+      }
+      const lang = changes.data.language ?? page.lang;
+      return c.redirect(`/r/${token}?lang=${lang}&done=saved`, 303);
+    })
+    .get("/:token/cancel", async (c) => {
+      const { view, page, token } = await load(c);
+      const { t } = page;
+      const text = fill(t.cancelConfirmText, { event: view.event.title });
+      const action = manageHref(token, page, "/cancel");
+      return renderPage(c, <ConfirmPage page={page} title={t.cancelConfirm} text={text} action={action} yes={t.cancelYes} back={manageHref(token, page)} />);
+    })
+    .post("/:token/cancel", async (c) => {
+      const { page, token } = await load(c);
+      try {
+        await cancelManagedRegistration({ ctx: c.var.ctx, input: { token } });
+      } catch (err) {
+        if (err instanceof AppError && err.code === "registration_closed") return show(c, { values: {}, errors: {}, problem: page.t.tooLate }, 409);
+        throw err;
+      }
+      return c.redirect(`/r/${token}?lang=${page.lang}&done=cancelled`, 303);
+    })
+    .get("/:token/delete", async (c) => {
+      const { view, page, token } = await load(c);
+      const { t } = page;
+      const text = fill(t.deleteConfirmText, { event: view.event.title });
+      const action = manageHref(token, page, "/delete");
+      return renderPage(
+        c,
+        <ConfirmPage page={page} title={t.deleteConfirm} text={text} action={action} yes={t.deleteYes} back={manageHref(token, page)} danger />,
+      );
+    })
+    .post("/:token/delete", async (c) => {
+      const { page, token } = await load(c);
+      const { event } = await eraseManagedRegistration({ ctx: c.var.ctx, input: { token } });
+      const { t } = page;
+      const text = fill(t.deletedText, { event: event.title });
+      return renderPage(c, <MessagePage page={page} title={t.deleted} text={text} link={{ href: `/e/${event.slug}`, label: t.toEvent }} />);
+    })
+    .get("/:token/data.json", async (c) => {
+      const data = await exportManagedRegistration({ ctx: c.var.ctx, input: { token: c.req.param("token") } });
+      c.header("Cache-Control", "no-store");
+      c.header("Content-Disposition", 'attachment; filename="plats-registration.json"');
+      return c.json(data);
+    });
+}

@@ -1,0 +1,104 @@
+import { fill, messages } from "../../../i18n/messages";
+import { formatWhen } from "../../../i18n/format";
+import { plural } from "../../../i18n/pages";
+import type { EventPage } from "../../../services/eventPage";
+import type { PublicEventView } from "../../../services/eventView";
+import { Layout, type PageInfo } from "../layout";
+import type { FormState } from "./fields";
+import { SignupForm } from "./signupForm";
+
+const mapUrl = (query: string) => `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(query)}`;
+
+/** When, where, and the join note for an online event: shared by the event and manage pages. */
+export function EventFacts({ event, page, joinUrl }: { event: PublicEventView; page: PageInfo; joinUrl?: string | null }) {
+  const { t } = page;
+  const place = [event.venue, event.address].filter(Boolean).join(", ");
+  const when = formatWhen(new Date(event.startsAt), new Date(event.endsAt), event.timezone, page.lang);
+  const m = messagesOf(page);
+  return (
+    <dl class="meta">
+      <dt>{m.when}</dt>
+      <dd>
+        <time datetime={event.startsAt}>{when}</time>
+      </dd>
+      {place ? (
+        <>
+          <dt>{m.where}</dt>
+          <dd>
+            {place}
+            <br />
+            <a href={mapUrl(place)} target="_blank" rel="noopener noreferrer" class="no-print">
+              {t.mapLink} <span class="optional">{t.openInNewTab}</span>
+            </a>
+          </dd>
+        </>
+      ) : null}
+      {event.online ? (
+        <>
+          <dt>{m.online}</dt>
+          <dd>{joinUrl ? <a href={joinUrl}>{joinUrl}</a> : t.onlineOnly}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+// The words "When", "Where", "Online" are the emails' own; one translation for both.
+const messagesOf = (page: PageInfo) => messages(page.lang);
+
+function Availability({ data, page }: { data: EventPage; page: PageInfo }) {
+  const { t } = page;
+  const { event } = data;
+  if (data.closedBecause === "event_cancelled") return <p class="badge bad">{t.eventCancelled}</p>;
+  if (event.seatsLeft > 0 && event.waitlisted === 0) return <p class="badge">{plural(page.lang, t.seatsLeft, event.seatsLeft)}</p>;
+  if (!event.waitlist) return <p class="badge bad">{t.full}</p>;
+  return (
+    <p>
+      <span class="badge wait">{t.fullWaitlist}</span>{" "}
+      {event.waitlisted ? <span class="optional">{plural(page.lang, t.waiting, event.waitlisted)}</span> : null}
+    </p>
+  );
+}
+
+function Closed({ data, page }: { data: EventPage; page: PageInfo }) {
+  const { t } = page;
+  const { event } = data;
+  if (data.closedBecause === "event_cancelled") return <p class="notice">{t.eventCancelled}</p>;
+  if (data.closedBecause === "event_full") return <p class="notice">{t.full}</p>;
+  if (data.opensAt) {
+    const opens = formatWhen(new Date(data.opensAt), new Date(data.opensAt), event.timezone, page.lang);
+    return <p class="notice">{fill(t.notOpenYet, { when: opens })}</p>;
+  }
+  return <p class="notice">{t.closed}</p>;
+}
+
+export function EventPageView(props: { data: EventPage; page: PageInfo; state: FormState; action: string; turnstileSiteKey?: string }) {
+  const { data, page, state } = props;
+  const { t } = page;
+  const { event, organisation } = data;
+  const failed = Object.keys(state.errors).length > 0 || state.problem;
+  return (
+    <Layout page={page} title={`${failed ? fill(t.errorTitle, { title: event.title }) : event.title} – ${organisation.name}`}>
+      <article>
+        <h1>{event.title}</h1>
+        <p class="optional">{fill(t.organisedBy, { org: organisation.name })}</p>
+        <EventFacts event={event} page={page} />
+        <Availability data={data} page={page} />
+        {event.description ? <div class="description">{event.description}</div> : null}
+        {page.embed ? null : (
+          <p class="no-print">
+            <a href={`/e/${encodeURIComponent(event.slug)}/calendar.ics`}>{t.eventCalendarFile}</a>
+          </p>
+        )}
+        <section class="card" aria-labelledby="register-title" id="register">
+          <h2 id="register-title">{t.registerHeading}</h2>
+          {data.closedBecause ? (
+            <Closed data={data} page={page} />
+          ) : (
+            <SignupForm data={data} state={state} page={page} action={props.action} turnstileSiteKey={props.turnstileSiteKey} />
+          )}
+        </section>
+      </article>
+    </Layout>
+  );
+}

@@ -1,0 +1,167 @@
+import { fill, messages } from "../../../i18n/messages";
+import type { getManagedRegistration } from "../../../services/manageLink";
+import { Layout, type PageInfo } from "../layout";
+import { EventFacts } from "./eventPage";
+import { ErrorSummary, TextField, fieldId, type FormState } from "./fields";
+import { CalendarLinksList } from "./resultPage";
+import { QuestionField } from "./signupForm";
+
+export type ManagedView = Awaited<ReturnType<typeof getManagedRegistration>>;
+
+/** Where each action of the manage page goes, keeping the page's language. */
+export const manageHref = (token: string, page: PageInfo, action = "") => `/r/${token}${action}?lang=${page.lang}`;
+
+function Status({ view, page }: { view: ManagedView; page: PageInfo }) {
+  const { t } = page;
+  if (view.event.status === "cancelled") return <p class="badge bad">{t.eventCancelled}</p>;
+  if (view.status === "confirmed") return <p class="badge">{t.youAreConfirmed}</p>;
+  if (view.status === "waitlisted") return <p class="badge wait">{fill(t.youAreWaitlisted, { position: view.position ?? "" })}</p>;
+  return <p class="badge bad">{t.youAreCancelled}</p>;
+}
+
+function LanguageField({ state, page }: { state: FormState; page: PageInfo }) {
+  const { t } = page;
+  const id = fieldId("language");
+  return (
+    <div class="field">
+      <label for={id}>{t.mailLanguage}</label>
+      <select id={id} name="language">
+        {(["sv", "en", "nb"] as const).map((l) => (
+          <option value={l} selected={state.values.language === l} lang={l}>
+            {t.languageNames[l]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function DetailsForm({ view, page, state, token }: { view: ManagedView; page: PageInfo; state: FormState; token: string }) {
+  const { t } = page;
+  const labels: Record<string, string> = { name: t.name, organisation: t.organisation, phone: t.phone };
+  for (const q of view.event.questions) labels[`answers.${q.id}`] = q.label;
+  return (
+    <section class="card" aria-labelledby="details-title">
+      <h2 id="details-title">{t.detailsHeading}</h2>
+      <form method="post" action={manageHref(token, page)} novalidate>
+        <ErrorSummary state={state} labels={labels} t={t} />
+        <TextField state={state} name="name" label={t.name} required autocomplete="name" t={t} maxLength={200} />
+        <div class="field">
+          <p>
+            <strong>{t.email}:</strong> {view.email}
+          </p>
+          <p class="hint">{t.emailFixed}</p>
+        </div>
+        <TextField state={state} name="organisation" label={t.organisation} autocomplete="organization" t={t} maxLength={200} />
+        <TextField state={state} name="phone" label={t.phone} type="tel" autocomplete="tel" t={t} maxLength={50} />
+        {view.event.questions.map((q) => (
+          <QuestionField q={q} state={state} page={page} />
+        ))}
+        <LanguageField state={state} page={page} />
+        <div class="actions">
+          <button type="submit">{t.save}</button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** The registrant's own page: status, the event, calendar, their details, cancel, their data. */
+export function ManagePage(props: { view: ManagedView; page: PageInfo; token: string; state: FormState; started: boolean; notice?: string }) {
+  const { view, page, token, state, started } = props;
+  const { t } = page;
+  const live = view.status !== "cancelled" && view.event.status !== "cancelled";
+  return (
+    <Layout page={page} title={fill(t.manageTitle, { event: view.event.title })} noindex>
+      <h1>{fill(t.manageTitle, { event: view.event.title })}</h1>
+      {props.notice ? (
+        <p class="notice ok" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      <Status view={view} page={page} />
+      <section class="card" aria-labelledby="event-title">
+        <h2 id="event-title">{view.event.title}</h2>
+        <EventFacts event={view.event} page={page} joinUrl={view.event.onlineUrl} />
+        <p>
+          <a href={view.event.url}>{t.toEvent}</a>
+        </p>
+        {view.calendar ? <CalendarLinksList links={view.calendar} page={page} /> : null}
+      </section>
+      {live ? <DetailsForm view={view} page={page} state={state} token={token} /> : null}
+      {live ? (
+        <section class="card" aria-labelledby="cancel-title">
+          <h2 id="cancel-title">{t.cancelHeading}</h2>
+          {started ? (
+            <p>{t.tooLate}</p>
+          ) : (
+            <>
+              <p>{t.cancelText}</p>
+              <p>
+                <a class="button secondary" href={manageHref(token, page, "/cancel")}>
+                  {view.status === "waitlisted" ? t.leaveWaitlist : t.cancelButton}
+                </a>
+              </p>
+            </>
+          )}
+        </section>
+      ) : null}
+      <section class="card" aria-labelledby="data-title">
+        <h2 id="data-title">{t.dataHeading}</h2>
+        <p>{t.dataText}</p>
+        <ul class="links">
+          <li>
+            <a href={`/r/${token}/data.json`} download="plats-registration.json">
+              {t.downloadData}
+            </a>
+          </li>
+          <li>
+            <a href={manageHref(token, page, "/delete")}>{t.deleteData}</a>
+          </li>
+        </ul>
+      </section>
+      <p class="hint">{fill(messages(page.lang).footer, { org: view.organiser.name })}</p>
+    </Layout>
+  );
+}
+
+/** The confirmation step before cancelling or erasing: a real form, so no script is needed. */
+export function ConfirmPage(props: {
+  page: PageInfo;
+  title: string;
+  text: string;
+  action: string;
+  yes: string;
+  back: string;
+  danger?: boolean;
+}) {
+  const { page } = props;
+  return (
+    <Layout page={page} title={props.title} noindex>
+      <h1>{props.title}</h1>
+      <p>{props.text}</p>
+      <form method="post" action={props.action} class="actions">
+        <button type="submit" class={props.danger ? "danger" : undefined}>
+          {props.yes}
+        </button>
+        <a href={props.back}>{page.t.keep}</a>
+      </form>
+    </Layout>
+  );
+}
+
+export function MessagePage({ page, title, text, link }: { page: PageInfo; title: string; text: string; link?: { href: string; label: string } }) {
+  return (
+    <Layout page={page} title={title} noindex>
+      <h1>{title}</h1>
+      <p class="notice ok" role="status">
+        {text}
+      </p>
+      {link ? (
+        <p>
+          <a href={link.href}>{link.label}</a>
+        </p>
+      ) : null}
+    </Layout>
+  );
+}

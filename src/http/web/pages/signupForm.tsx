@@ -1,0 +1,113 @@
+import type { Question } from "../../../db/schema";
+import { fill } from "../../../i18n/messages";
+import { plural } from "../../../i18n/pages";
+import type { EventPage } from "../../../services/eventPage";
+import type { PageInfo } from "../layout";
+import { CheckboxField, ChoicesField, ErrorSummary, SelectField, TextField, type FormState } from "./fields";
+
+/** Bots fill every field they see; people never see this one. */
+export const HONEYPOT = "website_url";
+
+export const colleagueRows = (groupLimit: number) => Array.from({ length: groupLimit - 1 }, (_, i) => i + 1);
+
+/** Field name → the label a person saw, for the error summary. */
+export function fieldLabels(page: PageInfo, questions: Question[], groupLimit: number): Record<string, string> {
+  const { t } = page;
+  const labels: Record<string, string> = { name: t.name, email: t.email, organisation: t.organisation, phone: t.phone };
+  for (const q of questions) labels[`answers.${q.id}`] = q.label;
+  for (const i of colleagueRows(groupLimit)) {
+    const who = fill(t.colleague, { n: i });
+    labels[`attendees.${i}.name`] = `${who}, ${t.name}`;
+    labels[`attendees.${i}.email`] = `${who}, ${t.email}`;
+  }
+  return labels;
+}
+
+export function QuestionField({ q, state, page }: { q: Question; state: FormState; page: PageInfo }) {
+  const props = { state, name: `answers.${q.id}`, label: q.label, required: q.required ?? false, t: page.t };
+  switch (q.kind) {
+    case "text":
+      return <TextField {...props} maxLength={500} />;
+    case "textarea":
+      return <TextField {...props} multiline maxLength={5000} />;
+    case "select":
+      return <SelectField {...props} options={q.options ?? []} />;
+    case "multiselect":
+      return <ChoicesField {...props} options={q.options ?? []} />;
+    case "checkbox":
+      return <CheckboxField state={state} name={props.name} label={q.label} required={props.required} />;
+  }
+}
+
+function Colleagues({ data, state, page }: { data: EventPage; state: FormState; page: PageInfo }) {
+  const { t } = page;
+  const rows = colleagueRows(data.event.groupLimit);
+  if (!rows.length) return null;
+  // Open when the person already started on it, so kept values and errors are visible.
+  const used = rows.some((i) => state.values[`attendees.${i}.name`] || state.values[`attendees.${i}.email`]);
+  return (
+    <details class="colleagues" open={used}>
+      <summary>{plural(page.lang, t.colleaguesSummary, rows.length)}</summary>
+      <p class="hint">{t.colleaguesHint}</p>
+      {rows.map((i) => (
+        <fieldset class="colleague">
+          <legend>{fill(t.colleague, { n: i })}</legend>
+          <TextField state={state} name={`attendees.${i}.name`} label={t.name} unmarked autocomplete="off" t={t} maxLength={200} />
+          <TextField state={state} name={`attendees.${i}.email`} label={t.email} type="email" unmarked autocomplete="off" t={t} maxLength={254} />
+        </fieldset>
+      ))}
+    </details>
+  );
+}
+
+/** The registration form. Validated on the server (`novalidate`), so it works without JavaScript. */
+export function SignupForm(props: { data: EventPage; state: FormState; page: PageInfo; action: string; turnstileSiteKey?: string }) {
+  const { data, state, page, action } = props;
+  const { t } = page;
+  const { event, organisation } = data;
+  const full = event.seatsLeft === 0 || event.waitlisted > 0;
+  const group = event.groupLimit > 1;
+  return (
+    <form method="post" action={action} novalidate>
+      <ErrorSummary state={state} labels={fieldLabels(page, event.questions, event.groupLimit)} t={t} />
+      <TextField state={state} name="name" label={t.name} required autocomplete="name" t={t} maxLength={200} />
+      <TextField state={state} name="email" label={t.email} type="email" required autocomplete="email" hint={t.emailHint} t={t} maxLength={254} />
+      <TextField state={state} name="organisation" label={t.organisation} autocomplete="organization" t={t} maxLength={200} />
+      <TextField state={state} name="phone" label={t.phone} type="tel" autocomplete="tel" t={t} maxLength={50} />
+      {event.questions.map((q) => (
+        <QuestionField q={q} state={state} page={page} />
+      ))}
+      <Colleagues data={data} state={state} page={page} />
+      {organisation.requireConsent ? (
+        <CheckboxField
+          state={state}
+          name="consent"
+          required
+          label={fill(group ? t.consentGroup : t.consent, { org: organisation.name })}
+          after={
+            organisation.privacyUrl ? (
+              <p class="hint">
+                <a href={organisation.privacyUrl} target="_blank" rel="noopener noreferrer">
+                  {t.privacyLink} <span class="optional">{t.openInNewTab}</span>
+                </a>
+              </p>
+            ) : null
+          }
+        />
+      ) : null}
+      <div class="hp" aria-hidden="true">
+        <label for="f-hp">{t.honeypot}</label>
+        <input type="text" id="f-hp" name={HONEYPOT} tabindex={-1} autocomplete="off" value="" />
+      </div>
+      {props.turnstileSiteKey ? (
+        <>
+          <div class="cf-turnstile" data-sitekey={props.turnstileSiteKey} data-language={page.lang}></div>
+          <script src="https://challenges.cloudflare.com/turnstile/v0/api.js" async defer></script>
+        </>
+      ) : null}
+      <div class="actions">
+        <button type="submit">{full && event.waitlist ? t.submitWaitlist : t.submit}</button>
+      </div>
+    </form>
+  );
+}

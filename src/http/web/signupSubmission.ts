@@ -1,0 +1,127 @@
+import type { Answers, Language, Question } from "../../db/schema";
+import { AppError, type FieldErrors } from "../../lib/errors";
+import { fieldMessage } from "../../lib/fieldMessages";
+import { fill } from "../../i18n/messages";
+import type { PageMessages } from "../../i18n/pages";
+import { registrationInput, type RegistrationInput } from "../../services/schemas";
+import { fieldErrors } from "../errors";
+import type { FormState } from "./pages/fields";
+import { colleagueRows, HONEYPOT } from "./pages/signupForm";
+
+type Body = Record<string, string | File | (string | File)[]>;
+
+const one = (v: Body[string] | undefined) => {
+  const first = Array.isArray(v) ? v[0] : v;
+  return typeof first === "string" ? first : "";
+};
+const many = (v: Body[string] | undefined) => [v ?? []].flat().filter((x): x is string => typeof x === "string");
+
+/** The submitted form as it will be shown again: every value a person typed, by field name. */
+export function readSignupForm(body: Body, questions: Question[], groupLimit: number) {
+  const values: FormState["values"] = {};
+  for (const name of ["name", "email", "organisation", "phone", "consent", "language"]) values[name] = one(body[name]);
+  for (const q of questions) {
+    const name = `answers.${q.id}`;
+    values[name] = q.kind === "multiselect" ? many(body[name]) : one(body[name]);
+  }
+  for (const i of colleagueRows(groupLimit))
+    for (const field of ["name", "email"]) values[`attendees.${i}.${field}`] = one(body[`attendees.${i}.${field}`]);
+  return {
+    values,
+    automated: one(body[HONEYPOT]) !== "",
+    turnstileToken: one(body["cf-turnstile-response"]),
+  };
+}
+
+export const orNothing = (s: string | string[] | undefined) => (typeof s === "string" && s.trim() !== "" ? s : undefined);
+
+/** The answers as the services take them: a checkbox is true or false, blanks are left out. */
+export function answersOf(values: FormState["values"], questions: Question[]) {
+  const answers: Answers = {};
+  for (const q of questions) {
+    const v = values[`answers.${q.id}`];
+    if (q.kind === "checkbox") answers[q.id] = v === "yes";
+    else if (q.kind === "multiselect") answers[q.id] = [v ?? []].flat();
+    else if (orNothing(v)) answers[q.id] = v as string;
+  }
+  return answers;
+}
+
+/** The form's values for stored answers, to show them in an edit form. */
+export function valuesOfAnswers(answers: Answers): FormState["values"] {
+  const values: FormState["values"] = {};
+  for (const [id, v] of Object.entries(answers)) values[`answers.${id}`] = v === true ? "yes" : v === false ? "" : v;
+  return values;
+}
+
+/**
+ * The people of one submission, the submitter first, then each colleague row that has a
+ * name or an email. Colleagues share the submitter's organisation, answers and consent.
+ * `rows[i]` is the field-name prefix of attendee i, to put errors back beside its fields.
+ */
+export function attendeesOf(values: FormState["values"], questions: Question[], language: Language, groupLimit: number) {
+  const answers = answersOf(values, questions);
+  const shared = {
+    organisation: orNothing(values.organisation),
+    answers,
+    consent: values.consent === "yes",
+    language,
+  };
+  const people: { prefix: string; input: Record<string, unknown> }[] = [
+    { prefix: "", input: { name: values.name ?? "", email: values.email ?? "", phone: orNothing(values.phone), ...shared } },
+  ];
+  for (const i of colleagueRows(groupLimit)) {
+    const name = values[`attendees.${i}.name`] ?? "";
+    const email = values[`attendees.${i}.email`] ?? "";
+    if (orNothing(name) || orNothing(email)) people.push({ prefix: `attendees.${i}.`, input: { name, email, ...shared } });
+  }
+  const errors: FieldErrors = {};
+  const attendees: RegistrationInput[] = [];
+  for (const { prefix, input } of people) {
+    const parsed = registrationInput.safeParse(input);
+    if (parsed.success) attendees.push(parsed.data);
+    else for (const [key, message] of Object.entries(fieldErrors(parsed.error))) errors[prefix + key] ??= message;
+  }
+  return { attendees, rows: people.map((p) => p.prefix), errors };
+}
+
+/**
+ * A service's field errors as the form shows them: keyed by the form's field names and in
+ * the page's language. Colleagues' answers are the submitter's, so they show there once.
+ */
+export function formErrors(t: PageMessages, fields: FieldErrors, rows: string[]): Record<string, string> {
+  const shown: Record<string, string> = {};
+  for (const [key, message] of Object.entries(fields)) {
+    const m = /^attendees\.(\d+)\.(.*)$/.exec(key);
+    let name = m ? `${rows[Number(m[1])] ?? ""}${m[2]}` : key;
+    if (name.startsWith("attendees.") && /\.answers\./.test(name)) name = name.replace(/^attendees\.\d+\./, "");
+    shown[name] ??= localise(t, message);
+  }
+  return shown;
+}
+
+const known: [string, keyof PageMessages["errors"]][] = [
+  [fieldMessage.required, "required"],
+  [fieldMessage.email, "email"],
+  [fieldMessage.oneLine, "oneLine"],
+  [fieldMessage.noControl, "oneLine"],
+  [fieldMessage.option, "option"],
+  [fieldMessage.options, "option"],
+  [fieldMessage.duplicate, "duplicate"],
+  [fieldMessage.alreadyRegistered, "alreadyRegistered"],
+  [fieldMessage.consent, "consent"],
+];
+
+function localise(t: PageMessages, message: string): string {
+  const hit = known.find(([english]) => english === message);
+  if (hit) return t.errors[hit[1]];
+  const max = /^At most (\d+) characters\.$/.exec(message);
+  if (max) return fill(t.errors.tooLong, { max: max[1]! });
+  const people = /^At most (\d+) people/.exec(message);
+  if (people) return fill(t.errors.groupLimit, { n: people[1]! });
+  return t.errors.check;
+}
+
+/** An `already_registered` refusal of a single person carries no fields: it is about the email. */
+export const alreadyRegisteredFields = (err: AppError): FieldErrors =>
+  err.fields ?? { email: fieldMessage.alreadyRegistered };
