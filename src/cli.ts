@@ -46,7 +46,8 @@ export function buildCli(out: (line: string) => void = console.log) {
     .option("--require-consent", "signups must accept the privacy notice")
     .option("--privacy-url <url>", "link to the organisation's privacy notice")
     .option("--email <address>", "the organisation's mailbox: organizer of calendar invites, reply-to of emails")
-    .action((opts: { slug: string; name: string; requireConsent?: boolean; privacyUrl?: string; email?: string }) =>
+    .option("--embed-origin <origin...>", "sites allowed to show the signup form in an iframe, e.g. https://www.techtank.se")
+    .action((opts: { slug: string; name: string; requireConsent?: boolean; privacyUrl?: string; email?: string; embedOrigin?: string[] }) =>
       withContext(async (ctx) => {
         const created = await createOrganisation({
           ctx,
@@ -56,6 +57,7 @@ export function buildCli(out: (line: string) => void = console.log) {
             requireConsent: !!opts.requireConsent,
             privacyUrl: opts.privacyUrl,
             contactEmail: opts.email,
+            embedOrigins: opts.embedOrigin,
           },
         });
         out(`Created organisation ${created.slug} (${created.id}).`);

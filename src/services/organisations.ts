@@ -5,7 +5,7 @@ import { isUniqueViolation } from "../db/errors";
 import { AppError, notFound } from "../lib/errors";
 import { newId, newSecret, sameSecret, sha256Hex } from "../lib/secrets";
 import type { ServiceContext } from "./context";
-import { slug } from "./schemas";
+import { embedOrigin, slug } from "./schemas";
 
 export const createOrganisationInput = z.strictObject({
   slug,
@@ -13,6 +13,7 @@ export const createOrganisationInput = z.strictObject({
   requireConsent: z.boolean().default(false),
   privacyUrl: z.url().max(2000).nullish(),
   contactEmail: z.email().max(254).nullish(),
+  embedOrigins: z.array(embedOrigin).max(20).default([]),
 });
 
 export async function createOrganisation({

@@ -33,6 +33,24 @@ export const slug = z
   .min(1)
   .max(100)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Lower-case letters, digits and single dashes only.");
+/** An origin exactly as browsers send it: scheme, host and port, no path or trailing slash. */
+export const embedOrigin = z
+  .string()
+  .trim()
+  .max(200)
+  .refine(
+    (s) => {
+      try {
+        const url = new URL(s);
+        return /^https?:$/.test(url.protocol) && url.origin === s.replace(/\/$/, "");
+      } catch {
+        return false;
+      }
+    },
+    { message: "Must be an origin such as https://www.techtank.se (no path)." },
+  )
+  .transform((s) => new URL(s).origin);
+
 export const httpUrl = z
   .url({ protocol: /^https?$/, message: "Must be an http(s) URL." })
   .max(2000);

@@ -3,25 +3,7 @@ import { z } from "zod";
 import { organisations } from "../db/schema";
 import { invalid } from "../lib/errors";
 import type { OrgScope, ServiceContext } from "./context";
-import { httpUrl } from "./schemas";
-
-/** An origin exactly as browsers send it: scheme, host and port, no path or trailing slash. */
-export const embedOrigin = z
-  .string()
-  .trim()
-  .max(200)
-  .refine(
-    (s) => {
-      try {
-        const url = new URL(s);
-        return /^https?:$/.test(url.protocol) && url.origin === s.replace(/\/$/, "");
-      } catch {
-        return false;
-      }
-    },
-    { message: "Must be an origin such as https://www.techtank.se (no path)." },
-  )
-  .transform((s) => new URL(s).origin);
+import { embedOrigin, httpUrl } from "./schemas";
 
 export const organisationChanges = z
   .strictObject({

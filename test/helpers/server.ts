@@ -12,14 +12,17 @@ export const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 /** The real Node server on its own free port, over the given database. */
 export async function startTestServer(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningServer & { url: string }> {
+  const port = await freePort();
   const config = readConfig({
     DATABASE_URL: databaseUrl,
     HOST: "127.0.0.1",
     DEMO: "false",
     SIGNUP_RATE_LIMIT: "0",
     MAIL_DIR: scratchMailDir(),
+    // Links in pages and emails point back at this very server.
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     ...env,
-    PORT: String(await freePort()),
+    PORT: String(port),
   });
   const running = await startServer(config, () => {});
   return { ...running, url: `http://127.0.0.1:${running.port}` };

@@ -57,7 +57,8 @@ export function eventPageRoutes(options: EventPageOptions) {
       if (options.turnstile && !(await options.turnstile.verify(form.turnstileToken, options.clientIp(c))))
         return show(c, { values, errors: {}, problem: t.errors.turnstile }, 400);
 
-      const { attendees, rows, errors } = attendeesOf(values, questions, lang, groupLimit);
+      const rules = { questions, groupLimit, requireConsent: data.organisation.requireConsent };
+      const { attendees, rows, errors } = attendeesOf(values, rules, lang);
       if (Object.keys(errors).length) return show(c, { values, errors: formErrors(t, errors, rows) }, 400);
       let results;
       try {

@@ -3,6 +3,7 @@ import { AppError, type FieldErrors } from "../../lib/errors";
 import { fieldMessage } from "../../lib/fieldMessages";
 import { fill } from "../../i18n/messages";
 import type { PageMessages } from "../../i18n/pages";
+import { checkAnswers } from "../../services/answers";
 import { registrationInput, type RegistrationInput } from "../../services/schemas";
 import { fieldErrors } from "../errors";
 import type { FormState } from "./pages/fields";
@@ -59,7 +60,11 @@ export function valuesOfAnswers(answers: Answers): FormState["values"] {
  * name or an email. Colleagues share the submitter's organisation, answers and consent.
  * `rows[i]` is the field-name prefix of attendee i, to put errors back beside its fields.
  */
-export function attendeesOf(values: FormState["values"], questions: Question[], language: Language, groupLimit: number) {
+export function attendeesOf(
+  values: FormState["values"],
+  { questions, groupLimit, requireConsent }: { questions: Question[]; groupLimit: number; requireConsent: boolean },
+  language: Language,
+) {
   const answers = answersOf(values, questions);
   const shared = {
     organisation: orNothing(values.organisation),
@@ -81,6 +86,12 @@ export function attendeesOf(values: FormState["values"], questions: Question[], 
     const parsed = registrationInput.safeParse(input);
     if (parsed.success) attendees.push(parsed.data);
     else for (const [key, message] of Object.entries(fieldErrors(parsed.error))) errors[prefix + key] ??= message;
+  }
+  // A form refused for its email should also name a missing answer or consent, so one
+  // round trip fixes everything. The service checks both again; these are the same rules.
+  if (Object.keys(errors).length) {
+    Object.assign(errors, checkAnswers(questions, answers).errors);
+    if (requireConsent && !shared.consent) errors.consent = fieldMessage.consent;
   }
   return { attendees, rows: people.map((p) => p.prefix), errors };
 }

@@ -110,6 +110,7 @@ export const en: typeof sv = {
   rateLimited: "Too many attempts",
   rateLimitedText: "You have sent a lot of registrations in a short time. Please wait {seconds} seconds and try again.",
   forbidden: "The form could not be sent",
+  tooLargeText: "The form was too large. Shorten the texts and try again.",
   forbiddenText: "For security reasons, we only accept the form from the event’s own page. Please go back and try again.",
   closedTitle: "Registration is closed",
   serverError: "Something went wrong",

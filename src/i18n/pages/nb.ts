@@ -110,6 +110,7 @@ export const nb: typeof sv = {
   rateLimited: "For mange forsøk",
   rateLimitedText: "Du har sendt mange påmeldinger på kort tid. Vent {seconds} sekunder og prøv igjen.",
   forbidden: "Skjemaet kunne ikke sendes",
+  tooLargeText: "Skjemaet var for stort. Kort ned tekstene og prøv igjen.",
   forbiddenText: "Av sikkerhetshensyn tar vi bare imot skjemaet fra arrangementets egen side. Gå tilbake og prøv igjen.",
   closedTitle: "Påmeldingen er stengt",
   serverError: "Noe gikk galt",

@@ -108,6 +108,7 @@ export const sv = {
   rateLimited: "För många försök",
   rateLimitedText: "Du har skickat många anmälningar på kort tid. Vänta {seconds} sekunder och försök igen.",
   forbidden: "Formuläret kunde inte skickas",
+  tooLargeText: "Formuläret var för stort. Korta texterna och försök igen.",
   forbiddenText: "Av säkerhetsskäl tar vi bara emot formuläret från evenemangets egen sida. Gå tillbaka och försök igen.",
   closedTitle: "Anmälan är stängd",
   serverError: "Något gick fel",

@@ -5,7 +5,7 @@ import { AppError } from "../../../lib/errors";
 import { pageLanguage } from "../language";
 import { Layout, pageInfo, renderPage } from "../layout";
 
-type Kind = "notFound" | "rateLimited" | "forbidden" | "closedTitle" | "serverError";
+type Kind = "notFound" | "rateLimited" | "forbidden" | "tooLarge" | "closedTitle" | "serverError";
 
 /** One page for every refusal a person can meet on the attendee side, in their language. */
 export function errorPage(c: Context, kind: Kind, status: 403 | 404 | 409 | 413 | 429 | 500, detail?: { seconds?: string; id?: string }) {
@@ -15,14 +15,16 @@ export function errorPage(c: Context, kind: Kind, status: 403 | 404 | 409 | 413 
     notFound: t.notFoundText,
     rateLimited: fill(t.rateLimitedText, { seconds: detail?.seconds ?? "60" }),
     forbidden: t.forbiddenText,
+    tooLarge: t.tooLargeText,
     closedTitle: t.closed,
     serverError: fill(t.serverErrorText, { id: detail?.id ?? "" }),
   };
+  const title = t[kind === "tooLarge" ? "forbidden" : kind];
   c.header("Cache-Control", "no-store");
   return renderPage(
     c,
-    <Layout page={page} title={t[kind]} noindex>
-      <h1>{t[kind]}</h1>
+    <Layout page={page} title={title} noindex>
+      <h1>{title}</h1>
       <p>{text[kind]}</p>
       <p>
         <a href="/">{t.homeTitle}</a>
@@ -37,7 +39,7 @@ export function webError(err: Error, c: Context) {
   if (err instanceof AppError) {
     if (err.code === "not_found") return errorPage(c, "notFound", 404);
     if (err.code === "rate_limited") return errorPage(c, "rateLimited", 429, { seconds: c.res.headers.get("Retry-After") ?? undefined });
-    if (err.code === "payload_too_large") return errorPage(c, "forbidden", 413);
+    if (err.code === "payload_too_large") return errorPage(c, "tooLarge", 413);
     if (err.status === 409) return errorPage(c, "closedTitle", 409);
   }
   if (err instanceof HTTPException && err.status === 403) return errorPage(c, "forbidden", 403);

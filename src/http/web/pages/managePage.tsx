@@ -1,4 +1,4 @@
-import { fill, messages } from "../../../i18n/messages";
+import { fill } from "../../../i18n/messages";
 import type { getManagedRegistration } from "../../../services/manageLink";
 import { Layout, type PageInfo } from "../layout";
 import { EventFacts } from "./eventPage";
@@ -120,7 +120,7 @@ export function ManagePage(props: { view: ManagedView; page: PageInfo; token: st
           </li>
         </ul>
       </section>
-      <p class="hint">{fill(messages(page.lang).footer, { org: view.organiser.name })}</p>
+      <p class="hint">{fill(t.organisedBy, { org: view.organiser.name })}</p>
     </Layout>
   );
 }

@@ -1,0 +1,114 @@
+import AxeBuilder from "@axe-core/playwright";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser, screenshot } from "./helpers/browser";
+import { eventBody, harness, person, type Harness } from "./helpers/harness";
+import { startTestServer } from "./helpers/server";
+
+// axe-core on every attendee page, in all three languages: no serious or critical
+// violation anywhere (WCAG 2.1 A and AA rules plus axe's best practices).
+let h: Harness;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+let token: string;
+
+const questions = [
+  { id: "lunch", label: "Lunch", kind: "select", options: ["Fisk", "Vegetariskt"], required: true },
+  { id: "allergies", label: "Allergier", kind: "text" },
+  { id: "why", label: "Vad vill du få ut av dagen?", kind: "textarea" },
+  { id: "workshops", label: "Workshops", kind: "multiselect", options: ["5S", "Kaizen"] },
+  { id: "photo", label: "Det går bra att fotografera mig", kind: "checkbox" },
+];
+
+beforeAll(async () => {
+  h = await harness();
+  await h.api("PATCH", "/organisation", { requireConsent: true, privacyUrl: "https://example.se/integritet", name: "Techtank" });
+  await h.api("POST", "/events", eventBody({ slug: "a11y", capacity: 2, questions, description: "En dag om lean.\n\nLunch ingår." }));
+  const full = (await h.api("POST", "/events", eventBody({ slug: "a11y-full", capacity: 0 }))).body;
+  const waiting = await h.api("POST", `/events/${full.id}/registrations`, person({ consent: true }), { token: null });
+  token = waiting.body.manageUrl.slice(waiting.body.manageUrl.lastIndexOf("/") + 1);
+  server = await startTestServer(h.database.url);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  h?.close();
+});
+
+async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${what}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious).toEqual([]);
+  // The check ran on a real page, not an error document.
+  expect(results.passes.length).toBeGreaterThan(10);
+}
+
+describe.each(["sv", "en", "nb"] as const)("accessibility in %s", (lang) => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+    page = await context.newPage();
+  });
+  afterAll(() => context.close());
+
+  const open = async (path: string) => {
+    const res = await page.goto(`${server.url}${path}${path.includes("?") ? "&" : "?"}lang=${lang}`);
+    expect(await page.getAttribute("html", "lang")).toBe(lang);
+    return res;
+  };
+
+  it("the list of events", async () => {
+    await open("/");
+    await expectAccessible(page, "/");
+  });
+
+  it("the event page with every kind of question, consent and colleagues", async () => {
+    await open("/e/a11y");
+    await page.locator("details.colleagues summary").click();
+    await expectAccessible(page, "/e/a11y");
+    await open("/e/a11y?embed=1");
+    await expectAccessible(page, "/e/a11y?embed=1");
+  });
+
+  it("the form with errors", async () => {
+    await open("/e/a11y");
+    await Promise.all([page.waitForNavigation(), page.locator("form button[type=submit]").click()]);
+    expect(await page.locator(".error-summary li").count()).toBeGreaterThan(2);
+    await expectAccessible(page, "form errors");
+    if (lang !== "sv") await screenshot(page, `form-errors-${lang}`);
+  });
+
+  it("the result page of a group signup", async () => {
+    await open("/e/a11y");
+    await page.fill("#f-name", `Anna ${lang}`);
+    await page.fill("#f-email", `anna-a11y-${lang}@example.se`);
+    await page.selectOption("#f-answers-lunch", "Fisk");
+    await page.locator("details.colleagues summary").click();
+    await page.fill("#f-attendees-1-name", `Bo ${lang}`);
+    await page.fill("#f-attendees-1-email", `bo-a11y-${lang}@example.se`);
+    await page.check("#f-consent");
+    await Promise.all([page.waitForNavigation(), page.locator("form button[type=submit]").click()]);
+    expect(await page.locator("table.people tbody tr").count()).toBe(2);
+    await expectAccessible(page, "result");
+    await screenshot(page, `result-group-${lang}`);
+  });
+
+  it("the manage page and its confirmation steps", async () => {
+    await open(`/r/${token}`);
+    await expectAccessible(page, "/r/:token");
+    await open(`/r/${token}/cancel`);
+    await expectAccessible(page, "/r/:token/cancel");
+    await open(`/r/${token}/delete`);
+    await expectAccessible(page, "/r/:token/delete");
+  });
+
+  it("the not-found page", async () => {
+    const res = await open("/e/no-such-event");
+    expect(res?.status()).toBe(404);
+    await expectAccessible(page, "404");
+  });
+});

@@ -1,0 +1,112 @@
+import { createServer, type Server } from "node:http";
+import { once } from "node:events";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Frame, Page } from "playwright-core";
+import { launchBrowser, screenshot } from "./helpers/browser";
+import { eventBody, harness, type Harness } from "./helpers/harness";
+import { freePort, startTestServer } from "./helpers/server";
+
+// The form embedded in an organisation's own site: a page on another origin (another
+// port) holding the organiser's snippet. Allowed origins see the form; others get nothing.
+let h: Harness;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+const hosts: Server[] = [];
+
+/** A stand-in for the cluster's website: serves one page with the given HTML. */
+async function hostSite(body: string): Promise<string> {
+  const port = await freePort();
+  const site = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><html lang="sv"><head><title>Techtank</title></head><body><h1>Techtank</h1>${body}</body></html>`);
+  });
+  site.listen(port, "127.0.0.1");
+  await once(site, "listening");
+  hosts.push(site);
+  return `http://127.0.0.1:${port}`;
+}
+
+beforeAll(async () => {
+  h = await harness();
+  server = await startTestServer(h.database.url);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  for (const site of hosts) site.close();
+  await server?.close();
+  h?.close();
+});
+
+async function embedFrame(page: Page, path: string): Promise<Frame | null> {
+  await page.waitForLoadState("load");
+  return page.frames().find((f) => f.url().includes(path)) ?? null;
+}
+
+describe("the embedded form", () => {
+  it("works inside an iframe on an allowed origin, sized to its content by the snippet", async () => {
+    const ev = (await h.api("POST", "/events", eventBody({ slug: "embed-ok", capacity: 5 }))).body;
+    // The snippet is written for PUBLIC_URL; the test server's is its own address.
+    const snippet: string = ev.embed.snippet.replaceAll("https://plats.test", server.url);
+    const site = await hostSite(snippet);
+    expect((await h.api("PATCH", "/organisation", { embedOrigins: [site] })).status).toBe(200);
+
+    const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+    await page.goto(site);
+    const frame = await embedFrame(page, "/e/embed-ok");
+    expect(frame).not.toBeNull();
+    expect(await frame!.locator("h1").textContent()).toBe("Leankonferens Blekinge 2027");
+    // No site chrome inside the frame.
+    expect(await frame!.locator("header.site").count()).toBe(0);
+    // embed.js sets the iframe's height from what frame.js reports.
+    await page.waitForFunction(() => (document.querySelector("iframe") as HTMLIFrameElement).style.height !== "");
+    const height = await page.evaluate(() => (document.querySelector("iframe") as HTMLIFrameElement).getBoundingClientRect().height);
+    const content = await frame!.evaluate(() => document.documentElement.getBoundingClientRect().height);
+    expect(Math.abs(height - content)).toBeLessThanOrEqual(2);
+    await screenshot(page, "embed-allowed");
+
+    // Registering inside the frame works (the form posts to Plats' own origin).
+    await frame!.getByLabel("Namn", { exact: true }).first().fill("Gustav Inbäddad");
+    await frame!.getByLabel("E-post", { exact: true }).first().fill("gustav@example.se");
+    await Promise.all([frame!.waitForNavigation(), frame!.getByRole("button", { name: "Anmäl mig" }).click()]);
+    expect(await frame!.locator("h1").textContent()).toBe("Du är anmäld!");
+    // The manage link leaves the frame: the cluster's page stays as it was.
+    expect(await frame!.getByRole("link", { name: /Hantera min anmälan/ }).getAttribute("target")).toBe("_blank");
+    const list = await h.api("GET", `/events/${ev.id}/registrations`);
+    expect(list.body.registrations.map((r: { email: string }) => r.email)).toEqual(["gustav@example.se"]);
+    await page.close();
+  });
+
+  it("is refused inside an iframe on an origin the organisation did not list", async () => {
+    const ev = (await h.api("POST", "/events", eventBody({ slug: "embed-refused" }))).body;
+    const allowed = await hostSite("");
+    expect((await h.api("PATCH", "/organisation", { embedOrigins: [allowed] })).status).toBe(200);
+    const stranger = await hostSite(`<iframe src="${server.url}/e/${ev.slug}?embed=1" title="Anmälan"></iframe>`);
+
+    const page = await browser.newPage();
+    const refusals: string[] = [];
+    page.on("console", (m) => refusals.push(m.text()));
+    await page.goto(stranger);
+    await page.waitForTimeout(300);
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    expect(frame).toBeDefined();
+    // Chromium replaces a frame refused by frame-ancestors with its own error document.
+    expect(frame!.url()).toMatch(/^chrome-error:/);
+    expect(await frame!.locator("#f-name").count()).toBe(0);
+    expect(refusals.join("\n")).toContain("frame-ancestors");
+    await page.close();
+  });
+
+  it("is not frameable at all without ?embed=1, even from an allowed origin", async () => {
+    const ev = (await h.api("POST", "/events", eventBody({ slug: "embed-plain" }))).body;
+    const site = await hostSite(`<iframe src="${server.url}/e/${ev.slug}" title="Anmälan"></iframe>`);
+    expect((await h.api("PATCH", "/organisation", { embedOrigins: [site] })).status).toBe(200);
+    const page = await browser.newPage();
+    await page.goto(site);
+    await page.waitForTimeout(300);
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    expect(frame!.url()).toMatch(/^chrome-error:/);
+    expect(await frame!.locator("#f-name").count()).toBe(0);
+    await page.close();
+  });
+});

@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { DESKTOP, PHONE, launchBrowser, screenshot } from "./helpers/browser";
+import { eventBody, harness, person, type Harness } from "./helpers/harness";
+import { startTestServer } from "./helpers/server";
+
+// The attendee's flows in a real browser (Debian's chromium) against the real Node
+// server, once with JavaScript and once without: the pages must work either way.
+let h: Harness;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+let slugs = 0;
+
+beforeAll(async () => {
+  h = await harness();
+  server = await startTestServer(h.database.url);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  h?.close();
+});
+
+async function newEvent(overrides: Record<string, unknown> = {}) {
+  const res = await h.api("POST", "/events", eventBody({ slug: `flow-${++slugs}`, ...overrides }));
+  expect(res.status).toBe(201);
+  return res.body as { id: string; slug: string };
+}
+
+const tokenOf = (url: string) => url.slice(url.lastIndexOf("/") + 1);
+
+/** Clicks something that loads a new page, and waits until that page has loaded. */
+async function go(page: Page, click: () => Promise<unknown>) {
+  await Promise.all([page.waitForEvent("framenavigated", (f) => f === page.mainFrame()), click()]);
+  await page.waitForLoadState();
+}
+
+const heading = (page: Page) => page.locator("h1").textContent();
+const mainText = (page: Page) => page.locator("main").textContent();
+
+async function fillAndSubmit(page: Page, who: { name: string; email: string }) {
+  await page.getByLabel("Namn", { exact: true }).first().fill(who.name);
+  await page.getByLabel("E-post", { exact: true }).first().fill(who.email);
+  await go(page, () => page.getByRole("button", { name: /Anmäl mig|Ställ mig på väntelistan/ }).click());
+}
+
+describe.each([
+  { js: true, label: "with JavaScript" },
+  { js: false, label: "without JavaScript" },
+])("attendee flows $label", ({ js }) => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    context = await browser.newContext({ ...DESKTOP, javaScriptEnabled: js, locale: "sv-SE" });
+    page = await context.newPage();
+  });
+  afterAll(() => context.close());
+  const shot = (name: string) => (js ? screenshot(page, name) : Promise.resolve());
+
+  it("registers on a free event and shows the confirmation", async () => {
+    const ev = await newEvent({ capacity: 10, description: "En dag om lean i praktiken.\n\nLunch ingår." });
+    await page.goto(`${server.url}/e/${ev.slug}`);
+    expect(await heading(page)).toBe("Leankonferens Blekinge 2027");
+    expect(await mainText(page)).toContain("10 platser kvar");
+    await shot("event-desktop");
+    await fillAndSubmit(page, { name: "Anna Lind", email: `anna-${js}@example.se` });
+    expect(await heading(page)).toBe("Du är anmäld!");
+    expect(await mainText(page)).toContain(`anna-${js}@example.se`);
+    expect(await page.getByRole("link", { name: "Google" }).isVisible()).toBe(true);
+    await shot("result-confirmed-desktop");
+    const list = await h.api("GET", `/events/${ev.id}/registrations`);
+    expect(list.body.registrations.map((r: { name: string; status: string }) => [r.name, r.status])).toEqual([["Anna Lind", "confirmed"]]);
+  });
+
+  it("registers on a full event and shows the waitlist position", async () => {
+    const ev = await newEvent({ capacity: 1 });
+    await h.api("POST", `/events/${ev.id}/registrations`, person(), { token: null });
+    await h.api("POST", `/events/${ev.id}/registrations`, person(), { token: null });
+    await page.goto(`${server.url}/e/${ev.slug}`);
+    expect(await mainText(page)).toContain("Fullbokat – ställ dig på väntelistan");
+    await fillAndSubmit(page, { name: "Bo Ek", email: `bo-${js}@example.se` });
+    expect(await heading(page)).toBe("Du står på väntelistan");
+    expect(await mainText(page)).toContain("nummer 2 på väntelistan");
+    await shot("result-waitlisted-desktop");
+  });
+
+  it("cancels from the manage page, and the first waitlisted person gets the seat", async () => {
+    const ev = await newEvent({ capacity: 1 });
+    await page.goto(`${server.url}/e/${ev.slug}`);
+    await fillAndSubmit(page, { name: "Cecilia Holm", email: `cecilia-${js}@example.se` });
+    const waiting = await h.api("POST", `/events/${ev.id}/registrations`, person({ name: "Dan Waiting" }), { token: null });
+    expect(waiting.body.status).toBe("waitlisted");
+
+    await go(page, () => page.getByRole("link", { name: "Hantera min anmälan" }).click());
+    expect(await heading(page)).toContain("Din anmälan");
+    expect(await mainText(page)).toContain("Du har en plats.");
+    await shot("manage-desktop");
+    await go(page, () => page.getByRole("link", { name: "Avboka min plats" }).click());
+    expect(await heading(page)).toBe("Vill du avboka?");
+    await go(page, () => page.getByRole("button", { name: "Ja, avboka" }).click());
+    expect(await page.getByRole("status").textContent()).toContain("Din anmälan är avbokad");
+
+    const other = await browser.newPage();
+    await other.goto(`${server.url}/r/${tokenOf(waiting.body.manageUrl)}`);
+    expect(await mainText(other)).toContain("Du har en plats.");
+    await other.close();
+    const after = await h.api("GET", `/manage/${tokenOf(waiting.body.manageUrl)}`, undefined, { token: null });
+    expect(after.body.status).toBe("confirmed");
+  });
+
+  it("shows the field errors of an invalid form, with the values kept", async () => {
+    const ev = await newEvent({
+      questions: [{ id: "lunch", label: "Lunch", kind: "select", options: ["Fisk", "Vegetariskt"], required: true }],
+    });
+    await page.goto(`${server.url}/e/${ev.slug}`);
+    await page.getByLabel("Namn", { exact: true }).first().fill("Eva Berg");
+    await page.getByLabel("E-post", { exact: true }).first().fill("eva-at-example");
+    await go(page, () => page.getByRole("button", { name: "Anmäl mig" }).click());
+    const summary = page.locator(".error-summary");
+    const problems = await summary.textContent();
+    expect(problems).toContain("Något behöver rättas");
+    expect(problems).toContain("E-post: Skriv en giltig e-postadress");
+    expect(problems).toContain("Lunch: Fyll i det här fältet.");
+    expect(await page.locator("#f-email-error").textContent()).toMatch(/giltig e-postadress/);
+    expect(await page.locator("#f-email").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.inputValue("#f-name")).toBe("Eva Berg");
+    expect(await page.inputValue("#f-email")).toBe("eva-at-example");
+    await shot("form-errors-desktop");
+    // The summary's links take you to the field.
+    await summary.getByRole("link", { name: /Lunch/ }).click();
+    expect(page.url()).toContain("#f-answers-lunch");
+    const list = await h.api("GET", `/events/${ev.id}/registrations`);
+    expect(list.body.registrations).toEqual([]);
+  });
+});
+
+describe("on a 360 px phone", () => {
+  it("the event page and form fit the screen without sideways scrolling", async () => {
+    const ev = await newEvent({
+      capacity: 5,
+      title: "Kick-off: Digitalisering i industrin med ett långt namn som måste radbrytas snyggt",
+      questions: [{ id: "workshops", label: "Workshops", kind: "multiselect", options: ["5S", "Kaizen"] }],
+    });
+    const context = await browser.newContext({ ...PHONE, locale: "sv-SE" });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/e/${ev.slug}`);
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
+    await screenshot(page, "event-phone");
+    await page.getByLabel("Namn", { exact: true }).first().fill("Fia Ström");
+    await page.getByLabel("E-post", { exact: true }).first().fill("fia@example.se");
+    await page.getByLabel("Kaizen").check();
+    await go(page, () => page.getByRole("button", { name: "Anmäl mig" }).click());
+    expect(await heading(page)).toBe("Du är anmäld!");
+    await screenshot(page, "result-phone");
+    await go(page, () => page.getByRole("link", { name: "Hantera min anmälan" }).click());
+    await screenshot(page, "manage-phone");
+    await context.close();
+  });
+
+  it("prints the event page without the form", async () => {
+    const ev = await newEvent();
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/e/${ev.slug}`);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("form").isVisible()).toBe(false);
+    expect(await page.locator("h1").isVisible()).toBe(true);
+    await page.close();
+  });
+});
