@@ -73,4 +73,28 @@ describe("workerd with D1", () => {
     const twice = await postJson(`${w.url}/api/v1/events/${ev}/registrations`, { name: "A", email: "SAME@example.se" });
     expect(twice.body.error.code).toBe("already_registered");
   });
+
+  it("serves the attendee pages: the form, a group signup and the manage page", async () => {
+    const ev = await postJson(`${w.url}/api/v1/events`, eventBody({ capacity: 1, slug: "edge-page", language: "en" }), auth);
+    const page = await fetch(`${w.url}/e/edge-page`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<html lang="en"');
+    expect(html).toContain("1 seat left");
+    expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    const form = new URLSearchParams({ name: "Ada <b>", email: "ada@example.se", "attendees.1.name": "Ben", "attendees.1.email": "ben@example.se" });
+    const res = await fetch(`${w.url}/e/edge-page?lang=sv`, { method: "POST", body: form, headers: { origin: w.url } });
+    const result = await res.text();
+    expect(res.status).toBe(200);
+    expect(result).toContain("Ada &lt;b&gt;");
+    expect(result).toContain("Väntelista, nummer 1");
+    const manage = /href="(http[^"]+\/r\/[A-Za-z0-9_-]{22})"/.exec(result)![1]!;
+    const own = await fetch(manage);
+    expect(own.status).toBe(200);
+    expect(await own.text()).toContain("Du har en plats.");
+    expect(w.d1(`SELECT name, status, language FROM registrations WHERE event_id = '${ev.body.id}' ORDER BY seq`)).toEqual([
+      { name: "Ada <b>", status: "confirmed", language: "sv" },
+      { name: "Ben", status: "waitlisted", language: "sv" },
+    ]);
+  });
 });
