@@ -5,13 +5,13 @@ import { isUniqueViolation } from "../db/errors";
 import { AppError, notFound } from "../lib/errors";
 import { newId, newSecret, sameSecret, sha256Hex } from "../lib/secrets";
 import type { ServiceContext } from "./context";
-import { embedOrigin, slug } from "./schemas";
+import { embedOrigin, httpUrl, slug } from "./schemas";
 
 export const createOrganisationInput = z.strictObject({
   slug,
   name: z.string().trim().min(1).max(200),
   requireConsent: z.boolean().default(false),
-  privacyUrl: z.url().max(2000).nullish(),
+  privacyUrl: httpUrl.nullish(),
   contactEmail: z.email().max(254).nullish(),
   embedOrigins: z.array(embedOrigin).max(20).default([]),
 });

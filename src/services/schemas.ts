@@ -42,7 +42,9 @@ export const embedOrigin = z
     (s) => {
       try {
         const url = new URL(s);
-        return /^https?:$/.test(url.protocol) && url.origin === s.replace(/\/$/, "");
+        // Scheme, host and port only; case and a default port are normalised below.
+        const bare = url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+        return /^https?:$/.test(url.protocol) && bare;
       } catch {
         return false;
       }

@@ -2,9 +2,11 @@ import { Hono } from "hono";
 import { AppError } from "../../lib/errors";
 import { fill } from "../../i18n/messages";
 import { cancelManagedRegistration, getManagedRegistration } from "../../services/manageLink";
+import { personalCalendar } from "../../services/calendarFeeds";
 import { eraseManagedRegistration } from "../../services/eraseRegistration";
 import { exportManagedRegistration } from "../../services/exportRegistration";
 import { registrationChanges, updateManagedRegistration } from "../../services/updateRegistration";
+import { icsResponse } from "../calendar";
 import type { AppContext, AppEnv } from "../env";
 import { fieldErrors } from "../errors";
 import { limitBody } from "../middleware";
@@ -31,12 +33,13 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
     c.header("Cache-Control", "no-store");
     return { token, view, page: pageInfo(pageLanguage(c, view.language), c.req.url) };
   };
-  const show = async (c: AppContext, state?: FormState, status: 200 | 400 | 409 = 200, done?: string) => {
+  const show = async (c: AppContext, state?: FormState, status: 200 | 400 | 409 = 200, done?: string, refused?: string) => {
     const { token, view, page } = await load(c);
     const notice = done === "saved" ? page.t.saved : done === "cancelled" ? page.t.cancelledNotice : undefined;
     const started = new Date(view.event.startsAt) <= c.var.ctx.now();
     const form = state ?? { values: storedValues(view), errors: {} };
-    return renderPage(c, <ManagePage view={view} page={page} token={token} state={form} started={started} notice={notice} />, status);
+    const props = { view, page, token, state: form, started, notice, refused };
+    return renderPage(c, <ManagePage {...props} />, status);
   };
 
   return new Hono<AppEnv>()
@@ -76,7 +79,7 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
       try {
         await cancelManagedRegistration({ ctx: c.var.ctx, input: { token } });
       } catch (err) {
-        if (err instanceof AppError && err.code === "registration_closed") return show(c, { values: {}, errors: {}, problem: page.t.tooLate }, 409);
+        if (err instanceof AppError && err.code === "registration_closed") return show(c, undefined, 409, undefined, page.t.tooLate);
         throw err;
       }
       return c.redirect(`/r/${token}?lang=${page.lang}&done=cancelled`, 303);
@@ -98,6 +101,9 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
       const text = fill(t.deletedText, { event: event.title });
       return renderPage(c, <MessagePage page={page} title={t.deleted} text={text} link={{ href: `/e/${event.slug}`, label: t.toEvent }} />);
     })
+    .get("/:token/calendar.ics", async (c) =>
+      icsResponse(c, await personalCalendar({ ctx: c.var.ctx, input: { token: c.req.param("token") } }), "private, no-store"),
+    )
     .get("/:token/data.json", async (c) => {
       const data = await exportManagedRegistration({ ctx: c.var.ctx, input: { token: c.req.param("token") } });
       c.header("Cache-Control", "no-store");

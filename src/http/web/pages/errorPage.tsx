@@ -21,6 +21,11 @@ export function errorPage(c: Context, kind: Kind, status: 403 | 404 | 409 | 413 
   };
   const title = t[kind === "tooLarge" ? "forbidden" : kind];
   c.header("Cache-Control", "no-store");
+  // An error can come before the pages' own header middleware ran (an unknown address, a
+  // refused form): the same rules, spelled out for this page that has no form or script.
+  c.header("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+  c.header("Referrer-Policy", "no-referrer");
+  c.header("X-Content-Type-Options", "nosniff");
   return renderPage(
     c,
     <Layout page={page} title={title} noindex>

@@ -67,7 +67,16 @@ function DetailsForm({ view, page, state, token }: { view: ManagedView; page: Pa
 }
 
 /** The registrant's own page: status, the event, calendar, their details, cancel, their data. */
-export function ManagePage(props: { view: ManagedView; page: PageInfo; token: string; state: FormState; started: boolean; notice?: string }) {
+export function ManagePage(props: {
+  view: ManagedView;
+  page: PageInfo;
+  token: string;
+  state: FormState;
+  started: boolean;
+  notice?: string;
+  /** Why the last action was refused (cancelling after the start). */
+  refused?: string;
+}) {
   const { view, page, token, state, started } = props;
   const { t } = page;
   const live = view.status !== "cancelled" && view.event.status !== "cancelled";
@@ -77,6 +86,11 @@ export function ManagePage(props: { view: ManagedView; page: PageInfo; token: st
       {props.notice ? (
         <p class="notice ok" role="status">
           {props.notice}
+        </p>
+      ) : null}
+      {props.refused ? (
+        <p class="notice wait" role="alert">
+          {props.refused}
         </p>
       ) : null}
       <Status view={view} page={page} />
