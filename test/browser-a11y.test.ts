@@ -1,15 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, screenshot } from "./helpers/browser";
-import { eventBody, harness, person, type Harness } from "./helpers/harness";
-import { startTestServer } from "./helpers/server";
+import type { BrowserContext, Page } from "playwright-core";
+import { browserSuite, screenshot } from "./helpers/browser";
+import { eventBody, person } from "./helpers/harness";
 
 // axe-core on every attendee page, in all three languages: no serious or critical
 // violation anywhere (WCAG 2.1 A and AA rules plus axe's best practices).
-let h: Harness;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
+const suite = browserSuite();
 let token: string;
 
 const questions = [
@@ -21,19 +18,11 @@ const questions = [
 ];
 
 beforeAll(async () => {
-  h = await harness();
-  await h.api("PATCH", "/organisation", { requireConsent: true, privacyUrl: "https://example.se/integritet", name: "Techtank" });
-  await h.api("POST", "/events", eventBody({ slug: "a11y", capacity: 2, questions, description: "En dag om lean.\n\nLunch ingår." }));
-  const full = (await h.api("POST", "/events", eventBody({ slug: "a11y-full", capacity: 0 }))).body;
-  const waiting = await h.api("POST", `/events/${full.id}/registrations`, person({ consent: true }), { token: null });
+  await suite.h.api("PATCH", "/organisation", { requireConsent: true, privacyUrl: "https://example.se/integritet", name: "Techtank" });
+  await suite.h.api("POST", "/events", eventBody({ slug: "a11y", capacity: 2, questions, description: "En dag om lean.\n\nLunch ingår." }));
+  const full = (await suite.h.api("POST", "/events", eventBody({ slug: "a11y-full", capacity: 0 }))).body;
+  const waiting = await suite.h.api("POST", `/events/${full.id}/registrations`, person({ consent: true }), { token: null });
   token = waiting.body.manageUrl.slice(waiting.body.manageUrl.lastIndexOf("/") + 1);
-  server = await startTestServer(h.database.url);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  h?.close();
 });
 
 async function expectAccessible(page: Page, what: string) {
@@ -50,13 +39,13 @@ describe.each(["sv", "en", "nb"] as const)("accessibility in %s", (lang) => {
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+    context = await suite.browser.newContext({ viewport: { width: 1024, height: 800 } });
     page = await context.newPage();
   });
   afterAll(() => context.close());
 
   const open = async (path: string) => {
-    const res = await page.goto(`${server.url}${path}${path.includes("?") ? "&" : "?"}lang=${lang}`);
+    const res = await page.goto(`${suite.server.url}${path}${path.includes("?") ? "&" : "?"}lang=${lang}`);
     expect(await page.getAttribute("html", "lang")).toBe(lang);
     return res;
   };

@@ -1,16 +1,14 @@
 import { createServer, type Server } from "node:http";
 import { once } from "node:events";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Frame, Page } from "playwright-core";
-import { launchBrowser, screenshot } from "./helpers/browser";
-import { eventBody, harness, type Harness } from "./helpers/harness";
-import { freePort, startTestServer } from "./helpers/server";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Frame, Page } from "playwright-core";
+import { browserSuite, screenshot } from "./helpers/browser";
+import { eventBody } from "./helpers/harness";
+import { freePort } from "./helpers/server";
 
 // The form embedded in an organisation's own site: a page on another origin (another
 // port) holding the organiser's snippet. Allowed origins see the form; others get nothing.
-let h: Harness;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
+const suite = browserSuite();
 const hosts: Server[] = [];
 
 /** A stand-in for the cluster's website: serves one page with the given HTML. */
@@ -26,16 +24,8 @@ async function hostSite(body: string): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
-beforeAll(async () => {
-  h = await harness();
-  server = await startTestServer(h.database.url);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
+afterAll(() => {
   for (const site of hosts) site.close();
-  await server?.close();
-  h?.close();
 });
 
 async function embedFrame(page: Page, path: string): Promise<Frame | null> {
@@ -45,13 +35,13 @@ async function embedFrame(page: Page, path: string): Promise<Frame | null> {
 
 describe("the embedded form", () => {
   it("works inside an iframe on an allowed origin, sized to its content by the snippet", async () => {
-    const ev = (await h.api("POST", "/events", eventBody({ slug: "embed-ok", capacity: 5 }))).body;
+    const ev = (await suite.h.api("POST", "/events", eventBody({ slug: "embed-ok", capacity: 5 }))).body;
     // The snippet is written for PUBLIC_URL; the test server's is its own address.
-    const snippet: string = ev.embed.snippet.replaceAll("https://plats.test", server.url);
+    const snippet: string = ev.embed.snippet.replaceAll("https://plats.test", suite.server.url);
     const site = await hostSite(snippet);
-    expect((await h.api("PATCH", "/organisation", { embedOrigins: [site] })).status).toBe(200);
+    expect((await suite.h.api("PATCH", "/organisation", { embedOrigins: [site] })).status).toBe(200);
 
-    const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1024, height: 800 } });
     await page.goto(site);
     const frame = await embedFrame(page, "/e/embed-ok");
     expect(frame).not.toBeNull();
@@ -72,18 +62,18 @@ describe("the embedded form", () => {
     expect(await frame!.locator("h1").textContent()).toBe("Du är anmäld!");
     // The manage link leaves the frame: the cluster's page stays as it was.
     expect(await frame!.getByRole("link", { name: /Hantera min anmälan/ }).getAttribute("target")).toBe("_blank");
-    const list = await h.api("GET", `/events/${ev.id}/registrations`);
+    const list = await suite.h.api("GET", `/events/${ev.id}/registrations`);
     expect(list.body.registrations.map((r: { email: string }) => r.email)).toEqual(["gustav@example.se"]);
     await page.close();
   });
 
   it("is refused inside an iframe on an origin the organisation did not list", async () => {
-    const ev = (await h.api("POST", "/events", eventBody({ slug: "embed-refused" }))).body;
+    const ev = (await suite.h.api("POST", "/events", eventBody({ slug: "embed-refused" }))).body;
     const allowed = await hostSite("");
-    expect((await h.api("PATCH", "/organisation", { embedOrigins: [allowed] })).status).toBe(200);
-    const stranger = await hostSite(`<iframe src="${server.url}/e/${ev.slug}?embed=1" title="Anmälan"></iframe>`);
+    expect((await suite.h.api("PATCH", "/organisation", { embedOrigins: [allowed] })).status).toBe(200);
+    const stranger = await hostSite(`<iframe src="${suite.server.url}/e/${ev.slug}?embed=1" title="Anmälan"></iframe>`);
 
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const refusals: string[] = [];
     page.on("console", (m) => refusals.push(m.text()));
     await page.goto(stranger);
@@ -98,10 +88,10 @@ describe("the embedded form", () => {
   });
 
   it("is not frameable at all without ?embed=1, even from an allowed origin", async () => {
-    const ev = (await h.api("POST", "/events", eventBody({ slug: "embed-plain" }))).body;
-    const site = await hostSite(`<iframe src="${server.url}/e/${ev.slug}" title="Anmälan"></iframe>`);
-    expect((await h.api("PATCH", "/organisation", { embedOrigins: [site] })).status).toBe(200);
-    const page = await browser.newPage();
+    const ev = (await suite.h.api("POST", "/events", eventBody({ slug: "embed-plain" }))).body;
+    const site = await hostSite(`<iframe src="${suite.server.url}/e/${ev.slug}" title="Anmälan"></iframe>`);
+    expect((await suite.h.api("PATCH", "/organisation", { embedOrigins: [site] })).status).toBe(200);
+    const page = await suite.browser.newPage();
     await page.goto(site);
     await page.waitForTimeout(300);
     const frame = page.frames().find((f) => f !== page.mainFrame());

@@ -1,29 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { DESKTOP, PHONE, launchBrowser, screenshot } from "./helpers/browser";
-import { eventBody, harness, person, type Harness } from "./helpers/harness";
-import { startTestServer } from "./helpers/server";
+import type { BrowserContext, Page } from "playwright-core";
+import { DESKTOP, PHONE, browserSuite, screenshot } from "./helpers/browser";
+import { eventBody, person } from "./helpers/harness";
 
 // The attendee's flows in a real browser (Debian's chromium) against the real Node
 // server, once with JavaScript and once without: the pages must work either way.
-let h: Harness;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
+const suite = browserSuite();
 let slugs = 0;
 
-beforeAll(async () => {
-  h = await harness();
-  server = await startTestServer(h.database.url);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  h?.close();
-});
-
 async function newEvent(overrides: Record<string, unknown> = {}) {
-  const res = await h.api("POST", "/events", eventBody({ slug: `flow-${++slugs}`, ...overrides }));
+  const res = await suite.h.api("POST", "/events", eventBody({ slug: `flow-${++slugs}`, ...overrides }));
   expect(res.status).toBe(201);
   return res.body as { id: string; slug: string };
 }
@@ -52,7 +38,7 @@ describe.each([
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    context = await browser.newContext({ ...DESKTOP, javaScriptEnabled: js, locale: "sv-SE" });
+    context = await suite.browser.newContext({ ...DESKTOP, javaScriptEnabled: js, locale: "sv-SE" });
     page = await context.newPage();
   });
   afterAll(() => context.close());
@@ -60,7 +46,7 @@ describe.each([
 
   it("registers on a free event and shows the confirmation", async () => {
     const ev = await newEvent({ capacity: 10, description: "En dag om lean i praktiken.\n\nLunch ingår." });
-    await page.goto(`${server.url}/e/${ev.slug}`);
+    await page.goto(`${suite.server.url}/e/${ev.slug}`);
     expect(await heading(page)).toBe("Leankonferens Blekinge 2027");
     expect(await mainText(page)).toContain("10 platser kvar");
     await shot("event-desktop");
@@ -69,15 +55,15 @@ describe.each([
     expect(await mainText(page)).toContain(`anna-${js}@example.se`);
     expect(await page.getByRole("link", { name: "Google" }).isVisible()).toBe(true);
     await shot("result-confirmed-desktop");
-    const list = await h.api("GET", `/events/${ev.id}/registrations`);
+    const list = await suite.h.api("GET", `/events/${ev.id}/registrations`);
     expect(list.body.registrations.map((r: { name: string; status: string }) => [r.name, r.status])).toEqual([["Anna Lind", "confirmed"]]);
   });
 
   it("registers on a full event and shows the waitlist position", async () => {
     const ev = await newEvent({ capacity: 1 });
-    await h.api("POST", `/events/${ev.id}/registrations`, person(), { token: null });
-    await h.api("POST", `/events/${ev.id}/registrations`, person(), { token: null });
-    await page.goto(`${server.url}/e/${ev.slug}`);
+    await suite.h.api("POST", `/events/${ev.id}/registrations`, person(), { token: null });
+    await suite.h.api("POST", `/events/${ev.id}/registrations`, person(), { token: null });
+    await page.goto(`${suite.server.url}/e/${ev.slug}`);
     expect(await mainText(page)).toContain("Fullbokat – ställ dig på väntelistan");
     await fillAndSubmit(page, { name: "Bo Ek", email: `bo-${js}@example.se` });
     expect(await heading(page)).toBe("Du står på väntelistan");
@@ -87,9 +73,9 @@ describe.each([
 
   it("cancels from the manage page, and the first waitlisted person gets the seat", async () => {
     const ev = await newEvent({ capacity: 1 });
-    await page.goto(`${server.url}/e/${ev.slug}`);
+    await page.goto(`${suite.server.url}/e/${ev.slug}`);
     await fillAndSubmit(page, { name: "Cecilia Holm", email: `cecilia-${js}@example.se` });
-    const waiting = await h.api("POST", `/events/${ev.id}/registrations`, person({ name: "Dan Waiting" }), { token: null });
+    const waiting = await suite.h.api("POST", `/events/${ev.id}/registrations`, person({ name: "Dan Waiting" }), { token: null });
     expect(waiting.body.status).toBe("waitlisted");
 
     await go(page, () => page.getByRole("link", { name: "Hantera min anmälan" }).click());
@@ -101,11 +87,11 @@ describe.each([
     await go(page, () => page.getByRole("button", { name: "Ja, avboka" }).click());
     expect(await page.getByRole("status").textContent()).toContain("Din anmälan är avbokad");
 
-    const other = await browser.newPage();
-    await other.goto(`${server.url}/r/${tokenOf(waiting.body.manageUrl)}`);
+    const other = await suite.browser.newPage();
+    await other.goto(`${suite.server.url}/r/${tokenOf(waiting.body.manageUrl)}`);
     expect(await mainText(other)).toContain("Du har en plats.");
     await other.close();
-    const after = await h.api("GET", `/manage/${tokenOf(waiting.body.manageUrl)}`, undefined, { token: null });
+    const after = await suite.h.api("GET", `/manage/${tokenOf(waiting.body.manageUrl)}`, undefined, { token: null });
     expect(after.body.status).toBe("confirmed");
   });
 
@@ -113,7 +99,7 @@ describe.each([
     const ev = await newEvent({
       questions: [{ id: "lunch", label: "Lunch", kind: "select", options: ["Fisk", "Vegetariskt"], required: true }],
     });
-    await page.goto(`${server.url}/e/${ev.slug}`);
+    await page.goto(`${suite.server.url}/e/${ev.slug}`);
     await page.getByLabel("Namn", { exact: true }).first().fill("Eva Berg");
     await page.getByLabel("E-post", { exact: true }).first().fill("eva-at-example");
     await go(page, () => page.getByRole("button", { name: "Anmäl mig" }).click());
@@ -130,7 +116,7 @@ describe.each([
     // The summary's links take you to the field.
     await summary.getByRole("link", { name: /Lunch/ }).click();
     expect(page.url()).toContain("#f-answers-lunch");
-    const list = await h.api("GET", `/events/${ev.id}/registrations`);
+    const list = await suite.h.api("GET", `/events/${ev.id}/registrations`);
     expect(list.body.registrations).toEqual([]);
   });
 });
@@ -142,9 +128,9 @@ describe("on a 360 px phone", () => {
       title: "Kick-off: Digitalisering i industrin med ett långt namn som måste radbrytas snyggt",
       questions: [{ id: "workshops", label: "Workshops", kind: "multiselect", options: ["5S", "Kaizen"] }],
     });
-    const context = await browser.newContext({ ...PHONE, locale: "sv-SE" });
+    const context = await suite.browser.newContext({ ...PHONE, locale: "sv-SE" });
     const page = await context.newPage();
-    await page.goto(`${server.url}/e/${ev.slug}`);
+    await page.goto(`${suite.server.url}/e/${ev.slug}`);
     const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
     await screenshot(page, "event-phone");
@@ -161,8 +147,8 @@ describe("on a 360 px phone", () => {
 
   it("prints the event page without the form", async () => {
     const ev = await newEvent();
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/e/${ev.slug}`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.server.url}/e/${ev.slug}`);
     await page.emulateMedia({ media: "print" });
     expect(await page.locator("form").isVisible()).toBe(false);
     expect(await page.locator("h1").isVisible()).toBe(true);

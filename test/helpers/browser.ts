@@ -1,7 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
-import { projectRoot } from "./server";
+import { afterAll, beforeAll } from "vitest";
+import type { RunningServer } from "../../src/node";
+import { harness, type Harness } from "./harness";
+import { projectRoot, startTestServer } from "./server";
 
 /** Debian's chromium (test/setup/chromium.sh installs it); nothing downloads a browser. */
 export const CHROMIUM = process.env.PLATS_CHROMIUM ?? "/usr/bin/chromium";
@@ -22,4 +25,29 @@ export const screenshotDir = join(projectRoot, "test", "artifacts", "screenshots
 export async function screenshot(page: Page, name: string) {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+export interface BrowserSuite {
+  h: Harness;
+  server: RunningServer & { url: string };
+  browser: Browser;
+}
+
+/**
+ * What every browser suite needs, set up once per file: a fresh database with an
+ * organisation (`h`, for the API), the real Node server over it, and chromium.
+ */
+export function browserSuite(): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    suite.h = await harness();
+    suite.server = await startTestServer(suite.h.database.url);
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+    suite.h?.close();
+  });
+  return suite;
 }
