@@ -24,6 +24,9 @@ const defaultMessage: Partial<Record<ErrorCode, string>> = {
   unauthorized: "Send a valid API token as 'Authorization: Bearer <token>'.",
 };
 
+/** A request path fit for logs: manage tokens are secrets and never written there. */
+export const loggablePath = (path: string) => path.replace(/\/(r|manage)\/[^/]+/, "/$1/…");
+
 export const onError: ErrorHandler = (err, c) => {
   if (err instanceof AppError) return errorResponse(c, err);
   if (err instanceof HTTPException) {
@@ -32,7 +35,7 @@ export const onError: ErrorHandler = (err, c) => {
     if (code) return errorResponse(c, new AppError(code, err.message || defaultMessage[code] || "The request was refused."));
   }
   const requestId = crypto.randomUUID();
-  console.error(`[${requestId}] ${c.req.method} ${c.req.path}`, err);
+  console.error(`[${requestId}] ${c.req.method} ${loggablePath(c.req.path)}`, err);
   return errorResponse(c, new AppError("internal_error", `Something went wrong on our side (${requestId}).`));
 };
 

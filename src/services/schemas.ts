@@ -44,7 +44,9 @@ export const embedOrigin = z
         const url = new URL(s);
         // Scheme, host and port only; case and a default port are normalised below.
         const bare = url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
-        return /^https?:$/.test(url.protocol) && bare;
+        // The host goes into a CSP header: letters, digits, dots and dashes only.
+        const plainHost = /^[a-z0-9.-]+$/.test(url.hostname);
+        return /^https?:$/.test(url.protocol) && bare && plainHost;
       } catch {
         return false;
       }

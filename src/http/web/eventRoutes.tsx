@@ -11,7 +11,7 @@ import { EventPageView } from "./pages/eventPage";
 import { emptyForm, type FormState } from "./pages/fields";
 import { ResultPage } from "./pages/resultPage";
 import { loadEventPage, pageHeaders, sameOriginForms } from "./security";
-import { alreadyRegisteredFields, attendeesOf, formErrors, readSignupForm } from "./signupSubmission";
+import { alreadyRegisteredFields, attendeesOf, formBody, formErrors, readSignupForm } from "./signupSubmission";
 import type { Turnstile } from "./turnstile";
 
 export interface EventPageOptions {
@@ -50,7 +50,7 @@ export function eventPageRoutes(options: EventPageOptions) {
       const data = c.var.eventPage!;
       const { t, lang } = eventPageInfo(c);
       const { questions, groupLimit } = data.event;
-      const form = readSignupForm(await c.req.parseBody({ all: true }), questions, groupLimit);
+      const form = readSignupForm(await formBody(c), questions, groupLimit);
       const values = form.values;
       if (data.closedBecause) return show(c, { values, errors: {} }, 409);
       if (form.automated) return show(c, { values, errors: {}, problem: t.errors.automated }, 400);
@@ -59,7 +59,7 @@ export function eventPageRoutes(options: EventPageOptions) {
 
       const rules = { questions, groupLimit, requireConsent: data.organisation.requireConsent };
       const { attendees, rows, errors } = attendeesOf(values, rules, lang);
-      if (Object.keys(errors).length) return show(c, { values, errors: formErrors(t, errors, rows) }, 400);
+      if (Object.keys(errors).length) return show(c, { values, errors: formErrors(t, errors) }, 400);
       let results;
       try {
         results = await registerGroup({ ctx: c.var.ctx, input: { eventId: data.event.id, attendees } });

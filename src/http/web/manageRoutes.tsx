@@ -15,7 +15,7 @@ import { pageInfo, renderPage } from "./layout";
 import type { FormState } from "./pages/fields";
 import { ConfirmPage, ManagePage, MessagePage, manageHref, type ManagedView } from "./pages/managePage";
 import { pageHeaders, sameOriginForms } from "./security";
-import { answersOf, formErrors, orNothing, readSignupForm, valuesOfAnswers } from "./signupSubmission";
+import { answersOf, formBody, formErrors, orNothing, readSignupForm, valuesOfAnswers } from "./signupSubmission";
 
 const storedValues = (view: ManagedView): FormState["values"] => ({
   name: view.name,
@@ -49,7 +49,7 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
     .get("/:token", (c) => show(c, undefined, 200, c.req.query("done")))
     .post("/:token", async (c) => {
       const { view, page, token } = await load(c);
-      const { values } = readSignupForm(await c.req.parseBody({ all: true }), view.event.questions, 1);
+      const { values } = readSignupForm(await formBody(c), view.event.questions, 1);
       const changes = registrationChanges.safeParse({
         name: values.name,
         organisation: orNothing(values.organisation),
@@ -57,12 +57,12 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
         language: orNothing(values.language),
         answers: answersOf(values, view.event.questions),
       });
-      if (!changes.success) return show(c, { values, errors: formErrors(page.t, fieldErrors(changes.error), [""]) }, 400);
+      if (!changes.success) return show(c, { values, errors: formErrors(page.t, fieldErrors(changes.error)) }, 400);
       try {
         await updateManagedRegistration({ ctx: c.var.ctx, input: { token, changes: changes.data } });
       } catch (err) {
         if (!(err instanceof AppError) || err.code !== "invalid_request" || !err.fields) throw err;
-        return show(c, { values, errors: formErrors(page.t, err.fields, [""]) }, 400);
+        return show(c, { values, errors: formErrors(page.t, err.fields) }, 400);
       }
       const lang = changes.data.language ?? page.lang;
       return c.redirect(`/r/${token}?lang=${lang}&done=saved`, 303);

@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import type { Answers, Language, Question } from "../../db/schema";
 import { AppError, type FieldErrors } from "../../lib/errors";
 import { fieldMessage } from "../../lib/fieldMessages";
@@ -10,6 +11,18 @@ import type { FormState } from "./pages/fields";
 import { colleagueRows, HONEYPOT } from "./pages/signupForm";
 
 type Body = Record<string, string | File | (string | File)[]>;
+
+/**
+ * The submitted form. A body that cannot be read as a form (a multipart body without its
+ * boundary, say) counts as empty, so it is answered like any incomplete form, never a 500.
+ */
+export async function formBody(c: Context): Promise<Body> {
+  try {
+    return await c.req.parseBody({ all: true });
+  } catch {
+    return {};
+  }
+}
 
 const one = (v: Body[string] | undefined) => {
   const first = Array.isArray(v) ? v[0] : v;
@@ -97,14 +110,17 @@ export function attendeesOf(
 }
 
 /**
- * A service's field errors as the form shows them: keyed by the form's field names and in
- * the page's language. Colleagues' answers are the submitter's, so they show there once.
+ * Field errors as the form shows them, in the page's language. A service's errors name
+ * attendees by their index, so `rows` (from `attendeesOf`) maps them back to form rows;
+ * errors from `attendeesOf` already use the form's names. Colleagues' answers are the
+ * submitter's, so they show there once.
  */
-export function formErrors(t: PageMessages, fields: FieldErrors, rows: string[]): Record<string, string> {
+export function formErrors(t: PageMessages, fields: FieldErrors, rows?: string[]): Record<string, string> {
   const shown: Record<string, string> = {};
   for (const [key, message] of Object.entries(fields)) {
-    const m = /^attendees\.(\d+)\.(.*)$/.exec(key);
-    let name = m ? `${rows[Number(m[1])] ?? ""}${m[2]}` : key;
+    // A service numbers the attendees it was given; the form numbers its rows.
+    const m = rows ? /^attendees\.(\d+)\.(.*)$/.exec(key) : null;
+    let name = m ? `${rows![Number(m[1])] ?? ""}${m[2]}` : key;
     if (name.startsWith("attendees.") && /\.answers\./.test(name)) name = name.replace(/^attendees\.\d+\./, "");
     shown[name] ??= localise(t, message);
   }

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { fill } from "../../../i18n/messages";
 import { AppError } from "../../../lib/errors";
+import { loggablePath } from "../../errors";
 import { pageLanguage } from "../language";
 import { Layout, pageInfo, renderPage } from "../layout";
 
@@ -50,6 +51,6 @@ export function webError(err: Error, c: Context) {
   if (err instanceof HTTPException && err.status === 403) return errorPage(c, "forbidden", 403);
   if (err instanceof HTTPException && err.status === 404) return errorPage(c, "notFound", 404);
   const id = crypto.randomUUID();
-  console.error(`[${id}] ${c.req.method} ${c.req.path}`, err);
+  console.error(`[${id}] ${c.req.method} ${loggablePath(c.req.path)}`, err);
   return errorPage(c, "serverError", 500, { id });
 }

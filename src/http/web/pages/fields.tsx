@@ -157,7 +157,8 @@ export function ErrorSummary({ state, labels, t }: { state: FormState; labels: R
   const entries = Object.entries(state.errors);
   if (!entries.length && !state.problem) return null;
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} id="error-summary">
+    // autofocus: with no script, this is how focus reaches the problems after a reload.
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} id="error-summary" autofocus>
       <h2 id="error-summary-title">{t.errorSummary}</h2>
       {state.problem ? <p>{state.problem}</p> : null}
       {entries.length ? (

@@ -81,7 +81,7 @@ export function ManagePage(props: {
   const { t } = page;
   const live = view.status !== "cancelled" && view.event.status !== "cancelled";
   return (
-    <Layout page={page} title={fill(t.manageTitle, { event: view.event.title })} noindex>
+    <Layout page={page} title={`${Object.keys(state.errors).length ? fill(t.errorTitle, { title: "" }) : ""}${fill(t.manageTitle, { event: view.event.title })}`} noindex>
       <h1>{fill(t.manageTitle, { event: view.event.title })}</h1>
       {props.notice ? (
         <p class="notice ok" role="status">

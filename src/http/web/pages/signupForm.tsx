@@ -85,7 +85,8 @@ export function SignupForm(props: { data: EventPage; state: FormState; page: Pag
           required
           label={fill(group ? t.consentGroup : t.consent, { org: organisation.name })}
           after={
-            organisation.privacyUrl ? (
+            // Stored before http(s) was enforced, a link could be anything: show only web links.
+            organisation.privacyUrl && /^https?:\/\//i.test(organisation.privacyUrl) ? (
               <p class="hint">
                 <a href={organisation.privacyUrl} target="_blank" rel="noopener noreferrer">
                   {t.privacyLink} <span class="optional">{t.openInNewTab}</span>
