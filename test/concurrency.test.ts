@@ -215,3 +215,36 @@ describe("API tokens", () => {
     expect(res.status).toBe(200);
   });
 });
+
+describe("group signups from the form in a crowd", () => {
+  it("never overbook, and each group's people arrive together and in their order", async () => {
+    const eventId = await createEvent(10);
+    const { slug } = (await h.api("GET", `/events/${eventId}`)).body;
+    const groups = 15;
+    const results = await Promise.all(
+      Array.from({ length: groups }, (_, g) => {
+        const form = new URLSearchParams({ name: `G${g} lead`, email: `g${g}-lead@example.se` });
+        for (const i of [1, 2]) {
+          form.set(`attendees.${i}.name`, `G${g} colleague ${i}`);
+          form.set(`attendees.${i}.email`, `g${g}-c${i}@example.se`);
+        }
+        return fetch(`${server.url}/e/${slug}`, { method: "POST", body: form, headers: { origin: server.url } });
+      }),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(groups).fill(200));
+    expect(await statusCounts(eventId)).toEqual([
+      { status: "confirmed", n: 10 },
+      { status: "waitlisted", n: groups * 3 - 10 },
+    ]);
+    const waiting = await waitlistInOrder(eventId);
+    expect(waiting.map((r) => r.position)).toEqual(Array.from({ length: groups * 3 - 10 }, (_, i) => i + 1));
+    // Arrival order: each group is three consecutive registrations, lead first.
+    const all = await h.api("GET", `/events/${eventId}/registrations`);
+    const order = (all.body.registrations as { email: string }[]).map((r) => r.email);
+    for (let i = 0; i < order.length; i += 3) {
+      const g = /^g(\d+)-lead@/.exec(order[i]!)?.[1];
+      expect(g, `position ${i}`).toBeDefined();
+      expect(order.slice(i, i + 3)).toEqual([`g${g}-lead@example.se`, `g${g}-c1@example.se`, `g${g}-c2@example.se`]);
+    }
+  });
+});
