@@ -39,6 +39,17 @@ describe("form bodies", () => {
     expect(res.status).toBe(200);
     expect(await registrations(ev.id)).toHaveLength(1);
   });
+
+  it("answers a form body over 64 KiB with a 413 page and stores nothing", async () => {
+    const ev = (await h.api("POST", "/events", eventBody({ slug: "edge-too-large" }))).body;
+    const res = await post("/e/edge-too-large", form({ name: "Stor", email: "stor@example.se", phone: "x".repeat(70_000) }), {
+      "content-type": "application/x-www-form-urlencoded",
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await res.text()).toContain("för stort");
+    expect(await registrations(ev.id)).toEqual([]);
+  });
 });
 
 describe("colleague rows with gaps", () => {
