@@ -60,7 +60,7 @@ export function eventPageRoutes(options: EventPageOptions) {
       const rules = { questions, groupLimit, requireConsent: data.organisation.requireConsent };
       const { attendees, rows, errors } = attendeesOf(values, rules, lang);
       if (Object.keys(errors).length) return show(c, { values, errors: formErrors(t, errors) }, 400);
-      let results;
+      let results: Awaited<ReturnType<typeof registerGroup>>;
       try {
         results = await registerGroup({ ctx: c.var.ctx, input: { eventId: data.event.id, attendees } });
       } catch (err) {
@@ -68,14 +68,13 @@ export function eventPageRoutes(options: EventPageOptions) {
         if (err.code === "invalid_request" && err.fields) return show(c, { values, errors: formErrors(t, err.fields, rows) }, 400);
         if (err.code === "already_registered") return show(c, { values, errors: formErrors(t, alreadyRegisteredFields(err), rows) }, 409);
         if (err.status !== 409 && err.code !== "not_found") throw err;
-        // Closed or filled up since the page was loaded: show it as it is now.
-        c.set("eventPage", await eventPage({ ctx: c.var.ctx, input: { slug: data.event.slug } }));
-        return show(c, { values, errors: {} }, 409);
+        results = [];
       }
       const [mine] = results;
       if (!mine) {
+        // Closed or filled up since the page was loaded: show it as it is now.
         c.set("eventPage", await eventPage({ ctx: c.var.ctx, input: { slug: data.event.slug } }));
-        return show(c, { values, errors: {}, problem: t.full }, 409);
+        return show(c, { values, errors: {}, problem: c.var.eventPage!.closedBecause ? undefined : t.full }, 409);
       }
       const placed = attendees.map((a, i) => ({ name: a.name, email: a.email, result: results[i] ?? null }));
       const managed = await getManagedRegistration({ ctx: c.var.ctx, input: { token: tokenOf(mine.manageUrl) } });

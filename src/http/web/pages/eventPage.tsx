@@ -46,15 +46,24 @@ export function EventFacts({ event, page, joinUrl }: { event: PublicEventView; p
 // The words "When", "Where", "Online" are the emails' own; one translation for both.
 const messagesOf = (page: PageInfo) => messages(page.lang);
 
+/** A newcomer gets a seat only while seats are left and nobody is waiting for one. */
+export const seatForNewcomer = (event: PublicEventView) => event.seatsLeft > 0 && event.waitlisted === 0;
+
+/** "3 seats left", "full – join the waitlist" or "full": the same words on every page. */
+export function availability(page: PageInfo, event: PublicEventView): { text: string; tone: "" | "wait" | "bad" } {
+  const { t } = page;
+  if (seatForNewcomer(event)) return { text: plural(page.lang, t.seatsLeft, event.seatsLeft), tone: "" };
+  return event.waitlist ? { text: t.fullWaitlist, tone: "wait" } : { text: t.full, tone: "bad" };
+}
+
 function Availability({ data, page }: { data: EventPage; page: PageInfo }) {
   const { t } = page;
   const { event } = data;
   if (data.closedBecause === "event_cancelled") return <p class="badge bad">{t.eventCancelled}</p>;
-  if (event.seatsLeft > 0 && event.waitlisted === 0) return <p class="badge">{plural(page.lang, t.seatsLeft, event.seatsLeft)}</p>;
-  if (!event.waitlist) return <p class="badge bad">{t.full}</p>;
+  const { text, tone } = availability(page, event);
   return (
     <p>
-      <span class="badge wait">{t.fullWaitlist}</span>{" "}
+      <span class={`badge ${tone}`.trim()}>{text}</span>{" "}
       {event.waitlisted ? <span class="optional">{plural(page.lang, t.waiting, event.waitlisted)}</span> : null}
     </p>
   );

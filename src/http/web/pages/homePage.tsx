@@ -1,6 +1,6 @@
 import { fill, messages } from "../../../i18n/messages";
 import { formatWhen } from "../../../i18n/format";
-import { plural } from "../../../i18n/pages";
+import { availability } from "./eventPage";
 import type { upcomingEvents } from "../../../services/eventPage";
 import { Layout, type PageInfo } from "../layout";
 
@@ -20,12 +20,6 @@ export function HomePage({ page, data }: { page: PageInfo; data: Upcoming }) {
           const chosen = page.url.searchParams.get("lang") === page.lang;
           const href = `/e/${encodeURIComponent(event.slug)}${chosen ? `?lang=${page.lang}` : ""}`;
           const place = [event.venue, event.address].filter(Boolean)[0] ?? (event.online ? messages(page.lang).online : null);
-          const seats =
-            event.seatsLeft > 0 && event.waitlisted === 0
-              ? plural(page.lang, t.seatsLeft, event.seatsLeft)
-              : event.waitlist
-                ? t.fullWaitlist
-                : t.full;
           return (
             <li>
               <h2>
@@ -39,7 +33,7 @@ export function HomePage({ page, data }: { page: PageInfo; data: Upcoming }) {
               {place ? <p>{place}</p> : null}
               <p>
                 {data.organisation ? null : `${organisation.name} · `}
-                {seats}
+                {availability(page, event).text}
               </p>
             </li>
           );

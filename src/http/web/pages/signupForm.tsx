@@ -3,6 +3,7 @@ import { fill } from "../../../i18n/messages";
 import { plural } from "../../../i18n/pages";
 import type { EventPage } from "../../../services/eventPage";
 import type { PageInfo } from "../layout";
+import { seatForNewcomer } from "./eventPage";
 import { CheckboxField, ChoicesField, ErrorSummary, SelectField, TextField, type FormState } from "./fields";
 
 /** Bots fill every field they see; people never see this one. */
@@ -65,7 +66,6 @@ export function SignupForm(props: { data: EventPage; state: FormState; page: Pag
   const { data, state, page, action } = props;
   const { t } = page;
   const { event, organisation } = data;
-  const full = event.seatsLeft === 0 || event.waitlisted > 0;
   const group = event.groupLimit > 1;
   return (
     <form method="post" action={action} novalidate>
@@ -107,7 +107,7 @@ export function SignupForm(props: { data: EventPage; state: FormState; page: Pag
         </>
       ) : null}
       <div class="actions">
-        <button type="submit">{full && event.waitlist ? t.submitWaitlist : t.submit}</button>
+        <button type="submit">{!seatForNewcomer(event) && event.waitlist ? t.submitWaitlist : t.submit}</button>
       </div>
     </form>
   );
