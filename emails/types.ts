@@ -20,6 +20,8 @@ export interface EmailData {
   position: number | null;
   /** Present only for confirmed attendees. */
   calendar: CalendarLinks | null;
+  /** What an organiser wrote to the attendees (organiser_message only). */
+  message: { subject: string; body: string } | null;
 }
 
 export interface Rendered {

@@ -11,6 +11,7 @@ import { onError, onNotFound } from "./http/errors";
 import { limitBody, limitRate, requireJsonBody } from "./http/middleware";
 import { serviceContext } from "./services/context";
 import { webRoutes } from "./http/web";
+import { adminRoutes } from "./http/web/admin";
 import { errorPage } from "./http/web/pages/errorPage";
 import type { Turnstile } from "./http/web/turnstile";
 
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
     })
     .route("/api/v1", api)
     .route("/", calendarRoutes)
+    .route("/admin", adminRoutes({ publicUrl: ctx.publicUrl, clientIp }))
     .route("/", web)
     // Outside the API a person is reading: an unknown address gets a page, not JSON.
     .notFound((c) => (c.req.path.startsWith("/api/") ? onNotFound(c) : errorPage(c, "notFound", 404)))

@@ -7,8 +7,14 @@ import { serviceContext, type ServiceContext } from "./services/context";
 import { seedDemo } from "./services/demo";
 import { createApiToken, createOrganisation, findOrganisationBySlug } from "./services/organisations";
 import { startServer } from "./node";
+import type { Language, Role } from "./db/schema";
+import { createMember } from "./services/members";
+import { mintLoginLink } from "./services/signIn";
 import { drainOutbox } from "./mail/dispatcher";
 import { mailerFor } from "./node/mailers";
+
+// The link printed for a new member: long enough to reach them by other means.
+const FIRST_LINK_TTL_MS = 24 * 3_600_000;
 
 /** Runs `work` against the configured database, migrated first, and closes it after. */
 async function withContext<T>(work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
@@ -74,6 +80,29 @@ export function buildCli(out: (line: string) => void = console.log) {
       withContext(async (ctx) => {
         const found = await findOrganisationBySlug(ctx, opts.org);
         out(await createApiToken({ ctx, input: { orgId: found.id, name: opts.name } }));
+      }),
+    );
+
+  program
+    .command("user")
+    .description("members of an organisation's workspace (/admin)")
+    .command("create")
+    .requiredOption("--org <slug>", "the organisation")
+    .requiredOption("--email <email>", "the member's email address")
+    .option("--name <name>", "the member's name")
+    .option("--role <role>", "owner, organiser or checkin", "owner")
+    .option("--language <lang>", "language of login emails: sv, en or nb", "sv")
+    .action((opts: { org: string; email: string; name?: string; role: string; language: string }) =>
+      withContext(async (ctx) => {
+        const found = await findOrganisationBySlug(ctx, opts.org);
+        const member = await createMember({
+          ctx,
+          input: { orgId: found.id, email: opts.email, name: opts.name, role: opts.role as Role, language: opts.language as Language },
+        });
+        // The first sign-in: a one-time link, since no password exists yet.
+        const token = await mintLoginLink(ctx, member.id, FIRST_LINK_TTL_MS);
+        out(`Created ${member.role} ${member.email} in ${found.slug}. Sign in with this link within 24 hours, then set a password under Account:`);
+        out(`${ctx.publicUrl}/admin/login/link/${token}`);
       }),
     );
 

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { organisations } from "../db/schema";
 import type { ServiceContext } from "../services/context";
 import type { EventPage } from "../services/eventPage";
+import type { Member } from "../services/members";
 
 export type Organisation = typeof organisations.$inferSelect;
 
@@ -15,6 +16,9 @@ export type AppEnv = {
     eventPage: EventPage | null;
     /** CSP frame-ancestors of this page: who may show it in an iframe. */
     frameAncestors: string;
+    /** The signed-in member on /admin pages, and their organisation's name. */
+    member: Member;
+    orgName: string;
   };
 };
 

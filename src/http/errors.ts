@@ -24,8 +24,8 @@ const defaultMessage: Partial<Record<ErrorCode, string>> = {
   unauthorized: "Send a valid API token as 'Authorization: Bearer <token>'.",
 };
 
-/** A request path fit for logs: manage tokens are secrets and never written there. */
-export const loggablePath = (path: string) => path.replace(/\/(r|manage)\/[^/]+/, "/$1/…");
+/** A request path fit for logs: manage tokens and login links are secrets and never written there. */
+export const loggablePath = (path: string) => path.replace(/\/(r|manage|link)\/[^/]+/, "/$1/…");
 
 export const onError: ErrorHandler = (err, c) => {
   if (err instanceof AppError) return errorResponse(c, err);

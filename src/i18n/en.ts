@@ -43,4 +43,17 @@ export const en: typeof sv = {
     subject: "Reminder: {event}",
     intro: "Welcome to {event}! Here is a reminder of the time and place.",
   },
+  organiser_message: {
+    intro: "A message from {org} about {event}:",
+  },
+  login_link: {
+    subject: "Sign in to Plats: {org}",
+    intro: "Use the button to sign in to the {org} workspace. The link works once, for {minutes} minutes.",
+    button: "Sign in",
+    ignore: "If you did not ask for this link, you can ignore this email.",
+  },
+  checkin: {
+    title: "Check-in",
+    intro: "Show the QR code at the entrance, or give this code:",
+  },
 };

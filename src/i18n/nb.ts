@@ -43,4 +43,17 @@ export const nb: typeof sv = {
     subject: "Påminnelse: {event}",
     intro: "Velkommen til {event}! Her er en påminnelse om tid og sted.",
   },
+  organiser_message: {
+    intro: "En melding fra {org} om {event}:",
+  },
+  login_link: {
+    subject: "Logg inn i Plats: {org}",
+    intro: "Bruk knappen for å logge inn i arbeidsområdet til {org}. Lenken virker én gang, i {minutes} minutter.",
+    button: "Logg inn",
+    ignore: "Har du ikke bedt om lenken, kan du se bort fra denne e-posten.",
+  },
+  checkin: {
+    title: "Innsjekking",
+    intro: "Vis QR-koden ved inngangen, eller oppgi koden:",
+  },
 };

@@ -41,4 +41,17 @@ export const sv = {
     subject: "Påminnelse: {event}",
     intro: "Välkommen till {event}! Här är en påminnelse om tid och plats.",
   },
+  organiser_message: {
+    intro: "Ett meddelande från {org} om {event}:",
+  },
+  login_link: {
+    subject: "Logga in i Plats: {org}",
+    intro: "Använd knappen för att logga in i arbetsytan för {org}. Länken fungerar en gång och i {minutes} minuter.",
+    button: "Logga in",
+    ignore: "Har du inte bett om länken kan du bortse från det här mejlet.",
+  },
+  checkin: {
+    title: "Incheckning",
+    intro: "Visa QR-koden i entrén, eller uppge koden:",
+  },
 };

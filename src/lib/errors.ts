@@ -9,6 +9,7 @@ export const errorStatus = {
   event_cancelled: 409,
   slug_taken: 409,
   not_confirmed: 409,
+  conflict: 409,
   payload_too_large: 413,
   rate_limited: 429,
   internal_error: 500,

@@ -21,3 +21,6 @@ export const sha256Hex = (value: string): string => bytesToHex(sha256(utf8ToByte
 
 /** Constant-time comparison, so a stored hash never leaks through response timing. */
 export const sameSecret = (a: string, b: string) => timingSafeEqual(a, b);
+
+/** 256 random bits as hex: a signing key (kept, not a credential anyone presents). */
+export const newKey = () => bytesToHex(crypto.getRandomValues(new Uint8Array(32)));

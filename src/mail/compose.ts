@@ -9,6 +9,7 @@ import { messages } from "../i18n/messages";
 import { newSecret, sha256Hex } from "../lib/secrets";
 import { eventUrl, manageUrl, type ServiceContext } from "../services/context";
 import { findRegistration } from "../services/registrationView";
+import { composeLoginLink } from "./loginLinkMail";
 import type { OutgoingMail } from "./mailer";
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -22,6 +23,13 @@ export interface MailSettings {
 export type Composed = { mail: OutgoingMail } | { skip: string };
 
 const addressOf = (mailbox: string) => /<([^>]+)>/.exec(mailbox)?.[1] ?? mailbox.trim();
+// Message-IDs use our own domain, not the organiser's (which may be gmail.com).
+const senderHost = (settings: MailSettings) => addressOf(settings.from).split("@")[1] ?? "plats";
+
+const organiserMessage = (payload: Record<string, unknown>) => ({
+  subject: typeof payload.subject === "string" ? payload.subject : "",
+  body: typeof payload.body === "string" ? payload.body : "",
+});
 
 /**
  * Turns an outbox row into an email from the current state of its registration and
@@ -29,6 +37,7 @@ const addressOf = (mailbox: string) => /<([^>]+)>/.exec(mailbox)?.[1] ?? mailbox
  * (a confirmation for someone who has since cancelled) is skipped, not sent.
  */
 export async function compose(ctx: ServiceContext, row: OutboxRow, settings: MailSettings): Promise<Composed> {
+  if (row.kind === "login_link") return composeLoginLink(ctx, row, settings, senderHost(settings));
   if (!row.registrationId) return { skip: "no registration" };
   const [found] = await ctx.db
     .select({ registration: registrations, event: events, org: organisations })
@@ -46,6 +55,7 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
     reminder: confirmed && e.status === "published",
     waitlisted: live && r.status === "waitlisted",
     event_updated: live,
+    organiser_message: live,
   };
   if (stillTrue[row.kind] === false) return { skip: `no longer applies (registration ${r.status}, event ${e.status})` };
   if (row.kind === "event_updated" && (await laterUpdateQueued(ctx, row)))
@@ -59,7 +69,7 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
   const page = eventUrl(ctx, e.slug);
   const inviteEvent = calendarEvent(e, page, confirmed);
   const t = messages(r.language);
-  const rendered = templates[row.kind](t, {
+  const rendered = templates[row.kind as Exclude<OutboxRow["kind"], "login_link">](t, {
     language: r.language,
     name: r.name,
     orgName: org.name,
@@ -74,6 +84,7 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
     manageUrl: manageUrl(ctx, token),
     position,
     calendar: confirmed ? calendarLinks(inviteEvent, `${page}/calendar.ics`) : null,
+    message: row.kind === "organiser_message" ? organiserMessage(row.payload) : null,
   });
 
   const senderAddress = addressOf(settings.from);
@@ -88,11 +99,9 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
     organizer: { name: org.name, email: organizerEmail },
     attendee: { name: r.name, email: r.email },
   };
-  // Our own domain, not the organiser's (which may be gmail.com).
-  const host = senderAddress.split("@")[1] ?? "plats";
   return {
     mail: {
-      messageId: `<${row.id}@${host}>`,
+      messageId: `<${row.id}@${senderHost(settings)}>`,
       from: settings.from,
       ...(org.contactEmail ? { replyTo: org.contactEmail } : {}),
       to: { name: r.name, address: r.email },

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { apiTokens, organisations } from "../db/schema";
 import { isUniqueViolation } from "../db/errors";
 import { AppError, notFound } from "../lib/errors";
-import { newId, newSecret, sameSecret, sha256Hex } from "../lib/secrets";
+import { newId, newKey, newSecret, sameSecret, sha256Hex } from "../lib/secrets";
 import type { ServiceContext } from "./context";
 import { embedOrigin, httpUrl, slug } from "./schemas";
 
@@ -29,6 +29,8 @@ export async function createOrganisation({
     ...org,
     privacyUrl: org.privacyUrl ?? null,
     contactEmail: org.contactEmail ?? null,
+    retentionDays: null,
+    checkinKey: newKey(),
     createdAt: ctx.now(),
   };
   try {

@@ -44,6 +44,8 @@ export const events = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
     cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
+    // Set when retention removed the attendees' personal data; counts remain.
+    anonymisedAt: integer("anonymised_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     index("events_org_starts_idx").on(t.orgId, t.startsAt),

@@ -2,3 +2,4 @@ export * from "./organisations";
 export * from "./events";
 export * from "./registrations";
 export * from "./outbox";
+export * from "./accounts";

@@ -12,6 +12,10 @@ export const organisations = sqliteTable("organisations", {
   contactEmail: text("contact_email"),
   // Origins (scheme://host[:port]) whose pages may show the signup form in an iframe.
   embedOrigins: text("embed_origins", { mode: "json" }).$type<string[]>().notNull().default([]),
+  // Days after an event's end that attendees' personal data is kept; null keeps it.
+  retentionDays: integer("retention_days"),
+  // Signs check-in codes (HMAC). Not a credential anyone presents, so kept as is.
+  checkinKey: text("checkin_key"),
   createdAt: integer("created_at", { mode: "timestamp_ms" })
     .notNull()
     .default(sql`(unixepoch() * 1000)`),

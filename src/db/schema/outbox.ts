@@ -9,7 +9,9 @@ export type OutboxKind =
   | "event_updated"
   | "event_cancelled"
   | "manage_link"
-  | "reminder";
+  | "reminder"
+  | "organiser_message"
+  | "login_link";
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "skipped";
 
 export const outbox = sqliteTable(
@@ -18,7 +20,10 @@ export const outbox = sqliteTable(
     id: text("id").primaryKey(),
     kind: text("kind").$type<OutboxKind>().notNull(),
     orgId: text("org_id").notNull(),
-    eventId: text("event_id").notNull(),
+    // Null for messages about no event (a login link).
+    eventId: text("event_id"),
+    // The member a login link goes to.
+    userId: text("user_id"),
     registrationId: text("registration_id"),
     toEmail: text("to_email").notNull(),
     toName: text("to_name"),

@@ -35,6 +35,10 @@ export const registrations = sqliteTable(
     confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
     cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
     checkedInAt: integer("checked_in_at", { mode: "timestamp_ms" }),
+    // The member who added this person by hand (null: the person signed up).
+    addedBy: text("added_by"),
+    // An organiser seated this person beyond capacity, deliberately (and audited).
+    overCapacity: integer("over_capacity", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     uniqueIndex("registrations_live_email_idx")

@@ -3,6 +3,7 @@ import { etag } from "hono/etag";
 import type { AppEnv } from "../../env";
 import { embedScript, frameScript } from "./scripts";
 import { stylesheet } from "./style";
+import { adminStylesheet } from "./admin";
 
 // Revalidated cheaply (ETag) rather than cached forever: the URLs carry no version.
 const cache = "public, max-age=3600";
@@ -12,6 +13,7 @@ export const assetRoutes = (publicUrl: string) =>
   new Hono<AppEnv>()
     .use(etag())
     .get("/plats.css", (c) => c.body(stylesheet, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": cache }))
+    .get("/admin.css", (c) => c.body(adminStylesheet, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": cache }))
     .get("/frame.js", (c) => c.body(frameScript, 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": cache }))
     .get("/embed.js", (c) =>
       c.body(embedScript(new URL(publicUrl).origin), 200, {

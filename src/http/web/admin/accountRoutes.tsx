@@ -1,0 +1,55 @@
+import { Hono } from "hono";
+import { AppError } from "../../../lib/errors";
+import { MIN_PASSWORD, setPassword } from "../../../services/members";
+import type { AppEnv } from "../../env";
+import { readForm } from "./forms";
+import { AdminLayout, ErrorSummary, Notice, renderAdmin } from "./layout";
+
+function AccountPage({ c, errors = {}, notice }: { c: { var: AppEnv["Variables"] }; errors?: Record<string, string>; notice?: string }) {
+  const { member, orgName } = c.var;
+  return (
+    <AdminLayout member={member} orgName={orgName} title="Account" section="account">
+      <h1>Your account</h1>
+      <Notice text={notice} />
+      <dl class="meta card">
+        <dt>Email</dt>
+        <dd>{member.email}</dd>
+        <dt>Name</dt>
+        <dd>{member.name ?? "—"}</dd>
+        <dt>Role</dt>
+        <dd>{member.role}</dd>
+      </dl>
+      <form method="post" action="/admin/account/password" class="card">
+        <h2>Password</h2>
+        <ErrorSummary errors={errors} />
+        <div class="field">
+          <label for="f-password">New password</label>
+          <p class="hint">At least {MIN_PASSWORD} characters. A sentence you remember works well.</p>
+          <input id="f-password" type="password" name="password" autocomplete="new-password" minlength={MIN_PASSWORD} required aria-invalid={errors.password ? "true" : undefined} />
+        </div>
+        <div class="field">
+          <label for="f-confirm">Repeat it</label>
+          <input id="f-confirm" type="password" name="confirm" autocomplete="new-password" required aria-invalid={errors.confirm ? "true" : undefined} />
+        </div>
+        <button type="submit">Set password</button>
+      </form>
+    </AdminLayout>
+  );
+}
+
+/** The member's own account: who they are, and their password. */
+export const accountRoutes = new Hono<AppEnv>()
+  .get("/account", (c) => renderAdmin(c, <AccountPage c={c} notice={c.req.query("notice") === "password" ? "Your password is set." : undefined} />))
+  .post("/account/password", async (c) => {
+    const form = await readForm(c);
+    const password = form.one("password");
+    if (password !== form.one("confirm"))
+      return renderAdmin(c, <AccountPage c={c} errors={{ confirm: "The two passwords differ." }} />, 400);
+    try {
+      await setPassword({ ctx: c.var.ctx, member: c.var.member, password });
+    } catch (err) {
+      if (err instanceof AppError && err.fields) return renderAdmin(c, <AccountPage c={c} errors={err.fields} />, 400);
+      throw err;
+    }
+    return c.redirect("/admin/account?notice=password", 303);
+  });

@@ -1,0 +1,53 @@
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import { createMiddleware } from "hono/factory";
+import { notFound } from "../../../lib/errors";
+import type { AppContext, AppEnv } from "../../env";
+import { limitBody } from "../../middleware";
+import { accountRoutes } from "./accountRoutes";
+import { adminError } from "./errors";
+import { eventAdminRoutes } from "./eventRoutes";
+import { loginRoutes } from "./loginRoutes";
+import { cookieSettings, requireMember, sameOriginOnly } from "./session";
+
+/**
+ * Headers of every workspace page: personal data is never cached or framed, nothing loads
+ * from elsewhere, and the camera is available to our own check-in page alone.
+ */
+const adminHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'none'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", "data:", "blob:"],
+    mediaSrc: ["'self'", "blob:"],
+    scriptSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    formAction: ["'self'"],
+    baseUri: ["'none'"],
+    frameAncestors: ["'none'"],
+  },
+  referrerPolicy: "no-referrer",
+  permissionsPolicy: { camera: ["self"], microphone: [], geolocation: [] },
+});
+
+const noStore = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  c.header("Cache-Control", "no-store");
+});
+
+/** The organiser workspace at /admin. */
+export function adminRoutes({ publicUrl, clientIp }: { publicUrl: string; clientIp: (c: AppContext) => string | undefined }) {
+  const cookie = cookieSettings(publicUrl);
+  const signedIn = new Hono<AppEnv>()
+    .use(requireMember(cookie))
+    .route("/", eventAdminRoutes)
+    .route("/", accountRoutes)
+    .all("*", () => {
+      throw notFound("page");
+    });
+  return new Hono<AppEnv>()
+    .use(adminHeaders, noStore, sameOriginOnly(publicUrl), limitBody)
+    .route("/", loginRoutes({ cookie, clientIp }))
+    .route("/", signedIn)
+    .onError(adminError);
+}

@@ -1,0 +1,133 @@
+import type { Context } from "hono";
+import { html } from "hono/html";
+import type { Child } from "hono/jsx";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { allows, type Member } from "../../../services/members";
+import type { Role } from "../../../db/schema";
+
+export type Section = "events" | "checkin" | "reports" | "privacy" | "audit" | "members" | "settings" | "account";
+
+const sections: { id: Section; href: string; label: string; role: Role }[] = [
+  { id: "events", href: "/admin", label: "Events", role: "organiser" },
+  { id: "checkin", href: "/admin/checkin", label: "Check-in", role: "checkin" },
+  { id: "reports", href: "/admin/reports", label: "Reports", role: "organiser" },
+  { id: "privacy", href: "/admin/privacy", label: "Personal data", role: "owner" },
+  { id: "audit", href: "/admin/audit", label: "Audit log", role: "owner" },
+  { id: "members", href: "/admin/members", label: "Members", role: "owner" },
+  { id: "settings", href: "/admin/settings", label: "Settings", role: "owner" },
+];
+
+/** The frame of every signed-in /admin page: the organisation, the sections this role may use, sign-out. */
+export function AdminLayout({
+  member,
+  orgName,
+  title,
+  section,
+  children,
+  scripts = [],
+}: {
+  member: Member;
+  orgName: string;
+  title: string;
+  section: Section;
+  children: Child;
+  /** Scripts of this page, served from /assets. */
+  scripts?: string[];
+}) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${title} · ${orgName} · Plats`}</title>
+        <link rel="stylesheet" href="/assets/admin.css" />
+        {scripts.map((src) => (
+          <script src={src} defer></script>
+        ))}
+      </head>
+      <body class="admin">
+        <a class="skip" href="#main">
+          Skip to content
+        </a>
+        <header class="admin-bar">
+          <a class="brand" href="/admin">
+            Plats <span class="org">{orgName}</span>
+          </a>
+          <nav aria-label="Workspace">
+            <ul>
+              {sections
+                .filter((s) => allows(member.role, s.role))
+                .map((s) => (
+                  <li>
+                    <a href={s.href} aria-current={s.id === section ? "page" : undefined}>
+                      {s.label}
+                    </a>
+                  </li>
+                ))}
+            </ul>
+          </nav>
+          <div class="who">
+            <a href="/admin/account" aria-current={section === "account" ? "page" : undefined}>
+              {member.name || member.email}
+            </a>
+            <form method="post" action="/admin/logout">
+              <button type="submit" class="link">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </header>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+}
+
+/** A page outside the workspace (sign-in, errors before sign-in). */
+export function PlainLayout({ title, children }: { title: string; children: Child }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${title} · Plats`}</title>
+        <link rel="stylesheet" href="/assets/admin.css" />
+      </head>
+      <body class="admin plain">
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+}
+
+/** Errors of a form: a summary on top, each message by its field name. */
+export function ErrorSummary({ errors }: { errors: Record<string, string> }) {
+  const entries = Object.entries(errors);
+  if (!entries.length) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1}>
+      <h2>Please correct the following</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li>
+            <a href={`#f-${field}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A short confirmation after a change (the redirect's `?notice=`). */
+export const Notice = ({ text }: { text: string | undefined }) =>
+  text ? (
+    <p class="notice ok" role="status">
+      {text}
+    </p>
+  ) : null;
+
+/** Admin pages hold personal data: never cached, never framed (see adminHeaders). */
+export const renderAdmin = (c: Context, node: Child, status: ContentfulStatusCode = 200) =>
+  c.html(html`<!doctype html>${node}`, status);

@@ -1,0 +1,103 @@
+import { Hono } from "hono";
+import { consumeLoginLink, requestLoginLink, signInWithPassword } from "../../../services/signIn";
+import type { AppContext, AppEnv } from "../../env";
+import { readForm } from "./forms";
+import { PlainLayout, renderAdmin } from "./layout";
+import { safeNext, signIn, signOut, type CookieSettings } from "./session";
+
+function LoginPage({ next, email = "", error, notice }: { next: string; email?: string; error?: string; notice?: string }) {
+  return (
+    <PlainLayout title="Sign in">
+      <h1>Sign in to Plats</h1>
+      {error ? (
+        <p class="error-summary" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {notice ? (
+        <p class="notice ok" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <form method="post" action="/admin/login" class="card">
+        <input type="hidden" name="next" value={next} />
+        <div class="field">
+          <label for="f-email">Email</label>
+          <input id="f-email" type="email" name="email" value={email} autocomplete="username" required />
+        </div>
+        <div class="field">
+          <label for="f-password">Password</label>
+          <input id="f-password" type="password" name="password" autocomplete="current-password" required />
+        </div>
+        <button type="submit">Sign in</button>
+      </form>
+      <form method="post" action="/admin/login/link" class="card">
+        <h2>No password?</h2>
+        <p>We email you a link that signs you in once.</p>
+        <div class="field">
+          <label for="f-link-email">Email</label>
+          <input id="f-link-email" type="email" name="email" value={email} autocomplete="username" required />
+        </div>
+        <button type="submit" class="secondary">
+          Email me a sign-in link
+        </button>
+      </form>
+    </PlainLayout>
+  );
+}
+
+/** Signing in and out: password or one-time link, then a session cookie. */
+export function loginRoutes({ cookie, clientIp }: { cookie: CookieSettings; clientIp: (c: AppContext) => string | undefined }) {
+  return new Hono<AppEnv>()
+    .get("/login", (c) => renderAdmin(c, <LoginPage next={safeNext(c.req.query("next"))} />))
+    .post("/login", async (c) => {
+      const form = await readForm(c);
+      const next = safeNext(form.one("next"));
+      const email = form.one("email").trim();
+      const result = await signInWithPassword({ ctx: c.var.ctx, input: { email, password: form.one("password"), clientIp: clientIp(c) } });
+      if (result.ok) {
+        await signIn(c, cookie, result.userId);
+        return c.redirect(next, 303);
+      }
+      if (result.reason === "throttled") {
+        c.header("Retry-After", String(result.retryAfterSeconds));
+        const error = `Too many failed attempts. Try again in ${result.retryAfterSeconds} seconds, or use a sign-in link.`;
+        return renderAdmin(c, <LoginPage next={next} email={email} error={error} />, 429);
+      }
+      return renderAdmin(c, <LoginPage next={next} email={email} error="Wrong email or password." />, 401);
+    })
+    .post("/login/link", async (c) => {
+      const form = await readForm(c);
+      const email = form.one("email").trim();
+      if (/^[^\s@]+@[^\s@]+$/.test(email)) await requestLoginLink({ ctx: c.var.ctx, input: { email } });
+      // The same answer whether or not the address has an account.
+      const notice = "If that address belongs to a member, a sign-in link is on its way. It works once, for 15 minutes.";
+      return renderAdmin(c, <LoginPage next="/admin" email={email} notice={notice} />);
+    })
+    // Opening the link only shows a button: mail scanners that follow links must not use it up.
+    .get("/login/link/:token", (c) =>
+      renderAdmin(
+        c,
+        <PlainLayout title="Sign in">
+          <h1>Sign in to Plats</h1>
+          <form method="post" class="card">
+            <p>Continue to sign in with the link from your email.</p>
+            <button type="submit">Sign in</button>
+          </form>
+        </PlainLayout>,
+      ),
+    )
+    .post("/login/link/:token", async (c) => {
+      const userId = await consumeLoginLink(c.var.ctx, c.req.param("token"));
+      if (!userId) {
+        const error = "This sign-in link has expired or was already used. Ask for a new one below.";
+        return renderAdmin(c, <LoginPage next="/admin" error={error} />, 400);
+      }
+      await signIn(c, cookie, userId);
+      return c.redirect("/admin", 303);
+    })
+    .post("/logout", async (c) => {
+      await signOut(c, cookie);
+      return c.redirect("/admin/login", 303);
+    });
+}

@@ -1,0 +1,74 @@
+import type { Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
+import type { Role } from "../../../db/schema";
+import { AppError } from "../../../lib/errors";
+import { allows } from "../../../services/members";
+import { endSession, resolveSession, SESSION_MAX_MS, startSession } from "../../../services/sessions";
+import type { AppEnv } from "../../env";
+
+/**
+ * The session cookie: HttpOnly, SameSite=Lax (a login link followed from an email must
+ * arrive signed in), path /admin only. Over https it is Secure with the __Host- prefix, so
+ * no subdomain can plant or read it; plain http is for a local install only.
+ */
+export function cookieSettings(publicUrl: string) {
+  const secure = new URL(publicUrl).protocol === "https:";
+  return {
+    name: secure ? "__Host-plats_admin" : "plats_admin",
+    options: { httpOnly: true, secure, sameSite: "Lax" as const, path: secure ? "/" : "/admin" },
+  };
+}
+
+export type CookieSettings = ReturnType<typeof cookieSettings>;
+
+export async function signIn(c: Context<AppEnv>, cookie: CookieSettings, userId: string) {
+  const token = await startSession(c.var.ctx, userId);
+  setCookie(c, cookie.name, token, { ...cookie.options, maxAge: SESSION_MAX_MS / 1000 });
+}
+
+export async function signOut(c: Context<AppEnv>, cookie: CookieSettings) {
+  const token = getCookie(c, cookie.name);
+  if (token) await endSession(c.var.ctx, token);
+  deleteCookie(c, cookie.name, cookie.options);
+}
+
+/** Puts the signed-in member on the context; without one, refuses with `unauthorized`. */
+export const requireMember = (cookie: CookieSettings) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const token = getCookie(c, cookie.name);
+    const found = token ? await resolveSession(c.var.ctx, token) : null;
+    if (!found) throw new AppError("unauthorized", "Sign in to continue.");
+    c.set("member", found.member);
+    c.set("orgName", found.orgName);
+    await next();
+  });
+
+/** Refuses members whose role does not reach `role` (owner ⊃ organiser ⊃ checkin). */
+export const requireRole = (role: Role) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    if (!allows(c.var.member.role, role)) throw new AppError("forbidden", "Your role does not allow this.");
+    await next();
+  });
+
+/**
+ * Every state-changing request to /admin must come from our own pages: the browser's
+ * Origin (or, without one, Sec-Fetch-Site) must say so. This covers forms and fetch()
+ * alike, whatever the content type; SameSite=Lax is the second fence.
+ */
+export const sameOriginOnly = (publicUrl: string) => {
+  const ours = new URL(publicUrl).origin;
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") {
+      const origin = c.req.header("origin");
+      const site = c.req.header("sec-fetch-site");
+      const own = origin ? origin === ours || origin === new URL(c.req.url).origin : site === "same-origin";
+      if (!own) throw new AppError("forbidden", "Requests from other sites are refused.");
+    }
+    await next();
+  });
+};
+
+/** Where to send someone after they sign in: only a path inside /admin, never elsewhere. */
+export const safeNext = (next: string | undefined) =>
+  next && /^\/admin(\/[\w\-./%?=&]*)?$/.test(next) && !next.includes("//") ? next : "/admin";

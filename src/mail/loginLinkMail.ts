@@ -1,0 +1,42 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { loginLinkEmail } from "../../emails";
+import { organisations, users } from "../db/schema";
+import { messages } from "../i18n/messages";
+import type { ServiceContext } from "../services/context";
+import { LOGIN_LINK_TTL_MS, mintLoginLink } from "../services/signIn";
+import type { Composed, MailSettings, OutboxRow } from "./compose";
+
+/**
+ * A login link, minted now: the outbox row only names the member, so the secret exists
+ * nowhere but in the email, and its 15 minutes start when it is sent.
+ */
+export async function composeLoginLink(ctx: ServiceContext, row: OutboxRow, settings: MailSettings, host: string): Promise<Composed> {
+  if (!row.userId) return { skip: "no member" };
+  const [found] = await ctx.db
+    .select({ user: users, orgName: organisations.name })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .where(and(eq(users.id, row.userId), isNull(users.disabledAt)));
+  if (!found) return { skip: "member no longer exists" };
+  // Sent late (an outage), the link would be of no use.
+  if (ctx.now().getTime() - row.createdAt.getTime() > LOGIN_LINK_TTL_MS) return { skip: "too old to be of use" };
+  const token = await mintLoginLink(ctx, found.user.id);
+  const rendered = loginLinkEmail(messages(found.user.language), {
+    language: found.user.language,
+    name: found.user.name,
+    orgName: found.orgName,
+    url: `${ctx.publicUrl}/admin/login/link/${token}`,
+    minutes: LOGIN_LINK_TTL_MS / 60_000,
+  });
+  return {
+    mail: {
+      messageId: `<${row.id}@${host}>`,
+      from: settings.from,
+      to: { name: found.user.name ?? "", address: found.user.email },
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      headers: { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" },
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { loginFailures, loginLinks, outbox, users } from "../db/schema";
+import { DUMMY_HASH, hashPassword, PBKDF2_ITERATIONS, verifyPassword } from "../lib/password";
+import { newId, newSecret, sha256Hex } from "../lib/secrets";
+import type { ServiceContext } from "./context";
+import { emailKeyOf } from "./members";
+
+export const LOGIN_LINK_TTL_MS = 15 * 60_000;
+// A login-link request re-sends at most this often per account (no inbox flooding).
+const LINK_RESEND_MS = 60_000;
+
+// Free attempts before each further one must wait, doubling up to the cap. An address
+// (a whole office behind one NAT) gets more than one account does.
+const FREE_FAILURES = { email: 5, ip: 20 } as const;
+const MAX_DELAY_MS = 15 * 60_000;
+// Failures older than this are forgotten.
+const FORGET_AFTER_MS = 60 * 60_000;
+
+export type SignInResult =
+  | { ok: true; userId: string }
+  | { ok: false; reason: "wrong" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+const throttleKeys = (emailKey: string, ip: string | undefined) => [
+  { key: `email:${emailKey}`, free: FREE_FAILURES.email },
+  ...(ip ? [{ key: `ip:${ip}`, free: FREE_FAILURES.ip }] : []),
+];
+
+/** How long until the next attempt is allowed for these keys (0: now). */
+async function waitMs(ctx: ServiceContext, keys: { key: string; free: number }[]) {
+  const now = ctx.now().getTime();
+  const rows = await ctx.db.select().from(loginFailures).where(inArray(loginFailures.key, keys.map((k) => k.key)));
+  let wait = 0;
+  for (const row of rows) {
+    const since = now - row.lastFailureAt.getTime();
+    const free = keys.find((k) => k.key === row.key)!.free;
+    if (since > FORGET_AFTER_MS || row.failures < free) continue;
+    const delay = Math.min(1000 * 2 ** (row.failures - free), MAX_DELAY_MS);
+    wait = Math.max(wait, delay - since);
+  }
+  return wait;
+}
+
+async function recordFailure(ctx: ServiceContext, keys: { key: string }[]) {
+  const now = ctx.now().getTime();
+  const forgetBefore = now - FORGET_AFTER_MS;
+  await ctx.db.batch(
+    keys.map(({ key }) =>
+      ctx.db.run(sql`
+        INSERT INTO login_failures (key, failures, last_failure_at) VALUES (${key}, 1, ${now})
+        ON CONFLICT (key) DO UPDATE SET
+          failures = CASE WHEN last_failure_at < ${forgetBefore} THEN 1 ELSE failures + 1 END,
+          last_failure_at = ${now}`),
+    ) as never,
+  );
+}
+
+/**
+ * Email and password. Every refusal reads the same ("wrong"), whether the address is
+ * unknown or the password wrong, and takes as long. Repeated failures per address and
+ * per client make each further attempt wait, doubling, up to 15 minutes.
+ */
+export async function signInWithPassword({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { email: string; password: string; clientIp?: string };
+}): Promise<SignInResult> {
+  const key = emailKeyOf(input.email);
+  const keys = throttleKeys(key, input.clientIp);
+  const wait = await waitMs(ctx, keys);
+  if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: Math.ceil(wait / 1000) };
+
+  // One address may belong to several organisations; the password picks the account.
+  const candidates = await ctx.db
+    .select({ id: users.id, hash: users.passwordHash })
+    .from(users)
+    .where(and(eq(users.emailKey, key), isNull(users.disabledAt)))
+    .orderBy(users.createdAt)
+    .limit(5);
+  let match: { id: string; hash: string } | undefined;
+  for (const c of candidates) {
+    if (c.hash && (await verifyPassword(input.password, c.hash))) {
+      match = { id: c.id, hash: c.hash };
+      break;
+    }
+  }
+  if (!candidates.some((c) => c.hash)) await verifyPassword(input.password, DUMMY_HASH);
+  if (!match) {
+    await recordFailure(ctx, keys);
+    return { ok: false, reason: "wrong" };
+  }
+  await ctx.db.delete(loginFailures).where(eq(loginFailures.key, `email:${key}`));
+  // Hashes made with fewer iterations are upgraded while the password is at hand.
+  if (!match.hash.startsWith(`pbkdf2-sha256$${PBKDF2_ITERATIONS}$`))
+    await ctx.db.update(users).set({ passwordHash: await hashPassword(input.password) }).where(eq(users.id, match.id));
+  return { ok: true, userId: match.id };
+}
+
+/**
+ * Queues a login link to every account of this address. The link itself is minted when
+ * the email is composed, so the outbox never holds it. Says nothing about whether the
+ * address has an account.
+ */
+export async function requestLoginLink({ ctx, input }: { ctx: ServiceContext; input: { email: string } }) {
+  const now = ctx.now().getTime();
+  const accounts = await ctx.db
+    .select()
+    .from(users)
+    .where(and(eq(users.emailKey, emailKeyOf(input.email)), isNull(users.disabledAt)));
+  for (const u of accounts) {
+    const [recent] = await ctx.db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(eq(outbox.userId, u.id), eq(outbox.kind, "login_link"), gt(outbox.createdAt, new Date(now - LINK_RESEND_MS))))
+      .limit(1);
+    if (recent) continue;
+    await ctx.db.insert(outbox).values({
+      id: newId("msg"),
+      kind: "login_link",
+      orgId: u.orgId,
+      eventId: null,
+      userId: u.id,
+      toEmail: u.email,
+      toName: u.name,
+      locale: u.language,
+      nextAttemptAt: new Date(now),
+      createdAt: new Date(now),
+    });
+  }
+}
+
+/** A fresh one-time link secret for a member; only its hash is stored. */
+export async function mintLoginLink(ctx: ServiceContext, userId: string, ttlMs = LOGIN_LINK_TTL_MS) {
+  const token = newSecret() + newSecret();
+  await ctx.db.insert(loginLinks).values({
+    tokenHash: sha256Hex(token),
+    userId,
+    expiresAt: new Date(ctx.now().getTime() + ttlMs),
+  });
+  return token;
+}
+
+/** Uses a login link: valid once, before it expires. Returns the member's id or null. */
+export async function consumeLoginLink(ctx: ServiceContext, token: string): Promise<string | null> {
+  if (!/^[\w-]{44}$/.test(token)) return null;
+  const now = ctx.now();
+  const [row] = await ctx.db
+    .update(loginLinks)
+    .set({ usedAt: now })
+    .where(and(eq(loginLinks.tokenHash, sha256Hex(token)), isNull(loginLinks.usedAt), gt(loginLinks.expiresAt, now)))
+    .returning({ userId: loginLinks.userId });
+  if (!row) return null;
+  const [user] = await ctx.db.select({ id: users.id }).from(users).where(and(eq(users.id, row.userId), isNull(users.disabledAt)));
+  return user?.id ?? null;
+}
