@@ -1,7 +1,13 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import { auditLog } from "../db/schema";
 import type { OrgScope, ServiceContext } from "./context";
-import type { Member } from "./members";
+
+/** Who made a change: a signed-in member, or (id null) an API token named in `email`. */
+export interface Actor {
+  orgId: string;
+  id: string | null;
+  email: string;
+}
 
 export interface AuditEntry {
   /** What was done, e.g. `event.create`, `registration.promote`. */
@@ -15,11 +21,11 @@ export interface AuditEntry {
  * The log row for a change a member made: an INSERT to put in the same batch as the
  * change, so the change and its record commit together.
  */
-export function auditEntry(ctx: ServiceContext, member: Member, entry: AuditEntry) {
+export function auditEntry(ctx: ServiceContext, actor: Actor, entry: AuditEntry) {
   return ctx.db.insert(auditLog).values({
-    orgId: member.orgId,
-    userId: member.id,
-    actorEmail: member.email,
+    orgId: actor.orgId,
+    userId: actor.id,
+    actorEmail: actor.email,
     action: entry.action,
     subjectType: entry.subjectType ?? null,
     subjectId: entry.subjectId ?? null,
