@@ -3,6 +3,7 @@ import { events } from "../db/schema";
 import { isUniqueViolation } from "../db/errors";
 import { AppError, invalid } from "../lib/errors";
 import { newId } from "../lib/secrets";
+import { auditEntry, type Actor } from "./audit";
 import type { OrgScope, ServiceContext } from "./context";
 import { slugFromTitle, slugIsFree, timeErrors } from "./eventRules";
 import { findEvent, organiserEventView } from "./eventView";
@@ -20,7 +21,8 @@ export const createEventInput = z.strictObject({
 });
 export type CreateEventInput = z.infer<typeof createEventInput>;
 
-export async function createEvent({ ctx, input }: { ctx: ServiceContext; input: CreateEventInput & OrgScope }) {
+/** Creates an event; with an `actor`, its audit entry is written in the same batch. */
+export async function createEvent({ ctx, input, actor }: { ctx: ServiceContext; input: CreateEventInput & OrgScope; actor?: Actor }) {
   const errors = timeErrors(input);
   if (Object.keys(errors).length) throw invalid(errors);
 
@@ -33,7 +35,7 @@ export async function createEvent({ ctx, input }: { ctx: ServiceContext; input: 
   if (!input.slug && !(await slugIsFree(ctx, base))) slug = `${base}-${id.slice(-5)}`;
   for (let attempt = 0; ; attempt++) {
     try {
-      await ctx.db.insert(events).values({
+      const insert = ctx.db.insert(events).values({
         id,
         orgId: input.orgId,
         slug,
@@ -56,6 +58,9 @@ export async function createEvent({ ctx, input }: { ctx: ServiceContext; input: 
         createdAt: now,
         updatedAt: now,
       });
+      if (actor)
+        await ctx.db.batch([insert, auditEntry(ctx, actor, { action: "event.create", subjectType: "event", subjectId: id, detail: { title: input.title } })]);
+      else await insert;
       break;
     } catch (err) {
       if (!isUniqueViolation(err, "events.slug")) throw err;

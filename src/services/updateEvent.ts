@@ -4,6 +4,7 @@ import { events } from "../db/schema";
 import { isCheckViolation, isUniqueViolation } from "../db/errors";
 import { AppError, invalid } from "../lib/errors";
 import { newId } from "../lib/secrets";
+import { auditEntry, type Actor } from "./audit";
 import type { OrgScope, ServiceContext } from "./context";
 import { timeErrors } from "./eventRules";
 import { findEvent, organiserEventView, type EventRow } from "./eventView";
@@ -24,12 +25,20 @@ const whenAndWhere = ["title", "startsAt", "endsAt", "timezone", "venue", "addre
 const same = (a: unknown, b: unknown) =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : (a ?? null) === (b ?? null);
 
+/** The names of the fields a patch really changes (questions compared as JSON). */
+const changedFields = (before: EventRow, patch: UpdateEventInput) =>
+  (Object.keys(patch) as (keyof UpdateEventInput)[]).filter((k) =>
+    k === "questions" ? JSON.stringify(before.questions) !== JSON.stringify(patch.questions) : !same(before[k], patch[k]),
+  );
+
 export async function updateEvent({
   ctx,
   input: { id, orgId, patch },
+  actor,
 }: {
   ctx: ServiceContext;
   input: OrgScope & { id: string; patch: UpdateEventInput };
+  actor?: Actor;
 }) {
   const { event: before } = await findEvent(ctx, id, orgId);
   if (before.status === "cancelled") throw new AppError("event_cancelled", "A cancelled event cannot be changed.");
@@ -52,6 +61,7 @@ export async function updateEvent({
       ...moved,
       // Raising capacity (or a seat freed while the waitlist was off) takes effect now.
       ...promoteWaitlisted(ctx, id),
+      ...(actor ? [auditEntry(ctx, actor, { action: "event.update", subjectType: "event", subjectId: id, detail: { fields: changedFields(before, patch) } })] : []),
     ]);
   } catch (err) {
     if (isUniqueViolation(err, "events.slug"))

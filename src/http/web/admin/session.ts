@@ -71,4 +71,4 @@ export const sameOriginOnly = (publicUrl: string) => {
 
 /** Where to send someone after they sign in: only a path inside /admin, never elsewhere. */
 export const safeNext = (next: string | undefined) =>
-  next && /^\/admin(\/[\w\-./%?=&]*)?$/.test(next) && !next.includes("//") ? next : "/admin";
+  next && /^\/admin(\/[\w\-./%?=&]*)?$/.test(next) && !next.includes("//") && !next.includes("/..") ? next : "/admin";

@@ -4,6 +4,7 @@ import type { AppEnv } from "../../env";
 import { embedScript, frameScript } from "./scripts";
 import { stylesheet } from "./style";
 import { adminStylesheet } from "./admin";
+import { adminScript } from "./adminScript";
 
 // Revalidated cheaply (ETag) rather than cached forever: the URLs carry no version.
 const cache = "public, max-age=3600";
@@ -14,6 +15,7 @@ export const assetRoutes = (publicUrl: string) =>
     .use(etag())
     .get("/plats.css", (c) => c.body(stylesheet, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": cache }))
     .get("/admin.css", (c) => c.body(adminStylesheet, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": cache }))
+    .get("/admin.js", (c) => c.body(adminScript, 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": cache }))
     .get("/frame.js", (c) => c.body(frameScript, 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": cache }))
     .get("/embed.js", (c) =>
       c.body(embedScript(new URL(publicUrl).origin), 200, {

@@ -20,8 +20,8 @@ table.data tr:last-child td { border-bottom: 0; }
 .stats { display: flex; flex-wrap: wrap; gap: 0.75rem; margin: 0 0 1rem; padding: 0; list-style: none; }
 .stats li { background: var(--paper); border: 1px solid var(--line); border-radius: 10px; padding: 0.5rem 1rem; min-width: 8rem; }
 .stats strong { display: block; font-size: 1.5rem; font-variant-numeric: tabular-nums; }
-.fill { display: inline-block; width: 6rem; height: 0.5rem; background: var(--soft); border: 1px solid var(--line); border-radius: 999px; vertical-align: middle; overflow: hidden; }
-.fill span { display: block; height: 100%; background: var(--accent); }
+meter { width: 6rem; vertical-align: middle; }
+h2.spaced { margin-top: 2rem; }
 .toolbar { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: end; margin: 0 0 1rem; }
 .toolbar .field { margin: 0; }
 .grid-form { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 0 1.5rem; }

@@ -1,0 +1,132 @@
+import { formatWhen } from "../../../i18n/format";
+import type { DashboardEvent } from "../../../services/dashboard";
+import type { Member } from "../../../services/members";
+import { AdminLayout, Notice } from "./layout";
+
+function Status({ e }: { e: DashboardEvent }) {
+  const s = e.event.status;
+  if (s === "cancelled") return <span class="badge bad">Cancelled</span>;
+  if (s === "draft") return <span class="badge wait">Draft</span>;
+  if (e.confirmed >= e.event.capacity) return <span class="badge wait">Full</span>;
+  return <span class="badge">Open</span>;
+}
+
+function EventTable({ rows, past }: { rows: DashboardEvent[]; past: boolean }) {
+  if (!rows.length) return <p>{past ? "No past events yet." : "No upcoming events. Create one to open signups."}</p>;
+  return (
+    <div class="table-wrap">
+      <table class="data">
+        <thead>
+          <tr>
+            <th scope="col">Event</th>
+            <th scope="col">When</th>
+            <th scope="col">Status</th>
+            <th scope="col" class="num">
+              Confirmed
+            </th>
+            <th scope="col">Filled</th>
+            <th scope="col" class="num">
+              Waitlist
+            </th>
+            {past ? (
+              <th scope="col" class="num">
+                Attended
+              </th>
+            ) : null}
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const e = row.event;
+            const percent = Math.round(row.fill * 100);
+            return (
+              <tr>
+                <td>
+                  <a href={`/admin/events/${e.id}`}>{e.title}</a>
+                </td>
+                <td>{formatWhen(e.startsAt, e.endsAt, e.timezone, "en")}</td>
+                <td>
+                  <Status e={row} />
+                </td>
+                <td class="num">
+                  {row.confirmed} / {e.capacity}
+                </td>
+                <td>
+                  {/* A meter, not a styled bar: the CSP allows no inline styles. */}
+                  <meter min={0} max={100} value={percent} low={50} high={90} optimum={100} aria-label={`${e.title}: ${percent}% full`}></meter>{" "}
+                  {percent}%
+                </td>
+                <td class="num">{e.waitlist ? row.waitlisted : "—"}</td>
+                {past ? <td class="num">{row.checkedIn}</td> : null}
+                <td>
+                  <ul class="links">
+                    <li>
+                      <a href={`/admin/events/${e.id}`}>Attendees</a>
+                    </li>
+                    {e.status !== "cancelled" ? (
+                      <li>
+                        <a href={`/admin/events/${e.id}/edit`}>Edit</a>
+                      </li>
+                    ) : null}
+                    <li>
+                      <a href={`/admin/events/${e.id}/duplicate`}>Duplicate</a>
+                    </li>
+                    {!past && e.status !== "cancelled" ? (
+                      <li>
+                        <a href={`/admin/events/${e.id}/checkin`}>Check-in</a>
+                      </li>
+                    ) : null}
+                  </ul>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function DashboardPage(p: {
+  member: Member;
+  orgName: string;
+  upcoming: DashboardEvent[];
+  past: DashboardEvent[];
+  morePast: boolean;
+  notice?: string;
+}) {
+  const waiting = p.upcoming.reduce((n, e) => n + e.waitlisted, 0);
+  const seats = p.upcoming.reduce((n, e) => n + e.confirmed, 0);
+  return (
+    <AdminLayout member={p.member} orgName={p.orgName} title="Events" section="events">
+      <div class="page-head">
+        <h1>Events</h1>
+        <a class="button" href="/admin/events/new">
+          New event
+        </a>
+      </div>
+      <Notice text={p.notice} />
+      <ul class="stats" aria-label="Upcoming events in numbers">
+        <li>
+          <strong>{p.upcoming.length}</strong> upcoming events
+        </li>
+        <li>
+          <strong>{seats}</strong> confirmed attendees
+        </li>
+        <li>
+          <strong>{waiting}</strong> on waitlists
+        </li>
+      </ul>
+      <h2>Upcoming</h2>
+      <EventTable rows={p.upcoming} past={false} />
+      <h2 class="spaced">Past</h2>
+      <EventTable rows={p.past} past={true} />
+      {p.morePast ? (
+        <p>
+          <a href="/admin?past=all">Show all past events</a>
+        </p>
+      ) : null}
+    </AdminLayout>
+  );
+}

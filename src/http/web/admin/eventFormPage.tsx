@@ -1,0 +1,133 @@
+import type { Member } from "../../../services/members";
+import { BLANK_QUESTIONS, questionRows } from "./eventForm";
+import { Checkbox, Input, Select, TextArea, type AdminFormState } from "./fields";
+import { AdminLayout, ErrorSummary } from "./layout";
+
+// The zones the clusters use, offered first; any IANA zone may be typed.
+const zones = ["Europe/Stockholm", "Europe/Oslo", "Europe/Copenhagen", "Europe/Helsinki", "Europe/Berlin", "Europe/London", "UTC"];
+
+const kinds: [string, string][] = [
+  ["text", "Short text"],
+  ["textarea", "Long text"],
+  ["select", "One choice"],
+  ["multiselect", "Several choices"],
+  ["checkbox", "Yes/no checkbox"],
+];
+
+function QuestionRow({ state, i, existing }: { state: AdminFormState; i: number; existing: boolean }) {
+  const p = `questions.${i}`;
+  return (
+    <fieldset class="question card">
+      <legend>{existing ? `Question ${i + 1}` : "New question"}</legend>
+      <input type="hidden" name={`${p}.id`} value={state.values[`${p}.id`] ?? ""} />
+      <div class="grid-form">
+        <Input state={state} name={`${p}.label`} label="Question" />
+        <Select state={state} name={`${p}.kind`} label="Kind of answer" options={kinds} />
+        <TextArea state={state} name={`${p}.options`} label="Choices (one per line)" hint="Only for one choice or several choices." rows={3} />
+        <div>
+          <Checkbox state={state} name={`${p}.required`} label="An answer is required" />
+          {existing ? <Checkbox state={state} name={`${p}.remove`} label="Remove this question" hint="Answers already given stay in the exports." /> : null}
+        </div>
+      </div>
+    </fieldset>
+  );
+}
+
+export interface EventFormProps {
+  member: Member;
+  orgName: string;
+  title: string;
+  action: string;
+  state: AdminFormState;
+  /** How many of the question rows are saved questions (the rest are blank). */
+  savedQuestions: number;
+  submitLabel: string;
+  intro?: string;
+  /** The embed snippet of a saved event, for the organisation's own site. */
+  snippet?: string;
+  /** Blank question rows to add below the filled ones. */
+  blankRows?: number;
+}
+
+/** Create, edit and duplicate share this form: everything the API allows. */
+export function EventFormPage(p: EventFormProps) {
+  const { state } = p;
+  const filled = questionRows(state.values);
+  const rows = filled + (p.blankRows ?? BLANK_QUESTIONS);
+  return (
+    <AdminLayout member={p.member} orgName={p.orgName} title={p.title} section="events" scripts={["/assets/admin.js"]}>
+      <div class="page-head">
+        <h1>{p.title}</h1>
+        <a href="/admin">Back to events</a>
+      </div>
+      {p.intro ? <p class="notice">{p.intro}</p> : null}
+      <ErrorSummary errors={state.errors} />
+      <form method="post" action={p.action} novalidate>
+        <section class="card">
+          <h2>About the event</h2>
+          <Input state={state} name="title" label="Title" required />
+          <TextArea state={state} name="description" label="Description" rows={6} hint="Plain text; blank lines start new paragraphs." />
+          <Input state={state} name="slug" label="Web address" hint="Lower-case letters, digits and dashes, e.g. leankonferens-2027. Left blank, it is made from the title." />
+        </section>
+        <section class="card">
+          <h2>When and where</h2>
+          <div class="grid-form">
+            <Input state={state} name="startsAt" label="Starts" type="datetime-local" required />
+            <Input state={state} name="endsAt" label="Ends" type="datetime-local" required />
+            <Input state={state} name="timezone" label="Time zone" list="zones" hint="Times above are in this zone." />
+          </div>
+          <datalist id="zones">
+            {zones.map((z) => (
+              <option value={z} />
+            ))}
+          </datalist>
+          <div class="grid-form">
+            <Input state={state} name="venue" label="Venue" />
+            <Input state={state} name="address" label="Address" />
+          </div>
+          <Input state={state} name="onlineUrl" label="Online join link" type="url" hint="Sent only to confirmed attendees." />
+        </section>
+        <section class="card">
+          <h2>Registration</h2>
+          <div class="grid-form">
+            <Input state={state} name="capacity" label="Seats" type="number" min={0} required />
+            <Input state={state} name="groupLimit" label="People per signup" type="number" min={1} max={20} hint="A submitter may register colleagues, up to this many in all." />
+            <Select state={state} name="language" label="Language of the page and emails" options={[["sv", "Svenska"], ["en", "English"], ["nb", "Norsk bokmål"]]} />
+            <Select state={state} name="status" label="Visibility" options={[["published", "Published: open for signups"], ["draft", "Draft: hidden"]]} />
+            <Input state={state} name="registrationOpensAt" label="Registration opens" type="datetime-local" hint="Blank: open now." />
+            <Input state={state} name="registrationClosesAt" label="Registration closes" type="datetime-local" hint="Blank: until the event starts." />
+          </div>
+          <Checkbox state={state} name="waitlist" label="Keep a waitlist when full" hint="Freed seats go to the waitlist in order, at once." />
+        </section>
+        <section>
+          <h2>Questions to attendees</h2>
+          {Array.from({ length: rows }, (_, i) => (
+            <QuestionRow state={state} i={i} existing={i < p.savedQuestions} />
+          ))}
+          <input type="hidden" name="blankRows" value={String(rows - filled)} />
+          <button type="submit" name="more" value="yes" class="secondary">
+            Add more questions
+          </button>
+        </section>
+        <div class="actions">
+          <button type="submit">{p.submitLabel}</button>
+          <a href="/admin">Cancel</a>
+        </div>
+      </form>
+      {p.snippet ? (
+        <section class="card">
+          <h2>Embed the form on your site</h2>
+          <p>Paste this where the form should appear. Your site's address must be listed under Settings → embed origins.</p>
+          <textarea id="embed-snippet" readonly rows={4}>
+            {p.snippet}
+          </textarea>
+          <p>
+            <button type="button" class="secondary" data-copy="embed-snippet" hidden>
+              Copy the snippet
+            </button>
+          </p>
+        </section>
+      ) : null}
+    </AdminLayout>
+  );
+}
