@@ -30,7 +30,7 @@ const nordic: [string, string][] = [
 ];
 
 export const slugFromTitle = (title: string) =>
-  slugify(title, { customReplacements: nordic }).slice(0, 80).replace(/-+$/, "") || "event";
+  slugify(title, { customReplacements: nordic, decamelize: false }).slice(0, 80).replace(/-+$/, "") || "event";
 
 export async function slugIsFree(ctx: ServiceContext, slug: string) {
   const [taken] = await ctx.db.select({ id: events.id }).from(events).where(eq(events.slug, slug)).limit(1);

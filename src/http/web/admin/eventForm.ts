@@ -125,6 +125,7 @@ export function readEventForm(form: AdminForm): { state: AdminFormState; input: 
     while (taken.has(id)) id = `${id}-${i + 1}`;
     taken.add(id);
     const choices = q.options.split(/\r?\n/).map((o) => o.trim()).filter(Boolean);
+    if ((q.kind === "select" || q.kind === "multiselect") && !choices.length) errors[`questions.${i}.options`] = "List the choices, one per line.";
     questions.push({
       id,
       label: q.label.trim(),
