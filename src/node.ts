@@ -7,6 +7,7 @@ import type { AppContext } from "./http/env";
 import { migrateDatabase, openDatabase } from "./node/database";
 import { serviceContext } from "./services/context";
 import { isEmpty, seedDemo } from "./services/demo";
+import { mintLoginLink } from "./services/signIn";
 import { startBackground, type Background } from "./node/background";
 import { mailerFor } from "./node/mailers";
 
@@ -16,6 +17,9 @@ export interface RunningServer {
   background: Background;
   close(): Promise<void>;
 }
+
+// The demo owner's first sign-in link: a day to get round to it.
+const DEMO_LINK_TTL_MS = 24 * 3_600_000;
 
 /** Above this many requests a second, the dispatcher only trickles. */
 const CROWD_PER_SECOND = 50;
@@ -41,6 +45,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
     log(`Created the demo organisation "${demo.org.name}" (${demo.org.slug}).`);
     log(`Organiser API token (shown once): ${demo.token}`);
     for (const e of demo.events) log(`  ${e.title}: ${e.url}  (API: ${config.PUBLIC_URL}/api/v1/events/${e.id})`);
+    const link = await mintLoginLink(ctx, demo.owner.id, DEMO_LINK_TTL_MS);
+    log(`Workspace: sign in as ${demo.owner.email} within 24 hours with ${config.PUBLIC_URL}/admin/login/link/${link}`);
   }
   const app = createApp({
     db: database.db,

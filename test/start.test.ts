@@ -26,6 +26,14 @@ describe("npm start", () => {
       expect(byTitle["Kick-off: Digitalisering i industrin"]).toMatchObject({ online: true });
       const conference = Object.values(byTitle).find((e) => String((e as { title: string }).title).startsWith("Leankonferens")) as { id: string };
       expect(conference).toMatchObject({ venue: "BTH Campus Karlshamn", timezone: "Europe/Stockholm", confirmed: 6 });
+      // The demo owner's printed link signs in to the workspace, whose reports have a past event.
+      const link = /Workspace: sign in as demo@techtank\.example within 24 hours with (http:\/\/localhost:\d+)(\/admin\/login\/link\/[\w-]{44})/.exec(out);
+      expect(link).not.toBeNull();
+      const signIn = await fetch(`${server.url}${link![2]}`, { method: "POST", redirect: "manual", headers: { origin: server.url } });
+      expect(signIn.status).toBe(303);
+      const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
+      const dashboard = await fetch(`${server.url}/admin`, { headers: { cookie } });
+      expect(await dashboard.text()).toContain("Medlemsfrukost: Energieffektivisering");
       // The in-process dispatcher sends (here: writes .eml) without being asked; demo
       // signups themselves send nothing.
       expect(out).toContain(`No SMTP_URL: messages are written to ${mailDir} as .eml files.`);
@@ -50,7 +58,7 @@ describe("npm start", () => {
     try {
       expect(again.output()).not.toContain("Organiser API token");
       const res = await fetch(`${again.url}/api/v1/events`, { headers: { authorization: `Bearer ${token}` } });
-      expect((await res.json()).events).toHaveLength(3);
+      expect((await res.json()).events).toHaveLength(4);
     } finally {
       await again.stop();
     }

@@ -5,6 +5,7 @@ import type { ServiceContext } from "./context";
 import { createEvent, type CreateEventInput } from "./createEvent";
 import { slugFromTitle } from "./eventRules";
 import { createApiToken, createOrganisation } from "./organisations";
+import { createMember } from "./members";
 import { register } from "./register";
 
 const ZONE = "Europe/Stockholm";
@@ -104,7 +105,33 @@ export async function seedDemo({ ctx }: { ctx: ServiceContext }) {
     const answers: Record<string, string> = eventId === conference.id ? { lunch: "Vegetariskt" } : {};
     await register({ ctx, input: { eventId, name, email, organisation: companies[i % companies.length], answers } });
   }
-  const ids = created.map((e) => e.id);
+  // A past member breakfast with its attendance taken, so the reports have something to show.
+  const breakfast = await createEvent({
+    ctx,
+    input: {
+      orgId: org.id,
+      title: "Medlemsfrukost: Energieffektivisering",
+      venue: "Techtank",
+      startsAt: stockholm(now, -30, 7, 30),
+      endsAt: stockholm(now, -30, 9, 0),
+      timezone: ZONE,
+      capacity: 40,
+      language: "sv",
+      waitlist: true,
+      status: "published",
+      groupLimit: 5,
+      questions: [],
+    },
+  });
+  const earlier = new Date(now.getTime() - 40 * 86_400_000);
+  for (const [i, name] of colleagues.slice(4, 12).entries()) {
+    const email = `${slugFromTitle(name).replaceAll("-", ".")}@example.com`;
+    await register({ ctx: { ...ctx, now: () => earlier }, input: { eventId: breakfast.id, name, email, organisation: companies[i % companies.length] } });
+  }
+  await ctx.db.run(sql`UPDATE registrations SET checked_in_at = ${Date.parse(breakfast.startsAt)}
+                       WHERE event_id = ${breakfast.id} AND seq % 4 <> 0`);
+  const owner = await createMember({ ctx, input: { orgId: org.id, email: "demo@techtank.example", name: "Demo Owner", role: "owner", language: "en" } });
+  const ids = [...created, breakfast].map((e) => e.id);
   await ctx.db.delete(outbox).where(inArray(outbox.eventId, ids));
-  return { org, token, events: created };
+  return { org, token, events: created, owner };
 }
