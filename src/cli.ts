@@ -12,6 +12,7 @@ import { createMember } from "./services/members";
 import { mintLoginLink } from "./services/signIn";
 import { drainOutbox } from "./mail/dispatcher";
 import { mailerFor } from "./node/mailers";
+import { applyRetention, describeRetention } from "./services/retention";
 
 // The link printed for a new member: long enough to reach them by other means.
 const FIRST_LINK_TTL_MS = 24 * 3_600_000;
@@ -125,12 +126,20 @@ export function buildCli(out: (line: string) => void = console.log) {
     );
 
   program
+    .command("retention")
+    .description("personal data of past events, by each organisation's retention setting")
+    .command("run")
+    .description("anonymise what is due and drop expired sessions and login links, once")
+    .action(() => withContext(async (ctx) => out(describeRetention(await applyRetention({ ctx })))));
+
+  program
     .command("demo")
     .description("create the demo organisation with events")
     .action(() =>
       withContext(async (ctx) => {
         const demo = await seedDemo({ ctx });
         for (const e of demo.events) out(`${e.title}: ${e.url}`);
+        out(`Workspace: ${ctx.publicUrl}/admin/login/link/${await mintLoginLink(ctx, demo.owner.id, FIRST_LINK_TTL_MS)} (sign in as ${demo.owner.email} within 24 hours)`);
         out(`Demo organisation ${demo.org.slug} created; API token: ${demo.token}`);
       }),
     );
@@ -140,7 +149,8 @@ export function buildCli(out: (line: string) => void = console.log) {
 
 function explain(err: unknown): string {
   if (err instanceof ConfigError) return err.message;
-  if (err instanceof AppError) return err.message;
+  if (err instanceof AppError)
+    return [err.message, ...Object.entries(err.fields ?? {}).map(([field, message]) => `${field}: ${message}`)].join("\n");
   if (err && typeof err === "object" && "issues" in err) {
     const issues = (err as { issues: { path: PropertyKey[]; message: string }[] }).issues;
     return issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n");

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createEvent, createEventInput } from "../src/services/createEvent";
 import { authenticateApiToken, findOrganisationBySlug } from "../src/services/organisations";
 import { register } from "../src/services/register";
+import { consumeLoginLink } from "../src/services/signIn";
 import { eventBody } from "./helpers/harness";
 import { openDatabase } from "../src/node/database";
 import { projectRoot } from "./helpers/server";
@@ -50,10 +51,31 @@ describe("plats CLI", () => {
     { args: ["org", "create", "--slug", "Bad Slug", "--name", "x"], says: "slug:" },
     { args: ["org", "create", "--name", "x"], says: "--slug" },
     { args: ["migrate"], env: { DATABASE_URL: "postgres://nope" }, says: "DATABASE_URL" },
+    { args: ["user", "create", "--org", "nobody", "--email", "a@b.se"], says: "No such organisation." },
+    { args: ["user", "create", "--org", "industriforum", "--email", "a@b.se", "--role", "admin"], says: "role:" },
+    { args: ["user", "create", "--org", "industriforum", "--email", "not-an-address"], says: "email:" },
   ])("$args.0 $args.1 fails with a message and a non-zero exit ($says)", ({ args, env, says }) => {
     const res = plats(args, env);
     expect(res.code).not.toBe(0);
     expect(res.stderr).toContain(says);
+  });
+
+  it("user create makes the first owner and prints a one-time link that signs in", async () => {
+    const res = plats(["user", "create", "--org", "industriforum", "--email", "Ingrid@Industriforum.se", "--name", "Ingrid"]);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain("Created owner Ingrid@Industriforum.se in industriforum.");
+    const token = /\/admin\/login\/link\/([\w-]{44})$/.exec(res.last)?.[1];
+    expect(token).toBeDefined();
+    const database = await openDatabase(DATABASE_URL);
+    try {
+      const ctx = { db: database.db, now: () => new Date(), publicUrl: "http://x" };
+      const userId = await consumeLoginLink(ctx, token!);
+      expect(userId).toMatch(/^usr_/);
+      expect(await consumeLoginLink(ctx, token!)).toBeNull();
+    } finally {
+      database.close();
+    }
+    expect(plats(["user", "create", "--org", "industriforum", "--email", "ingrid@industriforum.se"]).stderr).toContain("already a member");
   });
 
   it("outbox run sends what is due once and says how it went", async () => {

@@ -37,6 +37,7 @@ describe("GET and PATCH /api/v1/organisation", () => {
       privacyUrl: null,
       contactEmail: null,
       embedOrigins: [],
+      retentionDays: null,
     });
   });
 

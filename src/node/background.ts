@@ -3,6 +3,7 @@ import type { MailSettings } from "../mail/compose";
 import type { Mailer } from "../mail/mailer";
 import { queueReminders } from "../mail/reminders";
 import type { ServiceContext } from "../services/context";
+import { applyRetention } from "../services/retention";
 
 export interface Background {
   /** Runs the dispatcher now (after a write, or from a test) instead of waiting. */
@@ -13,7 +14,8 @@ export interface Background {
 
 /**
  * The in-process dispatcher and scheduler of `npm start`: every two seconds it sends what
- * is due, and every minute it queues reminders. Runs never overlap; errors are logged and
+ * is due, every minute it queues reminders, and every hour it applies retention (personal
+ * data of past events, expired sessions and links). Runs never overlap; errors are logged and
  * the next tick tries again (the outbox keeps everything).
  *
  * Signups come first: while requests are waiting (`isBusy`, a sell-out), each tick sends
@@ -30,6 +32,7 @@ export function startBackground({
   dispatchEveryMs = 2000,
   batch = 10,
   remindEveryMs = 60_000,
+  retainEveryMs = 3_600_000,
 }: {
   ctx: ServiceContext;
   mailer: Mailer;
@@ -39,6 +42,7 @@ export function startBackground({
   dispatchEveryMs?: number;
   batch?: number;
   remindEveryMs?: number;
+  retainEveryMs?: number;
 }): Background {
   let running: Promise<void> | null = null;
   const dispatch = () => {
@@ -61,13 +65,27 @@ export function startBackground({
       console.error("reminder scheduler:", err);
     }
   };
-  const timers = [setInterval(dispatch, dispatchEveryMs), setInterval(remind, remindEveryMs)];
+  let retaining: Promise<void> | null = null;
+  const retain = () => {
+    retaining ??= (async () => {
+      try {
+        await applyRetention({ ctx });
+      } catch (err) {
+        console.error("retention:", err);
+      } finally {
+        retaining = null;
+      }
+    })();
+    return retaining;
+  };
+  const timers = [setInterval(dispatch, dispatchEveryMs), setInterval(remind, remindEveryMs), setInterval(retain, retainEveryMs)];
   void remind();
+  void retain();
   return {
     kick: dispatch,
     async stop() {
       timers.forEach(clearInterval);
-      await running;
+      await Promise.all([running, retaining]);
     },
   };
 }

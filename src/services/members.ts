@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { users, type Role } from "../db/schema";
 import { isUniqueViolation } from "../db/errors";
@@ -6,7 +6,9 @@ import { AppError, invalid, notFound } from "../lib/errors";
 import { hashPassword } from "../lib/password";
 import { newId } from "../lib/secrets";
 import { auditEntry } from "./audit";
+import { auditIf } from "./auditIf";
 import type { OrgScope, ServiceContext } from "./context";
+import { endAllSessions } from "./sessions";
 
 export type UserRow = typeof users.$inferSelect;
 /** A signed-in member: who acts, for which organisation, with which role. */
@@ -92,4 +94,82 @@ export async function setPassword({ ctx, member, password }: { ctx: ServiceConte
     ctx.db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, member.id)),
     auditEntry(ctx, member, { action: "member.password", subjectType: "user", subjectId: member.id }),
   ]);
+}
+
+/**
+ * Adds a member, or brings back one removed earlier (the address stays reserved by the
+ * removed account). A returning member starts without a password: the login link sent
+ * next is their way in, and a password from before does not come back with them.
+ */
+export async function addMember({
+  ctx,
+  input,
+  by,
+}: {
+  ctx: ServiceContext;
+  // As typed into a form: createMember checks every field.
+  input: OrgScope & { email: string; name?: string; role?: string; language?: string };
+  by: Member;
+}) {
+  try {
+    return await createMember({ ctx, input: input as OrgScope & z.input<typeof createMemberInput>, by });
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === "conflict")) throw err;
+    const key = emailKeyOf(input.email);
+    const [removed] = await ctx.db.select().from(users).where(and(eq(users.orgId, input.orgId), eq(users.emailKey, key), isNotNull(users.disabledAt)));
+    if (!removed) throw err;
+    const { name, role, language } = createMemberInput.parse({ email: input.email, name: input.name, role: input.role, language: input.language });
+    const [restored] = await ctx.db.batch([
+      ctx.db
+        .update(users)
+        .set({ disabledAt: null, passwordHash: null, name: name || null, role, language })
+        .where(and(eq(users.id, removed.id), isNotNull(users.disabledAt)))
+        .returning(),
+      auditEntry(ctx, by, { action: "member.restore", subjectType: "user", subjectId: removed.id, detail: { role } }),
+    ]);
+    if (!restored[0]) throw err;
+    return memberOf(restored[0]);
+  }
+}
+
+/** SQL: the member `id` is active in `orgId`, and taking owner away from them leaves another owner. */
+const ownerSafe = (orgId: string, id: string, keepsOwner: boolean) => sql`EXISTS (
+  SELECT 1 FROM users t WHERE t.id = ${id} AND t.org_id = ${orgId} AND t.disabled_at IS NULL
+    AND (t.role <> 'owner' OR ${keepsOwner ? 1 : 0}
+         OR EXISTS (SELECT 1 FROM users o WHERE o.org_id = ${orgId} AND o.role = 'owner'
+                      AND o.disabled_at IS NULL AND o.id <> ${id})))`;
+
+const lastOwner = (what: string) =>
+  new AppError("conflict", `The organisation's last owner cannot be ${what}. Make another member an owner first.`);
+
+/** Gives a member another role. The organisation always keeps an owner. */
+export async function changeRole({ ctx, input, by }: { ctx: ServiceContext; input: OrgScope & { id: string; role: string }; by: Member }) {
+  const role = roleSchema.safeParse(input.role);
+  if (!role.success) throw invalid({ role: "Choose owner, organiser or check-in." });
+  const target = await findMember(ctx, input.orgId, input.id);
+  if (target.role === role.data) return memberOf(target);
+  const guard = ownerSafe(input.orgId, target.id, role.data === "owner");
+  const [, changed] = await ctx.db.batch([
+    // Before the change, so it sees the state the change's own guard sees.
+    auditIf(ctx, by, { action: "member.role", subjectType: "user", subjectId: target.id, detail: { from: target.role, to: role.data } }, guard),
+    ctx.db.update(users).set({ role: role.data }).where(and(eq(users.id, target.id), guard)).returning(),
+  ]);
+  if (!changed[0]) throw lastOwner("given another role");
+  return memberOf(changed[0]);
+}
+
+/**
+ * Removes a member: the account is disabled (the audit log keeps naming them) and every
+ * session of theirs ends. The last owner cannot be removed, not even by themselves.
+ */
+export async function removeMember({ ctx, input, by }: { ctx: ServiceContext; input: OrgScope & { id: string }; by: Member }) {
+  const target = await findMember(ctx, input.orgId, input.id);
+  const guard = ownerSafe(input.orgId, target.id, false);
+  const [, removed] = await ctx.db.batch([
+    auditIf(ctx, by, { action: "member.remove", subjectType: "user", subjectId: target.id, detail: { role: target.role } }, guard),
+    ctx.db.update(users).set({ disabledAt: ctx.now() }).where(and(eq(users.id, target.id), guard)).returning({ id: users.id }),
+  ]);
+  if (!removed[0]) throw lastOwner("removed");
+  await endAllSessions(ctx, target.id);
+  return memberOf(target);
 }

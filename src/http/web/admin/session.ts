@@ -62,7 +62,9 @@ export const sameOriginOnly = (publicUrl: string) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") {
       const origin = c.req.header("origin");
       const site = c.req.header("sec-fetch-site");
-      const own = origin ? origin === ours || origin === new URL(c.req.url).origin : site === "same-origin";
+      // Either signal suffices: browsers send Origin "null" under some referrer policies,
+      // and Sec-Fetch-Site is missing in older ones. A cross-site page has neither.
+      const own = origin === ours || origin === new URL(c.req.url).origin || site === "same-origin";
       if (!own) throw new AppError("forbidden", "Requests from other sites are refused.");
     }
     await next();

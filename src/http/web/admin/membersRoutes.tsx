@@ -1,0 +1,75 @@
+import { Hono } from "hono";
+import { AppError } from "../../../lib/errors";
+import { addMember, changeRole, findMember, listMembers, removeMember } from "../../../services/members";
+import { requestLoginLink } from "../../../services/signIn";
+import type { AppContext, AppEnv } from "../../env";
+import { blankState, type AdminFormState } from "./fields";
+import { readForm } from "./forms";
+import { renderAdmin } from "./layout";
+import { MembersPage, newMemberDefaults, RemoveMemberPage } from "./membersPage";
+import { requireRole } from "./session";
+
+const notices: Record<string, string> = {
+  added: "The member is added and a sign-in link is on its way to them.",
+  role: "The role is changed.",
+  removed: "The member is removed and signed out everywhere.",
+};
+
+async function page(c: AppContext, { state = blankState(newMemberDefaults), status = 200, notice, problem }: { state?: AdminFormState; status?: 200 | 400 | 409; notice?: string; problem?: string } = {}) {
+  const members = await listMembers({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId } });
+  return renderAdmin(c, <MembersPage member={c.var.member} orgName={c.var.orgName} members={members} state={state} notice={notice} problem={problem} />, status);
+}
+
+/** A refusal the service explains (the last owner) is shown on the list; anything else is raised. */
+const refused = (c: AppContext, err: unknown) => {
+  if (err instanceof AppError && (err.code === "conflict" || err.code === "invalid_request"))
+    return page(c, { status: err.status as 400 | 409, problem: err.fields ? Object.values(err.fields).join(" ") : err.message });
+  throw err;
+};
+
+/** Members of the organisation (/admin/members): owners add them, change roles, remove them. */
+export const membersRoutes = new Hono<AppEnv>()
+  .get("/members", requireRole("owner"), (c) => page(c, { notice: notices[c.req.query("notice") ?? ""] }))
+  .post("/members", requireRole("owner"), async (c) => {
+    const form = await readForm(c);
+    const values = { email: form.one("email"), name: form.one("name"), role: form.one("role"), language: form.one("language") };
+    try {
+      const input = { orgId: c.var.member.orgId, email: values.email.trim(), name: values.name, role: values.role || undefined, language: values.language || undefined };
+      const added = await addMember({ ctx: c.var.ctx, input, by: c.var.member });
+      // No password yet: the link is their way in.
+      await requestLoginLink({ ctx: c.var.ctx, input: { email: added.email } });
+    } catch (err) {
+      if (err instanceof AppError && err.fields) return page(c, { state: { values, errors: err.fields }, status: err.status === 409 ? 409 : 400 });
+      throw err;
+    }
+    return c.redirect("/admin/members?notice=added", 303);
+  })
+  .post("/members/:id/role", requireRole("owner"), async (c) => {
+    const form = await readForm(c);
+    const me = c.var.member;
+    try {
+      await changeRole({ ctx: c.var.ctx, input: { orgId: me.orgId, id: c.req.param("id"), role: form.one("role") }, by: me });
+    } catch (err) {
+      return refused(c, err);
+    }
+    // An owner who gave themselves another role can no longer see this page.
+    const stillOwner = c.req.param("id") !== me.id || form.one("role") === "owner";
+    return c.redirect(stillOwner ? "/admin/members?notice=role" : "/admin", 303);
+  })
+  .get("/members/:id/remove", requireRole("owner"), async (c) => {
+    const { ctx, member } = c.var;
+    const target = await findMember(ctx, member.orgId, c.req.param("id"));
+    const others = await listMembers({ ctx, input: { orgId: member.orgId } });
+    const lastOwner = target.role === "owner" && !others.some((m) => m.role === "owner" && m.id !== target.id);
+    return renderAdmin(c, <RemoveMemberPage member={member} orgName={c.var.orgName} target={target} lastOwner={lastOwner} />, lastOwner ? 409 : 200);
+  })
+  .post("/members/:id/remove", requireRole("owner"), async (c) => {
+    const me = c.var.member;
+    try {
+      await removeMember({ ctx: c.var.ctx, input: { orgId: me.orgId, id: c.req.param("id") }, by: me });
+    } catch (err) {
+      return refused(c, err);
+    }
+    // Removing oneself ended one's own session too.
+    return c.redirect(c.req.param("id") === me.id ? "/admin/login" : "/admin/members?notice=removed", 303);
+  });

@@ -1,0 +1,69 @@
+import { Hono } from "hono";
+import { AppError } from "../../../lib/errors";
+import { erasePersonalData, erasurePlan, exportPersonalData, findPersonalData, subjectEmail } from "../../../services/personalData";
+import { contentDisposition } from "../../download";
+import type { AppContext, AppEnv } from "../../env";
+import { readForm } from "./forms";
+import { renderAdmin } from "./layout";
+import { ErasePage, PrivacyPage } from "./privacyPage";
+import { requireRole } from "./session";
+
+/** The search form again with what is wrong with the address; anything else is raised. */
+const badAddress = (c: AppContext, email: string, err: unknown) => {
+  if (!(err instanceof AppError && err.fields)) throw err;
+  return renderAdmin(c, <PrivacyPage member={c.var.member} orgName={c.var.orgName} state={{ values: { email }, errors: err.fields }} />, 400);
+};
+
+const erasedNotice = (n: { registrations: number; messages: number }) =>
+  `Erased ${n.registrations} registration(s) and ${n.messages} message(s).`;
+
+/** One person's data in this organisation (/admin/privacy): find, download, erase. Owners only. */
+export const privacyRoutes = new Hono<AppEnv>()
+  .get("/privacy", requireRole("owner"), async (c) => {
+    const { ctx, member } = c.var;
+    const email = c.req.query("email");
+    const erased = c.req.query("erased")?.match(/^(\d+)-(\d+)$/);
+    const notice = erased ? erasedNotice({ registrations: Number(erased[1]), messages: Number(erased[2]) }) : undefined;
+    if (email === undefined) return renderAdmin(c, <PrivacyPage member={member} orgName={c.var.orgName} state={{ values: {}, errors: {} }} notice={notice} />);
+    try {
+      const found = await findPersonalData({ ctx, input: { orgId: member.orgId, email } });
+      return renderAdmin(c, <PrivacyPage member={member} orgName={c.var.orgName} state={{ values: { email }, errors: {} }} found={found} />);
+    } catch (err) {
+      return badAddress(c, email, err);
+    }
+  })
+  // A POST, so the address stays out of URLs and a download cannot be started from elsewhere.
+  .post("/privacy/export", requireRole("owner"), async (c) => {
+    const email = (await readForm(c)).one("email");
+    let data;
+    try {
+      data = await exportPersonalData({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId, email }, actor: c.var.member });
+    } catch (err) {
+      return badAddress(c, email, err);
+    }
+    return c.body(JSON.stringify(data, null, 2), 200, {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": contentDisposition(`personal-data-${c.var.ctx.now().toISOString().slice(0, 10)}.json`),
+      "X-Content-Type-Options": "nosniff",
+    });
+  })
+  .get("/privacy/erase", requireRole("owner"), async (c) => {
+    const email = c.req.query("email") ?? "";
+    try {
+      const found = await findPersonalData({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId, email } });
+      return renderAdmin(c, <ErasePage member={c.var.member} orgName={c.var.orgName} email={found.email} plan={erasurePlan(found)} />);
+    } catch (err) {
+      return badAddress(c, email, err);
+    }
+  })
+  .post("/privacy/erase", requireRole("owner"), async (c) => {
+    const email = (await readForm(c)).one("email");
+    try {
+      subjectEmail(email);
+    } catch (err) {
+      return badAddress(c, email, err);
+    }
+    const counts = await erasePersonalData({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId, email }, actor: c.var.member });
+    // The address is not repeated in the URL.
+    return c.redirect(`/admin/privacy?erased=${counts.registrations}-${counts.messages}`, 303);
+  });

@@ -1,0 +1,74 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMember } from "../src/services/members";
+import { startSession } from "../src/services/sessions";
+import { browserSuite, DESKTOP, PHONE, screenshot } from "./helpers/browser";
+import { eventBody } from "./helpers/harness";
+
+// The owner's settings page in chromium, for a reviewer's eye (screenshots) and to see
+// that the retention field carries its range for the browser too.
+const suite = browserSuite();
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  await suite.h.api("PATCH", "/organisation", {
+    name: "Techtank",
+    contactEmail: "evenemang@techtank.se",
+    privacyUrl: "https://www.techtank.se/integritet",
+    requireConsent: true,
+    embedOrigins: ["https://www.techtank.se"],
+    retentionDays: 365,
+  });
+  const owner = await createMember({ ctx: suite.h.ctx, input: { orgId: suite.h.orgId, email: "agare@techtank.se", name: "Ägare Åsa", role: "owner" } });
+  // A session opened by the service, on the real clock the server runs on (see admin-exports.browser).
+  const value = await startSession({ ...suite.h.ctx, now: () => new Date() }, owner.id);
+  context = await suite.browser.newContext(DESKTOP);
+  await context.addCookies([{ name: "plats_admin", value, url: suite.server.url }]);
+  page = await context.newPage();
+});
+afterAll(() => context?.close());
+
+describe("settings in the browser", () => {
+  it("shows the saved settings with the retention range, on a desktop and a phone", async () => {
+    await page.goto(`${suite.server.url}/admin/settings`);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Settings");
+    const retention = page.getByLabel("Keep attendees' personal data for this many days after an event ends");
+    expect(await retention.inputValue()).toBe("365");
+    expect(await retention.getAttribute("min")).toBe("30");
+    expect(await retention.getAttribute("max")).toBe("3650");
+    expect(await page.getByLabel("Require consent to the privacy notice at signup").isChecked()).toBe(true);
+    expect(await page.getByLabel("Sites that may embed the signup form").inputValue()).toBe("https://www.techtank.se");
+    await screenshot(page, "admin-settings");
+
+    const phone = await suite.browser.newContext(PHONE);
+    await phone.addCookies(await context.cookies());
+    const small = await phone.newPage();
+    await small.goto(`${suite.server.url}/admin/settings`);
+    // Nothing runs off the side of a phone.
+    expect(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await screenshot(small, "admin-settings-phone");
+    await phone.close();
+  });
+
+  it("shows members, one person's data and the audit log", async () => {
+    await createMember({ ctx: suite.h.ctx, input: { orgId: suite.h.orgId, email: "dorr@techtank.se", name: "Dörr Dan", role: "checkin" } });
+    const ev = (await suite.h.api("POST", "/events", eventBody({ title: "Leankonferens Blekinge 2027", questions: [{ id: "lunch", label: "Lunch", kind: "text" }] }))).body.id;
+    await suite.h.api("POST", `/events/${ev}/registrations`, { name: "Anna Svensson", email: "anna@example.se", organisation: "Volvo CE", answers: { lunch: "Vegetarisk" }, consent: true }, { token: null });
+
+    await page.goto(`${suite.server.url}/admin/members`);
+    expect(await page.locator("table.data tbody tr").count()).toBe(2);
+    await screenshot(page, "admin-members");
+
+    await page.goto(`${suite.server.url}/admin/privacy?email=ANNA%40example.se`);
+    expect(await page.getByRole("heading", { name: "Stored about anna@example.se" }).count()).toBe(1);
+    await screenshot(page, "admin-privacy");
+    await page.getByRole("link", { name: "Erase…" }).click();
+    expect(await page.locator("h1").textContent()).toBe("Erase anna@example.se?");
+    await screenshot(page, "admin-privacy-erase");
+
+    await page.goto(`${suite.server.url}/admin/audit`);
+    expect(await page.locator("h1").textContent()).toBe("Audit log");
+    await screenshot(page, "admin-audit");
+  });
+});
