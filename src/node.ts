@@ -65,9 +65,10 @@ export async function startServer(config: Config, log: (line: string) => void = 
     lookedAt = now;
     return perSecond > CROWD_PER_SECOND;
   };
-  const fetch = (request: Request) => {
+  // The Node bindings must reach the app: getConnInfo reads the socket from them.
+  const fetch = (request: Request, env?: unknown) => {
     arrivals++;
-    return app.fetch(request);
+    return app.fetch(request, env);
   };
   const mailer = mailerFor(config);
   const background = startBackground({

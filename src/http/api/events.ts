@@ -1,12 +1,15 @@
 import { Hono } from "hono";
+import { attendanceCsvQuery } from "../../services/attendanceRows";
 import { cancelEvent } from "../../services/cancelEvent";
 import { createEvent, createEventInput } from "../../services/createEvent";
+import { exportAttendees } from "../../services/exportAttendees";
 import { getEvent } from "../../services/getEvent";
 import { listEvents } from "../../services/listEvents";
 import { listRegistrations, listRegistrationsQuery } from "../../services/listRegistrations";
 import { register } from "../../services/register";
 import { registrationInput } from "../../services/schemas";
 import { updateEvent, updateEventInput } from "../../services/updateEvent";
+import { sendTable } from "../download";
 import type { AppEnv } from "../env";
 import { optionalOrganiser, requireOrganiser } from "../middleware";
 import type { MiddlewareHandler } from "hono";
@@ -39,5 +42,12 @@ export function eventRoutes(limitSignups: MiddlewareHandler<AppEnv>) {
     .get("/:id/registrations", requireOrganiser, validate("query", listRegistrationsQuery), async (c) => {
       const input = { ...c.req.valid("query"), eventId: c.req.param("id"), orgId: c.var.org.id };
       return c.json({ registrations: await listRegistrations({ ctx: c.var.ctx, input }) });
+    })
+    .get("/:id/registrations.csv", requireOrganiser, validate("query", attendanceCsvQuery), async (c) => {
+      const { status } = c.req.valid("query");
+      const actor = { orgId: c.var.org.id, id: null, email: "API token" };
+      const input = { eventId: c.req.param("id"), format: "csv" as const, status, via: "api" as const };
+      const { table, basename } = await exportAttendees({ ctx: c.var.ctx, input, actor });
+      return sendTable(c, table, { format: "csv", basename });
     });
 }

@@ -53,6 +53,10 @@ const formPage = (c: AppContext, props: Omit<EventFormProps, "member" | "orgName
 /** Saved questions are the rows with an id; a re-shown form keeps its count of blank rows. */
 const savedCount = (state: AdminFormState) => Object.keys(state.values).filter((k) => /^questions\.\d+\.id$/.test(k) && state.values[k]).length;
 
+// Per route, not `use("/events/*")`: mounted beside the other areas, a path middleware
+// would also guard their pages under /events (the check-in view is for the checkin role).
+const organiser = requireRole("organiser");
+
 /** The dashboard and creating, editing, duplicating and cancelling events. */
 export const eventAdminRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
@@ -61,11 +65,10 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     const data = await dashboardEvents({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId, pastLimit: all ? undefined : 20 } });
     return renderAdmin(c, <DashboardPage member={c.var.member} orgName={c.var.orgName} {...data} notice={notices[c.req.query("notice") ?? ""]} />);
   })
-  .use("/events/*", requireRole("organiser"))
-  .get("/events/new", (c) =>
+  .get("/events/new", organiser, (c) =>
     formPage(c, { title: "New event", action: "/admin/events/new", state: blankState(newEventDefaults), savedQuestions: 0, submitLabel: "Create the event" }),
   )
-  .post("/events/new", async (c) => {
+  .post("/events/new", organiser, async (c) => {
     const form = await readForm(c);
     const { state, input } = readEventForm(form);
     const props = { title: "New event", action: "/admin/events/new", savedQuestions: savedCount(state), submitLabel: "Create the event" };
@@ -79,14 +82,14 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     if ("redirect" in result) return c.redirect(result.redirect, 303);
     return formPage(c, { ...props, state: { ...state, errors: result.errors } }, 400);
   })
-  .get("/events/:id/edit", async (c) => {
+  .get("/events/:id/edit", organiser, async (c) => {
     const row = await findEvent(c.var.ctx, c.req.param("id"), c.var.member.orgId);
     if (row.event.status === "cancelled") throw new AppError("event_cancelled", "A cancelled event cannot be changed. Duplicate it to hold it again.");
     const state = blankState(eventFormValues(row.event));
     const snippet = withEmbed(organiserEventView(c.var.ctx, row)).embed.snippet;
     return formPage(c, { title: `Edit: ${row.event.title}`, action: `/admin/events/${row.event.id}/edit`, state, savedQuestions: row.event.questions.length, submitLabel: "Save changes", snippet });
   })
-  .post("/events/:id/edit", async (c) => {
+  .post("/events/:id/edit", organiser, async (c) => {
     const row = await findEvent(c.var.ctx, c.req.param("id"), c.var.member.orgId);
     const form = await readForm(c);
     const { state, input } = readEventForm(form);
@@ -103,16 +106,16 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     if ("redirect" in result) return c.redirect(result.redirect, 303);
     return formPage(c, { ...props, state: { ...state, errors: result.errors } }, 400);
   })
-  .get("/events/:id/duplicate", async (c) => {
+  .get("/events/:id/duplicate", organiser, async (c) => {
     const { event } = await findEvent(c.var.ctx, c.req.param("id"), c.var.member.orgId);
     const intro = `A copy of "${event.title}", one week later. Check the date and time, then create it. Nobody is registered yet.`;
     return formPage(c, { title: "Duplicate event", action: "/admin/events/new", state: blankState(duplicateValues(event)), savedQuestions: 0, submitLabel: "Create the copy", intro });
   })
-  .get("/events/:id/cancel", async (c) => {
+  .get("/events/:id/cancel", organiser, async (c) => {
     const row = await findEvent(c.var.ctx, c.req.param("id"), c.var.member.orgId);
     return renderAdmin(c, <CancelEventPage member={c.var.member} orgName={c.var.orgName} row={row} />);
   })
-  .post("/events/:id/cancel", async (c) => {
+  .post("/events/:id/cancel", organiser, async (c) => {
     const actor = c.var.member;
     await cancelEvent({ ctx: c.var.ctx, input: { id: c.req.param("id"), orgId: actor.orgId }, actor });
     return c.redirect("/admin?notice=cancelled", 303);

@@ -1,0 +1,31 @@
+import { Hono, type Context } from "hono";
+import { invalid } from "../../../lib/errors";
+import { attendanceQuery } from "../../../services/attendanceRows";
+import { exportAttendees, type ExportFormat } from "../../../services/exportAttendees";
+import { printList } from "../../../services/printList";
+import { sendTable } from "../../download";
+import { fieldErrors } from "../../errors";
+import type { AppEnv } from "../../env";
+import { renderAdmin } from "./layout";
+import { PrintPage } from "./printPage";
+import { requireRole } from "./session";
+
+async function downloadAttendees(c: Context<AppEnv>, format: ExportFormat) {
+  const query = attendanceQuery.safeParse({ status: c.req.query("status") });
+  if (!query.success) throw invalid(fieldErrors(query.error), "Choose a status of confirmed, waitlisted or cancelled.");
+  const { table, basename, event } = await exportAttendees({
+    ctx: c.var.ctx,
+    input: { eventId: c.req.param("id")!, format, status: query.data.status },
+    actor: c.var.member,
+  });
+  return sendTable(c, table, { format, basename, sheet: event.title });
+}
+
+/** The attendance list as files and on paper: organisers and owners only. */
+export const exportRoutes = new Hono<AppEnv>()
+  .get("/events/:id/attendees.csv", requireRole("organiser"), (c) => downloadAttendees(c, "csv"))
+  .get("/events/:id/attendees.xlsx", requireRole("organiser"), (c) => downloadAttendees(c, "xlsx"))
+  .get("/events/:id/print", requireRole("organiser"), async (c) => {
+    const list = await printList({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId, eventId: c.req.param("id") } });
+    return renderAdmin(c, <PrintPage member={c.var.member} orgName={c.var.orgName} {...list} />);
+  });
