@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
 import { rateLimiter } from "hono-rate-limiter";
 import { AppError } from "../lib/errors";
+import type { Actor } from "../services/audit";
 import { authenticateApiToken } from "../services/organisations";
 import type { AppContext, AppEnv } from "./env";
 
@@ -42,6 +43,9 @@ const bearer = (optional: boolean) => {
     return check(c, next);
   });
 };
+
+/** Who the audit log names for a change made with an API token. */
+export const apiActor = (c: AppContext): Actor => ({ orgId: c.var.org.id, id: null, email: "API token" });
 
 /** Organiser routes: a valid API token is required and names the organisation. */
 export const requireOrganiser = bearer(false);

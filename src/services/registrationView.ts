@@ -33,6 +33,18 @@ function selectWith(ctx: ServiceContext, position: SQL<number | null>, where: SQ
 export const selectEventRegistrations = (ctx: ServiceContext, eventId: string, status?: RegistrationStatus) =>
   selectWith(ctx, rankedPosition, and(eq(registrations.eventId, eventId), status ? eq(registrations.status, status) : undefined));
 
+/**
+ * Every registration of an event with its ranked position, as a subquery to join on
+ * `seq`. The ranking runs over the whole event before any outer filter (a search, a
+ * status), so a filtered list still shows each person's true place in the queue.
+ */
+export const rankedPositions = (ctx: ServiceContext, eventId: string) =>
+  ctx.db
+    .select({ seq: registrations.seq, position: sql<number | null>`${rankedPosition}`.as("position") })
+    .from(registrations)
+    .where(eq(registrations.eventId, eventId))
+    .as("ranked");
+
 export async function findRegistration(ctx: ServiceContext, id: string, orgId?: string) {
   const [row] = await selectWith(ctx, countedPosition, eq(registrations.id, id));
   if (!row || (orgId !== undefined && row.orgId !== orgId)) throw notFound("registration");

@@ -11,7 +11,7 @@ import { registrationInput } from "../../services/schemas";
 import { updateEvent, updateEventInput } from "../../services/updateEvent";
 import { sendTable } from "../download";
 import type { AppEnv } from "../env";
-import { optionalOrganiser, requireOrganiser } from "../middleware";
+import { apiActor, optionalOrganiser, requireOrganiser } from "../middleware";
 import type { MiddlewareHandler } from "hono";
 import { validate } from "../validate";
 import { withEmbed } from "./embed";
@@ -19,7 +19,7 @@ import { withEmbed } from "./embed";
 export function eventRoutes(limitSignups: MiddlewareHandler<AppEnv>) {
   return new Hono<AppEnv>()
     .post("/", requireOrganiser, validate("json", createEventInput), async (c) => {
-      const event = await createEvent({ ctx: c.var.ctx, input: { ...c.req.valid("json"), orgId: c.var.org.id } });
+      const event = await createEvent({ ctx: c.var.ctx, input: { ...c.req.valid("json"), orgId: c.var.org.id }, actor: apiActor(c) });
       return c.json(withEmbed(event), 201);
     })
     .get("/", requireOrganiser, async (c) =>
@@ -30,10 +30,10 @@ export function eventRoutes(limitSignups: MiddlewareHandler<AppEnv>) {
     )
     .patch("/:id", requireOrganiser, validate("json", updateEventInput), async (c) => {
       const input = { id: c.req.param("id"), orgId: c.var.org.id, patch: c.req.valid("json") };
-      return c.json(withEmbed(await updateEvent({ ctx: c.var.ctx, input })));
+      return c.json(withEmbed(await updateEvent({ ctx: c.var.ctx, input, actor: apiActor(c) })));
     })
     .post("/:id/cancel", requireOrganiser, async (c) =>
-      c.json(await cancelEvent({ ctx: c.var.ctx, input: { id: c.req.param("id"), orgId: c.var.org.id } })),
+      c.json(await cancelEvent({ ctx: c.var.ctx, input: { id: c.req.param("id"), orgId: c.var.org.id }, actor: apiActor(c) })),
     )
     .post("/:id/registrations", limitSignups, validate("json", registrationInput), async (c) => {
       const input = { ...c.req.valid("json"), eventId: c.req.param("id") };
@@ -45,9 +45,8 @@ export function eventRoutes(limitSignups: MiddlewareHandler<AppEnv>) {
     })
     .get("/:id/registrations.csv", requireOrganiser, validate("query", attendanceCsvQuery), async (c) => {
       const { status } = c.req.valid("query");
-      const actor = { orgId: c.var.org.id, id: null, email: "API token" };
       const input = { eventId: c.req.param("id"), format: "csv" as const, status, via: "api" as const };
-      const { table, basename } = await exportAttendees({ ctx: c.var.ctx, input, actor });
+      const { table, basename } = await exportAttendees({ ctx: c.var.ctx, input, actor: apiActor(c) });
       return sendTable(c, table, { format: "csv", basename });
     });
 }

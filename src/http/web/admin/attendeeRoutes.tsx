@@ -1,0 +1,151 @@
+import { Hono } from "hono";
+import type { Question } from "../../../db/schema";
+import { AppError, invalid } from "../../../lib/errors";
+import { addAttendee } from "../../../services/addAttendee";
+import { attendanceList, attendanceListQuery, tallyOf } from "../../../services/attendanceList";
+import { openEvent, registrationOfEvent } from "../../../services/attendeeRules";
+import { cancelByOrganiser, cancellable } from "../../../services/cancelByOrganiser";
+import { countAudience, messageAttendees, organiserMessageInput } from "../../../services/messageAttendees";
+import { promoteByHand } from "../../../services/promoteByHand";
+import { resendConfirmation } from "../../../services/resendConfirmation";
+import { registrationInput } from "../../../services/schemas";
+import { fieldErrors, validationError } from "../../errors";
+import type { AppContext, AppEnv } from "../../env";
+import type { FormState } from "../pages/fields";
+import { answersOf } from "../signupSubmission";
+import { AddAttendeePage, newAttendeeForm } from "./attendeeAddPage";
+import { CancelConfirmPage, PromoteOverridePage } from "./attendeeConfirmPages";
+import { AttendeeListPage } from "./attendeeListPage";
+import { MessageFormPage, MessagePreviewPage, type MessageDraft } from "./attendeeMessagePage";
+import { listPath, noticeText } from "./attendeeShared";
+import { readForm, type AdminForm } from "./forms";
+import { renderAdmin } from "./layout";
+import { requireRole } from "./session";
+
+// Ids in the paths have their own shape, so these routes never catch /events/new and
+// the like; anything else falls through to the workspace's 404.
+const EVENT = "/events/:id{evt_[0-9a-z]+}";
+const REGISTRATION = `${EVENT}/registrations/:rid{reg_[0-9a-z]+}`;
+const organiser = requireRole("organiser");
+
+const scope = (c: AppContext) => ({ orgId: c.var.member.orgId, eventId: c.req.param("id")! });
+const target = (c: AppContext) => ({ ...scope(c), registrationId: c.req.param("rid")! });
+const frame = (c: AppContext) => ({ member: c.var.member, orgName: c.var.orgName });
+const backToList = (c: AppContext, query: string) => c.redirect(`${listPath(c.req.param("id")!)}?${query}`, 303);
+
+/** A yes/no field of our own forms: absent or "1"; anything else was not sent by our page. */
+function flag(form: AdminForm, name: string) {
+  const v = form.one(name);
+  if (v !== "" && v !== "1") throw invalid({ [name]: "Must be 1 or left out." });
+  return v === "1";
+}
+
+/** The add form as typed: every value kept, to show again beside its error. */
+function addFormValues(form: AdminForm, questions: Question[]): FormState["values"] {
+  const values: FormState["values"] = {};
+  for (const name of ["name", "email", "organisation", "phone", "language"]) values[name] = form.one(name);
+  for (const name of ["override", "sendEmail"]) values[name] = form.checked(name) ? "yes" : "";
+  for (const q of questions) values[`answers.${q.id}`] = q.kind === "multiselect" ? form.many(`answers.${q.id}`) : form.one(`answers.${q.id}`);
+  return values;
+}
+
+const blank = (v: string | string[] | undefined) => (typeof v === "string" && v.trim() !== "" ? v : undefined);
+
+/** The attendance list of an event and the organiser's actions on it. */
+export const attendeeRoutes = new Hono<AppEnv>()
+  .get(EVENT, organiser, async (c) => {
+    const query = attendanceListQuery.safeParse(c.req.query());
+    if (!query.success) throw validationError(query.error);
+    const list = await attendanceList({ ctx: c.var.ctx, input: { ...scope(c), filter: query.data.status, q: query.data.q } });
+    const notice = noticeText(c.req.query("notice"), c.req.query("n"), c.req.query("mail"));
+    return renderAdmin(c, <AttendeeListPage {...frame(c)} list={list} notice={notice} />);
+  })
+
+  .post(`${REGISTRATION}/promote`, organiser, async (c) => {
+    const override = flag(await readForm(c), "override");
+    const result = await promoteByHand({ ctx: c.var.ctx, input: { ...target(c), override }, actor: c.var.member });
+    if (result.promoted) return backToList(c, `notice=${result.overCapacity ? "promoted-over" : "promoted"}`);
+    const { registration, position, event } = await registrationOfEvent(c.var.ctx, c.var.member.orgId, c.req.param("id"), c.req.param("rid"));
+    return renderAdmin(c, <PromoteOverridePage {...frame(c)} event={event.event} registration={registration} position={position} {...result} />);
+  })
+
+  .get(`${REGISTRATION}/cancel`, organiser, async (c) => {
+    const { registration, position, event } = await cancellable(c.var.ctx, target(c));
+    return renderAdmin(c, <CancelConfirmPage {...frame(c)} event={event.event} registration={registration} position={position} />);
+  })
+  .post(`${REGISTRATION}/cancel`, organiser, async (c) => {
+    await cancelByOrganiser({ ctx: c.var.ctx, input: target(c), actor: c.var.member });
+    return backToList(c, "notice=cancelled");
+  })
+
+  .post(`${REGISTRATION}/resend`, organiser, async (c) => {
+    await resendConfirmation({ ctx: c.var.ctx, input: target(c), actor: c.var.member });
+    return backToList(c, "notice=resent");
+  })
+
+  .get(`${EVENT}/add`, organiser, async (c) => {
+    const { event } = await openEvent(c.var.ctx, c.var.member.orgId, c.req.param("id"));
+    const tally = await tallyOf(c.var.ctx, event);
+    return renderAdmin(c, <AddAttendeePage {...frame(c)} event={event} tally={tally} state={newAttendeeForm(event)} />);
+  })
+  .post(`${EVENT}/add`, organiser, async (c) => {
+    const { ctx } = c.var;
+    const { event } = await openEvent(ctx, c.var.member.orgId, c.req.param("id"));
+    const values = addFormValues(await readForm(c), event.questions);
+    const page = async (state: FormState, status: 400 | 409) =>
+      renderAdmin(c, <AddAttendeePage {...frame(c)} event={event} tally={await tallyOf(ctx, event)} state={state} />, status);
+
+    const parsed = registrationInput.omit({ consent: true }).safeParse({
+      name: values.name,
+      email: values.email,
+      organisation: blank(values.organisation),
+      phone: blank(values.phone),
+      language: values.language || undefined,
+      answers: answersOf(values, event.questions),
+    });
+    if (!parsed.success) return page({ values, errors: fieldErrors(parsed.error) }, 400);
+    try {
+      const added = await addAttendee({
+        ctx,
+        input: { ...scope(c), attendee: parsed.data, override: values.override === "yes", sendEmail: values.sendEmail === "yes" },
+        actor: c.var.member,
+      });
+      const outcome = added.overCapacity ? "over" : added.status;
+      return backToList(c, `notice=added-${outcome}&mail=${values.sendEmail === "yes" ? 1 : 0}`);
+    } catch (err) {
+      if (!(err instanceof AppError) || !["invalid_request", "already_registered", "event_full"].includes(err.code)) throw err;
+      return page({ values, errors: err.fields ?? {}, problem: err.fields ? undefined : err.message }, err.status as 400 | 409);
+    }
+  })
+
+  .get(`${EVENT}/message`, organiser, async (c) => {
+    const { event } = await openEvent(c.var.ctx, c.var.member.orgId, c.req.param("id"));
+    const draft = { audience: "confirmed", subject: "", body: "" };
+    return renderAdmin(c, <MessageFormPage {...frame(c)} event={event} tally={await tallyOf(c.var.ctx, event)} draft={draft} />);
+  })
+  .post(`${EVENT}/message`, organiser, async (c) => {
+    const { ctx } = c.var;
+    const { event } = await openEvent(ctx, c.var.member.orgId, c.req.param("id"));
+    const form = await readForm(c);
+    const step = form.one("step");
+    if (!["preview", "send", "edit"].includes(step)) throw invalid({ step: "Must be preview, send or edit." });
+    const draft: MessageDraft = { audience: form.one("audience"), subject: form.one("subject"), body: form.one("body") };
+    const formPage = async (errors: Record<string, string>, status: 200 | 400) =>
+      renderAdmin(c, <MessageFormPage {...frame(c)} event={event} tally={await tallyOf(ctx, event)} draft={draft} errors={errors} />, status);
+
+    if (step === "edit") return formPage({}, 200);
+    const parsed = organiserMessageInput.safeParse(draft);
+    if (!parsed.success) return formPage(fieldErrors(parsed.error), 400);
+    const message = parsed.data;
+    if (step === "preview") {
+      const recipients = await countAudience({ ctx, input: { ...scope(c), audience: message.audience } });
+      return renderAdmin(c, <MessagePreviewPage {...frame(c)} event={event} message={message} recipients={recipients} />);
+    }
+    try {
+      const sent = await messageAttendees({ ctx, input: { ...scope(c), message }, actor: c.var.member });
+      return backToList(c, `notice=messaged&n=${sent}`);
+    } catch (err) {
+      if (err instanceof AppError && err.fields) return formPage(err.fields, 400);
+      throw err;
+    }
+  });

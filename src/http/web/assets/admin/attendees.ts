@@ -1,0 +1,20 @@
+/** The attendance list of an event and the pages of its actions. */
+export const adminAttendees = `
+.event-when, .event-line { color: var(--muted); margin: 0 0 1rem; }
+.stats li.over { border-color: var(--wait); background: var(--wait-soft); }
+.event-links .links { align-items: center; margin: 0 0 1.25rem; }
+table.attendees caption { caption-side: top; text-align: left; padding: 0.5rem 0.75rem; }
+table.attendees th[scope=row] { font-weight: 600; background: none; white-space: normal; min-width: 9rem; }
+table.attendees td.email { overflow-wrap: anywhere; min-width: 12rem; }
+table.attendees .nowrap { white-space: nowrap; }
+table.attendees .badge { font-size: 0.85rem; padding: 0.05rem 0.6rem; }
+table.attendees .position { font-variant-numeric: tabular-nums; color: var(--wait); font-weight: 600; }
+.flag { display: inline-block; font-size: 0.8rem; border: 1px solid var(--line); border-radius: 4px; padding: 0 0.35rem; margin: 0 0.25rem 0.2rem 0; white-space: nowrap; }
+.flag.over { border-color: var(--wait); background: var(--wait-soft); color: var(--wait); }
+.row-actions { display: flex; gap: 0.35rem 0.75rem; align-items: center; font-size: 0.9rem; white-space: nowrap; }
+.row-actions form { display: inline; }
+.row-actions button.compact { padding: 0.2rem 0.7rem; min-height: 2rem; width: auto; font-size: 0.9rem; }
+.row-actions button.link { width: auto; }
+.message-preview h2 { margin-bottom: 1rem; }
+.message-preview p { white-space: pre-line; overflow-wrap: anywhere; }
+`;

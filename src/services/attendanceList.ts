@@ -1,0 +1,116 @@
+import { and, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { registrations, users } from "../db/schema";
+import type { OrgScope, ServiceContext } from "./context";
+import { findEvent, type EventRow } from "./eventView";
+import { rankedPositions, type RegistrationRow } from "./registrationView";
+
+export const listFilters = ["live", "confirmed", "waitlisted", "cancelled", "all"] as const;
+export type ListFilter = (typeof listFilters)[number];
+
+/** The list page's query string; anything else in it is ignored. */
+export const attendanceListQuery = z.object({
+  status: z.enum(listFilters, { message: "Unknown status filter." }).optional(),
+  q: z.string().max(200, "At most 200 characters.").optional(),
+});
+
+export interface Tally {
+  confirmed: number;
+  waitlisted: number;
+  cancelled: number;
+  checkedIn: number;
+  /** Confirmed registrations an organiser seated beyond capacity. */
+  overCapacity: number;
+  capacity: number;
+  seatsLeft: number;
+  /** Confirmed beyond capacity (overrides, or capacity lowered below the confirmed count). */
+  beyond: number;
+}
+
+export interface ListedRegistration {
+  registration: RegistrationRow;
+  /** 1-based place in the whole event's queue, whatever the filter; null unless waiting. */
+  position: number | null;
+  /** Email of the member who added the person by hand. */
+  addedByEmail: string | null;
+}
+
+export interface AttendanceList {
+  event: EventRow;
+  tally: Tally;
+  filter: ListFilter;
+  q: string;
+  rows: ListedRegistration[];
+}
+
+const statusWhere: Record<ListFilter, SQL | undefined> = {
+  live: sql`${registrations.status} <> 'cancelled'`,
+  confirmed: sql`${registrations.status} = 'confirmed'`,
+  waitlisted: sql`${registrations.status} = 'waitlisted'`,
+  cancelled: sql`${registrations.status} = 'cancelled'`,
+  all: undefined,
+};
+
+// SQLite's lower() folds ASCII only; these are the capitals of the names our clusters'
+// attendees write (Åsa, Ørjan, Émile), so a search for "åsa" finds "Åsa".
+const capitals: [string, string][] = [["Å", "å"], ["Ä", "ä"], ["Ö", "ö"], ["Æ", "æ"], ["Ø", "ø"], ["É", "é"], ["Ü", "ü"]];
+const folded = (column: AnyColumn) =>
+  capitals.reduce<SQL>((s, [upper, lower]) => sql`replace(${s}, ${upper}, ${lower})`, sql`lower(coalesce(${column}, ''))`);
+
+function searchWhere(q: string): SQL | undefined {
+  const needle = q.trim().toLowerCase();
+  if (!needle) return undefined;
+  // instr, not LIKE: a search for "50%" or "a_b" means those characters.
+  return sql`(instr(${folded(registrations.name)}, ${needle}) > 0
+              OR instr(${registrations.emailKey}, ${needle}) > 0
+              OR instr(${folded(registrations.organisation)}, ${needle}) > 0)`;
+}
+
+/** Counts of one event's registrations, read in one pass. */
+export async function tallyOf(ctx: ServiceContext, event: Pick<EventRow, "id" | "capacity">): Promise<Tally> {
+  const [row] = await ctx.db.all<Omit<Tally, "capacity" | "seatsLeft" | "beyond">>(sql`
+    SELECT coalesce(sum(status = 'confirmed'), 0) AS confirmed,
+           coalesce(sum(status = 'waitlisted'), 0) AS waitlisted,
+           coalesce(sum(status = 'cancelled'), 0) AS cancelled,
+           coalesce(sum(status = 'confirmed' AND checked_in_at IS NOT NULL), 0) AS checkedIn,
+           coalesce(sum(status = 'confirmed' AND over_capacity), 0) AS overCapacity
+    FROM registrations WHERE event_id = ${event.id}`);
+  const counts = row ?? { confirmed: 0, waitlisted: 0, cancelled: 0, checkedIn: 0, overCapacity: 0 };
+  return {
+    ...counts,
+    capacity: event.capacity,
+    seatsLeft: Math.max(0, event.capacity - counts.confirmed),
+    beyond: Math.max(0, counts.confirmed - event.capacity),
+  };
+}
+
+/**
+ * The attendance list of one of the organisation's events: counts, and the registrations
+ * of one status (or all, or all still live) matching a search on name, email or
+ * organisation, confirmed first, then the waitlist in order, then cancellations. An
+ * anonymised event keeps only its counts.
+ */
+export async function attendanceList({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: OrgScope & { eventId: string; filter?: ListFilter; q?: string };
+}): Promise<AttendanceList> {
+  const { event } = await findEvent(ctx, input.eventId, input.orgId);
+  // Everyone of a cancelled event is cancelled: "still live" would show nobody.
+  const filter = input.filter ?? (event.status === "cancelled" ? "all" : "live");
+  const q = input.q?.trim() ?? "";
+  const tally = await tallyOf(ctx, event);
+  if (event.anonymisedAt) return { event, tally, filter, q, rows: [] };
+
+  const ranked = rankedPositions(ctx, event.id);
+  const rows = await ctx.db
+    .select({ registration: registrations, position: ranked.position, addedByEmail: users.email })
+    .from(registrations)
+    .innerJoin(ranked, eq(ranked.seq, registrations.seq))
+    .leftJoin(users, eq(users.id, registrations.addedBy))
+    .where(and(eq(registrations.eventId, event.id), statusWhere[filter], searchWhere(q)))
+    .orderBy(sql`CASE ${registrations.status} WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END`, registrations.seq);
+  return { event, tally, filter, q, rows };
+}
