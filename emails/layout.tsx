@@ -1,5 +1,6 @@
 import type { Child } from "hono/jsx";
 import { fill, type Messages } from "../src/i18n/messages";
+import { QrTable } from "./qrTable";
 import type { EmailData, Rendered } from "./types";
 
 // Inline styles only: mail clients drop <style> blocks and external sheets.
@@ -44,6 +45,19 @@ function CalendarLinks({ t, data }: { t: Messages; data: EmailData }) {
   );
 }
 
+/** The QR code and the typed code an attendee shows at the door. */
+function CheckinBlock({ t, data }: { t: Messages; data: EmailData }) {
+  if (!data.checkin) return null;
+  return (
+    <div style="margin:16px 0;padding:12px 16px;background:#ffffff;border:1px solid #cbd2d9;border-radius:8px">
+      <h2 style="font-size:18px;margin:0 0 4px">{t.checkin.title}</h2>
+      <p style="margin:0">{t.checkin.intro}</p>
+      <p style="font-family:'Courier New',Courier,monospace;font-size:22px;font-weight:bold;letter-spacing:2px;margin:4px 0">{data.checkin.code}</p>
+      <QrTable text={data.checkin.url} label={`${t.checkin.title}: ${data.checkin.code}`} />
+    </div>
+  );
+}
+
 /**
  * The frame every email shares: greeting, the kind's own paragraph, the event's details,
  * calendar links for confirmed attendees, and the manage link. Returns the HTML part and
@@ -58,6 +72,7 @@ export function layout(t: Messages, data: EmailData, subject: string, intro: str
           <p>{intro}</p>
           {extra?.html}
           <Details t={t} data={data} />
+          <CheckinBlock t={t} data={data} />
           <CalendarLinks t={t} data={data} />
           <p>{t.manageIntro}</p>
           <p>
@@ -78,6 +93,7 @@ export function layout(t: Messages, data: EmailData, subject: string, intro: str
     `${t.when}: ${data.event.when}`,
     where ? `${t.where}: ${where}` : null,
     data.event.onlineUrl ? `${t.joinLink}: ${data.event.onlineUrl}` : null,
+    data.checkin ? `${t.checkin.title}\n${t.checkin.intro} ${data.checkin.code}` : null,
     data.calendar
       ? `${t.addToCalendar}:\nGoogle: ${data.calendar.google}\nOutlook.com: ${data.calendar.outlook}\nMicrosoft 365: ${data.calendar.office365}\n${t.calendarFile}: ${data.calendar.ics}`
       : null,

@@ -20,6 +20,8 @@ export interface EmailData {
   position: number | null;
   /** Present only for confirmed attendees. */
   calendar: CalendarLinks | null;
+  /** The signed check-in code and what its QR code holds (confirmed attendees' invites and reminders). */
+  checkin: { code: string; url: string } | null;
   /** What an organiser wrote to the attendees (organiser_message only). */
   message: { subject: string; body: string } | null;
 }

@@ -7,6 +7,7 @@ import { events, manageTokens, organisations, outbox, registrations } from "../d
 import { formatWhen } from "../i18n/format";
 import { messages } from "../i18n/messages";
 import { newSecret, sha256Hex } from "../lib/secrets";
+import { checkinPass } from "../services/checkinCode";
 import { eventUrl, manageUrl, type ServiceContext } from "../services/context";
 import { findRegistration } from "../services/registrationView";
 import { composeLoginLink } from "./loginLinkMail";
@@ -84,6 +85,7 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
     manageUrl: manageUrl(ctx, token),
     position,
     calendar: confirmed ? calendarLinks(inviteEvent, `${page}/calendar.ics`) : null,
+    checkin: confirmed && carriesCheckin.has(row.kind) ? checkinPass(ctx, org.checkinKey, r.id) : null,
     message: row.kind === "organiser_message" ? organiserMessage(row.payload) : null,
   });
 
@@ -113,6 +115,9 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
     },
   };
 }
+
+/** The emails a confirmed attendee may bring to the door: those with the invite, and the reminder. */
+const carriesCheckin = new Set<OutboxRow["kind"]>(["confirmed", "promoted", "event_updated", "reminder"]);
 
 /** Two quick edits send one "changed" email, with the final details. */
 async function laterUpdateQueued(ctx: ServiceContext, row: OutboxRow) {

@@ -6,6 +6,7 @@ import { calendarEvent } from "../calendar/fromEvent";
 import { calendarLinks } from "../calendar/links";
 import { eventUrl, manageUrl, type ServiceContext } from "./context";
 import { cancelRegistration } from "./cancelRegistration";
+import { checkinKeyOf, checkinPass } from "./checkinCode";
 import { findEvent, publicEventView } from "./eventView";
 import { findRegistration, registrationView } from "./registrationView";
 
@@ -52,5 +53,7 @@ async function managedView(
     organiser: org!,
     // The personal calendar file carries the join link, so it sits behind the manage link.
     calendar: confirmed ? calendarLinks(calendarEvent(eventRow.event, page, true), `${manageUrl(ctx, token)}/calendar.ics`) : null,
+    // What the attendee shows at the door; only a seat has one.
+    checkin: confirmed ? checkinPass(ctx, await checkinKeyOf(ctx, eventRow.event.orgId), row.registration.id) : null,
   };
 }

@@ -5,10 +5,18 @@ import { notFound } from "../../../lib/errors";
 import type { AppContext, AppEnv } from "../../env";
 import { limitBody } from "../../middleware";
 import { accountRoutes } from "./accountRoutes";
+import { auditRoutes } from "./auditRoutes";
+import { checkinRoutes } from "./checkinRoutes";
+import { attendeeRoutes } from "./attendeeRoutes";
 import { adminError } from "./errors";
 import { eventAdminRoutes } from "./eventRoutes";
+import { exportRoutes } from "./exportRoutes";
 import { loginRoutes } from "./loginRoutes";
+import { membersRoutes } from "./membersRoutes";
+import { privacyRoutes } from "./privacyRoutes";
+import { reportRoutes } from "./reportRoutes";
 import { cookieSettings, requireMember, sameOriginOnly } from "./session";
+import { settingsRoutes } from "./settingsRoutes";
 
 /**
  * Headers of every workspace page: personal data is never cached or framed, nothing loads
@@ -26,7 +34,9 @@ const adminHeaders = secureHeaders({
     baseUri: ["'none'"],
     frameAncestors: ["'none'"],
   },
-  referrerPolicy: "no-referrer",
+  // Our own pages may see where a request came from (browsers then send a real Origin on
+  // form posts); no other site learns a workspace address.
+  referrerPolicy: "same-origin",
   permissionsPolicy: { camera: ["self"], microphone: [], geolocation: [] },
 });
 
@@ -40,8 +50,17 @@ export function adminRoutes({ publicUrl, clientIp }: { publicUrl: string; client
   const cookie = cookieSettings(publicUrl);
   const signedIn = new Hono<AppEnv>()
     .use(requireMember(cookie))
+    // Before eventAdminRoutes: its organiser-only fence on /events/* must not cover the door's /events/:id/checkin.
+    .route("/", checkinRoutes)
     .route("/", eventAdminRoutes)
     .route("/", accountRoutes)
+    .route("/", settingsRoutes)
+    .route("/", membersRoutes)
+    .route("/", privacyRoutes)
+    .route("/", auditRoutes)
+    .route("/", attendeeRoutes)
+    .route("/", exportRoutes)
+    .route("/", reportRoutes)
     .all("*", () => {
       throw notFound("page");
     });

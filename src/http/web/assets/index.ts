@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { etag } from "hono/etag";
 import type { AppEnv } from "../../env";
+import { checkinScript } from "./checkinScript";
 import { embedScript, frameScript } from "./scripts";
 import { stylesheet } from "./style";
 import { adminStylesheet } from "./admin";
@@ -16,6 +17,7 @@ export const assetRoutes = (publicUrl: string) =>
     .get("/plats.css", (c) => c.body(stylesheet, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": cache }))
     .get("/admin.css", (c) => c.body(adminStylesheet, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": cache }))
     .get("/admin.js", (c) => c.body(adminScript, 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": cache }))
+    .get("/checkin.js", (c) => c.body(checkinScript, 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": cache }))
     .get("/frame.js", (c) => c.body(frameScript, 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": cache }))
     .get("/embed.js", (c) =>
       c.body(embedScript(new URL(publicUrl).origin), 200, {

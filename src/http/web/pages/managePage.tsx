@@ -3,6 +3,7 @@ import type { getManagedRegistration } from "../../../services/manageLink";
 import { Layout, type PageInfo } from "../layout";
 import { EventFacts } from "./eventPage";
 import { ErrorSummary, TextField, fieldId, type FormState } from "./fields";
+import { CheckinPassCard } from "./checkinPass";
 import { CalendarLinksList } from "./resultPage";
 import { QuestionField } from "./signupForm";
 
@@ -102,6 +103,7 @@ export function ManagePage(props: {
         </p>
         {view.calendar ? <CalendarLinksList links={view.calendar} page={page} /> : null}
       </section>
+      {view.checkin && live ? <CheckinPassCard pass={view.checkin} page={page} /> : null}
       {live ? <DetailsForm view={view} page={page} state={state} token={token} /> : null}
       {live ? (
         <section class="card" aria-labelledby="cancel-title">

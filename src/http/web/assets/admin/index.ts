@@ -1,8 +1,12 @@
 import { stylesheet } from "../style";
+import { adminAttendees } from "./attendees";
 import { adminBase } from "./base";
+import { adminCheckin } from "./checkin";
+import { adminPrivacy } from "./privacy";
+import { adminReports } from "./reports";
 
 /**
  * The workspace stylesheet: the attendee pages' sheet (colours, forms, buttons) and the
  * workspace's own parts, one per area, joined once at start-up.
  */
-export const adminStylesheet = [stylesheet, adminBase].join("\n");
+export const adminStylesheet = [stylesheet, adminBase, adminCheckin, adminAttendees, adminReports, adminPrivacy].join("\n");

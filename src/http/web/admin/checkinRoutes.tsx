@@ -1,0 +1,112 @@
+import { Hono } from "hono";
+import { AppError } from "../../../lib/errors";
+import { arrivalOf, arrivalRow, arrivalTap, checkinCounts, checkinEvents, checkInByCode, resolveCode, searchArrivals, type ArrivalRow } from "../../../services/checkinDesk";
+import { findEvent, type EventRow } from "../../../services/eventView";
+import type { AppContext, AppEnv } from "../../env";
+import { wantsJson } from "./errors";
+import { readForm } from "./forms";
+import { CheckinDeskPage, CheckinPickPage, deskPath, ScannedPage, type DeskProps } from "./checkinPages";
+import { renderAdmin } from "./layout";
+import { requireRole } from "./session";
+
+const door = requireRole("checkin");
+
+/** A JSON body's `name` when the script sent JSON, else the form field. */
+async function bodyField(c: AppContext, name: string): Promise<string> {
+  if ((c.req.header("content-type") ?? "").includes("application/json")) {
+    const body: unknown = await c.req.json().catch(() => {
+      throw new AppError("invalid_request", "The body is not valid JSON.");
+    });
+    const value = body && typeof body === "object" ? (body as Record<string, unknown>)[name] : undefined;
+    return typeof value === "string" ? value : "";
+  }
+  return (await readForm(c)).one(name);
+}
+
+/** The door page with whatever the last action said. */
+async function desk(c: AppContext, extra: Pick<DeskProps, "notice" | "code"> = {}, status: 200 | 400 | 404 | 409 = 200) {
+  const { orgId } = c.var.member;
+  const q = c.req.query("q") ?? "";
+  const found = await searchArrivals({ ctx: c.var.ctx, input: { orgId, eventId: c.req.param("id")!, q } });
+  let notice = extra.notice;
+  const done = c.req.query("done");
+  const rid = c.req.query("r");
+  if (!notice && rid && (done === "in" || done === "undo")) {
+    const person = await arrivalOf(c.var.ctx, orgId, found.event.id, rid);
+    if (person) notice = { text: `${person.name}: ${done === "in" ? "Checked in" : "Check-in undone"}`, ok: true };
+  }
+  const page = <CheckinDeskPage member={c.var.member} orgName={c.var.orgName} {...found} q={q} notice={notice} code={extra.code} />;
+  return renderAdmin(c, page, status);
+}
+
+const backToDesk = (eventId: string, q: string, done: "in" | "undo", rid: string) => {
+  const params = new URLSearchParams({ ...(q ? { q } : {}), done, r: rid });
+  return `${deskPath(eventId)}?${params}`;
+};
+
+/** One tap from the list: check in or undo; the script gets JSON, a plain form a redirect. */
+const tap = (undo: boolean) => async (c: AppContext) => {
+  const { orgId } = c.var.member;
+  const eventId = c.req.param("id")!;
+  const json = wantsJson(c);
+  const q = json ? "" : (await readForm(c)).one("q");
+  const done = await arrivalTap({ ctx: c.var.ctx, input: { orgId, eventId, id: c.req.param("rid")!, undo }, actor: c.var.member });
+  if (!json) return c.redirect(backToDesk(eventId, q, undo ? "undo" : "in", done.person.id), 303);
+  const counts = await checkinCounts(c.var.ctx, await eventOf(c));
+  return c.json({ person: done.person, changed: done.changed, counts });
+};
+
+const eventOf = async (c: AppContext) => (await findEvent(c.var.ctx, c.req.param("id")!, c.var.member.orgId)).event;
+
+/** Refusals of a code the door can act on, shown beside the code field. */
+const codeRefusals = new Set(["invalid_request", "not_found", "not_confirmed", "conflict", "event_cancelled"]);
+
+/** /admin/checkin, the door view of an event, and the link inside a check-in QR code. */
+export const checkinRoutes = new Hono<AppEnv>()
+  .get("/checkin", door, async (c) => {
+    const { current, past } = await checkinEvents({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId } });
+    return renderAdmin(c, <CheckinPickPage member={c.var.member} orgName={c.var.orgName} current={current} past={past} />);
+  })
+  .get("/events/:id/checkin", door, (c) => desk(c))
+  .get("/events/:id/checkin/search", door, async (c) => {
+    const found = await searchArrivals({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId, eventId: c.req.param("id"), q: c.req.query("q") ?? "" } });
+    return c.json({ counts: found.counts, results: found.results, more: found.more });
+  })
+  .post("/events/:id/checkin/code", door, async (c) => {
+    const { orgId } = c.var.member;
+    const eventId = c.req.param("id");
+    const value = await bodyField(c, "code");
+    await eventOf(c);
+    if (wantsJson(c)) {
+      const done = await checkInByCode({ ctx: c.var.ctx, input: { orgId, eventId, value }, actor: c.var.member });
+      const counts = await checkinCounts(c.var.ctx, await eventOf(c));
+      return c.json({ person: done.person, changed: done.changed, counts });
+    }
+    try {
+      const done = await checkInByCode({ ctx: c.var.ctx, input: { orgId, eventId, value }, actor: c.var.member });
+      return c.redirect(backToDesk(eventId, "", "in", done.person.id), 303);
+    } catch (err) {
+      // A refused code is explained by the field, on the page it was typed into.
+      if (!(err instanceof AppError) || !codeRefusals.has(err.code)) throw err;
+      return desk(c, { code: { value: value.slice(0, 100), error: err.fields?.code ?? err.message } }, err.status as 400);
+    }
+  })
+  .post("/events/:id/checkin/r/:rid", door, tap(false))
+  .post("/events/:id/checkin/r/:rid/undo", door, tap(true))
+  .get("/c/:code", door, async (c) => {
+    const found = await resolveCode({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId, value: c.req.param("code") } });
+    return scanned(c, found.event, arrivalRow(found.registration));
+  })
+  .post("/c/:code", door, async (c) => {
+    const { orgId } = c.var.member;
+    const value = c.req.param("code");
+    const done = await checkInByCode({ ctx: c.var.ctx, input: { orgId, value }, actor: c.var.member });
+    if (wantsJson(c)) return c.json({ person: done.person, changed: done.changed });
+    return scanned(c, done.event, done.person, `${done.person.name}: ${done.changed ? "Checked in" : "already checked in"}`);
+  });
+
+/** The one-tap page of a scanned link; it posts back to its own address. */
+function scanned(c: AppContext, event: EventRow, person: ArrivalRow, notice?: string) {
+  const action = `/admin/c/${encodeURIComponent(c.req.param("code")!)}`;
+  return renderAdmin(c, <ScannedPage member={c.var.member} orgName={c.var.orgName} event={event} person={person} action={action} notice={notice} />);
+}

@@ -1,0 +1,202 @@
+/**
+ * The door's script (/assets/checkin.js). The page works without it (GET search, a form
+ * per row); this adds search-as-you-type, taps without reloading, and the camera scanner
+ * where the browser has BarcodeDetector. Elsewhere (iOS Safari) the button stays hidden
+ * and the phone's own camera app opens the QR link, which lands on /admin/c/… instead.
+ * Everything is built with textContent: names never become markup.
+ */
+export const checkinScript = `(() => {
+  const root = document.querySelector(".checkin-desk[data-base]");
+  if (!root) return;
+  const base = root.getAttribute("data-base");
+  const live = document.getElementById("checkin-live");
+  const list = document.getElementById("arrivals");
+  const hint = document.getElementById("arrivals-hint");
+  const search = document.getElementById("f-q");
+  const codeForm = document.getElementById("code-form");
+  const codeInput = document.getElementById("f-code");
+
+  const say = (text, ok) => {
+    live.textContent = "";
+    live.className = "notice checkin-live " + (ok ? "ok" : "wait");
+    // A fresh text node each time, so screen readers announce a repeated message too.
+    window.setTimeout(() => { live.textContent = text; }, 30);
+  };
+  const problem = (body) => (body && body.error && ((body.error.fields && body.error.fields.code) || body.error.message)) || "That did not work. Try again.";
+  const call = async (url, init) => {
+    const res = await fetch(url, Object.assign({ credentials: "same-origin", headers: { accept: "application/json" } }, init || {}));
+    if (res.status === 401) { window.location.reload(); throw new Error("signed out"); }
+    const body = await res.json().catch(() => null);
+    return { ok: res.ok, body };
+  };
+  const setCounts = (counts) => {
+    if (!counts) return;
+    const values = { checkedIn: counts.checkedIn, confirmed: counts.confirmed, attended: counts.checkedIn, noShow: counts.noShow, waitlisted: counts.waitlisted };
+    for (const el of document.querySelectorAll("[data-count]")) {
+      const key = el.getAttribute("data-count");
+      if (key in values) el.textContent = String(values[key]);
+    }
+  };
+
+  const el = (tag, cls, text) => {
+    const node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+  const statusText = (p) => p.status === "cancelled" ? "Cancelled" : p.status === "waitlisted" ? "Waitlisted – no seat" : p.checkedInAt ? "Checked in" : "Not checked in";
+  const row = (p) => {
+    const li = el("li", "arrival" + (p.checkedInAt ? " in" : "") + (p.checkable ? "" : " off"));
+    li.setAttribute("data-id", p.id);
+    const who = el("div", "who");
+    who.appendChild(el("strong", "", p.name));
+    if (p.organisation) who.appendChild(el("span", "small", p.organisation));
+    who.appendChild(el("span", "badge " + (p.status === "cancelled" ? "bad" : p.status === "waitlisted" ? "wait" : p.checkedInAt ? "" : "none"), statusText(p)));
+    li.appendChild(who);
+    if (p.checkable) {
+      const undo = p.checkedInAt !== null;
+      const form = el("form", "tap");
+      form.method = "post";
+      form.action = base + "/r/" + encodeURIComponent(p.id) + (undo ? "/undo" : "");
+      const button = el("button", undo ? "secondary" : "", undo ? "Undo" : "Check in");
+      button.type = "submit";
+      button.setAttribute("aria-label", (undo ? "Undo check-in of " : "Check in ") + p.name);
+      form.appendChild(button);
+      li.appendChild(form);
+    }
+    return li;
+  };
+
+  // Search as you type: the newest answer wins, older ones are dropped.
+  let asked = 0;
+  let timer = 0;
+  const find = async () => {
+    const q = search.value.trim();
+    const mine = ++asked;
+    const url = new URL(window.location.href);
+    if (q) url.searchParams.set("q", q); else url.searchParams.delete("q");
+    url.searchParams.delete("done");
+    url.searchParams.delete("r");
+    window.history.replaceState(null, "", url.pathname + url.search);
+    const { ok, body } = await call(base + "/search?q=" + encodeURIComponent(q));
+    if (mine !== asked) return;
+    if (!ok) { say(problem(body), false); return; }
+    list.replaceChildren(...body.results.map(row));
+    hint.textContent = q && !body.results.length ? "Nobody found." : body.more ? "More people match: type more of the name." : q ? "" : "Type part of a name to find someone.";
+    setCounts(body.counts);
+  };
+  search.addEventListener("input", () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(find, 200);
+  });
+  search.form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    window.clearTimeout(timer);
+    find();
+  });
+
+  // One tap: check in or undo, then say so and swap the row.
+  list.addEventListener("submit", async (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    event.preventDefault();
+    const button = form.querySelector("button");
+    if (button) button.disabled = true;
+    try {
+      const { ok, body } = await call(form.action, { method: "POST" });
+      if (!ok) { say(problem(body), false); if (button) button.disabled = false; return; }
+      const undone = form.action.endsWith("/undo");
+      say(body.person.name + ": " + (undone ? "Check-in undone" : body.changed ? "Checked in" : "Already checked in"), true);
+      const fresh = row(body.person);
+      form.closest("li").replaceWith(fresh);
+      const next = fresh.querySelector("button");
+      if (next) next.focus();
+      setCounts(body.counts);
+    } catch (err) {
+      say("No connection. Try again.", false);
+      if (button) button.disabled = false;
+    }
+  });
+
+  // A code, typed or scanned: checked in at once, or the reason why not.
+  const byCode = async (value) => {
+    try {
+      const { ok, body } = await call(base + "/code", {
+        method: "POST",
+        headers: { accept: "application/json", "content-type": "application/json" },
+        body: JSON.stringify({ code: value }),
+      });
+      if (!ok) { say(problem(body), false); return false; }
+      say(body.person.name + ": " + (body.changed ? "Checked in" : "Already checked in"), true);
+      setCounts(body.counts);
+      const shown = list.querySelector('li[data-id="' + CSS.escape(body.person.id) + '"]');
+      if (shown) shown.replaceWith(row(body.person));
+      return true;
+    } catch (err) {
+      say("No connection. Try again.", false);
+      return false;
+    }
+  };
+  codeForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!codeInput.value.trim()) { codeInput.focus(); return; }
+    if (await byCode(codeInput.value)) codeInput.value = "";
+    else codeInput.focus();
+  });
+
+  // The camera, only where the browser can read QR codes itself.
+  const scan = document.getElementById("scan");
+  const scanner = document.getElementById("scanner");
+  const video = document.getElementById("scan-video");
+  const stop = document.getElementById("scan-stop");
+  if (!("BarcodeDetector" in window) || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) return;
+  let stream = null;
+  let last = "";
+  let lastAt = 0;
+  let busy = false;
+  const halt = () => {
+    if (stream) for (const track of stream.getTracks()) track.stop();
+    stream = null;
+    scanner.hidden = true;
+    scan.hidden = false;
+  };
+  window.BarcodeDetector.getSupportedFormats().then((formats) => {
+    if (!formats.includes("qr_code")) return;
+    const detector = new window.BarcodeDetector({ formats: ["qr_code"] });
+    scan.hidden = false;
+    const look = async () => {
+      if (!stream) return;
+      try {
+        if (!busy && video.readyState >= 2) {
+          const [found] = await detector.detect(video);
+          const now = Date.now();
+          // The same code held in front of the camera is read once, not every frame.
+          if (found && found.rawValue && (found.rawValue !== last || now - lastAt > 4000)) {
+            last = found.rawValue;
+            lastAt = now;
+            busy = true;
+            await byCode(found.rawValue);
+            busy = false;
+          }
+        }
+      } catch (err) {
+        busy = false;
+      }
+      window.setTimeout(look, 250);
+    };
+    scan.addEventListener("click", async () => {
+      try {
+        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false });
+      } catch (err) {
+        say("The camera could not be opened. Type the code instead.", false);
+        return;
+      }
+      video.srcObject = stream;
+      scanner.hidden = false;
+      scan.hidden = true;
+      await video.play().catch(() => {});
+      look();
+    });
+    stop.addEventListener("click", halt);
+  }).catch(() => {});
+})();`;

@@ -1,0 +1,107 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMember, setPassword } from "../src/services/members";
+import { arrivedAt, makeEvent, passOf, signUp } from "./admin-checkin-fixture";
+import { PASSWORD } from "./helpers/admin";
+import { browserSuite, PHONE, screenshot } from "./helpers/browser";
+
+// The door on a phone, in chromium against the real server: a check-in member signs in,
+// finds a person by typing, checks them in with one tap, undoes, and checks in by code.
+const suite = browserSuite();
+let context: BrowserContext;
+let page: Page;
+let eventId: string;
+let people: { asa: { id: string }; bo: { id: string } };
+const problems: string[] = [];
+
+beforeAll(async () => {
+  const h = suite.h;
+  // The server runs on the real clock; the harness's signups must agree with it.
+  h.clock.set(new Date());
+  const soon = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+  eventId = await makeEvent(h, { title: "Frukostseminarium", capacity: 2, startsAt: soon(1), endsAt: soon(3) });
+  people = {
+    asa: await signUp(h, eventId, { name: "Åsa Söderström", email: "asa@verkstad.se", organisation: "Verkstad AB" }),
+    bo: await signUp(h, eventId, { name: "Bo Ek", email: "bo@ek.se", organisation: "Ek & Son" }),
+  };
+  await signUp(h, eventId, { name: "Sören Väntar", email: "soren@example.se" });
+  const member = await createMember({ ctx: h.ctx, input: { orgId: h.orgId, email: "dorr@cluster.se", role: "checkin" } });
+  await setPassword({ ctx: h.ctx, member, password: PASSWORD });
+  context = await suite.browser.newContext(PHONE);
+  page = await context.newPage();
+  // A refused code answers 404, which the console also notes; only script errors and CSP refusals count.
+  page.on("console", (msg) => {
+    if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) problems.push(msg.text());
+  });
+  page.on("pageerror", (err) => problems.push(err.message));
+  await page.goto(`${suite.server.url}/admin/login`);
+  await page.locator("#f-email").fill(member.email);
+  await page.locator("#f-password").fill(PASSWORD);
+  await Promise.all([page.waitForURL(/\/admin\/checkin$/), page.getByRole("button", { name: "Sign in" }).first().click()]);
+});
+afterAll(() => context?.close());
+
+const live = () => page.locator("#checkin-live");
+const row = (name: string) => page.locator("#arrivals li", { hasText: name });
+
+describe("check-in on a phone", () => {
+  it("a check-in member lands on the event picker and opens the event's door", async () => {
+    await page.getByRole("link", { name: /Frukostseminarium/ }).click();
+    await page.waitForURL(new RegExp(`/admin/events/${eventId}/checkin$`));
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Frukostseminarium");
+    expect(await page.locator("[data-count=checkedIn]").textContent()).toBe("0");
+    expect(await page.locator("[data-count=confirmed]").textContent()).toBe("2");
+  });
+
+  it("typing part of a name finds the person; one tap checks in, the answer is obvious, and undo works", async () => {
+    await page.locator("#f-q").pressSequentially("söd", { delay: 40 });
+    await expect.poll(() => row("Åsa Söderström").count()).toBe(1);
+    // Only this event's people, and the waitlisted one is shown but cannot be checked in.
+    expect(await row("Bo Ek").count()).toBe(0);
+    await page.locator("#f-q").fill("s");
+    await expect.poll(() => row("Sören Väntar").count()).toBe(1);
+    expect(await row("Sören Väntar").getByRole("button").count()).toBe(0);
+    expect(await row("Sören Väntar").textContent()).toContain("Waitlisted");
+    await page.locator("#f-q").fill("söder");
+    await expect.poll(() => page.locator("#arrivals li").count()).toBe(1);
+    // The search is kept in the address, so a reload shows the same list.
+    expect(new URL(page.url()).searchParams.get("q")).toBe("söder");
+
+    await row("Åsa Söderström").getByRole("button", { name: "Check in Åsa Söderström" }).tap();
+    await expect.poll(() => live().textContent()).toBe("Åsa Söderström: Checked in");
+    expect(await live().getAttribute("aria-live")).toBe("polite");
+    expect(await page.locator("[data-count=checkedIn]").textContent()).toBe("1");
+    expect(await row("Åsa Söderström").getAttribute("class")).toContain("in");
+    expect(await arrivedAt(suite.h, people.asa.id)).not.toBeNull();
+    await screenshot(page, "admin-checkin");
+
+    await row("Åsa Söderström").getByRole("button", { name: "Undo check-in of Åsa Söderström" }).tap();
+    await expect.poll(() => live().textContent()).toBe("Åsa Söderström: Check-in undone");
+    expect(await page.locator("[data-count=checkedIn]").textContent()).toBe("0");
+    expect(await arrivedAt(suite.h, people.asa.id)).toBeNull();
+  });
+
+  it("a typed code (lower case, no dash) checks its holder in; a wrong one says why", async () => {
+    const pass = await passOf(suite.h, suite.h.orgId, people.bo.id);
+    await page.locator("#f-code").fill("ZZZZZ-ZZZZZ");
+    await page.locator("#code-form").getByRole("button", { name: "Check in" }).tap();
+    await expect.poll(() => live().textContent()).toMatch(/No such registration with this code/);
+    expect(await page.locator("#f-code").inputValue()).toBe("ZZZZZ-ZZZZZ");
+
+    await page.locator("#f-code").fill(pass.code.replace("-", "").toLowerCase());
+    await page.locator("#code-form").getByRole("button", { name: "Check in" }).tap();
+    await expect.poll(() => live().textContent()).toBe("Bo Ek: Checked in");
+    expect(await page.locator("#f-code").inputValue()).toBe("");
+    expect(await page.locator("[data-count=checkedIn]").textContent()).toBe("1");
+    expect(await arrivedAt(suite.h, people.bo.id)).not.toBeNull();
+  });
+
+  it("offers the camera only where the browser can read QR codes, and breaks no rule of the page's CSP", async () => {
+    const native = await page.evaluate(async () => {
+      const detector = (window as unknown as { BarcodeDetector?: { getSupportedFormats(): Promise<string[]> } }).BarcodeDetector;
+      return detector ? (await detector.getSupportedFormats()).includes("qr_code") : false;
+    });
+    expect(await page.locator("#scan").isVisible()).toBe(native);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,268 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { registrations } from "../src/db/schema";
+import { adminHarness, type AdminHarness, type SignedIn } from "./helpers/admin";
+import { arrivedAt, auditFor, door, makeEvent, passOf, signUp } from "./admin-checkin-fixture";
+
+// The door: /admin/checkin, /admin/events/:id/checkin (+ JSON), /admin/c/:code.
+let h: AdminHarness;
+let staff: SignedIn;
+let d: Awaited<ReturnType<typeof door>>;
+beforeAll(async () => {
+  h = await adminHarness();
+  staff = await h.signedIn("checkin");
+  d = await door(h);
+});
+afterAll(() => h.close());
+beforeEach(async () => {
+  await h.ctx.db.update(registrations).set({ checkedInAt: null });
+});
+
+const desk = (eventId = d.eventId) => `/admin/events/${eventId}/checkin`;
+const json = { accept: "application/json" };
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
+describe("the door's pages", () => {
+  it("lists today's and coming events first and recent past ones below, each linking to its door", async () => {
+    const now = h.clock.now().getTime();
+    const at = (hours: number) => new Date(now + hours * 3_600_000).toISOString();
+    const today = await makeEvent(h, { title: "Seminar today", startsAt: at(1), endsAt: at(3) });
+    const tomorrow = await makeEvent(h, { title: "Course tomorrow", startsAt: at(25), endsAt: at(27) });
+    const lastWeek = await makeEvent(h, { title: "Breakfast last week", startsAt: at(-170), endsAt: at(-168) });
+    const draft = await makeEvent(h, { title: "A draft", startsAt: at(2), endsAt: at(4), status: "draft" });
+    const other = await h.otherOrg();
+    await makeEvent(h, { title: "Another cluster event", startsAt: at(1), endsAt: at(2) }, other.token);
+    const res = await staff.request("/admin/checkin");
+    expect(res.status).toBe(200);
+    const page = text(res.text);
+    expect(page.indexOf("Seminar today")).toBeLessThan(page.indexOf("Course tomorrow"));
+    expect(page.indexOf("Course tomorrow")).toBeLessThan(page.indexOf("Recent events"));
+    expect(page.indexOf("Recent events")).toBeLessThan(page.indexOf("Breakfast last week"));
+    for (const id of [today, tomorrow, lastWeek]) expect(res.text).toContain(`href="/admin/events/${id}/checkin"`);
+    expect(res.text).not.toContain(draft);
+    expect(page).not.toContain("Another cluster event");
+  });
+
+  it("shows counts, a search that finds people of this event only (case and accents ignored), and their state", async () => {
+    const res = await staff.request(`${desk()}?q=SODER`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.text).toContain('<script src="/assets/checkin.js" defer="">');
+    expect(text(res.text)).toContain("0 checked in of 2 confirmed");
+    expect(res.text).toContain("Åsa Söderström");
+    expect(res.text).not.toContain("Åsa Andersson");
+    expect(res.text).toContain(`action="${desk()}/r/${d.asa.id}"`);
+    const all = await staff.request(`${desk()}/search?q=a`, { headers: json });
+    expect(all.status).toBe(200);
+    const found = JSON.parse(all.text);
+    const names = found.results.map((r: { name: string }) => r.name);
+    expect(names).toEqual(expect.arrayContaining(["Åsa Söderström", "Cia Väntar", "Dan Avbokad"]));
+    expect(names).not.toContain("Åsa Andersson");
+    const byName = Object.fromEntries(found.results.map((r: { name: string }) => [r.name, r]));
+    expect(byName["Cia Väntar"]).toMatchObject({ status: "waitlisted", checkable: false });
+    expect(byName["Dan Avbokad"]).toMatchObject({ status: "cancelled", checkable: false });
+    expect(byName["Åsa Söderström"]).toMatchObject({ status: "confirmed", checkable: true, organisation: "Verkstad AB" });
+    // No email addresses travel to the door's screen, though they can be searched.
+    expect(all.text).not.toContain("@");
+    expect(JSON.parse((await staff.request(`${desk()}/search?q=verkstad.se`, { headers: json })).text).results).toHaveLength(1);
+    expect(found.counts).toMatchObject({ confirmed: 2, checkedIn: 0, waitlisted: 1 });
+    // Without a query: nobody listed, only the counts.
+    expect(JSON.parse((await staff.request(`${desk()}/search`, { headers: json })).text).results).toEqual([]);
+  });
+});
+
+describe("checking in and undoing", () => {
+  it("works from a plain form: redirect back with the person named, idempotent, audited once per change", async () => {
+    const first = await staff.request(`${desk()}/r/${d.asa.id}`, { form: { q: "åsa" } });
+    expect(first.status).toBe(303);
+    expect(first.location).toBe(`${desk()}?q=%C3%A5sa&done=in&r=${d.asa.id}`);
+    const at = await arrivedAt(h, d.asa.id);
+    expect(at).toEqual(h.clock.now());
+    const back = await staff.request(first.location!);
+    expect(text(back.text)).toContain("Åsa Söderström: Checked in");
+    expect(text(back.text)).toContain("1 checked in of 2 confirmed");
+    expect(back.text).toContain(`action="${desk()}/r/${d.asa.id}/undo"`);
+
+    h.clock.advance(60_000);
+    expect((await staff.request(`${desk()}/r/${d.asa.id}`, { form: {} })).status).toBe(303);
+    expect(await arrivedAt(h, d.asa.id)).toEqual(at);
+    const undone = await staff.request(`${desk()}/r/${d.asa.id}/undo`, { form: {} });
+    expect(undone.status).toBe(303);
+    expect(await arrivedAt(h, d.asa.id)).toBeNull();
+    expect((await staff.request(`${desk()}/r/${d.asa.id}/undo`, { form: {} })).status).toBe(303);
+
+    const log = await auditFor(h, d.asa.id);
+    expect(log.map((l) => l.action)).toEqual(["registration.check_in", "registration.check_in_undo"]);
+    expect(log[0]).toMatchObject({ userId: staff.member.id, actorEmail: staff.member.email, subjectType: "registration" });
+    expect(log[0]!.detail).toEqual({ eventId: d.eventId, via: "search" });
+  });
+
+  it("answers the script in JSON with the person, whether it changed, and the counts", async () => {
+    const res = await staff.request(`${desk()}/r/${d.bo.id}`, { method: "POST", headers: json });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toMatchObject({
+      person: { id: d.bo.id, name: "Bo Ek", checkedInAt: h.clock.now().toISOString() },
+      changed: true,
+      counts: { checkedIn: 1, confirmed: 2 },
+    });
+    const again = JSON.parse((await staff.request(`${desk()}/r/${d.bo.id}`, { method: "POST", headers: json })).text);
+    expect(again.changed).toBe(false);
+    const undo = JSON.parse((await staff.request(`${desk()}/r/${d.bo.id}/undo`, { method: "POST", headers: json })).text);
+    expect(undo).toMatchObject({ changed: true, person: { checkedInAt: null }, counts: { checkedIn: 0 } });
+  });
+
+  it("refuses the waitlisted and the cancelled with the reason, changing nothing", async () => {
+    for (const [who, reason] of [
+      [d.cia, /waitlist/],
+      [d.dan, /cancelled/],
+    ] as const) {
+      const before = (await auditFor(h, who.id)).length;
+      const res = await staff.request(`${desk()}/r/${who.id}`, { method: "POST", headers: json });
+      expect(res.status).toBe(409);
+      const body = JSON.parse(res.text);
+      expect(body.error.code).toBe("not_confirmed");
+      expect(body.error.message).toMatch(reason);
+      expect(await arrivedAt(h, who.id)).toBeNull();
+      expect(await auditFor(h, who.id)).toHaveLength(before);
+      const page = await staff.request(`${desk()}/r/${who.id}`, { form: {} });
+      expect(page.status).toBe(409);
+      expect(page.text).toMatch(reason);
+    }
+  });
+
+  it("shows attended and no-show once the event has ended", async () => {
+    await staff.request(`${desk()}/r/${d.asa.id}`, { form: {} });
+    const during = text((await staff.request(desk())).text);
+    expect(during).not.toContain("no-show");
+    h.clock.set("2027-03-19T08:00:00Z");
+    try {
+      // A session from November has long expired by March: sign in anew.
+      const later = await h.signedIn("checkin");
+      const after = text((await later.request(desk())).text);
+      expect(after).toContain("1 attended");
+      expect(after).toContain("1 no-show");
+    } finally {
+      h.clock.set("2026-11-21T09:00:00Z");
+    }
+  });
+
+  it("a cancelled event says so and checks nobody in", async () => {
+    const eventId = await makeEvent(h, { title: "Inställt" });
+    const eva = await signUp(h, eventId, { name: "Eva Inställd", email: "eva@example.se" });
+    expect((await h.api("POST", `/events/${eventId}/cancel`)).status).toBe(200);
+    expect((await staff.request(desk(eventId))).text).toContain("This event is cancelled");
+    const res = await staff.request(`${desk(eventId)}/r/${eva.id}`, { method: "POST", headers: json });
+    expect(res.status).toBe(409);
+    expect(JSON.parse(res.text).error.code).toBe("event_cancelled");
+    expect(await arrivedAt(h, eva.id)).toBeNull();
+    expect(await auditFor(h, eva.id)).toHaveLength(0);
+  });
+
+  it("the JSON API's check-in keeps its answer and is audited as the API", async () => {
+    const res = await h.api("POST", `/registrations/${d.bo.id}/check-in`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: d.bo.id, checkedInAt: h.clock.now().toISOString() });
+    expect(res.body.changed).toBeUndefined();
+    const log = await auditFor(h, d.bo.id);
+    expect(log.at(-1)).toMatchObject({ action: "registration.check_in", userId: null, actorEmail: "API token" });
+    expect(log.at(-1)!.detail).toEqual({ eventId: d.eventId, via: "api" });
+  });
+});
+
+describe("check-in codes at the door", () => {
+  it("a typed code, in any case and with or without the dash, checks its holder in", async () => {
+    const pass = await passOf(h, h.orgId, d.asa.id);
+    const res = await staff.request(`${desk()}/code`, { form: { code: pass.code.replace("-", "").toLowerCase() } });
+    expect(res.status).toBe(303);
+    expect(res.location).toBe(`${desk()}?done=in&r=${d.asa.id}`);
+    expect(await arrivedAt(h, d.asa.id)).not.toBeNull();
+    expect((await auditFor(h, d.asa.id)).at(-1)!.detail).toEqual({ eventId: d.eventId, via: "code" });
+  });
+
+  it("a scanned link, sent by the script as JSON, checks in and answers with the counts", async () => {
+    const pass = await passOf(h, h.orgId, d.bo.id);
+    const res = await staff.request(`${desk()}/code`, { json: { code: pass.url } });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toMatchObject({ person: { name: "Bo Ek" }, changed: true, counts: { checkedIn: 1 } });
+  });
+
+  it("bad codes get a clear 400/404/409 in the one error shape, and nothing changes", async () => {
+    const pass = await passOf(h, h.orgId, d.asa.id);
+    const other = await h.otherOrg();
+    const theirEvent = await makeEvent(h, {}, other.token);
+    const theirs = await signUp(h, theirEvent, { name: "Eva Annan", email: "eva@annan.se" });
+    const theirPass = await passOf(h, other.orgId, theirs.id);
+    const cases: [unknown, number, string, RegExp][] = [
+      ["hello", 400, "invalid_request", /10 letters/],
+      ["", 400, "invalid_request", /10 letters/],
+      [42, 400, "invalid_request", /10 letters/],
+      ["ZZZZZ-ZZZZZ", 404, "not_found", /code/],
+      [pass.url.replace(/.$/, (c) => (c === "0" ? "1" : "0")), 404, "not_found", /code/],
+      [theirPass.url, 404, "not_found", /code/],
+      [theirPass.code, 404, "not_found", /code/],
+      [(await passOf(h, h.orgId, d.dan.id)).code, 409, "not_confirmed", /cancelled/],
+      [(await passOf(h, h.orgId, d.cia.id)).url, 409, "not_confirmed", /waitlist/],
+      [(await passOf(h, h.orgId, d.twin.id)).url, 409, "conflict", /another event: Styrelsemöte/],
+    ];
+    for (const [code, status, errorCode, message] of cases) {
+      const res = await staff.request(`${desk()}/code`, { json: { code } });
+      expect(res.status, String(code)).toBe(status);
+      const body = JSON.parse(res.text);
+      expect(body.error.code).toBe(errorCode);
+      expect(body.error.fields?.code ?? body.error.message).toMatch(message);
+    }
+    const broken = await staff.request(`${desk()}/code`, { method: "POST", headers: { ...json, "content-type": "application/json" } });
+    expect(broken.status).toBe(400);
+    // The page form shows the reason by the field, keeps what was typed, with the status.
+    const page = await staff.request(`${desk()}/code`, { form: { code: "ZZZZZ-ZZZZZ" } });
+    expect(page.status).toBe(404);
+    expect(page.text).toContain('value="ZZZZZ-ZZZZZ"');
+    expect(page.text).toContain('href="#f-code"');
+    const dan = await staff.request(`${desk()}/code`, { form: { code: (await passOf(h, h.orgId, d.dan.id)).code } });
+    expect(dan.status).toBe(409);
+    expect(dan.text).toContain("This registration is cancelled");
+    const rows = await h.ctx.db.select({ at: registrations.checkedInAt }).from(registrations).where(eq(registrations.eventId, d.eventId));
+    expect(rows.every((r) => r.at === null)).toBe(true);
+    expect(await arrivedAt(h, theirs.id)).toBeNull();
+  });
+});
+
+describe("the link in a QR code (/admin/c/:code)", () => {
+  it("shows the person and event with one button; the button checks in", async () => {
+    const pass = await passOf(h, h.orgId, d.asa.id);
+    const path = new URL(pass.url).pathname;
+    const res = await staff.request(path);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain("<h1>Åsa Söderström</h1>");
+    expect(res.text).toContain("Lean-frukost");
+    expect(res.text).toContain(`action="${path}"`);
+    expect(await arrivedAt(h, d.asa.id)).toBeNull();
+    const done = await staff.request(path, { form: {} });
+    expect(done.status).toBe(200);
+    expect(text(done.text)).toContain("Åsa Söderström: Checked in");
+    expect(await arrivedAt(h, d.asa.id)).not.toBeNull();
+    const logged = (await auditFor(h, d.asa.id)).length;
+    const again = await staff.request(path, { form: {} });
+    expect(text(again.text)).toContain("already checked in");
+    expect(await auditFor(h, d.asa.id)).toHaveLength(logged);
+  });
+
+  it("says plainly when the registration is cancelled, with no button, and refuses the POST", async () => {
+    const path = new URL((await passOf(h, h.orgId, d.dan.id)).url).pathname;
+    const res = await staff.request(path);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain("This registration is cancelled");
+    expect(res.text).not.toContain(`action="${path}"`);
+    const post = await staff.request(path, { form: {} });
+    expect(post.status).toBe(409);
+    expect(post.text).toContain("cancelled");
+    expect(await arrivedAt(h, d.dan.id)).toBeNull();
+  });
+
+  it("a malformed code is 400, a forged or foreign one 404", async () => {
+    const pass = await passOf(h, h.orgId, d.asa.id);
+    expect((await staff.request("/admin/c/nonsense")).status).toBe(400);
+    expect((await staff.request(`/admin/c/${d.asa.id}.ZZZZZZZZZZ`)).status).toBe(404);
+    expect((await staff.request(`/admin/c/${d.bo.id}.${pass.url.split(".").pop()}`)).status).toBe(404);
+  });
+});
