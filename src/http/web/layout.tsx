@@ -58,6 +58,7 @@ export function Layout({ page, title, children, noindex }: { page: PageInfo; tit
         {noindex ? <meta name="robots" content="noindex" /> : null}
         <title>{title}</title>
         <link rel="stylesheet" href="/assets/plats.css" />
+        <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
         {page.embed ? <script src="/assets/frame.js" defer></script> : null}
       </head>
       <body class={page.embed ? "embed" : undefined}>

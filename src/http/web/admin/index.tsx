@@ -50,7 +50,6 @@ export function adminRoutes({ publicUrl, clientIp }: { publicUrl: string; client
   const cookie = cookieSettings(publicUrl);
   const signedIn = new Hono<AppEnv>()
     .use(requireMember(cookie))
-    // Before eventAdminRoutes: its organiser-only fence on /events/* must not cover the door's /events/:id/checkin.
     .route("/", checkinRoutes)
     .route("/", eventAdminRoutes)
     .route("/", accountRoutes)

@@ -42,6 +42,7 @@ export function AdminLayout({
         <meta name="robots" content="noindex" />
         <title>{`${title} · ${orgName} · Plats`}</title>
         <link rel="stylesheet" href="/assets/admin.css" />
+        <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
         {scripts.map((src) => (
           <script src={src} defer></script>
         ))}
@@ -94,6 +95,7 @@ export function PlainLayout({ title, children }: { title: string; children: Chil
         <meta name="robots" content="noindex" />
         <title>{`${title} · Plats`}</title>
         <link rel="stylesheet" href="/assets/admin.css" />
+        <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
       </head>
       <body class="admin plain">
         <main id="main">{children}</main>

@@ -6,6 +6,7 @@ import { embedScript, frameScript } from "./scripts";
 import { stylesheet } from "./style";
 import { adminStylesheet } from "./admin";
 import { adminScript } from "./adminScript";
+import { iconSvg } from "./icon";
 
 // Revalidated cheaply (ETag) rather than cached forever: the URLs carry no version.
 const cache = "public, max-age=3600";
@@ -18,6 +19,7 @@ export const assetRoutes = (publicUrl: string) =>
     .get("/admin.css", (c) => c.body(adminStylesheet, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": cache }))
     .get("/admin.js", (c) => c.body(adminScript, 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": cache }))
     .get("/checkin.js", (c) => c.body(checkinScript, 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": cache }))
+    .get("/icon.svg", (c) => c.body(iconSvg, 200, { "Content-Type": "image/svg+xml", "Cache-Control": cache }))
     .get("/frame.js", (c) => c.body(frameScript, 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": cache }))
     .get("/embed.js", (c) =>
       c.body(embedScript(new URL(publicUrl).origin), 200, {

@@ -1,0 +1,132 @@
+import { readFile } from "node:fs/promises";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMember, setPassword } from "../src/services/members";
+import { readCsv, readXlsx } from "./admin-exports-fixture";
+import { PASSWORD } from "./helpers/admin";
+import { browserSuite, DESKTOP, screenshot } from "./helpers/browser";
+
+// An organiser's day in chromium, end to end against the real server: sign in, create an
+// event with a question, watch a public signup arrive, promote from the waitlist, check
+// someone in by search, and take the lists away as CSV and XLSX.
+const suite = browserSuite();
+let context: BrowserContext;
+let page: Page;
+let eventPath: string;
+const problems: string[] = [];
+
+/** Clicks something that loads a new page, and waits until that page has loaded. */
+async function go(click: () => Promise<unknown>) {
+  await Promise.all([page.waitForEvent("framenavigated", (f) => f === page.mainFrame()), click()]);
+  await page.waitForLoadState();
+}
+
+async function download(href: string) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.locator(`a[href="${href}"]`).first().click()]);
+  return readFile((await file.path())!);
+}
+
+beforeAll(async () => {
+  suite.h.clock.set(new Date());
+  const owner = await createMember({ ctx: suite.h.ctx, input: { orgId: suite.h.orgId, email: "ulla@techtank.se", name: "Ulla Owner", role: "owner" } });
+  await setPassword({ ctx: suite.h.ctx, member: owner, password: PASSWORD });
+  context = await suite.browser.newContext({ ...DESKTOP, acceptDownloads: true });
+  page = await context.newPage();
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(msg.text());
+  });
+  page.on("pageerror", (err) => problems.push(err.message));
+});
+afterAll(() => context?.close());
+
+describe("an organiser's day in the workspace", () => {
+  it("signs in with email and password and lands on the dashboard", async () => {
+    await page.goto(`${suite.server.url}/admin`);
+    expect(new URL(page.url()).pathname).toBe("/admin/login");
+    await page.locator("#f-email").fill("ulla@techtank.se");
+    await page.locator("#f-password").fill(PASSWORD);
+    await go(() => page.getByRole("button", { name: "Sign in", exact: true }).click());
+    expect(new URL(page.url()).pathname).toBe("/admin");
+    expect(await page.locator("h1").textContent()).toBe("Events");
+  });
+
+  it("creates an event with a question from the form", async () => {
+    await go(() => page.getByRole("link", { name: "New event" }).click());
+    await page.getByLabel("Title").fill("Workshop: Lean i vården");
+    await page.getByLabel("Starts").fill("2027-05-20T09:30");
+    await page.getByLabel("Ends").fill("2027-05-20T12:00");
+    await page.locator("#f-capacity").fill("1");
+    await page.locator("#f-questions\\.0\\.label").fill("Lunch");
+    await page.locator("#f-questions\\.0\\.kind").selectOption("select");
+    await page.locator("#f-questions\\.0\\.options").fill("Kött\nVegetariskt");
+    await go(() => page.getByRole("button", { name: "Create the event" }).click());
+    eventPath = new URL(page.url()).pathname;
+    expect(eventPath).toMatch(/^\/admin\/events\/evt_\w+$/);
+    expect(await page.getByRole("status").first().textContent()).toContain("Event created.");
+    expect(await page.locator("h1").textContent()).toBe("Workshop: Lean i vården");
+  });
+
+  it("shows a signup made on the public page, and a second one on the waitlist", async () => {
+    const visitor = await context.newPage();
+    await visitor.goto(`${suite.server.url}/e/workshop-lean-i-varden`);
+    await visitor.locator("#f-name").fill("Greta Gäst");
+    await visitor.locator("#f-email").fill("greta@vard.se");
+    await visitor.locator("#f-organisation").fill("=HYPERLINK(\"https://evil.example\")");
+    await visitor.locator("#f-answers-lunch").selectOption("Vegetariskt");
+    await Promise.all([visitor.waitForLoadState(), visitor.getByRole("button", { name: "Anmäl mig" }).click()]);
+    await visitor.close();
+    const late = await suite.h.api("POST", `/events/${eventPath.split("/").pop()}/registrations`, { name: "Hugo Sen", email: "hugo@vard.se", answers: { lunch: "Kött" } }, { token: null });
+    expect(late.body.status).toBe("waitlisted");
+
+    await page.reload();
+    const rows = page.locator("tbody tr");
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.nth(0).textContent()).toContain("Greta Gäst");
+    expect(await rows.nth(0).textContent()).toContain("Vegetariskt");
+    expect(await rows.nth(1).textContent()).toContain("waitlisted #1");
+  });
+
+  it("promotes Hugo from the waitlist, over capacity by explicit choice", async () => {
+    await go(() => page.getByRole("button", { name: "Promote Hugo Sen" }).click());
+    await go(() => page.getByRole("button", { name: "Seat beyond capacity" }).click());
+    expect(await page.getByRole("status").first().textContent()).toContain("Promoted beyond capacity");
+    expect(await page.locator("tbody tr", { hasText: "Hugo Sen" }).textContent()).toContain("over capacity");
+  });
+
+  it("checks Greta in at the door by typing part of her name", async () => {
+    await page.goto(`${suite.server.url}${eventPath}/checkin`);
+    await page.locator("#f-q").pressSequentially("gre", { delay: 30 });
+    const greta = page.locator("#arrivals li", { hasText: "Greta Gäst" });
+    await expect.poll(() => greta.count()).toBe(1);
+    await greta.getByRole("button", { name: "Check in Greta Gäst" }).click();
+    await expect.poll(() => page.locator("#checkin-live").textContent()).toBe("Greta Gäst: Checked in");
+  });
+
+  it("exports the list as CSV and XLSX with the answers and a neutralised formula", async () => {
+    await page.goto(`${suite.server.url}${eventPath}`);
+    const csv = await readCsv(new TextDecoder("utf-8", { ignoreBOM: true }).decode(await download(`${eventPath}/attendees.csv`)), ",");
+    const header = csv[0]!;
+    const name = header.indexOf("Name");
+    const organisation = header.indexOf("Organisation");
+    const lunch = header.indexOf("Lunch");
+    expect(csv.slice(1).map((r) => [r[name], r[organisation], r[lunch]])).toEqual([
+      ["Greta Gäst", "'=HYPERLINK(\"https://evil.example\")", "Vegetariskt"],
+      ["Hugo Sen", "", "Kött"],
+    ]);
+    const bytes = await download(`${eventPath}/attendees.xlsx`);
+    const { rows } = await readXlsx(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    expect(rows[0]).toContain("Lunch");
+    expect(rows.slice(1).map((r) => [r[name], r[organisation], r[lunch]])).toEqual([
+      ["Greta Gäst", "'=HYPERLINK(\"https://evil.example\")", "Vegetariskt"],
+      ["Hugo Sen", null, "Kött"],
+    ]);
+  });
+
+  it("shows the dashboard with the event's fill rate, and nothing broke the pages' CSP", async () => {
+    await page.goto(`${suite.server.url}/admin`);
+    const row = page.locator("tbody tr", { hasText: "Workshop: Lean i vården" });
+    expect(await row.textContent()).toContain("2 / 1");
+    await screenshot(page, "admin-dashboard");
+    expect(problems).toEqual([]);
+  });
+});
