@@ -17,6 +17,23 @@ const sections: { id: Section; href: string; label: string; role: Role }[] = [
   { id: "settings", href: "/admin/settings", label: "Settings", role: "owner" },
 ];
 
+/** Every workspace page's head: never indexed, our own stylesheet and scripts only. */
+function Head({ title, scripts }: { title: string; scripts: string[] }) {
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="robots" content="noindex" />
+      <title>{title}</title>
+      <link rel="stylesheet" href="/assets/admin.css" />
+      <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
+      {scripts.map((src) => (
+        <script src={src} defer></script>
+      ))}
+    </head>
+  );
+}
+
 /** The frame of every signed-in /admin page: the organisation, the sections this role may use, sign-out. */
 export function AdminLayout({
   member,
@@ -36,17 +53,7 @@ export function AdminLayout({
 }) {
   return (
     <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{`${title} · ${orgName} · Plats`}</title>
-        <link rel="stylesheet" href="/assets/admin.css" />
-        <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
-        {scripts.map((src) => (
-          <script src={src} defer></script>
-        ))}
-      </head>
+      <Head title={`${title} · ${orgName} · Plats`} scripts={scripts} />
       <body class="admin">
         <a class="skip" href="#main">
           Skip to content
@@ -89,14 +96,7 @@ export function AdminLayout({
 export function PlainLayout({ title, children }: { title: string; children: Child }) {
   return (
     <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{`${title} · Plats`}</title>
-        <link rel="stylesheet" href="/assets/admin.css" />
-        <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
-      </head>
+      <Head title={`${title} · Plats`} scripts={[]} />
       <body class="admin plain">
         <main id="main">{children}</main>
       </body>
