@@ -83,6 +83,21 @@ describe("signing in with a password", () => {
     expect((await login("maria@techtank.se", "wrong again", "10.9.9.9")).status).toBe(401);
   });
 
+  it("counts attempts sent all at once one after the other: only the free ones are checked", async () => {
+    await member("parallel@techtank.se");
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => login("parallel@techtank.se", `guess ${i}`, `10.2.0.${i}`)));
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(25);
+  });
+
+  it("never slows down an office whose members all sign in from one address", async () => {
+    for (let i = 0; i < 25; i++) {
+      const m = await member(`kollega${i}@techtank.se`);
+      expect((await login(m.email, PASSWORD, "10.3.0.1")).status).toBe(303);
+    }
+  });
+
   it("ends the session on sign-out and after 12 idle hours", async () => {
     const signedIn = await h.signedIn("organiser");
     expect((await signedIn.request("/admin")).status).toBe(200);

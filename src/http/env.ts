@@ -19,6 +19,8 @@ export type AppEnv = {
     /** The signed-in member on /admin pages, and their organisation's name. */
     member: Member;
     orgName: string;
+    /** The session cookie's value, for the one change that keeps this session alone (a new password). */
+    sessionToken: string;
   };
 };
 

@@ -1,10 +1,10 @@
-import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
-import { users, type Role } from "../db/schema";
+import { sessions, users, type Role } from "../db/schema";
 import { isUniqueViolation } from "../db/errors";
 import { AppError, invalid, notFound } from "../lib/errors";
-import { hashPassword } from "../lib/password";
-import { newId } from "../lib/secrets";
+import { hashPassword, verifyPassword } from "../lib/password";
+import { newId, sha256Hex } from "../lib/secrets";
 import { auditEntry } from "./audit";
 import { auditIf } from "./auditIf";
 import type { OrgScope, ServiceContext } from "./context";
@@ -86,14 +86,42 @@ export async function findMember(ctx: ServiceContext, orgId: string, id: string)
   return row;
 }
 
-/** Sets the member's own password (checked for length here too, not only by the form). */
-export async function setPassword({ ctx, member, password }: { ctx: ServiceContext; member: Member; password: string }) {
+/**
+ * Sets the member's own password. Replacing one needs the current password, so a device
+ * left signed in (a tablet at the door) cannot be turned into lasting access; a member
+ * without one (signed in by a link from their inbox) sets it freely. Every other session
+ * of the member ends, so whoever knew the old password is signed out too.
+ */
+export async function setPassword({
+  ctx,
+  member,
+  password,
+  current,
+  keepSession,
+}: {
+  ctx: ServiceContext;
+  member: Member;
+  password: string;
+  current?: string;
+  /** The session cookie's value of the browser making the change, which stays signed in. */
+  keepSession?: string;
+}) {
   const checked = passwordSchema.safeParse(password);
   if (!checked.success) throw invalid({ password: checked.error.issues[0]!.message });
+  const stored = await passwordHashOf(ctx, member.id);
+  if (stored && !(current !== undefined && (await verifyPassword(current, stored))))
+    throw invalid({ current: "That is not your current password." });
   await ctx.db.batch([
     ctx.db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, member.id)),
+    ctx.db.delete(sessions).where(and(eq(sessions.userId, member.id), keepSession ? ne(sessions.tokenHash, sha256Hex(keepSession)) : undefined)),
     auditEntry(ctx, member, { action: "member.password", subjectType: "user", subjectId: member.id }),
   ]);
+}
+
+/** The member's password hash, or null when they sign in by links only. */
+export async function passwordHashOf(ctx: ServiceContext, userId: string) {
+  const [row] = await ctx.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return row?.hash ?? null;
 }
 
 /**

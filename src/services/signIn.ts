@@ -26,33 +26,41 @@ const throttleKeys = (emailKey: string, ip: string | undefined) => [
   ...(ip ? [{ key: `ip:${ip}`, free: FREE_FAILURES.ip }] : []),
 ];
 
-/** How long until the next attempt is allowed for these keys (0: now). */
-async function waitMs(ctx: ServiceContext, keys: { key: string; free: number }[]) {
-  const now = ctx.now().getTime();
-  const rows = await ctx.db.select().from(loginFailures).where(inArray(loginFailures.key, keys.map((k) => k.key)));
-  let wait = 0;
-  for (const row of rows) {
-    const since = now - row.lastFailureAt.getTime();
-    const free = keys.find((k) => k.key === row.key)!.free;
-    if (since > FORGET_AFTER_MS || row.failures < free) continue;
-    const delay = Math.min(1000 * 2 ** (row.failures - free), MAX_DELAY_MS);
-    wait = Math.max(wait, delay - since);
-  }
-  return wait;
+/** The wait before the next attempt after `failures` of them, `since` ms after the last. */
+function waitAfter(failures: number, free: number, since: number) {
+  if (since > FORGET_AFTER_MS || failures < free) return 0;
+  return Math.max(0, Math.min(1000 * 2 ** (failures - free), MAX_DELAY_MS) - since);
 }
 
-async function recordFailure(ctx: ServiceContext, keys: { key: string }[]) {
+/**
+ * Counts this attempt as a failure before the password is even checked, unless the keys
+ * are in their waiting time; returns how long that is (0: the attempt may go ahead). Read
+ * and count in one atomic batch, so attempts sent together are counted one after the
+ * other and cannot all slip through while the first is still being hashed. A success
+ * clears the count afterwards.
+ */
+async function chargeAttempt(ctx: ServiceContext, keys: { key: string; free: number }[]) {
   const now = ctx.now().getTime();
   const forgetBefore = now - FORGET_AFTER_MS;
-  await ctx.db.batch(
-    keys.map(({ key }) =>
+  const [before] = (await ctx.db.batch([
+    ctx.db.select().from(loginFailures).where(inArray(loginFailures.key, keys.map((k) => k.key))),
+    ...keys.map(({ key, free }) =>
       ctx.db.run(sql`
         INSERT INTO login_failures (key, failures, last_failure_at) VALUES (${key}, 1, ${now})
         ON CONFLICT (key) DO UPDATE SET
           failures = CASE WHEN last_failure_at < ${forgetBefore} THEN 1 ELSE failures + 1 END,
-          last_failure_at = ${now}`),
-    ) as never,
-  );
+          last_failure_at = ${now}
+        -- The same rule as waitAfter: an attempt in the waiting time is not counted.
+        WHERE last_failure_at < ${forgetBefore} OR failures < ${free}
+           OR ${now} - last_failure_at >= min(1000 * (1 << min(failures - ${free}, 20)), ${MAX_DELAY_MS})`),
+    ),
+  ] as never)) as [(typeof loginFailures.$inferSelect)[]];
+  let wait = 0;
+  for (const row of before) {
+    const free = keys.find((k) => k.key === row.key)!.free;
+    wait = Math.max(wait, waitAfter(row.failures, free, now - row.lastFailureAt.getTime()));
+  }
+  return wait;
 }
 
 /**
@@ -67,9 +75,10 @@ export async function signInWithPassword({
   ctx: ServiceContext;
   input: { email: string; password: string; clientIp?: string };
 }): Promise<SignInResult> {
-  const key = emailKeyOf(input.email);
+  // An address is at most 254 characters: a longer one is no account, and no key to store.
+  const key = emailKeyOf(input.email).slice(0, 254);
   const keys = throttleKeys(key, input.clientIp);
-  const wait = await waitMs(ctx, keys);
+  const wait = await chargeAttempt(ctx, keys);
   if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: Math.ceil(wait / 1000) };
 
   // One address may belong to several organisations; the password picks the account.
@@ -87,11 +96,13 @@ export async function signInWithPassword({
     }
   }
   if (!candidates.some((c) => c.hash)) await verifyPassword(input.password, DUMMY_HASH);
-  if (!match) {
-    await recordFailure(ctx, keys);
-    return { ok: false, reason: "wrong" };
-  }
-  await ctx.db.delete(loginFailures).where(eq(loginFailures.key, `email:${key}`));
+  if (!match) return { ok: false, reason: "wrong" };
+  // Success clears the account's count and takes back this attempt from the client's, so
+  // an office signing in all morning behind one address is never slowed down.
+  await ctx.db.batch([
+    ctx.db.delete(loginFailures).where(eq(loginFailures.key, `email:${key}`)),
+    ctx.db.run(sql`UPDATE login_failures SET failures = max(failures - 1, 0) WHERE key = ${`ip:${input.clientIp ?? ""}`}`),
+  ]);
   // Hashes made with fewer iterations are upgraded while the password is at hand.
   if (!match.hash.startsWith(`pbkdf2-sha256$${PBKDF2_ITERATIONS}$`))
     await ctx.db.update(users).set({ passwordHash: await hashPassword(input.password) }).where(eq(users.id, match.id));

@@ -1,11 +1,21 @@
 import { Hono } from "hono";
 import { AppError } from "../../../lib/errors";
-import { MIN_PASSWORD, setPassword } from "../../../services/members";
+import { MIN_PASSWORD, passwordHashOf, setPassword } from "../../../services/members";
 import type { AppEnv } from "../../env";
 import { readForm } from "./forms";
 import { AdminLayout, ErrorSummary, Notice, renderAdmin } from "./layout";
 
-function AccountPage({ c, errors = {}, notice }: { c: { var: AppEnv["Variables"] }; errors?: Record<string, string>; notice?: string }) {
+function AccountPage({
+  c,
+  hasPassword,
+  errors = {},
+  notice,
+}: {
+  c: { var: AppEnv["Variables"] };
+  hasPassword: boolean;
+  errors?: Record<string, string>;
+  notice?: string;
+}) {
   const { member, orgName } = c.var;
   return (
     <AdminLayout member={member} orgName={orgName} title="Account" section="account">
@@ -22,6 +32,19 @@ function AccountPage({ c, errors = {}, notice }: { c: { var: AppEnv["Variables"]
       <form method="post" action="/admin/account/password" class="card">
         <h2>Password</h2>
         <ErrorSummary errors={errors} />
+        {hasPassword ? (
+          <div class="field">
+            <label for="f-current">Current password</label>
+            {errors.current ? (
+              <p class="field-error" id="f-current-error">
+                {errors.current}
+              </p>
+            ) : null}
+            <input id="f-current" type="password" name="current" autocomplete="current-password" required aria-invalid={errors.current ? "true" : undefined} />
+          </div>
+        ) : (
+          <p>You sign in with links by email. Set a password to sign in without one.</p>
+        )}
         <div class="field">
           <label for="f-password">New password</label>
           <p class="hint">At least {MIN_PASSWORD} characters. A sentence you remember works well.</p>
@@ -31,6 +54,7 @@ function AccountPage({ c, errors = {}, notice }: { c: { var: AppEnv["Variables"]
           <label for="f-confirm">Repeat it</label>
           <input id="f-confirm" type="password" name="confirm" autocomplete="new-password" required aria-invalid={errors.confirm ? "true" : undefined} />
         </div>
+        <p class="hint">Every other browser signed in as you is signed out.</p>
         <button type="submit">Set password</button>
       </form>
     </AdminLayout>
@@ -39,16 +63,20 @@ function AccountPage({ c, errors = {}, notice }: { c: { var: AppEnv["Variables"]
 
 /** The member's own account: who they are, and their password. */
 export const accountRoutes = new Hono<AppEnv>()
-  .get("/account", (c) => renderAdmin(c, <AccountPage c={c} notice={c.req.query("notice") === "password" ? "Your password is set." : undefined} />))
+  .get("/account", async (c) => {
+    const hasPassword = (await passwordHashOf(c.var.ctx, c.var.member.id)) !== null;
+    return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} notice={c.req.query("notice") === "password" ? "Your password is set." : undefined} />);
+  })
   .post("/account/password", async (c) => {
     const form = await readForm(c);
     const password = form.one("password");
+    const hasPassword = (await passwordHashOf(c.var.ctx, c.var.member.id)) !== null;
     if (password !== form.one("confirm"))
-      return renderAdmin(c, <AccountPage c={c} errors={{ confirm: "The two passwords differ." }} />, 400);
+      return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} errors={{ confirm: "The two passwords differ." }} />, 400);
     try {
-      await setPassword({ ctx: c.var.ctx, member: c.var.member, password });
+      await setPassword({ ctx: c.var.ctx, member: c.var.member, password, current: form.one("current"), keepSession: c.var.sessionToken });
     } catch (err) {
-      if (err instanceof AppError && err.fields) return renderAdmin(c, <AccountPage c={c} errors={err.fields} />, 400);
+      if (err instanceof AppError && err.fields) return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} errors={err.fields} />, 400);
       throw err;
     }
     return c.redirect("/admin/account?notice=password", 303);

@@ -40,6 +40,7 @@ export const requireMember = (cookie: CookieSettings) =>
     const found = token ? await resolveSession(c.var.ctx, token) : null;
     if (!found) throw new AppError("unauthorized", "Sign in to continue.");
     c.set("member", found.member);
+    c.set("sessionToken", token!);
     c.set("orgName", found.orgName);
     await next();
   });
