@@ -117,7 +117,16 @@ describe("creating an event from the workspace", () => {
     expect(await eventCount()).toBe(before);
   });
 
-  it("refuses a slug that is taken", async () => {
+  it("keeps the number of question rows within bounds whatever the form sends back", async () => {
+    for (const blankRows of ["1e300", "-50", "lots", "100000000"]) {
+      const res = await owner.request("/admin/events/new", { form: { ...form(), more: "yes", blankRows } });
+      expect(res.status, blankRows).toBe(200);
+      expect(res.text).toContain('value="Lunch"');
+      expect(res.text).not.toContain('name="questions.80.label"');
+    }
+  });
+
+    it("refuses a slug that is taken", async () => {
     await createdViaForm({ slug: "kick-off-2027" });
     const res = await owner.request("/admin/events/new", { form: form({ slug: "kick-off-2027" }) });
     expect(res.status).toBe(400);
@@ -162,7 +171,14 @@ describe("editing, duplicating and cancelling", () => {
     expect(created).not.toBe(id);
   });
 
-  it("asks before cancelling, says how many are told, then tells them and audits it", async () => {
+  it("duplicates to the same wall-clock time a week later, across a change to summer time", async () => {
+    const id = await createdViaForm({ startsAt: "2027-03-24T09:00", endsAt: "2027-03-24T12:00", registrationClosesAt: "" });
+    const copy = await owner.request(`/admin/events/${id}/duplicate`);
+    expect(copy.text).toContain('value="2027-03-31T09:00"');
+    expect(copy.text).toContain('value="2027-03-31T12:00"');
+  });
+
+    it("asks before cancelling, says how many are told, then tells them and audits it", async () => {
     const res = await h.api("POST", "/events", eventBody({ capacity: 1 }));
     const id = res.body.id as string;
     await h.api("POST", `/events/${id}/registrations`, person(), { token: null });

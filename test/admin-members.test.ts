@@ -24,6 +24,17 @@ async function freshOrg() {
 }
 
 describe("listing and adding members", () => {
+  it("sends the new member a link to this organisation only, not to their accounts elsewhere", async () => {
+    const elsewhere = await h.otherOrg();
+    const theirs = await createMember({ ctx: h.ctx, input: { orgId: elsewhere.orgId, email: "bob@konsult.se", role: "organiser" } });
+    const { owner } = await freshOrg();
+    expect((await owner.request("/admin/members", { form: { email: "bob@konsult.se", role: "organiser" } })).status).toBe(303);
+    const links = await h.database.db.all<{ user_id: string; org_id: string }>(sql`SELECT user_id, org_id FROM outbox WHERE kind = 'login_link' AND to_email = 'bob@konsult.se'`);
+    expect(links).toHaveLength(1);
+    expect(links[0]!.user_id).not.toBe(theirs.id);
+    expect(links[0]!.org_id).toBe(owner.member.orgId);
+  });
+
   it("lists members with role and how they sign in", async () => {
     const { orgId, owner } = await freshOrg();
     await createMember({ ctx: h.ctx, input: { orgId, email: "linkonly@cluster.se", name: "Länk Lisa", role: "checkin" } });

@@ -41,6 +41,17 @@ describe("GET and PATCH /api/v1/organisation", () => {
     });
   });
 
+  it("writes each change made with the token to the audit log, the retention period with its value", async () => {
+    const res = await h.api("PATCH", "/organisation", { retentionDays: 365 });
+    expect(res.status).toBe(200);
+    const rows = await h.database.db.all<{ action: string; actor_email: string; detail: string }>(
+      sql`SELECT action, actor_email, detail FROM audit_log WHERE org_id = ${h.orgId} AND action LIKE 'organisation%'`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.actor_email).toBe("API token");
+    expect(rows[0]!.detail).toContain("365");
+  });
+
   it("changes each setting, normalising origins, and leaves other organisations alone", async () => {
     const org = await h.otherOrg();
     const other = await h.otherOrg();

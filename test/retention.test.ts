@@ -8,7 +8,7 @@ import { startBackground } from "../src/node/background";
 import { fileMailer } from "../src/node/mailers";
 import { auditEntry } from "../src/services/audit";
 import { applyRetention } from "../src/services/retention";
-import { mintLoginLink } from "../src/services/signIn";
+import { mintLoginLink, requestLoginLink } from "../src/services/signIn";
 import { adminHarness, type AdminHarness } from "./helpers/admin";
 import { DAY, MINUTE } from "./helpers/clock";
 import { eventBody } from "./helpers/harness";
@@ -142,7 +142,7 @@ describe("applyRetention", () => {
     expect(await stored(ev.id)).toEqual(after);
 
     // The privacy search no longer finds them.
-    const found = await (await h.signedIn("owner")).request(`/admin/privacy?email=${encodeURIComponent("da1@example.se")}`);
+    const found = await (await h.signedIn("owner")).request("/admin/privacy", { form: { email: "da1@example.se" } });
     expect(found.text).toContain("Nothing is stored about da1@example.se");
   });
 
@@ -153,14 +153,19 @@ describe("applyRetention", () => {
     expect((await h.request(`/admin/login/link/${spentLink}`, { method: "POST" })).status).toBe(303);
     await mintLoginLink(h.ctx, stale.member.id); // expires unused
     await h.request("/admin/login", { form: { email: "nobody@cluster.se", password: "wrong password!" } });
+    await requestLoginLink({ ctx: h.ctx, input: { email: stale.member.email } }); // a message naming the member
     h.clock.advance(2 * DAY);
     const fresh = await h.signedIn("organiser");
     const liveLink = await mintLoginLink(h.ctx, fresh.member.id);
+    await requestLoginLink({ ctx: h.ctx, input: { email: fresh.member.email } });
 
     const result = await applyRetention({ ctx: h.ctx });
     expect(result.sessions).toBeGreaterThanOrEqual(2); // the stale sign-in and the link's
     expect(result.loginLinks).toBeGreaterThanOrEqual(2);
     expect(result.loginFailures).toBeGreaterThanOrEqual(1);
+    expect(result.loginMails).toBe(1);
+    const mails = await db().all<{ user_id: string }>(sql`SELECT user_id FROM outbox WHERE kind = 'login_link'`);
+    expect(mails).toEqual([{ user_id: fresh.member.id }]);
     expect((await stale.request("/admin")).status).toBe(303);
     expect((await fresh.request("/admin")).status).toBe(200);
     const links = await db().all<{ user_id: string }>(sql`SELECT user_id FROM login_links`);
@@ -200,7 +205,7 @@ describe("where retention runs", () => {
       process.env.DATABASE_URL = cli.database.url;
       const lines: string[] = [];
       await buildCli((line) => lines.push(line)).parseAsync(["retention", "run"], { from: "user" });
-      expect(lines.at(-1)).toMatch(/^Anonymised 1 event\(s\) \(3 registration\(s\)\); removed \d+ expired session\(s\), \d+ login link\(s\), \d+ sign-in failure record\(s\)\.$/);
+      expect(lines.at(-1)).toMatch(/^Anonymised 1 event\(s\) \(3 registration\(s\)\); removed \d+ expired session\(s\), \d+ login link\(s\) and \d+ login-link message\(s\), \d+ sign-in failure record\(s\)\.$/);
       const names = await cli.database.db.all<{ name: string }>(sql`SELECT name FROM registrations WHERE event_id = ${ev}`);
       expect(names).toEqual([{ name: "" }, { name: "" }, { name: "" }]);
       lines.length = 0;

@@ -22,3 +22,10 @@ export function fromLocalInput(value: string, zone: string): Date | null {
   if (local.getDate() !== d) return null;
   return new Date(local.getTime());
 }
+
+/** The same wall-clock time `days` later in `zone` (a week after 09:00 is 09:00, across a DST change too). */
+export function addLocalDays(instant: Date, zone: string, days: number): Date {
+  const local = new TZDate(instant.getTime(), zone);
+  local.setDate(local.getDate() + days);
+  return new Date(local.getTime());
+}

@@ -1,10 +1,11 @@
-import { isNotNull, lt, or, sql } from "drizzle-orm";
-import { loginFailures, loginLinks, sessions } from "../db/schema";
+import { and, eq, isNotNull, lt, ne, or, sql } from "drizzle-orm";
+import { loginFailures, loginLinks, outbox, sessions } from "../db/schema";
 import type { ServiceContext } from "./context";
 
 const DAY_MS = 86_400_000;
 // Sign-in throttling forgets failures after an hour; a day of rows is plenty to keep.
 const FAILURES_KEPT_MS = DAY_MS;
+const LOGIN_MAILS_KEPT_MS = DAY_MS;
 
 export interface RetentionResult {
   /** Events whose attendees' personal data was removed in this run. */
@@ -12,6 +13,7 @@ export interface RetentionResult {
   registrations: number;
   sessions: number;
   loginLinks: number;
+  loginMails: number;
   loginFailures: number;
 }
 
@@ -65,14 +67,14 @@ function anonymiseEvent(ctx: ServiceContext, eventId: string) {
  * scheduler, the CLI and (later) Workers Cron call the same function.
  */
 export async function applyRetention({ ctx }: { ctx: ServiceContext }): Promise<RetentionResult> {
-  const result: RetentionResult = { events: 0, registrations: 0, sessions: 0, loginLinks: 0, loginFailures: 0 };
+  const result: RetentionResult = { events: 0, registrations: 0, sessions: 0, loginLinks: 0, loginFailures: 0, loginMails: 0 };
   for (const event of await dueEvents(ctx)) {
     await ctx.db.batch(anonymiseEvent(ctx, event.id));
     result.events++;
     result.registrations += Number(event.people);
   }
   const now = ctx.now();
-  const [ended, links, failures] = await ctx.db.batch([
+  const [ended, links, failures, mails] = await ctx.db.batch([
     ctx.db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ key: sessions.tokenHash }),
     ctx.db
       .delete(loginLinks)
@@ -82,13 +84,19 @@ export async function applyRetention({ ctx }: { ctx: ServiceContext }): Promise<
       .delete(loginFailures)
       .where(lt(loginFailures.lastFailureAt, new Date(now.getTime() - FAILURES_KEPT_MS)))
       .returning({ key: loginFailures.key }),
+    // Sent login-link messages name a member and their address, and are of no use a day on.
+    ctx.db
+      .delete(outbox)
+      .where(and(eq(outbox.kind, "login_link"), ne(outbox.status, "sending"), lt(outbox.createdAt, new Date(now.getTime() - LOGIN_MAILS_KEPT_MS))))
+      .returning({ key: outbox.id }),
   ]);
   result.sessions = ended.length;
   result.loginLinks = links.length;
   result.loginFailures = failures.length;
+  result.loginMails = mails.length;
   return result;
 }
 
 /** One line for logs and the CLI. */
 export const describeRetention = (r: RetentionResult) =>
-  `Anonymised ${r.events} event(s) (${r.registrations} registration(s)); removed ${r.sessions} expired session(s), ${r.loginLinks} login link(s), ${r.loginFailures} sign-in failure record(s).`;
+  `Anonymised ${r.events} event(s) (${r.registrations} registration(s)); removed ${r.sessions} expired session(s), ${r.loginLinks} login link(s) and ${r.loginMails} login-link message(s), ${r.loginFailures} sign-in failure record(s).`;

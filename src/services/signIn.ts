@@ -115,31 +115,37 @@ export async function signInWithPassword({
  * address has an account.
  */
 export async function requestLoginLink({ ctx, input }: { ctx: ServiceContext; input: { email: string } }) {
-  const now = ctx.now().getTime();
   const accounts = await ctx.db
     .select()
     .from(users)
     .where(and(eq(users.emailKey, emailKeyOf(input.email)), isNull(users.disabledAt)));
-  for (const u of accounts) {
-    const [recent] = await ctx.db
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(and(eq(outbox.userId, u.id), eq(outbox.kind, "login_link"), gt(outbox.createdAt, new Date(now - LINK_RESEND_MS))))
-      .limit(1);
-    if (recent) continue;
-    await ctx.db.insert(outbox).values({
-      id: newId("msg"),
-      kind: "login_link",
-      orgId: u.orgId,
-      eventId: null,
-      userId: u.id,
-      toEmail: u.email,
-      toName: u.name,
-      locale: u.language,
-      nextAttemptAt: new Date(now),
-      createdAt: new Date(now),
-    });
-  }
+  for (const u of accounts) await queueLoginLink(ctx, u);
+}
+
+/**
+ * Queues a login link to one member (at most one a minute, so nobody's inbox is flooded):
+ * a new member's invitation names their own account only, not others of the address.
+ */
+export async function queueLoginLink(ctx: ServiceContext, u: Pick<typeof users.$inferSelect, "id" | "orgId" | "email" | "name" | "language">) {
+  const now = ctx.now().getTime();
+  const [recent] = await ctx.db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.userId, u.id), eq(outbox.kind, "login_link"), gt(outbox.createdAt, new Date(now - LINK_RESEND_MS))))
+    .limit(1);
+  if (recent) return;
+  await ctx.db.insert(outbox).values({
+    id: newId("msg"),
+    kind: "login_link",
+    orgId: u.orgId,
+    eventId: null,
+    userId: u.id,
+    toEmail: u.email,
+    toName: u.name,
+    locale: u.language,
+    nextAttemptAt: new Date(now),
+    createdAt: new Date(now),
+  });
 }
 
 /** A fresh one-time link secret for a member; only its hash is stored. */

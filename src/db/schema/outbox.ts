@@ -43,5 +43,8 @@ export const outbox = sqliteTable(
   (t) => [
     index("outbox_due_idx").on(t.status, t.nextAttemptAt),
     index("outbox_registration_idx").on(t.registrationId),
+    // Login-link throttling looks up a member's recent links; retention clears an event's.
+    index("outbox_user_idx").on(t.userId),
+    index("outbox_event_idx").on(t.eventId),
   ],
 );

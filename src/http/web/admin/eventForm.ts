@@ -1,5 +1,5 @@
 import type { Question } from "../../../db/schema";
-import { fromLocalInput, toLocalInput } from "../../../lib/localTime";
+import { addLocalDays, fromLocalInput, toLocalInput } from "../../../lib/localTime";
 import { isTimeZone } from "../../../lib/time";
 import { slugFromTitle } from "../../../services/eventRules";
 import type { EventRow } from "../../../services/eventView";
@@ -49,6 +49,15 @@ const questionValues = (q: Question, i: number) => ({
   [`questions.${i}.options`]: (q.options ?? []).join("\n"),
   [`questions.${i}.required`]: q.required ? "yes" : "",
 });
+
+/**
+ * Blank rows for "Add more questions": two more than the form had, within what the
+ * services accept, whatever number a client sends back.
+ */
+export function moreBlankRows(sent: string, filled: number) {
+  const had = Number.parseInt(sent, 10);
+  return Math.min(Math.max(Number.isFinite(had) ? had : BLANK_QUESTIONS, 0) + 2, Math.max(MAX_QUESTION_ROWS - filled, 0));
+}
 
 /** How many question rows the values hold (existing plus blank ones). */
 export const questionRows = (values: Record<string, string>) => {
@@ -140,8 +149,7 @@ export function readEventForm(form: AdminForm): { state: AdminFormState; input: 
 
 /** A copy for the next date: the same event a week later, window moved along, a fresh slug. */
 export function duplicateValues(e: EventRow): Record<string, string> {
-  const week = 7 * 86_400_000;
-  const later = (d: Date | null) => (d ? new Date(d.getTime() + week) : null);
+  const later = (d: Date | null) => (d ? addLocalDays(d, e.timezone, 7) : null);
   const values = eventFormValues({
     ...e,
     startsAt: later(e.startsAt)!,

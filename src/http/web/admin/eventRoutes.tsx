@@ -11,7 +11,7 @@ import { fieldErrors } from "../../errors";
 import type { AppContext, AppEnv } from "../../env";
 import { CancelEventPage } from "./cancelEventPage";
 import { DashboardPage } from "./dashboardPage";
-import { duplicateValues, eventFormValues, readEventForm } from "./eventForm";
+import { duplicateValues, eventFormValues, moreBlankRows, questionRows, readEventForm } from "./eventForm";
 import { EventFormPage, type EventFormProps } from "./eventFormPage";
 import { blankState, type AdminFormState } from "./fields";
 import { readForm } from "./forms";
@@ -72,7 +72,7 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     const form = await readForm(c);
     const { state, input } = readEventForm(form);
     const props = { title: "New event", action: "/admin/events/new", savedQuestions: savedCount(state), submitLabel: "Create the event" };
-    if (form.one("more")) return formPage(c, { ...props, state, blankRows: Number(form.one("blankRows")) + 2 || 4 });
+    if (form.one("more")) return formPage(c, { ...props, state, blankRows: moreBlankRows(form.one("blankRows"), questionRows(state.values)) });
     if (Object.keys(state.errors).length) return formPage(c, { ...props, state }, 400);
     const actor = c.var.member;
     const result = await attempt(createEventInput, input, async (valid) => {
@@ -94,7 +94,7 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     const form = await readForm(c);
     const { state, input } = readEventForm(form);
     const props = { title: `Edit: ${row.event.title}`, action: `/admin/events/${row.event.id}/edit`, savedQuestions: savedCount(state), submitLabel: "Save changes" };
-    if (form.one("more")) return formPage(c, { ...props, state, blankRows: Number(form.one("blankRows")) + 2 || 4 });
+    if (form.one("more")) return formPage(c, { ...props, state, blankRows: moreBlankRows(form.one("blankRows"), questionRows(state.values)) });
     if (Object.keys(state.errors).length) return formPage(c, { ...props, state }, 400);
     // A blank slug on an existing event keeps the one it has (links are already out).
     if (!("slug" in input)) input.slug = row.event.slug;

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { AppError } from "../../../lib/errors";
 import { addMember, changeRole, findMember, listMembers, removeMember } from "../../../services/members";
-import { requestLoginLink } from "../../../services/signIn";
+import { queueLoginLink } from "../../../services/signIn";
 import type { AppContext, AppEnv } from "../../env";
 import { blankState, type AdminFormState } from "./fields";
 import { readForm } from "./forms";
@@ -37,7 +37,7 @@ export const membersRoutes = new Hono<AppEnv>()
       const input = { orgId: c.var.member.orgId, email: values.email.trim(), name: values.name, role: values.role || undefined, language: values.language || undefined };
       const added = await addMember({ ctx: c.var.ctx, input, by: c.var.member });
       // No password yet: the link is their way in.
-      await requestLoginLink({ ctx: c.var.ctx, input: { email: added.email } });
+      await queueLoginLink(c.var.ctx, added);
     } catch (err) {
       if (err instanceof AppError && err.fields) return page(c, { state: { values, errors: err.fields }, status: err.status === 409 ? 409 : 400 });
       throw err;
