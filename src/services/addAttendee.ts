@@ -3,6 +3,7 @@ import type { Language } from "../db/schema";
 import { isUniqueViolation } from "../db/errors";
 import { AppError, invalid, type FieldErrors } from "../lib/errors";
 import { fieldMessage } from "../lib/fieldMessages";
+import { emailKey } from "../lib/emailKey";
 import { newId } from "../lib/secrets";
 import { checkAnswers } from "./answers";
 import type { Actor } from "./audit";
@@ -64,7 +65,7 @@ export async function addAttendee({
                (SELECT count(*) FROM registrations c WHERE c.event_id = e.id AND c.status = 'confirmed') < e.capacity AS free
         FROM events e
         WHERE e.id = ${event.id} AND e.org_id = ${input.orgId} AND e.status <> 'cancelled' AND e.anonymised_at IS NULL)
-      SELECT ${id}, s.id, ${a.name}, ${a.email.trim()}, ${a.email.trim().toLowerCase()}, ${a.organisation ?? null},
+      SELECT ${id}, s.id, ${a.name}, ${a.email.trim()}, ${emailKey(a.email)}, ${a.organisation ?? null},
              ${a.phone ?? null}, ${language}, ${JSON.stringify(answers)},
              CASE WHEN s.free OR ${override} THEN 'confirmed' ELSE 'waitlisted' END, ${t},
              CASE WHEN s.free OR ${override} THEN ${t} END, ${actor.id},

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { sessions, users, type Role } from "../db/schema";
 import { isUniqueViolation } from "../db/errors";
 import { AppError, invalid, notFound } from "../lib/errors";
+import { emailKey } from "../lib/emailKey";
 import { hashPassword, verifyPassword } from "../lib/password";
 import { newId, sha256Hex } from "../lib/secrets";
 import { auditEntry } from "./audit";
@@ -32,7 +33,6 @@ export const createMemberInput = z.strictObject({
   language: z.enum(["sv", "en", "nb"]).default("sv"),
 });
 
-export const emailKeyOf = (email: string) => email.trim().toLowerCase();
 
 export const memberOf = (u: UserRow): Member => ({ id: u.id, orgId: u.orgId, email: u.email, name: u.name, role: u.role, language: u.language });
 
@@ -56,7 +56,7 @@ export async function createMember({
     id: newId("usr"),
     orgId: input.orgId,
     email: email.trim(),
-    emailKey: emailKeyOf(email),
+    emailKey: emailKey(email),
     name: name || null,
     role,
     passwordHash: null,
@@ -143,7 +143,7 @@ export async function addMember({
     return await createMember({ ctx, input: input as OrgScope & z.input<typeof createMemberInput>, by });
   } catch (err) {
     if (!(err instanceof AppError && err.code === "conflict")) throw err;
-    const key = emailKeyOf(input.email);
+    const key = emailKey(input.email);
     const [removed] = await ctx.db.select().from(users).where(and(eq(users.orgId, input.orgId), eq(users.emailKey, key), isNotNull(users.disabledAt)));
     if (!removed) throw err;
     const { name, role, language } = createMemberInput.parse({ email: input.email, name: input.name, role: input.role, language: input.language });

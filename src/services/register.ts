@@ -5,6 +5,7 @@ import { isUniqueViolation } from "../db/errors";
 import { prepared } from "../db/prepared";
 import { AppError, invalid, notFound, type FieldErrors } from "../lib/errors";
 import { newId, newSecret, sha256Hex } from "../lib/secrets";
+import { emailKey } from "../lib/emailKey";
 import { checkAnswers } from "./answers";
 import { manageUrl, type ServiceContext } from "./context";
 import { selectEvents } from "./eventView";
@@ -22,8 +23,6 @@ export interface RegistrationResult {
 // A repeated signup re-sends the manage link, but at most this often, so a signup form
 // cannot be used to flood someone's inbox.
 const MANAGE_LINK_RESEND_MS = 10 * 60 * 1000;
-
-const emailKey = (email: string) => email.trim().toLowerCase();
 
 // Only what the rules below need, prepared once: this read is on the hottest path of a
 // sell-out.

@@ -3,7 +3,7 @@ import { loginFailures, loginLinks, outbox, users } from "../db/schema";
 import { DUMMY_HASH, hashPassword, PBKDF2_ITERATIONS, verifyPassword } from "../lib/password";
 import { newId, newSecret, sha256Hex } from "../lib/secrets";
 import type { ServiceContext } from "./context";
-import { emailKeyOf } from "./members";
+import { emailKey } from "../lib/emailKey";
 
 export const LOGIN_LINK_TTL_MS = 15 * 60_000;
 // A login-link request re-sends at most this often per account (no inbox flooding).
@@ -76,7 +76,7 @@ export async function signInWithPassword({
   input: { email: string; password: string; clientIp?: string };
 }): Promise<SignInResult> {
   // An address is at most 254 characters: a longer one is no account, and no key to store.
-  const key = emailKeyOf(input.email).slice(0, 254);
+  const key = emailKey(input.email).slice(0, 254);
   const keys = throttleKeys(key, input.clientIp);
   const wait = await chargeAttempt(ctx, keys);
   if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: Math.ceil(wait / 1000) };
@@ -118,7 +118,7 @@ export async function requestLoginLink({ ctx, input }: { ctx: ServiceContext; in
   const accounts = await ctx.db
     .select()
     .from(users)
-    .where(and(eq(users.emailKey, emailKeyOf(input.email)), isNull(users.disabledAt)));
+    .where(and(eq(users.emailKey, emailKey(input.email)), isNull(users.disabledAt)));
   for (const u of accounts) await queueLoginLink(ctx, u);
 }
 
