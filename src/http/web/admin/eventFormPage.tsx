@@ -117,8 +117,9 @@ export function EventFormPage(p: EventFormProps) {
       {p.snippet ? (
         <section class="card">
           <h2>Embed the form on your site</h2>
-          <p>Paste this where the form should appear. Your site's address must be listed under Settings → embed origins.</p>
-          <textarea id="embed-snippet" readonly rows={4}>
+          <p id="embed-snippet-hint">Paste this where the form should appear. Your site's address must be listed under Settings → embed origins.</p>
+          <label for="embed-snippet">HTML snippet</label>
+          <textarea id="embed-snippet" readonly rows={4} aria-describedby="embed-snippet-hint">
             {p.snippet}
           </textarea>
           <p>

@@ -1,0 +1,72 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMember, setPassword } from "../src/services/members";
+import { PASSWORD } from "./helpers/admin";
+import { browserSuite, DESKTOP } from "./helpers/browser";
+import { eventBody, person } from "./helpers/harness";
+
+// axe-core on every page of the workspace an organiser uses: no serious or critical
+// violation (WCAG 2.1 A and AA plus axe's best practices), as on the attendee pages.
+const suite = browserSuite();
+let context: BrowserContext;
+let page: Page;
+let eventId: string;
+let registrationId: string;
+
+beforeAll(async () => {
+  suite.h.clock.set(new Date());
+  const questions = [{ id: "lunch", label: "Lunch", kind: "select", options: ["Fisk", "Vegetariskt"] }];
+  eventId = (await suite.h.api("POST", "/events", eventBody({ capacity: 1, questions }))).body.id;
+  await suite.h.api("POST", `/events/${eventId}/registrations`, person({ organisation: "ABB" }), { token: null });
+  registrationId = (await suite.h.api("POST", `/events/${eventId}/registrations`, person(), { token: null })).body.id;
+  const owner = await createMember({ ctx: suite.h.ctx, input: { orgId: suite.h.orgId, email: "axe@techtank.se", role: "owner" } });
+  await setPassword({ ctx: suite.h.ctx, member: owner, password: PASSWORD });
+  context = await suite.browser.newContext(DESKTOP);
+  page = await context.newPage();
+  await page.goto(`${suite.server.url}/admin/login`);
+  await expectAccessible("/admin/login");
+  await page.locator("#f-email").fill("axe@techtank.se");
+  await page.locator("#f-password").fill(PASSWORD);
+  await Promise.all([page.waitForURL(/\/admin$/), page.getByRole("button", { name: "Sign in", exact: true }).click()]);
+});
+afterAll(() => context?.close());
+
+async function expectAccessible(what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${what}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious).toEqual([]);
+  expect(results.passes.length).toBeGreaterThan(10);
+}
+
+const pages = () => [
+  "/admin",
+  "/admin/events/new",
+  `/admin/events/${eventId}`,
+  `/admin/events/${eventId}/edit`,
+  `/admin/events/${eventId}/cancel`,
+  `/admin/events/${eventId}/registrations/${registrationId}/cancel`,
+  `/admin/events/${eventId}/add`,
+  `/admin/events/${eventId}/message`,
+  `/admin/events/${eventId}/checkin`,
+  `/admin/events/${eventId}/print`,
+  "/admin/checkin",
+  "/admin/reports",
+  "/admin/settings",
+  "/admin/members",
+  "/admin/privacy",
+  "/admin/audit",
+  "/admin/account",
+];
+
+describe("accessibility of the workspace", () => {
+  it("has no serious or critical violation on any page", async () => {
+    for (const path of pages()) {
+      const res = await page.goto(`${suite.server.url}${path}`);
+      expect(res?.status(), path).toBe(200);
+      await expectAccessible(path);
+    }
+  });
+});
