@@ -28,6 +28,14 @@ afterAll(async () => {
 const dispatch = () => dispatchOutbox({ ctx: h.ctx, mailer, settings: { from: "Techtank <noreply@plats.techtank.se>" } });
 const inbox = (address: string) => smtp.received.filter((m) => m.rcpt.includes(address));
 const message = (ev: string, form: Record<string, string>) => organiser.request(`${listPath(ev)}/message`, { form });
+/** The one-time draft id the preview puts beside its send button. */
+async function draftOf(ev: string, form: Record<string, string>) {
+  const preview = await message(ev, { ...form, step: "preview" });
+  expect(preview.status).toBe(200);
+  return /<input type="hidden" name="draft" value="(draft_[0-9a-z]{20})"/.exec(preview.text)![1]!;
+}
+/** Preview, then send what the preview carries, as the page's button does. */
+const send = async (ev: string, form: Record<string, string>) => message(ev, { ...form, step: "send", draft: await draftOf(ev, form) });
 
 const subject = "Parking & lunch <update>";
 const body = "Hello all,\r\n\r\nParking is at the <b>north</b> entrance.\r\nLunch at 12 & coffee at 15.\r\n\r\n/Techtank";
@@ -63,7 +71,7 @@ describe("messaging the attendees of an event", () => {
 
   it("sends one email per confirmed person through the outbox, with the text escaped in HTML, and audits it", async () => {
     const before = (await outboxRows(h)).length;
-    const res = await message(ev, { step: "send", audience: "confirmed", subject, body });
+    const res = await send(ev, { audience: "confirmed", subject, body });
     expect(res.status).toBe(303);
     expect(res.location).toBe(`${listPath(ev)}?notice=messaged&n=2`);
     expect((await organiser.request(res.location!)).text).toContain("Your message is queued for 2 people.");
@@ -77,7 +85,7 @@ describe("messaging the attendees of an event", () => {
     for (const q of queued) expect(JSON.parse(q.payload)).toEqual({ subject, body: normalised });
     const audit = (await auditRows(h)).at(-1)!;
     expect(audit).toMatchObject({ action: "event.message", subject_id: ev, user_id: organiser.member.id });
-    expect(JSON.parse(audit.detail)).toEqual({ audience: "confirmed", subject, recipients: 2 });
+    expect(JSON.parse(audit.detail)).toEqual({ audience: "confirmed", subject, recipients: 2, draft: expect.stringMatching(/^draft_/) });
 
     expect(await dispatch()).toMatchObject({ sent: 2 });
     expect(inbox("cissi@example.se")).toHaveLength(0);
@@ -98,7 +106,7 @@ describe("messaging the attendees of an event", () => {
 
   it("reaches the waitlist alone when asked to", async () => {
     smtp.received.length = 0;
-    const res = await message(ev, { step: "send", audience: "waitlisted", subject: "Still waiting", body: "We hope to have a seat for you." });
+    const res = await send(ev, { audience: "waitlisted", subject: "Still waiting", body: "We hope to have a seat for you." });
     expect(res.location).toBe(`${listPath(ev)}?notice=messaged&n=1`);
     await dispatch();
     expect(smtp.received.map((m) => m.rcpt)).toEqual([["cissi@example.se"]]);
@@ -140,9 +148,45 @@ describe("messaging the attendees of an event", () => {
     const preview = await message(empty, { step: "preview", audience: "confirmed", subject: "x", body: "y" });
     expect(preview.text).toContain("Nobody would receive it");
     expect(preview.text).not.toContain('value="send"');
-    const res = await message(empty, { step: "send", audience: "confirmed", subject: "x", body: "y" });
+    const res = await message(empty, { step: "send", audience: "confirmed", subject: "x", body: "y", draft: "draft_00000000000000000000" });
     expect(res.status).toBe(400);
     expect(res.text).toContain("Nobody is confirmed on this event.");
+    expect(await snapshot(h)).toEqual(before);
+  });
+
+  it("sends a draft once: a double click or a resubmitted form queues nothing more and answers the same", async () => {
+    const form = { audience: "confirmed", subject: "Room change", body: "We are in room B." };
+    const draft = await draftOf(ev, form);
+    const outboxBefore = (await outboxRows(h)).length;
+    const auditBefore = (await auditRows(h)).length;
+    const [first, second] = await Promise.all([
+      message(ev, { ...form, step: "send", draft }),
+      message(ev, { ...form, step: "send", draft }),
+    ]);
+    const third = await message(ev, { ...form, step: "send", draft });
+    for (const res of [first, second, third]) {
+      expect(res.status).toBe(303);
+      expect(res.location).toBe(`${listPath(ev)}?notice=messaged&n=2`);
+    }
+    const queued = (await outboxRows(h)).slice(outboxBefore);
+    expect(queued.map((q) => q.to_email).sort()).toEqual(["anna@example.se", "bertil@example.se"]);
+    const audited = (await auditRows(h)).slice(auditBefore);
+    expect(audited.map((a) => [a.action, JSON.parse(a.detail).draft])).toEqual([["event.message", draft]]);
+
+    // A new preview is a new draft: sending the same words again is a deliberate second message.
+    expect((await send(ev, form)).location).toBe(`${listPath(ev)}?notice=messaged&n=2`);
+    expect((await outboxRows(h)).length).toBe(outboxBefore + 4);
+  });
+
+  it("refuses a send without the draft id its preview gave, sending nothing", async () => {
+    const before = await snapshot(h);
+    for (const draft of [undefined, "", "draft_x", "evt_00000000000000000000"]) {
+      const form: Record<string, string> = { step: "send", audience: "confirmed", subject: "x", body: "y" };
+      if (draft !== undefined) form.draft = draft;
+      const res = await message(ev, form);
+      expect(res.status, String(draft)).toBe(400);
+      expect(res.text).toContain("preview the message again");
+    }
     expect(await snapshot(h)).toEqual(before);
   });
 

@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registrations } from "../src/db/schema";
 import { createMember, setPassword } from "../src/services/members";
 import { arrivedAt, makeEvent, passOf, signUp } from "./admin-checkin-fixture";
 import { PASSWORD } from "./helpers/admin";
@@ -25,6 +27,10 @@ beforeAll(async () => {
     bo: await signUp(h, eventId, { name: "Bo Ek", email: "bo@ek.se", organisation: "Ek & Son" }),
   };
   await signUp(h, eventId, { name: "Sören Väntar", email: "soren@example.se" });
+  // Checked in, then cancelled: the check-in time stays, but there is nothing to undo.
+  const dan = await signUp(h, eventId, { name: "Dan Avbokad", email: "dan@example.se" });
+  await h.api("POST", `/manage/${dan.token}/cancel`, undefined, { token: null });
+  await h.ctx.db.update(registrations).set({ checkedInAt: new Date() }).where(eq(registrations.id, dan.id));
   const member = await createMember({ ctx: h.ctx, input: { orgId: h.orgId, email: "dorr@cluster.se", role: "checkin" } });
   await setPassword({ ctx: h.ctx, member, password: PASSWORD });
   context = await suite.browser.newContext(PHONE);
@@ -62,6 +68,11 @@ describe("check-in on a phone", () => {
     await expect.poll(() => row("Sören Väntar").count()).toBe(1);
     expect(await row("Sören Väntar").getByRole("button").count()).toBe(0);
     expect(await row("Sören Väntar").textContent()).toContain("Waitlisted");
+    // The script draws the button the server's flags call for: none for a cancelled arrival.
+    await page.locator("#f-q").fill("dan");
+    await expect.poll(() => row("Dan Avbokad").count()).toBe(1);
+    expect(await row("Dan Avbokad").textContent()).toContain("Cancelled");
+    expect(await row("Dan Avbokad").getByRole("button").count()).toBe(0);
     await page.locator("#f-q").fill("söder");
     await expect.poll(() => page.locator("#arrivals li").count()).toBe(1);
     // The search is kept in the address, so a reload shows the same list.

@@ -71,6 +71,79 @@ describe("the door's pages", () => {
   });
 });
 
+describe("one rule for the row's button, on the page and in the script's JSON", () => {
+  it("offers Undo only to someone checked in who can still be checked in; a cancelled arrival gets no button anywhere", async () => {
+    // Checked in, then cancelled by the organiser: the check-in time stays.
+    await h.ctx.db.update(registrations).set({ checkedInAt: h.clock.now() }).where(eq(registrations.id, d.dan.id));
+    await staff.request(`${desk()}/r/${d.bo.id}`, { form: {} });
+    const search = async (q: string) =>
+      Object.fromEntries(
+        (JSON.parse((await staff.request(`${desk()}/search?q=${q}`, { headers: json })).text).results as { name: string }[]).map((r) => [r.name, r]),
+      );
+    const a = await search("a");
+    expect(a["Dan Avbokad"]).toMatchObject({ status: "cancelled", checkedInAt: expect.any(String), checkable: false, canUndo: false });
+    expect(a["Åsa Söderström"]).toMatchObject({ status: "confirmed", checkedInAt: null, checkable: true, canUndo: false });
+    expect(a["Cia Väntar"]).toMatchObject({ checkable: false, canUndo: false });
+    expect((await search("bo"))["Bo Ek"]).toMatchObject({ checkedInAt: expect.any(String), checkable: true, canUndo: true });
+
+    // The page shows the same: Undo for Bo, nothing at all for Dan.
+    expect((await staff.request(`${desk()}?q=bo`)).text).toContain(`action="${desk()}/r/${d.bo.id}/undo"`);
+    const dan = await staff.request(`${desk()}?q=dan`);
+    expect(dan.text).toContain("Dan Avbokad");
+    expect(dan.text).not.toContain(`/r/${d.dan.id}`);
+
+    // A tap answers with the flags of the row as it now is.
+    const undone = JSON.parse((await staff.request(`${desk()}/r/${d.bo.id}/undo`, { method: "POST", headers: json })).text);
+    expect(undone.person).toMatchObject({ checkable: true, canUndo: false });
+    const tapped = JSON.parse((await staff.request(`${desk()}/r/${d.bo.id}`, { method: "POST", headers: json })).text);
+    expect(tapped.person).toMatchObject({ checkable: true, canUndo: true });
+  });
+});
+
+describe("the door's search and the attendance list's search", () => {
+  it("find the same people for the same words: case, accents and Nordic letters ignored alike", async () => {
+    const organiser = await h.signedIn("organiser");
+    const eventId = await makeEvent(h, { title: "Sökdag", capacity: 3 });
+    const ids: Record<string, string> = {};
+    for (const [name, email, organisation] of [
+      ["Åsa Söderström", "asa@verkstad.se", "Verkstad AB"],
+      ["Ørjan Ødegård", "orjan@fjord.no", "Fjord AS"],
+      ["Émile Lefèvre", "emile@example.fr", "Ateliér Ek"],
+      ["Bo Ek", "bo@ek.se", "50% Rabatt_AB"],
+      ["ÆSE Ærlig", "aese@example.dk", null],
+    ] as const)
+      ids[name] = (await signUp(h, eventId, { name, email, ...(organisation ? { organisation } : {}) })).id;
+
+    const atTheDoor = async (q: string) =>
+      (JSON.parse((await staff.request(`${desk(eventId)}/search?q=${encodeURIComponent(q)}`, { headers: json })).text).results as { id: string }[])
+        .map((r) => r.id)
+        .sort();
+    const inTheList = async (q: string) => {
+      const page = (await organiser.request(`/admin/events/${eventId}?status=all&q=${encodeURIComponent(q)}`)).text;
+      return [...page.matchAll(/<tr id="(reg_[0-9a-z]+)"/g)].map((m) => m[1]!).sort();
+    };
+    const expected: [string, string[]][] = [
+      ["soder", ["Åsa Söderström"]],
+      ["SÖDERSTRÖM", ["Åsa Söderström"]],
+      ["orjan", ["Ørjan Ødegård"]],
+      ["ØDEGÅRD fjord", ["Ørjan Ødegård"]],
+      ["emile lefevre", ["Émile Lefèvre"]],
+      ["ek", ["Émile Lefèvre", "Bo Ek"]],
+      ["ateliér", ["Émile Lefèvre"]],
+      ["aese", ["ÆSE Ærlig"]],
+      ["50% rabatt_ab", ["Bo Ek"]],
+      ["5_%", []],
+      ["verkstad.se", ["Åsa Söderström"]],
+      ["asa bo", []],
+    ];
+    for (const [q, names] of expected) {
+      const want = names.map((n) => ids[n]!).sort();
+      expect(await atTheDoor(q), `door: ${q}`).toEqual(want);
+      expect(await inTheList(q), `list: ${q}`).toEqual(want);
+    }
+  });
+});
+
 describe("checking in and undoing", () => {
   it("works from a plain form: redirect back with the person named, idempotent, audited once per change", async () => {
     const first = await staff.request(`${desk()}/r/${d.asa.id}`, { form: { q: "åsa" } });

@@ -103,6 +103,30 @@ describe("the attendance list as XLSX", () => {
   });
 });
 
+describe("the XLSX sheet name", () => {
+  const sheetOf = async (title: string) => {
+    const created = await h.api("POST", "/events", eventBody({ title }));
+    expect(created.status).toBe(201);
+    const res = await download(`/admin/events/${created.body.id}/attendees.xlsx`);
+    expect(res.status).toBe(200);
+    return (await readXlsx(res.bytes)).sheet.name;
+  };
+
+  it("is the title made acceptable to Excel: no []:*?/\\, no apostrophe first or last, 31 units cut between characters", async () => {
+    // Cleaned, the second emoji would straddle the 31st unit: it is left out whole.
+    const name = await sheetOf("'Lean' [dag] 😀 Blekinge/Ronneby 😀 vår?'");
+    expect(name).toBe("Lean' dag 😀 Blekinge Ronneby");
+    expect(name.length).toBeLessThanOrEqual(31);
+    expect(name).not.toMatch(/[[\]:*?/\\]|^'|'$/);
+    expect(name).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  });
+
+  it("falls back to 'Attendees' when nothing of the title is left, or it is Excel's reserved name", async () => {
+    expect(await sheetOf("[*?] ''")).toBe("Attendees");
+    expect(await sheetOf("History")).toBe("Attendees");
+  });
+});
+
 describe("audit of exports", () => {
   it("records each export with its format and row count and no personal data", async () => {
     const before = (await auditRows()).length;

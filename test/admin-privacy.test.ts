@@ -31,7 +31,7 @@ beforeAll(async () => {
   otherOwner = await h.signedIn("owner", other.orgId);
   const q = [{ id: "diet", label: "Kost", kind: "text" }];
   ev.full = (await h.api("POST", "/events", eventBody({ title: "Leankurs 1", capacity: 1, questions: q }))).body.id;
-  ev.open = (await h.api("POST", "/events", eventBody({ title: "Medlemsseminarium", capacity: 10 }))).body.id;
+  ev.open = (await h.api("POST", "/events", eventBody({ title: "Medlemsseminarium", capacity: 10, timezone: "America/New_York" }))).body.id;
   ev.theirs = (await h.api("POST", "/events", eventBody({ title: "IUC Kickoff", capacity: 10 }), { token: other.token })).body.id;
   regs.annaFull = await signUp(ev.full!, { name: "Anna Svensson", email: ANNA, organisation: "Volvo CE", answers: { diet: "vegetarisk" } });
   regs.waiting = await signUp(ev.full!, { name: "Väntande Valter", email: "valter@example.se" });
@@ -47,6 +47,9 @@ afterAll(() => h.close());
 
 const db = () => h.database.db;
 const registrationsOf = (email: string) => db().all<{ id: string; event_id: string; status: string }>(sql`SELECT * FROM registrations WHERE email_key = ${email} ORDER BY seq`);
+/** The search, as its form sends it: a POST, so the address is in no URL. */
+const find = (who: SignedIn, email: string) => who.request("/admin/privacy", { form: { email } });
+const review = (who: SignedIn, email: string) => who.request("/admin/privacy/erase/review", { form: { email } });
 const everything = async () => ({
   registrations: await db().all(sql`SELECT * FROM registrations ORDER BY seq`),
   tokens: await db().all(sql`SELECT * FROM manage_tokens ORDER BY token_hash`),
@@ -57,7 +60,7 @@ const everything = async () => ({
 
 describe("finding one person's data", () => {
   it("shows registrations, messages, member accounts and audit entries of this organisation only, any case", async () => {
-    const res = await owner.request(`/admin/privacy?email=${encodeURIComponent("  ANNA.svensson@example.SE ")}`);
+    const res = await find(owner, "  ANNA.svensson@example.SE ");
     expect(res.status).toBe(200);
     expect(res.text).toContain("Leankurs 1");
     expect(res.text).toContain("Medlemsseminarium");
@@ -74,8 +77,39 @@ describe("finding one person's data", () => {
     expect(res.text).not.toContain("Anna hos IUC");
   });
 
+  it("shows each registration's times on its event's own clock, the rest in UTC", async () => {
+    const res = await find(owner, ANNA);
+    const registrations = res.text.slice(res.text.indexOf("Registrations (2)"), res.text.indexOf("Messages ("));
+    // Both signed up at 09:00 UTC: 10:00 in Stockholm, 04:00 in New York.
+    expect(registrations).toContain('<time datetime="2026-11-21T09:00:00.000Z">21 Nov 2026, 10:00</time>');
+    expect(registrations).toContain('<time datetime="2026-11-21T09:00:00.000Z">21 Nov 2026, 04:00</time>');
+    expect(registrations).toContain("America/New_York");
+    expect(registrations).not.toContain(" UTC<");
+    const messages = res.text.slice(res.text.indexOf("Messages ("));
+    expect(messages).toContain("21 Nov 2026, 09:00:00 UTC");
+  });
+
+  it("keeps the address out of every URL: find, erase and cancel are POST forms", async () => {
+    const start = await owner.request("/admin/privacy");
+    expect(start.status).toBe(200);
+    expect(start.text).toContain('<form method="post" action="/admin/privacy"');
+    const found = await find(owner, ANNA);
+    expect(found.text).toMatch(/<form method="post" action="\/admin\/privacy\/erase\/review" class="inline-form"><input type="hidden" name="email" value="anna.svensson@example.se"/);
+    const asking = await review(owner, ANNA);
+    expect(asking.text).toContain('formaction="/admin/privacy"');
+    for (const page of [start.text, found.text, asking.text]) {
+      expect(page).not.toMatch(/href="[^"]*(email=|anna\.svensson)/i);
+      expect(page).not.toMatch(/action="[^"]*\?/);
+    }
+    // An address in the query string is no longer a search.
+    const old = await owner.request(`/admin/privacy?email=${encodeURIComponent(ANNA)}`);
+    expect(old.status).toBe(200);
+    expect(old.text).not.toContain("Leankurs 1");
+    expect((await owner.request(`/admin/privacy/erase?email=${encodeURIComponent(ANNA)}`)).status).toBe(404);
+  });
+
   it("the other organisation's owner sees only theirs", async () => {
-    const res = await otherOwner.request(`/admin/privacy?email=${encodeURIComponent(ANNA)}`);
+    const res = await find(otherOwner, ANNA);
     expect(res.text).toContain("IUC Kickoff");
     expect(res.text).toContain("Registrations (1)");
     expect(res.text).not.toContain("Leankurs 1");
@@ -83,7 +117,7 @@ describe("finding one person's data", () => {
   });
 
   it("says plainly when nothing is stored", async () => {
-    const res = await owner.request("/admin/privacy?email=nobody%40example.se");
+    const res = await find(owner, "nobody@example.se");
     expect(res.status).toBe(200);
     expect(res.text).toContain("Nothing is stored about nobody@example.se");
   });
@@ -118,7 +152,7 @@ describe("finding one person's data", () => {
 
 describe("erasing one person's data", () => {
   it("asks first, saying what will be deleted and that a seat goes to the waitlist", async () => {
-    const res = await owner.request(`/admin/privacy/erase?email=${encodeURIComponent(ANNA)}`);
+    const res = await review(owner, ANNA);
     expect(res.status).toBe(200);
     expect(res.text).toContain("2 registration(s)");
     expect(res.text).toContain("Leankurs 1 (confirmed)");
@@ -166,19 +200,19 @@ describe("erasing one person's data", () => {
     expect(await db().all(sql`SELECT * FROM manage_tokens WHERE registration_id = ${regs.annaTheirs!.id}`)).toEqual(theirsBefore.tokens);
 
     // Searching again finds only the member account (and its entries).
-    const again = await owner.request(`/admin/privacy?email=${encodeURIComponent(ANNA)}`);
+    const again = await find(owner, ANNA);
     expect(again.text).toContain("Registrations (0)");
     expect(again.text).toContain("Member accounts (1)");
     // Erasing again has nothing to do.
-    expect((await owner.request(`/admin/privacy/erase?email=${encodeURIComponent(ANNA)}`)).text).toContain("no registrations or messages to erase");
+    expect((await review(owner, ANNA)).text).toContain("no registrations or messages to erase");
   });
 });
 
 describe("bad input", () => {
   it.each([
-    ["search", (e: string) => owner.request(`/admin/privacy?email=${encodeURIComponent(e)}`)],
+    ["search", (e: string) => find(owner, e)],
     ["export", (e: string) => owner.request("/admin/privacy/export", { form: { email: e } })],
-    ["erase confirmation", (e: string) => owner.request(`/admin/privacy/erase?email=${encodeURIComponent(e)}`)],
+    ["erase confirmation", (e: string) => review(owner, e)],
     ["erase", (e: string) => owner.request("/admin/privacy/erase", { form: { email: e } })],
   ])("%s: a malformed address is a 400 page on the field, and nothing changes", async (_, call) => {
     for (const bad of ["", "valter", "valter@", "a@b@c.se", `${"x".repeat(250)}@example.se`]) {
@@ -192,19 +226,20 @@ describe("bad input", () => {
 });
 
 describe("/admin/privacy access", () => {
-  const routes = [
-    { path: "/admin/privacy?email=valter%40example.se" },
+  const routes: { path: string; form?: Record<string, string> }[] = [
+    { path: "/admin/privacy" },
+    { path: "/admin/privacy", form: { email: "valter@example.se" } },
     { path: "/admin/privacy/export", form: { email: "valter@example.se" } },
-    { path: "/admin/privacy/erase?email=valter%40example.se" },
+    { path: "/admin/privacy/erase/review", form: { email: "valter@example.se" } },
     { path: "/admin/privacy/erase", form: { email: "valter@example.se" } },
   ];
 
-  it("signed out: pages go to sign-in, scripts get 401, nothing changes", async () => {
+  it("signed out: pages go to sign-in (a POST with no next= to carry anything along), scripts get 401, nothing changes", async () => {
     const before = await everything();
     for (const r of routes) {
       const res = await h.request(r.path, { form: r.form });
       expect(res.status).toBe(303);
-      expect(res.location).toMatch(/^\/admin\/login/);
+      expect(res.location).toBe(r.form ? "/admin/login" : `/admin/login?next=${encodeURIComponent(r.path)}`);
       expect((await h.request(r.path, { form: r.form, headers: { accept: "application/json" } })).status).toBe(401);
     }
     expect(await everything()).toEqual(before);

@@ -68,11 +68,14 @@ beforeAll(async () => {
   await signUp(foreign, "Anna Andersson", "anna@acme.se", "Acme AB");
 
   const old = await event("Gammal kurs", "2027-02-01T08:00:00Z");
-  await signUp(old, "Ivar Ivarsson", "ivar@example.se", "Acme AB");
+  await checkIn((await signUp(old, "Ivar Ivarsson", "ivar@example.se", "Acme AB")).id);
   await signUp(old, "Jon Jonsson", "jon@example.se");
   await cancel(await signUp(old, "Kim Kock", "kim@example.se"));
-  // What retention leaves behind: the rows without names, the event marked.
-  await h.database.db.run(sql`UPDATE registrations SET name = '', email = '', email_key = id, organisation = NULL WHERE event_id = ${old}`);
+  // What retention leaves behind (as src/services/retention.ts does): the rows without
+  // names, status and check-in times kept, the event marked.
+  await h.database.db.run(sql`
+    UPDATE registrations SET name = '', email = '', email_key = 'anon:' || id, organisation = NULL, phone = NULL, answers = '{}', consent_at = NULL
+    WHERE event_id = ${old}`);
   await h.database.db.run(sql`UPDATE events SET anonymised_at = ${Date.parse("2027-03-01T00:00:00Z")} WHERE id = ${old}`);
 });
 afterAll(() => h.close());
@@ -102,8 +105,10 @@ describe("participation across events", () => {
     expect(report.organisations.at(-1)!.organisation).toBe("(no organisation)");
     expect(report.people).toEqual(expect.arrayContaining(expectedPeople));
     expect(report.people).toHaveLength(expectedPeople.length);
-    expect(report.totals).toEqual({ organisation: "Total", people: 6, registrations: 8, confirmed: 7, attended: 3, events: 3 });
-    expect(report).toMatchObject({ events: 4, anonymisedEvents: 1, anonymisedRegistrations: 2, cancelledRegistrations: 2 });
+    // The anonymised event's two registrations (both confirmed, one checked in) count in
+    // the totals, though in no line: people are only those who can be told apart.
+    expect(report.totals).toEqual({ organisation: "Total", people: 6, registrations: 10, confirmed: 9, attended: 4, events: 4 });
+    expect(report).toMatchObject({ events: 4, anonymisedEvents: 1, anonymisedRegistrations: 2, anonymisedConfirmed: 2, anonymisedAttended: 1, cancelledRegistrations: 2 });
   });
 
   it("decides the day on each event's own clock", async () => {
@@ -120,6 +125,10 @@ describe("participation across events", () => {
     expect(res.text).toContain("<td>Acme AB</td><td class=\"num\">2</td><td class=\"num\">3</td><td class=\"num\">3</td><td class=\"num\">2</td><td class=\"num\">2</td>");
     expect(res.text).toContain("<td>(no organisation)</td>");
     expect(res.text).toContain("<strong>2</strong> anonymised registrations");
+    expect(res.text).toContain("<strong>9</strong> confirmed");
+    expect(res.text).toContain("<strong>4</strong> attended");
+    expect(res.text).toContain("their 2 registrations (2 confirmed, 1 attended) no longer have names. They are in the totals");
+    expect(res.text).toContain('<th scope="row">Total</th><td class="num">6</td><td class="num">10</td><td class="num">9</td><td class="num">4</td><td class="num">4</td>');
     expect(res.text).toContain("Total: 6 people");
     expect(res.text).not.toContain("Ivar");
     // Escaped by hono/jsx, never markup.
@@ -153,8 +162,8 @@ describe("report downloads", () => {
     expect(rows[0]).toEqual(["Organisation", "People", "Registrations", "Confirmed", "Attended", "Events"]);
     expect(rows[1]).toEqual(["Acme AB", "2", "3", "3", "2", "2"]);
     expect(rows.map((r) => r[0])).toContain("'-Minus AB");
-    expect(rows.find((r) => r[0] === "Total")).toEqual(["Total", "6", "8", "7", "3", "3"]);
-    expect(rows.some((r) => r[0]!.startsWith("Anonymised registrations") && r[0]!.endsWith(": 2"))).toBe(true);
+    expect(rows.find((r) => r[0] === "Total")).toEqual(["Total", "6", "10", "9", "4", "4"]);
+    expect(rows.some((r) => r[0]!.startsWith("Anonymised registrations (1 events past their retention period; in the Total row") && r[0]!.endsWith(": 2, of which 2 confirmed and 1 attended"))).toBe(true);
     const semi = await readCsv(text((await get(`/admin/reports/organisations.csv?${RANGE}&sep=semicolon`)).bytes), ";");
     expect(semi).toEqual(rows);
   });
@@ -169,6 +178,7 @@ describe("report downloads", () => {
     expect(rows).toContainEqual(["'=HYPERLINK(\"http://evil.example\")", "g@evil.example", "'-Minus AB", 1, 0]);
     expect(rows).toContainEqual(["Anna Andersson", "anna@ACME.se", "ACME AB", 2, 2]);
     expect(rows).toContainEqual(["Total: 6 people", null, null, 7, 3]);
+    expect(rows.some((r) => String(r[0]).startsWith("Anonymised registrations") && String(r[0]).includes("not in the rows or the total above): 2, of which 2 confirmed and 1 attended"))).toBe(true);
     const audit = await h.database.db.get<{ detail: string }>(sql`SELECT detail FROM audit_log WHERE action = 'export.report' ORDER BY seq DESC LIMIT 1`);
     expect(JSON.parse(audit!.detail)).toEqual({ report: "people", format: "xlsx", from: "2027-01-01", to: "2027-12-31", rows: 6 });
   });

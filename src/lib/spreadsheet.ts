@@ -7,7 +7,7 @@ import type { SheetData } from "write-excel-file/universal";
 // zip(), which hands any part over 160 kB (a sheet of about 250 attendees) to a Web
 // Worker; workerd has none ("Worker is not defined"). The same package's synchronous
 // variant zips with zipSync() in the calling thread. Not in the package's exports map, so
-// imported by path; test/admin-exports.workerd.test.ts proves it under wrangler.
+// imported by path (and the version pinned exactly in package.json); test/admin-exports.workerd.test.ts proves it under wrangler.
 // @ts-expect-error -- an untyped internal module; typed by `XlsxSync` below.
 import { generateXlsxFileSync } from "../../node_modules/write-excel-file/modules/export/writeXlsxFileUniversal.js";
 
@@ -78,6 +78,28 @@ function guessWidth(table: Table, index: number) {
   return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 2));
 }
 
+const SHEET_NAME_MAX = 31;
+
+/**
+ * A title made into a name Excel accepts for a sheet (it refuses the whole file
+ * otherwise): none of []:*?/\ or control characters, no apostrophe first or last, not
+ * the reserved "History", and at most 31 UTF-16 units, cut between characters so an emoji
+ * is never split in half. "" when nothing is left; the caller picks the fallback.
+ */
+export function sheetName(title: string): string {
+  const cleaned = title
+    .replace(/[[\]:*?/\\\u0000-\u001F\u007F]/g, " ")
+    .replace(/\s+/g, " ")
+    .replace(/^['\s]+/, "");
+  let name = "";
+  for (const ch of Array.from(cleaned)) {
+    if (name.length + ch.length > SHEET_NAME_MAX) break;
+    name += ch;
+  }
+  name = name.replace(/['\s]+$/, "");
+  return name.toLowerCase() === "history" ? "" : name;
+}
+
 /**
  * An .xlsx workbook of one sheet: a bold, frozen header row and columns wide enough for
  * their contents. Text cells carry the "@" (text) format so Excel keeps a phone number
@@ -92,9 +114,7 @@ export async function toXlsx(table: Table, sheet = "Sheet 1"): Promise<Uint8Arra
     ),
   ];
   const columns = table.columns.map((c, i) => ({ width: c.width ?? guessWidth(table, i) }));
-  // Sheet names: at most 31 characters, none of []:*?/\ (Excel refuses the file otherwise).
-  const name = sheet.replace(/[[\]:*?/\\]/g, " ").slice(0, 31) || "Sheet 1";
-  const blob = await writeXlsx(data, { columns, sheet: name, stickyRowsCount: 1 }, undefined, noImages);
+  const blob = await writeXlsx(data, { columns, sheet: sheetName(sheet) || "Sheet 1", stickyRowsCount: 1 }, undefined, noImages);
   return new Uint8Array(await blob.arrayBuffer());
 }
 

@@ -1,6 +1,7 @@
-import { and, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { registrations, users } from "../db/schema";
+import { matchesWords, searchWords } from "../lib/searchText";
 import type { OrgScope, ServiceContext } from "./context";
 import { findEvent, type EventRow } from "./eventView";
 import { rankedPositions, type RegistrationRow } from "./registrationView";
@@ -51,21 +52,6 @@ const statusWhere: Record<ListFilter, SQL | undefined> = {
   all: undefined,
 };
 
-// SQLite's lower() folds ASCII only; these are the capitals of the names our clusters'
-// attendees write (Åsa, Ørjan, Émile), so a search for "åsa" finds "Åsa".
-const capitals: [string, string][] = [["Å", "å"], ["Ä", "ä"], ["Ö", "ö"], ["Æ", "æ"], ["Ø", "ø"], ["É", "é"], ["Ü", "ü"]];
-const folded = (column: AnyColumn) =>
-  capitals.reduce<SQL>((s, [upper, lower]) => sql`replace(${s}, ${upper}, ${lower})`, sql`lower(coalesce(${column}, ''))`);
-
-function searchWhere(q: string): SQL | undefined {
-  const needle = q.trim().toLowerCase();
-  if (!needle) return undefined;
-  // instr, not LIKE: a search for "50%" or "a_b" means those characters.
-  return sql`(instr(${folded(registrations.name)}, ${needle}) > 0
-              OR instr(${registrations.emailKey}, ${needle}) > 0
-              OR instr(${folded(registrations.organisation)}, ${needle}) > 0)`;
-}
-
 /** Counts of one event's registrations, read in one pass. */
 export async function tallyOf(ctx: ServiceContext, event: Pick<EventRow, "id" | "capacity">): Promise<Tally> {
   const [row] = await ctx.db.all<Omit<Tally, "capacity" | "seatsLeft" | "beyond">>(sql`
@@ -86,8 +72,8 @@ export async function tallyOf(ctx: ServiceContext, event: Pick<EventRow, "id" | 
 
 /**
  * The attendance list of one of the organisation's events: counts, and the registrations
- * of one status (or all, or all still live) matching a search on name, email or
- * organisation, confirmed first, then the waitlist in order, then cancellations. An
+ * of one status (or all, or all still live) whose name, email or organisation holds every
+ * word searched for (case and accents ignored, as at the door), confirmed first, then the waitlist in order, then cancellations. An
  * anonymised event keeps only its counts.
  */
 export async function attendanceList({
@@ -110,7 +96,11 @@ export async function attendanceList({
     .from(registrations)
     .innerJoin(ranked, eq(ranked.seq, registrations.seq))
     .leftJoin(users, eq(users.id, registrations.addedBy))
-    .where(and(eq(registrations.eventId, event.id), statusWhere[filter], searchWhere(q)))
+    .where(and(eq(registrations.eventId, event.id), statusWhere[filter]))
     .orderBy(sql`CASE ${registrations.status} WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END`, registrations.seq);
-  return { event, tally, filter, q, rows };
+  // Matched here, as the door's search does (SQLite folds neither case beyond ASCII nor
+  // accents); one event's list is at most a few thousand rows.
+  const words = searchWords(q);
+  const found = words.length ? rows.filter(({ registration: r }) => matchesWords(words, [r.name, r.organisation, r.email])) : rows;
+  return { event, tally, filter, q, rows: found };
 }

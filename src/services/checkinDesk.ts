@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, lt, lte, sql } from "drizzle-orm";
 import { events, registrations } from "../db/schema";
 import { AppError, invalid, notFound } from "../lib/errors";
+import { foldText, matchesWords, searchWords } from "../lib/searchText";
 import { isoOrNull } from "../lib/time";
 import type { Actor } from "./audit";
 import { markArrival, refuseUnlessConfirmed } from "./checkIn";
@@ -59,37 +60,33 @@ export interface ArrivalRow {
   checkedInAt: string | null;
   /** Only a confirmed attendee can be checked in. */
   checkable: boolean;
+  /**
+   * The row offers Undo rather than Check in: checked in and still checkable. The page
+   * and the script both show what these two flags say, so they never disagree.
+   */
+  canUndo: boolean;
 }
 
 type PersonLike = { id: string; name: string; organisation: string | null; status: ArrivalRow["status"]; checkedInAt: Date | string | null };
 
-export const arrivalRow = (r: PersonLike): ArrivalRow => ({
-  id: r.id,
-  name: r.name,
-  organisation: r.organisation,
-  status: r.status,
-  checkedInAt: typeof r.checkedInAt === "string" ? r.checkedInAt : isoOrNull(r.checkedInAt),
-  checkable: r.status === "confirmed",
-});
-
-// "Söderström" is found by "soder": case and accents are ignored.
-const fold = (s: string) =>
-  s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase();
+export function arrivalRow(r: PersonLike): ArrivalRow {
+  const checkedInAt = typeof r.checkedInAt === "string" ? r.checkedInAt : isoOrNull(r.checkedInAt);
+  const checkable = r.status === "confirmed";
+  return { id: r.id, name: r.name, organisation: r.organisation, status: r.status, checkedInAt, checkable, canUndo: checkable && checkedInAt !== null };
+}
 
 export const MAX_RESULTS = 25;
 
 /**
- * People of one event whose name, organisation or email contains every word typed, best
- * matches (name starts with the query) first. Filtered here rather than with SQL LIKE,
- * which knows neither case nor accents beyond ASCII; an event's list is small.
+ * People of one event whose name, organisation or email contains every word typed (case
+ * and accents ignored, as in the attendance list: src/lib/searchText.ts), best matches
+ * (name starts with the query) first. Filtered here rather than with SQL LIKE, which
+ * knows neither case nor accents beyond ASCII; an event's list is small.
  */
 export async function searchArrivals({ ctx, input }: { ctx: ServiceContext; input: OrgScope & { eventId: string; q: string } }) {
   const row = await findEvent(ctx, input.eventId, input.orgId);
   const counts = await checkinCounts(ctx, row.event);
-  const words = fold(input.q.slice(0, 200)).split(/\s+/).filter(Boolean);
+  const words = searchWords(input.q.slice(0, 200));
   if (!words.length) return { event: row.event, counts, results: [] as ArrivalRow[], more: false };
   const people = await ctx.db
     .select({
@@ -105,15 +102,12 @@ export async function searchArrivals({ ctx, input }: { ctx: ServiceContext; inpu
     .orderBy(asc(registrations.seq));
   const query = words.join(" ");
   const rank = (p: (typeof people)[number]) => {
-    const name = fold(p.name);
+    const name = foldText(p.name);
     // Live registrations before cancelled ones; then the closest name.
     return (p.status === "cancelled" ? 10 : 0) + (name.startsWith(query) ? 0 : name.split(/\s+/).some((w) => w.startsWith(words[0]!)) ? 1 : 2);
   };
   const matches = people
-    .filter((p) => {
-      const hay = fold(`${p.name} ${p.organisation ?? ""} ${p.email}`);
-      return words.every((w) => hay.includes(w));
-    })
+    .filter((p) => matchesWords(words, [p.name, p.organisation, p.email]))
     .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, "sv"));
   return { event: row.event, counts, results: matches.slice(0, MAX_RESULTS).map(arrivalRow), more: matches.length > MAX_RESULTS };
 }

@@ -12,7 +12,7 @@ export function organisationsTable(report: ParticipationReport): Table {
   const line = (o: ParticipationReport["totals"]) => [o.organisation, o.people, o.registrations, o.confirmed, o.attended, o.events];
   return {
     columns: [{ header: "Organisation", width: 36 }, ...["People", "Registrations", "Confirmed", "Attended", "Events"].map(numberColumn)],
-    rows: [...report.organisations.map(line), line(report.totals), ...notes(report, 6)],
+    rows: [...report.organisations.map(line), line(report.totals), ...notes(report, 6, "in the Total row, in no organisation's row")],
   };
 }
 
@@ -21,17 +21,22 @@ export function peopleTable(report: ParticipationReport): Table {
   const attended = report.people.reduce((n, p) => n + p.attended, 0);
   return {
     columns: [{ header: "Name", width: 28 }, { header: "Email", width: 32 }, { header: "Organisation", width: 30 }, numberColumn("Events registered (confirmed)"), numberColumn("Events attended")],
-    rows: [...report.people.map((p) => [p.name, p.email, p.organisation, p.confirmed, p.attended]), [`Total: ${report.people.length} people`, null, null, confirmed, attended], ...notes(report, 5)],
+    rows: [...report.people.map((p) => [p.name, p.email, p.organisation, p.confirmed, p.attended]), [`Total: ${report.people.length} people`, null, null, confirmed, attended], ...notes(report, 5, "not in the rows or the total above")],
   };
 }
 
 /** What the named rows leave out, said under them so a funder's reader sees it too. */
-function notes(report: ParticipationReport, width: number) {
+function notes(report: ParticipationReport, width: number, whereAnonymised: string) {
   const row = (text: string) => [text, ...Array<null>(width - 1).fill(null)];
   return [
     row(`Period: ${report.from} to ${report.to}; ${report.events} events (cancelled events not counted).`),
     ...(report.anonymisedRegistrations || report.anonymisedEvents
-      ? [row(`Anonymised registrations (${report.anonymisedEvents} events past their retention period, not named above): ${report.anonymisedRegistrations}`)]
+      ? [
+          row(
+            `Anonymised registrations (${report.anonymisedEvents} events past their retention period; ${whereAnonymised}): ` +
+              `${report.anonymisedRegistrations}, of which ${report.anonymisedConfirmed} confirmed and ${report.anonymisedAttended} attended`,
+          ),
+        ]
       : []),
     row(`Cancelled registrations (not counted above): ${report.cancelledRegistrations}`),
   ];

@@ -40,10 +40,17 @@ export async function countAudience({ ctx, input }: { ctx: ServiceContext; input
   return row?.n ?? 0;
 }
 
+/** The one-time id a preview gives its send button, so sending the same draft twice queues it once. */
+export const messageDraftId = z.string().regex(/^draft_[0-9a-z]{20}$/, "This form has expired: preview the message again.");
+
+const MESSAGE_ACTION = "event.message";
+
 /**
  * Writes the organiser's message to everyone confirmed, or everyone waiting: one outbox
  * row per person (the dispatcher sends them like any other email), and the audit entry,
- * in one batch. Returns how many were queued.
+ * in one batch. The audit entry names the draft; every statement acts only while no entry
+ * for that draft exists, so a double click or a resubmitted form queues nothing more and
+ * answers as the first send did. Returns how many were queued for the draft.
  */
 export async function messageAttendees({
   ctx,
@@ -51,34 +58,41 @@ export async function messageAttendees({
   actor,
 }: {
   ctx: ServiceContext;
-  input: OrgScope & { eventId: string; message: OrganiserMessage };
+  input: OrgScope & { eventId: string; draft: string; message: OrganiserMessage };
   actor: Actor;
 }): Promise<number> {
-  const { eventId, message } = input;
+  const { eventId, message, draft } = input;
   await openEvent(ctx, input.orgId, eventId);
+  // subject_id narrows the lookup to the event's entries (an index); a draft belongs to one event's form.
+  const alreadySent = sql`EXISTS (SELECT 1 FROM audit_log WHERE org_id = ${input.orgId} AND subject_id = ${eventId}
+                                  AND action = ${MESSAGE_ACTION} AND json_extract(detail, '$.draft') = ${draft})`;
   const who = sql`${audienceSql(eventId, message.audience)} AND ${listStillOpenSql(eventId)}`;
   const count = sql`(SELECT count(*) FROM registrations r WHERE ${who})`;
-  const [, queued] = await ctx.db.batch([
-    // First, so it counts the same rows the insert below queues: nothing else runs in between.
+  const [queued] = await ctx.db.batch([
+    // Before the audit entry, which would otherwise make it see the draft as sent. Nothing
+    // else runs in between, so the entry counts the same rows this queues.
+    ctx.db.all<{ id: string }>(sql`
+      ${outboxInsert(ctx, "organiser_message", sql`${who} AND NOT ${alreadySent}`, sql`json_object('subject', ${message.subject}, 'body', ${message.body})`)}
+      RETURNING id`),
     auditIf(
       ctx,
       actor,
       {
-        action: "event.message",
+        action: MESSAGE_ACTION,
         subjectType: "event",
         subjectId: eventId,
-        detail: sql`json_object('audience', ${message.audience}, 'subject', ${message.subject}, 'recipients', ${count})`,
+        detail: sql`json_object('audience', ${message.audience}, 'subject', ${message.subject}, 'recipients', ${count}, 'draft', ${draft})`,
       },
-      sql`${count} > 0`,
+      sql`${count} > 0 AND NOT ${alreadySent}`,
     ),
-    ctx.db.all<{ id: string }>(sql`
-      ${outboxInsert(ctx, "organiser_message", who, sql`json_object('subject', ${message.subject}, 'body', ${message.body})`)}
-      RETURNING id`),
   ]);
-  if (!queued.length)
-    throw invalid(
-      { audience: `Nobody is ${message.audience} on this event.` },
-      "Nobody would receive this message; nothing was sent.",
-    );
-  return queued.length;
+  if (queued.length) return queued.length;
+  const [sent] = await ctx.db.all<{ n: number }>(sql`
+    SELECT json_extract(detail, '$.recipients') AS n FROM audit_log
+    WHERE org_id = ${input.orgId} AND subject_id = ${eventId} AND action = ${MESSAGE_ACTION} AND json_extract(detail, '$.draft') = ${draft}`);
+  if (sent) return Number(sent.n);
+  throw invalid(
+    { audience: `Nobody is ${message.audience} on this event.` },
+    "Nobody would receive this message; nothing was sent.",
+  );
 }

@@ -33,8 +33,14 @@ export interface ParticipationReport extends ReportRange {
   /** Events in the range (cancelled events are never counted), and how many retention anonymised. */
   events: number;
   anonymisedEvents: number;
-  /** Live registrations of anonymised events: counted, but nobody to name. */
+  /**
+   * Live registrations of anonymised events: in the totals (registrations, confirmed,
+   * attended, events) but in no organisation's or person's line, there being nobody to
+   * name; nor in the count of people, as they can no longer be told apart.
+   */
   anonymisedRegistrations: number;
+  anonymisedConfirmed: number;
+  anonymisedAttended: number;
   /** Cancelled registrations, left out of every other number. */
   cancelledRegistrations: number;
 }
@@ -112,7 +118,7 @@ export async function participationReport({ ctx, input }: { ctx: ServiceContext;
   const organisations = new Map<string, OrganisationTally>();
   const people = new Map<string, PersonTally>();
   const totals = { people: new Set<string>(), events: new Set<string>(), registrations: 0, confirmed: 0, attended: 0 };
-  let anonymisedRegistrations = 0;
+  const anonymised = { registrations: 0, confirmed: 0, attended: 0 };
   let cancelledRegistrations = 0;
 
   for (const r of regRows) {
@@ -120,12 +126,18 @@ export async function participationReport({ ctx, input }: { ctx: ServiceContext;
       cancelledRegistrations++;
       continue;
     }
-    if (r.anonymised) {
-      anonymisedRegistrations++;
-      continue;
-    }
     const confirmed = r.status === "confirmed";
     const attended = r.checkedInAt !== null;
+    if (r.anonymised) {
+      // Retention keeps status and check-in time: the event's attendance still counts.
+      for (const tally of [anonymised, totals]) {
+        tally.registrations++;
+        if (confirmed) tally.confirmed++;
+        if (attended) tally.attended++;
+      }
+      totals.events.add(r.eventId);
+      continue;
+    }
     const typed = (r.organisation ?? "").trim().replace(/\s+/g, " ");
     const orgKey = organisationKey(typed);
     const org = organisations.get(orgKey) ?? { spellings: new Map(), people: new Set(), events: new Set(), registrations: 0, confirmed: 0, attended: 0 };
@@ -179,7 +191,9 @@ export async function participationReport({ ctx, input }: { ctx: ServiceContext;
     },
     events: eventRows.length,
     anonymisedEvents: eventRows.filter((e) => e.anonymisedAt !== null).length,
-    anonymisedRegistrations,
+    anonymisedRegistrations: anonymised.registrations,
+    anonymisedConfirmed: anonymised.confirmed,
+    anonymisedAttended: anonymised.attended,
     cancelledRegistrations,
   };
 }

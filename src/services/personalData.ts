@@ -6,7 +6,7 @@ import { sha256Hex } from "../lib/secrets";
 import { auditEntry, type Actor } from "./audit";
 import type { OrgScope, ServiceContext } from "./context";
 import { eraseRegistrationStatements } from "./eraseRegistration";
-import { emailKeyOf } from "./members";
+import { emailKey } from "../lib/emailKey";
 
 // A data-subject request names one address; the search is for exactly it, any case.
 const emailInput = z.email("Enter one email address, e.g. anna@example.se.").max(254, "At most 254 characters.");
@@ -14,7 +14,7 @@ const emailInput = z.email("Enter one email address, e.g. anna@example.se.").max
 export function subjectEmail(raw: string) {
   const parsed = emailInput.safeParse(raw.trim());
   if (!parsed.success) throw invalid({ email: parsed.error.issues[0]!.message });
-  return emailKeyOf(parsed.data);
+  return emailKey(parsed.data);
 }
 
 /** An address as the audit log may hold it: its SHA-256, never the address itself. */

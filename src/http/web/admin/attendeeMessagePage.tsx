@@ -67,14 +67,15 @@ export function MessageFormPage({ member, orgName, event, tally, draft, errors =
   );
 }
 
-/** What will be sent and to how many; the send button carries the checked text along. */
-export function MessagePreviewPage({ member, orgName, event, message, recipients }: Frame & { message: OrganiserMessage; recipients: number }) {
+/** What will be sent and to how many; the send button carries the checked text along, and the draft's one-time id. */
+export function MessagePreviewPage({ member, orgName, event, message, recipients, draft }: Frame & { message: OrganiserMessage; recipients: number; draft: string }) {
   const paragraphs = message.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
   const hidden = (
     <>
       <input type="hidden" name="audience" value={message.audience} />
       <input type="hidden" name="subject" value={message.subject} />
       <input type="hidden" name="body" value={message.body} />
+      <input type="hidden" name="draft" value={draft} />
     </>
   );
   return (

@@ -1,11 +1,12 @@
 import { Hono } from "hono";
 import type { Question } from "../../../db/schema";
 import { AppError, invalid } from "../../../lib/errors";
+import { newId } from "../../../lib/secrets";
 import { addAttendee } from "../../../services/addAttendee";
 import { attendanceList, attendanceListQuery, tallyOf } from "../../../services/attendanceList";
 import { openEvent, registrationOfEvent } from "../../../services/attendeeRules";
 import { cancelByOrganiser, cancellable } from "../../../services/cancelByOrganiser";
-import { countAudience, messageAttendees, organiserMessageInput } from "../../../services/messageAttendees";
+import { countAudience, messageAttendees, messageDraftId, organiserMessageInput } from "../../../services/messageAttendees";
 import { promoteByHand } from "../../../services/promoteByHand";
 import { resendConfirmation } from "../../../services/resendConfirmation";
 import { registrationInput } from "../../../services/schemas";
@@ -139,10 +140,13 @@ export const attendeeRoutes = new Hono<AppEnv>()
     const message = parsed.data;
     if (step === "preview") {
       const recipients = await countAudience({ ctx, input: { ...scope(c), audience: message.audience } });
-      return renderAdmin(c, <MessagePreviewPage {...frame(c)} event={event} message={message} recipients={recipients} />);
+      // A fresh id per preview: sending it twice (a double click, a resubmitted page) sends once.
+      return renderAdmin(c, <MessagePreviewPage {...frame(c)} event={event} message={message} recipients={recipients} draft={newId("draft")} />);
     }
+    const draftId = messageDraftId.safeParse(form.one("draft"));
+    if (!draftId.success) throw invalid({ draft: draftId.error.issues[0]!.message }, draftId.error.issues[0]!.message);
     try {
-      const sent = await messageAttendees({ ctx, input: { ...scope(c), message }, actor: c.var.member });
+      const sent = await messageAttendees({ ctx, input: { ...scope(c), draft: draftId.data, message }, actor: c.var.member });
       return backToList(c, `notice=messaged&n=${sent}`);
     } catch (err) {
       if (err instanceof AppError && err.fields) return formPage(err.fields, 400);

@@ -65,7 +65,7 @@ const statusText = (p: ArrivalRow) =>
 
 /** One person with the one big button; a form of its own, so it works without script. */
 function PersonRow({ p, eventId, q }: { p: ArrivalRow; eventId: string; q: string }) {
-  const undo = p.checkable && p.checkedInAt !== null;
+  const undo = p.canUndo;
   return (
     <li class={`arrival ${p.checkedInAt ? "in" : ""} ${p.checkable ? "" : "off"}`} data-id={p.id}>
       <div class="who">

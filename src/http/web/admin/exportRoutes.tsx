@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
 import { invalid } from "../../../lib/errors";
+import { sheetName } from "../../../lib/spreadsheet";
 import { attendanceQuery } from "../../../services/attendanceRows";
 import { exportAttendees, type ExportFormat } from "../../../services/exportAttendees";
 import { printList } from "../../../services/printList";
@@ -18,7 +19,7 @@ async function downloadAttendees(c: Context<AppEnv>, format: ExportFormat) {
     input: { eventId: c.req.param("id")!, format, status: query.data.status },
     actor: c.var.member,
   });
-  return sendTable(c, table, { format, basename, sheet: event.title });
+  return sendTable(c, table, { format, basename, sheet: sheetName(event.title) || "Attendees" });
 }
 
 /** The attendance list as files and on paper: organisers and owners only. */

@@ -1,5 +1,6 @@
-// The audit log and the personal-data view span events in several zones and moments
-// with no event at all: they show UTC, and say so.
+// The audit log, and the messages, accounts and entries of the personal-data view, span
+// events in several zones and moments with no event at all: they show UTC, and say so.
+// (Registrations belong to one event each and show its own zone, as the attendance list does.)
 const utc = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
   day: "numeric",

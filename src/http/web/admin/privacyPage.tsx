@@ -1,6 +1,7 @@
 import type { Answers } from "../../../db/schema";
 import type { Member } from "../../../services/members";
 import type { PersonalData } from "../../../services/personalData";
+import { Instant as EventInstant } from "./attendeeShared";
 import { Input, type AdminFormState } from "./fields";
 import { Instant } from "./instant";
 import { AdminLayout, ErrorSummary, Notice } from "./layout";
@@ -15,49 +16,57 @@ const detailText = (detail: Record<string, unknown>) =>
     .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
     .join(", ") || "—";
 
+/** A registration's moment on its event's own clock, as the attendance list shows it; "—" when none. */
+const EventTime = ({ at, timeZone }: { at: Date | null; timeZone: string }) => (at ? <EventInstant at={at} timeZone={timeZone} /> : <>—</>);
+
 function Registrations({ rows }: { rows: PersonalData["registrations"] }) {
   if (!rows.length) return <p>No registrations.</p>;
   return (
-    <div class="table-wrap">
-      <table class="data">
-        <thead>
-          <tr>
-            <th scope="col">Event</th>
-            <th scope="col">Status</th>
-            <th scope="col">Name, organisation, phone</th>
-            <th scope="col">Answers</th>
-            <th scope="col">Signed up</th>
-            <th scope="col">Consent</th>
-            <th scope="col">Confirmed / cancelled</th>
-            <th scope="col">Checked in</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
+    <>
+      <p class="small">Times are on each event's own clock (its time zone under its title); the rest of this page is in UTC.</p>
+      <div class="table-wrap">
+        <table class="data">
+          <thead>
             <tr>
-              <td>
-                <a href={`/admin/events/${r.eventId}`}>{r.eventTitle}</a>
-              </td>
-              <td>{r.status}</td>
-              <td>{[r.name, r.email, r.organisation, r.phone].filter(Boolean).join(" · ")}</td>
-              <td>{answersText(r.answers)}</td>
-              <td>
-                <Instant at={r.createdAt} />
-              </td>
-              <td>
-                <Instant at={r.consentAt} />
-              </td>
-              <td>
-                <Instant at={r.confirmedAt} /> / <Instant at={r.cancelledAt} />
-              </td>
-              <td>
-                <Instant at={r.checkedInAt} />
-              </td>
+              <th scope="col">Event</th>
+              <th scope="col">Status</th>
+              <th scope="col">Name, organisation, phone</th>
+              <th scope="col">Answers</th>
+              <th scope="col">Signed up</th>
+              <th scope="col">Consent</th>
+              <th scope="col">Confirmed / cancelled</th>
+              <th scope="col">Checked in</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr>
+                <td>
+                  <a href={`/admin/events/${r.eventId}`}>{r.eventTitle}</a>
+                  <br />
+                  <span class="small">{r.timezone}</span>
+                </td>
+                <td>{r.status}</td>
+                <td>{[r.name, r.email, r.organisation, r.phone].filter(Boolean).join(" · ")}</td>
+                <td>{answersText(r.answers)}</td>
+                <td>
+                  <EventTime at={r.createdAt} timeZone={r.timezone} />
+                </td>
+                <td>
+                  <EventTime at={r.consentAt} timeZone={r.timezone} />
+                </td>
+                <td>
+                  <EventTime at={r.confirmedAt} timeZone={r.timezone} /> / <EventTime at={r.cancelledAt} timeZone={r.timezone} />
+                </td>
+                <td>
+                  <EventTime at={r.checkedInAt} timeZone={r.timezone} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
@@ -109,9 +118,12 @@ function Found({ data }: { data: PersonalData }) {
               Download as JSON
             </button>
           </form>
-          <a class="button danger" href={`/admin/privacy/erase?email=${encodeURIComponent(data.email)}`}>
-            Erase…
-          </a>
+          <form method="post" action="/admin/privacy/erase/review" class="inline-form">
+            <input type="hidden" name="email" value={data.email} />
+            <button type="submit" class="danger">
+              Erase…
+            </button>
+          </form>
         </div>
       </div>
       <h3>Registrations ({data.registrations.length})</h3>
@@ -153,7 +165,7 @@ export function PrivacyPage({ member, orgName, state, found, notice }: { member:
       <h1>Personal data</h1>
       <Notice text={notice} />
       <p>Find everything stored about one person in this organisation, to answer a request for access, a copy or erasure.</p>
-      <form method="get" action="/admin/privacy" class="card" novalidate>
+      <form method="post" action="/admin/privacy" class="card" novalidate>
         <ErrorSummary errors={state.errors} />
         <div class="toolbar">
           <Input state={state} name="email" type="email" label="Email address" hint="Upper and lower case do not matter." required autocomplete="off" />
@@ -172,7 +184,13 @@ export function ErasePage({ member, orgName, plan, email }: { member: Member; or
     <AdminLayout member={member} orgName={orgName} title="Erase personal data" section="privacy">
       <h1>Erase {email}?</h1>
       {nothing ? (
-        <p class="notice">There are no registrations or messages to erase for this address.</p>
+        <form method="post" action="/admin/privacy">
+          <p class="notice">There are no registrations or messages to erase for this address.</p>
+          <input type="hidden" name="email" value={email} />
+          <button type="submit" class="secondary">
+            Back to what is stored
+          </button>
+        </form>
       ) : (
         <form method="post" action="/admin/privacy/erase" class="card">
           <input type="hidden" name="email" value={email} />
@@ -196,7 +214,10 @@ export function ErasePage({ member, orgName, plan, email }: { member: Member; or
             <button type="submit" class="danger">
               Erase
             </button>
-            <a href={`/admin/privacy?email=${encodeURIComponent(email)}`}>Cancel</a>
+            {/* Back to what is stored, by POST as well: the address stays out of the URL. */}
+            <button type="submit" formaction="/admin/privacy" class="secondary">
+              Cancel
+            </button>
           </div>
         </form>
       )}

@@ -17,14 +17,20 @@ const badAddress = (c: AppContext, email: string, err: unknown) => {
 const erasedNotice = (n: { registrations: number; messages: number }) =>
   `Erased ${n.registrations} registration(s) and ${n.messages} message(s).`;
 
-/** One person's data in this organisation (/admin/privacy): find, download, erase. Owners only. */
+/**
+ * One person's data in this organisation (/admin/privacy): find, download, erase. Owners
+ * only. Every step that names the address is a POST: it stays out of URLs, so out of the
+ * browser's history, proxies' logs and the sign-in page's `next=`.
+ */
 export const privacyRoutes = new Hono<AppEnv>()
   .get("/privacy", requireRole("owner"), async (c) => {
-    const { ctx, member } = c.var;
-    const email = c.req.query("email");
     const erased = c.req.query("erased")?.match(/^(\d+)-(\d+)$/);
     const notice = erased ? erasedNotice({ registrations: Number(erased[1]), messages: Number(erased[2]) }) : undefined;
-    if (email === undefined) return renderAdmin(c, <PrivacyPage member={member} orgName={c.var.orgName} state={{ values: {}, errors: {} }} notice={notice} />);
+    return renderAdmin(c, <PrivacyPage member={c.var.member} orgName={c.var.orgName} state={{ values: {}, errors: {} }} notice={notice} />);
+  })
+  .post("/privacy", requireRole("owner"), async (c) => {
+    const { ctx, member } = c.var;
+    const email = (await readForm(c)).one("email");
     try {
       const found = await findPersonalData({ ctx, input: { orgId: member.orgId, email } });
       return renderAdmin(c, <PrivacyPage member={member} orgName={c.var.orgName} state={{ values: { email }, errors: {} }} found={found} />);
@@ -32,7 +38,7 @@ export const privacyRoutes = new Hono<AppEnv>()
       return badAddress(c, email, err);
     }
   })
-  // A POST, so the address stays out of URLs and a download cannot be started from elsewhere.
+  // A POST, so a download cannot be started from elsewhere either.
   .post("/privacy/export", requireRole("owner"), async (c) => {
     const email = (await readForm(c)).one("email");
     let data;
@@ -47,8 +53,9 @@ export const privacyRoutes = new Hono<AppEnv>()
       "X-Content-Type-Options": "nosniff",
     });
   })
-  .get("/privacy/erase", requireRole("owner"), async (c) => {
-    const email = c.req.query("email") ?? "";
+  // The question before erasing: changes nothing; its answer posts to /privacy/erase.
+  .post("/privacy/erase/review", requireRole("owner"), async (c) => {
+    const email = (await readForm(c)).one("email");
     try {
       const found = await findPersonalData({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId, email } });
       return renderAdmin(c, <ErasePage member={c.var.member} orgName={c.var.orgName} email={found.email} plan={erasurePlan(found)} />);

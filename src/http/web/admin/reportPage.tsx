@@ -139,7 +139,7 @@ function Summary({ report }: { report: ParticipationReport }) {
         Registrations are confirmed and waitlisted ones (cancelled registrations left out: {report.cancelledRegistrations}).
         Attended means checked in. Organisations are grouped as people typed them, ignoring case and spaces.
         {report.anonymisedEvents > 0
-          ? ` ${report.anonymisedEvents} of the events are past their retention period: their ${report.anonymisedRegistrations} registrations no longer have names and are counted only as anonymised registrations.`
+          ? ` ${report.anonymisedEvents} of the events are past their retention period: their ${report.anonymisedRegistrations} registrations (${report.anonymisedConfirmed} confirmed, ${report.anonymisedAttended} attended) no longer have names. They are in the totals, but in no organisation's or person's line and not among the people counted.`
           : ""}
       </p>
     </>

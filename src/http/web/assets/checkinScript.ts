@@ -53,8 +53,9 @@ export const checkinScript = `(() => {
     if (p.organisation) who.appendChild(el("span", "small", p.organisation));
     who.appendChild(el("span", "badge " + (p.status === "cancelled" ? "bad" : p.status === "waitlisted" ? "wait" : p.checkedInAt ? "" : "none"), statusText(p)));
     li.appendChild(who);
+    // The server decides which button a row has (checkable, canUndo), as on its own page.
     if (p.checkable) {
-      const undo = p.checkedInAt !== null;
+      const undo = p.canUndo;
       const form = el("form", "tap");
       form.method = "post";
       form.action = base + "/r/" + encodeURIComponent(p.id) + (undo ? "/undo" : "");

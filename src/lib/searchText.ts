@@ -1,0 +1,24 @@
+// One notion of "matches" for every search of people (the attendance list, the door), so
+// the same words find the same people everywhere.
+
+// Letters that are not a base letter plus an accent, so NFD leaves them whole; written
+// the way people type them on a keyboard without them ("Ørjan" is found by "orjan").
+const ligatures: Record<string, string> = { ø: "o", æ: "ae", œ: "oe", ß: "ss", ł: "l", đ: "d", ı: "i", þ: "th" };
+const LIGATURES = /[øæœßłđıþ]/g;
+
+/** Lower case without accents: "Söderström" and "SODERSTROM" both become "soderstrom". */
+export const foldText = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(LIGATURES, (c) => ligatures[c]!);
+
+/** The words of a query, folded; none for a blank one. */
+export const searchWords = (q: string) => foldText(q).split(/\s+/).filter(Boolean);
+
+/** Whether every word occurs somewhere in the fields (name, organisation, email, …), as typed: `%` is a percent sign. */
+export function matchesWords(words: string[], fields: (string | null | undefined)[]): boolean {
+  const hay = foldText(fields.filter(Boolean).join(" "));
+  return words.every((w) => hay.includes(w));
+}
