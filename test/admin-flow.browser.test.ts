@@ -73,7 +73,13 @@ describe("an organiser's day in the workspace", () => {
     await visitor.locator("#f-email").fill("greta@vard.se");
     await visitor.locator("#f-organisation").fill("=HYPERLINK(\"https://evil.example\")");
     await visitor.locator("#f-answers-lunch").selectOption("Vegetariskt");
-    await Promise.all([visitor.waitForLoadState(), visitor.getByRole("button", { name: "Anmäl mig" }).click()]);
+    const [answer] = await Promise.all([
+      visitor.waitForResponse((r) => r.request().method() === "POST"),
+      visitor.getByRole("button", { name: "Anmäl mig" }).click(),
+    ]);
+    expect(answer.status()).toBe(200);
+    await visitor.waitForLoadState();
+    expect(await visitor.locator("main").textContent()).toContain("Du är anmäld");
     await visitor.close();
     const late = await suite.h.api("POST", `/events/${eventPath.split("/").pop()}/registrations`, { name: "Hugo Sen", email: "hugo@vard.se", answers: { lunch: "Kött" } }, { token: null });
     expect(late.body.status).toBe("waitlisted");

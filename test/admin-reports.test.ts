@@ -163,7 +163,7 @@ describe("report downloads", () => {
     expect(rows[1]).toEqual(["Acme AB", "2", "3", "3", "2", "2"]);
     expect(rows.map((r) => r[0])).toContain("'-Minus AB");
     expect(rows.find((r) => r[0] === "Total")).toEqual(["Total", "6", "10", "9", "4", "4"]);
-    expect(rows.some((r) => r[0]!.startsWith("Anonymised registrations (1 events past their retention period; in the Total row") && r[0]!.endsWith(": 2, of which 2 confirmed and 1 attended"))).toBe(true);
+    expect(rows.some((r) => r[0]!.startsWith("Anonymised registrations (1 event past their retention period; in the Total row") && r[0]!.endsWith(": 2, of which 2 confirmed and 1 attended"))).toBe(true);
     const semi = await readCsv(text((await get(`/admin/reports/organisations.csv?${RANGE}&sep=semicolon`)).bytes), ";");
     expect(semi).toEqual(rows);
   });

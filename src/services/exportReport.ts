@@ -25,15 +25,17 @@ export function peopleTable(report: ParticipationReport): Table {
   };
 }
 
+const events = (n: number) => (n === 1 ? "1 event" : `${n} events`);
+
 /** What the named rows leave out, said under them so a funder's reader sees it too. */
 function notes(report: ParticipationReport, width: number, whereAnonymised: string) {
   const row = (text: string) => [text, ...Array<null>(width - 1).fill(null)];
   return [
-    row(`Period: ${report.from} to ${report.to}; ${report.events} events (cancelled events not counted).`),
+    row(`Period: ${report.from} to ${report.to}; ${events(report.events)} (cancelled events not counted).`),
     ...(report.anonymisedRegistrations || report.anonymisedEvents
       ? [
           row(
-            `Anonymised registrations (${report.anonymisedEvents} events past their retention period; ${whereAnonymised}): ` +
+            `Anonymised registrations (${events(report.anonymisedEvents)} past their retention period; ${whereAnonymised}): ` +
               `${report.anonymisedRegistrations}, of which ${report.anonymisedConfirmed} confirmed and ${report.anonymisedAttended} attended`,
           ),
         ]
