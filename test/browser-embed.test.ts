@@ -30,7 +30,12 @@ afterAll(() => {
 
 async function embedFrame(page: Page, path: string): Promise<Frame | null> {
   await page.waitForLoadState("load");
-  return page.frames().find((f) => f.url().includes(path)) ?? null;
+  // The snippet's iframe is loading="lazy": on a busy machine it may load after the page.
+  const deadline = Date.now() + 10_000;
+  let frame: Frame | undefined;
+  while (!(frame = page.frames().find((f) => f.url().includes(path))) && Date.now() < deadline) await page.waitForTimeout(100);
+  await frame?.waitForLoadState("load");
+  return frame ?? null;
 }
 
 describe("the embedded form", () => {
