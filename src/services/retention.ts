@@ -48,7 +48,8 @@ function anonymiseEvent(ctx: ServiceContext, eventId: string) {
   const ofEvent = sql`(SELECT id FROM registrations WHERE event_id = ${eventId})`;
   return [
     ctx.db.run(sql`UPDATE audit_log SET detail = '{}' WHERE subject_type = 'registration' AND subject_id IN ${ofEvent}`),
-    ctx.db.run(sql`DELETE FROM outbox WHERE event_id = ${eventId} OR registration_id IN ${ofEvent}`),
+    // Every message about an event names its registration: the registration index finds them.
+    ctx.db.run(sql`DELETE FROM outbox WHERE registration_id IN ${ofEvent}`),
     ctx.db.run(sql`DELETE FROM manage_tokens WHERE registration_id IN ${ofEvent}`),
     // The key stays unique among live registrations, as the one-per-email index needs.
     ctx.db.run(sql`

@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_user_idx` ON `outbox` (`user_id`) WHERE user_id IS NOT NULL;
