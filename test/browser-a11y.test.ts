@@ -1,7 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { browserSuite, screenshot } from "./helpers/browser";
+import { browserSuite, expectAccessible, screenshot } from "./helpers/browser";
 import { eventBody, person } from "./helpers/harness";
 
 // axe-core on every attendee page, in all three languages: no serious or critical
@@ -25,15 +24,6 @@ beforeAll(async () => {
   token = waiting.body.manageUrl.slice(waiting.body.manageUrl.lastIndexOf("/") + 1);
 });
 
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${what}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious).toEqual([]);
-  // The check ran on a real page, not an error document.
-  expect(results.passes.length).toBeGreaterThan(10);
-}
 
 describe.each(["sv", "en", "nb"] as const)("accessibility in %s", (lang) => {
   let context: BrowserContext;

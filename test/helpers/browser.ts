@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { RunningServer } from "../../src/node";
 import { harness, type Harness } from "./harness";
 import { projectRoot, startTestServer } from "./server";
@@ -50,4 +51,15 @@ export function browserSuite(): BrowserSuite {
     suite.h?.close();
   });
   return suite;
+}
+
+/** axe-core on the page as it is now: no serious or critical violation (WCAG 2.1 A and AA plus axe's best practices). */
+export async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${what}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious).toEqual([]);
+  // The check ran on a real page, not an error document.
+  expect(results.passes.length).toBeGreaterThan(10);
 }
