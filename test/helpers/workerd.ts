@@ -9,6 +9,8 @@ const wranglerBin = join(projectRoot, "node_modules", "wrangler", "bin", "wrangl
 
 export interface Workerd {
   url: string;
+  /** wrangler's state folder (the local D1 database lives below it). */
+  dir: string;
   /** Runs SQL against the local D1 database the worker uses. */
   d1(sql: string): unknown[];
   stop(): Promise<void>;
@@ -18,7 +20,7 @@ export interface Workerd {
  * The Workers build in workerd: `wrangler dev` with a local D1 in its own folder, the
  * real migrations/ applied first by `wrangler d1 migrations apply`. Works offline.
  */
-export async function startWorkerd(vars: Record<string, string> = {}): Promise<Workerd> {
+export async function startWorkerd(vars: Record<string, string> = {}, extraArgs: string[] = []): Promise<Workerd> {
   const dir = mkdtempSync(join(tmpdir(), "plats-workerd-"));
   const env = { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", WRANGLER_LOG_PATH: join(dir, "logs") };
   const wrangler = (args: string[]) => {
@@ -34,7 +36,7 @@ export async function startWorkerd(vars: Record<string, string> = {}): Promise<W
   const child: ChildProcess = spawn(
     process.execPath,
     [wranglerBin, "dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(await freePort()),
-      "--persist-to", dir, "--show-interactive-dev-session=false", ...varArgs],
+      "--persist-to", dir, "--show-interactive-dev-session=false", ...varArgs, ...extraArgs],
     { cwd: projectRoot, env, stdio: ["ignore", "pipe", "pipe"] },
   );
   let out = "";
@@ -47,6 +49,7 @@ export async function startWorkerd(vars: Record<string, string> = {}): Promise<W
   await waitUntilHealthy(url, child, () => out);
   return {
     url,
+    dir,
     d1(sql: string) {
       const json = wrangler(["d1", "execute", "DB", "--local", "--json", "--command", sql]);
       return (JSON.parse(json) as { results: unknown[] }[])[0]?.results ?? [];
