@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { registrations } from "../src/db/schema";
 import { adminHarness, type AdminHarness, type SignedIn } from "./helpers/admin";
 import { arrivedAt, auditFor, door, makeEvent, passOf, signUp } from "./admin-checkin-fixture";
+import { assetUrl } from "../src/http/web/assets";
 
 // The door: /admin/checkin, /admin/events/:id/checkin (+ JSON), /admin/c/:code.
 let h: AdminHarness;
@@ -47,7 +48,7 @@ describe("the door's pages", () => {
     const res = await staff.request(`${desk()}?q=SODER`);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
-    expect(res.text).toContain('<script src="/assets/checkin.js" defer="">');
+    expect(res.text).toContain(`<script src="${assetUrl["checkin.js"]}" defer="">`);
     expect(text(res.text)).toContain("0 checked in of 2 confirmed");
     expect(res.text).toContain("Åsa Söderström");
     expect(res.text).not.toContain("Åsa Andersson");

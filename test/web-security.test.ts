@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PUBLIC_URL, eventBody, harness, person, type Harness } from "./helpers/harness";
+import { assetUrl } from "../src/http/web/assets";
 
 // The attendee pages against abuse: bots, forged forms, floods, injected markup, framing.
 let h: Harness;
@@ -210,7 +211,7 @@ describe("headers", () => {
     expect(csp(embedded)["frame-ancestors"]).toBe("https://www.techtank.se");
     const html = await embedded.text();
     expect(html).not.toContain('<header class="site"');
-    expect(html).toContain('<script src="/assets/frame.js"');
+    expect(html).toContain(`<script src="${assetUrl["frame.js"]}"`);
     expect(html).toContain(`action="/e/${ev.slug}?lang=sv&amp;embed=1"`);
 
     const plain = await h.app.request(`/e/${ev.slug}`);

@@ -4,6 +4,7 @@ import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Language } from "../../db/schema";
 import { pageMessages, type PageMessages } from "../../i18n/pages";
+import { assetUrl } from "./assets";
 
 export interface PageInfo {
   lang: Language;
@@ -57,9 +58,9 @@ export function Layout({ page, title, children, noindex }: { page: PageInfo; tit
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         {noindex ? <meta name="robots" content="noindex" /> : null}
         <title>{title}</title>
-        <link rel="stylesheet" href="/assets/plats.css" />
-        <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
-        {page.embed ? <script src="/assets/frame.js" defer></script> : null}
+        <link rel="stylesheet" href={assetUrl["plats.css"]} />
+        <link rel="icon" href={assetUrl["icon.svg"]} type="image/svg+xml" />
+        {page.embed ? <script src={assetUrl["frame.js"]} defer></script> : null}
       </head>
       <body class={page.embed ? "embed" : undefined}>
         <a class="skip" href="#main">

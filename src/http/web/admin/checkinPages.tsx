@@ -3,6 +3,7 @@ import type { ArrivalRow, CheckinCounts } from "../../../services/checkinDesk";
 import { formatWhen } from "../../../i18n/format";
 import type { Member } from "../../../services/members";
 import { AdminLayout, ErrorSummary } from "./layout";
+import { assetUrl } from "../assets";
 
 const when = (e: EventRow) => formatWhen(e.startsAt, e.endsAt, e.timezone, "en");
 
@@ -104,7 +105,7 @@ export function CheckinDeskPage(p: DeskProps) {
   const base = deskPath(p.event.id);
   const errors: Record<string, string> = p.code ? { code: p.code.error } : {};
   return (
-    <AdminLayout member={p.member} orgName={p.orgName} title={`Check-in: ${p.event.title}`} section="checkin" scripts={["/assets/checkin.js"]}>
+    <AdminLayout member={p.member} orgName={p.orgName} title={`Check-in: ${p.event.title}`} section="checkin" scripts={[assetUrl["checkin.js"]]}>
       <div class="checkin-desk" data-base={base}>
         <div class="page-head">
           <h1>{p.event.title}</h1>

@@ -2,6 +2,7 @@ import type { Member } from "../../../services/members";
 import { BLANK_QUESTIONS, questionRows } from "./eventForm";
 import { Checkbox, Input, Select, TextArea, type AdminFormState } from "./fields";
 import { AdminLayout, ErrorSummary } from "./layout";
+import { assetUrl } from "../assets";
 
 // The zones the clusters use, offered first; any IANA zone may be typed.
 const zones = ["Europe/Stockholm", "Europe/Oslo", "Europe/Copenhagen", "Europe/Helsinki", "Europe/Berlin", "Europe/London", "UTC"];
@@ -55,7 +56,7 @@ export function EventFormPage(p: EventFormProps) {
   const filled = questionRows(state.values);
   const rows = filled + (p.blankRows ?? BLANK_QUESTIONS);
   return (
-    <AdminLayout member={p.member} orgName={p.orgName} title={p.title} section="events" scripts={["/assets/admin.js"]}>
+    <AdminLayout member={p.member} orgName={p.orgName} title={p.title} section="events" scripts={[assetUrl["admin.js"]]}>
       <div class="page-head">
         <h1>{p.title}</h1>
         <a href="/admin">Back to events</a>

@@ -4,6 +4,7 @@ import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { allows, type Member } from "../../../services/members";
 import type { Role } from "../../../db/schema";
+import { assetUrl } from "../assets";
 
 export type Section = "events" | "checkin" | "reports" | "privacy" | "audit" | "members" | "settings" | "account";
 
@@ -25,8 +26,8 @@ function Head({ title, scripts }: { title: string; scripts: string[] }) {
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <meta name="robots" content="noindex" />
       <title>{title}</title>
-      <link rel="stylesheet" href="/assets/admin.css" />
-      <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
+      <link rel="stylesheet" href={assetUrl["admin.css"]} />
+      <link rel="icon" href={assetUrl["icon.svg"]} type="image/svg+xml" />
       {scripts.map((src) => (
         <script src={src} defer></script>
       ))}
