@@ -21,6 +21,8 @@ export interface AppDeps {
   now?: () => Date;
   /** Public signups per client address and window (see `signupRateLimit` in config.ts); null turns the limit off. */
   signupRateLimit: { limit: number; windowMs: number } | null;
+  /** Replaces the in-memory signup limiter when set and the limit is on (Workers: the Rate Limiting binding). */
+  signupLimiter?: MiddlewareHandler<AppEnv>;
   /** The caller's address as this runtime knows it (socket, proxy header, cf header). */
   clientIp?: (c: AppContext) => string | undefined;
   /** Cloudflare Turnstile on the signup form, when its keys are configured. */
@@ -33,7 +35,7 @@ export function createApp(deps: AppDeps) {
   const limit = deps.signupRateLimit;
   const clientIp = deps.clientIp ?? (() => undefined);
   // One limiter for the API's signups and the form's: one budget per address for both.
-  const limitSignups: MiddlewareHandler<AppEnv> = limit ? limitRate({ ...limit, clientIp }) : (_c, next) => next();
+  const limitSignups: MiddlewareHandler<AppEnv> = limit ? (deps.signupLimiter ?? limitRate({ ...limit, clientIp })) : (_c, next) => next();
   const web = webRoutes({ publicUrl: ctx.publicUrl, limitSubmissions: limitSignups, turnstile: deps.turnstile ?? null, clientIp });
 
   const api = new Hono<AppEnv>()

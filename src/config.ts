@@ -18,6 +18,12 @@ const schema = z
     SMTP_URL: z.url({ protocol: /^smtps?$/, message: "Must be an smtp:// or smtps:// URL." }).optional(),
     MAIL_DIR: z.string().min(1).default("./data/mail"),
     MAIL_FROM: z.string().min(3).default("Plats <noreply@localhost>"),
+    // Workers only (Node sends over SMTP_URL or writes .eml files): which transport the
+    // dispatcher uses; unset picks smtp with SMTP_URL, else the EMAIL binding, else none.
+    MAIL_TRANSPORT: z.enum(["email", "smtp", "none"], { message: "Must be email, smtp or none." }).optional(),
+    // Workers only: messages one cron run sends at most. D1 allows 50 queries per
+    // invocation on the Free plan (1000 on Paid) and a message takes about seven.
+    OUTBOX_PER_RUN: z.coerce.number({ message: "Must be a whole number of messages." }).int().min(1).max(1000).default(6),
     SIGNUP_RATE_LIMIT: z.coerce
       .number({ message: "Must be a whole number (0 turns the limit off)." })
       .int()
@@ -32,6 +38,10 @@ const schema = z
     TURNSTILE_SITE_KEY: z.string().min(1).optional(),
     TURNSTILE_SECRET_KEY: z.string().min(1).optional(),
     DEMO: flag.default(true),
+  })
+  .refine((env) => env.MAIL_TRANSPORT !== "smtp" || env.SMTP_URL, {
+    message: "MAIL_TRANSPORT=smtp needs SMTP_URL.",
+    path: ["SMTP_URL"],
   })
   .refine((env) => !env.TURNSTILE_SITE_KEY === !env.TURNSTILE_SECRET_KEY, {
     message: "Set both TURNSTILE_SITE_KEY and TURNSTILE_SECRET_KEY, or neither.",

@@ -1,32 +1,71 @@
-import type { D1Database, ExportedHandler } from "@cloudflare/workers-types";
+import type { D1Database, ExportedHandler, RateLimit, SendEmail } from "@cloudflare/workers-types";
 import { createApp, type App } from "./app";
 import { readConfig, signupRateLimit, turnstileFor } from "./config";
-import { drizzleD1 } from "./db/d1";
+import type { AppContext } from "./http/env";
+import { serviceContext } from "./services/context";
+import { workerDatabase } from "./workers/database";
+import { workerMailer } from "./workers/mailers";
+import { bindingLimiter } from "./workers/rateLimit";
+import { kickOutbox, runCron, type WorkerJobs } from "./workers/scheduled";
 
 export interface WorkerEnv {
-  DB: D1Database;
+  /** D1, unless DATABASE_URL names a remote libSQL database. */
+  DB?: D1Database;
+  /** Cloudflare Email Service (`[[send_email]]`), one of the mail transports. */
+  EMAIL?: SendEmail;
+  /** Cloudflare Rate Limiting (`[[ratelimits]]`) for public signups. */
+  SIGNUP_LIMITER?: RateLimit;
   [name: string]: unknown;
 }
 
-// Built on the first request: workerd forbids timers and I/O at import time, and an
-// isolate serves many requests, so the app is made once per isolate.
-let app: App | undefined;
-
-function appFor(env: WorkerEnv): App {
-  if (app) return app;
-  const config = readConfig(env);
-  app = createApp({
-    db: drizzleD1(env.DB),
-    publicUrl: config.PUBLIC_URL,
-    signupRateLimit: signupRateLimit(config),
-    clientIp: (c) => c.req.header("cf-connecting-ip"),
-    turnstile: turnstileFor(config),
-  });
-  return app;
+interface Runtime {
+  app: App;
+  jobs: WorkerJobs;
 }
 
+// Built on the first request or cron run: workerd forbids timers and I/O at import time,
+// and an isolate serves many invocations, so the app and its jobs are made once per isolate.
+let runtime: Runtime | undefined;
+
+function runtimeFor(env: WorkerEnv): Runtime {
+  if (runtime) return runtime;
+  const config = readConfig(env);
+  const { db } = workerDatabase(config, env.DB);
+  const { mailer } = workerMailer(config, env.EMAIL);
+  if (!mailer)
+    console.warn("No mail transport (set SMTP_URL, or bind EMAIL): messages wait in the outbox until one is configured.");
+  const clientIp = (c: AppContext) => c.req.header("cf-connecting-ip");
+  const app = createApp({
+    db,
+    publicUrl: config.PUBLIC_URL,
+    signupRateLimit: signupRateLimit(config),
+    ...(env.SIGNUP_LIMITER ? { signupLimiter: bindingLimiter(env.SIGNUP_LIMITER, clientIp) } : {}),
+    clientIp,
+    turnstile: turnstileFor(config),
+  });
+  const jobs: WorkerJobs = {
+    ctx: serviceContext({ db, publicUrl: config.PUBLIC_URL }),
+    mailer,
+    settings: { from: config.MAIL_FROM },
+    reminderLeadMs: config.REMINDER_HOURS * 3_600_000,
+    perRun: config.OUTBOX_PER_RUN,
+  };
+  runtime = { app, jobs };
+  return runtime;
+}
+
+const changesState = (method: string) => method !== "GET" && method !== "HEAD" && method !== "OPTIONS";
+
 export default {
-  fetch(request, env) {
-    return appFor(env).fetch(request as unknown as Request, env) as never;
+  async fetch(request, env, ctx) {
+    const { app, jobs } = runtimeFor(env);
+    const response = await app.fetch(request as unknown as Request, env, ctx as never);
+    // What the request queued (a confirmation, a sign-in link) goes out within seconds,
+    // after the response, instead of at the next cron minute.
+    if (jobs.mailer && changesState(request.method) && response.status < 500) ctx.waitUntil(kickOutbox(jobs));
+    return response as never;
+  },
+  scheduled(controller, env, ctx) {
+    ctx.waitUntil(runCron(runtimeFor(env).jobs, controller.cron));
   },
 } satisfies ExportedHandler<WorkerEnv>;

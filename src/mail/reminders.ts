@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { ServiceContext } from "../services/context";
-import { queueForRegistrations } from "../services/outboxRows";
+import { outboxInsert } from "../services/outboxRows";
 
 /**
  * Queues a reminder for every confirmed attendee of a published event that starts
@@ -10,7 +10,8 @@ import { queueForRegistrations } from "../services/outboxRows";
  */
 export async function queueReminders({ ctx, leadMs }: { ctx: ServiceContext; leadMs: number }) {
   const now = ctx.now().getTime();
-  const result = await queueForRegistrations(
+  // Counted from RETURNING: D1's run() has no libSQL `rowsAffected`.
+  const queued = await ctx.db.all<{ id: string }>(sql`${outboxInsert(
     ctx,
     "reminder",
     sql`r.status = 'confirmed' AND e.status = 'published'
@@ -18,6 +19,6 @@ export async function queueReminders({ ctx, leadMs }: { ctx: ServiceContext; lea
         AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id AND o.kind = 'reminder'
                         AND (json_extract(o.payload, '$.startsAt') = e.starts_at OR o.created_at > ${now - leadMs}))`,
     sql`json_object('startsAt', e.starts_at)`,
-  );
-  return { queued: result.rowsAffected };
+  )} RETURNING id`);
+  return { queued: queued.length };
 }

@@ -1,0 +1,114 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventBody } from "./helpers/harness";
+import { postJson } from "./helpers/server";
+import { invitePart } from "./helpers/smtp";
+import { startWorkerd, type Workerd } from "./helpers/workerd";
+import { wranglerConfigWith } from "./helpers/workerdConfig";
+import { d1, eventually, seedOrganisation } from "./helpers/workerdSeed";
+
+// The Workers build with its two Cloudflare bindings switched on, in workerd: Email
+// Service (`send_email`, simulated by wrangler, which keeps each raw message as an .eml
+// file) and Rate Limiting (`ratelimits`, as wrangler.toml ships it: 30 a minute).
+let w: Workerd;
+let auth: Record<string, string>;
+let mailFolder: string;
+const ALLOWED = ["eva@example.se", "fia@example.se"];
+
+beforeAll(async () => {
+  // wrangler keeps the simulated messages below the temporary folder of its process.
+  mailFolder = mkdtempSync(join(tmpdir(), "plats-email-binding-"));
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = mailFolder;
+  try {
+    w = await startWorkerd(
+      // The binding's limit (30 a minute) is the one that counts; the in-memory limiter
+      // with SIGNUP_RATE_LIMIT would have stopped the sixth signup.
+      { MAIL_FROM: "Techtank <noreply@plats.test>", SIGNUP_RATE_LIMIT: "5" },
+      wranglerConfigWith(`[[send_email]]\nname = "EMAIL"\nallowed_destination_addresses = ${JSON.stringify(ALLOWED)}`),
+    );
+  } finally {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+  }
+  ({ auth } = await seedOrganisation(w, "binding"));
+  await d1(w, `UPDATE organisations SET contact_email = 'evenemang@techtank.se' WHERE id = 'org_binding'`);
+});
+afterAll(async () => {
+  await w?.stop();
+  rmSync(mailFolder, { recursive: true, force: true });
+});
+
+/** Every message the send_email simulation has kept so far, parsed. */
+async function sentMessages(): Promise<{ raw: string; mail: ParsedMail }[]> {
+  const files = (readdirSync(mailFolder, { recursive: true }) as string[]).filter((f) => f.endsWith(".eml"));
+  return Promise.all(
+    files.map(async (f) => {
+      const raw = readFileSync(join(mailFolder, f), "utf8");
+      return { raw, mail: await simpleParser(raw) };
+    }),
+  );
+}
+
+const outboxOf = async (registrationId: string) =>
+  (await d1(w, `SELECT id, status, last_error FROM outbox WHERE registration_id = '${registrationId}' ORDER BY rowid`)) as {
+    id: string;
+    status: string;
+    last_error: string | null;
+  }[];
+
+// Signups carry their own client address, so the rate-limit test below counts alone.
+const signUp = (eventId: string, email: string, ip = "198.51.100.1") =>
+  postJson(`${w.url}/api/v1/events/${eventId}/registrations`, { name: "Eva Ström", email }, { "cf-connecting-ip": ip });
+
+describe("Cloudflare Email Service binding", () => {
+  it("sends the confirmation as a raw message with the calendar alternative intact", async () => {
+    const ev = await postJson(`${w.url}/api/v1/events`, eventBody({ capacity: 5 }), auth);
+    const reg = await signUp(ev.body.id, "eva@example.se");
+    expect(reg.status).toBe(201);
+    const sent = await eventually(async () => (await sentMessages()).find((m) => m.mail.to && JSON.stringify(m.mail.to).includes("eva@example.se")), "the message");
+    const [row] = await outboxOf(reg.body.id);
+    expect(row).toMatchObject({ status: "sent" });
+
+    expect(sent.mail.messageId).toBe(`<${row!.id}@plats.test>`);
+    expect(sent.mail.from?.value).toEqual([{ name: "Techtank", address: "noreply@plats.test" }]);
+    expect(sent.mail.replyTo?.value).toEqual([{ name: "", address: "evenemang@techtank.se" }]);
+    expect(sent.mail.headers.get("auto-submitted")).toBe("auto-generated");
+    expect(sent.mail.text).toContain("Leankonferens");
+    const invite = invitePart(sent.raw)!;
+    expect(invite.mimeMethod).toBe("REQUEST");
+    expect(invite.method).toBe("REQUEST");
+    expect(invite.uid).toBe(`${reg.body.id}@plats`);
+  });
+
+  it("ends a message the binding refuses for its recipient", async () => {
+    const ev = await postJson(`${w.url}/api/v1/events`, eventBody({ capacity: 5 }), auth);
+    const reg = await signUp(ev.body.id, "nobody@example.se");
+    expect(reg.status).toBe(201);
+    const row = await eventually(async () => (await outboxOf(reg.body.id)).find((r) => r.status !== "pending" && r.status !== "sending"), "the outcome");
+    expect(row.status).toBe("failed");
+    expect(row.last_error).toMatch(/nobody@example\.se not allowed/);
+  });
+});
+
+describe("signup rate limit through the Rate Limiting binding", () => {
+  it("answers the 31st signup from one address within a minute with 429 and Retry-After", async () => {
+    const ev = await postJson(`${w.url}/api/v1/events`, eventBody({ capacity: 100 }), auth);
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await signUp(ev.body.id, `rl${i}@example.se`, "203.0.113.7")).status);
+    expect(statuses.every((s) => s === 201)).toBe(true);
+    const res = await fetch(`${w.url}/api/v1/events/${ev.body.id}/registrations`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "cf-connecting-ip": "203.0.113.7" },
+      body: JSON.stringify({ name: "One too many", email: "rl30@example.se" }),
+    });
+    expect(res.status).toBe(429);
+    expect(res.headers.get("retry-after")).toBe("60");
+    expect((await res.json()).error.code).toBe("rate_limited");
+    // Another address has its own count.
+    expect((await signUp(ev.body.id, "other@example.se", "203.0.113.8")).status).toBe(201);
+  });
+});
