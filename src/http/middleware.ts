@@ -10,11 +10,26 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 const tooLarge = () => new AppError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
 
+// How much of a refused body is read and thrown away before answering; past this the
+// stream is cancelled (a client sending that much is not one we need to keep).
+const DISCARD_LIMIT = 4 * 1024 * 1024;
+
+/** Reads the rest of a refused body without keeping it, so the connection stays usable. */
+async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>) {
+  let discarded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    discarded += value.length;
+    if (discarded > DISCARD_LIMIT) return reader.cancel().catch(() => {});
+  }
+}
+
 /**
  * Refuses bodies over 64 KiB. hono's bodyLimit does the same, but on a body without a
  * declared length it answers while the rest is still unread: workerd then spoils the
- * connection for the next request (under wrangler dev the next POST got a 503). Here the
- * rest is cancelled before answering.
+ * connection for the next request (under wrangler dev the next POST got a 503, and
+ * cancelling the stream did not help). Here the rest is read and thrown away first.
  */
 export const limitBody = createMiddleware<AppEnv>(async (c, next) => {
   const body = c.req.raw.body;
@@ -31,7 +46,7 @@ export const limitBody = createMiddleware<AppEnv>(async (c, next) => {
     const { done, value } = await reader.read();
     if (done) break;
     if (size + value.length > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => {});
+      await discardRest(reader);
       throw tooLarge();
     }
     buffer.set(value, size);
