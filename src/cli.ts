@@ -11,6 +11,7 @@ import type { Language, Role } from "./db/schema";
 import { createMember } from "./services/members";
 import { mintLoginLink } from "./services/signIn";
 import { drainOutbox } from "./mail/dispatcher";
+import { firstOrganisationSql } from "./node/firstOrganisationSql";
 import { mailerFor } from "./node/mailers";
 import { applyRetention, describeRetention } from "./services/retention";
 
@@ -54,22 +55,31 @@ export function buildCli(out: (line: string) => void = console.log) {
     .option("--privacy-url <url>", "link to the organisation's privacy notice")
     .option("--email <address>", "the organisation's mailbox: organizer of calendar invites, reply-to of emails")
     .option("--embed-origin <origin...>", "sites allowed to show the signup form in an iframe, e.g. https://www.techtank.se")
-    .action((opts: { slug: string; name: string; requireConsent?: boolean; privacyUrl?: string; email?: string; embedOrigin?: string[] }) =>
-      withContext(async (ctx) => {
-        const created = await createOrganisation({
-          ctx,
-          input: {
-            slug: opts.slug,
-            name: opts.name,
-            requireConsent: !!opts.requireConsent,
-            privacyUrl: opts.privacyUrl,
-            contactEmail: opts.email,
-            embedOrigins: opts.embedOrigin,
-          },
-        });
+    .option("--print-sql", "for a D1 database: print the organisation, an API token and its first owner as SQL instead (needs --owner)")
+    .option("--owner <email>", "with --print-sql: the first owner's email address")
+    .action(async (opts: { slug: string; name: string; requireConsent?: boolean; privacyUrl?: string; email?: string; embedOrigin?: string[]; printSql?: boolean; owner?: string }) => {
+      const input = {
+        slug: opts.slug,
+        name: opts.name,
+        requireConsent: !!opts.requireConsent,
+        privacyUrl: opts.privacyUrl,
+        contactEmail: opts.email,
+        embedOrigins: opts.embedOrigin,
+      };
+      if (opts.printSql) {
+        if (!opts.owner) throw new AppError("invalid_request", "--print-sql needs --owner <email>: the first owner.");
+        const made = await firstOrganisationSql({ publicUrl: readConfig(process.env).PUBLIC_URL, organisation: input, owner: { email: opts.owner }, linkTtlMs: FIRST_LINK_TTL_MS });
+        // stdout is the SQL file; the secrets go to the terminal only.
+        console.error(`API token (shown only now): ${made.token}`);
+        console.error(`Sign-in link for ${opts.owner} (once, within 24 hours): ${made.signInUrl}`);
+        out(made.sql);
+        return;
+      }
+      await withContext(async (ctx) => {
+        const created = await createOrganisation({ ctx, input });
         out(`Created organisation ${created.slug} (${created.id}).`);
-      }),
-    );
+      });
+    });
 
   program
     .command("token")
