@@ -34,6 +34,18 @@ describe("plats org create --print-sql", () => {
     const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
     const dashboard = await fetch(`${w.url}/admin`, { headers: { cookie } });
     expect(await dashboard.text()).toContain("Industriforum Kronoberg&#39;s");
+
+    // A password set and used in workerd: PBKDF2 from Web Crypto within Workers' limits.
+    const password = "en lång mening att komma ihåg";
+    const form = (fields: Record<string, string>) => ({ method: "POST", redirect: "manual" as const, headers: { origin: w.url, cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields) });
+    const set = await fetch(`${w.url}/admin/account/password`, form({ password, confirm: password }));
+    expect(set.status).toBe(303);
+    const login = (pw: string) =>
+      fetch(`${w.url}/admin/login`, { method: "POST", redirect: "manual", headers: { origin: w.url, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ email: "ingrid@kronoberg.se", password: pw }) });
+    expect((await login("not the password")).status).toBe(401);
+    const ok = await login(password);
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get("set-cookie")).toMatch(/HttpOnly/i);
   });
 
   it("needs the owner", () => {
