@@ -40,7 +40,7 @@ export function errorBehaviour(target: GetTarget) {
     return dump;
   }
 
-  // Mostly as test/errors.test.ts has them, sent over HTTP to the running server.
+  // Every documented error, sent over HTTP to the running server.
   const cases: Case[] = [
     // Authentication
     { name: "no token", method: "POST", path: () => "/events", body: eventBody(), token: null, status: 401, code: "unauthorized" },
@@ -111,10 +111,12 @@ export function errorBehaviour(target: GetTarget) {
     { name: "unknown manage token", method: "GET", path: () => `/manage/${"A".repeat(22)}`, token: null, status: 404, code: "not_found" },
     { name: "cancel with unknown manage token", method: "POST", path: () => `/manage/${"A".repeat(22)}/cancel`, token: null, status: 404, code: "not_found" },
     { name: "unknown route", method: "GET", path: () => "/nothing-here", status: 404, code: "not_found" },
-    // Beyond test/errors.test.ts: the CSV, other content types, empty bodies, undoing a check-in.
+    // The CSV, other content types, empty bodies, undoing a check-in.
     { name: "CSV without token", method: "GET", path: () => `/events/${eventId}/registrations.csv`, token: null, status: 401, code: "unauthorized" },
     { name: "another organisation's CSV", method: "GET", path: () => `/events/${otherEventId}/registrations.csv`, status: 404, code: "not_found" },
     { name: "CSV with an unknown status", method: "GET", path: () => `/events/${eventId}/registrations.csv?status=everyone`, status: 400, code: "invalid_request" },
+    { name: "CSV with an unknown separator", method: "GET", path: () => `/events/${eventId}/registrations.csv?sep=tab`, status: 400, code: "invalid_request" },
+    { name: "CSV with an unknown parameter", method: "GET", path: () => `/events/${eventId}/registrations.csv?format=xlsx`, status: 400, code: "invalid_request" },
     { name: "signup sent as text/plain", method: "POST", path: () => `/events/${eventId}/registrations`, body: JSON.stringify(person()), headers: { "content-type": "text/plain" }, token: null, status: 400, code: "invalid_request" },
     { name: "signup sent as a form", method: "POST", path: () => `/events/${eventId}/registrations`, body: "name=A&email=a%40example.se", headers: { "content-type": "application/x-www-form-urlencoded" }, token: null, status: 400, code: "invalid_request" },
     { name: "empty JSON body", method: "POST", path: () => `/events/${eventId}/registrations`, body: "", token: null, status: 400, code: "invalid_request" },
