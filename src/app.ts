@@ -9,7 +9,7 @@ import { registrationRoutes } from "./http/api/registrations";
 import type { AppContext, AppEnv } from "./http/env";
 import { onError, onNotFound } from "./http/errors";
 import { limitBody, limitRate, requireJsonBody } from "./http/middleware";
-import { serviceContext } from "./services/context";
+import { serviceContext } from "./domain/context";
 import { webRoutes } from "./http/web";
 import { adminRoutes } from "./http/web/admin";
 import { errorPage } from "./http/web/pages/errorPage";

@@ -2,18 +2,18 @@ import { Command } from "commander";
 import { pathToFileURL } from "node:url";
 import { ConfigError, readConfig } from "./config";
 import { AppError } from "./lib/errors";
-import { migrateDatabase, openDatabase } from "./node/database";
-import { serviceContext, type ServiceContext } from "./services/context";
-import { seedDemo } from "./services/demo";
-import { createApiToken, createOrganisation, findOrganisationBySlug } from "./services/organisations";
+import { migrateDatabase, openDatabase } from "./runtime/node/database";
+import { serviceContext, type ServiceContext } from "./domain/context";
+import { seedDemo } from "./domain/demo";
+import { createApiToken, createOrganisation, findOrganisationBySlug } from "./domain/organisations";
 import { startServer } from "./node";
 import type { Language, Role } from "./db/schema";
-import { createMember } from "./services/members";
-import { mintLoginLink } from "./services/signIn";
+import { createMember } from "./domain/accounts";
+import { mintLoginLink } from "./domain/accounts";
 import { drainOutbox } from "./mail/dispatcher";
-import { firstOrganisationSql } from "./node/firstOrganisationSql";
-import { mailerFor } from "./node/mailers";
-import { applyRetention, describeRetention } from "./services/retention";
+import { firstOrganisationSql } from "./runtime/node/firstOrganisationSql";
+import { mailerFor } from "./runtime/node/mailers";
+import { applyRetention, describeRetention } from "./domain/privacy";
 
 // The link printed for a new member: long enough to reach them by other means.
 const FIRST_LINK_TTL_MS = 24 * 3_600_000;

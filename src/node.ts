@@ -4,12 +4,12 @@ import { pathToFileURL } from "node:url";
 import { createApp } from "./app";
 import { ConfigError, readConfig, signupRateLimit, turnstileFor, type Config } from "./config";
 import type { AppContext } from "./http/env";
-import { migrateDatabase, openDatabase } from "./node/database";
-import { serviceContext } from "./services/context";
-import { isEmpty, seedDemo } from "./services/demo";
-import { mintLoginLink } from "./services/signIn";
-import { startBackground, type Background } from "./node/background";
-import { mailerFor } from "./node/mailers";
+import { migrateDatabase, openDatabase } from "./runtime/node/database";
+import { serviceContext } from "./domain/context";
+import { isEmpty, seedDemo } from "./domain/demo";
+import { mintLoginLink } from "./domain/accounts";
+import { startBackground, type Background } from "./runtime/node/background";
+import { mailerFor } from "./runtime/node/mailers";
 
 export interface RunningServer {
   server: ServerType;

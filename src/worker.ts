@@ -2,11 +2,11 @@ import type { D1Database, ExportedHandler, RateLimit, SendEmail } from "@cloudfl
 import { createApp, type App } from "./app";
 import { readConfig, signupRateLimit, turnstileFor } from "./config";
 import type { AppContext } from "./http/env";
-import { serviceContext } from "./services/context";
-import { workerDatabase } from "./workers/database";
-import { workerMailer } from "./workers/mailers";
-import { bindingLimiter } from "./workers/rateLimit";
-import { kickOutbox, runCron, type WorkerJobs } from "./workers/scheduled";
+import { serviceContext } from "./domain/context";
+import { workerDatabase } from "./runtime/workers/database";
+import { workerMailer } from "./runtime/workers/mailers";
+import { bindingLimiter } from "./runtime/workers/rateLimit";
+import { kickOutbox, runCron, type WorkerJobs } from "./runtime/workers/scheduled";
 
 export interface WorkerEnv {
   /** D1, unless DATABASE_URL names a remote libSQL database. */

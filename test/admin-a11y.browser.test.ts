@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMember, setPassword } from "../src/services/members";
+import { createMember, setPassword } from "../src/domain/accounts";
 import { PASSWORD } from "./helpers/admin";
 import { browserSuite, DESKTOP, expectAccessible } from "./helpers/browser";
 import { eventBody, person } from "./helpers/harness";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMember } from "../src/services/members";
-import { mintLoginLink } from "../src/services/signIn";
+import { createMember } from "../src/domain/accounts";
+import { mintLoginLink } from "../src/domain/accounts";
 import { adminHarness, PASSWORD, type AdminHarness } from "./helpers/admin";
 
 let h: AdminHarness;

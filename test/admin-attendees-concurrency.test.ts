@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMember } from "../src/services/members";
-import { startSession } from "../src/services/sessions";
+import { createMember } from "../src/domain/accounts";
+import { startSession } from "../src/domain/accounts";
 import { adminHarness, type AdminHarness } from "./helpers/admin";
 import { postJson, startTestServer } from "./helpers/server";
 import { newEvent, regPath, setCapacity } from "./admin-attendees-fixture";

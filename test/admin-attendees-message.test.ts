@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dispatchOutbox } from "../src/mail/dispatcher";
-import { smtpMailer } from "../src/node/mailers";
+import { smtpMailer } from "../src/runtime/node/mailers";
 import { adminHarness, type AdminHarness, type SignedIn } from "./helpers/admin";
 import { startSmtp, type Smtp } from "./helpers/smtp";
 import { auditRows, listPath, newEvent, outboxRows, signUp, snapshot } from "./admin-attendees-fixture";

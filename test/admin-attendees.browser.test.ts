@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMember, setPassword } from "../src/services/members";
+import { createMember, setPassword } from "../src/domain/accounts";
 import { PASSWORD } from "./helpers/admin";
 import { browserSuite, DESKTOP, screenshot } from "./helpers/browser";
 import { eventBody } from "./helpers/harness";

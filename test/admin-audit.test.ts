@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEntry } from "../src/services/audit";
-import { createMember, removeMember } from "../src/services/members";
+import { auditEntry } from "../src/domain/audit";
+import { createMember, removeMember } from "../src/domain/accounts";
 import { adminHarness, type AdminHarness, type SignedIn } from "./helpers/admin";
 import { eventBody } from "./helpers/harness";
 import { MINUTE } from "./helpers/clock";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMember, setPassword } from "../src/services/members";
+import { createMember, setPassword } from "../src/domain/accounts";
 import { adminHarness, PASSWORD, type AdminHarness, type SignedIn } from "./helpers/admin";
 import { arrivedAt, auditFor, door, passOf } from "./admin-checkin-fixture";
 

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { auditLog, registrations } from "../src/db/schema";
-import { checkinKeyOf, checkinPass } from "../src/services/checkinCode";
+import { checkinKeyOf, checkinPass } from "../src/domain/checkin";
 import type { AdminHarness } from "./helpers/admin";
 import { eventBody, type Harness } from "./helpers/harness";
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registrations } from "../src/db/schema";
-import { createMember, setPassword } from "../src/services/members";
+import { createMember, setPassword } from "../src/domain/accounts";
 import { arrivedAt, makeEvent, passOf, signUp } from "./admin-checkin-fixture";
 import { PASSWORD } from "./helpers/admin";
 import { browserSuite, PHONE, screenshot } from "./helpers/browser";

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import type { BrowserContext, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMember } from "../src/services/members";
-import { startSession } from "../src/services/sessions";
+import { createMember } from "../src/domain/accounts";
+import { startSession } from "../src/domain/accounts";
 import { attendanceFixture, readCsv, readXlsx } from "./admin-exports-fixture";
 import { browserSuite, DESKTOP, screenshot } from "./helpers/browser";
 

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMember, setPassword } from "../src/services/members";
+import { createMember, setPassword } from "../src/domain/accounts";
 import { readCsv, readXlsx } from "./admin-exports-fixture";
 import { PASSWORD } from "./helpers/admin";
 import { browserSuite, DESKTOP, screenshot } from "./helpers/browser";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMember } from "../src/services/members";
+import { createMember } from "../src/domain/accounts";
 import { adminHarness, PASSWORD, type AdminHarness } from "./helpers/admin";
 
 // /admin/members: owners add members (who get a sign-in link), change roles and remove

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "../src/lib/secrets";
-import { createMember } from "../src/services/members";
-import { requestLoginLink } from "../src/services/signIn";
+import { createMember } from "../src/domain/accounts";
+import { requestLoginLink } from "../src/domain/accounts";
 import { adminHarness, type AdminHarness, type SignedIn } from "./helpers/admin";
 import { eventBody } from "./helpers/harness";
 

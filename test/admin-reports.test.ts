@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { participationReport } from "../src/services/participationReport";
-import { reportRange } from "../src/services/reportRange";
+import { participationReport } from "../src/domain/reports";
+import { reportRange } from "../src/domain/reports";
 import { readCsv, readXlsx } from "./admin-exports-fixture";
 import { adminHarness, type AdminHarness, type SignedIn } from "./helpers/admin";
 import { eventBody } from "./helpers/harness";

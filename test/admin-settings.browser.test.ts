@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMember } from "../src/services/members";
-import { startSession } from "../src/services/sessions";
+import { createMember } from "../src/domain/accounts";
+import { startSession } from "../src/domain/accounts";
 import { browserSuite, DESKTOP, PHONE, screenshot } from "./helpers/browser";
 import { eventBody } from "./helpers/harness";
 

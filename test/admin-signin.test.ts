@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dispatchOutbox } from "../src/mail/dispatcher";
-import { smtpMailer } from "../src/node/mailers";
-import { createMember, setPassword } from "../src/services/members";
+import { smtpMailer } from "../src/runtime/node/mailers";
+import { createMember, setPassword } from "../src/domain/accounts";
 import { adminHarness, PASSWORD, type AdminHarness } from "./helpers/admin";
 import { HOUR, MINUTE } from "./helpers/clock";
 import { startSmtp, type Smtp } from "./helpers/smtp";
@@ -153,7 +153,7 @@ describe("signing in with a one-time link", () => {
 
   it("refuses an expired link", async () => {
     const m = await member("oskar@techtank.se", null);
-    const { mintLoginLink } = await import("../src/services/signIn");
+    const { mintLoginLink } = await import("../src/domain/accounts");
     const token = await mintLoginLink(h.ctx, m.id);
     h.clock.advance(16 * MINUTE);
     expect((await h.request(`/admin/login/link/${token}`, { method: "POST" })).status).toBe(400);

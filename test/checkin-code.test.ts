@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { newKey } from "../src/lib/secrets";
 import { qrPath, qrRuns } from "../src/lib/qrRuns";
-import { checkinCode, checkinPass, formatCode, normaliseCode, parseScanned, verifyCode } from "../src/services/checkinCode";
-import { serviceContext } from "../src/services/context";
+import { checkinCode, checkinPass, formatCode, normaliseCode, parseScanned, verifyCode } from "../src/domain/checkin";
+import { serviceContext } from "../src/domain/context";
 import { checkinScript } from "../src/http/web/assets/checkinScript";
 
 const key = "0f".repeat(32);

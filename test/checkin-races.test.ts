@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { markArrival } from "../src/services/checkIn";
+import { markArrival } from "../src/domain/checkin";
 import { arrivedAt, auditFor, makeEvent, signUp } from "./admin-checkin-fixture";
 import { adminHarness, type AdminHarness } from "./helpers/admin";
 

@@ -3,12 +3,12 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createEvent, createEventInput } from "../src/services/createEvent";
-import { authenticateApiToken, findOrganisationBySlug } from "../src/services/organisations";
-import { register } from "../src/services/register";
-import { consumeLoginLink } from "../src/services/signIn";
+import { createEvent, createEventInput } from "../src/domain/events";
+import { authenticateApiToken, findOrganisationBySlug } from "../src/domain/organisations";
+import { register } from "../src/domain/signup";
+import { consumeLoginLink } from "../src/domain/accounts";
 import { eventBody } from "./helpers/harness";
-import { openDatabase } from "../src/node/database";
+import { openDatabase } from "../src/runtime/node/database";
 import { projectRoot } from "./helpers/server";
 
 const dir = mkdtempSync(join(tmpdir(), "plats-cli-"));

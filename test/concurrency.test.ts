@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiToken } from "../src/services/organisations";
+import { createApiToken } from "../src/domain/organisations";
 import { eventBody, harness, type Harness } from "./helpers/harness";
 import { postJson, spawnServer, startTestServer } from "./helpers/server";
 

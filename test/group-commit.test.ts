@@ -1,6 +1,6 @@
 import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDatabase } from "../src/node/database";
+import { migrateDatabase } from "../src/runtime/node/database";
 import { freshDatabase, type TestDatabase } from "./helpers/db";
 
 // The Node database's group commit: batches asked for together share a transaction,

@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import { renderInvite, type Invite } from "../src/calendar/invite";
 import { readConfig } from "../src/config";
 import type { OutgoingMail } from "../src/mail/mailer";
-import { buildMime } from "../src/workers/mime";
-import { HOURLY_RETENTION, EVERY_MINUTE, runCron } from "../src/workers/scheduled";
-import { emailServiceOutcome, SmtpReplyError, smtpOutcome } from "../src/workers/sendOutcome";
-import { chooseTransport } from "../src/workers/transport";
+import { buildMime } from "../src/runtime/workers/mime";
+import { HOURLY_RETENTION, EVERY_MINUTE, runCron } from "../src/runtime/workers/scheduled";
+import { emailServiceOutcome, SmtpReplyError, smtpOutcome } from "../src/runtime/workers/sendOutcome";
+import { chooseTransport } from "../src/runtime/workers/transport";
 import { eventBody, harness } from "./helpers/harness";
 import { invitePart } from "./helpers/smtp";
 

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { etag } from "hono/etag";
-import { eventCalendar, organisationFeed } from "../services/calendarFeeds";
+import { eventCalendar, organisationFeed } from "../domain/calendars";
 import type { AppContext, AppEnv } from "./env";
 
 // Calendar apps poll feeds; let them revalidate cheaply (ETag / 304). A registrant's own

@@ -1,8 +1,8 @@
 import type { Context } from "hono";
 import type { organisations } from "../db/schema";
-import type { ServiceContext } from "../services/context";
-import type { EventPage } from "../services/eventPage";
-import type { Member } from "../services/members";
+import type { ServiceContext } from "../domain/context";
+import type { EventPage } from "../domain/events";
+import type { Member } from "../domain/accounts";
 
 export type Organisation = typeof organisations.$inferSelect;
 

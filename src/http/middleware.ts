@@ -2,8 +2,8 @@ import { bearerAuth } from "hono/bearer-auth";
 import { createMiddleware } from "hono/factory";
 import { rateLimiter } from "hono-rate-limiter";
 import { AppError } from "../lib/errors";
-import type { Actor } from "../services/audit";
-import { authenticateApiToken } from "../services/organisations";
+import type { Actor } from "../domain/audit";
+import { authenticateApiToken } from "../domain/organisations";
 import type { AppContext, AppEnv } from "./env";
 
 export const MAX_BODY_BYTES = 64 * 1024;

@@ -7,21 +7,13 @@ import { events, manageTokens, organisations, outbox, registrations } from "../d
 import { formatWhen } from "../i18n/format";
 import { messages } from "../i18n/messages";
 import { newSecret, sha256Hex } from "../lib/secrets";
-import { checkinPass } from "../services/checkinCode";
-import { eventUrl, manageUrl, type ServiceContext } from "../services/context";
-import { findRegistration } from "../services/registrationView";
+import { checkinPass } from "../domain/checkin";
+import { eventUrl, manageUrl, type ServiceContext } from "../domain/context";
+import { findRegistration } from "../domain/registrations";
 import { composeLoginLink } from "./loginLinkMail";
-import type { OutgoingMail } from "./mailer";
 
-export type OutboxRow = typeof outbox.$inferSelect;
-
-export interface MailSettings {
-  /** MAIL_FROM, e.g. `Plats <noreply@example.se>`. */
-  from: string;
-}
-
-/** A message to send, or why it no longer should be. */
-export type Composed = { mail: OutgoingMail } | { skip: string };
+import type { Composed, MailSettings, OutboxRow } from "./types";
+export type { Composed, MailSettings, OutboxRow } from "./types";
 
 const addressOf = (mailbox: string) => /<([^>]+)>/.exec(mailbox)?.[1] ?? mailbox.trim();
 // Message-IDs use our own domain, not the organiser's (which may be gmail.com).

@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { outbox, registrations } from "../db/schema";
 import { newId } from "../lib/secrets";
-import type { ServiceContext } from "../services/context";
+import type { ServiceContext } from "../domain/context";
 import { MAX_ATTEMPTS, backoff } from "./backoff";
 import { compose, type MailSettings, type OutboxRow } from "./compose";
 import type { Mailer } from "./mailer";

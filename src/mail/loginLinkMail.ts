@@ -2,9 +2,9 @@ import { and, eq, isNull } from "drizzle-orm";
 import { loginLinkEmail } from "../../emails";
 import { organisations, users } from "../db/schema";
 import { messages } from "../i18n/messages";
-import type { ServiceContext } from "../services/context";
-import { LOGIN_LINK_TTL_MS, mintLoginLink } from "../services/signIn";
-import type { Composed, MailSettings, OutboxRow } from "./compose";
+import type { ServiceContext } from "../domain/context";
+import { LOGIN_LINK_TTL_MS, mintLoginLink } from "../domain/accounts";
+import type { Composed, MailSettings, OutboxRow } from "./types";
 
 /**
  * A login link, minted now: the outbox row only names the member, so the secret exists

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { ServiceContext } from "../services/context";
-import { outboxInsert } from "../services/outboxRows";
+import type { ServiceContext } from "../domain/context";
+import { outboxInsert } from "../domain/outbox";
 
 /**
  * Queues a reminder for every confirmed attendee of a published event that starts

@@ -4,7 +4,7 @@
 import { serve } from "@hono/node-server";
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
-import { openDatabase } from "../../src/node/database";
+import { openDatabase } from "../../src/runtime/node/database";
 
 const { db } = await openDatabase(process.env.DATABASE_URL!);
 await db.run(sql`CREATE TABLE IF NOT EXISTS seats (id INTEGER PRIMARY KEY, event_id TEXT NOT NULL, email TEXT NOT NULL)`);

@@ -1,5 +1,5 @@
 import type { Role } from "../../src/db/schema";
-import { createMember, setPassword, type Member } from "../../src/services/members";
+import { createMember, setPassword, type Member } from "../../src/domain/accounts";
 import { harness, PUBLIC_URL, type Harness } from "./harness";
 
 export const PASSWORD = "correct horse battery staple";

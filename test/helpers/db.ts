@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { migrateDatabase, openDatabase, type NodeDatabase } from "../../src/node/database";
+import { migrateDatabase, openDatabase, type NodeDatabase } from "../../src/runtime/node/database";
 
 export interface TestDatabase extends NodeDatabase {
   url: string;

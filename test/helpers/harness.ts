@@ -1,6 +1,6 @@
 import { createApp, type AppDeps } from "../../src/app";
-import type { ServiceContext } from "../../src/services/context";
-import { createApiToken, createOrganisation } from "../../src/services/organisations";
+import type { ServiceContext } from "../../src/domain/context";
+import { createApiToken, createOrganisation } from "../../src/domain/organisations";
 import { TestClock } from "./clock";
 import { freshDatabase, type TestDatabase } from "./db";
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { dispatchOutbox } from "../../src/mail/dispatcher";
 import type { Mailer } from "../../src/mail/mailer";
-import { smtpMailer } from "../../src/node/mailers";
+import { smtpMailer } from "../../src/runtime/node/mailers";
 import { harness, type Harness } from "./harness";
 import { startSmtp, type Smtp } from "./smtp";
 

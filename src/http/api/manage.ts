@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { cancelManagedRegistration, getManagedRegistration } from "../../services/manageLink";
+import { cancelManagedRegistration, getManagedRegistration } from "../../domain/signup";
 import type { AppEnv } from "../env";
 
 export const manageRoutes = new Hono<AppEnv>()

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { getOrganisation, organisationChanges, updateOrganisation } from "../../services/updateOrganisation";
+import { getOrganisation, organisationChanges, updateOrganisation } from "../../domain/organisations";
 import type { AppEnv } from "../env";
 import { apiActor, requireOrganiser } from "../middleware";
 import { validate } from "../validate";

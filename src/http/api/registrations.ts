@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { checkIn } from "../../services/checkIn";
+import { checkIn } from "../../domain/checkin";
 import type { AppEnv } from "../env";
 import { requireOrganiser } from "../middleware";
 

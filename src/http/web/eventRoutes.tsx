@@ -1,8 +1,8 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import { AppError } from "../../lib/errors";
-import { eventPage } from "../../services/eventPage";
-import { getManagedRegistration } from "../../services/manageLink";
-import { registerGroup } from "../../services/register";
+import { eventPage } from "../../domain/events";
+import { getManagedRegistration } from "../../domain/signup";
+import { registerGroup } from "../../domain/signup";
 import type { AppContext, AppEnv } from "../env";
 import { limitBody } from "../middleware";
 import { pageLanguage } from "./language";

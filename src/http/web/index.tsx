@@ -1,5 +1,5 @@
 import { Hono, type MiddlewareHandler } from "hono";
-import { upcomingEvents } from "../../services/eventPage";
+import { upcomingEvents } from "../../domain/events";
 import type { AppContext, AppEnv } from "../env";
 import { assetRoutes } from "./assets";
 import { eventPageRoutes } from "./eventRoutes";

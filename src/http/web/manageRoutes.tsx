@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 import { AppError } from "../../lib/errors";
 import { fill } from "../../i18n/messages";
-import { cancelManagedRegistration, getManagedRegistration } from "../../services/manageLink";
-import { personalCalendar } from "../../services/calendarFeeds";
-import { eraseManagedRegistration } from "../../services/eraseRegistration";
-import { exportManagedRegistration } from "../../services/exportRegistration";
-import { registrationChanges, updateManagedRegistration } from "../../services/updateRegistration";
+import { cancelManagedRegistration, getManagedRegistration } from "../../domain/signup";
+import { personalCalendar } from "../../domain/calendars";
+import { eraseManagedRegistration } from "../../domain/signup";
+import { exportManagedRegistration } from "../../domain/signup";
+import { registrationChanges, updateManagedRegistration } from "../../domain/signup";
 import { icsResponse } from "../calendar";
 import type { AppContext, AppEnv } from "../env";
 import { fieldErrors } from "../errors";

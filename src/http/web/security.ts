@@ -1,7 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import { csrf } from "hono/csrf";
 import { secureHeaders } from "hono/secure-headers";
-import { eventPage } from "../../services/eventPage";
+import { eventPage } from "../../domain/events";
 import { notFound } from "../../lib/errors";
 import type { AppEnv } from "../env";
 import { TURNSTILE_ORIGIN } from "./turnstile";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { AppError } from "../../../lib/errors";
-import { MIN_PASSWORD, passwordHashOf, setPassword } from "../../../services/members";
+import { MIN_PASSWORD, passwordHashOf, setPassword } from "../../../domain/accounts";
 import type { AppEnv } from "../../env";
 import { readForm } from "./forms";
 import { AdminLayout, ErrorSummary, Notice, renderAdmin } from "./layout";

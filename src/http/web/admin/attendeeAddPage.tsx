@@ -1,8 +1,8 @@
 import type { Question } from "../../../db/schema";
 import { pageMessages } from "../../../i18n/pages";
-import type { Tally } from "../../../services/attendanceList";
-import type { EventRow } from "../../../services/eventView";
-import type { Member } from "../../../services/members";
+import type { Tally } from "../../../domain/attendees";
+import type { EventRow } from "../../../domain/events";
+import type { Member } from "../../../domain/accounts";
 import { CheckboxField, ChoicesField, ErrorSummary, fieldId, SelectField, TextField, type FormState } from "../pages/fields";
 import { EventLine, listPath } from "./attendeeShared";
 import { AdminLayout } from "./layout";

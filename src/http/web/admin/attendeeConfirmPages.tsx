@@ -1,6 +1,6 @@
-import type { EventRow } from "../../../services/eventView";
-import type { Member } from "../../../services/members";
-import type { RegistrationRow } from "../../../services/registrationView";
+import type { EventRow } from "../../../domain/events";
+import type { Member } from "../../../domain/accounts";
+import type { RegistrationRow } from "../../../domain/registrations";
 import { EventLine, listPath, people, registrationPath } from "./attendeeShared";
 import { AdminLayout } from "./layout";
 

@@ -1,7 +1,7 @@
-import type { AttendanceList, ListedRegistration, ListFilter, Tally } from "../../../services/attendanceList";
-import { answerText } from "../../../services/attendanceRows";
-import type { EventRow } from "../../../services/eventView";
-import type { Member } from "../../../services/members";
+import type { AttendanceList, ListedRegistration, ListFilter, Tally } from "../../../domain/attendees";
+import { answerText } from "../../../domain/attendees";
+import type { EventRow } from "../../../domain/events";
+import type { Member } from "../../../domain/accounts";
 import { formatWhen } from "../../../i18n/format";
 import { Instant, listPath, registrationPath } from "./attendeeShared";
 import { AdminLayout, Notice } from "./layout";

@@ -1,7 +1,7 @@
-import type { Tally } from "../../../services/attendanceList";
-import type { EventRow } from "../../../services/eventView";
-import type { Member } from "../../../services/members";
-import type { Audience, OrganiserMessage } from "../../../services/messageAttendees";
+import type { Tally } from "../../../domain/attendees";
+import type { EventRow } from "../../../domain/events";
+import type { Member } from "../../../domain/accounts";
+import type { Audience, OrganiserMessage } from "../../../domain/attendees";
 import { EventLine, listPath, people } from "./attendeeShared";
 import { AdminLayout, ErrorSummary } from "./layout";
 

@@ -1,4 +1,4 @@
-import type { EventRow } from "../../../services/eventView";
+import type { EventRow } from "../../../domain/events";
 import { formatWhen } from "../../../i18n/format";
 
 /** The attendance list of an event, and the paths of the actions on it. */

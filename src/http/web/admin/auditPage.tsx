@@ -1,5 +1,5 @@
-import type { Member } from "../../../services/members";
-import type { AuditLogPage } from "../../../services/auditLogView";
+import type { Member } from "../../../domain/accounts";
+import type { AuditLogPage } from "../../../domain/audit";
 import { Input } from "./fields";
 import { Instant } from "./instant";
 import { AdminLayout, ErrorSummary } from "./layout";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { AppError } from "../../../lib/errors";
-import { readAuditLog } from "../../../services/auditLogView";
+import { readAuditLog } from "../../../domain/audit";
 import type { AppEnv } from "../../env";
 import { AuditPage } from "./auditPage";
 import { renderAdmin } from "./layout";

@@ -1,6 +1,6 @@
 import { formatWhen } from "../../../i18n/format";
-import type { EventWithCounts } from "../../../services/eventView";
-import type { Member } from "../../../services/members";
+import type { EventWithCounts } from "../../../domain/events";
+import type { Member } from "../../../domain/accounts";
 import { AdminLayout } from "./layout";
 
 /** The confirmation step before cancelling: who will be told, and that it cannot be undone. */

@@ -1,7 +1,7 @@
-import type { EventRow, EventWithCounts } from "../../../services/eventView";
-import type { ArrivalRow, CheckinCounts } from "../../../services/checkinDesk";
+import type { EventRow, EventWithCounts } from "../../../domain/events";
+import type { ArrivalRow, CheckinCounts } from "../../../domain/checkin";
 import { formatWhen } from "../../../i18n/format";
-import type { Member } from "../../../services/members";
+import type { Member } from "../../../domain/accounts";
 import { AdminLayout, ErrorSummary } from "./layout";
 import { assetUrl } from "../assets";
 

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { AppError } from "../../../lib/errors";
-import { arrivalOf, arrivalRow, arrivalTap, checkinCounts, checkinEvents, checkInByCode, resolveCode, searchArrivals, type ArrivalRow } from "../../../services/checkinDesk";
-import { findEvent, type EventRow } from "../../../services/eventView";
+import { arrivalOf, arrivalRow, arrivalTap, checkinCounts, checkinEvents, checkInByCode, resolveCode, searchArrivals, type ArrivalRow } from "../../../domain/checkin";
+import { findEvent, type EventRow } from "../../../domain/events";
 import type { AppContext, AppEnv } from "../../env";
 import { wantsJson } from "./errors";
 import { readForm } from "./forms";

@@ -1,6 +1,6 @@
 import { formatWhen } from "../../../i18n/format";
-import type { DashboardEvent } from "../../../services/dashboard";
-import type { Member } from "../../../services/members";
+import type { DashboardEvent } from "../../../domain/events";
+import type { Member } from "../../../domain/accounts";
 import { AdminLayout, Notice } from "./layout";
 
 function Status({ e }: { e: DashboardEvent }) {

@@ -1,8 +1,8 @@
 import type { Question } from "../../../db/schema";
 import { addLocalDays, fromLocalInput, toLocalInput } from "../../../lib/localTime";
 import { isTimeZone } from "../../../lib/time";
-import { slugFromTitle } from "../../../services/eventRules";
-import type { EventRow } from "../../../services/eventView";
+import { slugFromTitle } from "../../../domain/events";
+import type { EventRow } from "../../../domain/events";
 import type { AdminFormState } from "./fields";
 import type { AdminForm } from "./forms";
 

@@ -1,4 +1,4 @@
-import type { Member } from "../../../services/members";
+import type { Member } from "../../../domain/accounts";
 import { BLANK_QUESTIONS, questionRows } from "./eventForm";
 import { Checkbox, Input, Select, TextArea, type AdminFormState } from "./fields";
 import { AdminLayout, ErrorSummary } from "./layout";

@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 import type { z } from "zod";
 import { AppError } from "../../../lib/errors";
-import { cancelEvent } from "../../../services/cancelEvent";
-import { createEvent, createEventInput } from "../../../services/createEvent";
-import { dashboardEvents } from "../../../services/dashboard";
-import { findEvent, organiserEventView } from "../../../services/eventView";
-import { updateEvent, updateEventInput } from "../../../services/updateEvent";
+import { cancelEvent } from "../../../domain/events";
+import { createEvent, createEventInput } from "../../../domain/events";
+import { dashboardEvents } from "../../../domain/events";
+import { findEvent, organiserEventView } from "../../../domain/events";
+import { updateEvent, updateEventInput } from "../../../domain/events";
 import { withEmbed } from "../../api/embed";
 import { fieldErrors } from "../../errors";
 import type { AppContext, AppEnv } from "../../env";

@@ -1,9 +1,9 @@
 import { Hono, type Context } from "hono";
 import { invalid } from "../../../lib/errors";
 import { sheetName } from "../../../lib/spreadsheet";
-import { attendanceQuery } from "../../../services/attendanceRows";
-import { exportAttendees, type ExportFormat } from "../../../services/exportAttendees";
-import { printList } from "../../../services/printList";
+import { attendanceQuery } from "../../../domain/attendees";
+import { exportAttendees, type ExportFormat } from "../../../domain/attendees";
+import { printList } from "../../../domain/attendees";
 import { sendTable } from "../../download";
 import { fieldErrors } from "../../errors";
 import type { AppEnv } from "../../env";

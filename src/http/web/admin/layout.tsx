@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { html } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { allows, type Member } from "../../../services/members";
+import { allows, type Member } from "../../../domain/accounts";
 import type { Role } from "../../../db/schema";
 import { assetUrl } from "../assets";
 

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { consumeLoginLink, requestLoginLink, signInWithPassword } from "../../../services/signIn";
+import { consumeLoginLink, requestLoginLink, signInWithPassword } from "../../../domain/accounts";
 import type { AppContext, AppEnv } from "../../env";
 import { readForm } from "./forms";
 import { PlainLayout, renderAdmin } from "./layout";

@@ -1,5 +1,5 @@
 import type { Role } from "../../../db/schema";
-import type { Member, UserRow } from "../../../services/members";
+import type { Member, UserRow } from "../../../domain/accounts";
 import { Input, Select, type AdminFormState } from "./fields";
 import { AdminLayout, ErrorSummary, Notice } from "./layout";
 

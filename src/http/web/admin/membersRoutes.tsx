@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { AppError } from "../../../lib/errors";
-import { addMember, changeRole, findMember, listMembers, removeMember } from "../../../services/members";
-import { queueLoginLink } from "../../../services/signIn";
+import { addMember, changeRole, findMember, listMembers, removeMember } from "../../../domain/accounts";
+import { queueLoginLink } from "../../../domain/accounts";
 import type { AppContext, AppEnv } from "../../env";
 import { blankState, type AdminFormState } from "./fields";
 import { readForm } from "./forms";

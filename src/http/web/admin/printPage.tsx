@@ -1,6 +1,6 @@
 import { formatWhen } from "../../../i18n/format";
-import type { EventRow } from "../../../services/eventView";
-import type { Member } from "../../../services/members";
+import type { EventRow } from "../../../domain/events";
+import type { Member } from "../../../domain/accounts";
 import { AdminLayout } from "./layout";
 
 interface PrintPageProps {

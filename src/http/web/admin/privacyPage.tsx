@@ -1,6 +1,6 @@
 import type { Answers } from "../../../db/schema";
-import type { Member } from "../../../services/members";
-import type { PersonalData } from "../../../services/personalData";
+import type { Member } from "../../../domain/accounts";
+import type { PersonalData } from "../../../domain/privacy";
 import { Instant as EventInstant } from "./attendeeShared";
 import { Input, type AdminFormState } from "./fields";
 import { Instant } from "./instant";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { AppError } from "../../../lib/errors";
-import { erasePersonalData, erasurePlan, exportPersonalData, findPersonalData, subjectEmail } from "../../../services/personalData";
+import { erasePersonalData, erasurePlan, exportPersonalData, findPersonalData, subjectEmail } from "../../../domain/privacy";
 import { contentDisposition } from "../../download";
 import type { AppContext, AppEnv } from "../../env";
 import { readForm } from "./forms";

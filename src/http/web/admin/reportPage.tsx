@@ -1,6 +1,6 @@
 import type { FieldErrors } from "../../../lib/errors";
-import type { Member } from "../../../services/members";
-import type { ParticipationReport } from "../../../services/participationReport";
+import type { Member } from "../../../domain/accounts";
+import type { ParticipationReport } from "../../../domain/reports";
 import { AdminLayout, ErrorSummary } from "./layout";
 
 interface ReportPageProps {

@@ -1,8 +1,8 @@
 import { Hono, type Context } from "hono";
 import { AppError } from "../../../lib/errors";
-import { exportReport, type ReportKind } from "../../../services/exportReport";
-import { participationReport } from "../../../services/participationReport";
-import { reportRange } from "../../../services/reportRange";
+import { exportReport, type ReportKind } from "../../../domain/reports";
+import { participationReport } from "../../../domain/reports";
+import { reportRange } from "../../../domain/reports";
 import { sendTable, type SheetFormat } from "../../download";
 import type { AppEnv } from "../../env";
 import { renderAdmin } from "./layout";

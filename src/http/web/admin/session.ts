@@ -3,8 +3,8 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { Role } from "../../../db/schema";
 import { AppError } from "../../../lib/errors";
-import { allows } from "../../../services/members";
-import { endSession, resolveSession, SESSION_MAX_MS, startSession } from "../../../services/sessions";
+import { allows } from "../../../domain/accounts";
+import { endSession, resolveSession, SESSION_MAX_MS, startSession } from "../../../domain/accounts";
 import type { AppEnv } from "../../env";
 
 /**

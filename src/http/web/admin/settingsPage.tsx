@@ -1,5 +1,5 @@
-import type { Member } from "../../../services/members";
-import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS, type OrganisationView } from "../../../services/updateOrganisation";
+import type { Member } from "../../../domain/accounts";
+import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS, type OrganisationView } from "../../../domain/organisations";
 import { Checkbox, Input, TextArea, type AdminFormState } from "./fields";
 import { AdminLayout, ErrorSummary, Notice } from "./layout";
 

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { AppError } from "../../../lib/errors";
-import { getOrganisation, parseOrganisationChanges, updateOrganisation } from "../../../services/updateOrganisation";
+import { getOrganisation, parseOrganisationChanges, updateOrganisation } from "../../../domain/organisations";
 import type { AppContext, AppEnv } from "../../env";
 import { blankState, type AdminFormState } from "./fields";
 import { readForm, type AdminForm } from "./forms";

@@ -1,8 +1,8 @@
 import { fill, messages } from "../../../i18n/messages";
 import { formatWhen } from "../../../i18n/format";
 import { plural } from "../../../i18n/pages";
-import type { EventPage } from "../../../services/eventPage";
-import type { PublicEventView } from "../../../services/eventView";
+import type { EventPage, PublicEventView } from "../../../domain/events";
+import { newcomerGetsSeat } from "../../../domain/seats";
 import { Layout, type PageInfo } from "../layout";
 import type { FormState } from "./fields";
 import { SignupForm } from "./signupForm";
@@ -47,12 +47,11 @@ export function EventFacts({ event, page, joinUrl }: { event: PublicEventView; p
 const messagesOf = (page: PageInfo) => messages(page.lang);
 
 /** A newcomer gets a seat only while seats are left and nobody is waiting for one. */
-export const seatForNewcomer = (event: PublicEventView) => event.seatsLeft > 0 && event.waitlisted === 0;
 
 /** "3 seats left", "full – join the waitlist" or "full": the same words on every page. */
 export function availability(page: PageInfo, event: PublicEventView): { text: string; tone: "" | "wait" | "bad" } {
   const { t } = page;
-  if (seatForNewcomer(event)) return { text: plural(page.lang, t.seatsLeft, event.seatsLeft), tone: "" };
+  if (newcomerGetsSeat(event)) return { text: plural(page.lang, t.seatsLeft, event.seatsLeft), tone: "" };
   return event.waitlist ? { text: t.fullWaitlist, tone: "wait" } : { text: t.full, tone: "bad" };
 }
 

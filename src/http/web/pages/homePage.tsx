@@ -1,7 +1,7 @@
 import { fill, messages } from "../../../i18n/messages";
 import { formatWhen } from "../../../i18n/format";
 import { availability } from "./eventPage";
-import type { upcomingEvents } from "../../../services/eventPage";
+import type { upcomingEvents } from "../../../domain/events";
 import { Layout, type PageInfo } from "../layout";
 
 type Upcoming = Awaited<ReturnType<typeof upcomingEvents>>;

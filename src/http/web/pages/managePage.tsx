@@ -1,5 +1,5 @@
 import { fill } from "../../../i18n/messages";
-import type { getManagedRegistration } from "../../../services/manageLink";
+import type { getManagedRegistration } from "../../../domain/signup";
 import { Layout, type PageInfo } from "../layout";
 import { EventFacts } from "./eventPage";
 import { ErrorSummary, TextField, fieldId, type FormState } from "./fields";

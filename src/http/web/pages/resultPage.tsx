@@ -1,8 +1,8 @@
 import type { CalendarLinks } from "../../../calendar/links";
 import { fill, messages } from "../../../i18n/messages";
 import type { PageMessages } from "../../../i18n/pages";
-import type { RegistrationResult } from "../../../services/register";
-import type { PublicEventView } from "../../../services/eventView";
+import type { RegistrationResult } from "../../../domain/signup";
+import type { PublicEventView } from "../../../domain/events";
 import { Layout, type PageInfo } from "../layout";
 import { EventFacts } from "./eventPage";
 

@@ -1,9 +1,9 @@
 import type { Question } from "../../../db/schema";
 import { fill } from "../../../i18n/messages";
 import { plural } from "../../../i18n/pages";
-import type { EventPage } from "../../../services/eventPage";
+import type { EventPage } from "../../../domain/events";
 import type { PageInfo } from "../layout";
-import { seatForNewcomer } from "./eventPage";
+import { newcomerGetsSeat } from "../../../domain/seats";
 import { CheckboxField, ChoicesField, ErrorSummary, SelectField, TextField, type FormState } from "./fields";
 
 /** Bots fill every field they see; people never see this one. */
@@ -107,7 +107,7 @@ export function SignupForm(props: { data: EventPage; state: FormState; page: Pag
         </>
       ) : null}
       <div class="actions">
-        <button type="submit">{!seatForNewcomer(event) && event.waitlist ? t.submitWaitlist : t.submit}</button>
+        <button type="submit">{!newcomerGetsSeat(event) && event.waitlist ? t.submitWaitlist : t.submit}</button>
       </div>
     </form>
   );

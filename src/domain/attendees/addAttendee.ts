@@ -1,0 +1,121 @@
+import { sql } from "drizzle-orm";
+import type { Language } from "../../db/schema";
+import { isUniqueViolation } from "../../db/errors";
+import { AppError, invalid, type FieldErrors } from "../../lib/errors";
+import { fieldMessage } from "../../lib/fieldMessages";
+import { emailKey } from "../../lib/emailKey";
+import { newId } from "../../lib/secrets";
+import { checkAnswers } from "../signup";
+import type { Actor } from "../audit";
+import { auditIf } from "../audit";
+import { openEvent } from "./attendeeRules";
+import type { OrgScope, ServiceContext } from "../context";
+import { outboxInsert } from "../outbox";
+import { waitlistPosition } from "../seats";
+import type { RegistrationInput } from "../schemas";
+
+export interface AddAttendeeInput extends OrgScope {
+  eventId: string;
+  attendee: Omit<RegistrationInput, "consent">;
+  /** Seat the person even if the event is full (recorded as over capacity). */
+  override: boolean;
+  /** Queue the confirmation (or waitlist) email. */
+  sendEmail: boolean;
+}
+
+export interface AddAttendeeResult {
+  id: string;
+  status: "confirmed" | "waitlisted";
+  overCapacity: boolean;
+}
+
+/**
+ * Adds someone by hand (a phone call, a speaker, a late guest), also when registration is
+ * closed. A free seat makes them confirmed; a full event puts them on the waitlist, or,
+ * with the organiser's explicit override, seats them beyond capacity. The choice is made
+ * by the INSERT itself, so it holds whatever committed a moment before; the email and the
+ * audit entry go in the same batch. One live registration per email still holds.
+ */
+export async function addAttendee({
+  ctx,
+  input,
+  actor,
+}: {
+  ctx: ServiceContext;
+  input: AddAttendeeInput;
+  actor: Actor;
+}): Promise<AddAttendeeResult> {
+  const { event } = await openEvent(ctx, input.orgId, input.eventId);
+  const a = input.attendee;
+  const { answers, errors: answerErrors } = checkAnswers(event.questions, a.answers);
+  // The public form's required questions bind the attendee, not the organiser: someone
+  // added on the phone may not have said what they want for lunch.
+  const errors: FieldErrors = Object.fromEntries(Object.entries(answerErrors).filter(([, m]) => m !== fieldMessage.required));
+  if (Object.keys(errors).length) throw invalid(errors);
+
+  const id = newId("reg");
+  const t = ctx.now().getTime();
+  const override = input.override ? 1 : 0;
+  const language: Language = a.language ?? event.language;
+  const statements = [
+    ctx.db.all<{ status: "confirmed" | "waitlisted"; over: number }>(sql`
+      INSERT INTO registrations (id, event_id, name, email, email_key, organisation, phone, language, answers,
+                                 status, created_at, confirmed_at, added_by, over_capacity)
+      WITH s AS MATERIALIZED (
+        SELECT e.id, e.waitlist,
+               (SELECT count(*) FROM registrations c WHERE c.event_id = e.id AND c.status = 'confirmed') < e.capacity AS free
+        FROM events e
+        WHERE e.id = ${event.id} AND e.org_id = ${input.orgId} AND e.status <> 'cancelled' AND e.anonymised_at IS NULL)
+      SELECT ${id}, s.id, ${a.name}, ${a.email.trim()}, ${emailKey(a.email)}, ${a.organisation ?? null},
+             ${a.phone ?? null}, ${language}, ${JSON.stringify(answers)},
+             CASE WHEN s.free OR ${override} THEN 'confirmed' ELSE 'waitlisted' END, ${t},
+             CASE WHEN s.free OR ${override} THEN ${t} END, ${actor.id},
+             NOT s.free AND ${override}
+      FROM s
+      WHERE s.free OR ${override} OR s.waitlist
+      RETURNING status, over_capacity AS over`),
+    ...(input.sendEmail
+      ? [
+          ctx.db.run(
+            outboxInsert(
+              ctx,
+              sql`CASE r.status WHEN 'confirmed' THEN 'confirmed' ELSE 'waitlisted' END`,
+              sql`r.id = ${id}`,
+              sql`CASE r.status WHEN 'waitlisted' THEN json_object('position', ${waitlistPosition}) ELSE '{}' END`,
+            ),
+          ),
+        ]
+      : []),
+    auditIf(
+      ctx,
+      actor,
+      {
+        action: "registration.add",
+        subjectType: "registration",
+        subjectId: id,
+        detail: sql`(SELECT json_object('eventId', r.event_id, 'status', r.status,
+                       'overCapacity', json(CASE WHEN r.over_capacity THEN 'true' ELSE 'false' END),
+                       'emailed', json(${input.sendEmail ? "true" : "false"}))
+                     FROM registrations r WHERE r.id = ${id})`,
+      },
+      sql`EXISTS (SELECT 1 FROM registrations r WHERE r.id = ${id})`,
+    ),
+  ];
+  let placed: { status: "confirmed" | "waitlisted"; over: number } | undefined;
+  try {
+    const results = await ctx.db.batch(statements as unknown as Parameters<typeof ctx.db.batch>[0]);
+    placed = (results[0] as { status: "confirmed" | "waitlisted"; over: number }[])[0];
+  } catch (err) {
+    if (!isUniqueViolation(err, "registrations.event_id, registrations.email_key")) throw err;
+    throw new AppError("already_registered", "This email address already has a place on this event (confirmed or waiting).", {
+      email: fieldMessage.alreadyRegistered,
+    });
+  }
+  if (placed) return { id, status: placed.status, overCapacity: Boolean(placed.over) };
+  // Nothing was inserted: the event is full without a waitlist, or it changed meanwhile.
+  await openEvent(ctx, input.orgId, input.eventId);
+  throw new AppError(
+    "event_full",
+    "The event is full and has no waitlist. Tick “Seat beyond capacity” to add this person anyway.",
+  );
+}

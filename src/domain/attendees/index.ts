@@ -1,0 +1,12 @@
+// The public surface of attendees: routes, pages and other domains import from here only.
+export * from "./addAttendee";
+export * from "./attendanceList";
+export * from "./attendanceRows";
+export * from "./attendeeRules";
+export * from "./cancelByOrganiser";
+export * from "./exportAttendees";
+export * from "./listRegistrations";
+export * from "./messageAttendees";
+export * from "./printList";
+export * from "./promoteByHand";
+export * from "./resendConfirmation";

@@ -1,0 +1,98 @@
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { fieldMessage } from "../../lib/fieldMessages";
+import { invalid } from "../../lib/errors";
+import type { Actor } from "../audit";
+import { auditIf } from "../audit";
+import { listStillOpenSql, openEvent } from "./attendeeRules";
+import type { OrgScope, ServiceContext } from "../context";
+import { outboxInsert } from "../outbox";
+
+// Control characters would end up in mail headers (the subject) and in the text part.
+const singleLine = /^[^\u0000-\u001F\u007F]*$/;
+const multiLine = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+
+export const organiserMessageInput = z.strictObject({
+  audience: z.enum(["confirmed", "waitlisted"], { message: "Choose who receives the message." }),
+  subject: z
+    .string()
+    .trim()
+    .min(1, fieldMessage.required)
+    .max(200, fieldMessage.tooLong(200))
+    .regex(singleLine, fieldMessage.oneLine),
+  body: z
+    .string()
+    // A browser sends a textarea's line breaks as CRLF; count and store them as one.
+    .transform((s) => s.replace(/\r\n?/g, "\n").trim())
+    .pipe(z.string().min(1, fieldMessage.required).max(10_000, fieldMessage.tooLong(10_000)).regex(multiLine, fieldMessage.noControl)),
+});
+export type OrganiserMessage = z.infer<typeof organiserMessageInput>;
+export type Audience = OrganiserMessage["audience"];
+
+const audienceSql = (eventId: string, audience: Audience) => sql`r.event_id = ${eventId} AND r.status = ${audience}`;
+
+/** How many people a message to `audience` would reach now (for the confirmation step). */
+export async function countAudience({ ctx, input }: { ctx: ServiceContext; input: OrgScope & { eventId: string; audience: Audience } }) {
+  await openEvent(ctx, input.orgId, input.eventId);
+  const [row] = await ctx.db.all<{ n: number }>(
+    sql`SELECT count(*) AS n FROM registrations r WHERE ${audienceSql(input.eventId, input.audience)}`,
+  );
+  return row?.n ?? 0;
+}
+
+/** The one-time id a preview gives its send button, so sending the same draft twice queues it once. */
+export const messageDraftId = z.string().regex(/^draft_[0-9a-z]{20}$/, "This form has expired: preview the message again.");
+
+const MESSAGE_ACTION = "event.message";
+
+/**
+ * Writes the organiser's message to everyone confirmed, or everyone waiting: one outbox
+ * row per person (the dispatcher sends them like any other email), and the audit entry,
+ * in one batch. The audit entry names the draft; every statement acts only while no entry
+ * for that draft exists, so a double click or a resubmitted form queues nothing more and
+ * answers as the first send did. Returns how many were queued for the draft.
+ */
+export async function messageAttendees({
+  ctx,
+  input,
+  actor,
+}: {
+  ctx: ServiceContext;
+  input: OrgScope & { eventId: string; draft: string; message: OrganiserMessage };
+  actor: Actor;
+}): Promise<number> {
+  const { eventId, message, draft } = input;
+  await openEvent(ctx, input.orgId, eventId);
+  // subject_id narrows the lookup to the event's entries (an index); a draft belongs to one event's form.
+  const alreadySent = sql`EXISTS (SELECT 1 FROM audit_log WHERE org_id = ${input.orgId} AND subject_id = ${eventId}
+                                  AND action = ${MESSAGE_ACTION} AND json_extract(detail, '$.draft') = ${draft})`;
+  const who = sql`${audienceSql(eventId, message.audience)} AND ${listStillOpenSql(eventId)}`;
+  const count = sql`(SELECT count(*) FROM registrations r WHERE ${who})`;
+  const [queued] = await ctx.db.batch([
+    // Before the audit entry, which would otherwise make it see the draft as sent. Nothing
+    // else runs in between, so the entry counts the same rows this queues.
+    ctx.db.all<{ id: string }>(sql`
+      ${outboxInsert(ctx, "organiser_message", sql`${who} AND NOT ${alreadySent}`, sql`json_object('subject', ${message.subject}, 'body', ${message.body})`)}
+      RETURNING id`),
+    auditIf(
+      ctx,
+      actor,
+      {
+        action: MESSAGE_ACTION,
+        subjectType: "event",
+        subjectId: eventId,
+        detail: sql`json_object('audience', ${message.audience}, 'subject', ${message.subject}, 'recipients', ${count}, 'draft', ${draft})`,
+      },
+      sql`${count} > 0 AND NOT ${alreadySent}`,
+    ),
+  ]);
+  if (queued.length) return queued.length;
+  const [sent] = await ctx.db.all<{ n: number }>(sql`
+    SELECT json_extract(detail, '$.recipients') AS n FROM audit_log
+    WHERE org_id = ${input.orgId} AND subject_id = ${eventId} AND action = ${MESSAGE_ACTION} AND json_extract(detail, '$.draft') = ${draft}`);
+  if (sent) return Number(sent.n);
+  throw invalid(
+    { audience: `Nobody is ${message.audience} on this event.` },
+    "Nobody would receive this message; nothing was sent.",
+  );
+}

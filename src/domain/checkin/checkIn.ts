@@ -1,0 +1,69 @@
+import { sql } from "drizzle-orm";
+import { AppError, notFound } from "../../lib/errors";
+import { newId } from "../../lib/secrets";
+import type { Actor } from "../audit";
+import { auditIf } from "../audit";
+import type { OrgScope, ServiceContext } from "../context";
+import { findEvent } from "../events";
+import { findRegistration, registrationView } from "../registrations";
+
+export interface ArrivalInput extends OrgScope {
+  id: string;
+  undo?: boolean;
+  /** When given, the registration must belong to this event (the door's own list). */
+  eventId?: string;
+  /** How the door found the person, for the audit log. */
+  via?: "search" | "code" | "api";
+}
+
+/** Why someone cannot be checked in, said so that the door staff know what to tell them. */
+export function refuseUnlessConfirmed(status: string) {
+  if (status === "cancelled") return new AppError("not_confirmed", "This registration is cancelled: the person has no seat and was not checked in.");
+  if (status === "waitlisted") return new AppError("not_confirmed", "This person is on the waitlist and has no seat: not checked in.");
+  return null;
+}
+
+/**
+ * Marks a confirmed attendee as arrived, or undoes it. Idempotent: a second tap changes
+ * nothing and keeps the first arrival time. A real change and its audit entry commit in
+ * one batch; a tap that changes nothing (also two devices tapping at once) writes nothing.
+ */
+export async function markArrival({ ctx, input, actor }: { ctx: ServiceContext; input: ArrivalInput; actor?: Actor }) {
+  const found = await findRegistration(ctx, input.id, input.orgId);
+  const r = found.registration;
+  if (input.eventId !== undefined && r.eventId !== input.eventId) throw notFound("registration");
+  const who: Actor = actor ?? { orgId: input.orgId, id: null, email: "API token" };
+  if (!input.undo) {
+    const refused = refuseUnlessConfirmed(r.status);
+    if (refused) throw refused;
+    const { event } = await findEvent(ctx, r.eventId);
+    if (event.status === "cancelled") throw new AppError("event_cancelled", "This event is cancelled: nobody can be checked in.");
+  }
+  // The UPDATE decides whether anything changes (a cancellation or another tap may come
+  // first); what it returns says so, and the audit entry follows only a row it marked.
+  const changeId = newId("chg");
+  const update = input.undo
+    ? ctx.db.all<{ id: string }>(sql`UPDATE registrations SET checked_in_at = NULL, change_id = ${changeId}
+                                    WHERE id = ${r.id} AND checked_in_at IS NOT NULL RETURNING id`)
+    : ctx.db.all<{ id: string }>(sql`UPDATE registrations SET checked_in_at = ${ctx.now().getTime()}, change_id = ${changeId}
+                                    WHERE id = ${r.id} AND status = 'confirmed' AND checked_in_at IS NULL RETURNING id`);
+  const [updated] = (await ctx.db.batch([
+    update,
+    auditIf(
+      ctx,
+      who,
+      { action: input.undo ? "registration.check_in_undo" : "registration.check_in", subjectType: "registration", subjectId: r.id, detail: { eventId: r.eventId, via: input.via ?? "api" } },
+      sql`EXISTS (SELECT 1 FROM registrations WHERE id = ${r.id} AND change_id = ${changeId})`,
+    ),
+  ] as never)) as [{ id: string }[]];
+  const changed = updated.length > 0;
+  const after = await findRegistration(ctx, r.id);
+  // Cancelled between our read and the tap: say so rather than "checked in".
+  if (!input.undo && !changed && !after.registration.checkedInAt) throw refuseUnlessConfirmed(after.registration.status) ?? notFound("registration");
+  return { registration: registrationView(after), changed };
+}
+
+/** The JSON API's check-in (`POST/DELETE /api/v1/registrations/:id/check-in`): the registration after the change. */
+export async function checkIn({ ctx, input, actor }: { ctx: ServiceContext; input: OrgScope & { id: string; undo?: boolean }; actor?: Actor }) {
+  return (await markArrival({ ctx, input: { ...input, via: "api" }, actor })).registration;
+}

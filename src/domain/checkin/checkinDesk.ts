@@ -1,0 +1,177 @@
+import { and, asc, eq, gte, lt, lte, sql } from "drizzle-orm";
+import { events, registrations } from "../../db/schema";
+import { AppError, invalid, notFound } from "../../lib/errors";
+import { foldText, matchesWords, searchWords } from "../../lib/searchText";
+import { isoOrNull } from "../../lib/time";
+import type { Actor } from "../audit";
+import { markArrival, refuseUnlessConfirmed } from "./checkIn";
+import { checkinCode, checkinKeyOf, parseScanned, verifyCode } from "./checkinCode";
+import type { OrgScope, ServiceContext } from "../context";
+import { findEvent, selectEvents } from "../events";
+import { findRegistration } from "../registrations";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** An event that ended a little while ago is still "today" at the door (late arrivals, catching up). */
+const STILL_CURRENT = 6 * HOUR;
+const AHEAD = 14 * DAY;
+const RECENT = 30 * DAY;
+
+/** The events a door member can pick: current and coming ones first, then the recent past. */
+export async function checkinEvents({ ctx, input }: { ctx: ServiceContext; input: OrgScope }) {
+  const now = ctx.now().getTime();
+  const mine = and(eq(events.orgId, input.orgId), eq(events.status, "published"));
+  const [current, past] = await Promise.all([
+    selectEvents(ctx, and(mine, gte(events.endsAt, new Date(now - STILL_CURRENT)), lte(events.startsAt, new Date(now + AHEAD))), events.startsAt),
+    selectEvents(ctx, and(mine, lt(events.endsAt, new Date(now - STILL_CURRENT)), gte(events.endsAt, new Date(now - RECENT))), events.startsAt),
+  ]);
+  return { current, past: past.reverse() };
+}
+
+export interface CheckinCounts {
+  confirmed: number;
+  checkedIn: number;
+  waitlisted: number;
+  /** After the event has ended: who came and who did not (of those with a seat). */
+  ended: boolean;
+  noShow: number;
+}
+
+export async function checkinCounts(ctx: ServiceContext, event: { id: string; endsAt: Date }): Promise<CheckinCounts> {
+  const [row] = await ctx.db
+    .select({
+      confirmed: sql<number>`count(*) FILTER (WHERE ${registrations.status} = 'confirmed')`,
+      checkedIn: sql<number>`count(*) FILTER (WHERE ${registrations.status} = 'confirmed' AND ${registrations.checkedInAt} IS NOT NULL)`,
+      waitlisted: sql<number>`count(*) FILTER (WHERE ${registrations.status} = 'waitlisted')`,
+    })
+    .from(registrations)
+    .where(eq(registrations.eventId, event.id));
+  const confirmed = Number(row?.confirmed ?? 0);
+  const checkedIn = Number(row?.checkedIn ?? 0);
+  return { confirmed, checkedIn, waitlisted: Number(row?.waitlisted ?? 0), ended: event.endsAt <= ctx.now(), noShow: confirmed - checkedIn };
+}
+
+/** One person as the door sees them: enough to recognise, nothing more. */
+export interface ArrivalRow {
+  id: string;
+  name: string;
+  organisation: string | null;
+  status: "confirmed" | "waitlisted" | "cancelled";
+  checkedInAt: string | null;
+  /** Only a confirmed attendee can be checked in. */
+  checkable: boolean;
+  /**
+   * The row offers Undo rather than Check in: checked in and still checkable. The page
+   * and the script both show what these two flags say, so they never disagree.
+   */
+  canUndo: boolean;
+}
+
+type PersonLike = { id: string; name: string; organisation: string | null; status: ArrivalRow["status"]; checkedInAt: Date | string | null };
+
+export function arrivalRow(r: PersonLike): ArrivalRow {
+  const checkedInAt = typeof r.checkedInAt === "string" ? r.checkedInAt : isoOrNull(r.checkedInAt);
+  const checkable = r.status === "confirmed";
+  return { id: r.id, name: r.name, organisation: r.organisation, status: r.status, checkedInAt, checkable, canUndo: checkable && checkedInAt !== null };
+}
+
+export const MAX_RESULTS = 25;
+
+/**
+ * People of one event whose name, organisation or email contains every word typed (case
+ * and accents ignored, as in the attendance list: src/lib/searchText.ts), best matches
+ * (name starts with the query) first. Filtered here rather than with SQL LIKE, which
+ * knows neither case nor accents beyond ASCII; an event's list is small.
+ */
+export async function searchArrivals({ ctx, input }: { ctx: ServiceContext; input: OrgScope & { eventId: string; q: string } }) {
+  const row = await findEvent(ctx, input.eventId, input.orgId);
+  const counts = await checkinCounts(ctx, row.event);
+  const words = searchWords(input.q.slice(0, 200));
+  if (!words.length) return { event: row.event, counts, results: [] as ArrivalRow[], more: false };
+  const people = await ctx.db
+    .select({
+      id: registrations.id,
+      name: registrations.name,
+      organisation: registrations.organisation,
+      email: registrations.email,
+      status: registrations.status,
+      checkedInAt: registrations.checkedInAt,
+    })
+    .from(registrations)
+    .where(eq(registrations.eventId, row.event.id))
+    .orderBy(asc(registrations.seq));
+  const query = words.join(" ");
+  const rank = (p: (typeof people)[number]) => {
+    const name = foldText(p.name);
+    // Live registrations before cancelled ones; then the closest name.
+    return (p.status === "cancelled" ? 10 : 0) + (name.startsWith(query) ? 0 : name.split(/\s+/).some((w) => w.startsWith(words[0]!)) ? 1 : 2);
+  };
+  const matches = people
+    .filter((p) => matchesWords(words, [p.name, p.organisation, p.email]))
+    .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, "sv"));
+  return { event: row.event, counts, results: matches.slice(0, MAX_RESULTS).map(arrivalRow), more: matches.length > MAX_RESULTS };
+}
+
+/** One person of the event by id, for the line after a tap; null when not of this event. */
+export async function arrivalOf(ctx: ServiceContext, orgId: string, eventId: string, id: string): Promise<ArrivalRow | null> {
+  try {
+    const { registration: r } = await findRegistration(ctx, id, orgId);
+    return r.eventId === eventId ? arrivalRow(r) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The registration a scanned link or typed code stands for. A link names its registration
+ * and is checked against it; a bare code is compared with every code of the event (there
+ * is nothing stored to look it up by). Unknown, forged and other organisations' codes all
+ * answer "not found"; a code of another of our events says which.
+ */
+export async function resolveCode({ ctx, input }: { ctx: ServiceContext; input: OrgScope & { value: string; eventId?: string } }) {
+  if (input.eventId) await findEvent(ctx, input.eventId, input.orgId);
+  const scanned = parseScanned(input.value);
+  if (!scanned) throw invalid({ code: "Not a check-in code: it has 10 letters and digits, like ABCDE-12345." });
+  const key = await checkinKeyOf(ctx, input.orgId);
+  if (!key) throw notFound("registration with this code");
+  let id = scanned.registrationId;
+  if (id) {
+    const row = await findRegistration(ctx, id, input.orgId).catch(() => null);
+    if (!row || !verifyCode(key, id, scanned.code)) throw notFound("registration with this code");
+  } else {
+    if (!input.eventId) throw invalid({ code: "A typed code is checked within an event." });
+    const ids = await ctx.db.select({ id: registrations.id }).from(registrations).where(eq(registrations.eventId, input.eventId));
+    // Every candidate is compared, so the time taken does not tell which one matched.
+    for (const r of ids) if (verifyCode(key, r.id, scanned.code) && !id) id = r.id;
+    if (!id) throw notFound("registration with this code");
+  }
+  const found = await findRegistration(ctx, id, input.orgId);
+  const event = await findEvent(ctx, found.registration.eventId, input.orgId);
+  if (input.eventId && found.registration.eventId !== input.eventId)
+    throw new AppError("conflict", `This code is for another event: ${event.event.title}.`);
+  return { registration: found.registration, event: event.event, code: checkinCode(key, id) };
+}
+
+/** Checks in the holder of a scanned or typed code; cancelled and waitlisted people are refused with the reason. */
+export async function checkInByCode({ ctx, input, actor }: { ctx: ServiceContext; input: OrgScope & { value: string; eventId?: string }; actor: Actor }) {
+  const { registration, event } = await resolveCode({ ctx, input });
+  const refused = refuseUnlessConfirmed(registration.status);
+  if (refused) throw refused;
+  const done = await markArrival({ ctx, input: { orgId: input.orgId, id: registration.id, via: "code" }, actor });
+  return { ...done, event, person: arrivalRow(done.registration) };
+}
+
+/** Check-in or undo from the door's list (the registration must be of this event). */
+export async function arrivalTap({
+  ctx,
+  input,
+  actor,
+}: {
+  ctx: ServiceContext;
+  input: OrgScope & { eventId: string; id: string; undo: boolean };
+  actor: Actor;
+}) {
+  await findEvent(ctx, input.eventId, input.orgId);
+  const done = await markArrival({ ctx, input: { ...input, via: "search" }, actor });
+  return { ...done, person: arrivalRow(done.registration) };
+}

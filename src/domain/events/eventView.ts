@@ -1,0 +1,111 @@
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { events, type Language, type Question } from "../../db/schema";
+import { notFound } from "../../lib/errors";
+import { isoOrNull } from "../../lib/time";
+import { eventUrl, type ServiceContext } from "../context";
+
+export type EventRow = typeof events.$inferSelect;
+
+/**
+ * Live counts as columns of a select from `events`. The outer column is written out:
+ * drizzle leaves a single table's columns unqualified, which inside this subquery
+ * would name the registration's own id.
+ */
+export const eventCounts = {
+  confirmed: sql<number>`(SELECT count(*) FROM registrations r WHERE r.event_id = "events"."id" AND r.status = 'confirmed')`,
+  waitlisted: sql<number>`(SELECT count(*) FROM registrations r WHERE r.event_id = "events"."id" AND r.status = 'waitlisted')`,
+};
+
+export interface EventWithCounts {
+  event: EventRow;
+  confirmed: number;
+  waitlisted: number;
+}
+
+/** Events with their live counts, read in one query. */
+export async function selectEvents(ctx: ServiceContext, where: SQL | undefined, orderBy = events.startsAt) {
+  return ctx.db
+    .select({ event: events, ...eventCounts })
+    .from(events)
+    .where(where)
+    .orderBy(orderBy);
+}
+
+export async function findEvent(ctx: ServiceContext, id: string, orgId?: string): Promise<EventWithCounts> {
+  const where = orgId ? and(eq(events.id, id), eq(events.orgId, orgId)) : eq(events.id, id);
+  const [row] = await selectEvents(ctx, where);
+  if (!row) throw notFound("event");
+  return row;
+}
+
+export interface PublicEventView {
+  id: string;
+  slug: string;
+  url: string;
+  title: string;
+  description: string | null;
+  venue: string | null;
+  address: string | null;
+  startsAt: string;
+  endsAt: string;
+  timezone: string;
+  language: Language;
+  capacity: number;
+  confirmed: number;
+  waitlisted: number;
+  seatsLeft: number;
+  waitlist: boolean;
+  online: boolean;
+  registrationOpensAt: string | null;
+  registrationClosesAt: string | null;
+  status: string;
+  questions: Question[];
+  /** How many people one web form submission may register. */
+  groupLimit: number;
+}
+
+export interface OrganiserEventView extends PublicEventView {
+  onlineUrl: string | null;
+  createdAt: string;
+  updatedAt: string;
+  cancelledAt: string | null;
+}
+
+/** What anyone may see: the join link stays with organisers and confirmed attendees. */
+export function publicEventView(ctx: ServiceContext, { event: e, confirmed, waitlisted }: EventWithCounts): PublicEventView {
+  return {
+    id: e.id,
+    slug: e.slug,
+    url: eventUrl(ctx, e.slug),
+    title: e.title,
+    description: e.description,
+    venue: e.venue,
+    address: e.address,
+    startsAt: e.startsAt.toISOString(),
+    endsAt: e.endsAt.toISOString(),
+    timezone: e.timezone,
+    language: e.language,
+    capacity: e.capacity,
+    confirmed,
+    waitlisted,
+    seatsLeft: Math.max(0, e.capacity - confirmed),
+    waitlist: e.waitlist,
+    online: e.onlineUrl !== null,
+    registrationOpensAt: isoOrNull(e.registrationOpensAt),
+    registrationClosesAt: isoOrNull(e.registrationClosesAt),
+    status: e.status,
+    questions: e.questions,
+    groupLimit: e.groupLimit,
+  };
+}
+
+export function organiserEventView(ctx: ServiceContext, row: EventWithCounts): OrganiserEventView {
+  const e = row.event;
+  return {
+    ...publicEventView(ctx, row),
+    onlineUrl: e.onlineUrl,
+    createdAt: e.createdAt.toISOString(),
+    updatedAt: e.updatedAt.toISOString(),
+    cancelledAt: isoOrNull(e.cancelledAt),
+  };
+}

@@ -1,0 +1,76 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import { events } from "../../db/schema";
+import { isCheckViolation, isUniqueViolation } from "../../db/errors";
+import { AppError, invalid } from "../../lib/errors";
+import { newId } from "../../lib/secrets";
+import { auditEntry, type Actor } from "../audit";
+import type { OrgScope, ServiceContext } from "../context";
+import { timeErrors } from "./eventRules";
+import { findEvent, organiserEventView, type EventRow } from "./eventView";
+import { tellEveryoneLive } from "../outbox";
+import { promoteWaitlisted } from "../seats";
+import { eventFields } from "../schemas";
+
+export const updateEventInput = z
+  .strictObject(eventFields)
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { message: "Give at least one field to change." });
+export type UpdateEventInput = z.infer<typeof updateEventInput>;
+
+// A change to any of these changes people's calendar entries: confirmed attendees get an
+// updated invite, everyone still in the running gets told.
+const whenAndWhere = ["title", "startsAt", "endsAt", "timezone", "venue", "address", "onlineUrl"] as const;
+
+const same = (a: unknown, b: unknown) =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : (a ?? null) === (b ?? null);
+
+/** The names of the fields a patch really changes (questions compared as JSON). */
+const changedFields = (before: EventRow, patch: UpdateEventInput) =>
+  (Object.keys(patch) as (keyof UpdateEventInput)[]).filter((k) =>
+    k === "questions" ? JSON.stringify(before.questions) !== JSON.stringify(patch.questions) : !same(before[k], patch[k]),
+  );
+
+export async function updateEvent({
+  ctx,
+  input: { id, orgId, patch },
+  actor,
+}: {
+  ctx: ServiceContext;
+  input: OrgScope & { id: string; patch: UpdateEventInput };
+  actor?: Actor;
+}) {
+  const { event: before } = await findEvent(ctx, id, orgId);
+  if (before.status === "cancelled") throw new AppError("event_cancelled", "A cancelled event cannot be changed.");
+  const after: EventRow = { ...before, ...patch } as EventRow;
+  const errors = timeErrors(after);
+  if (Object.keys(errors).length) throw invalid(errors);
+
+  const changed = whenAndWhere.filter((k) => k in patch && !same(before[k], after[k]));
+  const changeId = newId("chg");
+  const now = ctx.now();
+  const moved = changed.length
+    ? tellEveryoneLive(ctx, "event_updated", id, changeId, sql`json(${JSON.stringify({ changed })})`)
+    : [];
+  try {
+    await ctx.db.batch([
+      ctx.db
+        .update(events)
+        .set({ ...patch, updatedAt: now, changeId })
+        .where(and(eq(events.id, id), eq(events.orgId, orgId), ne(events.status, "cancelled"))),
+      ...moved,
+      // Raising capacity (or a seat freed while the waitlist was off) takes effect now.
+      ...promoteWaitlisted(ctx, id),
+      ...(actor ? [auditEntry(ctx, actor, { action: "event.update", subjectType: "event", subjectId: id, detail: { fields: changedFields(before, patch) } })] : []),
+    ]);
+  } catch (err) {
+    if (isUniqueViolation(err, "events.slug"))
+      throw new AppError("slug_taken", `The slug "${patch.slug}" is already in use.`, { slug: "Already in use." });
+    // Checked above against what we read; a concurrent edit can still make the merge wrong.
+    if (isCheckViolation(err, "events_ends_after_start")) throw invalid({ endsAt: "Must be after startsAt." });
+    if (isCheckViolation(err, "events_registration_window"))
+      throw invalid({ registrationClosesAt: "Must be after registrationOpensAt." });
+    throw err;
+  }
+  return organiserEventView(ctx, await findEvent(ctx, id, orgId));
+}

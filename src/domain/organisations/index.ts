@@ -1,0 +1,3 @@
+// The public surface of organisations: routes, pages and other domains import from here only.
+export * from "./organisations";
+export * from "./updateOrganisation";

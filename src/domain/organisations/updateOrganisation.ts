@@ -1,0 +1,102 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { organisations } from "../../db/schema";
+import { invalid } from "../../lib/errors";
+import { auditEntry, type Actor } from "../audit";
+import type { OrgScope, ServiceContext } from "../context";
+import { embedOrigin, httpUrl } from "../schemas";
+
+/** Retention below a month would erase lists before the follow-up; ten years is the longest any funder asks for. */
+export const RETENTION_MIN_DAYS = 30;
+export const RETENTION_MAX_DAYS = 3650;
+const retentionMessage = `A whole number of days from ${RETENTION_MIN_DAYS} to ${RETENTION_MAX_DAYS}.`;
+
+export const organisationChanges = z
+  .strictObject({
+    name: z.string().trim().min(1, "Required.").max(200, "At most 200 characters."),
+    requireConsent: z.boolean(),
+    privacyUrl: httpUrl.nullable(),
+    contactEmail: z.email("Must be a valid email address.").max(254).nullable(),
+    embedOrigins: z.array(embedOrigin).max(20, "At most 20 sites."),
+    // Null keeps personal data for as long as the organisation keeps the event.
+    retentionDays: z
+      .number({ error: retentionMessage })
+      .int(retentionMessage)
+      .min(RETENTION_MIN_DAYS, retentionMessage)
+      .max(RETENTION_MAX_DAYS, retentionMessage)
+      .nullable(),
+  })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { message: "Give at least one field to change." });
+
+export type OrganisationChanges = z.infer<typeof organisationChanges>;
+
+/** What an organiser sees of their own organisation's settings. */
+export const organisationView = (o: typeof organisations.$inferSelect) => ({
+  id: o.id,
+  slug: o.slug,
+  name: o.name,
+  requireConsent: o.requireConsent,
+  privacyUrl: o.privacyUrl,
+  contactEmail: o.contactEmail,
+  embedOrigins: o.embedOrigins,
+  retentionDays: o.retentionDays,
+});
+
+export type OrganisationView = ReturnType<typeof organisationView>;
+
+export async function getOrganisation({ ctx, input }: { ctx: ServiceContext; input: OrgScope }) {
+  const [org] = await ctx.db.select().from(organisations).where(eq(organisations.id, input.orgId));
+  return organisationView(org!);
+}
+
+/**
+ * Checks changes that arrive unparsed (the settings form). Errors are keyed by the
+ * setting's name alone, so a bad third origin is reported on `embedOrigins`.
+ */
+export function parseOrganisationChanges(raw: unknown): OrganisationChanges {
+  const parsed = organisationChanges.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const key = String(issue.path[0] ?? "body");
+    fields[key] ??= issue.message;
+  }
+  throw invalid(fields);
+}
+
+// Settings whose values are no one's personal data: the audit entry may record them.
+const recordedValues = new Set(["requireConsent", "retentionDays"]);
+
+/**
+ * Changes an organisation's settings; asking for consent needs a notice to link to. With
+ * an `actor` (a member in /admin) the change is audited in the same write, naming the
+ * settings that changed.
+ */
+export async function updateOrganisation({
+  ctx,
+  input,
+  actor,
+}: {
+  ctx: ServiceContext;
+  input: OrgScope & { changes: OrganisationChanges };
+  actor?: Actor;
+}) {
+  const current = await getOrganisation({ ctx, input });
+  const next = { ...current, ...input.changes };
+  if (next.requireConsent && !next.privacyUrl)
+    throw invalid({ privacyUrl: "Give the privacy notice's address when consent is required." });
+  const changed = Object.entries(input.changes).filter(
+    ([key, value]) => JSON.stringify(current[key as keyof typeof current]) !== JSON.stringify(value),
+  );
+  if (!changed.length) return current;
+  const update = ctx.db.update(organisations).set(input.changes).where(eq(organisations.id, input.orgId));
+  if (actor) {
+    const detail = {
+      changed: changed.map(([key]) => key),
+      ...Object.fromEntries(changed.filter(([key]) => recordedValues.has(key))),
+    };
+    await ctx.db.batch([update, auditEntry(ctx, actor, { action: "organisation.update", subjectType: "organisation", subjectId: input.orgId, detail })]);
+  } else await update;
+  return getOrganisation({ ctx, input });
+}

@@ -1,0 +1,2 @@
+// The public surface of outbox: routes, pages and other domains import from here only.
+export * from "./outboxRows";

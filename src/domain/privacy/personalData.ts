@@ -1,0 +1,139 @@
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import { auditLog, events, outbox, registrations, users } from "../../db/schema";
+import { invalid } from "../../lib/errors";
+import { sha256Hex } from "../../lib/secrets";
+import { auditEntry, type Actor } from "../audit";
+import type { OrgScope, ServiceContext } from "../context";
+import { eraseRegistrationStatements } from "../signup";
+import { emailKey } from "../../lib/emailKey";
+
+// A data-subject request names one address; the search is for exactly it, any case.
+const emailInput = z.email("Enter one email address, e.g. anna@example.se.").max(254, "At most 254 characters.");
+
+export function subjectEmail(raw: string) {
+  const parsed = emailInput.safeParse(raw.trim());
+  if (!parsed.success) throw invalid({ email: parsed.error.issues[0]!.message });
+  return emailKey(parsed.data);
+}
+
+/** An address as the audit log may hold it: its SHA-256, never the address itself. */
+export const emailHash = (emailKey: string) => sha256Hex(emailKey);
+
+/**
+ * Everything this organisation holds about one email address: registrations across its
+ * events, messages in the outbox, member accounts, and audit entries about those
+ * registrations and accounts. Other organisations' data is never read.
+ */
+export async function findPersonalData({ ctx, input }: { ctx: ServiceContext; input: OrgScope & { email: string } }) {
+  const key = subjectEmail(input.email);
+  const regs = await ctx.db
+    .select({
+      id: registrations.id,
+      eventId: events.id,
+      eventTitle: events.title,
+      eventStartsAt: events.startsAt,
+      timezone: events.timezone,
+      status: registrations.status,
+      name: registrations.name,
+      email: registrations.email,
+      organisation: registrations.organisation,
+      phone: registrations.phone,
+      language: registrations.language,
+      answers: registrations.answers,
+      consentAt: registrations.consentAt,
+      createdAt: registrations.createdAt,
+      confirmedAt: registrations.confirmedAt,
+      cancelledAt: registrations.cancelledAt,
+      checkedInAt: registrations.checkedInAt,
+    })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(and(eq(events.orgId, input.orgId), eq(registrations.emailKey, key)))
+    .orderBy(asc(registrations.createdAt), asc(registrations.seq));
+  const regIds = regs.map((r) => r.id);
+
+  const messages = await ctx.db
+    .select({
+      id: outbox.id,
+      kind: outbox.kind,
+      status: outbox.status,
+      toEmail: outbox.toEmail,
+      eventId: outbox.eventId,
+      registrationId: outbox.registrationId,
+      userId: outbox.userId,
+      createdAt: outbox.createdAt,
+      sentAt: outbox.sentAt,
+    })
+    .from(outbox)
+    .where(
+      and(
+        eq(outbox.orgId, input.orgId),
+        or(sql`lower(trim(${outbox.toEmail})) = ${key}`, regIds.length ? inArray(outbox.registrationId, regIds) : undefined),
+      ),
+    )
+    .orderBy(asc(outbox.createdAt));
+
+  const members = (
+    await ctx.db
+      .select()
+      .from(users)
+      .where(and(eq(users.orgId, input.orgId), eq(users.emailKey, key)))
+  ).map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, language: u.language, passwordSet: !!u.passwordHash, createdAt: u.createdAt, removedAt: u.disabledAt }));
+
+  const subjects = [...regIds, ...members.map((m) => m.id)];
+  const audit = subjects.length
+    ? await ctx.db
+        .select({ seq: auditLog.seq, action: auditLog.action, actorEmail: auditLog.actorEmail, subjectType: auditLog.subjectType, subjectId: auditLog.subjectId, detail: auditLog.detail, createdAt: auditLog.createdAt })
+        .from(auditLog)
+        .where(and(eq(auditLog.orgId, input.orgId), inArray(auditLog.subjectId, subjects)))
+        .orderBy(desc(auditLog.seq))
+    : [];
+
+  return { email: key, registrations: regs, messages, members, audit };
+}
+
+export type PersonalData = Awaited<ReturnType<typeof findPersonalData>>;
+
+/** The same as JSON for the person (Art. 15/20): dates as ISO 8601 instants. Audited without the address. */
+export async function exportPersonalData({ ctx, input, actor }: { ctx: ServiceContext; input: OrgScope & { email: string }; actor: Actor }) {
+  const found = await findPersonalData({ ctx, input });
+  await auditEntry(ctx, actor, {
+    action: "person.export",
+    subjectType: "person",
+    subjectId: emailHash(found.email),
+    detail: { emailSha256: emailHash(found.email), registrations: found.registrations.length, messages: found.messages.length },
+  });
+  return { exportedAt: ctx.now().toISOString(), ...found };
+}
+
+/** What erasing would delete (for the confirmation step) — the same rules as `erasePersonalData`. */
+export function erasurePlan(found: PersonalData) {
+  // A member's login links stay: the account is kept (members are removed under Members).
+  const messages = found.messages.filter((m) => m.userId === null);
+  return { registrations: found.registrations, messages, members: found.members };
+}
+
+/**
+ * Erases one address from the organisation in one batch: each registration as the
+ * registrant's own erasure does it (a held seat goes to the waitlist), every message to
+ * the address, and the details of audit entries about those registrations. The audit
+ * entry of the erasure holds the address's SHA-256 and counts, not the address.
+ */
+export async function erasePersonalData({ ctx, input, actor }: { ctx: ServiceContext; input: OrgScope & { email: string }; actor: Actor }) {
+  const found = await findPersonalData({ ctx, input });
+  const plan = erasurePlan(found);
+  const counts = { registrations: plan.registrations.length, messages: plan.messages.length };
+  if (!counts.registrations && !counts.messages) return counts;
+  const regIds = plan.registrations.map((r) => r.id);
+  const hash = emailHash(found.email);
+  await ctx.db.batch([
+    auditEntry(ctx, actor, { action: "person.erase", subjectType: "person", subjectId: hash, detail: { emailSha256: hash, ...counts } }),
+    ...plan.registrations.flatMap((r) => eraseRegistrationStatements(ctx, { id: r.id, eventId: r.eventId })),
+    ctx.db.delete(outbox).where(and(eq(outbox.orgId, input.orgId), isNull(outbox.userId), sql`lower(trim(${outbox.toEmail})) = ${found.email}`)),
+    ...(regIds.length
+      ? [ctx.db.update(auditLog).set({ detail: {} }).where(and(eq(auditLog.orgId, input.orgId), eq(auditLog.subjectType, "registration"), inArray(auditLog.subjectId, regIds)))]
+      : []),
+  ]);
+  return counts;
+}

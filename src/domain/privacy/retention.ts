@@ -1,0 +1,103 @@
+import { and, eq, isNotNull, lt, ne, or, sql } from "drizzle-orm";
+import { loginFailures, loginLinks, outbox, sessions } from "../../db/schema";
+import type { ServiceContext } from "../context";
+
+const DAY_MS = 86_400_000;
+// Sign-in throttling forgets failures after an hour; a day of rows is plenty to keep.
+const FAILURES_KEPT_MS = DAY_MS;
+const LOGIN_MAILS_KEPT_MS = DAY_MS;
+
+export interface RetentionResult {
+  /** Events whose attendees' personal data was removed in this run. */
+  events: number;
+  registrations: number;
+  sessions: number;
+  loginLinks: number;
+  loginMails: number;
+  loginFailures: number;
+}
+
+/** Registrations still holding personal data: retention marks the rest with this key. */
+const ANON_PREFIX = "anon:";
+
+/**
+ * Events of organisations with a retention setting whose period has passed and which
+ * still hold personal data. Includes an anonymised event that got a registration later
+ * (an organiser adding someone by hand), so nothing outlives the period.
+ */
+async function dueEvents(ctx: ServiceContext) {
+  const now = ctx.now().getTime();
+  return ctx.db.all<{ id: string; people: number }>(sql`
+    SELECT e.id, (SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.email_key NOT LIKE ${ANON_PREFIX + "%"}) AS people
+    FROM events e JOIN organisations o ON o.id = e.org_id
+    WHERE o.retention_days IS NOT NULL
+      AND e.ends_at + o.retention_days * ${DAY_MS} <= ${now}
+      AND (e.anonymised_at IS NULL OR EXISTS (
+        SELECT 1 FROM registrations r WHERE r.event_id = e.id AND r.email_key NOT LIKE ${ANON_PREFIX + "%"}))
+    ORDER BY e.ends_at`);
+}
+
+/**
+ * Statements that remove the personal data of one event's attendees, for one batch. What
+ * counts needs stays: status, signup, confirmation, cancellation and check-in times. The
+ * manage links, every message about the event (they name people and addresses) and the
+ * details of audit entries about these registrations go.
+ */
+function anonymiseEvent(ctx: ServiceContext, eventId: string) {
+  const now = ctx.now().getTime();
+  const ofEvent = sql`(SELECT id FROM registrations WHERE event_id = ${eventId})`;
+  return [
+    ctx.db.run(sql`UPDATE audit_log SET detail = '{}' WHERE subject_type = 'registration' AND subject_id IN ${ofEvent}`),
+    // Every message about an event names its registration: the registration index finds them.
+    ctx.db.run(sql`DELETE FROM outbox WHERE registration_id IN ${ofEvent}`),
+    ctx.db.run(sql`DELETE FROM manage_tokens WHERE registration_id IN ${ofEvent}`),
+    // The key stays unique among live registrations, as the one-per-email index needs.
+    ctx.db.run(sql`
+      UPDATE registrations
+      SET name = '', email = '', email_key = ${ANON_PREFIX} || id, organisation = NULL, phone = NULL,
+          answers = '{}', consent_at = NULL
+      WHERE event_id = ${eventId} AND email_key NOT LIKE ${ANON_PREFIX + "%"}`),
+    ctx.db.run(sql`UPDATE events SET anonymised_at = coalesce(anonymised_at, ${now}) WHERE id = ${eventId}`),
+  ] as const;
+}
+
+/**
+ * The retention run: anonymises each event whose organisation's period has passed (one
+ * atomic batch per event), then drops expired sessions, spent login links and old
+ * sign-in failures. Running it again changes nothing. Free of Node APIs: the Node
+ * scheduler, the CLI and (later) Workers Cron call the same function.
+ */
+export async function applyRetention({ ctx }: { ctx: ServiceContext }): Promise<RetentionResult> {
+  const result: RetentionResult = { events: 0, registrations: 0, sessions: 0, loginLinks: 0, loginFailures: 0, loginMails: 0 };
+  for (const event of await dueEvents(ctx)) {
+    await ctx.db.batch(anonymiseEvent(ctx, event.id));
+    result.events++;
+    result.registrations += Number(event.people);
+  }
+  const now = ctx.now();
+  const [ended, links, failures, mails] = await ctx.db.batch([
+    ctx.db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ key: sessions.tokenHash }),
+    ctx.db
+      .delete(loginLinks)
+      .where(or(isNotNull(loginLinks.usedAt), lt(loginLinks.expiresAt, now)))
+      .returning({ key: loginLinks.tokenHash }),
+    ctx.db
+      .delete(loginFailures)
+      .where(lt(loginFailures.lastFailureAt, new Date(now.getTime() - FAILURES_KEPT_MS)))
+      .returning({ key: loginFailures.key }),
+    // Sent login-link messages name a member and their address, and are of no use a day on.
+    ctx.db
+      .delete(outbox)
+      .where(and(eq(outbox.kind, "login_link"), ne(outbox.status, "sending"), lt(outbox.createdAt, new Date(now.getTime() - LOGIN_MAILS_KEPT_MS))))
+      .returning({ key: outbox.id }),
+  ]);
+  result.sessions = ended.length;
+  result.loginLinks = links.length;
+  result.loginFailures = failures.length;
+  result.loginMails = mails.length;
+  return result;
+}
+
+/** One line for logs and the CLI. */
+export const describeRetention = (r: RetentionResult) =>
+  `Anonymised ${r.events} event(s) (${r.registrations} registration(s)); removed ${r.sessions} expired session(s), ${r.loginLinks} login link(s) and ${r.loginMails} login-link message(s), ${r.loginFailures} sign-in failure record(s).`;

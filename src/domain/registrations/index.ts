@@ -1,0 +1,2 @@
+// The public surface of registrations: routes, pages and other domains import from here only.
+export * from "./registrationView";

@@ -1,0 +1,199 @@
+import { and, eq, gte, lt, ne } from "drizzle-orm";
+import { events, registrations } from "../../db/schema";
+import { toLocalInput } from "../../lib/localTime";
+import type { OrgScope, ServiceContext } from "../context";
+import type { ReportRange } from "./reportRange";
+
+export const NO_ORGANISATION = "(no organisation)";
+
+export interface OrganisationLine {
+  organisation: string;
+  people: number;
+  registrations: number;
+  confirmed: number;
+  attended: number;
+  events: number;
+}
+
+export interface PersonLine {
+  name: string;
+  email: string;
+  organisation: string;
+  /** Events this person held a confirmed seat at. */
+  confirmed: number;
+  /** Events this person was checked in at. */
+  attended: number;
+}
+
+export interface ParticipationReport extends ReportRange {
+  organisations: OrganisationLine[];
+  people: PersonLine[];
+  /** Over everything named above: distinct people and events, summed registrations. */
+  totals: OrganisationLine;
+  /** Events in the range (cancelled events are never counted), and how many retention anonymised. */
+  events: number;
+  anonymisedEvents: number;
+  /**
+   * Live registrations of anonymised events: in the totals (registrations, confirmed,
+   * attended, events) but in no organisation's or person's line, there being nobody to
+   * name; nor in the count of people, as they can no longer be told apart.
+   */
+  anonymisedRegistrations: number;
+  anonymisedConfirmed: number;
+  anonymisedAttended: number;
+  /** Cancelled registrations, left out of every other number. */
+  cancelledRegistrations: number;
+}
+
+const DAY_MS = 86_400_000;
+const byName = new Intl.Collator("sv", { sensitivity: "base", numeric: true });
+
+/** How people typed their company, made comparable: "ACME AB " and "Acme  AB" are one. */
+const organisationKey = (typed: string | null) => (typed ?? "").trim().replace(/\s+/g, " ").toLowerCase();
+
+interface OrganisationTally {
+  spellings: Map<string, number>;
+  people: Set<string>;
+  events: Set<string>;
+  registrations: number;
+  confirmed: number;
+  attended: number;
+}
+
+interface PersonTally {
+  latest: number;
+  name: string;
+  email: string;
+  organisation: string;
+  confirmed: Set<string>;
+  attended: Set<string>;
+}
+
+/** The spelling most people used; on a tie, the first one seen. */
+function commonSpelling(spellings: Map<string, number>) {
+  let best = "";
+  let count = 0;
+  for (const [spelling, n] of spellings) if (n > count) [best, count] = [spelling, n];
+  return best;
+}
+
+/**
+ * Participation across the organisation's events whose start falls within the range (on
+ * each event's own calendar), per organisation and per person, for funders' reports.
+ * "Registrations" are confirmed and waitlisted ones; "attended" means checked in.
+ */
+export async function participationReport({ ctx, input }: { ctx: ServiceContext; input: OrgScope & ReportRange }): Promise<ParticipationReport> {
+  // Wide enough in UTC for any zone; the exact day is decided on the event's own clock.
+  const lower = new Date(Date.parse(`${input.from}T00:00:00Z`) - DAY_MS);
+  const upper = new Date(Date.parse(`${input.to}T00:00:00Z`) + 2 * DAY_MS);
+  const inScope = and(eq(events.orgId, input.orgId), ne(events.status, "cancelled"), gte(events.startsAt, lower), lt(events.startsAt, upper));
+  const inRange = (e: { startsAt: Date; timezone: string }) => {
+    const day = toLocalInput(e.startsAt, e.timezone).slice(0, 10);
+    return day >= input.from && day <= input.to;
+  };
+
+  const eventRows = (await ctx.db.select({ id: events.id, startsAt: events.startsAt, timezone: events.timezone, anonymisedAt: events.anonymisedAt }).from(events).where(inScope)).filter(inRange);
+  const regRows = (
+    await ctx.db
+      .select({
+        eventId: registrations.eventId,
+        startsAt: events.startsAt,
+        timezone: events.timezone,
+        anonymised: events.anonymisedAt,
+        seq: registrations.seq,
+        name: registrations.name,
+        email: registrations.email,
+        emailKey: registrations.emailKey,
+        organisation: registrations.organisation,
+        status: registrations.status,
+        checkedInAt: registrations.checkedInAt,
+      })
+      .from(registrations)
+      .innerJoin(events, eq(events.id, registrations.eventId))
+      .where(inScope)
+      // Arrival order, so "the first spelling seen" means the same on every run.
+      .orderBy(registrations.seq)
+  ).filter(inRange);
+
+  const organisations = new Map<string, OrganisationTally>();
+  const people = new Map<string, PersonTally>();
+  const totals = { people: new Set<string>(), events: new Set<string>(), registrations: 0, confirmed: 0, attended: 0 };
+  const anonymised = { registrations: 0, confirmed: 0, attended: 0 };
+  let cancelledRegistrations = 0;
+
+  for (const r of regRows) {
+    if (r.status === "cancelled") {
+      cancelledRegistrations++;
+      continue;
+    }
+    const confirmed = r.status === "confirmed";
+    const attended = r.checkedInAt !== null;
+    if (r.anonymised) {
+      // Retention keeps status and check-in time: the event's attendance still counts.
+      for (const tally of [anonymised, totals]) {
+        tally.registrations++;
+        if (confirmed) tally.confirmed++;
+        if (attended) tally.attended++;
+      }
+      totals.events.add(r.eventId);
+      continue;
+    }
+    const typed = (r.organisation ?? "").trim().replace(/\s+/g, " ");
+    const orgKey = organisationKey(typed);
+    const org = organisations.get(orgKey) ?? { spellings: new Map(), people: new Set(), events: new Set(), registrations: 0, confirmed: 0, attended: 0 };
+    organisations.set(orgKey, org);
+    org.spellings.set(typed, (org.spellings.get(typed) ?? 0) + 1);
+    for (const tally of [org, totals]) {
+      tally.people.add(r.emailKey);
+      tally.events.add(r.eventId);
+      tally.registrations++;
+      if (confirmed) tally.confirmed++;
+      if (attended) tally.attended++;
+    }
+
+    const person = people.get(r.emailKey) ?? { latest: -1, name: "", email: "", organisation: "", confirmed: new Set(), attended: new Set() };
+    people.set(r.emailKey, person);
+    // Name and company as last given: people change jobs and fix typos.
+    if (r.seq > person.latest) Object.assign(person, { latest: r.seq, name: r.name, email: r.email, organisation: typed || person.organisation });
+    if (confirmed) person.confirmed.add(r.eventId);
+    if (attended) person.attended.add(r.eventId);
+  }
+
+  const organisationLines = [...organisations.entries()]
+    .map(([key, o]) => ({
+      organisation: key ? commonSpelling(o.spellings) : NO_ORGANISATION,
+      people: o.people.size,
+      registrations: o.registrations,
+      confirmed: o.confirmed,
+      attended: o.attended,
+      events: o.events.size,
+      blank: key === "",
+    }))
+    .sort((a, b) => Number(a.blank) - Number(b.blank) || b.people - a.people || byName.compare(a.organisation, b.organisation))
+    .map(({ blank: _blank, ...line }) => line);
+
+  const personLines = [...people.values()]
+    .map((p) => ({ name: p.name, email: p.email, organisation: p.organisation, confirmed: p.confirmed.size, attended: p.attended.size }))
+    .sort((a, b) => byName.compare(a.name, b.name) || a.email.localeCompare(b.email));
+
+  return {
+    from: input.from,
+    to: input.to,
+    organisations: organisationLines,
+    people: personLines,
+    totals: {
+      organisation: "Total",
+      people: totals.people.size,
+      registrations: totals.registrations,
+      confirmed: totals.confirmed,
+      attended: totals.attended,
+      events: totals.events.size,
+    },
+    events: eventRows.length,
+    anonymisedEvents: eventRows.filter((e) => e.anonymisedAt !== null).length,
+    anonymisedRegistrations: anonymised.registrations,
+    anonymisedConfirmed: anonymised.confirmed,
+    anonymisedAttended: anonymised.attended,
+    cancelledRegistrations,
+  };
+}

@@ -1,0 +1,38 @@
+import { sql } from "drizzle-orm";
+import type { ServiceContext } from "../context";
+import { findEvent } from "../events";
+import { resolveManageToken } from "./manageLink";
+import { promoteWaitlisted } from "../seats";
+import { findRegistration } from "../registrations";
+
+/**
+ * Statements that erase one registration, for a batch: its links and every message to
+ * the person are deleted with it, and a seat it held goes to the waitlist in the same
+ * write. Shared by the registrant's own erasure and an owner's (src/services/personalData.ts).
+ */
+export function eraseRegistrationStatements(ctx: ServiceContext, { id, eventId }: { id: string; eventId: string }) {
+  const now = ctx.now().getTime();
+  return [
+    // Cancelled first, so the promotion below sees the free seat.
+    ctx.db.run(sql`UPDATE registrations SET status = 'cancelled', cancelled_at = ${now}
+                   WHERE id = ${id} AND status <> 'cancelled'`),
+    ...promoteWaitlisted(ctx, eventId),
+    ctx.db.run(sql`DELETE FROM outbox WHERE registration_id = ${id}`),
+    ctx.db.run(sql`DELETE FROM manage_tokens WHERE registration_id = ${id}`),
+    ctx.db.run(sql`DELETE FROM registrations WHERE id = ${id}`),
+  ] as const;
+}
+
+/**
+ * The registrant's right to erasure: their registration, its links and every message to
+ * them are deleted in one batch. A seat they held goes to the waitlist in the same write.
+ * Nothing more is sent to them (their address is gone), so the calendar entry an invite
+ * made stays until they remove it; the page says so.
+ */
+export async function eraseManagedRegistration({ ctx, input }: { ctx: ServiceContext; input: { token: string } }) {
+  const id = await resolveManageToken(ctx, input.token);
+  const { registration } = await findRegistration(ctx, id);
+  const { event } = await findEvent(ctx, registration.eventId);
+  await ctx.db.batch(eraseRegistrationStatements(ctx, { id, eventId: registration.eventId }));
+  return { event: { slug: event.slug, title: event.title, language: registration.language } };
+}

@@ -1,0 +1,8 @@
+// The public surface of signup: routes, pages and other domains import from here only.
+export * from "./answers";
+export * from "./cancelRegistration";
+export * from "./eraseRegistration";
+export * from "./exportRegistration";
+export * from "./manageLink";
+export * from "./register";
+export * from "./updateRegistration";

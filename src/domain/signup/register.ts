@@ -1,0 +1,186 @@
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { fieldMessage } from "../../lib/fieldMessages";
+import { events, organisations, registrations, type Language, type RegistrationStatus } from "../../db/schema";
+import { isUniqueViolation } from "../../db/errors";
+import { prepared } from "../../db/prepared";
+import { AppError, invalid, notFound, type FieldErrors } from "../../lib/errors";
+import { newId, newSecret, sha256Hex } from "../../lib/secrets";
+import { emailKey } from "../../lib/emailKey";
+import { checkAnswers } from "./answers";
+import { manageUrl, type ServiceContext } from "../context";
+import { selectEvents } from "../events";
+import { outboxInsert, queueForRegistrations } from "../outbox";
+import { hasFreeSeatSql, waitlistPosition } from "../seats";
+import type { RegistrationInput } from "../schemas";
+import { signupOpenSql, signupRefusal } from "../events";
+
+export interface RegistrationResult {
+  id: string;
+  status: Exclude<RegistrationStatus, "cancelled">;
+  position: number | null;
+  manageUrl: string;
+}
+
+// A repeated signup re-sends the manage link, but at most this often, so a signup form
+// cannot be used to flood someone's inbox.
+const MANAGE_LINK_RESEND_MS = 10 * 60 * 1000;
+
+// Only what the rules below need, prepared once: this read is on the hottest path of a
+// sell-out.
+const signupFacts = (ctx: ServiceContext) =>
+  prepared(ctx.db, "register.signupFacts", (db) =>
+    db
+      .select({
+        status: events.status,
+        startsAt: events.startsAt,
+        registrationOpensAt: events.registrationOpensAt,
+        registrationClosesAt: events.registrationClosesAt,
+        waitlist: events.waitlist,
+        capacity: events.capacity,
+        language: events.language,
+        questions: events.questions,
+        groupLimit: events.groupLimit,
+        requireConsent: organisations.requireConsent,
+      })
+      .from(events)
+      .innerJoin(organisations, eq(organisations.id, events.orgId))
+      .where(eq(events.id, sql.placeholder("eventId")))
+      .prepare(),
+  );
+
+/**
+ * Signs someone up: confirmed while seats are left, else waitlisted (or refused when the
+ * event has no waitlist). Seat, registration, manage link and outbox message are written
+ * in one batch; the seat decision is made by that write, never from a count read here.
+ */
+export async function register({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: RegistrationInput & { eventId: string };
+}): Promise<RegistrationResult> {
+  const [placed] = await registerGroup({ ctx, input: { eventId: input.eventId, attendees: [input] } });
+  if (!placed) throw await refusalAfterRace(ctx, input.eventId, ctx.now());
+  return placed;
+}
+
+/**
+ * Signs up several people in the given order, in one batch: each gets their own
+ * registration, manage link and email, and each takes a seat or a waitlist place as if
+ * they had arrived one after the other. Field errors of attendee i are keyed
+ * `attendees.i.<field>` when there is more than one. An attendee who found neither a
+ * seat nor a waitlist place comes back as null.
+ */
+export async function registerGroup({
+  ctx,
+  input: { eventId, attendees },
+}: {
+  ctx: ServiceContext;
+  input: { eventId: string; attendees: RegistrationInput[] };
+}): Promise<(RegistrationResult | null)[]> {
+  const now = ctx.now();
+  const [current] = await signupFacts(ctx).all({ eventId });
+  if (!current) throw notFound("event");
+  const refusal = signupRefusal(current, now);
+  if (refusal) throw refusal;
+  const keys = attendees.map((a) => emailKey(a.email));
+  const prefix = (i: number) => (attendees.length > 1 ? `attendees.${i}.` : "");
+
+  const errors: FieldErrors = {};
+  if (attendees.length > current.groupLimit) errors.attendees = fieldMessage.groupLimit(current.groupLimit);
+  const checked = attendees.map((a, i) => {
+    const { answers, errors: answerErrors } = checkAnswers(current.questions, a.answers);
+    for (const [key, message] of Object.entries(answerErrors)) errors[prefix(i) + key] = message;
+    if (keys.indexOf(keys[i]!) < i) errors[`${prefix(i)}email`] = fieldMessage.duplicate;
+    return answers;
+  });
+  if (current.requireConsent && attendees.some((a) => a.consent !== true))
+    errors.consent = fieldMessage.consent;
+  if (Object.keys(errors).length) throw invalid(errors);
+
+  const t = now.getTime();
+  const tokens = attendees.map(() => newSecret());
+  const ids = attendees.map(() => newId("reg"));
+  const statements = attendees.flatMap((a, i) => {
+    const id = ids[i]!;
+    const language: Language = a.language ?? current.language;
+    return [
+      ctx.db.run(sql`
+        INSERT INTO registrations (id, event_id, name, email, email_key, organisation, phone, language,
+                                   answers, consent_at, status, created_at, confirmed_at)
+        WITH s AS MATERIALIZED (
+          -- Materialized so the seat count runs once, not once per use of s.free.
+          SELECT e.id, e.waitlist, ${hasFreeSeatSql} AS free FROM events e
+          WHERE e.id = ${eventId} AND ${signupOpenSql(t)})
+        SELECT ${id}, s.id, ${a.name}, ${a.email.trim()}, ${keys[i]}, ${a.organisation ?? null},
+               ${a.phone ?? null}, ${language}, ${JSON.stringify(checked[i])},
+               ${a.consent ? t : null},
+               CASE WHEN s.free THEN 'confirmed' ELSE 'waitlisted' END, ${t},
+               CASE WHEN s.free THEN ${t} END
+        FROM s
+        WHERE s.free OR s.waitlist`),
+      ctx.db.run(sql`
+        INSERT INTO manage_tokens (token_hash, registration_id, created_at)
+        SELECT ${sha256Hex(tokens[i]!)}, id, ${t} FROM registrations WHERE id = ${id}`),
+      // The email's kind and position are the signup's result: read them back here.
+      ctx.db.all<{ kind: "confirmed" | "waitlisted"; position: number | null }>(sql`
+        ${outboxInsert(
+          ctx,
+          sql`CASE r.status WHEN 'confirmed' THEN 'confirmed' ELSE 'waitlisted' END`,
+          sql`r.id = ${id}`,
+          sql`CASE r.status WHEN 'waitlisted' THEN json_object('position', ${waitlistPosition}) ELSE '{}' END`,
+        )}
+        RETURNING kind, json_extract(payload, '$.position') AS position`),
+    ] as const;
+  });
+  try {
+    const results = await ctx.db.batch(statements as unknown as Parameters<typeof ctx.db.batch>[0]);
+    return attendees.map((_, i) => {
+      const placed = (results[i * 3 + 2] as { kind: "confirmed" | "waitlisted"; position: number | null }[])[0];
+      return placed
+        ? { id: ids[i]!, status: placed.kind, position: placed.position, manageUrl: manageUrl(ctx, tokens[i]!) }
+        : null;
+    });
+  } catch (err) {
+    if (!isUniqueViolation(err, "registrations.event_id, registrations.email_key")) throw err;
+    throw await alreadyRegistered(ctx, eventId, keys, prefix);
+  }
+}
+
+/** Names which of the emails already hold a live registration and re-sends their links. */
+async function alreadyRegistered(ctx: ServiceContext, eventId: string, keys: string[], prefix: (i: number) => string) {
+  const live = await ctx.db
+    .select({ key: registrations.emailKey })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), inArray(registrations.emailKey, keys), ne(registrations.status, "cancelled")));
+  const taken = new Set(live.map((r) => r.key));
+  const fields: FieldErrors = {};
+  for (const [i, key] of keys.entries()) {
+    if (!taken.has(key)) continue;
+    fields[`${prefix(i)}email`] = fieldMessage.alreadyRegistered;
+    await resendManageLink(ctx, eventId, key);
+  }
+  return new AppError(
+    "already_registered",
+    "This email address is already registered for the event. We have sent its manage link there again.",
+    Object.keys(fields).length && keys.length > 1 ? fields : undefined,
+  );
+}
+
+/** The window closed or the last seat went between our read and our write. */
+async function refusalAfterRace(ctx: ServiceContext, eventId: string, now: Date): Promise<AppError> {
+  const [current] = await selectEvents(ctx, eq(events.id, eventId));
+  return (current && signupRefusal(current.event, now, current)) ?? new AppError("event_full", "The event is full.");
+}
+
+async function resendManageLink(ctx: ServiceContext, eventId: string, key: string) {
+  const since = ctx.now().getTime() - MANAGE_LINK_RESEND_MS;
+  await queueForRegistrations(
+    ctx,
+    "manage_link",
+    sql`r.event_id = ${eventId} AND r.email_key = ${key} AND r.status <> 'cancelled'
+        AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id
+                        AND o.kind = 'manage_link' AND o.created_at > ${since})`,
+  );
+}

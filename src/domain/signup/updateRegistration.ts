@@ -1,0 +1,51 @@
+import { and, eq, ne } from "drizzle-orm";
+import type { z } from "zod";
+import { registrations } from "../../db/schema";
+import { AppError, invalid } from "../../lib/errors";
+import { checkAnswers } from "./answers";
+import type { ServiceContext } from "../context";
+import { findEvent } from "../events";
+import { getManagedRegistration, resolveManageToken } from "./manageLink";
+import { findRegistration } from "../registrations";
+import { registrationInput } from "../schemas";
+
+/** What a registrant may change themselves. The email is their identity and stays. */
+export const registrationChanges = registrationInput.pick({
+  name: true,
+  organisation: true,
+  phone: true,
+  language: true,
+  answers: true,
+});
+export type RegistrationChanges = z.infer<typeof registrationChanges>;
+
+/**
+ * The holder of a manage link corrects their details and answers. The answers are checked
+ * against the event's questions as at signup; a cancelled registration stays as it was.
+ */
+export async function updateManagedRegistration({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { token: string; changes: RegistrationChanges };
+}) {
+  const id = await resolveManageToken(ctx, input.token);
+  const { registration } = await findRegistration(ctx, id);
+  const { event } = await findEvent(ctx, registration.eventId);
+  const { answers, errors } = checkAnswers(event.questions, input.changes.answers);
+  if (Object.keys(errors).length) throw invalid(errors);
+  const changed = await ctx.db
+    .update(registrations)
+    .set({
+      name: input.changes.name,
+      organisation: input.changes.organisation ?? null,
+      phone: input.changes.phone ?? null,
+      language: input.changes.language ?? registration.language,
+      answers,
+    })
+    .where(and(eq(registrations.id, id), ne(registrations.status, "cancelled")))
+    .returning({ id: registrations.id });
+  if (changed.length === 0) throw new AppError("registration_closed", "A cancelled registration cannot be changed.");
+  return getManagedRegistration({ ctx, input: { token: input.token } });
+}

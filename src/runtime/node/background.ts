@@ -1,0 +1,91 @@
+import { drainOutbox } from "../../mail/dispatcher";
+import type { MailSettings } from "../../mail/compose";
+import type { Mailer } from "../../mail/mailer";
+import { queueReminders } from "../../mail/reminders";
+import type { ServiceContext } from "../../domain/context";
+import { applyRetention } from "../../domain/privacy";
+
+export interface Background {
+  /** Runs the dispatcher now (after a write, or from a test) instead of waiting. */
+  kick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+
+/**
+ * The in-process dispatcher and scheduler of `npm start`: every two seconds it sends what
+ * is due, every minute it queues reminders, and every hour it applies retention (personal
+ * data of past events, expired sessions and links). Runs never overlap; errors are logged and
+ * the next tick tries again (the outbox keeps everything).
+ *
+ * Signups come first: while requests are waiting (`isBusy`, a sell-out), each tick sends
+ * a single message; otherwise it drains the outbox in small batches, looking again after
+ * each. Measured with `npm run bench`: draining during the crowd cost the signup path a
+ * third of its speed.
+ */
+export function startBackground({
+  ctx,
+  mailer,
+  settings,
+  reminderLeadMs,
+  isBusy = () => false,
+  dispatchEveryMs = 2000,
+  batch = 10,
+  remindEveryMs = 60_000,
+  retainEveryMs = 3_600_000,
+}: {
+  ctx: ServiceContext;
+  mailer: Mailer;
+  settings: MailSettings;
+  reminderLeadMs: number;
+  isBusy?: () => boolean;
+  dispatchEveryMs?: number;
+  batch?: number;
+  remindEveryMs?: number;
+  retainEveryMs?: number;
+}): Background {
+  let running: Promise<void> | null = null;
+  const dispatch = () => {
+    running ??= (async () => {
+      try {
+        await drainOutbox({ ctx, mailer, settings, batch, isBusy });
+      } catch (err) {
+        console.error("outbox dispatcher:", err);
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+  const remind = async () => {
+    if (reminderLeadMs <= 0) return;
+    try {
+      await queueReminders({ ctx, leadMs: reminderLeadMs });
+    } catch (err) {
+      console.error("reminder scheduler:", err);
+    }
+  };
+  let retaining: Promise<void> | null = null;
+  const retain = () => {
+    retaining ??= (async () => {
+      try {
+        await applyRetention({ ctx });
+      } catch (err) {
+        console.error("retention:", err);
+      } finally {
+        retaining = null;
+      }
+    })();
+    return retaining;
+  };
+  const timers = [setInterval(dispatch, dispatchEveryMs), setInterval(remind, remindEveryMs), setInterval(retain, retainEveryMs)];
+  void remind();
+  void retain();
+  return {
+    kick: dispatch,
+    async stop() {
+      timers.forEach(clearInterval);
+      await Promise.all([running, retaining]);
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { dispatchOutbox } from "../../mail/dispatcher";
+import type { MailSettings } from "../../mail/compose";
+import type { Mailer } from "../../mail/mailer";
+import { queueReminders } from "../../mail/reminders";
+import type { ServiceContext } from "../../domain/context";
+import { applyRetention } from "../../domain/privacy";
+
+/** The Cron Triggers in wrangler.toml; `controller.cron` names the one that fired. */
+export const EVERY_MINUTE = "* * * * *";
+export const HOURLY_RETENTION = "7 * * * *";
+
+/** What the Workers scheduler works with: the Workers counterpart of src/node/background.ts. */
+export interface WorkerJobs {
+  ctx: ServiceContext;
+  /** Null when no transport is configured: messages wait in the outbox. */
+  mailer: Mailer | null;
+  settings: MailSettings;
+  reminderLeadMs: number;
+  /** Messages one cron run sends at most (OUTBOX_PER_RUN): D1 counts queries per invocation. */
+  perRun: number;
+}
+
+/** Messages a request's own follow-up sends: its confirmation or login link, in seconds. */
+const KICK_LIMIT = 3;
+
+/**
+ * One Cron Trigger. The hourly one applies retention; every other (the minute) queues
+ * reminders that are due, then sends what the outbox holds, so a reminder goes out in
+ * the tick that queued it. A job that fails is logged and the other still runs; the run
+ * then fails so the dashboard shows it. Overlapping runs are safe: the dispatcher claims
+ * rows with a lease.
+ */
+export async function runCron(jobs: WorkerJobs, cron: string): Promise<void> {
+  const steps: [string, () => Promise<unknown>][] =
+    cron === HOURLY_RETENTION
+      ? [["retention", () => applyRetention({ ctx: jobs.ctx })]]
+      : [
+          ["reminder scheduler", () => (jobs.reminderLeadMs > 0 ? queueReminders({ ctx: jobs.ctx, leadMs: jobs.reminderLeadMs }) : Promise.resolve())],
+          ["outbox dispatcher", () => send(jobs, jobs.perRun)],
+        ];
+  let failure: unknown = null;
+  for (const [name, step] of steps) {
+    try {
+      await step();
+    } catch (err) {
+      console.error(`${name}:`, err);
+      failure ??= err;
+    }
+  }
+  if (failure) throw failure;
+}
+
+/**
+ * After a request that changed something: send what it queued now instead of at the
+ * next minute. Runs after the response (waitUntil); a failure waits for the cron.
+ */
+export async function kickOutbox(jobs: WorkerJobs): Promise<void> {
+  try {
+    await send(jobs, KICK_LIMIT);
+  } catch (err) {
+    console.error("outbox dispatcher:", err);
+  }
+}
+
+// One claim of at most `limit` rows, not drainOutbox's loop until empty: D1 allows 50
+// queries per invocation on the Free plan, and what is left goes in the next run.
+const send = (jobs: WorkerJobs, limit: number) =>
+  jobs.mailer ? dispatchOutbox({ ctx: jobs.ctx, mailer: jobs.mailer, settings: jobs.settings, limit }) : Promise.resolve(null);
