@@ -11,7 +11,7 @@ import { auditIf } from "../audit";
 import { openEvent } from "./attendeeRules";
 import type { OrgScope, ServiceContext } from "../context";
 import { outboxInsert } from "../outbox";
-import { waitlistPosition } from "../seats";
+import { confirmedSeats, waitlistPosition } from "../seats";
 import type { RegistrationInput } from "../schemas";
 
 export interface AddAttendeeInput extends OrgScope {
@@ -63,7 +63,7 @@ export async function addAttendee({
                                  status, created_at, confirmed_at, added_by, over_capacity)
       WITH s AS MATERIALIZED (
         SELECT e.id, e.waitlist,
-               (SELECT count(*) FROM registrations c WHERE c.event_id = e.id AND c.status = 'confirmed') < e.capacity AS free
+               ${confirmedSeats(sql`e.id`)} < e.capacity AS free
         FROM events e
         WHERE e.id = ${event.id} AND e.org_id = ${input.orgId} AND e.status <> 'cancelled' AND e.anonymised_at IS NULL)
       SELECT ${id}, s.id, ${a.name}, ${a.email.trim()}, ${emailKey(a.email)}, ${a.organisation ?? null},

@@ -5,6 +5,7 @@ import type { Actor } from "../audit";
 import { auditIf } from "../audit";
 import { changedBy, listStillOpenSql, refuseUnlessListOpen, registrationOfEvent } from "./attendeeRules";
 import type { OrgScope, ServiceContext } from "../context";
+import { confirmedSeats } from "../seats";
 import { queueForRegistrations } from "../outbox";
 
 export type PromoteResult =
@@ -34,7 +35,7 @@ export async function promoteByHand({
 
   const now = ctx.now().getTime();
   const changeId = newId("chg");
-  const taken = sql`(SELECT count(*) FROM registrations c WHERE c.event_id = ${eventId} AND c.status = 'confirmed')`;
+  const taken = confirmedSeats(sql`${eventId}`);
   const capacity = sql`(SELECT e.capacity FROM events e WHERE e.id = ${eventId})`;
   const [placed] = await ctx.db.batch([
     ctx.db.all<{ over: number }>(sql`

@@ -3,6 +3,7 @@ import { events, type Language, type Question } from "../../db/schema";
 import { notFound } from "../../lib/errors";
 import { isoOrNull } from "../../lib/time";
 import { eventUrl, type ServiceContext } from "../context";
+import { confirmedSeats, waitingCount } from "../seats";
 
 export type EventRow = typeof events.$inferSelect;
 
@@ -12,8 +13,8 @@ export type EventRow = typeof events.$inferSelect;
  * would name the registration's own id.
  */
 export const eventCounts = {
-  confirmed: sql<number>`(SELECT count(*) FROM registrations r WHERE r.event_id = "events"."id" AND r.status = 'confirmed')`,
-  waitlisted: sql<number>`(SELECT count(*) FROM registrations r WHERE r.event_id = "events"."id" AND r.status = 'waitlisted')`,
+  confirmed: confirmedSeats(sql`"events"."id"`),
+  waitlisted: waitingCount(sql`"events"."id"`),
 };
 
 export interface EventWithCounts {

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { newId } from "../../lib/secrets";
 import type { ServiceContext } from "../context";
 import { queueForRegistrations } from "../outbox";
-import { promotionOpenSql } from "./rules";
+import { confirmedSeats, promotionOpenSql } from "./rules";
 
 /**
  * Statements that give every free seat of an event to the waitlist, earliest first, and
@@ -22,7 +22,7 @@ export function promoteWaitlisted(ctx: ServiceContext, eventId: string) {
         AND EXISTS (SELECT 1 FROM events e WHERE e.id = ${eventId} AND ${promotionOpenSql(now)})
       ORDER BY w.seq
       LIMIT coalesce((
-        SELECT max(0, e.capacity - (SELECT count(*) FROM registrations c WHERE c.event_id = e.id AND c.status = 'confirmed'))
+        SELECT max(0, e.capacity - ${confirmedSeats(sql`e.id`)})
         FROM events e WHERE e.id = ${eventId}), 0)
     )`);
   const queue = queueForRegistrations(

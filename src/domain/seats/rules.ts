@@ -1,4 +1,16 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
+
+/**
+ * The confirmed seats of an event, counted inside the statement that uses them, so a
+ * decision never rests on a number read earlier. `eventId` is SQL naming the event
+ * (a column such as e.id, or a bound id).
+ */
+export const confirmedSeats = (eventId: SQL) =>
+  sql<number>`(SELECT count(*) FROM registrations c WHERE c.event_id = ${eventId} AND c.status = 'confirmed')`;
+
+/** The people waiting for a seat of an event, counted like `confirmedSeats`. */
+export const waitingCount = (eventId: SQL) =>
+  sql<number>`(SELECT count(*) FROM registrations w WHERE w.event_id = ${eventId} AND w.status = 'waitlisted')`;
 
 /** SQL for a waitlisted registration `r`'s 1-based position: derived, never stored. */
 export const waitlistPosition = sql`(SELECT count(*) FROM registrations w WHERE w.event_id = r.event_id AND w.status = 'waitlisted' AND w.seq <= r.seq)`;
@@ -14,7 +26,7 @@ export const newcomerGetsSeat = (c: { seatsLeft: number; waitlisted: number }) =
  * so a free seat with a waitlist is never handed to someone new.
  */
 export const hasFreeSeatSql = sql`
-  ((SELECT count(*) FROM registrations c WHERE c.event_id = e.id AND c.status = 'confirmed') < e.capacity
+  (${confirmedSeats(sql`e.id`)} < e.capacity
    AND NOT EXISTS (SELECT 1 FROM registrations w WHERE w.event_id = e.id AND w.status = 'waitlisted'))`;
 
 /**
