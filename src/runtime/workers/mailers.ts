@@ -5,7 +5,8 @@ import { ConfigError } from "../../config";
 import type { Mailer, SendOutcome } from "../../mail/mailer";
 import { addressOf, buildMime } from "./mime";
 import { emailServiceOutcome, smtpOutcome } from "./sendOutcome";
-import { parseSmtpUrl, sendSmtp } from "./smtp";
+import { sendSmtp } from "./smtp";
+import { parseSmtpUrl } from "./smtpTarget";
 import { chooseTransport, type Transport } from "./transport";
 
 /**

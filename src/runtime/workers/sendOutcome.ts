@@ -13,13 +13,24 @@ export class SmtpReplyError extends Error {
 }
 
 /**
- * As on Node (src/node/mailers.ts): a 5xx refusal of this message itself — its recipient
- * or its content — is permanent. Anything else (a wrong password, TLS, a sender the relay
- * dislikes, a dropped connection, 4xx) is retried, so fixing the set-up sends what waits.
+ * SMTP_URL asks for something the client will not do (a password over an unencrypted
+ * connection). Not the message's fault: retried like a refused login, so fixing SMTP_URL
+ * or the server sends everything that waits.
+ */
+export class SmtpConfigError extends Error {
+  override name = "SmtpConfigError";
+}
+
+/**
+ * As on Node (src/runtime/node/mailers.ts): a 5xx refusal of this message itself — its
+ * recipient or its content — is permanent. Anything else (a wrong password, TLS, a sender
+ * the relay dislikes, a password we will not send, a dropped connection, 4xx) is retried,
+ * so fixing the set-up sends what waits.
  */
 export function smtpOutcome(err: unknown): SendOutcome {
   if (err instanceof SmtpReplyError)
     return { ok: false, permanent: err.code >= 500 && /^(RCPT|DATA)/i.test(err.command), reason: err.message };
+  if (err instanceof SmtpConfigError) return { ok: false, permanent: false, reason: err.message };
   return { ok: false, permanent: false, reason: err instanceof Error ? err.message : String(err) };
 }
 

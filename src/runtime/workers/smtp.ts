@@ -1,28 +1,8 @@
 import { connect } from "cloudflare:sockets";
 import type { ReadableStreamDefaultReader, Socket, WritableStreamDefaultWriter } from "@cloudflare/workers-types";
 import { toBase64 } from "./mime";
-import { SmtpReplyError } from "./sendOutcome";
-
-export interface SmtpTarget {
-  host: string;
-  port: number;
-  /** smtps://: TLS from the first byte; smtp://: STARTTLS when the server offers it. */
-  secure: boolean;
-  user?: string;
-  pass?: string;
-}
-
-/** `smtp://user:pass@host:587` or `smtps://…:465`, as SMTP_URL is written on Node too. */
-export function parseSmtpUrl(url: string): SmtpTarget {
-  const u = new URL(url);
-  const secure = u.protocol === "smtps:";
-  return {
-    host: u.hostname.replace(/^\[|\]$/g, ""),
-    port: Number(u.port) || (secure ? 465 : 587),
-    secure,
-    ...(u.username ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } : {}),
-  };
-}
+import { SmtpConfigError, SmtpReplyError } from "./sendOutcome";
+import { isLoopbackHost, type SmtpTarget } from "./smtpTarget";
 
 // Well below the dispatcher's five-minute lease, as on Node.
 const REPLY_TIMEOUT_MS = 30_000;
@@ -30,29 +10,45 @@ const REPLY_TIMEOUT_MS = 30_000;
 /**
  * Sends one raw message over SMTP with a socket from `cloudflare:sockets`: a connection
  * per message, since a socket belongs to the invocation that opened it. Throws
- * SmtpReplyError for a reply it did not want (the dispatcher classifies it), or any error
- * of the connection. Workers cannot reach port 25; use a submission port (587 or 465).
+ * SmtpReplyError for a reply it did not want (the dispatcher classifies it), SmtpConfigError
+ * for a password it will not send in the clear, or any error of the connection. Workers
+ * cannot reach port 25; use a submission port (587 or 465).
  */
 export async function sendSmtp(
   target: SmtpTarget,
   envelope: { from: string; to: string; raw: string; helo: string },
 ): Promise<void> {
+  const where = `${target.host}:${target.port}`;
   let socket = connect(
     { hostname: target.host, port: target.port },
     { secureTransport: target.secure ? "on" : "starttls", allowHalfOpen: false },
   );
   let line = new Conversation(socket);
   try {
-    await line.expect(null, "greeting", 220);
+    const greeting = () => line.expect(null, "greeting", 220);
+    await (target.secure ? overTls(`TLS with ${where}`, socket, greeting) : greeting());
     let ehlo = await line.expect(`EHLO ${envelope.helo}`, "EHLO", 250);
+    let encrypted = target.secure;
     if (!target.secure && /^250[ -]STARTTLS\b/im.test(ehlo)) {
       await line.expect("STARTTLS", "STARTTLS", 220);
       line.release();
       socket = socket.startTls({ expectedServerHostname: target.host });
       line = new Conversation(socket);
-      ehlo = await line.expect(`EHLO ${envelope.helo}`, "EHLO", 250);
+      ehlo = await overTls(`STARTTLS with ${where}`, socket, () => line.expect(`EHLO ${envelope.helo}`, "EHLO", 250));
+      encrypted = true;
     }
-    if (target.user !== undefined) await authenticate(line, ehlo, target.user, target.pass ?? "");
+    if (target.user !== undefined) {
+      // Checked here, not from the URL alone: smtp:// is fine once the server offers
+      // STARTTLS, and a server (or someone in between) that drops the offer gets nothing.
+      if (!encrypted && !isLoopbackHost(target.host)) {
+        await line.expect("QUIT", "QUIT", 221).catch(() => undefined);
+        throw new SmtpConfigError(
+          `SMTP_URL: will not send the password to ${where} unencrypted: the server did not offer STARTTLS. ` +
+            "Use smtps:// (port 465) or a server that offers STARTTLS; only localhost may be reached without TLS.",
+        );
+      }
+      await authenticate(line, ehlo, target.user, target.pass ?? "");
+    }
     await line.expect(`MAIL FROM:<${envelope.from}>`, "MAIL FROM", 250);
     await line.expect(`RCPT TO:<${envelope.to}>`, "RCPT TO", 250, 251);
     await line.expect("DATA", "DATA", 354);
@@ -62,6 +58,22 @@ export async function sendSmtp(
     await line.expect("QUIT", "QUIT", 221).catch(() => undefined);
   } finally {
     await socket.close().catch(() => undefined);
+  }
+}
+
+/**
+ * The first exchange over a new TLS connection, so that a failed handshake says what
+ * failed: workerd reports an untrusted or mismatched certificate as "cannot connect",
+ * "Stream was cancelled." or an "internal error" with a reference.
+ */
+async function overTls<T>(what: string, socket: Socket, first: () => Promise<T>): Promise<T> {
+  try {
+    await within(socket.opened, REPLY_TIMEOUT_MS);
+    return await first();
+  } catch (err) {
+    if (err instanceof SmtpReplyError) throw err;
+    const why = err instanceof Error ? err.message : String(err);
+    throw new Error(`${what} failed (is its certificate valid for that name and from a public CA?): ${why}`);
   }
 }
 
