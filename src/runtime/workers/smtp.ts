@@ -18,7 +18,7 @@ export async function sendSmtp(
   target: SmtpTarget,
   envelope: { from: string; to: string; raw: string; helo: string },
 ): Promise<void> {
-  const where = `${target.host}:${target.port}`;
+  const where = `${target.host.includes(":") ? `[${target.host}]` : target.host}:${target.port}`;
   let socket = connect(
     { hostname: target.host, port: target.port },
     { secureTransport: target.secure ? "on" : "starttls", allowHalfOpen: false },
