@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { networkInterfaces, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
@@ -38,13 +38,6 @@ export function makeCertificates(names: { dns?: string[]; ips?: string[] }, caNa
 }
 
 export type Certificates = ReturnType<typeof makeCertificates>;
-
-/** An IPv4 address of this machine that is not loopback: how a remote server looks to a client. */
-export function nonLoopbackAddress(): string | null {
-  for (const list of Object.values(networkInterfaces()))
-    for (const a of list ?? []) if (a.family === "IPv4" && !a.internal) return a.address;
-  return null;
-}
 
 /**
  * A real SMTP server (smtp-server) on `host`: "starttls" offers STARTTLS and takes AUTH
