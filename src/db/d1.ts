@@ -28,5 +28,5 @@ export function drizzleD1(binding: D1Database): Db {
     const results = await binding.batch(statements);
     return results.map((result, i) => prepared[i]!.mapResult(result, true));
   };
-  return db as unknown as Db;
+  return db;
 }

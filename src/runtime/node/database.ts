@@ -1,5 +1,5 @@
 import { createClient, type Client } from "@libsql/client";
-import { drizzle } from "drizzle-orm/libsql";
+import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -49,6 +49,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Nod
 }
 
 export async function migrateDatabase(db: Db): Promise<void> {
-  await migrate(db, { migrationsFolder });
+  // On Node every Db is the libSQL database openDatabase made; only the migrator needs to know.
+  await migrate(db as unknown as LibSQLDatabase<typeof schema>, { migrationsFolder });
   clearStatementCache();
 }
