@@ -24,14 +24,20 @@ export interface NodeDatabase {
  */
 export async function openDatabase(url: string, authToken?: string): Promise<NodeDatabase> {
   const local = url.startsWith("file:");
+  const statementCache = local ? cacheStatements() : undefined;
   if (local) {
-    cacheStatements();
     const path = url.slice("file:".length);
     if (path && path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
   }
   // One connection for a local file: SQLite writes one at a time anyway, and the
   // per-connection pragmas below must hold for every statement we run.
   const client = createClient({ url, authToken, ...(local ? { concurrency: 1 } : {}) });
+  try {
+    await statementCache?.verify(client);
+  } catch (err) {
+    client.close();
+    throw err;
+  }
   // Batches are our only transactions. BEGIN IMMEDIATE takes the write lock up front,
   // waiting out busy_timeout, so a batch never fails half-way because another process
   // (the CLI, a second server) wrote in between.
