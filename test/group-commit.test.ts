@@ -99,20 +99,20 @@ describe("group commit", () => {
     expect(await count("r-")).toBe(1 + 4 * 2);
   });
 
-  it("a read asked for while a group is open waits for its commit", async () => {
-    let read: Promise<number> | undefined;
+  it("reads asked for while a group holds the connection wait for its commit", async () => {
+    const reads: Promise<number>[] = [];
     let savepoints = 0;
-    // From inside the group, between two of its batches, as another request would.
+    // From inside the group, as other requests would: as it begins (the connection just
+    // handed to its transaction), and between two of its batches.
     const statements = statementLog((sql) => {
-      if (sql.startsWith("SAVEPOINT") && ++savepoints === 3) read = count("g-");
+      if (sql.startsWith("BEGIN") || (sql.startsWith("SAVEPOINT") && ++savepoints === 3)) reads.push(count("g-"));
     });
     try {
       await Promise.all(Array.from({ length: 5 }, (_, i) => d.client.batch([insert(`g-${i}`, i)])));
     } finally {
       statements.stop();
     }
-    expect(read).toBeDefined();
-    expect(await read).toBe(5);
+    expect(await Promise.all(reads)).toEqual([5, 5]);
   });
 
   it("a database locked by another process fails the whole group once, not batch by batch", async () => {

@@ -133,7 +133,8 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-for (const f of rows) if (f.failed) failures.push(`${f.runtime}, ${f.name}: ${f.failed} failed requests`);
+for (const f of rows)
+  if (f.failed) failures.push(`${f.runtime}, ${f.name}: ${f.failed} failed requests (answered: ${JSON.stringify(f.statuses)}; errors and timeouts: ${f.failed - f.requests + Object.values(f.statuses).reduce((a, b) => a + b, 0)})`);
 
 // --- The Worker's size ----------------------------------------------------------------
 const bundle = measureBundle();

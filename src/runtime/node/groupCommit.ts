@@ -6,6 +6,8 @@ interface Pending {
   reject(err: unknown): void;
 }
 
+type Done = [Pending, ResultSet[]];
+
 const MAX_GROUP = 64;
 const SAVEPOINT = "plats_batch";
 
@@ -42,17 +44,32 @@ export function groupCommit(client: Client): void {
       open ? groupEnded().then(() => run(...args)) : run(...args);
 
   async function runGroup(group: Pending[]) {
+    let ended!: () => void;
+    // Set before asking for the transaction: the pool hands the connection over to it
+    // a few microtasks before the transaction object reaches us.
+    open = new Promise((resolve) => (ended = resolve));
+    let committed: Done[] = [];
+    try {
+      committed = await runInTransaction(group);
+    } finally {
+      open = undefined;
+      ended();
+    }
+    for (const [p, results] of committed) p.resolve(results);
+  }
+
+  /** Runs the group's batches, each in its savepoint; rejects the failed ones and returns the committed. */
+  async function runInTransaction(group: Pending[]): Promise<Done[]> {
     let tx: Transaction;
     try {
       tx = await transaction("write");
     } catch (err) {
       // Typically SQLITE_BUSY: another process held the lock for the whole busy_timeout.
       // Each batch would wait that long again, blocking the event loop. Fail them all.
-      return group.forEach((p) => p.reject(err));
+      group.forEach((p) => p.reject(err));
+      return [];
     }
-    let ended!: () => void;
-    open = new Promise((resolve) => (ended = resolve));
-    const done: [Pending, ResultSet[]][] = [];
+    const done: Done[] = [];
     let next = 0;
     try {
       for (; next < group.length; next++) {
@@ -69,25 +86,23 @@ export function groupCommit(client: Client): void {
             // batches done so far with it: none of them committed, so they run again in
             // the next group, ahead of later arrivals.
             queue.unshift(...done.map(([q]) => q), ...group.slice(next + 1));
-            return;
+            return [];
           }
           await tx.execute(`ROLLBACK TO ${SAVEPOINT}`);
           await tx.execute(`RELEASE ${SAVEPOINT}`);
         }
       }
       await tx.commit();
+      return done;
     } catch (err) {
       // The transaction failed, not a batch (SAVEPOINT, ROLLBACK TO or COMMIT refused):
       // nothing of this group committed.
       for (const [p] of done) p.reject(err);
       for (const p of group.slice(next)) p.reject(err);
-      return;
+      return [];
     } finally {
       tx.close();
-      open = undefined;
-      ended();
     }
-    for (const [p, results] of done) p.resolve(results);
   }
 
   async function flush() {
