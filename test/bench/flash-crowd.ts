@@ -134,7 +134,7 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 for (const f of rows)
-  if (f.failed) failures.push(`${f.runtime}, ${f.name}: ${f.failed} failed requests (answered: ${JSON.stringify(f.statuses)}; errors and timeouts: ${f.failed - f.requests + Object.values(f.statuses).reduce((a, b) => a + b, 0)})`);
+  if (f.failed) failures.push(`${f.runtime}, ${f.name}: ${f.failed} failed requests (answered: ${JSON.stringify(f.statuses)}; errors and timeouts: ${f.unanswered})`);
 
 // --- The Worker's size ----------------------------------------------------------------
 const bundle = measureBundle();

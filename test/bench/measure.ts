@@ -14,6 +14,8 @@ export interface Figures {
   failed: number;
   /** Responses by HTTP status. */
   statuses: Record<number, number>;
+  /** Requests that got no response: connection errors and timeouts. */
+  unanswered: number;
   perSecond: number;
   p50: number;
   p99: number;
@@ -163,6 +165,7 @@ export async function load({ name, runtime, url, path, body, amount, probe, answ
     ok: result["2xx"],
     failed: Object.entries(statuses).reduce((n, [status, count]) => (answers(Number(status)) ? n : n + count), 0) + result.errors + result.timeouts,
     statuses,
+    unanswered: result.errors + result.timeouts,
     perSecond: result.requests.total / seconds,
     cpuPerRequestUs: (cpu * 1e6) / result.requests.total,
     cpuBusy: cpu / seconds,
