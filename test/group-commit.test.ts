@@ -1,4 +1,5 @@
-import { createClient } from "@libsql/client";
+import { createClient, LibsqlBatchError } from "@libsql/client";
+import Database from "libsql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase } from "../src/runtime/node/database";
 import { freshDatabase, type TestDatabase } from "./helpers/db";
@@ -15,18 +16,60 @@ afterAll(() => d.destroy());
 const insert = (k: string, v: number) => ({ sql: "INSERT INTO t (k, v) VALUES (?, ?)", args: [k, v] });
 const count = async (prefix: string) =>
   Number((await d.client.execute({ sql: "SELECT count(*) AS n FROM t WHERE k LIKE ?", args: [`${prefix}%`] })).rows[0]!.n);
+const rows = async (prefix: string) =>
+  (await d.client.execute({ sql: "SELECT k, v FROM t WHERE k LIKE ? ORDER BY v", args: [`${prefix}%`] })).rows.map((r) => ({ k: r.k, v: r.v }));
+
+/**
+ * Every statement the connection executes, in order: libSQL's client prepares each one
+ * as it runs it (the statement cache hands back a cached one), so a prepare is an execution.
+ */
+function statementLog(onStatement?: (sql: string) => void) {
+  const proto = Database.prototype as { prepare(sql: string): unknown };
+  const prepare = proto.prepare;
+  const log: string[] = [];
+  proto.prepare = function (this: unknown, sql: string) {
+    log.push(sql);
+    onStatement?.(sql);
+    return prepare.call(this, sql);
+  };
+  return { log, times: (text: string) => log.filter((s) => s.includes(text)).length, stop: () => (proto.prepare = prepare) };
+}
+
+// Batch i of a group: two inserts, the first numbered by how many rows its group wrote
+// before it (the order it ran in); the batch whose key is taken fails on its second.
+const numbered = (prefix: string, i: number, conflict = "") => [
+  { sql: `INSERT INTO t (k, v) VALUES ('${prefix}-${i}-a', (SELECT count(*) FROM t WHERE k LIKE '${prefix}-%'))`, args: [] },
+  { sql: `INSERT ${conflict} INTO t (k, v) VALUES ('${prefix}-${i}', ${i})`, args: [] },
+];
 
 describe("group commit", () => {
-  it("a failing batch fails alone; the rest of its group commits", async () => {
-    await d.client.execute({ sql: "INSERT INTO t VALUES ('a-5', 0)", args: [] });
-    const outcomes = await Promise.allSettled(
-      Array.from({ length: 10 }, (_, i) => d.client.batch([insert(`a-${i}-x`, i), insert(`a-${i}`, i)])),
-    );
+  it("a failing batch fails alone with its own error; the others run once, in arrival order, and commit", async () => {
+    await d.client.execute("INSERT INTO t VALUES ('e-5', -1)");
+    const statements = statementLog();
+    let outcomes: PromiseSettledResult<unknown>[];
+    try {
+      outcomes = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => d.client.batch(numbered("e", i))));
+    } finally {
+      statements.stop();
+    }
+    // One group: one transaction for all ten.
+    expect(statements.times("BEGIN")).toBe(1);
+    expect(statements.times("COMMIT")).toBe(1);
     expect(outcomes.map((o) => o.status)).toEqual([...Array(5).fill("fulfilled"), "rejected", ...Array(4).fill("fulfilled")]);
-    expect(String((outcomes[5] as PromiseRejectedResult).reason)).toContain("UNIQUE constraint failed");
-    // Atomic per batch: the failed batch left neither of its rows.
-    expect(await count("a-5-x")).toBe(0);
-    expect(await count("a-")).toBe(1 + 9 * 2);
+    const reason = (outcomes[5] as PromiseRejectedResult).reason;
+    expect(reason).toBeInstanceOf(LibsqlBatchError);
+    expect(reason.message).toContain("UNIQUE constraint failed: t.k");
+    expect(reason.statementIndex).toBe(1);
+    // Every statement ran exactly once; nothing was retried.
+    for (let i = 0; i < 10; i++) {
+      expect(statements.times(`'e-${i}-a'`)).toBe(1);
+      expect(statements.times(`'e-${i}',`)).toBe(1);
+    }
+    // The failed batch left neither of its rows; the others kept arrival order.
+    expect(await count("e-5-a")).toBe(0);
+    const written = (await rows("e-")).filter((r) => String(r.k).endsWith("-a"));
+    expect(written.map((r) => r.k)).toEqual([0, 1, 2, 3, 4, 6, 7, 8, 9].map((i) => `e-${i}-a`));
+    expect(await count("e-")).toBe(1 + 9 * 2);
   });
 
   it("each batch gets its own results, and sees the writes of batches before it", async () => {
@@ -35,6 +78,7 @@ describe("group commit", () => {
       d.client.batch([insert("b-2", 2), { sql: "SELECT count(*) AS n FROM t WHERE k LIKE 'b-%'", args: [] }]),
     ]);
     expect(first).toHaveLength(2);
+    expect(first![0]!.rowsAffected).toBe(1);
     expect(Number(first![1]!.rows[0]!.n)).toBe(1);
     expect(Number(second![1]!.rows[0]!.n)).toBe(2);
   });
@@ -42,6 +86,33 @@ describe("group commit", () => {
   it("groups many at once without losing any", async () => {
     await Promise.all(Array.from({ length: 500 }, (_, i) => d.client.batch([insert(`c-${i}`, i)])));
     expect(await count("c-")).toBe(500);
+  });
+
+  it("a batch whose error ends the whole transaction fails alone; the batches it took along run again", async () => {
+    await d.client.execute("INSERT INTO t VALUES ('r-2', -1)");
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) => d.client.batch(numbered("r", i, i === 2 ? "OR ROLLBACK" : ""))),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled"]);
+    expect(String((outcomes[2] as PromiseRejectedResult).reason)).toContain("UNIQUE constraint failed");
+    expect((await rows("r-")).filter((r) => String(r.k).endsWith("-a")).map((r) => r.k)).toEqual(["r-0-a", "r-1-a", "r-3-a", "r-4-a"]);
+    expect(await count("r-")).toBe(1 + 4 * 2);
+  });
+
+  it("reads asked for while a group holds the connection wait for its commit", async () => {
+    const reads: Promise<number>[] = [];
+    let savepoints = 0;
+    // From inside the group, as other requests would: as it begins (the connection just
+    // handed to its transaction), and between two of its batches.
+    const statements = statementLog((sql) => {
+      if (sql.startsWith("BEGIN") || (sql.startsWith("SAVEPOINT") && ++savepoints === 3)) reads.push(count("g-"));
+    });
+    try {
+      await Promise.all(Array.from({ length: 5 }, (_, i) => d.client.batch([insert(`g-${i}`, i)])));
+    } finally {
+      statements.stop();
+    }
+    expect(await Promise.all(reads)).toEqual([5, 5]);
   });
 
   it("a database locked by another process fails the whole group once, not batch by batch", async () => {
@@ -76,16 +147,5 @@ describe("after migrating", () => {
     await expect(
       d.client.execute("INSERT INTO manage_tokens (token_hash, registration_id, created_at) VALUES ('h', 'reg_nobody', 0)"),
     ).rejects.toThrow(/FOREIGN KEY/);
-  });
-});
-
-describe("statement cache", () => {
-  it("forgets prepared statements when migrations run, so SELECT * sees new columns", async () => {
-    await d.client.execute("CREATE TABLE s (a INTEGER)");
-    await d.client.execute("INSERT INTO s VALUES (1)");
-    expect(Object.keys((await d.client.execute("SELECT * FROM s")).rows[0]!)).toEqual(["a"]);
-    await d.client.execute("ALTER TABLE s ADD COLUMN b TEXT");
-    await migrateDatabase(d.db);
-    expect(Object.keys((await d.client.execute("SELECT * FROM s")).rows[0]!)).toEqual(["a", "b"]);
   });
 });

@@ -1,4 +1,5 @@
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { changedRows } from "../db/client";
 import { outbox, registrations } from "../db/schema";
 import { newId } from "../lib/secrets";
 import type { ServiceContext } from "../domain/context";
@@ -96,9 +97,8 @@ async function deliver(
   const renewed = await ctx.db
     .update(outbox)
     .set({ leaseUntil: new Date(ctx.now().getTime() + LEASE_MS) })
-    .where(and(mine, gt(outbox.leaseUntil, ctx.now())))
-    .returning({ id: outbox.id });
-  if (!renewed.length) return null;
+    .where(and(mine, gt(outbox.leaseUntil, ctx.now())));
+  if (!changedRows(renewed)) return null;
 
   const finish = (status: "sent" | "failed" | "skipped", lastError: string | null) =>
     ctx.db

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
+import { changedRows } from "../db/client";
 import type { ServiceContext } from "../domain/context";
-import { outboxInsert } from "../domain/outbox";
+import { queueForRegistrations } from "../domain/outbox";
 
 /**
  * Queues a reminder for every confirmed attendee of a published event that starts
@@ -10,8 +11,7 @@ import { outboxInsert } from "../domain/outbox";
  */
 export async function queueReminders({ ctx, leadMs }: { ctx: ServiceContext; leadMs: number }) {
   const now = ctx.now().getTime();
-  // Counted from RETURNING: D1's run() has no libSQL `rowsAffected`.
-  const queued = await ctx.db.all<{ id: string }>(sql`${outboxInsert(
+  const queued = await queueForRegistrations(
     ctx,
     "reminder",
     sql`r.status = 'confirmed' AND e.status = 'published'
@@ -19,6 +19,6 @@ export async function queueReminders({ ctx, leadMs }: { ctx: ServiceContext; lea
         AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id AND o.kind = 'reminder'
                         AND (json_extract(o.payload, '$.startsAt') = e.starts_at OR o.created_at > ${now - leadMs}))`,
     sql`json_object('startsAt', e.starts_at)`,
-  )} RETURNING id`);
-  return { queued: queued.length };
+  );
+  return { queued: changedRows(queued) };
 }

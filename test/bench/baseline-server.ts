@@ -4,6 +4,7 @@
 import { serve } from "@hono/node-server";
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
+import { changedRows } from "../../src/db/client";
 import { openDatabase } from "../../src/runtime/node/database";
 
 const { db } = await openDatabase(process.env.DATABASE_URL!);
@@ -18,7 +19,7 @@ const app = new Hono().post("/signup/:event", async (c) => {
     sql`INSERT INTO seats (event_id, email) SELECT ${event}, ${email}
         WHERE (SELECT count(*) FROM seats WHERE event_id = ${event}) < ${capacity}`,
   );
-  return c.json({ confirmed: res.rowsAffected === 1 }, 201);
+  return c.json({ confirmed: changedRows(res) === 1 }, 201);
 });
 app.get("/count/:event", async (c) => {
   const [row] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM seats WHERE event_id = ${c.req.param("event")}`);

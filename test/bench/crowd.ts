@@ -1,11 +1,28 @@
 // What every runtime's run shares: the event the crowd arrives at, the signups, and the
-// check afterwards that nobody was overbooked and the waitlist is whole and in order.
+// check afterwards that nobody was overbooked, nobody holds two places, and the waitlist
+// is whole and in order.
 
 export const SIGNUPS = Number(process.env.BENCH_SIGNUPS ?? 5000);
 export const CAPACITY = Number(process.env.BENCH_CAPACITY ?? 500);
 export const WARMUP = 500;
+/** In the double-click crowd, every REPEAT_EVERY-th signup repeats the one before it. */
+export const REPEAT_EVERY = 10;
 
 export const signupBody = (tag: string) => (n: number) => ({ name: `Deltagare ${n}`, email: `${tag}${n}@example.se` });
+
+/**
+ * One signup in ten sends the previous one's email again, as a double click does: while
+ * the first is still on its way or just after. Whichever of the two the database takes
+ * second answers 409 already_registered.
+ */
+export const repeatingBody = (tag: string) => (n: number) => signupBody(tag)(n % REPEAT_EVERY === REPEAT_EVERY - 1 ? n - 1 : n);
+
+/** What a crowd of `signups` requests should leave: distinct people, and repeats refused. */
+export function crowdOf(signups: number, repeats: boolean) {
+  const repeated = repeats ? Math.floor(signups / REPEAT_EVERY) : 0;
+  return { signups, people: signups - repeated, repeated };
+}
+export type Crowd = ReturnType<typeof crowdOf>;
 
 export async function createEvent(url: string, token: string, title: string): Promise<string> {
   const res = await fetch(`${url}/api/v1/events`, {
@@ -21,23 +38,38 @@ export interface CrowdCheck {
   confirmed: number;
   waitlisted: number;
   listed: number;
+  /** Emails holding more than one live registration. */
+  duplicates: number;
   /** Empty when the invariants hold. */
   failures: string[];
 }
 
-/** After the load: exactly CAPACITY confirmed, the rest waitlisted at positions 1..n. */
-export async function checkCrowd(url: string, token: string, event: string, runtime: string): Promise<CrowdCheck> {
+type Listed = { email: string; position: number | null };
+
+/**
+ * After the load: exactly CAPACITY confirmed, everyone else waitlisted at positions 1..n,
+ * and no email with two live registrations.
+ */
+export async function checkCrowd(url: string, token: string, event: string, runtime: string, crowd: Crowd = crowdOf(SIGNUPS, false)): Promise<CrowdCheck> {
   const auth = { authorization: `Bearer ${token}` };
+  const list = async (status: string) =>
+    ((await (await fetch(`${url}/api/v1/events/${event}/registrations?status=${status}`, { headers: auth })).json()) as { registrations: Listed[] }).registrations;
   const counts = (await (await fetch(`${url}/api/v1/events/${event}`, { headers: auth })).json()) as { confirmed: number; waitlisted: number };
-  const list = await fetch(`${url}/api/v1/events/${event}/registrations?status=waitlisted`, { headers: auth });
-  const waitlisted = ((await list.json()) as { registrations: { position: number }[] }).registrations;
+  const confirmed = await list("confirmed");
+  const waitlisted = await list("waitlisted");
+  const waiting = crowd.people - CAPACITY;
   const failures: string[] = [];
   if (counts.confirmed !== CAPACITY) failures.push(`${runtime}: confirmed ${counts.confirmed} ≠ capacity ${CAPACITY}`);
-  if (counts.waitlisted !== SIGNUPS - CAPACITY) failures.push(`${runtime}: waitlisted ${counts.waitlisted} ≠ ${SIGNUPS - CAPACITY}`);
-  if (waitlisted.length !== SIGNUPS - CAPACITY) failures.push(`${runtime}: the waitlist lists ${waitlisted.length} ≠ ${SIGNUPS - CAPACITY}`);
+  if (confirmed.length !== counts.confirmed) failures.push(`${runtime}: ${confirmed.length} listed as confirmed ≠ the event's ${counts.confirmed}`);
+  if (counts.waitlisted !== waiting) failures.push(`${runtime}: waitlisted ${counts.waitlisted} ≠ ${waiting}`);
+  if (waitlisted.length !== waiting) failures.push(`${runtime}: the waitlist lists ${waitlisted.length} ≠ ${waiting}`);
   if (!waitlisted.every((r, i) => r.position === i + 1)) failures.push(`${runtime}: waitlist positions are not 1..n in order`);
-  return { confirmed: counts.confirmed, waitlisted: counts.waitlisted, listed: waitlisted.length, failures };
+  const emails = [...confirmed, ...waitlisted].map((r) => r.email.toLowerCase());
+  const duplicates = emails.length - new Set(emails).size;
+  if (duplicates) failures.push(`${runtime}: ${duplicates} emails hold two live registrations`);
+  return { confirmed: counts.confirmed, waitlisted: counts.waitlisted, listed: waitlisted.length, duplicates, failures };
 }
 
 export const describeCheck = (runtime: string, c: CrowdCheck) =>
-  `${runtime}: confirmed ${c.confirmed} of ${CAPACITY}, waitlisted ${c.waitlisted}, positions 1..${c.listed}${c.failures.length ? " — BROKEN" : ""}`;
+  `${runtime}: confirmed ${c.confirmed} of ${CAPACITY}, waitlisted ${c.waitlisted}, positions 1..${c.listed}, ` +
+  `${c.duplicates} duplicate live registrations${c.failures.length ? " — BROKEN" : ""}`;

@@ -1,6 +1,8 @@
 // npm run bench: a flash crowd against the real Node server over HTTP, beside a bare
-// baseline measured in the same run, then the same crowd against the Workers build in
-// local workerd; after each, a check that nobody was overbooked. Last, the Worker's size.
+// baseline measured in the same run, then the same crowd with double clicks (one signup
+// in ten repeats an email), then the plain crowd against the Workers build in local
+// workerd; after each, a check that nobody was overbooked or registered twice. Last, the
+// Worker's size.
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
@@ -10,7 +12,7 @@ import { migrateDatabase, openDatabase } from "../../src/runtime/node/database";
 import { createApiToken, createOrganisation } from "../../src/domain/organisations";
 import { freePort, projectRoot, waitUntilHealthy } from "../helpers/server";
 import { FREE_PLAN_GZIP_LIMIT, measureBundle } from "./bundle-size";
-import { CAPACITY, checkCrowd, createEvent, describeCheck, signupBody, SIGNUPS, WARMUP } from "./crowd";
+import { CAPACITY, checkCrowd, createEvent, crowdOf, describeCheck, REPEAT_EVERY, repeatingBody, signupBody, SIGNUPS, WARMUP } from "./crowd";
 import { childProbe, CONNECTIONS, load, tableHeader, tableRow, type Figures } from "./measure";
 import { benchWorkerd, WORKERD } from "./workerd-run";
 
@@ -41,7 +43,9 @@ const failures: string[] = [];
 const checks: string[] = [];
 const rows: Figures[] = [];
 let nodeFull: Figures;
+let nodeRepeats: Figures;
 let baseline: Figures;
+const repeatCrowd = crowdOf(SIGNUPS, true);
 let mailedDuringLoad = 0;
 try {
   // --- The bare baseline --------------------------------------------------------------
@@ -75,23 +79,49 @@ try {
   });
   const warmEvent = await createEvent(plats.url, token, "Warm-up");
   const event = await createEvent(plats.url, token, "Leankonferens Blekinge (bench)");
-  const platsLoad = (name: string, id: string, tag: string, amount: number) =>
-    load({ name, runtime: NODE, url: plats.url, path: () => `/api/v1/events/${id}/registrations`, body: signupBody(tag), amount, probe: childProbe(plats.child) });
+  const repeatEvent = await createEvent(plats.url, token, "Leankonferens Blekinge (bench, double clicks)");
+  const platsLoad = (name: string, id: string, tag: string, amount: number, repeats = false) =>
+    load({
+      name,
+      runtime: NODE,
+      url: plats.url,
+      path: () => `/api/v1/events/${id}/registrations`,
+      body: repeats ? repeatingBody(tag) : signupBody(tag),
+      amount,
+      probe: childProbe(plats.child),
+      // A repeat's 409 already_registered is its right answer.
+      ...(repeats ? { answers: (status: number) => status === 201 || status === 409 } : {}),
+    });
   await platsLoad("warm-up", warmEvent, "w", WARMUP);
   // Let the dispatcher send the warm-up's confirmations before measuring: its first run
   // loads the mail stack, and a backlog from the warm-up is not this run's work.
   const mailDir = join(dir, "mail");
   const sentSoFar = () => (existsSync(mailDir) ? readdirSync(mailDir).length : 0);
-  const warmDeadline = Date.now() + 60_000;
-  while (sentSoFar() < WARMUP && Date.now() < warmDeadline) await new Promise((r) => setTimeout(r, 100));
+  const mailsSent = async (n: number, seconds: number) => {
+    const deadline = Date.now() + seconds * 1000;
+    while (sentSoFar() < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  };
+  await mailsSent(WARMUP, 60);
   const mailsBefore = sentSoFar();
   nodeFull = await platsLoad(`Plats signup (full path, ${CAPACITY} seats)`, event, "p", SIGNUPS);
   mailedDuringLoad = sentSoFar() - mailsBefore;
   const nodeCheck = await checkCrowd(plats.url, token, event, "Node");
-  await stop(plats.child);
   rows.push(nodeFull);
   checks.push(describeCheck("Node", nodeCheck));
   failures.push(...nodeCheck.failures);
+
+  // --- The same crowd with double clicks ------------------------------------------------
+  // Started like the first: with the previous crowd's confirmations sent.
+  await mailsSent(WARMUP + SIGNUPS, 180);
+  nodeRepeats = await platsLoad(`Plats signup, 1 in ${REPEAT_EVERY} a repeat (409)`, repeatEvent, "d", SIGNUPS, true);
+  const repeatCheck = await checkCrowd(plats.url, token, repeatEvent, "Node, double clicks", repeatCrowd);
+  const { 201: placed = 0, 409: refused = 0 } = nodeRepeats.statuses;
+  if (placed !== repeatCrowd.people || refused !== repeatCrowd.repeated)
+    repeatCheck.failures.push(`Node, double clicks: ${placed} placed and ${refused} refused ≠ ${repeatCrowd.people} and ${repeatCrowd.repeated}`);
+  await stop(plats.child);
+  rows.push(nodeRepeats);
+  checks.push(describeCheck("Node, double clicks", repeatCheck));
+  failures.push(...repeatCheck.failures);
 
   // --- The same crowd on the Workers build --------------------------------------------
   if (withWorkerd) {
@@ -103,7 +133,8 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-for (const f of rows) if (f.failed) failures.push(`${f.runtime}, ${f.name}: ${f.failed} failed requests`);
+for (const f of rows)
+  if (f.failed) failures.push(`${f.runtime}, ${f.name}: ${f.failed} failed requests (answered: ${JSON.stringify(f.statuses)}; errors and timeouts: ${f.unanswered})`);
 
 // --- The Worker's size ----------------------------------------------------------------
 const bundle = measureBundle();
@@ -114,12 +145,21 @@ if (bundle.gzipBytes > FREE_PLAN_GZIP_LIMIT)
 
 // --- Report ---------------------------------------------------------------------------
 const ratio = nodeFull!.perSecond / baseline!.perSecond;
-console.log(`\nFlash crowd: ${SIGNUPS} distinct signups, one event of ${CAPACITY} seats, ${CONNECTIONS} connections\n`);
+console.log(
+  `\nFlash crowd: ${SIGNUPS} signups per run, one event of ${CAPACITY} seats, ${CONNECTIONS} connections; all distinct, ` +
+    `except with double clicks (${repeatCrowd.people} people, ${repeatCrowd.repeated} repeats)\n`,
+);
 console.log(tableHeader);
 for (const f of rows) console.log(tableRow(f));
 console.log(`\nthroughput ratio (Plats on Node / baseline): ${ratio.toFixed(3)}  (target ≥ 0.50: ${ratio >= 0.5 ? "met" : "MISSED"})`);
 console.log(`p99 on Node at ${CONNECTIONS} connections: ${nodeFull!.p99.toFixed(1)} ms  (target < 100 ms: ${nodeFull!.p99 < 100 ? "met" : "MISSED"})`);
 console.log(`confirmations sent on Node during the load: ${mailedDuringLoad} (the dispatcher trickles while signups keep the server busy)`);
+console.log(
+  `double clicks on Node: ${nodeRepeats!.perSecond.toFixed(0)} signups/s, p99 ${nodeRepeats!.p99.toFixed(1)} ms ` +
+    `(${nodeRepeats!.statuses[201] ?? 0} × 201, ${nodeRepeats!.statuses[409] ?? 0} × 409 already_registered) against ` +
+    `${nodeFull!.perSecond.toFixed(0)} signups/s, p99 ${nodeFull!.p99.toFixed(1)} ms without repeats: ` +
+    `throughput ratio ${(nodeRepeats!.perSecond / nodeFull!.perSecond).toFixed(3)}`,
+);
 if (withWorkerd)
   console.log(
     `${WORKERD} is informational: wrangler dev on this machine (the server CPU and memory are wrangler's whole process tree), not Cloudflare's network or its D1; no mail transport is configured there, so its confirmations wait in the outbox`,
@@ -133,4 +173,4 @@ if (failures.length) {
   console.error(`\nFAILED:\n- ${failures.join("\n- ")}`);
   process.exit(1);
 }
-console.log("invariants: no overbooking, waitlists complete and in order on every runtime; the Worker fits the free plan");
+console.log("invariants: no overbooking, no email registered twice, waitlists complete and in order on every runtime; the Worker fits the free plan");

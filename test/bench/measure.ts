@@ -12,6 +12,10 @@ export interface Figures {
   requests: number;
   ok: number;
   failed: number;
+  /** Responses by HTTP status. */
+  statuses: Record<number, number>;
+  /** Requests that got no response: connection errors and timeouts. */
+  unanswered: number;
   perSecond: number;
   p50: number;
   p99: number;
@@ -103,10 +107,15 @@ export interface Load {
   body: (i: number) => unknown;
   amount: number;
   probe: Probe;
+  /** The statuses that are answers rather than failures; any 2xx unless given. */
+  answers?: (status: number) => boolean;
 }
 
-export async function load({ name, runtime, url, path, body, amount, probe }: Load): Promise<Figures> {
+const success = (status: number) => status >= 200 && status < 300;
+
+export async function load({ name, runtime, url, path, body, amount, probe, answers = success }: Load): Promise<Figures> {
   let i = 0;
+  const statuses: Record<number, number> = {};
   let lastResponse = 0;
   const connected = new WeakSet<object>();
   const latencies: number[] = [];
@@ -134,8 +143,9 @@ export async function load({ name, runtime, url, path, body, amount, probe }: Lo
       },
       (err, res) => (err ? reject(err) : resolve(res)),
     );
-    instance.on("response", (client: object, _status: number, _bytes: number, ms: number) => {
+    instance.on("response", (client: object, status: number, _bytes: number, ms: number) => {
       lastResponse = performance.now();
+      statuses[status] = (statuses[status] ?? 0) + 1;
       // A connection's first response includes opening it; 100 connects at once on this
       // VM now and then lose a SYN and wait the kernel's 1 s retransmit. That is the load
       // generator starting, not the server, so latency is taken over the later responses.
@@ -153,7 +163,9 @@ export async function load({ name, runtime, url, path, body, amount, probe }: Lo
     runtime,
     requests: result.requests.total,
     ok: result["2xx"],
-    failed: result.non2xx + result.errors + result.timeouts,
+    failed: Object.entries(statuses).reduce((n, [status, count]) => (answers(Number(status)) ? n : n + count), 0) + result.errors + result.timeouts,
+    statuses,
+    unanswered: result.errors + result.timeouts,
     perSecond: result.requests.total / seconds,
     cpuPerRequestUs: (cpu * 1e6) / result.requests.total,
     cpuBusy: cpu / seconds,

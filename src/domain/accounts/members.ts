@@ -1,5 +1,6 @@
 import { and, asc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
+import { changedRows } from "../../db/client";
 import { sessions, users, type Role } from "../../db/schema";
 import { isUniqueViolation } from "../../db/errors";
 import { AppError, invalid, notFound } from "../../lib/errors";
@@ -191,9 +192,9 @@ export async function removeMember({ ctx, input, by }: { ctx: ServiceContext; in
   const guard = ownerSafe(input.orgId, target.id, false);
   const [, removed] = await ctx.db.batch([
     auditIf(ctx, by, { action: "member.remove", subjectType: "user", subjectId: target.id, detail: { role: target.role } }, guard),
-    ctx.db.update(users).set({ disabledAt: ctx.now() }).where(and(eq(users.id, target.id), guard)).returning({ id: users.id }),
+    ctx.db.update(users).set({ disabledAt: ctx.now() }).where(and(eq(users.id, target.id), guard)),
   ]);
-  if (!removed[0]) throw lastOwner("removed");
+  if (!changedRows(removed)) throw lastOwner("removed");
   await endAllSessions(ctx, target.id);
   return memberOf(target);
 }

@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { changedRows } from "../../db/client";
 import { fieldMessage } from "../../lib/fieldMessages";
 import { invalid } from "../../lib/errors";
 import type { Actor } from "../audit";
 import { auditIf } from "../audit";
 import { listStillOpenSql, openEvent } from "./attendeeRules";
 import type { OrgScope, ServiceContext } from "../context";
-import { outboxInsert } from "../outbox";
+import { queueForRegistrations } from "../outbox";
 
 // Control characters would end up in mail headers (the subject) and in the text part.
 const singleLine = /^[^\u0000-\u001F\u007F]*$/;
@@ -71,9 +72,7 @@ export async function messageAttendees({
   const [queued] = await ctx.db.batch([
     // Before the audit entry, which would otherwise make it see the draft as sent. Nothing
     // else runs in between, so the entry counts the same rows this queues.
-    ctx.db.all<{ id: string }>(sql`
-      ${outboxInsert(ctx, "organiser_message", sql`${who} AND NOT ${alreadySent}`, sql`json_object('subject', ${message.subject}, 'body', ${message.body})`)}
-      RETURNING id`),
+    queueForRegistrations(ctx, "organiser_message", sql`${who} AND NOT ${alreadySent}`, sql`json_object('subject', ${message.subject}, 'body', ${message.body})`),
     auditIf(
       ctx,
       actor,
@@ -86,7 +85,8 @@ export async function messageAttendees({
       sql`${count} > 0 AND NOT ${alreadySent}`,
     ),
   ]);
-  if (queued.length) return queued.length;
+  const recipients = changedRows(queued);
+  if (recipients) return recipients;
   const [sent] = await ctx.db.all<{ n: number }>(sql`
     SELECT json_extract(detail, '$.recipients') AS n FROM audit_log
     WHERE org_id = ${input.orgId} AND subject_id = ${eventId} AND action = ${MESSAGE_ACTION} AND json_extract(detail, '$.draft') = ${draft}`);

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { changedRows } from "../../db/client";
 import { AppError, notFound } from "../../lib/errors";
 import { newId } from "../../lib/secrets";
 import type { Actor } from "../audit";
@@ -40,14 +41,14 @@ export async function markArrival({ ctx, input, actor }: { ctx: ServiceContext; 
     if (event.status === "cancelled") throw new AppError("event_cancelled", "This event is cancelled: nobody can be checked in.");
   }
   // The UPDATE decides whether anything changes (a cancellation or another tap may come
-  // first); what it returns says so, and the audit entry follows only a row it marked.
+  // first); its count of changed rows says so, and the audit entry follows only a row it marked.
   const changeId = newId("chg");
   const update = input.undo
-    ? ctx.db.all<{ id: string }>(sql`UPDATE registrations SET checked_in_at = NULL, change_id = ${changeId}
-                                    WHERE id = ${r.id} AND checked_in_at IS NOT NULL RETURNING id`)
-    : ctx.db.all<{ id: string }>(sql`UPDATE registrations SET checked_in_at = ${ctx.now().getTime()}, change_id = ${changeId}
-                                    WHERE id = ${r.id} AND status = 'confirmed' AND checked_in_at IS NULL RETURNING id`);
-  const [updated] = (await ctx.db.batch([
+    ? ctx.db.run(sql`UPDATE registrations SET checked_in_at = NULL, change_id = ${changeId}
+                     WHERE id = ${r.id} AND checked_in_at IS NOT NULL`)
+    : ctx.db.run(sql`UPDATE registrations SET checked_in_at = ${ctx.now().getTime()}, change_id = ${changeId}
+                     WHERE id = ${r.id} AND status = 'confirmed' AND checked_in_at IS NULL`);
+  const [updated] = await ctx.db.batch([
     update,
     auditIf(
       ctx,
@@ -55,8 +56,8 @@ export async function markArrival({ ctx, input, actor }: { ctx: ServiceContext; 
       { action: input.undo ? "registration.check_in_undo" : "registration.check_in", subjectType: "registration", subjectId: r.id, detail: { eventId: r.eventId, via: input.via ?? "api" } },
       sql`EXISTS (SELECT 1 FROM registrations WHERE id = ${r.id} AND change_id = ${changeId})`,
     ),
-  ] as never)) as [{ id: string }[]];
-  const changed = updated.length > 0;
+  ]);
+  const changed = changedRows(updated) > 0;
   const after = await findRegistration(ctx, r.id);
   // Cancelled between our read and the tap: say so rather than "checked in".
   if (!input.undo && !changed && !after.registration.checkedInAt) throw refuseUnlessConfirmed(after.registration.status) ?? notFound("registration");

@@ -1,4 +1,5 @@
 import { and, eq, isNotNull, lt, ne, or, sql } from "drizzle-orm";
+import { changedRows } from "../../db/client";
 import { loginFailures, loginLinks, outbox, sessions } from "../../db/schema";
 import type { ServiceContext } from "../context";
 
@@ -76,25 +77,18 @@ export async function applyRetention({ ctx }: { ctx: ServiceContext }): Promise<
   }
   const now = ctx.now();
   const [ended, links, failures, mails] = await ctx.db.batch([
-    ctx.db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ key: sessions.tokenHash }),
-    ctx.db
-      .delete(loginLinks)
-      .where(or(isNotNull(loginLinks.usedAt), lt(loginLinks.expiresAt, now)))
-      .returning({ key: loginLinks.tokenHash }),
-    ctx.db
-      .delete(loginFailures)
-      .where(lt(loginFailures.lastFailureAt, new Date(now.getTime() - FAILURES_KEPT_MS)))
-      .returning({ key: loginFailures.key }),
+    ctx.db.delete(sessions).where(lt(sessions.expiresAt, now)),
+    ctx.db.delete(loginLinks).where(or(isNotNull(loginLinks.usedAt), lt(loginLinks.expiresAt, now))),
+    ctx.db.delete(loginFailures).where(lt(loginFailures.lastFailureAt, new Date(now.getTime() - FAILURES_KEPT_MS))),
     // Sent login-link messages name a member and their address, and are of no use a day on.
     ctx.db
       .delete(outbox)
-      .where(and(eq(outbox.kind, "login_link"), ne(outbox.status, "sending"), lt(outbox.createdAt, new Date(now.getTime() - LOGIN_MAILS_KEPT_MS))))
-      .returning({ key: outbox.id }),
+      .where(and(eq(outbox.kind, "login_link"), ne(outbox.status, "sending"), lt(outbox.createdAt, new Date(now.getTime() - LOGIN_MAILS_KEPT_MS)))),
   ]);
-  result.sessions = ended.length;
-  result.loginLinks = links.length;
-  result.loginFailures = failures.length;
-  result.loginMails = mails.length;
+  result.sessions = changedRows(ended);
+  result.loginLinks = changedRows(links);
+  result.loginFailures = changedRows(failures);
+  result.loginMails = changedRows(mails);
   return result;
 }
 

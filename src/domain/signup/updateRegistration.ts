@@ -1,5 +1,6 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { z } from "zod";
+import { changedRows } from "../../db/client";
 import { registrations } from "../../db/schema";
 import { AppError, invalid } from "../../lib/errors";
 import { checkAnswers } from "./answers";
@@ -44,8 +45,7 @@ export async function updateManagedRegistration({
       language: input.changes.language ?? registration.language,
       answers,
     })
-    .where(and(eq(registrations.id, id), ne(registrations.status, "cancelled")))
-    .returning({ id: registrations.id });
-  if (changed.length === 0) throw new AppError("registration_closed", "A cancelled registration cannot be changed.");
+    .where(and(eq(registrations.id, id), ne(registrations.status, "cancelled")));
+  if (changedRows(changed) === 0) throw new AppError("registration_closed", "A cancelled registration cannot be changed.");
   return getManagedRegistration({ ctx, input: { token: input.token } });
 }

@@ -1,5 +1,5 @@
 import { createClient, type Client } from "@libsql/client";
-import { drizzle } from "drizzle-orm/libsql";
+import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -24,14 +24,20 @@ export interface NodeDatabase {
  */
 export async function openDatabase(url: string, authToken?: string): Promise<NodeDatabase> {
   const local = url.startsWith("file:");
+  const statementCache = local ? cacheStatements() : undefined;
   if (local) {
-    cacheStatements();
     const path = url.slice("file:".length);
     if (path && path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
   }
   // One connection for a local file: SQLite writes one at a time anyway, and the
   // per-connection pragmas below must hold for every statement we run.
   const client = createClient({ url, authToken, ...(local ? { concurrency: 1 } : {}) });
+  try {
+    await statementCache?.verify(client);
+  } catch (err) {
+    client.close();
+    throw err;
+  }
   // Batches are our only transactions. BEGIN IMMEDIATE takes the write lock up front,
   // waiting out busy_timeout, so a batch never fails half-way because another process
   // (the CLI, a second server) wrote in between.
@@ -49,6 +55,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Nod
 }
 
 export async function migrateDatabase(db: Db): Promise<void> {
-  await migrate(db, { migrationsFolder });
+  // On Node every Db is the libSQL database openDatabase made; only the migrator needs to know.
+  await migrate(db as unknown as LibSQLDatabase<typeof schema>, { migrationsFolder });
   clearStatementCache();
 }

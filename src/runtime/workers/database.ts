@@ -21,7 +21,7 @@ export function workerDatabase(config: Config, d1: D1Database | undefined): { db
     // because another writer came in between.
     const batch = client.batch.bind(client);
     client.batch = (stmts, mode = "write") => batch(stmts, mode);
-    return { db: drizzle(client, { schema }) as unknown as Db, kind: "libsql" };
+    return { db: drizzle(client, { schema }), kind: "libsql" };
   }
   if (!d1)
     throw new ConfigError("Invalid configuration:\n  DB: bind a D1 database as DB in wrangler.toml, or set DATABASE_URL to a libsql:// URL.");
