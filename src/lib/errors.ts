@@ -1,39 +1,55 @@
-export const errorStatus = {
-  invalid_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  already_registered: 409,
-  event_full: 409,
-  registration_closed: 409,
-  event_cancelled: 409,
-  slug_taken: 409,
-  not_confirmed: 409,
-  conflict: 409,
-  payload_too_large: 413,
-  rate_limited: 429,
-  internal_error: 500,
-} as const;
+import { englishErrors, englishFields, sayError } from "../i18n/errors";
+import { apiStatus, errorCodes, type ApiCode, type ErrorCode, type ErrorParams, type FieldErrors, type FieldIssue, type ParamValue } from "./errorCodes";
 
-export type ErrorCode = keyof typeof errorStatus;
-export type FieldErrors = Record<string, string>;
+export type { ApiCode, ErrorCode, FieldCode, FieldErrors, FieldIssue } from "./errorCodes";
 
-/** The one error the domain raises; the HTTP layer turns it into the one error shape. */
-export class AppError extends Error {
+/** The API code a refusal is sent as. */
+export const apiCodeOf = (code: ErrorCode): ApiCode => errorCodes[code].api;
+
+/** The one mapping from an error code to its HTTP status, used by the API, the pages and the workspace. */
+export const codeToStatus = (code: ErrorCode): number => apiStatus[apiCodeOf(code)];
+
+/** English words for a field error: the API's, and what logs and the CLI show. */
+export const englishField = (issue: FieldIssue) => sayError(englishFields[issue.code], issue);
+
+// A code without parameters may leave them out; one with parameters must name them all.
+type Args<C extends ErrorCode> = keyof ErrorParams<C> extends never
+  ? [params?: Record<string, never>, fields?: FieldErrors]
+  : [params: ErrorParams<C>, fields?: FieldErrors];
+
+/**
+ * The one error the domain raises: a code with its parameters, and field errors for a
+ * refused input. Each surface turns the code into its own words (src/http/errors.ts for
+ * the API, the pages' and the workspace's catalogues); the English `message` is for logs.
+ */
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly params: Readonly<Record<string, ParamValue>>;
+
   constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly fields?: FieldErrors,
+    readonly code: C,
+    ...[params, fields]: Args<C>
   ) {
-    super(message);
+    const given = (params ?? {}) as Record<string, ParamValue>;
+    super(sayError(englishErrors[code], given));
     this.name = "AppError";
+    this.params = given;
+    this.fields = fields;
   }
 
+  readonly fields?: FieldErrors;
+
   get status() {
-    return errorStatus[this.code];
+    return codeToStatus(this.code);
+  }
+
+  get apiCode() {
+    return apiCodeOf(this.code);
   }
 }
 
-export const notFound = (what = "resource") => new AppError("not_found", `No such ${what}.`);
-export const invalid = (fields: FieldErrors, message = "The request has invalid fields.") =>
-  new AppError("invalid_request", message, fields);
+/** A refused input: the field errors say what to fix. */
+export const invalid = (fields: FieldErrors) => new AppError("invalid_request", {}, fields);
+
+/** What a log or a terminal shows of an error: the message and each field's English words. */
+export const describeError = (err: AppError) =>
+  [err.message, ...Object.entries(err.fields ?? {}).map(([field, issue]) => `${field}: ${englishField(issue)}`)].join("\n");

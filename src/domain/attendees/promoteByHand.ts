@@ -65,7 +65,7 @@ export async function promoteByHand({
   // Nothing changed: say why, from the state as it is now.
   const after = await registrationOfEvent(ctx, orgId, eventId, id);
   refuseUnlessWaiting(after);
-  if (input.override) throw new AppError("conflict", "The registration changed meanwhile; nothing was done.");
+  if (input.override) throw new AppError("changed_meanwhile");
   const { confirmed, event } = after.event;
   return { promoted: false, confirmed, capacity: event.capacity, beyondBy: confirmed + 1 - event.capacity };
 }
@@ -73,5 +73,5 @@ export async function promoteByHand({
 function refuseUnlessWaiting(found: Awaited<ReturnType<typeof registrationOfEvent>>) {
   refuseUnlessListOpen(found.event);
   if (found.registration.status !== "waitlisted")
-    throw new AppError("conflict", `${found.registration.name} is not on the waitlist (any more).`);
+    throw new AppError("not_waitlisted", { name: found.registration.name });
 }

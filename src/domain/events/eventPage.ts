@@ -1,6 +1,6 @@
 import { and, eq, gte, ne, type SQL } from "drizzle-orm";
 import { events, organisations } from "../../db/schema";
-import { notFound } from "../../lib/errors";
+import { AppError } from "../../lib/errors";
 import type { ServiceContext } from "../context";
 import { eventCounts, publicEventView, type EventWithCounts, type PublicEventView } from "./eventView";
 import { signupRefusal } from "./window";
@@ -45,7 +45,7 @@ function selectWithOrganisation(ctx: ServiceContext, where: SQL | undefined, lim
 /** A published (or cancelled) event by its slug, as its public page shows it. Drafts are not found. */
 export async function eventPage({ ctx, input }: { ctx: ServiceContext; input: { slug: string } }): Promise<EventPage> {
   const [row] = await selectWithOrganisation(ctx, and(eq(events.slug, input.slug), ne(events.status, "draft")), 1);
-  if (!row) throw notFound("event");
+  if (!row) throw new AppError("event_not_found");
   const counts: EventWithCounts = row;
   const refusal = signupRefusal(row.event, ctx.now(), counts);
   const closedBecause =

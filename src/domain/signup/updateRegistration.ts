@@ -46,6 +46,6 @@ export async function updateManagedRegistration({
     })
     .where(and(eq(registrations.id, id), ne(registrations.status, "cancelled")))
     .returning({ id: registrations.id });
-  if (changed.length === 0) throw new AppError("registration_closed", "A cancelled registration cannot be changed.");
+  if (changed.length === 0) throw new AppError("registration_cancelled");
   return getManagedRegistration({ ctx, input: { token: input.token } });
 }

@@ -1,0 +1,158 @@
+// The words of errors live in the catalogues (src/i18n/errors, the pages' and the
+// workspace's); here are only the codes, with the parameters each one's words may name.
+// A code never changes meaning: clients read `fieldCodes` in API errors.
+
+/** The API's `error.code` values and their HTTP status: the contract clients program against. */
+export const apiStatus = {
+  invalid_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  already_registered: 409,
+  event_full: 409,
+  registration_closed: 409,
+  event_cancelled: 409,
+  slug_taken: 409,
+  not_confirmed: 409,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal_error: 500,
+} as const;
+export type ApiCode = keyof typeof apiStatus;
+
+/**
+ * Every refusal the domain or the HTTP layer makes: the API code it is sent as (so its
+ * status), and the parameters its words name. Finer than the API codes, so each surface
+ * can say exactly what happened in its own words.
+ */
+export const errorCodes = {
+  invalid_request: { api: "invalid_request", params: [] },
+  bad_request: { api: "invalid_request", params: [] },
+  json_required: { api: "invalid_request", params: [] },
+  malformed_json: { api: "invalid_request", params: [] },
+  unauthorized: { api: "unauthorized", params: [] },
+  sign_in_required: { api: "unauthorized", params: [] },
+  forbidden: { api: "forbidden", params: [] },
+  role_not_allowed: { api: "forbidden", params: [] },
+  cross_site: { api: "forbidden", params: [] },
+  not_found: { api: "not_found", params: [] },
+  route_not_found: { api: "not_found", params: [] },
+  page_not_found: { api: "not_found", params: [] },
+  event_not_found: { api: "not_found", params: [] },
+  registration_not_found: { api: "not_found", params: [] },
+  code_not_found: { api: "not_found", params: [] },
+  member_not_found: { api: "not_found", params: [] },
+  organisation_not_found: { api: "not_found", params: [] },
+  already_registered: { api: "already_registered", params: [] },
+  already_has_place: { api: "already_registered", params: [] },
+  event_full: { api: "event_full", params: [] },
+  full_no_waitlist: { api: "event_full", params: [] },
+  signup_not_open: { api: "registration_closed", params: [] },
+  signup_closed: { api: "registration_closed", params: [] },
+  signup_cancelled: { api: "registration_closed", params: [] },
+  event_started: { api: "registration_closed", params: [] },
+  registration_cancelled: { api: "registration_closed", params: [] },
+  event_cancelled: { api: "event_cancelled", params: [] },
+  cancelled_event_unchangeable: { api: "event_cancelled", params: [] },
+  checkin_event_cancelled: { api: "event_cancelled", params: [] },
+  slug_taken: { api: "slug_taken", params: ["slug"] },
+  org_slug_taken: { api: "slug_taken", params: ["slug"] },
+  checkin_cancelled: { api: "not_confirmed", params: [] },
+  checkin_waitlisted: { api: "not_confirmed", params: [] },
+  calendar_needs_seat: { api: "not_confirmed", params: [] },
+  event_anonymised: { api: "conflict", params: [] },
+  already_cancelled: { api: "conflict", params: ["name"] },
+  nothing_to_resend: { api: "conflict", params: [] },
+  changed_meanwhile: { api: "conflict", params: [] },
+  not_waitlisted: { api: "conflict", params: ["name"] },
+  code_other_event: { api: "conflict", params: ["event"] },
+  member_exists: { api: "conflict", params: [] },
+  last_owner_role: { api: "conflict", params: [] },
+  last_owner_remove: { api: "conflict", params: [] },
+  payload_too_large: { api: "payload_too_large", params: ["kib"] },
+  rate_limited: { api: "rate_limited", params: [] },
+  internal_error: { api: "internal_error", params: ["id"] },
+} as const satisfies Record<string, { api: ApiCode; params: readonly string[] }>;
+export type ErrorCode = keyof typeof errorCodes;
+
+/**
+ * Every field error, with the parameters its words name. zod's issues are mapped onto
+ * these in one place (src/lib/zodIssues.ts); the domain's own rules use them directly.
+ */
+export const fieldCodes = {
+  // Shape and size, mostly from zod
+  required: [],
+  unknown_field: [],
+  too_long: ["max"],
+  too_short: ["min"],
+  too_big: ["max"],
+  too_small: ["min"],
+  too_many: ["max"],
+  too_few: ["min"],
+  whole_number: [],
+  text: [],
+  number: [],
+  boolean: [],
+  list: [],
+  object: [],
+  invalid: [],
+  one_of: ["options"],
+  // Formats
+  email: [],
+  url: [],
+  date_time: [],
+  local_date_time: [],
+  day: [],
+  year_range: ["from", "to"],
+  time_zone: [],
+  slug_format: [],
+  embed_origin: [],
+  one_line: [],
+  no_control: [],
+  checkin_code: [],
+  // Events and their questions
+  question_id: [],
+  reserved_id: [],
+  options_for_kind: [],
+  unique_ids: [],
+  after_start: [],
+  after_opening: [],
+  not_after_end: [],
+  taken: [],
+  // Signing up and answering
+  unknown_question: [],
+  option: [],
+  options: [],
+  duplicate: [],
+  already_registered: [],
+  consent: [],
+  group_limit: ["max"],
+  // The workspace's own forms
+  passwords_differ: [],
+  wrong_password: [],
+  already_member: [],
+  privacy_url_needed: [],
+  retention_days: ["min", "max"],
+  nothing_to_change: [],
+  end_before_start: [],
+  range_too_long: ["years"],
+  checkin_code_needs_event: [],
+  no_recipients: [],
+  draft_expired: [],
+  action_prefix: [],
+} as const satisfies Record<string, readonly string[]>;
+export type FieldCode = keyof typeof fieldCodes;
+
+/** A parameter's value: a list (the options of `one_of`) is joined in the reader's language. */
+export type ParamValue = string | number | readonly string[];
+type ParamsOf<Names extends readonly string[]> = { [K in Names[number]]: ParamValue };
+
+/** One field's error: its code and that code's parameters, e.g. `{ code: "too_long", max: 200 }`. */
+export type FieldIssue = { [C in FieldCode]: { code: C } & ParamsOf<(typeof fieldCodes)[C]> }[FieldCode];
+/** Field errors by field name (`email`, `answers.lunch`, `attendees.1.email`). */
+export type FieldErrors = Record<string, FieldIssue>;
+
+export type ErrorParams<C extends ErrorCode> = ParamsOf<(typeof errorCodes)[C]["params"]>;
+
+export const isFieldCode = (s: unknown): s is FieldCode => typeof s === "string" && Object.hasOwn(fieldCodes, s);
