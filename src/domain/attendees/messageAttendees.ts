@@ -91,5 +91,5 @@ export async function messageAttendees({
     SELECT json_extract(detail, '$.recipients') AS n FROM audit_log
     WHERE org_id = ${input.orgId} AND subject_id = ${eventId} AND action = ${MESSAGE_ACTION} AND json_extract(detail, '$.draft') = ${draft}`);
   if (sent) return Number(sent.n);
-  throw invalid({ audience: { code: "no_recipients" } });
+  throw invalid({ audience: { code: message.audience === "confirmed" ? "nobody_confirmed" : "nobody_waitlisted" } });
 }

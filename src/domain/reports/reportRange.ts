@@ -31,8 +31,8 @@ export function reportRange(input: { from?: string | undefined; to?: string | un
   const from = input.from?.trim() || `${year}-01-01`;
   const to = input.to?.trim() || `${year}-12-31`;
   const errors: FieldErrors = {};
-  if (!isDay(from)) errors.from = { code: "day" };
-  if (!isDay(to)) errors.to = { code: "day" };
+  if (!isDay(from)) errors.from = { code: "start_day" };
+  if (!isDay(to)) errors.to = { code: "end_day" };
   if (!errors.from && !errors.to) {
     const limit = `${String(Number(from.slice(0, 4)) + MAX_RANGE_YEARS).padStart(4, "0")}${from.slice(4)}`;
     if (from > to) errors.to = { code: "end_before_start" };

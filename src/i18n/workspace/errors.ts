@@ -27,7 +27,6 @@ const en = {
     email: "Enter a valid email address, e.g. anna@example.se.",
     one_of: "Choose {options}.",
     options_for_kind: "List the choices, one per line.",
-    day: "Enter a date (YYYY-MM-DD).",
     checkin_code_needs_event: "Type the code on an event's check-in page.",
   },
   errors: {
