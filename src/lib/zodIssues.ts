@@ -1,7 +1,13 @@
-import type { core, ZodError } from "zod";
+import { z, type core, type ZodError } from "zod";
 import { isFieldCode, type FieldCode, type FieldErrors, type FieldIssue } from "./errorCodes";
 
 type Issue = core.$ZodIssue;
+
+// A finished issue no longer holds the value it was about, so whether the value was
+// missing at all is noted while the issue is made: its message becomes the code.
+z.config({
+  customError: (issue) => (issue.code === "invalid_type" && issue.input === undefined ? "required" : undefined),
+});
 
 /**
  * A schema names a code where zod's issue kind cannot tell it (a pattern, a refinement):
@@ -16,6 +22,7 @@ const typeCodes: Record<string, FieldIssue> = {
   boolean: { code: "boolean" },
   array: { code: "list" },
   object: { code: "object" },
+  record: { code: "object" },
 };
 
 /** The one mapping from a zod issue to a field code with its parameters. */
@@ -29,7 +36,6 @@ export function issueCode(issue: Issue): FieldIssue {
     return { code: issue.message } as FieldIssue;
   switch (issue.code) {
     case "invalid_type":
-      if (issue.input === undefined) return { code: "required" };
       return typeCodes[issue.expected] ?? { code: "invalid" };
     case "too_big": {
       const max = Number(issue.maximum);
