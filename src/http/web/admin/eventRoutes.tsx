@@ -90,6 +90,7 @@ export const eventAdminRoutes = new Hono<AppEnv>()
   })
   .post("/events/:id/edit", organiser, async (c) => {
     const row = await findEvent(c.var.ctx, c.req.param("id"), c.var.member.orgId);
+    refuseUnlessEditable(row.event);
     const form = await readForm(c);
     const read = readEventForm(form);
     const state = stateOf(read);
