@@ -96,6 +96,19 @@ describe("refusals through the real app", () => {
     expect(logged).not.toHaveBeenCalled();
   });
 
+  it("an event page says why its form is not offered, from the refusal a signup would get", async () => {
+    const full = (await h.api("POST", "/events", eventBody({ capacity: 1, waitlist: false }))).body;
+    await h.api("POST", `/events/${full.id}/registrations`, person(), { token: null });
+    const fullPage = await (await h.app.request(`/e/${full.slug}`)).text();
+    expect(fullPage).toContain('<p class="notice">Fullbokat</p>');
+    const cancelled = (await h.api("POST", "/events", eventBody())).body;
+    await h.api("POST", `/events/${cancelled.id}/cancel`);
+    const cancelledPage = await (await h.app.request(`/e/${cancelled.slug}?lang=nb`)).text();
+    expect(cancelledPage).toContain('<p class="notice">Arrangementet er avlyst.</p>');
+    const later = (await h.api("POST", "/events", eventBody({ registrationOpensAt: "2027-03-01T08:00:00Z" }))).body;
+    expect(await (await h.app.request(`/e/${later.slug}?lang=en`)).text()).toContain("Registration opens");
+  });
+
   it("editing a cancelled event in the workspace is a 409 page with the domain's reason", async () => {
     const ev = (await h.api("POST", "/events", eventBody())).body;
     await h.api("POST", `/events/${ev.id}/cancel`);

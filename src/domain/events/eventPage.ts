@@ -15,11 +15,14 @@ export interface PublicOrganisation {
   embedOrigins: string[];
 }
 
+/** The refusals `signupRefusal` gives a published or cancelled event. */
+export type ClosedBecause = "signup_cancelled" | "signup_not_open" | "signup_closed" | "full_no_waitlist";
+
 export interface EventPage {
   event: PublicEventView;
   organisation: PublicOrganisation;
-  /** Why the form is not offered now (closed, not open yet, cancelled, full without waitlist), or null. */
-  closedBecause: "registration_closed" | "event_full" | "event_cancelled" | null;
+  /** Why the form is not offered now, as the refusal a signup would get (the same codes), or null. */
+  closedBecause: ClosedBecause | null;
   /** When registration opens, while it has not yet. */
   opensAt: string | null;
 }
@@ -48,8 +51,7 @@ export async function eventPage({ ctx, input }: { ctx: ServiceContext; input: { 
   if (!row) throw new AppError("event_not_found");
   const counts: EventWithCounts = row;
   const refusal = signupRefusal(row.event, ctx.now(), counts);
-  const closedBecause =
-    row.event.status === "cancelled" ? "event_cancelled" : (refusal?.code as EventPage["closedBecause"] | undefined) ?? null;
+  const closedBecause = (refusal?.code as ClosedBecause | undefined) ?? null;
   const notYetOpen = row.event.registrationOpensAt && ctx.now() < row.event.registrationOpensAt;
   return {
     event: publicEventView(ctx, counts),
