@@ -22,6 +22,9 @@ export function refuseIfAnonymised(event: { anonymisedAt: Date | null }) {
 /** Whether the organiser may still change the event's list (`refuseUnlessListOpen` would pass). */
 export const listIsOpen = (event: { status: string; anonymisedAt: Date | null }) => event.status !== "cancelled" && !event.anonymisedAt;
 
+/** Only someone waiting can be given a seat by hand. */
+export const canPromote = (registration: { status: string }) => registration.status === "waitlisted";
+
 /** Whether a listed registration offers the organiser's actions (promote, resend, cancel). */
 export const canActOn = (registration: { status: string }, event: { status: string; anonymisedAt: Date | null }) =>
   registration.status !== "cancelled" && listIsOpen(event);

@@ -3,7 +3,7 @@ import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/secrets";
 import type { Actor } from "../audit";
 import { auditIf } from "../audit";
-import { changedBy, listStillOpenSql, refuseUnlessListOpen, registrationOfEvent } from "./attendeeRules";
+import { canPromote, changedBy, listStillOpenSql, refuseUnlessListOpen, registrationOfEvent } from "./attendeeRules";
 import type { OrgScope, ServiceContext } from "../context";
 import { confirmedSeats } from "../seats";
 import { queueForRegistrations } from "../outbox";
@@ -72,6 +72,6 @@ export async function promoteByHand({
 
 function refuseUnlessWaiting(found: Awaited<ReturnType<typeof registrationOfEvent>>) {
   refuseUnlessListOpen(found.event);
-  if (found.registration.status !== "waitlisted")
+  if (!canPromote(found.registration))
     throw new AppError("not_waitlisted", { name: found.registration.name });
 }

@@ -1,5 +1,5 @@
 import type { AttendanceList, ListedRegistration, ListFilter, Tally } from "../../../domain/attendees";
-import { answerText, canActOn, listIsOpen } from "../../../domain/attendees";
+import { answerText, canActOn, canPromote, listIsOpen } from "../../../domain/attendees";
 import type { EventRow } from "../../../domain/events";
 import type { Member } from "../../../domain/accounts";
 import { formatWhen } from "../../../i18n/format";
@@ -143,7 +143,7 @@ function RowActions({ row, event }: { row: ListedRegistration; event: EventRow }
   if (!canActOn(r, event)) return null;
   return (
     <div class="row-actions">
-      {r.status === "waitlisted" ? (
+      {canPromote(r) ? (
         <form method="post" action={registrationPath(event.id, r.id, "promote")}>
           <button type="submit" class="compact" aria-label={`Promote ${r.name}`}>
             Promote

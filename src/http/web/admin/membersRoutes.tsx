@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { AppError } from "../../../lib/errors";
-import { addMember, changeRole, findMember, isLastOwner, listMembers, removeMember } from "../../../domain/accounts";
+import { addMember, allows, changeRole, findMember, isLastOwner, listMembers, removeMember } from "../../../domain/accounts";
 import { queueLoginLink } from "../../../domain/accounts";
 import type { AppContext, AppEnv } from "../../env";
 import { refusalText, shownErrors } from "./errors";
@@ -47,13 +47,14 @@ export const membersRoutes = new Hono<AppEnv>()
   .post("/members/:id/role", requireRole("owner"), async (c) => {
     const form = await readForm(c);
     const me = c.var.member;
+    let changed;
     try {
-      await changeRole({ ctx: c.var.ctx, input: { orgId: me.orgId, id: c.req.param("id"), role: form.one("role") }, by: me });
+      changed = await changeRole({ ctx: c.var.ctx, input: { orgId: me.orgId, id: c.req.param("id"), role: form.one("role") }, by: me });
     } catch (err) {
       return refused(c, err);
     }
     // An owner who gave themselves another role can no longer see this page.
-    const stillOwner = c.req.param("id") !== me.id || form.one("role") === "owner";
+    const stillOwner = changed.id !== me.id || allows(changed.role, "owner");
     return c.redirect(stillOwner ? "/admin/members?notice=role" : "/admin", 303);
   })
   .get("/members/:id/remove", requireRole("owner"), async (c) => {
