@@ -24,6 +24,7 @@ type Args<C extends ErrorCode> = keyof ErrorParams<C> extends never
  */
 export class AppError<C extends ErrorCode = ErrorCode> extends Error {
   readonly params: Readonly<Record<string, ParamValue>>;
+  readonly fields?: FieldErrors;
 
   constructor(
     readonly code: C,
@@ -35,8 +36,6 @@ export class AppError<C extends ErrorCode = ErrorCode> extends Error {
     this.params = given;
     this.fields = fields;
   }
-
-  readonly fields?: FieldErrors;
 
   get status() {
     return codeToStatus(this.code);
