@@ -2,7 +2,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
-import { englishErrors, sayError } from "../i18n/errors";
+import { englishReasons, sayError } from "../i18n/errors";
 import { AppError, englishField, invalid, type FieldErrors, type FieldIssue } from "../lib/errors";
 import { zodFieldErrors } from "../lib/zodIssues";
 import { MAX_BODY_BYTES } from "./middleware";
@@ -13,24 +13,24 @@ export interface ErrorWords {
   field: (issue: FieldIssue) => string;
 }
 
-const english: ErrorWords = { error: (err) => sayError(englishErrors[err.code], err.params), field: englishField };
+const english: ErrorWords = { error: (err) => sayError(englishReasons[err.reason], err.params), field: englishField };
 
 /**
  * The one error shape: `{ error: { code, message, fields?, fieldCodes? } }`. `code` is the
- * API code, `fields` each field's words and `fieldCodes` the same errors as codes with their
+ * error code, `fields` each field's words and `fieldCodes` the same errors as codes with their
  * parameters, for clients that show their own words.
  */
 export function errorResponse(c: Context, err: AppError, words: ErrorWords = english) {
-  if (err.apiCode === "unauthorized") c.header("WWW-Authenticate", 'Bearer realm="plats"');
+  if (err.code === "unauthorized") c.header("WWW-Authenticate", 'Bearer realm="plats"');
   const fields = err.fields ? Object.fromEntries(Object.entries(err.fields).map(([k, issue]) => [k, words.field(issue)])) : undefined;
-  const body = { error: { code: err.apiCode, message: words.error(err), ...(fields ? { fields, fieldCodes: err.fields } : {}) } };
+  const body = { error: { code: err.code, message: words.error(err), ...(fields ? { fields, fieldCodes: err.fields } : {}) } };
   return c.json(body, err.status as ContentfulStatusCode);
 }
 
 /** The refusal a status of Hono's own HTTPException stands for (malformed JSON, a refused form, …). */
 export function refusalOfStatus(status: number): AppError | null {
-  const code = ({ 400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 429: "rate_limited" } as const)[status];
-  if (code) return new AppError(code);
+  const reason = ({ 400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 429: "rate_limited" } as const)[status];
+  if (reason) return new AppError(reason);
   return status === 413 ? new AppError("payload_too_large", { kib: MAX_BODY_BYTES / 1024 }) : null;
 }
 

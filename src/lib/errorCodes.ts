@@ -1,9 +1,9 @@
 // The words of errors live in the catalogues (src/i18n/errors, the pages' and the
 // workspace's); here are only the codes, with the parameters each one's words may name.
-// A code never changes meaning: clients read `fieldCodes` in API errors.
+// A code never changes meaning: clients read `error.code` and `fieldCodes` in API errors.
 
 /** The API's `error.code` values and their HTTP status: the contract clients program against. */
-export const apiStatus = {
+export const errorStatus = {
   invalid_request: 400,
   unauthorized: 401,
   forbidden: 403,
@@ -19,62 +19,62 @@ export const apiStatus = {
   rate_limited: 429,
   internal_error: 500,
 } as const;
-export type ApiCode = keyof typeof apiStatus;
+export type ErrorCode = keyof typeof errorStatus;
 
 /**
- * Every refusal the domain or the HTTP layer makes: the API code it is sent as (so its
- * status), and the parameters its words name. Finer than the API codes, so each surface
- * can say exactly what happened in its own words.
+ * Why a request is refused: every reason the domain or the HTTP layer gives, with the
+ * error code it is sent as (so its status) and the parameters its words name. Finer than
+ * the codes, so each surface can say exactly what happened in its own words.
  */
-export const errorCodes = {
-  invalid_request: { api: "invalid_request", params: [] },
-  bad_request: { api: "invalid_request", params: [] },
-  json_required: { api: "invalid_request", params: [] },
-  malformed_json: { api: "invalid_request", params: [] },
-  unauthorized: { api: "unauthorized", params: [] },
-  sign_in_required: { api: "unauthorized", params: [] },
-  forbidden: { api: "forbidden", params: [] },
-  role_not_allowed: { api: "forbidden", params: [] },
-  cross_site: { api: "forbidden", params: [] },
-  not_found: { api: "not_found", params: [] },
-  route_not_found: { api: "not_found", params: [] },
-  page_not_found: { api: "not_found", params: [] },
-  event_not_found: { api: "not_found", params: [] },
-  registration_not_found: { api: "not_found", params: [] },
-  code_not_found: { api: "not_found", params: [] },
-  member_not_found: { api: "not_found", params: [] },
-  organisation_not_found: { api: "not_found", params: [] },
-  already_registered: { api: "already_registered", params: [] },
-  already_has_place: { api: "already_registered", params: [] },
-  event_full: { api: "event_full", params: [] },
-  full_no_waitlist: { api: "event_full", params: [] },
-  signup_not_open: { api: "registration_closed", params: [] },
-  signup_closed: { api: "registration_closed", params: [] },
-  signup_cancelled: { api: "registration_closed", params: [] },
-  event_started: { api: "registration_closed", params: [] },
-  registration_cancelled: { api: "registration_closed", params: [] },
-  event_cancelled: { api: "event_cancelled", params: [] },
-  cancelled_event_unchangeable: { api: "event_cancelled", params: [] },
-  checkin_event_cancelled: { api: "event_cancelled", params: [] },
-  slug_taken: { api: "slug_taken", params: ["slug"] },
-  org_slug_taken: { api: "slug_taken", params: ["slug"] },
-  checkin_cancelled: { api: "not_confirmed", params: [] },
-  checkin_waitlisted: { api: "not_confirmed", params: [] },
-  calendar_needs_seat: { api: "not_confirmed", params: [] },
-  event_anonymised: { api: "conflict", params: [] },
-  already_cancelled: { api: "conflict", params: ["name"] },
-  nothing_to_resend: { api: "conflict", params: [] },
-  changed_meanwhile: { api: "conflict", params: [] },
-  not_waitlisted: { api: "conflict", params: ["name"] },
-  code_other_event: { api: "conflict", params: ["event"] },
-  member_exists: { api: "conflict", params: [] },
-  last_owner_role: { api: "conflict", params: [] },
-  last_owner_remove: { api: "conflict", params: [] },
-  payload_too_large: { api: "payload_too_large", params: ["kib"] },
-  rate_limited: { api: "rate_limited", params: [] },
-  internal_error: { api: "internal_error", params: ["id"] },
-} as const satisfies Record<string, { api: ApiCode; params: readonly string[] }>;
-export type ErrorCode = keyof typeof errorCodes;
+export const reasons = {
+  invalid_request: { code: "invalid_request", params: [] },
+  bad_request: { code: "invalid_request", params: [] },
+  json_required: { code: "invalid_request", params: [] },
+  malformed_json: { code: "invalid_request", params: [] },
+  unauthorized: { code: "unauthorized", params: [] },
+  sign_in_required: { code: "unauthorized", params: [] },
+  forbidden: { code: "forbidden", params: [] },
+  role_not_allowed: { code: "forbidden", params: [] },
+  cross_site: { code: "forbidden", params: [] },
+  not_found: { code: "not_found", params: [] },
+  route_not_found: { code: "not_found", params: [] },
+  page_not_found: { code: "not_found", params: [] },
+  event_not_found: { code: "not_found", params: [] },
+  registration_not_found: { code: "not_found", params: [] },
+  code_not_found: { code: "not_found", params: [] },
+  member_not_found: { code: "not_found", params: [] },
+  organisation_not_found: { code: "not_found", params: [] },
+  already_registered: { code: "already_registered", params: [] },
+  already_has_place: { code: "already_registered", params: [] },
+  event_full: { code: "event_full", params: [] },
+  full_no_waitlist: { code: "event_full", params: [] },
+  signup_not_open: { code: "registration_closed", params: [] },
+  signup_closed: { code: "registration_closed", params: [] },
+  signup_cancelled: { code: "registration_closed", params: [] },
+  event_started: { code: "registration_closed", params: [] },
+  registration_cancelled: { code: "registration_closed", params: [] },
+  event_cancelled: { code: "event_cancelled", params: [] },
+  cancelled_event_unchangeable: { code: "event_cancelled", params: [] },
+  checkin_event_cancelled: { code: "event_cancelled", params: [] },
+  slug_taken: { code: "slug_taken", params: ["slug"] },
+  org_slug_taken: { code: "slug_taken", params: ["slug"] },
+  checkin_cancelled: { code: "not_confirmed", params: [] },
+  checkin_waitlisted: { code: "not_confirmed", params: [] },
+  calendar_needs_seat: { code: "not_confirmed", params: [] },
+  event_anonymised: { code: "conflict", params: [] },
+  already_cancelled: { code: "conflict", params: ["name"] },
+  nothing_to_resend: { code: "conflict", params: [] },
+  changed_meanwhile: { code: "conflict", params: [] },
+  not_waitlisted: { code: "conflict", params: ["name"] },
+  code_other_event: { code: "conflict", params: ["event"] },
+  member_exists: { code: "conflict", params: [] },
+  last_owner_role: { code: "conflict", params: [] },
+  last_owner_remove: { code: "conflict", params: [] },
+  payload_too_large: { code: "payload_too_large", params: ["kib"] },
+  rate_limited: { code: "rate_limited", params: [] },
+  internal_error: { code: "internal_error", params: ["id"] },
+} as const satisfies Record<string, { code: ErrorCode; params: readonly string[] }>;
+export type Reason = keyof typeof reasons;
 
 /**
  * Every field error, with the parameters its words name. zod's issues are mapped onto
@@ -155,6 +155,6 @@ export type FieldIssue = { [C in FieldCode]: { code: C } & ParamsOf<(typeof fiel
 /** Field errors by field name (`email`, `answers.lunch`, `attendees.1.email`). */
 export type FieldErrors = Record<string, FieldIssue>;
 
-export type ErrorParams<C extends ErrorCode> = ParamsOf<(typeof errorCodes)[C]["params"]>;
+export type ReasonParams<R extends Reason> = ParamsOf<(typeof reasons)[R]["params"]>;
 
 export const isFieldCode = (s: unknown): s is FieldCode => typeof s === "string" && Object.hasOwn(fieldCodes, s);

@@ -1,48 +1,49 @@
-import { englishErrors, englishFields, sayError } from "../i18n/errors";
-import { apiStatus, errorCodes, type ApiCode, type ErrorCode, type ErrorParams, type FieldErrors, type FieldIssue, type ParamValue } from "./errorCodes";
+import { englishFields, englishReasons, sayError } from "../i18n/errors";
+import { errorStatus, reasons, type ErrorCode, type FieldErrors, type FieldIssue, type ParamValue, type Reason, type ReasonParams } from "./errorCodes";
 
-export type { ApiCode, ErrorCode, FieldCode, FieldErrors, FieldIssue } from "./errorCodes";
+export type { ErrorCode, FieldCode, FieldErrors, FieldIssue, Reason } from "./errorCodes";
 
-/** The API code a refusal is sent as. */
-export const apiCodeOf = (code: ErrorCode): ApiCode => errorCodes[code].api;
+/** The error code a reason is sent as. */
+export const codeOf = (reason: Reason): ErrorCode => reasons[reason].code;
 
 /** The one mapping from an error code to its HTTP status, used by the API, the pages and the workspace. */
-export const codeToStatus = (code: ErrorCode): number => apiStatus[apiCodeOf(code)];
+export const codeToStatus = (code: ErrorCode): number => errorStatus[code];
 
 /** English words for a field error: the API's, and what logs and the CLI show. */
 export const englishField = (issue: FieldIssue) => sayError(englishFields[issue.code], issue);
 
-// A code without parameters may leave them out; one with parameters must name them all.
-type Args<C extends ErrorCode> = keyof ErrorParams<C> extends never
+// A reason without parameters may leave them out; one with parameters must name them all.
+type Args<R extends Reason> = keyof ReasonParams<R> extends never
   ? [params?: Record<string, never>, fields?: FieldErrors]
-  : [params: ErrorParams<C>, fields?: FieldErrors];
+  : [params: ReasonParams<R>, fields?: FieldErrors];
 
 /**
- * The one error the domain raises: a code with its parameters, and field errors for a
- * refused input. Each surface turns the code into its own words (src/http/errors.ts for
- * the API, the pages' and the workspace's catalogues); the English `message` is for logs.
+ * The one error the domain raises: a reason with its parameters (and so an error code and
+ * a status), and field errors for a refused input. Each surface turns the reason into its
+ * own words (src/http/errors.ts for the API, the pages' and the workspace's catalogues);
+ * the English `message` is for logs and the CLI.
  */
-export class AppError<C extends ErrorCode = ErrorCode> extends Error {
+export class AppError<R extends Reason = Reason> extends Error {
+  /** The error code the API sends, e.g. `registration_closed`. */
+  readonly code: ErrorCode;
   readonly params: Readonly<Record<string, ParamValue>>;
   readonly fields?: FieldErrors;
 
   constructor(
-    readonly code: C,
-    ...[params, fields]: Args<C>
+    /** Why exactly, e.g. `event_started`: what the surfaces word. */
+    readonly reason: R,
+    ...[params, fields]: Args<R>
   ) {
     const given = (params ?? {}) as Record<string, ParamValue>;
-    super(sayError(englishErrors[code], given));
+    super(sayError(englishReasons[reason], given));
     this.name = "AppError";
+    this.code = codeOf(reason);
     this.params = given;
     this.fields = fields;
   }
 
   get status() {
     return codeToStatus(this.code);
-  }
-
-  get apiCode() {
-    return apiCodeOf(this.code);
   }
 }
 

@@ -45,7 +45,7 @@ describe("events", () => {
       }
     })() as AppError;
     expect(refused).toBeInstanceOf(AppError);
-    expect([refused.code, refused.apiCode, refused.status]).toEqual(["cancelled_event_unchangeable", "event_cancelled", 409]);
+    expect([refused.reason, refused.code, refused.status]).toEqual(["cancelled_event_unchangeable", "event_cancelled", 409]);
   });
 
   it("is duplicated a week later at the same local time, across the change to summer time, without its slug", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { englishErrors, englishFields } from "../../src/i18n/errors";
-import { apiStatus, errorCodes, fieldCodes } from "../../src/lib/errorCodes";
-import { AppError, codeToStatus, describeError, englishField, invalid } from "../../src/lib/errors";
+import { englishFields, englishReasons } from "../../src/i18n/errors";
+import { errorStatus, fieldCodes, reasons } from "../../src/lib/errorCodes";
+import { AppError, codeOf, codeToStatus, describeError, englishField, invalid } from "../../src/lib/errors";
 import { code, issueCode, zodFieldErrors } from "../../src/lib/zodIssues";
 import { eventFields, instant, registrationInput } from "../../src/domain/schemas";
 
@@ -71,21 +71,20 @@ describe("zod issues as field codes", () => {
 });
 
 describe("the code lists", () => {
-  it("send every refusal as one of the API's codes, with that code's status", () => {
-    for (const [name, { api }] of Object.entries(errorCodes)) {
-      expect(Object.keys(apiStatus), name).toContain(api);
-      expect(codeToStatus(name as keyof typeof errorCodes)).toBe(apiStatus[api]);
+  it("send every reason as one of the API's error codes, with that code's status", () => {
+    for (const [name, { code }] of Object.entries(reasons)) {
+      expect(Object.keys(errorStatus), name).toContain(code);
+      expect(new AppError(name as "invalid_request").status).toBe(errorStatus[code]);
     }
-    expect(codeToStatus("event_started")).toBe(409);
-    expect(codeToStatus("role_not_allowed")).toBe(403);
-    expect(codeToStatus("code_not_found")).toBe(404);
-    expect(new AppError("event_started").apiCode).toBe("registration_closed");
+    expect(codeOf("event_started")).toBe("registration_closed");
+    expect(codeToStatus(codeOf("role_not_allowed"))).toBe(403);
+    expect(new AppError("code_not_found")).toMatchObject({ reason: "code_not_found", code: "not_found", status: 404 });
   });
 
-  it("have English words for every code, naming exactly the code's parameters", () => {
+  it("have English words for every code and reason, naming exactly its parameters", () => {
     const named = (words: string) => [...words.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const [name, params] of Object.entries(fieldCodes)) expect(named(englishFields[name as keyof typeof fieldCodes]), name).toEqual([...params].sort());
-    for (const [name, { params }] of Object.entries(errorCodes)) expect(named(englishErrors[name as keyof typeof errorCodes]), name).toEqual([...params].sort());
+    for (const [name, { params }] of Object.entries(reasons)) expect(named(englishReasons[name as keyof typeof reasons]), name).toEqual([...params].sort());
   });
 
   it("give an AppError an English message for logs, and fields as codes", () => {

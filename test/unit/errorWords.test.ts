@@ -46,7 +46,7 @@ describe("the attendee pages' words for refusals", () => {
     expect(refusal("sv", new AppError("registration_not_found"))).toEqual({ title: "Sidan finns inte", text: pageMessages("sv").notFoundText });
     expect(refusal("nb", new AppError("invalid_request")).title).toBe("Det gikk ikke");
     expect(refusal("en", new AppError("cross_site")).title).toBe("The form could not be sent");
-    const limited = pageRefusal(pageMessages("sv"), { code: "rate_limited", status: 429, params: { seconds: "30" } }, "sv");
+    const limited = pageRefusal(pageMessages("sv"), { reason: "rate_limited", status: 429, params: { seconds: "30" } }, "sv");
     expect(limited).toEqual({ title: "För många försök", text: "Du har skickat många anmälningar på kort tid. Vänta 30 sekunder och försök igen." });
   });
 });

@@ -135,7 +135,7 @@ export async function addMember({
   try {
     return await createMember({ ctx, input: input as OrgScope & z.input<typeof createMemberInput>, by });
   } catch (err) {
-    if (!(err instanceof AppError && err.code === "member_exists")) throw err;
+    if (!(err instanceof AppError && err.reason === "member_exists")) throw err;
     const key = emailKey(input.email);
     const [removed] = await ctx.db.select().from(users).where(and(eq(users.orgId, input.orgId), eq(users.emailKey, key), isNotNull(users.disabledAt)));
     if (!removed) throw err;

@@ -17,7 +17,7 @@ export interface ArrivalInput extends OrgScope {
 }
 
 /**
- * Why someone cannot be checked in, or null, as a code the door staff's page words: only
+ * Why someone cannot be checked in, or null, as a reason the door staff's page words: only
  * a confirmed registration of an event that is going ahead can arrive. The check-in pages
  * ask this too, to show the reason instead of the button.
  */

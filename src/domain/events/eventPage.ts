@@ -21,7 +21,7 @@ export type ClosedBecause = "signup_cancelled" | "signup_not_open" | "signup_clo
 export interface EventPage {
   event: PublicEventView;
   organisation: PublicOrganisation;
-  /** Why the form is not offered now, as the refusal a signup would get (the same codes), or null. */
+  /** Why the form is not offered now, as the reason a signup would be refused (the same reasons), or null. */
   closedBecause: ClosedBecause | null;
   /** When registration opens, while it has not yet. */
   opensAt: string | null;
@@ -51,7 +51,7 @@ export async function eventPage({ ctx, input }: { ctx: ServiceContext; input: { 
   if (!row) throw new AppError("event_not_found");
   const counts: EventWithCounts = row;
   const refusal = signupRefusal(row.event, ctx.now(), counts);
-  const closedBecause = (refusal?.code as ClosedBecause | undefined) ?? null;
+  const closedBecause = (refusal?.reason as ClosedBecause | undefined) ?? null;
   const notYetOpen = row.event.registrationOpensAt && ctx.now() < row.event.registrationOpensAt;
   return {
     event: publicEventView(ctx, counts),

@@ -67,7 +67,7 @@ export function eventPageRoutes(options: EventPageOptions) {
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         if (err.fields && err.status === 400) return show(c, { values, errors: formErrors(page, err.fields, rows) }, 400);
-        if (err.apiCode === "already_registered") return show(c, { values, errors: formErrors(page, alreadyRegisteredFields(err), rows) }, 409);
+        if (err.code === "already_registered") return show(c, { values, errors: formErrors(page, alreadyRegisteredFields(err), rows) }, 409);
         if (err.status !== 409 && err.status !== 404) throw err;
         results = [];
       }

@@ -81,7 +81,7 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
       try {
         await cancelManagedRegistration({ ctx: c.var.ctx, input: { token } });
       } catch (err) {
-        if (err instanceof AppError && err.code === "event_started") return show(c, undefined, 409, undefined, pageRefusal(page.t, err, page.lang).text);
+        if (err instanceof AppError && err.reason === "event_started") return show(c, undefined, 409, undefined, pageRefusal(page.t, err, page.lang).text);
         throw err;
       }
       return c.redirect(`/r/${token}?lang=${page.lang}&done=cancelled`, 303);

@@ -1,7 +1,7 @@
-import type { ErrorCode, FieldCode } from "../../lib/errorCodes";
+import type { FieldCode, Reason } from "../../lib/errorCodes";
 
 /**
- * The English words of every error code: the API's messages (clients and their logs read
+ * The English words of every field code and refusal reason: the API's messages (clients and their logs read
  * them), the developer's message of an AppError, and the base of the workspace's English.
  * Changing one changes the API; tests assert several.
  */
@@ -65,7 +65,7 @@ export const englishFields: Record<FieldCode, string> = {
   action_prefix: "Lower-case letters, dots, dashes and underscores only, e.g. member. or registration.promote.",
 };
 
-export const englishErrors: Record<ErrorCode, string> = {
+export const englishReasons: Record<Reason, string> = {
   invalid_request: "The request has invalid fields.",
   bad_request: "The request could not be read.",
   json_required: "Send the body as JSON with Content-Type: application/json.",

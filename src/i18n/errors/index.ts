@@ -2,7 +2,7 @@ import type { Language } from "../../db/schema";
 import type { ParamValue } from "../../lib/errorCodes";
 import { fill, localeTag } from "../messages";
 
-export { englishErrors, englishFields } from "./en";
+export { englishFields, englishReasons } from "./en";
 
 /**
  * Fills a catalogue's template with an error's parameters. A list (the options of

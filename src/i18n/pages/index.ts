@@ -1,5 +1,5 @@
 import type { Language } from "../../db/schema";
-import type { ErrorCode, FieldCode, FieldIssue, ParamValue } from "../../lib/errorCodes";
+import type { FieldCode, FieldIssue, ParamValue, Reason } from "../../lib/errorCodes";
 import { sayError } from "../errors";
 import { fill, localeTag } from "../messages";
 import { en } from "./en";
@@ -28,15 +28,15 @@ export function pageFieldError(t: PageMessages, issue: FieldIssue, language: Lan
 }
 
 // To a reader, a signup window that is shut and a full event are one thing: "closed".
-const signupRefusals = new Set<ErrorCode>(["signup_not_open", "signup_closed", "signup_cancelled", "event_full", "full_no_waitlist"]);
+const signupRefusals = new Set<Reason>(["signup_not_open", "signup_closed", "signup_cancelled", "event_full", "full_no_waitlist"]);
 
 /**
- * A refusal in the pages' words: its code's own words, or else what its status means to
+ * A refusal in the pages' words: its reason's own words, or else what its status means to
  * someone filling in a form ("not found", "too many attempts", …).
  */
 export function pageRefusal(
   t: PageMessages,
-  refusal: { code: ErrorCode; status: number; params: Readonly<Record<string, ParamValue>> },
+  refusal: { reason: Reason; status: number; params: Readonly<Record<string, ParamValue>> },
   language: Language,
 ): { title: string; text: string } {
   const byStatus: Record<number, { title: string; text: string }> = {
@@ -49,6 +49,6 @@ export function pageRefusal(
     429: { title: t.rateLimited, text: t.rateLimitedText },
   };
   const fallback = byStatus[refusal.status] ?? { title: t.serverError, text: t.serverErrorText };
-  const words = (t.refusals as Partial<Record<ErrorCode, string>>)[refusal.code];
-  return { title: signupRefusals.has(refusal.code) ? t.closedTitle : fallback.title, text: sayError(words ?? fallback.text, refusal.params, language) };
+  const words = (t.refusals as Partial<Record<Reason, string>>)[refusal.reason];
+  return { title: signupRefusals.has(refusal.reason) ? t.closedTitle : fallback.title, text: sayError(words ?? fallback.text, refusal.params, language) };
 }

@@ -62,7 +62,7 @@ export const sv = {
     turnstile: "Vi kunde inte bekräfta att du är en människa. Försök igen.",
     automated: "Formuläret såg automatiskt ifyllt ut och skickades inte. Försök igen.",
   },
-  // Refusals by code; a code without words here is explained by its status (below).
+  // Refusals by reason; a reason without words here is explained by its status (below).
   refusals: {
     signup_not_open: "Anmälan har inte öppnat än.",
     signup_closed: "Anmälan är stängd.",

@@ -1,16 +1,16 @@
 import type { Language } from "../../db/schema";
-import type { ErrorCode, FieldCode, FieldIssue, ParamValue } from "../../lib/errorCodes";
-import { englishErrors, englishFields, sayError } from "../errors";
+import type { FieldCode, FieldIssue, ParamValue, Reason } from "../../lib/errorCodes";
+import { englishFields, englishReasons, sayError } from "../errors";
 import { nb as nbPages } from "../pages/nb";
 import { sv as svPages } from "../pages/sv";
 
 interface Words {
   fields: Partial<Record<FieldCode, string>>;
-  errors: Partial<Record<ErrorCode, string>>;
+  errors: Partial<Record<Reason, string>>;
 }
 
 /**
- * The workspace's words for error codes. English is complete: the API's words, with an
+ * The workspace's words for field codes and refusal reasons. English is complete: the API's words, with an
  * organiser's form wording where it differs (the API names fields, the form shows them).
  * Swedish and Norwegian have the words the attendee pages already use; the rest falls
  * back to English until the workspace is translated, which then only switches language.
@@ -30,12 +30,12 @@ const en = {
     checkin_code_needs_event: "Type the code on an event's check-in page.",
   },
   errors: {
-    ...englishErrors,
-    unauthorized: englishErrors.sign_in_required,
+    ...englishReasons,
+    unauthorized: englishReasons.sign_in_required,
     cancelled_event_unchangeable: "A cancelled event cannot be changed. Duplicate it to hold it again.",
     full_no_waitlist: "The event is full and has no waitlist. Tick “Seat beyond capacity” to add this person anyway.",
   },
-} satisfies { fields: Record<FieldCode, string>; errors: Record<ErrorCode, string> };
+} satisfies { fields: Record<FieldCode, string>; errors: Record<Reason, string> };
 
 const fromPages = (t: typeof svPages): Words => ({
   fields: {
@@ -57,5 +57,5 @@ export const workspaceField = (issue: FieldIssue, language: Language) =>
   sayError(catalogue[language].fields[issue.code] ?? en.fields[issue.code], issue, language);
 
 /** A refusal in the workspace's words. */
-export const workspaceError = (code: ErrorCode, params: Readonly<Record<string, ParamValue>>, language: Language) =>
-  sayError(catalogue[language].errors[code] ?? en.errors[code], params, language);
+export const workspaceError = (reason: Reason, params: Readonly<Record<string, ParamValue>>, language: Language) =>
+  sayError(catalogue[language].errors[reason] ?? en.errors[reason], params, language);

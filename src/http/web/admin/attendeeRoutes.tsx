@@ -116,7 +116,7 @@ export const attendeeRoutes = new Hono<AppEnv>()
       const outcome = added.overCapacity ? "over" : added.status;
       return backToList(c, `notice=added-${outcome}&mail=${values.sendEmail === "yes" ? 1 : 0}`);
     } catch (err) {
-      if (!(err instanceof AppError) || !["invalid_request", "already_registered", "event_full"].includes(err.apiCode)) throw err;
+      if (!(err instanceof AppError) || !["invalid_request", "already_registered", "event_full"].includes(err.code)) throw err;
       return page({ values, errors: shownErrors(err.fields), problem: err.fields ? undefined : adminWords.error(err) }, err.status as 400 | 409);
     }
   })

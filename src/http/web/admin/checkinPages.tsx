@@ -2,7 +2,7 @@ import type { EventRow, EventWithCounts } from "../../../domain/events";
 import { checkinRefusal, doorIsOpen, type ArrivalRow, type CheckinCounts } from "../../../domain/checkin";
 import { formatWhen } from "../../../i18n/format";
 import type { Member } from "../../../domain/accounts";
-import { codeText } from "./errors";
+import { reasonText } from "./errors";
 import { AdminLayout, ErrorSummary } from "./layout";
 import { assetUrl } from "../assets";
 
@@ -113,7 +113,7 @@ export function CheckinDeskPage(p: DeskProps) {
           <a href="/admin/checkin">Other events</a>
         </div>
         <p class="small">{when(p.event)}</p>
-        {doorIsOpen(p.event) ? null : <p class="notice wait">{codeText("checkin_event_cancelled")}</p>}
+        {doorIsOpen(p.event) ? null : <p class="notice wait">{reasonText("checkin_event_cancelled")}</p>}
         <Counts counts={p.counts} />
         <p id="checkin-live" class={`notice checkin-live ${p.notice ? (p.notice.ok ? "ok" : "wait") : "idle"}`} role="status" aria-live="polite">
           {p.notice?.text ?? ""}
@@ -195,7 +195,7 @@ export function ScannedPage(props: {
           <span class="small">{when(event)}</span>
         </p>
         {refusal ? (
-          <p class="notice wait">{codeText(refusal)}</p>
+          <p class="notice wait">{reasonText(refusal)}</p>
         ) : person.checkedInAt ? (
           <p class="badge">Checked in</p>
         ) : (

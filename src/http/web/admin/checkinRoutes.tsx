@@ -87,7 +87,7 @@ export const checkinRoutes = new Hono<AppEnv>()
       return c.redirect(backToDesk(eventId, "", "in", done.person.id), 303);
     } catch (err) {
       // A refused code is explained by the field, on the page it was typed into.
-      if (!(err instanceof AppError) || !codeRefusals.has(err.apiCode)) throw err;
+      if (!(err instanceof AppError) || !codeRefusals.has(err.code)) throw err;
       const error = err.fields?.code ? adminWords.field(err.fields.code) : adminWords.error(err);
       return desk(c, { code: { value: value.slice(0, 100), error } }, err.status as 400);
     }

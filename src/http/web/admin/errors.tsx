@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Language } from "../../../db/schema";
 import { workspaceError, workspaceField } from "../../../i18n/workspace/errors";
-import { AppError, type ErrorCode, type FieldErrors } from "../../../lib/errors";
+import { AppError, type FieldErrors, type Reason } from "../../../lib/errors";
 import { errorResponse, internalError, refusalOfStatus, type ErrorWords } from "../../errors";
 import type { AppEnv } from "../../env";
 import { AdminLayout, PlainLayout, renderAdmin } from "./layout";
@@ -12,7 +12,7 @@ const WORKSPACE_LANGUAGE: Language = "en";
 
 /** The workspace's words for codes: its pages, and the error shape its own scripts read. */
 export const adminWords: ErrorWords = {
-  error: (err) => workspaceError(err.code, err.params, WORKSPACE_LANGUAGE),
+  error: (err) => workspaceError(err.reason, err.params, WORKSPACE_LANGUAGE),
   field: (issue) => workspaceField(issue, WORKSPACE_LANGUAGE),
 };
 
@@ -20,8 +20,8 @@ export const adminWords: ErrorWords = {
 export const shownErrors = (fields: FieldErrors = {}): Record<string, string> =>
   Object.fromEntries(Object.entries(fields).map(([name, issue]) => [name, adminWords.field(issue)]));
 
-/** Why something cannot be done, as a page says it beside the thing (a code without parameters). */
-export const codeText = (code: ErrorCode) => workspaceError(code, {}, WORKSPACE_LANGUAGE);
+/** Why something cannot be done, as a page says it beside the thing (a reason without parameters). */
+export const reasonText = (reason: Reason) => workspaceError(reason, {}, WORKSPACE_LANGUAGE);
 
 /** A refusal as one line for a page: its words, and each field's when it has fields. */
 export const refusalText = (err: AppError) =>
@@ -50,7 +50,7 @@ export function adminError(err: Error, c: Context<AppEnv>) {
   if (!known || known.status >= 500) known = internalError(c, err);
   c.header("Cache-Control", "no-store");
   if (wantsJson(c)) return errorResponse(c, known, adminWords);
-  if (known.apiCode === "unauthorized") {
+  if (known.code === "unauthorized") {
     const next = c.req.method === "GET" ? `?next=${encodeURIComponent(c.req.path + (new URL(c.req.url).search || ""))}` : "";
     return c.redirect(`/admin/login${next}`, 303);
   }

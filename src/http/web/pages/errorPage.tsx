@@ -34,7 +34,7 @@ function errorPage(c: Context, status: number, words: (page: ReturnType<typeof p
 export function refusalPage(c: Context, err: AppError) {
   // How long to wait is known only here, from the limiter's header.
   const params = { seconds: c.res.headers.get("Retry-After") ?? "60", ...err.params };
-  return errorPage(c, err.status, (page) => pageRefusal(page.t, { code: err.code, status: err.status, params }, page.lang));
+  return errorPage(c, err.status, (page) => pageRefusal(page.t, { reason: err.reason, status: err.status, params }, page.lang));
 }
 
 export const notFoundPage = (c: Context) => refusalPage(c, new AppError("page_not_found"));
