@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Language } from "../../../db/schema";
 import { workspaceError, workspaceField } from "../../../i18n/workspace/errors";
 import { AppError, type FieldErrors, type Reason } from "../../../lib/errors";
@@ -72,5 +73,5 @@ export function adminError(err: Error, c: Context<AppEnv>) {
   ) : (
     <PlainLayout title={title}>{body}</PlainLayout>
   );
-  return renderAdmin(c, page, known.status as 400);
+  return renderAdmin(c, page, known.status as ContentfulStatusCode);
 }

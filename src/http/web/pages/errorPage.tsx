@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { pageRefusal } from "../../../i18n/pages";
 import { fill } from "../../../i18n/messages";
 import { AppError } from "../../../lib/errors";
@@ -26,7 +27,7 @@ function errorPage(c: Context, status: number, words: (page: ReturnType<typeof p
         <a href="/">{page.t.homeTitle}</a>
       </p>
     </Layout>,
-    status as 404,
+    status as ContentfulStatusCode,
   );
 }
 
