@@ -12,7 +12,7 @@ import { limitBody, limitRate, requireJsonBody } from "./http/middleware";
 import { serviceContext } from "./domain/context";
 import { webRoutes } from "./http/web";
 import { adminRoutes } from "./http/web/admin";
-import { errorPage } from "./http/web/pages/errorPage";
+import { notFoundPage } from "./http/web/pages/errorPage";
 import type { Turnstile } from "./http/web/turnstile";
 
 export interface AppDeps {
@@ -64,7 +64,7 @@ export function createApp(deps: AppDeps) {
     .route("/admin", adminRoutes({ publicUrl: ctx.publicUrl, clientIp }))
     .route("/", web)
     // Outside the API a person is reading: an unknown address gets a page, not JSON.
-    .notFound((c) => (c.req.path.startsWith("/api/") ? onNotFound(c) : errorPage(c, "notFound", 404)))
+    .notFound((c) => (c.req.path.startsWith("/api/") ? onNotFound(c) : notFoundPage(c)))
     .onError(onError);
 }
 

@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import { pathToFileURL } from "node:url";
 import { ConfigError, readConfig } from "./config";
-import { AppError } from "./lib/errors";
+import { AppError, describeError } from "./lib/errors";
 import { migrateDatabase, openDatabase } from "./runtime/node/database";
 import { serviceContext, type ServiceContext } from "./domain/context";
 import { seedDemo } from "./domain/demo";
@@ -67,7 +67,7 @@ export function buildCli(out: (line: string) => void = console.log) {
         embedOrigins: opts.embedOrigin,
       };
       if (opts.printSql) {
-        if (!opts.owner) throw new AppError("invalid_request", "--print-sql needs --owner <email>: the first owner.");
+        if (!opts.owner) throw new Error("--print-sql needs --owner <email>: the first owner.");
         const made = await firstOrganisationSql({ publicUrl: readConfig(process.env).PUBLIC_URL, organisation: input, owner: { email: opts.owner }, linkTtlMs: FIRST_LINK_TTL_MS });
         // stdout is the SQL file; the secrets go to the terminal only.
         console.error(`API token (shown only now): ${made.token}`);
@@ -159,8 +159,7 @@ export function buildCli(out: (line: string) => void = console.log) {
 
 function explain(err: unknown): string {
   if (err instanceof ConfigError) return err.message;
-  if (err instanceof AppError)
-    return [err.message, ...Object.entries(err.fields ?? {}).map(([field, message]) => `${field}: ${message}`)].join("\n");
+  if (err instanceof AppError) return describeError(err);
   if (err && typeof err === "object" && "issues" in err) {
     const issues = (err as { issues: { path: PropertyKey[]; message: string }[] }).issues;
     return issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n");

@@ -1,15 +1,6 @@
 import { z } from "zod";
-import { fieldMessage } from "../lib/fieldMessages";
+import { code } from "../lib/zodIssues";
 import { isTimeZone } from "../lib/time";
-
-// Plain words for the two most common mistakes; zod's defaults name types instead.
-z.config({
-  customError: (issue) => {
-    if (issue.code === "invalid_type" && issue.input === undefined) return fieldMessage.required;
-    if (issue.code === "unrecognized_keys") return "Unknown field.";
-    return undefined;
-  },
-});
 
 // Shared field rules for the inputs of the service verbs. Routes validate with these,
 // so a limit is written once.
@@ -18,13 +9,13 @@ export const language = z.enum(["sv", "en", "nb"]);
 const EARLIEST = Date.UTC(2000, 0, 1);
 const LATEST = Date.UTC(2200, 0, 1);
 export const instant = z.iso
-  .datetime({ offset: true, message: "Must be an ISO 8601 date-time with an offset or Z." })
+  .datetime({ offset: true })
   .transform((s) => new Date(s))
-  .refine((d) => d.getTime() >= EARLIEST && d.getTime() < LATEST, { message: "Must be between the years 2000 and 2199." });
+  .refine((d) => d.getTime() >= EARLIEST && d.getTime() < LATEST, { params: { code: "year_range", from: 2000, to: 2199 } });
 export const timezone = z
   .string()
   .max(64)
-  .refine(isTimeZone, { message: "Must be a known IANA time zone, e.g. Europe/Stockholm." })
+  .refine(isTimeZone, code("time_zone"))
   // Stored as the runtime spells it ("europe/stockholm" → "Europe/Stockholm"): calendar
   // clients match zone names exactly.
   .transform((zone) => new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone);
@@ -32,7 +23,7 @@ export const slug = z
   .string()
   .min(1)
   .max(100)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Lower-case letters, digits and single dashes only.");
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, code("slug_format"));
 /** An origin exactly as browsers send it: scheme, host and port, no path or trailing slash. */
 export const embedOrigin = z
   .string()
@@ -51,43 +42,46 @@ export const embedOrigin = z
         return false;
       }
     },
-    { message: "Must be an origin such as https://www.techtank.se (no path)." },
+    code("embed_origin"),
   )
   .transform((s) => new URL(s).origin);
 
 export const httpUrl = z
-  .url({ protocol: /^https?$/, message: "Must be an http(s) URL." })
+  .url({ protocol: /^https?$/ })
   .max(2000);
 // Control characters end up in email headers, CSV cells and calendar files; a NUL even
 // cuts the stored text short. Multi-line text keeps tab and line breaks.
 const multiLine = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 const singleLine = /^[^\u0000-\u001F\u007F]*$/;
-const text = (max: number) => z.string().trim().max(max, fieldMessage.tooLong(max)).regex(multiLine, fieldMessage.noControl);
-const line = (max: number) => z.string().trim().max(max, fieldMessage.tooLong(max)).regex(singleLine, fieldMessage.oneLine);
+const text = (max: number) => z.string().trim().max(max).regex(multiLine, code("no_control"));
+const line = (max: number) => z.string().trim().max(max).regex(singleLine, code("one_line"));
 const optionalText = (max: number) => text(max).nullish();
 const optionalLine = (max: number) => line(max).nullish();
+
+/** Which kinds of question take a list of options, and must have one. */
+export const takesOptions = (kind: string) => kind === "select" || kind === "multiselect";
 
 export const question = z
   .strictObject({
     id: z
       .string()
-      .regex(/^[A-Za-z0-9_-]{1,64}$/, "1–64 letters, digits, _ or -.")
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, code("question_id"))
       // Answers arrive as a JSON object keyed by these ids.
-      .refine((id) => !["__proto__", "constructor", "prototype"].includes(id), { message: "This id is reserved." }),
+      .refine((id) => !["__proto__", "constructor", "prototype"].includes(id), code("reserved_id")),
     label: line(500).min(1),
     kind: z.enum(["text", "textarea", "select", "multiselect", "checkbox"]),
     options: z.array(line(200).min(1)).min(1).max(100).optional(),
     required: z.boolean().optional(),
   })
-  .refine((q) => (q.kind === "select" || q.kind === "multiselect") === (q.options !== undefined), {
-    message: "select and multiselect need options; other kinds take none.",
+  .refine((q) => takesOptions(q.kind) === (q.options !== undefined), {
+    message: code("options_for_kind"),
     path: ["options"],
   });
 
 export const questions = z
   .array(question)
   .max(50)
-  .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, { message: "Question ids must be unique." });
+  .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, code("unique_ids"));
 
 export const eventFields = {
   title: line(200).min(1),
@@ -112,8 +106,8 @@ export const eventFields = {
 export const answerValue = z.union([text(5000), z.array(line(500)).max(100), z.boolean()]);
 
 export const registrationInput = z.strictObject({
-  name: line(200).min(1, fieldMessage.required),
-  email: z.string().trim().max(254, fieldMessage.tooLong(254)).pipe(z.email(fieldMessage.email)),
+  name: line(200).min(1),
+  email: z.string().trim().max(254).pipe(z.email()),
   organisation: optionalLine(200),
   phone: optionalLine(50),
   language: language.optional(),

@@ -8,7 +8,7 @@ import type { AppContext, AppEnv } from "./env";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-const tooLarge = () => new AppError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+const tooLarge = () => new AppError("payload_too_large", { kib: MAX_BODY_BYTES / 1024 });
 
 // How much of a refused body is read and thrown away before answering; past this the
 // stream is cancelled (a client sending that much is not one we need to keep).
@@ -61,7 +61,7 @@ export const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
   const hasBody = c.req.header("content-length") !== "0" && (c.req.header("content-length") || c.req.header("transfer-encoding"));
   const type = c.req.header("content-type") ?? "";
   if (hasBody && !/^application\/([\w.+-]+\+)?json\b/i.test(type))
-    throw new AppError("invalid_request", "Send the body as JSON with Content-Type: application/json.");
+    throw new AppError("json_required");
   await next();
 });
 
@@ -79,7 +79,7 @@ const bearer = (optional: boolean) => {
     // bearerAuth answers a malformed header with 400; to a client it is the same
     // mistake as a wrong token.
     if (header && !/^Bearer [A-Za-z0-9._~+/-]+=*$/i.test(header))
-      throw new AppError("unauthorized", "Send a valid API token as 'Authorization: Bearer <token>'.");
+      throw new AppError("unauthorized");
     return check(c, next);
   });
 };
@@ -109,6 +109,6 @@ export const limitRate = ({ limit, windowMs, clientIp }: RateLimitOptions) =>
     limit,
     keyGenerator: (c) => clientIp(c) ?? "unknown",
     handler: () => {
-      throw new AppError("rate_limited", "Too many requests from your address. Try again shortly.");
+      throw new AppError("rate_limited");
     },
   });

@@ -1,39 +1,55 @@
-export const errorStatus = {
-  invalid_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  already_registered: 409,
-  event_full: 409,
-  registration_closed: 409,
-  event_cancelled: 409,
-  slug_taken: 409,
-  not_confirmed: 409,
-  conflict: 409,
-  payload_too_large: 413,
-  rate_limited: 429,
-  internal_error: 500,
-} as const;
+import { englishFields, englishReasons, sayError } from "../i18n/errors";
+import { errorStatus, reasons, type ErrorCode, type FieldErrors, type FieldIssue, type ParamValue, type Reason, type ReasonParams } from "./errorCodes";
 
-export type ErrorCode = keyof typeof errorStatus;
-export type FieldErrors = Record<string, string>;
+export type { ErrorCode, FieldCode, FieldErrors, FieldIssue, Reason } from "./errorCodes";
 
-/** The one error the domain raises; the HTTP layer turns it into the one error shape. */
-export class AppError extends Error {
+/** The error code a reason is sent as. */
+export const codeOf = (reason: Reason): ErrorCode => reasons[reason].code;
+
+/** The one mapping from an error code to its HTTP status, used by the API, the pages and the workspace. */
+export const codeToStatus = (code: ErrorCode): number => errorStatus[code];
+
+/** English words for a field error: the API's, and what logs and the CLI show. */
+export const englishField = (issue: FieldIssue) => sayError(englishFields[issue.code], issue);
+
+// A reason without parameters may leave them out; one with parameters must name them all.
+type Args<R extends Reason> = keyof ReasonParams<R> extends never
+  ? [params?: Record<string, never>, fields?: FieldErrors]
+  : [params: ReasonParams<R>, fields?: FieldErrors];
+
+/**
+ * The one error the domain raises: a reason with its parameters (and so an error code and
+ * a status), and field errors for a refused input. Each surface turns the reason into its
+ * own words (src/http/errors.ts for the API, the pages' and the workspace's catalogues);
+ * the English `message` is for logs and the CLI.
+ */
+export class AppError<R extends Reason = Reason> extends Error {
+  /** The error code the API sends, e.g. `registration_closed`. */
+  readonly code: ErrorCode;
+  readonly params: Readonly<Record<string, ParamValue>>;
+  readonly fields?: FieldErrors;
+
   constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly fields?: FieldErrors,
+    /** Why exactly, e.g. `event_started`: what the surfaces word. */
+    readonly reason: R,
+    ...[params, fields]: Args<R>
   ) {
-    super(message);
+    const given = (params ?? {}) as Record<string, ParamValue>;
+    super(sayError(englishReasons[reason], given));
     this.name = "AppError";
+    this.code = codeOf(reason);
+    this.params = given;
+    this.fields = fields;
   }
 
   get status() {
-    return errorStatus[this.code];
+    return codeToStatus(this.code);
   }
 }
 
-export const notFound = (what = "resource") => new AppError("not_found", `No such ${what}.`);
-export const invalid = (fields: FieldErrors, message = "The request has invalid fields.") =>
-  new AppError("invalid_request", message, fields);
+/** A refused input: the field errors say what to fix. */
+export const invalid = (fields: FieldErrors) => new AppError("invalid_request", {}, fields);
+
+/** What a log or a terminal shows of an error: the message and each field's English words. */
+export const describeError = (err: AppError) =>
+  [err.message, ...Object.entries(err.fields ?? {}).map(([field, issue]) => `${field}: ${englishField(issue)}`)].join("\n");

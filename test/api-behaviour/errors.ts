@@ -183,6 +183,46 @@ export function errorBehaviour(target: GetTarget) {
     });
   });
 
+  describe("field codes beside the words", () => {
+    it("names each field's error as a code with its parameters, beside its English words", async () => {
+      const t = target();
+      const bad = await signUp(t, eventId, { name: big(201), email: "not-an-email", organization: "typo", language: "de" });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.fields).toEqual({
+        name: "At most 200 characters.",
+        email: "Must be a valid email address.",
+        organization: "Unknown field.",
+        language: "Must be sv, en or nb.",
+      });
+      expect(bad.body.error.fieldCodes).toEqual({
+        name: { code: "too_long", max: 200 },
+        email: { code: "email" },
+        organization: { code: "unknown_field" },
+        language: { code: "one_of", options: ["sv", "en", "nb"] },
+      });
+    });
+
+    it("carries the domain's own rules as codes too (answers, consent, the event's times)", async () => {
+      const t = target();
+      const ev = await newEvent(t, { questions: [{ id: "lunch", label: "Lunch", kind: "select", options: ["Kött", "Fisk"], required: true }] });
+      const missing = await signUp(t, ev.id, person());
+      expect(missing.body.error).toMatchObject({ fields: { "answers.lunch": "Required." }, fieldCodes: { "answers.lunch": { code: "required" } } });
+      const wrong = await signUp(t, ev.id, person({ answers: { lunch: "Soppa", extra: true } }));
+      expect(wrong.body.error.fieldCodes).toEqual({ "answers.lunch": { code: "option" }, "answers.extra": { code: "unknown_question" } });
+      const backwards = await t.api("POST", "/events", eventBody({ endsAt: "2027-03-18T08:00:00Z" }));
+      expect(backwards.body.error.fieldCodes).toEqual({ endsAt: { code: "after_start" } });
+      const far = await t.api("POST", "/events", eventBody({ startsAt: "0000-01-01T00:00:00Z", capacity: 1.5 }));
+      expect(far.body.error.fieldCodes).toEqual({ startsAt: { code: "year_range", from: 2000, to: 2199 }, capacity: { code: "whole_number" } });
+    });
+
+    it("is left out, with fields, when a refusal is not about fields", async () => {
+      const t = target();
+      const res = await signUp(t, fullEventId, person());
+      expect(res.status).toBe(409);
+      expect(res.body).toEqual({ error: { code: "event_full", message: "The event is full and has no waitlist." } });
+    });
+  });
+
   describe("registration_closed", () => {
     it("is 409 with the one error shape for an event that has started", async () => {
       const t = target();

@@ -44,7 +44,7 @@ export function eventBehaviour(target: GetTarget) {
       expect((await t.api("POST", "/events", eventBody({ slug: "kick-off-2027" }))).status).toBe(201);
       const taken = await t.api("POST", "/events", eventBody({ slug: "kick-off-2027" }));
       expect(taken.status).toBe(409);
-      expect(taken.body).toEqual({ error: { code: "slug_taken", message: expect.any(String), fields: { slug: expect.any(String) } } });
+      expect(taken.body).toEqual({ error: { code: "slug_taken", message: expect.any(String), fields: { slug: expect.any(String) }, fieldCodes: { slug: { code: "taken" } } } });
       // Slugs are public addresses: another organisation cannot take one either.
       const foreign = await t.api("POST", "/events", eventBody({ slug: "kick-off-2027" }), { token: t.orgs[1]!.token });
       expect(foreign.status).toBe(409);

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { changedRows } from "../../db/client";
 import { sessions, users, type Role } from "../../db/schema";
 import { isUniqueViolation } from "../../db/errors";
-import { AppError, invalid, notFound } from "../../lib/errors";
+import { AppError, invalid } from "../../lib/errors";
+import { issueCode, zodFieldErrors } from "../../lib/zodIssues";
 import { emailKey } from "../../lib/emailKey";
 import { hashPassword, verifyPassword } from "../../lib/password";
 import { newId, sha256Hex } from "../../lib/secrets";
@@ -19,18 +20,14 @@ export const allows = (role: Role, needed: Role) => rank[role] >= rank[needed];
 
 export const roleSchema = z.enum(["owner", "organiser", "checkin"]);
 export const MIN_PASSWORD = 10;
-export const passwordSchema = z
-  .string()
-  .min(MIN_PASSWORD, `Use at least ${MIN_PASSWORD} characters.`)
-  .max(200, "Use at most 200 characters.");
+export const passwordSchema = z.string().min(MIN_PASSWORD).max(200);
 
 export const createMemberInput = z.strictObject({
-  email: z.email("Enter a valid email address.").max(254),
+  email: z.email().max(254),
   name: z.string().trim().max(200).optional(),
   role: roleSchema.default("organiser"),
   language: z.enum(["sv", "en", "nb"]).default("sv"),
 });
-
 
 
 /**
@@ -47,7 +44,7 @@ export async function createMember({
   by?: Member;
 }): Promise<Member> {
   const parsed = createMemberInput.safeParse({ email: input.email, name: input.name, role: input.role, language: input.language });
-  if (!parsed.success) throw invalid(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message])));
+  if (!parsed.success) throw invalid(zodFieldErrors(parsed.error));
   const { email, name, role, language } = parsed.data;
   const row: UserRow = {
     id: newId("usr"),
@@ -67,7 +64,7 @@ export async function createMember({
     else await insert;
   } catch (err) {
     if (isUniqueViolation(err, "users.org_id, users.email_key"))
-      throw new AppError("conflict", "That address is already a member.", { email: "Already a member." });
+      throw new AppError("member_exists", {}, { email: { code: "already_member" } });
     throw err;
   }
   return memberOf(row);
@@ -79,7 +76,7 @@ export async function listMembers({ ctx, input }: { ctx: ServiceContext; input: 
 
 export async function findMember(ctx: ServiceContext, orgId: string, id: string) {
   const [row] = await ctx.db.select().from(users).where(and(eq(users.id, id), eq(users.orgId, orgId), isNull(users.disabledAt)));
-  if (!row) throw notFound("member");
+  if (!row) throw new AppError("member_not_found");
   return row;
 }
 
@@ -104,10 +101,10 @@ export async function setPassword({
   keepSession?: string;
 }) {
   const checked = passwordSchema.safeParse(password);
-  if (!checked.success) throw invalid({ password: checked.error.issues[0]!.message });
+  if (!checked.success) throw invalid({ password: issueCode(checked.error.issues[0]!) });
   const stored = await passwordHashOf(ctx, member.id);
   if (stored && !(current !== undefined && (await verifyPassword(current, stored))))
-    throw invalid({ current: "That is not your current password." });
+    throw invalid({ current: { code: "wrong_password" } });
   await ctx.db.batch([
     ctx.db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, member.id)),
     ctx.db.delete(sessions).where(and(eq(sessions.userId, member.id), keepSession ? ne(sessions.tokenHash, sha256Hex(keepSession)) : undefined)),
@@ -139,7 +136,7 @@ export async function addMember({
   try {
     return await createMember({ ctx, input: input as OrgScope & z.input<typeof createMemberInput>, by });
   } catch (err) {
-    if (!(err instanceof AppError && err.code === "conflict")) throw err;
+    if (!(err instanceof AppError && err.reason === "member_exists")) throw err;
     const key = emailKey(input.email);
     const [removed] = await ctx.db.select().from(users).where(and(eq(users.orgId, input.orgId), eq(users.emailKey, key), isNotNull(users.disabledAt)));
     if (!removed) throw err;
@@ -164,13 +161,14 @@ const ownerSafe = (orgId: string, id: string, keepsOwner: boolean) => sql`EXISTS
          OR EXISTS (SELECT 1 FROM users o WHERE o.org_id = ${orgId} AND o.role = 'owner'
                       AND o.disabled_at IS NULL AND o.id <> ${id})))`;
 
-const lastOwner = (what: string) =>
-  new AppError("conflict", `The organisation's last owner cannot be ${what}. Make another member an owner first.`);
+/** Whether `target` is the organisation's only owner among `members`: the one who cannot step down or leave. */
+export const isLastOwner = (target: { id: string; role: Role }, members: { id: string; role: Role }[]) =>
+  target.role === "owner" && !members.some((m) => m.role === "owner" && m.id !== target.id);
 
 /** Gives a member another role. The organisation always keeps an owner. */
 export async function changeRole({ ctx, input, by }: { ctx: ServiceContext; input: OrgScope & { id: string; role: string }; by: Member }) {
   const role = roleSchema.safeParse(input.role);
-  if (!role.success) throw invalid({ role: "Choose owner, organiser or check-in." });
+  if (!role.success) throw invalid({ role: issueCode(role.error.issues[0]!) });
   const target = await findMember(ctx, input.orgId, input.id);
   if (target.role === role.data) return memberOf(target);
   const guard = ownerSafe(input.orgId, target.id, role.data === "owner");
@@ -179,7 +177,7 @@ export async function changeRole({ ctx, input, by }: { ctx: ServiceContext; inpu
     auditIf(ctx, by, { action: "member.role", subjectType: "user", subjectId: target.id, detail: { from: target.role, to: role.data } }, guard),
     ctx.db.update(users).set({ role: role.data }).where(and(eq(users.id, target.id), guard)).returning(),
   ]);
-  if (!changed[0]) throw lastOwner("given another role");
+  if (!changed[0]) throw new AppError("last_owner_role");
   return memberOf(changed[0]);
 }
 
@@ -194,7 +192,7 @@ export async function removeMember({ ctx, input, by }: { ctx: ServiceContext; in
     auditIf(ctx, by, { action: "member.remove", subjectType: "user", subjectId: target.id, detail: { role: target.role } }, guard),
     ctx.db.update(users).set({ disabledAt: ctx.now() }).where(and(eq(users.id, target.id), guard)),
   ]);
-  if (!changedRows(removed)) throw lastOwner("removed");
+  if (!changedRows(removed)) throw new AppError("last_owner_remove");
   await endAllSessions(ctx, target.id);
   return memberOf(target);
 }

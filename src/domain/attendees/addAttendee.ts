@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import type { Language } from "../../db/schema";
 import { isUniqueViolation } from "../../db/errors";
 import { AppError, invalid, type FieldErrors } from "../../lib/errors";
-import { fieldMessage } from "../../lib/fieldMessages";
 import { emailKey } from "../../lib/emailKey";
 import { newId } from "../../lib/secrets";
 import { checkAnswers } from "../signup";
@@ -50,7 +49,7 @@ export async function addAttendee({
   const { answers, errors: answerErrors } = checkAnswers(event.questions, a.answers);
   // The public form's required questions bind the attendee, not the organiser: someone
   // added on the phone may not have said what they want for lunch.
-  const errors: FieldErrors = Object.fromEntries(Object.entries(answerErrors).filter(([, m]) => m !== fieldMessage.required));
+  const errors: FieldErrors = Object.fromEntries(Object.entries(answerErrors).filter(([, issue]) => issue.code !== "required"));
   if (Object.keys(errors).length) throw invalid(errors);
 
   const id = newId("reg");
@@ -107,15 +106,10 @@ export async function addAttendee({
     placed = (results[0] as { status: "confirmed" | "waitlisted"; over: number }[])[0];
   } catch (err) {
     if (!isUniqueViolation(err, "registrations.event_id, registrations.email_key")) throw err;
-    throw new AppError("already_registered", "This email address already has a place on this event (confirmed or waiting).", {
-      email: fieldMessage.alreadyRegistered,
-    });
+    throw new AppError("already_has_place", {}, { email: { code: "already_registered" } });
   }
   if (placed) return { id, status: placed.status, overCapacity: Boolean(placed.over) };
   // Nothing was inserted: the event is full without a waitlist, or it changed meanwhile.
   await openEvent(ctx, input.orgId, input.eventId);
-  throw new AppError(
-    "event_full",
-    "The event is full and has no waitlist. Tick “Seat beyond capacity” to add this person anyway.",
-  );
+  throw new AppError("full_no_waitlist");
 }

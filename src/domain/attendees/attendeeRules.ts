@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { AppError, notFound } from "../../lib/errors";
+import { AppError } from "../../lib/errors";
 import type { ServiceContext } from "../context";
 import { findEvent, type EventWithCounts } from "../events";
 import { findRegistration } from "../registrations";
@@ -10,10 +10,24 @@ import { findRegistration } from "../registrations";
  * cancelled or anonymised meanwhile still refuses the change.
  */
 export function refuseUnlessListOpen({ event }: EventWithCounts) {
-  if (event.anonymisedAt)
-    throw new AppError("conflict", "The personal data of this event has been removed, so its list can no longer change.");
-  if (event.status === "cancelled") throw new AppError("event_cancelled", "The event has been cancelled.");
+  refuseIfAnonymised(event);
+  if (event.status === "cancelled") throw new AppError("event_cancelled");
 }
+
+/** Once an event's personal data is removed, nobody on its list can change. */
+export function refuseIfAnonymised(event: { anonymisedAt: Date | null }) {
+  if (event.anonymisedAt) throw new AppError("event_anonymised");
+}
+
+/** Whether the organiser may still change the event's list (`refuseUnlessListOpen` would pass). */
+export const listIsOpen = (event: { status: string; anonymisedAt: Date | null }) => event.status !== "cancelled" && !event.anonymisedAt;
+
+/** Only someone waiting can be given a seat by hand. */
+export const canPromote = (registration: { status: string }) => registration.status === "waitlisted";
+
+/** Whether a listed registration offers the organiser's actions (promote, resend, cancel). */
+export const canActOn = (registration: { status: string }, event: { status: string; anonymisedAt: Date | null }) =>
+  registration.status !== "cancelled" && listIsOpen(event);
 
 /** SQL: the event's list may still change (not cancelled, not anonymised). */
 export const listStillOpenSql = (eventId: string) =>
@@ -33,7 +47,7 @@ export async function openEvent(ctx: ServiceContext, orgId: string, eventId: str
 export async function registrationOfEvent(ctx: ServiceContext, orgId: string, eventId: string, registrationId: string) {
   const event = await findEvent(ctx, eventId, orgId);
   const found = await findRegistration(ctx, registrationId, orgId);
-  if (found.registration.eventId !== eventId) throw notFound("registration");
+  if (found.registration.eventId !== eventId) throw new AppError("registration_not_found");
   return { ...found, event };
 }
 

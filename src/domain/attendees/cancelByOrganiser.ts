@@ -1,6 +1,6 @@
 import { AppError } from "../../lib/errors";
 import type { Actor } from "../audit";
-import { registrationOfEvent } from "./attendeeRules";
+import { refuseIfAnonymised, registrationOfEvent } from "./attendeeRules";
 import { cancelRegistration } from "../signup";
 import type { OrgScope, ServiceContext } from "../context";
 
@@ -8,9 +8,8 @@ import type { OrgScope, ServiceContext } from "../context";
 export async function cancellable(ctx: ServiceContext, input: OrgScope & { eventId: string; registrationId: string }) {
   const found = await registrationOfEvent(ctx, input.orgId, input.eventId, input.registrationId);
   const { registration, event } = found;
-  if (event.event.anonymisedAt)
-    throw new AppError("conflict", "The personal data of this event has been removed, so its list can no longer change.");
-  if (registration.status === "cancelled") throw new AppError("conflict", `${registration.name}'s registration is already cancelled.`);
+  refuseIfAnonymised(event.event);
+  if (registration.status === "cancelled") throw new AppError("already_cancelled", { name: registration.name });
   return found;
 }
 

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { changedRows } from "../../db/client";
-import { fieldMessage } from "../../lib/fieldMessages";
 import { invalid } from "../../lib/errors";
+import { code } from "../../lib/zodIssues";
 import type { Actor } from "../audit";
 import { auditIf } from "../audit";
 import { listStillOpenSql, openEvent } from "./attendeeRules";
@@ -14,18 +14,18 @@ const singleLine = /^[^\u0000-\u001F\u007F]*$/;
 const multiLine = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 
 export const organiserMessageInput = z.strictObject({
-  audience: z.enum(["confirmed", "waitlisted"], { message: "Choose who receives the message." }),
+  audience: z.enum(["confirmed", "waitlisted"]),
   subject: z
     .string()
     .trim()
-    .min(1, fieldMessage.required)
-    .max(200, fieldMessage.tooLong(200))
-    .regex(singleLine, fieldMessage.oneLine),
+    .min(1)
+    .max(200)
+    .regex(singleLine, code("one_line")),
   body: z
     .string()
     // A browser sends a textarea's line breaks as CRLF; count and store them as one.
     .transform((s) => s.replace(/\r\n?/g, "\n").trim())
-    .pipe(z.string().min(1, fieldMessage.required).max(10_000, fieldMessage.tooLong(10_000)).regex(multiLine, fieldMessage.noControl)),
+    .pipe(z.string().min(1).max(10_000).regex(multiLine, code("no_control"))),
 });
 export type OrganiserMessage = z.infer<typeof organiserMessageInput>;
 export type Audience = OrganiserMessage["audience"];
@@ -42,7 +42,7 @@ export async function countAudience({ ctx, input }: { ctx: ServiceContext; input
 }
 
 /** The one-time id a preview gives its send button, so sending the same draft twice queues it once. */
-export const messageDraftId = z.string().regex(/^draft_[0-9a-z]{20}$/, "This form has expired: preview the message again.");
+export const messageDraftId = z.string().regex(/^draft_[0-9a-z]{20}$/, code("draft_expired"));
 
 const MESSAGE_ACTION = "event.message";
 
@@ -91,8 +91,5 @@ export async function messageAttendees({
     SELECT json_extract(detail, '$.recipients') AS n FROM audit_log
     WHERE org_id = ${input.orgId} AND subject_id = ${eventId} AND action = ${MESSAGE_ACTION} AND json_extract(detail, '$.draft') = ${draft}`);
   if (sent) return Number(sent.n);
-  throw invalid(
-    { audience: `Nobody is ${message.audience} on this event.` },
-    "Nobody would receive this message; nothing was sent.",
-  );
+  throw invalid({ audience: { code: message.audience === "confirmed" ? "nobody_confirmed" : "nobody_waitlisted" } });
 }

@@ -3,7 +3,7 @@ import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/secrets";
 import type { Actor } from "../audit";
 import { auditIf } from "../audit";
-import { changedBy, listStillOpenSql, refuseUnlessListOpen, registrationOfEvent } from "./attendeeRules";
+import { canPromote, changedBy, listStillOpenSql, refuseUnlessListOpen, registrationOfEvent } from "./attendeeRules";
 import type { OrgScope, ServiceContext } from "../context";
 import { confirmedSeats } from "../seats";
 import { queueForRegistrations } from "../outbox";
@@ -65,13 +65,13 @@ export async function promoteByHand({
   // Nothing changed: say why, from the state as it is now.
   const after = await registrationOfEvent(ctx, orgId, eventId, id);
   refuseUnlessWaiting(after);
-  if (input.override) throw new AppError("conflict", "The registration changed meanwhile; nothing was done.");
+  if (input.override) throw new AppError("changed_meanwhile");
   const { confirmed, event } = after.event;
   return { promoted: false, confirmed, capacity: event.capacity, beyondBy: confirmed + 1 - event.capacity };
 }
 
 function refuseUnlessWaiting(found: Awaited<ReturnType<typeof registrationOfEvent>>) {
   refuseUnlessListOpen(found.event);
-  if (found.registration.status !== "waitlisted")
-    throw new AppError("conflict", `${found.registration.name} is not on the waitlist (any more).`);
+  if (!canPromote(found.registration))
+    throw new AppError("not_waitlisted", { name: found.registration.name });
 }

@@ -24,7 +24,7 @@ export async function resendConfirmation({
   const found = await registrationOfEvent(ctx, orgId, eventId, id);
   refuseUnlessListOpen(found.event);
   if (found.registration.status === "cancelled")
-    throw new AppError("conflict", "This registration is cancelled; there is no confirmation to send.");
+    throw new AppError("nothing_to_resend");
   const live = sql`r.id = ${id} AND r.status IN ('confirmed', 'waitlisted') AND ${listStillOpenSql(eventId)}`;
   const [queued] = await ctx.db.batch([
     ctx.db.all<{ kind: "confirmed" | "waitlisted" }>(sql`
@@ -43,6 +43,6 @@ export async function resendConfirmation({
     ),
   ]);
   const row = queued[0];
-  if (!row) throw new AppError("conflict", "The registration changed meanwhile; nothing was sent.");
+  if (!row) throw new AppError("changed_meanwhile");
   return { kind: row.kind };
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { auditLog, events, registrations, users } from "../../db/schema";
 import { invalid } from "../../lib/errors";
+import { code, zodFieldErrors } from "../../lib/zodIssues";
 import type { OrgScope, ServiceContext } from "../context";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -9,13 +10,13 @@ export const AUDIT_PAGE_SIZE = 50;
 const query = z.object({
   before: z
     .string()
-    .regex(/^[1-9]\d{0,15}$/, "Must be a positive whole number.")
+    .regex(/^[1-9]\d{0,15}$/, code("whole_number"))
     .transform(Number)
     .optional(),
   action: z
     .string()
     .trim()
-    .regex(/^[a-z_.-]{0,64}$/, "Lower-case letters, dots, dashes and underscores only, e.g. member. or registration.promote.")
+    .regex(/^[a-z_.-]{0,64}$/, code("action_prefix"))
     .optional(),
 });
 
@@ -29,7 +30,7 @@ export type SubjectLink = { href: string } | null;
  */
 export async function readAuditLog({ ctx, input }: { ctx: ServiceContext; input: OrgScope & { before?: string; action?: string } }) {
   const parsed = query.safeParse({ before: input.before || undefined, action: input.action });
-  if (!parsed.success) throw invalid(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+  if (!parsed.success) throw invalid(zodFieldErrors(parsed.error, { depth: 1 }));
   const { before, action } = parsed.data;
   const rows = await ctx.db
     .select()

@@ -2,7 +2,7 @@ import { and, eq, gte, ne } from "drizzle-orm";
 import { calendarEvent } from "../../calendar/fromEvent";
 import { renderPublished } from "../../calendar/invite";
 import { events } from "../../db/schema";
-import { AppError, notFound } from "../../lib/errors";
+import { AppError } from "../../lib/errors";
 import { eventUrl, type ServiceContext } from "../context";
 import { findEvent } from "../events";
 import { resolveManageToken } from "../signup";
@@ -22,7 +22,7 @@ const published = (ctx: ServiceContext, e: EventRow) => ({
 /** One event as a calendar file: times and place, no attendees, no join link. */
 export async function eventCalendar({ ctx, input }: { ctx: ServiceContext; input: { slug: string } }) {
   const [e] = await ctx.db.select().from(events).where(and(eq(events.slug, input.slug), ne(events.status, "draft")));
-  if (!e) throw notFound("event");
+  if (!e) throw new AppError("event_not_found");
   return { filename: `${e.slug}.ics`, ics: renderPublished([published(ctx, e)]) };
 }
 
@@ -50,7 +50,7 @@ export async function personalCalendar({ ctx, input }: { ctx: ServiceContext; in
   const { registration: r } = await findRegistration(ctx, await resolveManageToken(ctx, input.token));
   const { event: e } = await findEvent(ctx, r.eventId);
   // A waitlisted registrant has no entry yet; a cancelled one gets the withdrawal.
-  if (r.status === "waitlisted") throw new AppError("not_confirmed", "There is a calendar entry once you have a seat.");
+  if (r.status === "waitlisted") throw new AppError("calendar_needs_seat");
   const confirmed = r.status === "confirmed" && e.status !== "cancelled";
   const ics = renderPublished([
     {

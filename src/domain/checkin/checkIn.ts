@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { changedRows } from "../../db/client";
-import { AppError, notFound } from "../../lib/errors";
+import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/secrets";
 import type { Actor } from "../audit";
 import { auditIf } from "../audit";
@@ -17,11 +17,25 @@ export interface ArrivalInput extends OrgScope {
   via?: "search" | "code" | "api";
 }
 
-/** Why someone cannot be checked in, said so that the door staff know what to tell them. */
-export function refuseUnlessConfirmed(status: string) {
-  if (status === "cancelled") return new AppError("not_confirmed", "This registration is cancelled: the person has no seat and was not checked in.");
-  if (status === "waitlisted") return new AppError("not_confirmed", "This person is on the waitlist and has no seat: not checked in.");
+/**
+ * Why someone cannot be checked in, or null, as a reason the door staff's page words: only
+ * a confirmed registration of an event that is going ahead can arrive. The check-in pages
+ * ask this too, to show the reason instead of the button.
+ */
+export function checkinRefusal(registration: { status: string }, event?: { status: string }) {
+  if (registration.status === "cancelled") return "checkin_cancelled" as const;
+  if (registration.status === "waitlisted") return "checkin_waitlisted" as const;
+  if (event && !doorIsOpen(event)) return "checkin_event_cancelled" as const;
   return null;
+}
+
+/** Whether anyone can be checked in to the event at all: not once it is cancelled. */
+export const doorIsOpen = (event: { status: string }) => event.status !== "cancelled";
+
+/** The refusal of `checkinRefusal` as the error to throw, or null. */
+export function refuseCheckin(registration: { status: string }, event?: { status: string }) {
+  const code = checkinRefusal(registration, event);
+  return code ? new AppError(code) : null;
 }
 
 /**
@@ -32,13 +46,12 @@ export function refuseUnlessConfirmed(status: string) {
 export async function markArrival({ ctx, input, actor }: { ctx: ServiceContext; input: ArrivalInput; actor?: Actor }) {
   const found = await findRegistration(ctx, input.id, input.orgId);
   const r = found.registration;
-  if (input.eventId !== undefined && r.eventId !== input.eventId) throw notFound("registration");
+  if (input.eventId !== undefined && r.eventId !== input.eventId) throw new AppError("registration_not_found");
   const who: Actor = actor ?? { orgId: input.orgId, id: null, email: "API token" };
   if (!input.undo) {
-    const refused = refuseUnlessConfirmed(r.status);
+    // The event is read only for someone who has a seat.
+    const refused = refuseCheckin(r) ?? refuseCheckin(r, (await findEvent(ctx, r.eventId)).event);
     if (refused) throw refused;
-    const { event } = await findEvent(ctx, r.eventId);
-    if (event.status === "cancelled") throw new AppError("event_cancelled", "This event is cancelled: nobody can be checked in.");
   }
   // The UPDATE decides whether anything changes (a cancellation or another tap may come
   // first); its count of changed rows says so, and the audit entry follows only a row it marked.
@@ -60,7 +73,7 @@ export async function markArrival({ ctx, input, actor }: { ctx: ServiceContext; 
   const changed = changedRows(updated) > 0;
   const after = await findRegistration(ctx, r.id);
   // Cancelled between our read and the tap: say so rather than "checked in".
-  if (!input.undo && !changed && !after.registration.checkedInAt) throw refuseUnlessConfirmed(after.registration.status) ?? notFound("registration");
+  if (!input.undo && !changed && !after.registration.checkedInAt) throw refuseCheckin(after.registration) ?? new AppError("registration_not_found");
   return { registration: registrationView(after), changed };
 }
 

@@ -1,10 +1,10 @@
 import { and, asc, eq, gte, lt, lte, sql } from "drizzle-orm";
 import { events, registrations } from "../../db/schema";
-import { AppError, invalid, notFound } from "../../lib/errors";
+import { AppError, invalid } from "../../lib/errors";
 import { foldText, matchesWords, searchWords } from "../../lib/searchText";
 import { isoOrNull } from "../../lib/time";
 import type { Actor } from "../audit";
-import { markArrival, refuseUnlessConfirmed } from "./checkIn";
+import { markArrival, refuseCheckin } from "./checkIn";
 import { checkinCode, checkinKeyOf, parseScanned, verifyCode } from "./checkinCode";
 import type { OrgScope, ServiceContext } from "../context";
 import { findEvent, selectEvents } from "../events";
@@ -131,31 +131,31 @@ export async function arrivalOf(ctx: ServiceContext, orgId: string, eventId: str
 export async function resolveCode({ ctx, input }: { ctx: ServiceContext; input: OrgScope & { value: string; eventId?: string } }) {
   if (input.eventId) await findEvent(ctx, input.eventId, input.orgId);
   const scanned = parseScanned(input.value);
-  if (!scanned) throw invalid({ code: "Not a check-in code: it has 10 letters and digits, like ABCDE-12345." });
+  if (!scanned) throw invalid({ code: { code: "checkin_code" } });
   const key = await checkinKeyOf(ctx, input.orgId);
-  if (!key) throw notFound("registration with this code");
+  if (!key) throw new AppError("code_not_found");
   let id = scanned.registrationId;
   if (id) {
     const row = await findRegistration(ctx, id, input.orgId).catch(() => null);
-    if (!row || !verifyCode(key, id, scanned.code)) throw notFound("registration with this code");
+    if (!row || !verifyCode(key, id, scanned.code)) throw new AppError("code_not_found");
   } else {
-    if (!input.eventId) throw invalid({ code: "A typed code is checked within an event." });
+    if (!input.eventId) throw invalid({ code: { code: "checkin_code_needs_event" } });
     const ids = await ctx.db.select({ id: registrations.id }).from(registrations).where(eq(registrations.eventId, input.eventId));
     // Every candidate is compared, so the time taken does not tell which one matched.
     for (const r of ids) if (verifyCode(key, r.id, scanned.code) && !id) id = r.id;
-    if (!id) throw notFound("registration with this code");
+    if (!id) throw new AppError("code_not_found");
   }
   const found = await findRegistration(ctx, id, input.orgId);
   const event = await findEvent(ctx, found.registration.eventId, input.orgId);
   if (input.eventId && found.registration.eventId !== input.eventId)
-    throw new AppError("conflict", `This code is for another event: ${event.event.title}.`);
+    throw new AppError("code_other_event", { event: event.event.title });
   return { registration: found.registration, event: event.event, code: checkinCode(key, id) };
 }
 
 /** Checks in the holder of a scanned or typed code; cancelled and waitlisted people are refused with the reason. */
 export async function checkInByCode({ ctx, input, actor }: { ctx: ServiceContext; input: OrgScope & { value: string; eventId?: string }; actor: Actor }) {
   const { registration, event } = await resolveCode({ ctx, input });
-  const refused = refuseUnlessConfirmed(registration.status);
+  const refused = refuseCheckin(registration);
   if (refused) throw refused;
   const done = await markArrival({ ctx, input: { orgId: input.orgId, id: registration.id, via: "code" }, actor });
   return { ...done, event, person: arrivalRow(done.registration) };

@@ -65,7 +65,7 @@ export async function createEvent({ ctx, input, actor }: { ctx: ServiceContext; 
     } catch (err) {
       if (!isUniqueViolation(err, "events.slug")) throw err;
       if (input.slug || attempt >= 3)
-        throw new AppError("slug_taken", `The slug "${slug}" is already in use.`, { slug: "Already in use." });
+        throw new AppError("slug_taken", { slug }, { slug: { code: "taken" } });
       slug = `${base}-${newId("s").slice(-5)}`;
     }
   }

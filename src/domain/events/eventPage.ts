@@ -1,6 +1,6 @@
 import { and, eq, gte, ne, type SQL } from "drizzle-orm";
 import { events, organisations } from "../../db/schema";
-import { notFound } from "../../lib/errors";
+import { AppError } from "../../lib/errors";
 import type { ServiceContext } from "../context";
 import { eventCounts, publicEventView, type EventWithCounts, type PublicEventView } from "./eventView";
 import { signupRefusal } from "./window";
@@ -15,11 +15,14 @@ export interface PublicOrganisation {
   embedOrigins: string[];
 }
 
+/** The refusals `signupRefusal` gives a published or cancelled event. */
+export type ClosedBecause = "signup_cancelled" | "signup_not_open" | "signup_closed" | "full_no_waitlist";
+
 export interface EventPage {
   event: PublicEventView;
   organisation: PublicOrganisation;
-  /** Why the form is not offered now (closed, not open yet, cancelled, full without waitlist), or null. */
-  closedBecause: "registration_closed" | "event_full" | "event_cancelled" | null;
+  /** Why the form is not offered now, as the reason a signup would be refused (the same reasons), or null. */
+  closedBecause: ClosedBecause | null;
   /** When registration opens, while it has not yet. */
   opensAt: string | null;
 }
@@ -45,11 +48,10 @@ function selectWithOrganisation(ctx: ServiceContext, where: SQL | undefined, lim
 /** A published (or cancelled) event by its slug, as its public page shows it. Drafts are not found. */
 export async function eventPage({ ctx, input }: { ctx: ServiceContext; input: { slug: string } }): Promise<EventPage> {
   const [row] = await selectWithOrganisation(ctx, and(eq(events.slug, input.slug), ne(events.status, "draft")), 1);
-  if (!row) throw notFound("event");
+  if (!row) throw new AppError("event_not_found");
   const counts: EventWithCounts = row;
   const refusal = signupRefusal(row.event, ctx.now(), counts);
-  const closedBecause =
-    row.event.status === "cancelled" ? "event_cancelled" : (refusal?.code as EventPage["closedBecause"] | undefined) ?? null;
+  const closedBecause = (refusal?.reason as ClosedBecause | undefined) ?? null;
   const notYetOpen = row.event.registrationOpensAt && ctx.now() < row.event.registrationOpensAt;
   return {
     event: publicEventView(ctx, counts),

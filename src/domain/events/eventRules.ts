@@ -1,7 +1,7 @@
 import slugify from "@sindresorhus/slugify";
 import { eq } from "drizzle-orm";
 import { events } from "../../db/schema";
-import type { FieldErrors } from "../../lib/errors";
+import { AppError, type FieldErrors } from "../../lib/errors";
 import type { ServiceContext } from "../context";
 
 interface Times {
@@ -14,12 +14,21 @@ interface Times {
 /** Rules across fields, checked on create and on the merged result of an update. */
 export function timeErrors(e: Times): FieldErrors {
   const errors: FieldErrors = {};
-  if (e.endsAt <= e.startsAt) errors.endsAt = "Must be after startsAt.";
+  if (e.endsAt <= e.startsAt) errors.endsAt = { code: "after_start" };
   if (e.registrationOpensAt && e.registrationClosesAt && e.registrationClosesAt <= e.registrationOpensAt)
-    errors.registrationClosesAt = "Must be after registrationOpensAt.";
-  if (e.registrationClosesAt && e.registrationClosesAt > e.endsAt)
-    errors.registrationClosesAt = "Must not be after the event ends.";
+    errors.registrationClosesAt = { code: "after_opening" };
+  if (e.registrationClosesAt && e.registrationClosesAt > e.endsAt) errors.registrationClosesAt = { code: "not_after_end" };
   return errors;
+}
+
+/** Whether the event has begun: from then on attendees can no longer cancel themselves. */
+export const hasStarted = (e: { startsAt: Date | string }, now: Date) => new Date(e.startsAt) <= now;
+
+/** A cancelled event stays as everyone was told it was; it can be duplicated instead. */
+export const isEditable = (e: { status: string }) => e.status !== "cancelled";
+
+export function refuseUnlessEditable(e: { status: string }) {
+  if (!isEditable(e)) throw new AppError("cancelled_event_unchangeable");
 }
 
 // Nordic letters the way Swedes and Norwegians write them in URLs (the default

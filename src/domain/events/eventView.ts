@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { events, type Language, type Question } from "../../db/schema";
-import { notFound } from "../../lib/errors";
+import { AppError } from "../../lib/errors";
 import { isoOrNull } from "../../lib/time";
 import { eventUrl, type ServiceContext } from "../context";
 import { confirmedSeats, waitingCount } from "../seats";
@@ -35,7 +35,7 @@ export async function selectEvents(ctx: ServiceContext, where: SQL | undefined, 
 export async function findEvent(ctx: ServiceContext, id: string, orgId?: string): Promise<EventWithCounts> {
   const where = orgId ? and(eq(events.id, id), eq(events.orgId, orgId)) : eq(events.id, id);
   const [row] = await selectEvents(ctx, where);
-  if (!row) throw notFound("event");
+  if (!row) throw new AppError("event_not_found");
   return row;
 }
 

@@ -1,6 +1,6 @@
 import type { OrgScope, ServiceContext } from "../context";
 import { findEvent, organiserEventView, publicEventView } from "./eventView";
-import { notFound } from "../../lib/errors";
+import { AppError } from "../../lib/errors";
 
 /**
  * One event with live counts. The owning organisation sees everything; anyone else sees
@@ -9,6 +9,6 @@ import { notFound } from "../../lib/errors";
 export async function getEvent({ ctx, input }: { ctx: ServiceContext; input: { id: string } & Partial<OrgScope> }) {
   const row = await findEvent(ctx, input.id);
   if (input.orgId && row.event.orgId === input.orgId) return organiserEventView(ctx, row);
-  if (row.event.status === "draft") throw notFound("event");
+  if (row.event.status === "draft") throw new AppError("event_not_found");
   return publicEventView(ctx, row);
 }

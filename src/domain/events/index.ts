@@ -9,3 +9,4 @@ export * from "./getEvent";
 export * from "./listEvents";
 export * from "./updateEvent";
 export * from "./window";
+export * from "./eventDrafts";

@@ -6,16 +6,17 @@ import { AppError, invalid } from "../../lib/errors";
 import { newId } from "../../lib/secrets";
 import { auditEntry, type Actor } from "../audit";
 import type { OrgScope, ServiceContext } from "../context";
-import { timeErrors } from "./eventRules";
+import { refuseUnlessEditable, timeErrors } from "./eventRules";
 import { findEvent, organiserEventView, type EventRow } from "./eventView";
 import { tellEveryoneLive } from "../outbox";
 import { promoteWaitlisted } from "../seats";
 import { eventFields } from "../schemas";
+import { code } from "../../lib/zodIssues";
 
 export const updateEventInput = z
   .strictObject(eventFields)
   .partial()
-  .refine((patch) => Object.keys(patch).length > 0, { message: "Give at least one field to change." });
+  .refine((patch) => Object.keys(patch).length > 0, code("nothing_to_change"));
 export type UpdateEventInput = z.infer<typeof updateEventInput>;
 
 // A change to any of these changes people's calendar entries: confirmed attendees get an
@@ -41,7 +42,7 @@ export async function updateEvent({
   actor?: Actor;
 }) {
   const { event: before } = await findEvent(ctx, id, orgId);
-  if (before.status === "cancelled") throw new AppError("event_cancelled", "A cancelled event cannot be changed.");
+  refuseUnlessEditable(before);
   const after: EventRow = { ...before, ...patch } as EventRow;
   const errors = timeErrors(after);
   if (Object.keys(errors).length) throw invalid(errors);
@@ -65,11 +66,11 @@ export async function updateEvent({
     ]);
   } catch (err) {
     if (isUniqueViolation(err, "events.slug"))
-      throw new AppError("slug_taken", `The slug "${patch.slug}" is already in use.`, { slug: "Already in use." });
+      throw new AppError("slug_taken", { slug: patch.slug ?? "" }, { slug: { code: "taken" } });
     // Checked above against what we read; a concurrent edit can still make the merge wrong.
-    if (isCheckViolation(err, "events_ends_after_start")) throw invalid({ endsAt: "Must be after startsAt." });
+    if (isCheckViolation(err, "events_ends_after_start")) throw invalid({ endsAt: { code: "after_start" } });
     if (isCheckViolation(err, "events_registration_window"))
-      throw invalid({ registrationClosesAt: "Must be after registrationOpensAt." });
+      throw invalid({ registrationClosesAt: { code: "after_opening" } });
     throw err;
   }
   return organiserEventView(ctx, await findEvent(ctx, id, orgId));

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { AppError, notFound } from "../../lib/errors";
+import { AppError } from "../../lib/errors";
 import type { EventRow } from "./eventView";
 
 type WindowFields = Pick<EventRow, "status" | "registrationOpensAt" | "registrationClosesAt" | "startsAt">;
@@ -14,14 +14,11 @@ export function signupRefusal(
   now: Date,
   counts?: { confirmed: number; waitlisted: number },
 ): AppError | null {
-  if (e.status === "draft") return notFound("event");
-  if (e.status === "cancelled") return new AppError("registration_closed", "The event has been cancelled.");
-  if (e.registrationOpensAt && now < e.registrationOpensAt)
-    return new AppError("registration_closed", "Registration has not opened yet.");
-  if (now >= (e.registrationClosesAt ?? e.startsAt))
-    return new AppError("registration_closed", "Registration for this event has closed.");
-  if (counts && !e.waitlist && (counts.confirmed >= e.capacity || counts.waitlisted > 0))
-    return new AppError("event_full", "The event is full and has no waitlist.");
+  if (e.status === "draft") return new AppError("event_not_found");
+  if (e.status === "cancelled") return new AppError("signup_cancelled");
+  if (e.registrationOpensAt && now < e.registrationOpensAt) return new AppError("signup_not_open");
+  if (now >= (e.registrationClosesAt ?? e.startsAt)) return new AppError("signup_closed");
+  if (counts && !e.waitlist && (counts.confirmed >= e.capacity || counts.waitlisted > 0)) return new AppError("full_no_waitlist");
   return null;
 }
 

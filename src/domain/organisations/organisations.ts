@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { apiTokens, organisations } from "../../db/schema";
 import { isUniqueViolation } from "../../db/errors";
-import { AppError, notFound } from "../../lib/errors";
+import { AppError } from "../../lib/errors";
 import { newId, newKey, newSecret, sameSecret, sha256Hex } from "../../lib/secrets";
 import type { ServiceContext } from "../context";
 import { embedOrigin, httpUrl, slug } from "../schemas";
@@ -37,7 +37,7 @@ export async function createOrganisation({
     await ctx.db.insert(organisations).values(row);
   } catch (err) {
     if (isUniqueViolation(err, "organisations.slug"))
-      throw new AppError("slug_taken", `An organisation with slug "${org.slug}" exists.`, { slug: "Already in use." });
+      throw new AppError("org_slug_taken", { slug: org.slug }, { slug: { code: "taken" } });
     throw err;
   }
   return row;
@@ -45,7 +45,7 @@ export async function createOrganisation({
 
 export async function findOrganisationBySlug(ctx: ServiceContext, orgSlug: string) {
   const [org] = await ctx.db.select().from(organisations).where(eq(organisations.slug, orgSlug));
-  if (!org) throw notFound("organisation");
+  if (!org) throw new AppError("organisation_not_found");
   return org;
 }
 

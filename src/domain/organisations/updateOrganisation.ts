@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { organisations } from "../../db/schema";
 import { invalid } from "../../lib/errors";
+import { code, zodFieldErrors } from "../../lib/zodIssues";
 import { auditEntry, type Actor } from "../audit";
 import type { OrgScope, ServiceContext } from "../context";
 import { embedOrigin, httpUrl } from "../schemas";
@@ -9,25 +10,24 @@ import { embedOrigin, httpUrl } from "../schemas";
 /** Retention below a month would erase lists before the follow-up; ten years is the longest any funder asks for. */
 export const RETENTION_MIN_DAYS = 30;
 export const RETENTION_MAX_DAYS = 3650;
-const retentionMessage = `A whole number of days from ${RETENTION_MIN_DAYS} to ${RETENTION_MAX_DAYS}.`;
 
 export const organisationChanges = z
   .strictObject({
-    name: z.string().trim().min(1, "Required.").max(200, "At most 200 characters."),
+    name: z.string().trim().min(1).max(200),
     requireConsent: z.boolean(),
     privacyUrl: httpUrl.nullable(),
-    contactEmail: z.email("Must be a valid email address.").max(254).nullable(),
-    embedOrigins: z.array(embedOrigin).max(20, "At most 20 sites."),
+    contactEmail: z.email().max(254).nullable(),
+    embedOrigins: z.array(embedOrigin).max(20),
     // Null keeps personal data for as long as the organisation keeps the event.
     retentionDays: z
-      .number({ error: retentionMessage })
-      .int(retentionMessage)
-      .min(RETENTION_MIN_DAYS, retentionMessage)
-      .max(RETENTION_MAX_DAYS, retentionMessage)
+      .number()
+      .refine((n) => Number.isInteger(n) && n >= RETENTION_MIN_DAYS && n <= RETENTION_MAX_DAYS, {
+        params: { code: "retention_days", min: RETENTION_MIN_DAYS, max: RETENTION_MAX_DAYS },
+      })
       .nullable(),
   })
   .partial()
-  .refine((patch) => Object.keys(patch).length > 0, { message: "Give at least one field to change." });
+  .refine((patch) => Object.keys(patch).length > 0, code("nothing_to_change"));
 
 export type OrganisationChanges = z.infer<typeof organisationChanges>;
 
@@ -57,12 +57,7 @@ export async function getOrganisation({ ctx, input }: { ctx: ServiceContext; inp
 export function parseOrganisationChanges(raw: unknown): OrganisationChanges {
   const parsed = organisationChanges.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const key = String(issue.path[0] ?? "body");
-    fields[key] ??= issue.message;
-  }
-  throw invalid(fields);
+  throw invalid(zodFieldErrors(parsed.error, { depth: 1 }));
 }
 
 // Settings whose values are no one's personal data: the audit entry may record them.
@@ -85,7 +80,7 @@ export async function updateOrganisation({
   const current = await getOrganisation({ ctx, input });
   const next = { ...current, ...input.changes };
   if (next.requireConsent && !next.privacyUrl)
-    throw invalid({ privacyUrl: "Give the privacy notice's address when consent is required." });
+    throw invalid({ privacyUrl: { code: "privacy_url_needed" } });
   const changed = Object.entries(input.changes).filter(
     ([key, value]) => JSON.stringify(current[key as keyof typeof current]) !== JSON.stringify(value),
   );

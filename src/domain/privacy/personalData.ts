@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { auditLog, events, outbox, registrations, users } from "../../db/schema";
 import { invalid } from "../../lib/errors";
+import { issueCode } from "../../lib/zodIssues";
 import { sha256Hex } from "../../lib/secrets";
 import { auditEntry, type Actor } from "../audit";
 import type { OrgScope, ServiceContext } from "../context";
@@ -9,11 +10,11 @@ import { eraseRegistrationStatements } from "../signup";
 import { emailKey } from "../../lib/emailKey";
 
 // A data-subject request names one address; the search is for exactly it, any case.
-const emailInput = z.email("Enter one email address, e.g. anna@example.se.").max(254, "At most 254 characters.");
+const emailInput = z.email().max(254);
 
 export function subjectEmail(raw: string) {
   const parsed = emailInput.safeParse(raw.trim());
-  if (!parsed.success) throw invalid({ email: parsed.error.issues[0]!.message });
+  if (!parsed.success) throw invalid({ email: issueCode(parsed.error.issues[0]!) });
   return emailKey(parsed.data);
 }
 

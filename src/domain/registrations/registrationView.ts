@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { events, registrations, type RegistrationStatus } from "../../db/schema";
-import { notFound } from "../../lib/errors";
+import { AppError } from "../../lib/errors";
 import { isoOrNull } from "../../lib/time";
 import type { ServiceContext } from "../context";
 
@@ -47,7 +47,7 @@ export const rankedPositions = (ctx: ServiceContext, eventId: string) =>
 
 export async function findRegistration(ctx: ServiceContext, id: string, orgId?: string) {
   const [row] = await selectWith(ctx, countedPosition, eq(registrations.id, id));
-  if (!row || (orgId !== undefined && row.orgId !== orgId)) throw notFound("registration");
+  if (!row || (orgId !== undefined && row.orgId !== orgId)) throw new AppError("registration_not_found");
   return row;
 }
 

@@ -31,13 +31,13 @@ export function reportRange(input: { from?: string | undefined; to?: string | un
   const from = input.from?.trim() || `${year}-01-01`;
   const to = input.to?.trim() || `${year}-12-31`;
   const errors: FieldErrors = {};
-  if (!isDay(from)) errors.from = "Enter the start as a date (YYYY-MM-DD).";
-  if (!isDay(to)) errors.to = "Enter the end as a date (YYYY-MM-DD).";
+  if (!isDay(from)) errors.from = { code: "start_day" };
+  if (!isDay(to)) errors.to = { code: "end_day" };
   if (!errors.from && !errors.to) {
     const limit = `${String(Number(from.slice(0, 4)) + MAX_RANGE_YEARS).padStart(4, "0")}${from.slice(4)}`;
-    if (from > to) errors.to = "The end date is before the start date.";
-    else if (to >= limit) errors.to = `Choose a range of at most ${MAX_RANGE_YEARS} years.`;
+    if (from > to) errors.to = { code: "end_before_start" };
+    else if (to >= limit) errors.to = { code: "range_too_long", years: MAX_RANGE_YEARS };
   }
-  if (Object.keys(errors).length) throw invalid(errors, Object.values(errors).join(" "));
+  if (Object.keys(errors).length) throw invalid(errors);
   return { from, to };
 }

@@ -52,6 +52,6 @@ export async function cancelRegistration({
   ]);
   const after = await findRegistration(ctx, registration.id);
   if (after.registration.status !== "cancelled")
-    throw new AppError("registration_closed", "The event has started; ask the organiser to change your registration.");
+    throw new AppError("event_started");
   return after;
 }

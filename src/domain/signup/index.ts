@@ -5,4 +5,5 @@ export * from "./eraseRegistration";
 export * from "./exportRegistration";
 export * from "./manageLink";
 export * from "./register";
+export * from "./signupRules";
 export * from "./updateRegistration";

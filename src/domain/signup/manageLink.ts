@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { manageTokens, organisations } from "../../db/schema";
-import { notFound } from "../../lib/errors";
+import { AppError } from "../../lib/errors";
 import { sameSecret, sha256Hex } from "../../lib/secrets";
 import { calendarEvent } from "../../calendar/fromEvent";
 import { calendarLinks } from "../../calendar/links";
@@ -14,10 +14,10 @@ const tokenShape = /^[A-Za-z0-9_-]{22}$/;
 
 /** The registration a manage link stands for; any wrong token is simply "not found". */
 export async function resolveManageToken(ctx: ServiceContext, token: string): Promise<string> {
-  if (!tokenShape.test(token)) throw notFound("registration");
+  if (!tokenShape.test(token)) throw new AppError("registration_not_found");
   const hash = sha256Hex(token);
   const [row] = await ctx.db.select().from(manageTokens).where(eq(manageTokens.tokenHash, hash)).limit(1);
-  if (!row || !(await sameSecret(row.tokenHash, hash))) throw notFound("registration");
+  if (!row || !(await sameSecret(row.tokenHash, hash))) throw new AppError("registration_not_found");
   return row.registrationId;
 }
 

@@ -1,12 +1,11 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
-import { fieldMessage } from "../../lib/fieldMessages";
 import { events, organisations, registrations, type Language, type RegistrationStatus } from "../../db/schema";
 import { isUniqueViolation } from "../../db/errors";
 import { prepared } from "../../db/prepared";
-import { AppError, invalid, notFound, type FieldErrors } from "../../lib/errors";
+import { AppError, invalid, type FieldErrors } from "../../lib/errors";
 import { newId, newSecret, sha256Hex } from "../../lib/secrets";
 import { emailKey } from "../../lib/emailKey";
-import { checkAnswers } from "./answers";
+import { checkSignup } from "./signupRules";
 import { manageUrl, type ServiceContext } from "../context";
 import { selectEvents } from "../events";
 import { outboxInsert, queueForRegistrations } from "../outbox";
@@ -81,22 +80,13 @@ export async function registerGroup({
 }): Promise<(RegistrationResult | null)[]> {
   const now = ctx.now();
   const [current] = await signupFacts(ctx).all({ eventId });
-  if (!current) throw notFound("event");
+  if (!current) throw new AppError("event_not_found");
   const refusal = signupRefusal(current, now);
   if (refusal) throw refusal;
   const keys = attendees.map((a) => emailKey(a.email));
   const prefix = (i: number) => (attendees.length > 1 ? `attendees.${i}.` : "");
 
-  const errors: FieldErrors = {};
-  if (attendees.length > current.groupLimit) errors.attendees = fieldMessage.groupLimit(current.groupLimit);
-  const checked = attendees.map((a, i) => {
-    const { answers, errors: answerErrors } = checkAnswers(current.questions, a.answers);
-    for (const [key, message] of Object.entries(answerErrors)) errors[prefix(i) + key] = message;
-    if (keys.indexOf(keys[i]!) < i) errors[`${prefix(i)}email`] = fieldMessage.duplicate;
-    return answers;
-  });
-  if (current.requireConsent && attendees.some((a) => a.consent !== true))
-    errors.consent = fieldMessage.consent;
+  const { answers: checked, errors } = checkSignup(current, attendees);
   if (Object.keys(errors).length) throw invalid(errors);
 
   const t = now.getTime();
@@ -158,20 +148,16 @@ async function alreadyRegistered(ctx: ServiceContext, eventId: string, keys: str
   const fields: FieldErrors = {};
   for (const [i, key] of keys.entries()) {
     if (!taken.has(key)) continue;
-    fields[`${prefix(i)}email`] = fieldMessage.alreadyRegistered;
+    fields[`${prefix(i)}email`] = { code: "already_registered" };
     await resendManageLink(ctx, eventId, key);
   }
-  return new AppError(
-    "already_registered",
-    "This email address is already registered for the event. We have sent its manage link there again.",
-    Object.keys(fields).length && keys.length > 1 ? fields : undefined,
-  );
+  return new AppError("already_registered", {}, Object.keys(fields).length && keys.length > 1 ? fields : undefined);
 }
 
 /** The window closed or the last seat went between our read and our write. */
 async function refusalAfterRace(ctx: ServiceContext, eventId: string, now: Date): Promise<AppError> {
   const [current] = await selectEvents(ctx, eq(events.id, eventId));
-  return (current && signupRefusal(current.event, now, current)) ?? new AppError("event_full", "The event is full.");
+  return (current && signupRefusal(current.event, now, current)) ?? new AppError("event_full");
 }
 
 async function resendManageLink(ctx: ServiceContext, eventId: string, key: string) {

@@ -46,6 +46,6 @@ export async function updateManagedRegistration({
       answers,
     })
     .where(and(eq(registrations.id, id), ne(registrations.status, "cancelled")));
-  if (changedRows(changed) === 0) throw new AppError("registration_closed", "A cancelled registration cannot be changed.");
+  if (changedRows(changed) === 0) throw new AppError("registration_cancelled");
   return getManagedRegistration({ ctx, input: { token: input.token } });
 }

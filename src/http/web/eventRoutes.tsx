@@ -48,7 +48,8 @@ export function eventPageRoutes(options: EventPageOptions) {
     .get("/:slug", loadEventPage, headers, (c) => show(c, emptyForm()))
     .post("/:slug", sameOriginForms(options.publicUrl), options.limitSubmissions, limitBody, loadEventPage, headers, async (c) => {
       const data = c.var.eventPage!;
-      const { t, lang } = eventPageInfo(c);
+      const page = eventPageInfo(c);
+      const { t, lang } = page;
       const { questions, groupLimit } = data.event;
       const form = readSignupForm(await formBody(c), questions, groupLimit);
       const values = form.values;
@@ -59,15 +60,15 @@ export function eventPageRoutes(options: EventPageOptions) {
 
       const rules = { questions, groupLimit, requireConsent: data.organisation.requireConsent };
       const { attendees, rows, errors } = attendeesOf(values, rules, lang);
-      if (Object.keys(errors).length) return show(c, { values, errors: formErrors(t, errors) }, 400);
+      if (Object.keys(errors).length) return show(c, { values, errors: formErrors(page, errors) }, 400);
       let results: Awaited<ReturnType<typeof registerGroup>>;
       try {
         results = await registerGroup({ ctx: c.var.ctx, input: { eventId: data.event.id, attendees } });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        if (err.code === "invalid_request" && err.fields) return show(c, { values, errors: formErrors(t, err.fields, rows) }, 400);
-        if (err.code === "already_registered") return show(c, { values, errors: formErrors(t, alreadyRegisteredFields(err), rows) }, 409);
-        if (err.status !== 409 && err.code !== "not_found") throw err;
+        if (err.fields && err.status === 400) return show(c, { values, errors: formErrors(page, err.fields, rows) }, 400);
+        if (err.code === "already_registered") return show(c, { values, errors: formErrors(page, alreadyRegisteredFields(err), rows) }, 409);
+        if (err.status !== 409 && err.status !== 404) throw err;
         results = [];
       }
       const [mine] = results;

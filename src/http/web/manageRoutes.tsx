@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import { AppError } from "../../lib/errors";
 import { fill } from "../../i18n/messages";
+import { pageRefusal } from "../../i18n/pages";
+import { hasStarted } from "../../domain/events";
 import { cancelManagedRegistration, getManagedRegistration } from "../../domain/signup";
 import { personalCalendar } from "../../domain/calendars";
 import { eraseManagedRegistration } from "../../domain/signup";
@@ -8,7 +10,7 @@ import { exportManagedRegistration } from "../../domain/signup";
 import { registrationChanges, updateManagedRegistration } from "../../domain/signup";
 import { icsResponse } from "../calendar";
 import type { AppContext, AppEnv } from "../env";
-import { fieldErrors } from "../errors";
+import { zodFieldErrors } from "../../lib/zodIssues";
 import { limitBody } from "../middleware";
 import { pageLanguage } from "./language";
 import { pageInfo, renderPage } from "./layout";
@@ -36,7 +38,7 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
   const show = async (c: AppContext, state?: FormState, status: 200 | 400 | 409 = 200, done?: string, refused?: string) => {
     const { token, view, page } = await load(c);
     const notice = done === "saved" ? page.t.saved : done === "cancelled" ? page.t.cancelledNotice : undefined;
-    const started = new Date(view.event.startsAt) <= c.var.ctx.now();
+    const started = hasStarted(view.event, c.var.ctx.now());
     const form = state ?? { values: storedValues(view), errors: {} };
     const props = { view, page, token, state: form, started, notice, refused };
     return renderPage(c, <ManagePage {...props} />, status);
@@ -57,12 +59,12 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
         language: orNothing(values.language),
         answers: answersOf(values, view.event.questions),
       });
-      if (!changes.success) return show(c, { values, errors: formErrors(page.t, fieldErrors(changes.error)) }, 400);
+      if (!changes.success) return show(c, { values, errors: formErrors(page, zodFieldErrors(changes.error)) }, 400);
       try {
         await updateManagedRegistration({ ctx: c.var.ctx, input: { token, changes: changes.data } });
       } catch (err) {
-        if (!(err instanceof AppError) || err.code !== "invalid_request" || !err.fields) throw err;
-        return show(c, { values, errors: formErrors(page.t, err.fields) }, 400);
+        if (!(err instanceof AppError) || !err.fields) throw err;
+        return show(c, { values, errors: formErrors(page, err.fields) }, 400);
       }
       const lang = changes.data.language ?? page.lang;
       return c.redirect(`/r/${token}?lang=${lang}&done=saved`, 303);
@@ -79,7 +81,7 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
       try {
         await cancelManagedRegistration({ ctx: c.var.ctx, input: { token } });
       } catch (err) {
-        if (err instanceof AppError && err.code === "registration_closed") return show(c, undefined, 409, undefined, page.t.tooLate);
+        if (err instanceof AppError && err.reason === "event_started") return show(c, undefined, 409, undefined, pageRefusal(page.t, err, page.lang).text);
         throw err;
       }
       return c.redirect(`/r/${token}?lang=${page.lang}&done=cancelled`, 303);

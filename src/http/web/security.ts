@@ -2,7 +2,7 @@ import { createMiddleware } from "hono/factory";
 import { csrf } from "hono/csrf";
 import { secureHeaders } from "hono/secure-headers";
 import { eventPage } from "../../domain/events";
-import { notFound } from "../../lib/errors";
+import { AppError } from "../../lib/errors";
 import type { AppEnv } from "../env";
 import { TURNSTILE_ORIGIN } from "./turnstile";
 
@@ -39,7 +39,7 @@ export const pageHeaders = ({ turnstile }: { turnstile: boolean }) => {
  */
 export const loadEventPage = createMiddleware<AppEnv>(async (c, next) => {
   const slug = c.req.param("slug");
-  if (!slug) throw notFound("event");
+  if (!slug) throw new AppError("event_not_found");
   const page = await eventPage({ ctx: c.var.ctx, input: { slug } });
   c.set("eventPage", page);
   if (c.req.query("embed") === "1")

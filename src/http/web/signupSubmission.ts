@@ -1,12 +1,11 @@
 import type { Context } from "hono";
 import type { Answers, Language, Question } from "../../db/schema";
-import { AppError, type FieldErrors } from "../../lib/errors";
-import { fieldMessage } from "../../lib/fieldMessages";
-import { fill } from "../../i18n/messages";
-import type { PageMessages } from "../../i18n/pages";
-import { checkAnswers } from "../../domain/signup";
+import type { AppError, FieldErrors } from "../../lib/errors";
+import { zodFieldErrors } from "../../lib/zodIssues";
+import { pageFieldError } from "../../i18n/pages";
+import { checkSignup, type SignupRules } from "../../domain/signup";
 import { registrationInput, type RegistrationInput } from "../../domain/schemas";
-import { fieldErrors } from "../errors";
+import type { PageInfo } from "./layout";
 import type { FormState } from "./pages/fields";
 import { colleagueRows, HONEYPOT } from "./pages/signupForm";
 
@@ -75,9 +74,10 @@ export function valuesOfAnswers(answers: Answers): FormState["values"] {
  */
 export function attendeesOf(
   values: FormState["values"],
-  { questions, groupLimit, requireConsent }: { questions: Question[]; groupLimit: number; requireConsent: boolean },
+  rules: SignupRules,
   language: Language,
 ) {
+  const { questions, groupLimit } = rules;
   const answers = answersOf(values, questions);
   const shared = {
     organisation: orNothing(values.organisation),
@@ -98,14 +98,11 @@ export function attendeesOf(
   for (const { prefix, input } of people) {
     const parsed = registrationInput.safeParse(input);
     if (parsed.success) attendees.push(parsed.data);
-    else for (const [key, message] of Object.entries(fieldErrors(parsed.error))) errors[prefix + key] ??= message;
+    else for (const [key, issue] of Object.entries(zodFieldErrors(parsed.error))) errors[prefix + key] ??= issue;
   }
   // A form refused for its email should also name a missing answer or consent, so one
-  // round trip fixes everything. The service checks both again; these are the same rules.
-  if (Object.keys(errors).length) {
-    Object.assign(errors, checkAnswers(questions, answers).errors);
-    if (requireConsent && !shared.consent) errors.consent = fieldMessage.consent;
-  }
+  // round trip fixes everything: the event's rules, asked of the submitter alone.
+  if (Object.keys(errors).length) Object.assign(errors, checkSignup(rules, [{ answers, consent: shared.consent }]).errors);
   return { attendees, rows: people.map((p) => p.prefix), errors };
 }
 
@@ -115,40 +112,17 @@ export function attendeesOf(
  * errors from `attendeesOf` already use the form's names. Colleagues' answers are the
  * submitter's, so they show there once.
  */
-export function formErrors(t: PageMessages, fields: FieldErrors, rows?: string[]): Record<string, string> {
+export function formErrors({ t, lang }: Pick<PageInfo, "t" | "lang">, fields: FieldErrors, rows?: string[]): Record<string, string> {
   const shown: Record<string, string> = {};
-  for (const [key, message] of Object.entries(fields)) {
+  for (const [key, issue] of Object.entries(fields)) {
     // A service numbers the attendees it was given; the form numbers its rows.
     const m = rows ? /^attendees\.(\d+)\.(.*)$/.exec(key) : null;
     let name = m ? `${rows![Number(m[1])] ?? ""}${m[2]}` : key;
     if (name.startsWith("attendees.") && /\.answers\./.test(name)) name = name.replace(/^attendees\.\d+\./, "");
-    shown[name] ??= localise(t, message);
+    shown[name] ??= pageFieldError(t, issue, lang);
   }
   return shown;
 }
 
-const known: [string, keyof PageMessages["errors"]][] = [
-  [fieldMessage.required, "required"],
-  [fieldMessage.email, "email"],
-  [fieldMessage.oneLine, "oneLine"],
-  [fieldMessage.noControl, "oneLine"],
-  [fieldMessage.option, "option"],
-  [fieldMessage.options, "option"],
-  [fieldMessage.duplicate, "duplicate"],
-  [fieldMessage.alreadyRegistered, "alreadyRegistered"],
-  [fieldMessage.consent, "consent"],
-];
-
-function localise(t: PageMessages, message: string): string {
-  const hit = known.find(([english]) => english === message);
-  if (hit) return t.errors[hit[1]];
-  const max = /^At most (\d+) characters\.$/.exec(message);
-  if (max) return fill(t.errors.tooLong, { max: max[1]! });
-  const people = /^At most (\d+) people/.exec(message);
-  if (people) return fill(t.errors.groupLimit, { n: people[1]! });
-  return t.errors.check;
-}
-
 /** An `already_registered` refusal of a single person carries no fields: it is about the email. */
-export const alreadyRegisteredFields = (err: AppError): FieldErrors =>
-  err.fields ?? { email: fieldMessage.alreadyRegistered };
+export const alreadyRegisteredFields = (err: AppError): FieldErrors => err.fields ?? { email: { code: "already_registered" } };

@@ -19,7 +19,7 @@ export function bindingLimiter(binding: RateLimit, clientIp: (c: AppContext) => 
     keyGenerator: (c) => clientIp(c) ?? "unknown",
     handler: (c) => {
       c.header("Retry-After", String(LIMITER_PERIOD_SECONDS));
-      throw new AppError("rate_limited", "Too many requests from your address. Try again shortly.");
+      throw new AppError("rate_limited");
     },
   });
 }

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { AppError } from "../../../lib/errors";
 import { MIN_PASSWORD, passwordHashOf, setPassword } from "../../../domain/accounts";
 import type { AppEnv } from "../../env";
+import { shownErrors } from "./errors";
 import { readForm } from "./forms";
 import { AdminLayout, ErrorSummary, Notice, renderAdmin } from "./layout";
 
@@ -72,11 +73,11 @@ export const accountRoutes = new Hono<AppEnv>()
     const password = form.one("password");
     const hasPassword = (await passwordHashOf(c.var.ctx, c.var.member.id)) !== null;
     if (password !== form.one("confirm"))
-      return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} errors={{ confirm: "The two passwords differ." }} />, 400);
+      return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} errors={shownErrors({ confirm: { code: "passwords_differ" } })} />, 400);
     try {
       await setPassword({ ctx: c.var.ctx, member: c.var.member, password, current: form.one("current"), keepSession: c.var.sessionToken });
     } catch (err) {
-      if (err instanceof AppError && err.fields) return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} errors={err.fields} />, 400);
+      if (err instanceof AppError && err.fields) return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} errors={shownErrors(err.fields)} />, 400);
       throw err;
     }
     return c.redirect("/admin/account?notice=password", 303);

@@ -1,5 +1,5 @@
 import type { AttendanceList, ListedRegistration, ListFilter, Tally } from "../../../domain/attendees";
-import { answerText } from "../../../domain/attendees";
+import { answerText, canActOn, canPromote, listIsOpen } from "../../../domain/attendees";
 import type { EventRow } from "../../../domain/events";
 import type { Member } from "../../../domain/accounts";
 import { formatWhen } from "../../../i18n/format";
@@ -58,7 +58,7 @@ function Counts({ tally, event }: { tally: Tally; event: EventRow }) {
 
 function EventLinks({ event }: { event: EventRow }) {
   const base = listPath(event.id);
-  const live = event.status !== "cancelled" && !event.anonymisedAt;
+  const live = listIsOpen(event);
   return (
     <nav class="event-links no-print" aria-label="This event">
       <ul class="links">
@@ -140,10 +140,10 @@ function Filters({ list }: { list: AttendanceList }) {
 
 function RowActions({ row, event }: { row: ListedRegistration; event: EventRow }) {
   const r = row.registration;
-  if (r.status === "cancelled" || event.status === "cancelled") return null;
+  if (!canActOn(r, event)) return null;
   return (
     <div class="row-actions">
-      {r.status === "waitlisted" ? (
+      {canPromote(r) ? (
         <form method="post" action={registrationPath(event.id, r.id, "promote")}>
           <button type="submit" class="compact" aria-label={`Promote ${r.name}`}>
             Promote

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { Question } from "../../../db/schema";
 import { AppError, invalid } from "../../../lib/errors";
+import { issueCode, zodFieldErrors } from "../../../lib/zodIssues";
 import { newId } from "../../../lib/secrets";
 import { addAttendee } from "../../../domain/attendees";
 import { attendanceList, attendanceListQuery, tallyOf } from "../../../domain/attendees";
@@ -10,12 +11,13 @@ import { countAudience, messageAttendees, messageDraftId, organiserMessageInput 
 import { promoteByHand } from "../../../domain/attendees";
 import { resendConfirmation } from "../../../domain/attendees";
 import { registrationInput } from "../../../domain/schemas";
-import { fieldErrors, validationError } from "../../errors";
+import { validationError } from "../../errors";
 import type { AppContext, AppEnv } from "../../env";
 import type { FormState } from "../pages/fields";
 import { answersOf } from "../signupSubmission";
 import { AddAttendeePage, newAttendeeForm } from "./attendeeAddPage";
 import { CancelConfirmPage, PromoteOverridePage } from "./attendeeConfirmPages";
+import { adminWords, shownErrors } from "./errors";
 import { AttendeeListPage } from "./attendeeListPage";
 import { MessageFormPage, MessagePreviewPage, type MessageDraft } from "./attendeeMessagePage";
 import { listPath, noticeText } from "./attendeeShared";
@@ -37,7 +39,7 @@ const backToList = (c: AppContext, query: string) => c.redirect(`${listPath(c.re
 /** A yes/no field of our own forms: absent or "1"; anything else was not sent by our page. */
 function flag(form: AdminForm, name: string) {
   const v = form.one(name);
-  if (v !== "" && v !== "1") throw invalid({ [name]: "Must be 1 or left out." });
+  if (v !== "" && v !== "1") throw invalid({ [name]: { code: "invalid" } });
   return v === "1";
 }
 
@@ -104,7 +106,7 @@ export const attendeeRoutes = new Hono<AppEnv>()
       language: values.language || undefined,
       answers: answersOf(values, event.questions),
     });
-    if (!parsed.success) return page({ values, errors: fieldErrors(parsed.error) }, 400);
+    if (!parsed.success) return page({ values, errors: shownErrors(zodFieldErrors(parsed.error)) }, 400);
     try {
       const added = await addAttendee({
         ctx,
@@ -115,7 +117,7 @@ export const attendeeRoutes = new Hono<AppEnv>()
       return backToList(c, `notice=added-${outcome}&mail=${values.sendEmail === "yes" ? 1 : 0}`);
     } catch (err) {
       if (!(err instanceof AppError) || !["invalid_request", "already_registered", "event_full"].includes(err.code)) throw err;
-      return page({ values, errors: err.fields ?? {}, problem: err.fields ? undefined : err.message }, err.status as 400 | 409);
+      return page({ values, errors: shownErrors(err.fields), problem: err.fields ? undefined : adminWords.error(err) }, err.status as 400 | 409);
     }
   })
 
@@ -129,14 +131,14 @@ export const attendeeRoutes = new Hono<AppEnv>()
     const { event } = await openEvent(ctx, c.var.member.orgId, c.req.param("id"));
     const form = await readForm(c);
     const step = form.one("step");
-    if (!["preview", "send", "edit"].includes(step)) throw invalid({ step: "Must be preview, send or edit." });
+    if (!["preview", "send", "edit"].includes(step)) throw invalid({ step: { code: "one_of", options: ["preview", "send", "edit"] } });
     const draft: MessageDraft = { audience: form.one("audience"), subject: form.one("subject"), body: form.one("body") };
     const formPage = async (errors: Record<string, string>, status: 200 | 400) =>
       renderAdmin(c, <MessageFormPage {...frame(c)} event={event} tally={await tallyOf(ctx, event)} draft={draft} errors={errors} />, status);
 
     if (step === "edit") return formPage({}, 200);
     const parsed = organiserMessageInput.safeParse(draft);
-    if (!parsed.success) return formPage(fieldErrors(parsed.error), 400);
+    if (!parsed.success) return formPage(shownErrors(zodFieldErrors(parsed.error)), 400);
     const message = parsed.data;
     if (step === "preview") {
       const recipients = await countAudience({ ctx, input: { ...scope(c), audience: message.audience } });
@@ -144,12 +146,12 @@ export const attendeeRoutes = new Hono<AppEnv>()
       return renderAdmin(c, <MessagePreviewPage {...frame(c)} event={event} message={message} recipients={recipients} draft={newId("draft")} />);
     }
     const draftId = messageDraftId.safeParse(form.one("draft"));
-    if (!draftId.success) throw invalid({ draft: draftId.error.issues[0]!.message }, draftId.error.issues[0]!.message);
+    if (!draftId.success) throw invalid({ draft: issueCode(draftId.error.issues[0]!) });
     try {
       const sent = await messageAttendees({ ctx, input: { ...scope(c), draft: draftId.data, message }, actor: c.var.member });
       return backToList(c, `notice=messaged&n=${sent}`);
     } catch (err) {
-      if (err instanceof AppError && err.fields) return formPage(err.fields, 400);
+      if (err instanceof AppError && err.fields) return formPage(shownErrors(err.fields), 400);
       throw err;
     }
   });

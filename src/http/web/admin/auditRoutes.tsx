@@ -3,6 +3,7 @@ import { AppError } from "../../../lib/errors";
 import { readAuditLog } from "../../../domain/audit";
 import type { AppEnv } from "../../env";
 import { AuditPage } from "./auditPage";
+import { shownErrors } from "./errors";
 import { renderAdmin } from "./layout";
 import { requireRole } from "./session";
 
@@ -14,7 +15,7 @@ export const auditRoutes = new Hono<AppEnv>().get("/audit", requireRole("owner")
     const log = await readAuditLog({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId, before: c.req.query("before"), action } });
     return renderAdmin(c, <AuditPage {...page} log={log} action={log.action} />);
   } catch (err) {
-    if (err instanceof AppError && err.fields) return renderAdmin(c, <AuditPage {...page} log={null} errors={err.fields} />, 400);
+    if (err instanceof AppError && err.fields) return renderAdmin(c, <AuditPage {...page} log={null} errors={shownErrors(err.fields)} />, 400);
     throw err;
   }
 });

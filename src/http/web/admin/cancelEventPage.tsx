@@ -1,5 +1,5 @@
 import { formatWhen } from "../../../i18n/format";
-import type { EventWithCounts } from "../../../domain/events";
+import { isEditable, type EventWithCounts } from "../../../domain/events";
 import type { Member } from "../../../domain/accounts";
 import { AdminLayout } from "./layout";
 
@@ -11,7 +11,7 @@ export function CancelEventPage({ member, orgName, row }: { member: Member; orgN
     <AdminLayout member={member} orgName={orgName} title={`Cancel: ${e.title}`} section="events">
       <h1>Cancel “{e.title}”?</h1>
       <p>{formatWhen(e.startsAt, e.endsAt, e.timezone, "en")}</p>
-      {e.status === "cancelled" ? (
+      {!isEditable(e) ? (
         <p class="notice">This event is already cancelled.</p>
       ) : (
         <form method="post" class="card">

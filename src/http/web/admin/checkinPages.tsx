@@ -1,7 +1,8 @@
 import type { EventRow, EventWithCounts } from "../../../domain/events";
-import type { ArrivalRow, CheckinCounts } from "../../../domain/checkin";
+import { checkinRefusal, doorIsOpen, type ArrivalRow, type CheckinCounts } from "../../../domain/checkin";
 import { formatWhen } from "../../../i18n/format";
 import type { Member } from "../../../domain/accounts";
+import { reasonText } from "./errors";
 import { AdminLayout, ErrorSummary } from "./layout";
 import { assetUrl } from "../assets";
 
@@ -112,7 +113,7 @@ export function CheckinDeskPage(p: DeskProps) {
           <a href="/admin/checkin">Other events</a>
         </div>
         <p class="small">{when(p.event)}</p>
-        {p.event.status === "cancelled" ? <p class="notice wait">This event is cancelled: nobody can be checked in.</p> : null}
+        {doorIsOpen(p.event) ? null : <p class="notice wait">{reasonText("checkin_event_cancelled")}</p>}
         <Counts counts={p.counts} />
         <p id="checkin-live" class={`notice checkin-live ${p.notice ? (p.notice.ok ? "ok" : "wait") : "idle"}`} role="status" aria-live="polite">
           {p.notice?.text ?? ""}
@@ -179,7 +180,7 @@ export function ScannedPage(props: {
   notice?: string;
 }) {
   const { event, person } = props;
-  const cancelled = event.status === "cancelled";
+  const refusal = checkinRefusal(person, event);
   return (
     <AdminLayout member={props.member} orgName={props.orgName} title={`Check-in: ${person.name}`} section="checkin">
       <div class="checkin-desk">
@@ -193,12 +194,8 @@ export function ScannedPage(props: {
           <br />
           <span class="small">{when(event)}</span>
         </p>
-        {person.status === "cancelled" ? (
-          <p class="notice wait">This registration is cancelled: the person has no seat. Not checked in.</p>
-        ) : person.status === "waitlisted" ? (
-          <p class="notice wait">This person is on the waitlist and has no seat. Not checked in.</p>
-        ) : cancelled ? (
-          <p class="notice wait">This event is cancelled: nobody can be checked in.</p>
+        {refusal ? (
+          <p class="notice wait">{reasonText(refusal)}</p>
         ) : person.checkedInAt ? (
           <p class="badge">Checked in</p>
         ) : (

@@ -3,7 +3,7 @@ import { AppError } from "../../../lib/errors";
 import { arrivalOf, arrivalRow, arrivalTap, checkinCounts, checkinEvents, checkInByCode, resolveCode, searchArrivals, type ArrivalRow } from "../../../domain/checkin";
 import { findEvent, type EventRow } from "../../../domain/events";
 import type { AppContext, AppEnv } from "../../env";
-import { wantsJson } from "./errors";
+import { adminWords, wantsJson } from "./errors";
 import { readForm } from "./forms";
 import { CheckinDeskPage, CheckinPickPage, deskPath, ScannedPage, type DeskProps } from "./checkinPages";
 import { renderAdmin } from "./layout";
@@ -15,7 +15,7 @@ const door = requireRole("checkin");
 async function bodyField(c: AppContext, name: string): Promise<string> {
   if ((c.req.header("content-type") ?? "").includes("application/json")) {
     const body: unknown = await c.req.json().catch(() => {
-      throw new AppError("invalid_request", "The body is not valid JSON.");
+      throw new AppError("malformed_json");
     });
     const value = body && typeof body === "object" ? (body as Record<string, unknown>)[name] : undefined;
     return typeof value === "string" ? value : "";
@@ -88,7 +88,8 @@ export const checkinRoutes = new Hono<AppEnv>()
     } catch (err) {
       // A refused code is explained by the field, on the page it was typed into.
       if (!(err instanceof AppError) || !codeRefusals.has(err.code)) throw err;
-      return desk(c, { code: { value: value.slice(0, 100), error: err.fields?.code ?? err.message } }, err.status as 400);
+      const error = err.fields?.code ? adminWords.field(err.fields.code) : adminWords.error(err);
+      return desk(c, { code: { value: value.slice(0, 100), error } }, err.status as 400);
     }
   })
   .post("/events/:id/checkin/r/:rid", door, tap(false))

@@ -1,5 +1,6 @@
 import { formatWhen } from "../../../i18n/format";
-import type { DashboardEvent } from "../../../domain/events";
+import { isEditable, type DashboardEvent } from "../../../domain/events";
+import { doorIsOpen } from "../../../domain/checkin";
 import type { Member } from "../../../domain/accounts";
 import { AdminLayout, Notice } from "./layout";
 
@@ -64,7 +65,7 @@ function EventTable({ rows, past }: { rows: DashboardEvent[]; past: boolean }) {
                     <li>
                       <a href={`/admin/events/${e.id}`}>Attendees</a>
                     </li>
-                    {e.status !== "cancelled" ? (
+                    {isEditable(e) ? (
                       <li>
                         <a href={`/admin/events/${e.id}/edit`}>Edit</a>
                       </li>
@@ -72,7 +73,7 @@ function EventTable({ rows, past }: { rows: DashboardEvent[]; past: boolean }) {
                     <li>
                       <a href={`/admin/events/${e.id}/duplicate`}>Duplicate</a>
                     </li>
-                    {!past && e.status !== "cancelled" ? (
+                    {!past && doorIsOpen(e) ? (
                       <li>
                         <a href={`/admin/events/${e.id}/checkin`}>Check-in</a>
                       </li>

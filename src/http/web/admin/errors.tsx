@@ -1,9 +1,32 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { AppError } from "../../../lib/errors";
-import { errorResponse, loggablePath } from "../../errors";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { Language } from "../../../db/schema";
+import { workspaceError, workspaceField } from "../../../i18n/workspace/errors";
+import { AppError, type FieldErrors, type Reason } from "../../../lib/errors";
+import { errorResponse, internalError, refusalOfStatus, type ErrorWords } from "../../errors";
 import type { AppEnv } from "../../env";
 import { AdminLayout, PlainLayout, renderAdmin } from "./layout";
+
+// The workspace speaks English until it is translated; then this follows the member's language.
+const WORKSPACE_LANGUAGE: Language = "en";
+
+/** The workspace's words for codes: its pages, and the error shape its own scripts read. */
+export const adminWords: ErrorWords = {
+  error: (err) => workspaceError(err.reason, err.params, WORKSPACE_LANGUAGE),
+  field: (issue) => workspaceField(issue, WORKSPACE_LANGUAGE),
+};
+
+/** Field errors as a workspace form shows them beside its fields. */
+export const shownErrors = (fields: FieldErrors = {}): Record<string, string> =>
+  Object.fromEntries(Object.entries(fields).map(([name, issue]) => [name, adminWords.field(issue)]));
+
+/** Why something cannot be done, as a page says it beside the thing (a reason without parameters). */
+export const reasonText = (reason: Reason) => workspaceError(reason, {}, WORKSPACE_LANGUAGE);
+
+/** A refusal as one line for a page: its words, and each field's when it has fields. */
+export const refusalText = (err: AppError) =>
+  [adminWords.error(err), ...Object.values(err.fields ?? {}).map(adminWords.field)].join(" ");
 
 /** Whether the caller is the workspace's own script (fetch) rather than a person reading a page. */
 export const wantsJson = (c: Context) =>
@@ -24,16 +47,10 @@ const titles: Partial<Record<number, string>> = {
  * the right status, or the error shape for scripts; never a 500 for a client's mistake.
  */
 export function adminError(err: Error, c: Context<AppEnv>) {
-  let known: AppError | null = err instanceof AppError ? err : null;
-  if (!known && err instanceof HTTPException && err.status < 500)
-    known = new AppError(err.status === 403 ? "forbidden" : err.status === 413 ? "payload_too_large" : err.status === 404 ? "not_found" : "invalid_request", err.message || "The request was refused.");
-  if (!known) {
-    const id = crypto.randomUUID();
-    console.error(`[${id}] ${c.req.method} ${loggablePath(c.req.path)}`, err);
-    known = new AppError("internal_error", `Something went wrong on our side (${id}).`);
-  }
+  let known = err instanceof AppError ? err : err instanceof HTTPException ? refusalOfStatus(err.status) : null;
+  if (!known || known.status >= 500) known = internalError(c, err);
   c.header("Cache-Control", "no-store");
-  if (wantsJson(c)) return errorResponse(c, known);
+  if (wantsJson(c)) return errorResponse(c, known, adminWords);
   if (known.code === "unauthorized") {
     const next = c.req.method === "GET" ? `?next=${encodeURIComponent(c.req.path + (new URL(c.req.url).search || ""))}` : "";
     return c.redirect(`/admin/login${next}`, 303);
@@ -42,7 +59,7 @@ export function adminError(err: Error, c: Context<AppEnv>) {
   const body = (
     <>
       <h1>{title}</h1>
-      <p>{known.message}</p>
+      <p>{refusalText(known)}</p>
       <p>
         <a href="/admin">Back to the workspace</a>
       </p>
@@ -56,5 +73,5 @@ export function adminError(err: Error, c: Context<AppEnv>) {
   ) : (
     <PlainLayout title={title}>{body}</PlainLayout>
   );
-  return renderAdmin(c, page, known.status as 400);
+  return renderAdmin(c, page, known.status as ContentfulStatusCode);
 }

@@ -1,9 +1,9 @@
 import type { Question } from "../../../db/schema";
-import { addLocalDays, fromLocalInput, toLocalInput } from "../../../lib/localTime";
+import type { FieldErrors } from "../../../lib/errors";
+import { fromLocalInput, toLocalInput } from "../../../lib/localTime";
 import { isTimeZone } from "../../../lib/time";
-import { slugFromTitle } from "../../../domain/events";
-import type { EventRow } from "../../../domain/events";
-import type { AdminFormState } from "./fields";
+import { duplicateEvent, withQuestionIds, type EventRow } from "../../../domain/events";
+import { takesOptions } from "../../../domain/schemas";
 import type { AdminForm } from "./forms";
 
 /** Blank question rows offered below the existing ones; "Add more questions" offers more. */
@@ -36,7 +36,7 @@ export function eventFormValues(e: EventRow): Record<string, string> {
     language: e.language,
     registrationOpensAt: local(e.registrationOpensAt),
     registrationClosesAt: local(e.registrationClosesAt),
-    status: e.status === "cancelled" ? "published" : e.status,
+    status: e.status,
   };
   e.questions.forEach((q, i) => Object.assign(values, questionValues(q, i)));
   return values;
@@ -66,19 +66,28 @@ export const questionRows = (values: Record<string, string>) => {
   return n;
 };
 
+/** What the form said: the values to show again, what could not be read, and the services' input. */
+export interface ReadEventForm {
+  values: Record<string, string>;
+  errors: FieldErrors;
+  input: Record<string, unknown>;
+  /** The form row of each question in `input.questions` (blank and removed rows are left out). */
+  rows: number[];
+}
+
 /**
  * The submitted form as the services' event input: local times become instants in the
  * chosen zone, blank optional fields become null (so an edit can clear them), blank
- * question rows are dropped and new questions get an id from their label. What cannot
- * be read at all comes back in `errors`; everything else is left to the services' schema.
+ * question rows are dropped and new questions get their id from the events domain. What
+ * cannot be read at all comes back in `errors`; everything else is left to the domain.
  */
-export function readEventForm(form: AdminForm): { state: AdminFormState; input: Record<string, unknown> } {
+export function readEventForm(form: AdminForm): ReadEventForm {
   const values: Record<string, string> = {};
   for (const name of scalarFields) values[name] = form.one(name);
   values.waitlist = form.checked("waitlist") ? "yes" : "";
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   const zone = values.timezone!.trim() || "Europe/Stockholm";
-  if (!isTimeZone(zone)) errors.timezone = "Choose a known time zone, e.g. Europe/Stockholm.";
+  if (!isTimeZone(zone)) errors.timezone = { code: "time_zone" };
 
   const input: Record<string, unknown> = {
     title: values.title,
@@ -94,33 +103,32 @@ export function readEventForm(form: AdminForm): { state: AdminFormState; input: 
   if (values.slug!.trim()) input.slug = values.slug!.trim();
   for (const name of ["capacity", "groupLimit"] as const) {
     const raw = values[name]!.trim();
-    if (!/^\d{1,6}$/.test(raw)) errors[name] = "Enter a whole number.";
+    if (!/^\d{1,6}$/.test(raw)) errors[name] = { code: "whole_number" };
     else input[name] = Number(raw);
   }
   for (const name of localTimes) {
     const raw = values[name]!.trim();
     const required = name === "startsAt" || name === "endsAt";
     if (!raw) {
-      if (required) errors[name] = "Enter a date and time.";
+      if (required) errors[name] = { code: "local_date_time" };
       else input[name] = null;
       continue;
     }
     const instant = errors.timezone ? null : fromLocalInput(raw, zone);
-    if (!instant) errors[name] ??= "Enter a date and time such as 2027-03-18 09:30.";
+    if (!instant) errors[name] ??= { code: "local_date_time" };
     else input[name] = instant.toISOString();
   }
 
-  const questions: Question[] = [];
-  const taken = new Set<string>();
+  const kept: { row: number; id: string; label: string; kind: string; options: string; required: boolean }[] = [];
   // Rows come numbered from 0; blank rows are submitted too, so the first missing number ends them.
   for (let i = 0; i < MAX_QUESTION_ROWS && form.many(`questions.${i}.label`).length > 0; i++) {
     const q = {
+      row: i,
       id: form.one(`questions.${i}.id`).trim(),
       label: form.one(`questions.${i}.label`),
       kind: form.one(`questions.${i}.kind`) || "text",
       options: form.one(`questions.${i}.options`),
       required: form.checked(`questions.${i}.required`),
-      remove: form.checked(`questions.${i}.remove`),
     };
     Object.assign(values, {
       [`questions.${i}.id`]: q.id,
@@ -129,34 +137,26 @@ export function readEventForm(form: AdminForm): { state: AdminFormState; input: 
       [`questions.${i}.options`]: q.options,
       [`questions.${i}.required`]: q.required ? "yes" : "",
     });
-    if (q.remove || !q.label.trim()) continue;
-    let id = q.id || slugFromTitle(q.label).slice(0, 60) || `q${i + 1}`;
-    while (taken.has(id)) id = `${id}-${i + 1}`;
-    taken.add(id);
+    if (!form.checked(`questions.${i}.remove`) && q.label.trim()) kept.push(q);
+  }
+  const ids = withQuestionIds(kept);
+  input.questions = kept.map((q, n): Question => {
     const choices = q.options.split(/\r?\n/).map((o) => o.trim()).filter(Boolean);
-    if ((q.kind === "select" || q.kind === "multiselect") && !choices.length) errors[`questions.${i}.options`] = "List the choices, one per line.";
-    questions.push({
-      id,
+    return {
+      id: ids[n]!,
       label: q.label.trim(),
       kind: q.kind as Question["kind"],
-      ...(q.kind === "select" || q.kind === "multiselect" ? { options: choices } : {}),
+      // No choices at all is left for the domain to refuse, beside this row's field.
+      ...(takesOptions(q.kind) && choices.length ? { options: choices } : {}),
       ...(q.required ? { required: true } : {}),
-    });
-  }
-  input.questions = questions;
-  return { state: { values, errors }, input };
+    };
+  });
+  return { values, errors, input, rows: kept.map((q) => q.row) };
 }
 
-/** A copy for the next date: the same event a week later, window moved along, a fresh slug. */
-export function duplicateValues(e: EventRow): Record<string, string> {
-  const later = (d: Date | null) => (d ? addLocalDays(d, e.timezone, 7) : null);
-  const values = eventFormValues({
-    ...e,
-    startsAt: later(e.startsAt)!,
-    endsAt: later(e.endsAt)!,
-    registrationOpensAt: later(e.registrationOpensAt),
-    registrationClosesAt: later(e.registrationClosesAt),
-  });
-  values.slug = "";
-  return values;
-}
+/** The domain's errors about `questions.<n>` named by the form row that question came from. */
+export const onFormRows = (fields: FieldErrors, rows: number[]): FieldErrors =>
+  Object.fromEntries(Object.entries(fields).map(([key, issue]) => [key.replace(/^questions\.(\d+)\./, (_, n: string) => `questions.${rows[Number(n)] ?? n}.`), issue]));
+
+/** The form for a copy of an event on its next date (see `duplicateEvent`). */
+export const duplicateValues = (e: EventRow) => eventFormValues(duplicateEvent(e));

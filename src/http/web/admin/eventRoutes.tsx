@@ -1,17 +1,19 @@
 import { Hono } from "hono";
 import type { z } from "zod";
-import { AppError } from "../../../lib/errors";
+import { AppError, type FieldErrors } from "../../../lib/errors";
+import { zodFieldErrors } from "../../../lib/zodIssues";
+import { allows } from "../../../domain/accounts";
 import { cancelEvent } from "../../../domain/events";
 import { createEvent, createEventInput } from "../../../domain/events";
 import { dashboardEvents } from "../../../domain/events";
-import { findEvent, organiserEventView } from "../../../domain/events";
+import { findEvent, organiserEventView, refuseUnlessEditable } from "../../../domain/events";
 import { updateEvent, updateEventInput } from "../../../domain/events";
 import { withEmbed } from "../../api/embed";
-import { fieldErrors } from "../../errors";
 import type { AppContext, AppEnv } from "../../env";
 import { CancelEventPage } from "./cancelEventPage";
 import { DashboardPage } from "./dashboardPage";
-import { duplicateValues, eventFormValues, moreBlankRows, questionRows, readEventForm } from "./eventForm";
+import { shownErrors } from "./errors";
+import { duplicateValues, eventFormValues, moreBlankRows, onFormRows, questionRows, readEventForm, type ReadEventForm } from "./eventForm";
 import { EventFormPage, type EventFormProps } from "./eventFormPage";
 import { blankState, type AdminFormState } from "./fields";
 import { readForm } from "./forms";
@@ -26,26 +28,21 @@ const notices: Record<string, string> = {
 
 const newEventDefaults = { timezone: "Europe/Stockholm", capacity: "50", groupLimit: "5", waitlist: "yes", language: "sv", status: "published" };
 
-// The services' messages name API fields; the form names them as the page does.
-const fieldNames: [RegExp, string][] = [
-  [/\bstartsAt\b/g, "the start"],
-  [/\bendsAt\b/g, "the end"],
-  [/\bregistrationOpensAt\b/g, "registration opens"],
-];
-const readable = (errors: Record<string, string>) =>
-  Object.fromEntries(Object.entries(errors).map(([k, m]) => [k, fieldNames.reduce((s, [re, name]) => s.replace(re, name), m)]));
-
-/** Runs a save; field errors (the schema's or the service's) come back for the form. */
-async function attempt<T>(schema: z.ZodType<T>, input: unknown, save: (valid: T) => Promise<string>): Promise<{ redirect: string } | { errors: Record<string, string> }> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) return { errors: readable(fieldErrors(parsed.error)) };
+/** Runs a save; field errors (the schema's or the domain's) come back beside the form's own rows. */
+async function attempt<T>(schema: z.ZodType<T>, read: ReadEventForm, save: (valid: T) => Promise<string>): Promise<{ redirect: string } | { errors: Record<string, string> }> {
+  const shown = (fields: FieldErrors) => ({ errors: shownErrors(onFormRows(fields, read.rows)) });
+  const parsed = schema.safeParse(read.input);
+  if (!parsed.success) return shown(zodFieldErrors(parsed.error));
   try {
     return { redirect: await save(parsed.data) };
   } catch (err) {
-    if (err instanceof AppError && err.fields) return { errors: readable(err.fields) };
+    if (err instanceof AppError && err.fields) return shown(err.fields);
     throw err;
   }
 }
+
+/** The form as read, for showing again. */
+const stateOf = (read: ReadEventForm): AdminFormState => ({ values: read.values, errors: shownErrors(read.errors) });
 
 const formPage = (c: AppContext, props: Omit<EventFormProps, "member" | "orgName">, status: 200 | 400 = 200) =>
   renderAdmin(c, <EventFormPage member={c.var.member} orgName={c.var.orgName} {...props} />, status);
@@ -60,7 +57,8 @@ const organiser = requireRole("organiser");
 /** The dashboard and creating, editing, duplicating and cancelling events. */
 export const eventAdminRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    if (c.var.member.role === "checkin") return c.redirect("/admin/checkin", 303);
+    // A member who only checks people in starts at the door.
+    if (!allows(c.var.member.role, "organiser")) return c.redirect("/admin/checkin", 303);
     const all = c.req.query("past") === "all";
     const data = await dashboardEvents({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId, pastLimit: all ? undefined : 20 } });
     return renderAdmin(c, <DashboardPage member={c.var.member} orgName={c.var.orgName} {...data} notice={notices[c.req.query("notice") ?? ""]} />);
@@ -70,12 +68,13 @@ export const eventAdminRoutes = new Hono<AppEnv>()
   )
   .post("/events/new", organiser, async (c) => {
     const form = await readForm(c);
-    const { state, input } = readEventForm(form);
+    const read = readEventForm(form);
+    const state = stateOf(read);
     const props = { title: "New event", action: "/admin/events/new", savedQuestions: savedCount(state), submitLabel: "Create the event" };
     if (form.one("more")) return formPage(c, { ...props, state, blankRows: moreBlankRows(form.one("blankRows"), questionRows(state.values)) });
     if (Object.keys(state.errors).length) return formPage(c, { ...props, state }, 400);
     const actor = c.var.member;
-    const result = await attempt(createEventInput, input, async (valid) => {
+    const result = await attempt(createEventInput, read, async (valid) => {
       const event = await createEvent({ ctx: c.var.ctx, input: { ...valid, orgId: actor.orgId }, actor });
       return `/admin/events/${event.id}?notice=created`;
     });
@@ -84,22 +83,24 @@ export const eventAdminRoutes = new Hono<AppEnv>()
   })
   .get("/events/:id/edit", organiser, async (c) => {
     const row = await findEvent(c.var.ctx, c.req.param("id"), c.var.member.orgId);
-    if (row.event.status === "cancelled") throw new AppError("event_cancelled", "A cancelled event cannot be changed. Duplicate it to hold it again.");
+    refuseUnlessEditable(row.event);
     const state = blankState(eventFormValues(row.event));
     const snippet = withEmbed(organiserEventView(c.var.ctx, row)).embed.snippet;
     return formPage(c, { title: `Edit: ${row.event.title}`, action: `/admin/events/${row.event.id}/edit`, state, savedQuestions: row.event.questions.length, submitLabel: "Save changes", snippet });
   })
   .post("/events/:id/edit", organiser, async (c) => {
     const row = await findEvent(c.var.ctx, c.req.param("id"), c.var.member.orgId);
+    refuseUnlessEditable(row.event);
     const form = await readForm(c);
-    const { state, input } = readEventForm(form);
+    const read = readEventForm(form);
+    const state = stateOf(read);
     const props = { title: `Edit: ${row.event.title}`, action: `/admin/events/${row.event.id}/edit`, savedQuestions: savedCount(state), submitLabel: "Save changes" };
     if (form.one("more")) return formPage(c, { ...props, state, blankRows: moreBlankRows(form.one("blankRows"), questionRows(state.values)) });
     if (Object.keys(state.errors).length) return formPage(c, { ...props, state }, 400);
     // A blank slug on an existing event keeps the one it has (links are already out).
-    if (!("slug" in input)) input.slug = row.event.slug;
+    if (!("slug" in read.input)) read.input.slug = row.event.slug;
     const actor = c.var.member;
-    const result = await attempt(updateEventInput, input, async (patch) => {
+    const result = await attempt(updateEventInput, read, async (patch) => {
       await updateEvent({ ctx: c.var.ctx, input: { id: row.event.id, orgId: actor.orgId, patch }, actor });
       return `/admin/events/${row.event.id}?notice=saved`;
     });

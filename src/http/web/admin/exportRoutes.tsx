@@ -1,11 +1,11 @@
 import { Hono, type Context } from "hono";
 import { invalid } from "../../../lib/errors";
+import { zodFieldErrors } from "../../../lib/zodIssues";
 import { sheetName } from "../../../lib/spreadsheet";
 import { attendanceQuery } from "../../../domain/attendees";
 import { exportAttendees, type ExportFormat } from "../../../domain/attendees";
 import { printList } from "../../../domain/attendees";
 import { sendTable } from "../../download";
-import { fieldErrors } from "../../errors";
 import type { AppEnv } from "../../env";
 import { renderAdmin } from "./layout";
 import { PrintPage } from "./printPage";
@@ -13,7 +13,7 @@ import { requireRole } from "./session";
 
 async function downloadAttendees(c: Context<AppEnv>, format: ExportFormat) {
   const query = attendanceQuery.safeParse({ status: c.req.query("status") });
-  if (!query.success) throw invalid(fieldErrors(query.error), "Choose a status of confirmed, waitlisted or cancelled.");
+  if (!query.success) throw invalid(zodFieldErrors(query.error));
   const { table, basename, event } = await exportAttendees({
     ctx: c.var.ctx,
     input: { eventId: c.req.param("id")!, format, status: query.data.status },

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { createMiddleware } from "hono/factory";
-import { notFound } from "../../../lib/errors";
+import { AppError } from "../../../lib/errors";
 import type { AppContext, AppEnv } from "../../env";
 import { limitBody } from "../../middleware";
 import { accountRoutes } from "./accountRoutes";
@@ -61,7 +61,7 @@ export function adminRoutes({ publicUrl, clientIp }: { publicUrl: string; client
     .route("/", exportRoutes)
     .route("/", reportRoutes)
     .all("*", () => {
-      throw notFound("page");
+      throw new AppError("page_not_found");
     });
   return new Hono<AppEnv>()
     .use(adminHeaders, noStore, sameOriginOnly(publicUrl), limitBody)

@@ -1,8 +1,9 @@
 import { Hono } from "hono";
 import { AppError } from "../../../lib/errors";
-import { addMember, changeRole, findMember, listMembers, removeMember } from "../../../domain/accounts";
+import { addMember, allows, changeRole, findMember, isLastOwner, listMembers, removeMember } from "../../../domain/accounts";
 import { queueLoginLink } from "../../../domain/accounts";
 import type { AppContext, AppEnv } from "../../env";
+import { refusalText, shownErrors } from "./errors";
 import { blankState, type AdminFormState } from "./fields";
 import { readForm } from "./forms";
 import { renderAdmin } from "./layout";
@@ -22,8 +23,7 @@ async function page(c: AppContext, { state = blankState(newMemberDefaults), stat
 
 /** A refusal the service explains (the last owner) is shown on the list; anything else is raised. */
 const refused = (c: AppContext, err: unknown) => {
-  if (err instanceof AppError && (err.code === "conflict" || err.code === "invalid_request"))
-    return page(c, { status: err.status as 400 | 409, problem: err.fields ? Object.values(err.fields).join(" ") : err.message });
+  if (err instanceof AppError && (err.status === 400 || err.status === 409)) return page(c, { status: err.status, problem: refusalText(err) });
   throw err;
 };
 
@@ -39,7 +39,7 @@ export const membersRoutes = new Hono<AppEnv>()
       // No password yet: the link is their way in.
       await queueLoginLink(c.var.ctx, added);
     } catch (err) {
-      if (err instanceof AppError && err.fields) return page(c, { state: { values, errors: err.fields }, status: err.status === 409 ? 409 : 400 });
+      if (err instanceof AppError && err.fields) return page(c, { state: { values, errors: shownErrors(err.fields) }, status: err.status === 409 ? 409 : 400 });
       throw err;
     }
     return c.redirect("/admin/members?notice=added", 303);
@@ -47,20 +47,21 @@ export const membersRoutes = new Hono<AppEnv>()
   .post("/members/:id/role", requireRole("owner"), async (c) => {
     const form = await readForm(c);
     const me = c.var.member;
+    let changed;
     try {
-      await changeRole({ ctx: c.var.ctx, input: { orgId: me.orgId, id: c.req.param("id"), role: form.one("role") }, by: me });
+      changed = await changeRole({ ctx: c.var.ctx, input: { orgId: me.orgId, id: c.req.param("id"), role: form.one("role") }, by: me });
     } catch (err) {
       return refused(c, err);
     }
     // An owner who gave themselves another role can no longer see this page.
-    const stillOwner = c.req.param("id") !== me.id || form.one("role") === "owner";
+    const stillOwner = changed.id !== me.id || allows(changed.role, "owner");
     return c.redirect(stillOwner ? "/admin/members?notice=role" : "/admin", 303);
   })
   .get("/members/:id/remove", requireRole("owner"), async (c) => {
     const { ctx, member } = c.var;
     const target = await findMember(ctx, member.orgId, c.req.param("id"));
     const others = await listMembers({ ctx, input: { orgId: member.orgId } });
-    const lastOwner = target.role === "owner" && !others.some((m) => m.role === "owner" && m.id !== target.id);
+    const lastOwner = isLastOwner(target, others);
     return renderAdmin(c, <RemoveMemberPage member={member} orgName={c.var.orgName} target={target} lastOwner={lastOwner} />, lastOwner ? 409 : 200);
   })
   .post("/members/:id/remove", requireRole("owner"), async (c) => {

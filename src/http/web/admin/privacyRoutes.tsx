@@ -3,6 +3,7 @@ import { AppError } from "../../../lib/errors";
 import { erasePersonalData, erasurePlan, exportPersonalData, findPersonalData, subjectEmail } from "../../../domain/privacy";
 import { contentDisposition } from "../../download";
 import type { AppContext, AppEnv } from "../../env";
+import { shownErrors } from "./errors";
 import { readForm } from "./forms";
 import { renderAdmin } from "./layout";
 import { ErasePage, PrivacyPage } from "./privacyPage";
@@ -11,7 +12,7 @@ import { requireRole } from "./session";
 /** The search form again with what is wrong with the address; anything else is raised. */
 const badAddress = (c: AppContext, email: string, err: unknown) => {
   if (!(err instanceof AppError && err.fields)) throw err;
-  return renderAdmin(c, <PrivacyPage member={c.var.member} orgName={c.var.orgName} state={{ values: { email }, errors: err.fields }} />, 400);
+  return renderAdmin(c, <PrivacyPage member={c.var.member} orgName={c.var.orgName} state={{ values: { email }, errors: shownErrors(err.fields) }} />, 400);
 };
 
 const erasedNotice = (n: { registrations: number; messages: number }) =>

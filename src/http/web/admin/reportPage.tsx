@@ -1,4 +1,3 @@
-import type { FieldErrors } from "../../../lib/errors";
 import type { Member } from "../../../domain/accounts";
 import type { ParticipationReport } from "../../../domain/reports";
 import { AdminLayout, ErrorSummary } from "./layout";
@@ -10,7 +9,7 @@ interface ReportPageProps {
   from: string;
   to: string;
   report: ParticipationReport | null;
-  errors?: FieldErrors;
+  errors?: Record<string, string>;
 }
 
 const exportHref = (name: string, ext: string, r: { from: string; to: string }, sep?: string) =>

@@ -5,6 +5,7 @@ import { participationReport } from "../../../domain/reports";
 import { reportRange } from "../../../domain/reports";
 import { sendTable, type SheetFormat } from "../../download";
 import type { AppEnv } from "../../env";
+import { shownErrors } from "./errors";
 import { renderAdmin } from "./layout";
 import { ReportPage } from "./reportPage";
 import { requireRole } from "./session";
@@ -30,7 +31,7 @@ export const reportRoutes = new Hono<AppEnv>()
       if (!(err instanceof AppError) || !err.fields) throw err;
       // The form again, as asked, with what is wrong with it.
       const { from = "", to = "" } = asked(c);
-      return renderAdmin(c, <ReportPage {...page} from={from} to={to} report={null} errors={err.fields} />, 400);
+      return renderAdmin(c, <ReportPage {...page} from={from} to={to} report={null} errors={shownErrors(err.fields)} />, 400);
     }
     const report = await participationReport({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId, ...range } });
     return renderAdmin(c, <ReportPage {...page} from={range.from} to={range.to} report={report} />);

@@ -38,7 +38,7 @@ export const requireMember = (cookie: CookieSettings) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const token = getCookie(c, cookie.name);
     const found = token ? await resolveSession(c.var.ctx, token) : null;
-    if (!found) throw new AppError("unauthorized", "Sign in to continue.");
+    if (!found) throw new AppError("sign_in_required");
     c.set("member", found.member);
     c.set("sessionToken", token!);
     c.set("orgName", found.orgName);
@@ -48,7 +48,7 @@ export const requireMember = (cookie: CookieSettings) =>
 /** Refuses members whose role does not reach `role` (owner ⊃ organiser ⊃ checkin). */
 export const requireRole = (role: Role) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    if (!allows(c.var.member.role, role)) throw new AppError("forbidden", "Your role does not allow this.");
+    if (!allows(c.var.member.role, role)) throw new AppError("role_not_allowed");
     await next();
   });
 
@@ -66,7 +66,7 @@ export const sameOriginOnly = (publicUrl: string) => {
       // Either signal suffices: browsers send Origin "null" under some referrer policies,
       // and Sec-Fetch-Site is missing in older ones. A cross-site page has neither.
       const own = origin === ours || origin === new URL(c.req.url).origin || site === "same-origin";
-      if (!own) throw new AppError("forbidden", "Requests from other sites are refused.");
+      if (!own) throw new AppError("cross_site");
     }
     await next();
   });

@@ -3,6 +3,7 @@ import { AppError } from "../../../lib/errors";
 import { getOrganisation, parseOrganisationChanges, updateOrganisation } from "../../../domain/organisations";
 import type { AppContext, AppEnv } from "../../env";
 import { blankState, type AdminFormState } from "./fields";
+import { shownErrors } from "./errors";
 import { readForm, type AdminForm } from "./forms";
 import { renderAdmin } from "./layout";
 import { requireRole } from "./session";
@@ -43,7 +44,7 @@ export const settingsRoutes = new Hono<AppEnv>()
       const changes = parseOrganisationChanges(asChanges(values));
       await updateOrganisation({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId, changes }, actor: c.var.member });
     } catch (err) {
-      if (err instanceof AppError && err.fields) return page(c, { values, errors: err.fields }, 400);
+      if (err instanceof AppError && err.fields) return page(c, { values, errors: shownErrors(err.fields) }, 400);
       throw err;
     }
     return c.redirect("/admin/settings?notice=saved", 303);

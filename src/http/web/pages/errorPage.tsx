@@ -1,26 +1,17 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { pageRefusal } from "../../../i18n/pages";
 import { fill } from "../../../i18n/messages";
 import { AppError } from "../../../lib/errors";
-import { loggablePath } from "../../errors";
+import { internalError, refusalOfStatus } from "../../errors";
 import { pageLanguage } from "../language";
 import { Layout, pageInfo, renderPage } from "../layout";
 
-type Kind = "notFound" | "rateLimited" | "forbidden" | "tooLarge" | "closedTitle" | "serverError";
-
 /** One page for every refusal a person can meet on the attendee side, in their language. */
-export function errorPage(c: Context, kind: Kind, status: 403 | 404 | 409 | 413 | 429 | 500, detail?: { seconds?: string; id?: string }) {
+function errorPage(c: Context, status: number, words: (page: ReturnType<typeof pageInfo>) => { title: string; text: string }) {
   const page = pageInfo(pageLanguage(c), c.req.url, c.req.query("embed") === "1");
-  const { t } = page;
-  const text: Record<Kind, string> = {
-    notFound: t.notFoundText,
-    rateLimited: fill(t.rateLimitedText, { seconds: detail?.seconds ?? "60" }),
-    forbidden: t.forbiddenText,
-    tooLarge: t.tooLargeText,
-    closedTitle: t.closed,
-    serverError: fill(t.serverErrorText, { id: detail?.id ?? "" }),
-  };
-  const title = t[kind === "tooLarge" ? "forbidden" : kind];
+  const { title, text } = words(page);
   c.header("Cache-Control", "no-store");
   // An error can come before the pages' own header middleware ran (an unknown address, a
   // refused form): the same rules, spelled out for this page that has no form or script.
@@ -31,26 +22,31 @@ export function errorPage(c: Context, kind: Kind, status: 403 | 404 | 409 | 413 
     c,
     <Layout page={page} title={title} noindex>
       <h1>{title}</h1>
-      <p>{text[kind]}</p>
+      <p>{text}</p>
       <p>
-        <a href="/">{t.homeTitle}</a>
+        <a href="/">{page.t.homeTitle}</a>
       </p>
     </Layout>,
-    status,
+    status as ContentfulStatusCode,
   );
 }
 
-/** The attendee pages' onError: the same refusals as the API, as pages instead of JSON. */
+/** A refusal (a 4xx from the domain or from Hono) as a page in the reader's language, with its status. */
+export function refusalPage(c: Context, err: AppError) {
+  // How long to wait is known only here, from the limiter's header.
+  const params = { seconds: c.res.headers.get("Retry-After") ?? "60", ...err.params };
+  return errorPage(c, err.status, (page) => pageRefusal(page.t, { reason: err.reason, status: err.status, params }, page.lang));
+}
+
+export const notFoundPage = (c: Context) => refusalPage(c, new AppError("page_not_found"));
+
+/**
+ * The attendee pages' onError: whatever a client can cause is a 4xx page saying what
+ * happened; anything else is logged under an id and shown as a 500 naming it.
+ */
 export function webError(err: Error, c: Context) {
-  if (err instanceof AppError) {
-    if (err.code === "not_found") return errorPage(c, "notFound", 404);
-    if (err.code === "rate_limited") return errorPage(c, "rateLimited", 429, { seconds: c.res.headers.get("Retry-After") ?? undefined });
-    if (err.code === "payload_too_large") return errorPage(c, "tooLarge", 413);
-    if (err.status === 409) return errorPage(c, "closedTitle", 409);
-  }
-  if (err instanceof HTTPException && err.status === 403) return errorPage(c, "forbidden", 403);
-  if (err instanceof HTTPException && err.status === 404) return errorPage(c, "notFound", 404);
-  const id = crypto.randomUUID();
-  console.error(`[${id}] ${c.req.method} ${loggablePath(c.req.path)}`, err);
-  return errorPage(c, "serverError", 500, { id });
+  const refusal = err instanceof AppError ? err : err instanceof HTTPException ? refusalOfStatus(err.status) : null;
+  if (refusal && refusal.status < 500) return refusalPage(c, refusal);
+  const { params } = internalError(c, err);
+  return errorPage(c, 500, ({ t }) => ({ title: t.serverError, text: fill(t.serverErrorText, { id: String(params.id) }) }));
 }

@@ -58,7 +58,7 @@ export function availability(page: PageInfo, event: PublicEventView): { text: st
 function Availability({ data, page }: { data: EventPage; page: PageInfo }) {
   const { t } = page;
   const { event } = data;
-  if (data.closedBecause === "event_cancelled") return <p class="badge bad">{t.eventCancelled}</p>;
+  if (data.closedBecause === "signup_cancelled") return <p class="badge bad">{t.eventCancelled}</p>;
   const { text, tone } = availability(page, event);
   return (
     <p>
@@ -71,8 +71,8 @@ function Availability({ data, page }: { data: EventPage; page: PageInfo }) {
 function Closed({ data, page }: { data: EventPage; page: PageInfo }) {
   const { t } = page;
   const { event } = data;
-  if (data.closedBecause === "event_cancelled") return <p class="notice">{t.eventCancelled}</p>;
-  if (data.closedBecause === "event_full") return <p class="notice">{t.full}</p>;
+  if (data.closedBecause === "signup_cancelled") return <p class="notice">{t.eventCancelled}</p>;
+  if (data.closedBecause === "full_no_waitlist") return <p class="notice">{t.full}</p>;
   if (data.opensAt) {
     const opens = formatWhen(new Date(data.opensAt), new Date(data.opensAt), event.timezone, page.lang);
     return <p class="notice">{fill(t.notOpenYet, { when: opens })}</p>;

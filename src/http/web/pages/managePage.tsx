@@ -1,5 +1,5 @@
 import { fill } from "../../../i18n/messages";
-import type { getManagedRegistration } from "../../../domain/signup";
+import { registrantCanChange, type getManagedRegistration } from "../../../domain/signup";
 import { Layout, type PageInfo } from "../layout";
 import { EventFacts } from "./eventPage";
 import { ErrorSummary, TextField, fieldId, type FormState } from "./fields";
@@ -80,7 +80,7 @@ export function ManagePage(props: {
 }) {
   const { view, page, token, state, started } = props;
   const { t } = page;
-  const live = view.status !== "cancelled" && view.event.status !== "cancelled";
+  const live = registrantCanChange(view, view.event);
   return (
     <Layout page={page} title={`${Object.keys(state.errors).length ? fill(t.errorTitle, { title: "" }) : ""}${fill(t.manageTitle, { event: view.event.title })}`} noindex>
       <h1>{fill(t.manageTitle, { event: view.event.title })}</h1>
@@ -109,7 +109,7 @@ export function ManagePage(props: {
         <section class="card" aria-labelledby="cancel-title">
           <h2 id="cancel-title">{t.cancelHeading}</h2>
           {started ? (
-            <p>{t.tooLate}</p>
+            <p>{t.refusals.event_started}</p>
           ) : (
             <>
               <p>{t.cancelText}</p>

@@ -1,0 +1,35 @@
+import type { Answers, Question } from "../../db/schema";
+import type { FieldErrors } from "../../lib/errors";
+import { emailKey } from "../../lib/emailKey";
+import { checkAnswers } from "./answers";
+
+export interface SignupRules {
+  questions: Question[];
+  groupLimit: number;
+  requireConsent: boolean;
+}
+
+/**
+ * The event's own rules for one signup of several people: at most `groupLimit` of them,
+ * answers that fit its questions, each email once, and consent when the organisation asks
+ * for it. Field errors of person i are keyed `attendees.i.<field>` when there are several.
+ * Returns each person's answers as they are stored.
+ */
+export function checkSignup(rules: SignupRules, attendees: { email?: string; answers?: Answers; consent?: boolean }[]) {
+  const prefix = (i: number) => (attendees.length > 1 ? `attendees.${i}.` : "");
+  const keys = attendees.map((a) => (a.email === undefined ? undefined : emailKey(a.email)));
+  const errors: FieldErrors = {};
+  if (attendees.length > rules.groupLimit) errors.attendees = { code: "group_limit", max: rules.groupLimit };
+  const answers = attendees.map((a, i) => {
+    const checked = checkAnswers(rules.questions, a.answers);
+    for (const [key, issue] of Object.entries(checked.errors)) errors[prefix(i) + key] = issue;
+    if (keys[i] !== undefined && keys.indexOf(keys[i]) < i) errors[`${prefix(i)}email`] = { code: "duplicate" };
+    return checked.answers;
+  });
+  if (rules.requireConsent && attendees.some((a) => a.consent !== true)) errors.consent = { code: "consent" };
+  return { answers, errors };
+}
+
+/** Whether registrants may still change or cancel their own registration: it is live and the event goes ahead. */
+export const registrantCanChange = (registration: { status: string }, event: { status: string }) =>
+  registration.status !== "cancelled" && event.status !== "cancelled";

@@ -1,0 +1,160 @@
+// The words of errors live in the catalogues (src/i18n/errors, the pages' and the
+// workspace's); here are only the codes, with the parameters each one's words may name.
+// A code never changes meaning: clients read `error.code` and `fieldCodes` in API errors.
+
+/** The API's `error.code` values and their HTTP status: the contract clients program against. */
+export const errorStatus = {
+  invalid_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  already_registered: 409,
+  event_full: 409,
+  registration_closed: 409,
+  event_cancelled: 409,
+  slug_taken: 409,
+  not_confirmed: 409,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal_error: 500,
+} as const;
+export type ErrorCode = keyof typeof errorStatus;
+
+/**
+ * Why a request is refused: every reason the domain or the HTTP layer gives, with the
+ * error code it is sent as (so its status) and the parameters its words name. Finer than
+ * the codes, so each surface can say exactly what happened in its own words.
+ */
+export const reasons = {
+  invalid_request: { code: "invalid_request", params: [] },
+  bad_request: { code: "invalid_request", params: [] },
+  json_required: { code: "invalid_request", params: [] },
+  malformed_json: { code: "invalid_request", params: [] },
+  unauthorized: { code: "unauthorized", params: [] },
+  sign_in_required: { code: "unauthorized", params: [] },
+  forbidden: { code: "forbidden", params: [] },
+  role_not_allowed: { code: "forbidden", params: [] },
+  cross_site: { code: "forbidden", params: [] },
+  not_found: { code: "not_found", params: [] },
+  route_not_found: { code: "not_found", params: [] },
+  page_not_found: { code: "not_found", params: [] },
+  event_not_found: { code: "not_found", params: [] },
+  registration_not_found: { code: "not_found", params: [] },
+  code_not_found: { code: "not_found", params: [] },
+  member_not_found: { code: "not_found", params: [] },
+  organisation_not_found: { code: "not_found", params: [] },
+  already_registered: { code: "already_registered", params: [] },
+  already_has_place: { code: "already_registered", params: [] },
+  event_full: { code: "event_full", params: [] },
+  full_no_waitlist: { code: "event_full", params: [] },
+  signup_not_open: { code: "registration_closed", params: [] },
+  signup_closed: { code: "registration_closed", params: [] },
+  signup_cancelled: { code: "registration_closed", params: [] },
+  event_started: { code: "registration_closed", params: [] },
+  registration_cancelled: { code: "registration_closed", params: [] },
+  event_cancelled: { code: "event_cancelled", params: [] },
+  cancelled_event_unchangeable: { code: "event_cancelled", params: [] },
+  checkin_event_cancelled: { code: "event_cancelled", params: [] },
+  slug_taken: { code: "slug_taken", params: ["slug"] },
+  org_slug_taken: { code: "slug_taken", params: ["slug"] },
+  checkin_cancelled: { code: "not_confirmed", params: [] },
+  checkin_waitlisted: { code: "not_confirmed", params: [] },
+  calendar_needs_seat: { code: "not_confirmed", params: [] },
+  event_anonymised: { code: "conflict", params: [] },
+  already_cancelled: { code: "conflict", params: ["name"] },
+  nothing_to_resend: { code: "conflict", params: [] },
+  changed_meanwhile: { code: "conflict", params: [] },
+  not_waitlisted: { code: "conflict", params: ["name"] },
+  code_other_event: { code: "conflict", params: ["event"] },
+  member_exists: { code: "conflict", params: [] },
+  last_owner_role: { code: "conflict", params: [] },
+  last_owner_remove: { code: "conflict", params: [] },
+  payload_too_large: { code: "payload_too_large", params: ["kib"] },
+  rate_limited: { code: "rate_limited", params: [] },
+  internal_error: { code: "internal_error", params: ["id"] },
+} as const satisfies Record<string, { code: ErrorCode; params: readonly string[] }>;
+export type Reason = keyof typeof reasons;
+
+/**
+ * Every field error, with the parameters its words name. zod's issues are mapped onto
+ * these in one place (src/lib/zodIssues.ts); the domain's own rules use them directly.
+ */
+export const fieldCodes = {
+  // Shape and size, mostly from zod
+  required: [],
+  unknown_field: [],
+  too_long: ["max"],
+  too_short: ["min"],
+  too_big: ["max"],
+  too_small: ["min"],
+  too_many: ["max"],
+  too_few: ["min"],
+  whole_number: [],
+  text: [],
+  number: [],
+  boolean: [],
+  list: [],
+  object: [],
+  invalid: [],
+  one_of: ["options"],
+  // Formats
+  email: [],
+  url: [],
+  date_time: [],
+  local_date_time: [],
+  start_day: [],
+  end_day: [],
+  year_range: ["from", "to"],
+  time_zone: [],
+  slug_format: [],
+  embed_origin: [],
+  one_line: [],
+  no_control: [],
+  checkin_code: [],
+  // Events and their questions
+  question_id: [],
+  reserved_id: [],
+  options_for_kind: [],
+  unique_ids: [],
+  after_start: [],
+  after_opening: [],
+  not_after_end: [],
+  taken: [],
+  // Signing up and answering
+  unknown_question: [],
+  option: [],
+  options: [],
+  duplicate: [],
+  already_registered: [],
+  consent: [],
+  group_limit: ["max"],
+  // The workspace's own forms
+  passwords_differ: [],
+  wrong_password: [],
+  already_member: [],
+  privacy_url_needed: [],
+  retention_days: ["min", "max"],
+  nothing_to_change: [],
+  end_before_start: [],
+  range_too_long: ["years"],
+  checkin_code_needs_event: [],
+  nobody_confirmed: [],
+  nobody_waitlisted: [],
+  draft_expired: [],
+  action_prefix: [],
+} as const satisfies Record<string, readonly string[]>;
+export type FieldCode = keyof typeof fieldCodes;
+
+/** A parameter's value: a list (the options of `one_of`) is joined in the reader's language. */
+export type ParamValue = string | number | readonly string[];
+type ParamsOf<Names extends readonly string[]> = { [K in Names[number]]: ParamValue };
+
+/** One field's error: its code and that code's parameters, e.g. `{ code: "too_long", max: 200 }`. */
+export type FieldIssue = { [C in FieldCode]: { code: C } & ParamsOf<(typeof fieldCodes)[C]> }[FieldCode];
+/** Field errors by field name (`email`, `answers.lunch`, `attendees.1.email`). */
+export type FieldErrors = Record<string, FieldIssue>;
+
+export type ReasonParams<R extends Reason> = ParamsOf<(typeof reasons)[R]["params"]>;
+
+export const isFieldCode = (s: unknown): s is FieldCode => typeof s === "string" && Object.hasOwn(fieldCodes, s);
