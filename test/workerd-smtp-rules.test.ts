@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SmtpConfigError, SmtpReplyError, smtpOutcome } from "../src/runtime/workers/sendOutcome";
-import { isLoopbackHost, parseSmtpUrl } from "../src/runtime/workers/smtpTarget";
+import { isLoopbackHost } from "../src/mail/smtpHost";
+import { parseSmtpUrl } from "../src/runtime/workers/smtpTarget";
 
 // The Workers SMTP client's rules that need no socket: which hosts may get a password
 // without TLS, and how a refusal to send one is classified. The sockets themselves are

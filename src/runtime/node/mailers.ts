@@ -3,6 +3,7 @@ import { join } from "node:path";
 import nodemailer, { type SendMailOptions } from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import type { Mailer, OutgoingMail, SendOutcome } from "../../mail/mailer";
+import { isLoopbackHost } from "../../mail/smtpHost";
 
 /** nodemailer's message for our mail: text, HTML and, when given, the invite alone. */
 function message(mail: OutgoingMail): SendMailOptions {
@@ -51,11 +52,21 @@ const refusesTheMessage = (e: SmtpError) =>
 const TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
 
 /**
+ * As on Workers: a password goes to another machine only encrypted. nodemailer would
+ * otherwise log in over plain text when the server offers no STARTTLS; with requireTLS
+ * it refuses, and the refusal is retried like any other set-up error.
+ */
+function passwordNeedsTls(url: string): boolean {
+  const u = new URL(url);
+  return u.protocol === "smtp:" && (u.username !== "" || u.password !== "") && !isLoopbackHost(u.hostname);
+}
+
+/**
  * Sends through an SMTP server. Refused recipients and 5xx replies to the message are
  * permanent; everything else is retried by the dispatcher.
  */
 export function smtpMailer(url: string): Mailer & { close(): void } {
-  const transport = nodemailer.createTransport({ url, ...TIMEOUTS });
+  const transport = nodemailer.createTransport({ url, ...TIMEOUTS, requireTLS: passwordNeedsTls(url) });
   return {
     async send(mail): Promise<SendOutcome> {
       try {

@@ -2,7 +2,8 @@ import { connect } from "cloudflare:sockets";
 import type { ReadableStreamDefaultReader, Socket, WritableStreamDefaultWriter } from "@cloudflare/workers-types";
 import { toBase64 } from "./mime";
 import { SmtpConfigError, SmtpReplyError } from "./sendOutcome";
-import { isLoopbackHost, type SmtpTarget } from "./smtpTarget";
+import { isLoopbackHost } from "../../mail/smtpHost";
+import type { SmtpTarget } from "./smtpTarget";
 
 // Well below the dispatcher's five-minute lease, as on Node.
 const REPLY_TIMEOUT_MS = 30_000;
