@@ -9,7 +9,7 @@ import * as schema from "../../db/schema";
 import { groupCommit } from "./groupCommit";
 import { cacheStatements, clearStatementCache } from "./statementCache";
 
-export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../../migrations");
+export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../../../migrations");
 
 export interface NodeDatabase {
   db: Db;
