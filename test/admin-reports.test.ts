@@ -71,7 +71,7 @@ beforeAll(async () => {
   await checkIn((await signUp(old, "Ivar Ivarsson", "ivar@example.se", "Acme AB")).id);
   await signUp(old, "Jon Jonsson", "jon@example.se");
   await cancel(await signUp(old, "Kim Kock", "kim@example.se"));
-  // What retention leaves behind (as src/services/retention.ts does): the rows without
+  // What retention leaves behind (as src/domain/privacy/retention.ts does): the rows without
   // names, status and check-in times kept, the event marked.
   await h.database.db.run(sql`
     UPDATE registrations SET name = '', email = '', email_key = 'anon:' || id, organisation = NULL, phone = NULL, answers = '{}', consent_at = NULL

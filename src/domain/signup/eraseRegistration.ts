@@ -8,7 +8,7 @@ import { findRegistration } from "../registrations";
 /**
  * Statements that erase one registration, for a batch: its links and every message to
  * the person are deleted with it, and a seat it held goes to the waitlist in the same
- * write. Shared by the registrant's own erasure and an owner's (src/services/personalData.ts).
+ * write. Shared by the registrant's own erasure and an owner's (src/domain/privacy/personalData.ts).
  */
 export function eraseRegistrationStatements(ctx: ServiceContext, { id, eventId }: { id: string; eventId: string }) {
   const now = ctx.now().getTime();

@@ -9,7 +9,7 @@ import { applyRetention } from "../../domain/privacy";
 export const EVERY_MINUTE = "* * * * *";
 export const HOURLY_RETENTION = "7 * * * *";
 
-/** What the Workers scheduler works with: the Workers counterpart of src/node/background.ts. */
+/** What the Workers scheduler works with: the Workers counterpart of src/runtime/node/background.ts. */
 export interface WorkerJobs {
   ctx: ServiceContext;
   /** Null when no transport is configured: messages wait in the outbox. */

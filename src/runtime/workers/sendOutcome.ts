@@ -13,7 +13,7 @@ export class SmtpReplyError extends Error {
 }
 
 /**
- * As on Node (src/node/mailers.ts): a 5xx refusal of this message itself — its recipient
+ * As on Node (src/runtime/node/mailers.ts): a 5xx refusal of this message itself — its recipient
  * or its content — is permanent. Anything else (a wrong password, TLS, a sender the relay
  * dislikes, a dropped connection, 4xx) is retried, so fixing the set-up sends what waits.
  */
