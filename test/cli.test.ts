@@ -7,7 +7,7 @@ import { createEvent, createEventInput } from "../src/domain/events";
 import { authenticateApiToken, findOrganisationBySlug } from "../src/domain/organisations";
 import { register } from "../src/domain/signup";
 import { consumeLoginLink } from "../src/domain/accounts";
-import { eventBody } from "./helpers/harness";
+import { liveEventBody } from "./helpers/harness";
 import { openDatabase } from "../src/runtime/node/database";
 import { projectRoot } from "./helpers/server";
 import { runCli } from "../src/cli";
@@ -114,7 +114,7 @@ describe("plats CLI", () => {
     try {
       const ctx = { db: database.db, now: () => new Date(), publicUrl: "http://x" };
       const org = await findOrganisationBySlug(ctx, "industriforum");
-      const ev = await createEvent({ ctx, input: { ...createEventInput.parse(eventBody()), orgId: org.id } });
+      const ev = await createEvent({ ctx, input: { ...createEventInput.parse(liveEventBody()), orgId: org.id } });
       await register({ ctx, input: { eventId: ev.id, name: "Utkorg", email: "utkorg@example.se" } });
     } finally {
       database.close();

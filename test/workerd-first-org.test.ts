@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventBody } from "./helpers/harness";
+import { liveEventBody } from "./helpers/harness";
 import { postJson, projectRoot } from "./helpers/server";
 import { startWorkerd, type Workerd } from "./helpers/workerd";
 
@@ -27,7 +27,7 @@ describe("plats org create --print-sql", () => {
     w.d1(res.stdout);
     expect(w.d1("SELECT name FROM organisations WHERE slug = 'kronoberg'")).toEqual([{ name: "Industriforum Kronoberg's" }]);
 
-    const ev = await postJson(`${w.url}/api/v1/events`, eventBody(), { authorization: `Bearer ${token}` });
+    const ev = await postJson(`${w.url}/api/v1/events`, liveEventBody(), { authorization: `Bearer ${token}` });
     expect(ev.status).toBe(201);
     const signIn = await fetch(`${w.url}${link}`, { method: "POST", redirect: "manual", headers: { origin: w.url } });
     expect(signIn.status).toBe(303);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventBody } from "./helpers/harness";
+import { liveEventBody } from "./helpers/harness";
 import { postJson } from "./helpers/server";
 import { invitePart } from "./helpers/smtp";
 import { startWorkerd, type Workerd } from "./helpers/workerd";
@@ -66,7 +66,7 @@ const signUp = (eventId: string, email: string, ip = "198.51.100.1") =>
 
 describe("Cloudflare Email Service binding", () => {
   it("sends the confirmation as a raw message with the calendar alternative intact", async () => {
-    const ev = await postJson(`${w.url}/api/v1/events`, eventBody({ capacity: 5 }), auth);
+    const ev = await postJson(`${w.url}/api/v1/events`, liveEventBody({ capacity: 5 }), auth);
     const reg = await signUp(ev.body.id, "eva@example.se");
     expect(reg.status).toBe(201);
     const sent = await eventually(async () => (await sentMessages()).find((m) => m.mail.to && JSON.stringify(m.mail.to).includes("eva@example.se")), "the message");
@@ -85,7 +85,7 @@ describe("Cloudflare Email Service binding", () => {
   });
 
   it("ends a message the binding refuses for its recipient", async () => {
-    const ev = await postJson(`${w.url}/api/v1/events`, eventBody({ capacity: 5 }), auth);
+    const ev = await postJson(`${w.url}/api/v1/events`, liveEventBody({ capacity: 5 }), auth);
     const reg = await signUp(ev.body.id, "nobody@example.se");
     expect(reg.status).toBe(201);
     const row = await eventually(async () => (await outboxOf(reg.body.id)).find((r) => r.status !== "pending" && r.status !== "sending"), "the outcome");
@@ -96,7 +96,7 @@ describe("Cloudflare Email Service binding", () => {
 
 describe("signup rate limit through the Rate Limiting binding", () => {
   it("answers the 31st signup from one address within a minute with 429 and Retry-After", async () => {
-    const ev = await postJson(`${w.url}/api/v1/events`, eventBody({ capacity: 100 }), auth);
+    const ev = await postJson(`${w.url}/api/v1/events`, liveEventBody({ capacity: 100 }), auth);
     const statuses: number[] = [];
     for (let i = 0; i < 30; i++) statuses.push((await signUp(ev.body.id, `rl${i}@example.se`, "203.0.113.7")).status);
     expect(statuses.every((s) => s === 201)).toBe(true);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "../src/lib/secrets";
-import { eventBody } from "./helpers/harness";
+import { liveEventBody } from "./helpers/harness";
 import { postJson } from "./helpers/server";
 import { startWorkerd, type Workerd } from "./helpers/workerd";
 
@@ -26,7 +26,7 @@ const get = async (path: string, headers: Record<string, string> = {}) => {
 
 describe("workerd with D1", () => {
   it("signup → waitlist → cancel → promotion round trip", async () => {
-    const ev = await postJson(`${w.url}/api/v1/events`, eventBody({ capacity: 1 }), auth);
+    const ev = await postJson(`${w.url}/api/v1/events`, liveEventBody({ capacity: 1 }), auth);
     expect(ev.status).toBe(201);
     const a = await postJson(`${w.url}/api/v1/events/${ev.body.id}/registrations`, { name: "Anna", email: "anna@example.se" });
     const b = await postJson(`${w.url}/api/v1/events/${ev.body.id}/registrations`, { name: "Bo", email: "bo@example.se" });
@@ -47,7 +47,7 @@ describe("workerd with D1", () => {
   });
 
   it("never overbooks under concurrent signups", async () => {
-    const ev = await postJson(`${w.url}/api/v1/events`, eventBody({ capacity: 10 }), auth);
+    const ev = await postJson(`${w.url}/api/v1/events`, liveEventBody({ capacity: 10 }), auth);
     const results = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
         postJson(`${w.url}/api/v1/events/${ev.body.id}/registrations`, { name: `P${i}`, email: `p${i}@example.se` }),
@@ -64,9 +64,9 @@ describe("workerd with D1", () => {
     const bad = await postJson(`${w.url}/api/v1/events`, { title: 1 }, auth);
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toHaveProperty("title");
-    const dup = await postJson(`${w.url}/api/v1/events`, eventBody({ slug: "same" }), auth);
+    const dup = await postJson(`${w.url}/api/v1/events`, liveEventBody({ slug: "same" }), auth);
     expect(dup.status).toBe(201);
-    const again = await postJson(`${w.url}/api/v1/events`, eventBody({ slug: "same" }), auth);
+    const again = await postJson(`${w.url}/api/v1/events`, liveEventBody({ slug: "same" }), auth);
     expect(again.body.error.code).toBe("slug_taken");
     const ev = dup.body.id;
     await postJson(`${w.url}/api/v1/events/${ev}/registrations`, { name: "A", email: "same@example.se" });
@@ -75,7 +75,7 @@ describe("workerd with D1", () => {
   });
 
   it("serves the attendee pages: the form, a group signup and the manage page", async () => {
-    const ev = await postJson(`${w.url}/api/v1/events`, eventBody({ capacity: 1, slug: "edge-page", language: "en" }), auth);
+    const ev = await postJson(`${w.url}/api/v1/events`, liveEventBody({ capacity: 1, slug: "edge-page", language: "en" }), auth);
     const page = await fetch(`${w.url}/e/edge-page`);
     expect(page.status).toBe(200);
     const html = await page.text();

@@ -4,6 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import type { RunningServer } from "../../src/node";
+import { TestClock } from "./clock";
 import { harness, type Harness } from "./harness";
 import { projectRoot, startTestServer } from "./server";
 
@@ -36,12 +37,13 @@ export interface BrowserSuite {
 
 /**
  * What every browser suite needs, set up once per file: a fresh database with an
- * organisation (`h`, for the API), the real Node server over it, and chromium.
+ * organisation (`h`, for the API, on the real clock as the server is), the real Node
+ * server over it, and chromium.
  */
 export function browserSuite(): BrowserSuite {
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
-    suite.h = await harness();
+    suite.h = await harness({}, { clock: TestClock.real() });
     suite.server = await startTestServer(suite.h.database.url);
     suite.browser = await launchBrowser();
   });
