@@ -5,7 +5,7 @@ import { readCsv, readXlsx } from "./admin-exports-fixture";
 import { isoDate } from "./helpers/clock";
 import { liveEventBody, liveEventTimes } from "./helpers/harness";
 import { postJson } from "./helpers/server";
-import { startWorkerd, type Workerd } from "./helpers/workerd";
+import { sharedWorkerd, type Workerd } from "./helpers/workerdInstances";
 
 // The exports in the Workers build (workerd, D1): the CSV library's browser build and the
 // synchronous XLSX zip must load and run there, also for a list far larger than the
@@ -18,9 +18,9 @@ const token = "plats_workerdexporttoken0123456789abcdefghijk";
 const session = "workerd-export-session-0123456789abcdefghijk";
 
 beforeAll(async () => {
-  w = await startWorkerd({ SIGNUP_RATE_LIMIT: "0" });
+  w = await sharedWorkerd();
   const far = Date.now() + 86_400_000;
-  w.d1(
+  await w.d1(
     `INSERT INTO organisations (id, slug, name) VALUES ('org_x', 'x', 'Export org');
      INSERT INTO api_tokens (id, org_id, name, token_hash, created_at) VALUES ('tok_x', 'org_x', 'test', '${sha256Hex(token)}', 0);
      INSERT INTO users (id, org_id, email, email_key, role, created_at) VALUES ('usr_x', 'org_x', 'o@x.se', 'o@x.se', 'organiser', 0);
@@ -33,10 +33,10 @@ beforeAll(async () => {
   expect(ev.status).toBe(201);
   eventId = ev.body.id;
   // A long list at once, straight into D1: the point is the export, not the signups.
-  w.d1(
+  await w.d1(
     `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${PEOPLE})
      INSERT INTO registrations (id, event_id, name, email, email_key, organisation, language, answers, status, created_at)
-     SELECT 'reg_' || i, '${eventId}', CASE WHEN i = 2 THEN '=1+1' ELSE 'Deltagare ' || printf('%03d', i) END,
+     SELECT 'reg_x' || i, '${eventId}', CASE WHEN i = 2 THEN '=1+1' ELSE 'Deltagare ' || printf('%03d', i) END,
             'p' || i || '@example.se', 'p' || i || '@example.se', 'Företag ' || (i % 17), 'sv', '{"diet":"Vegetarisk å ä ö"}',
             'confirmed', ${Date.now() - 86_400_000} + i * 1000
      FROM n;`,

@@ -6,12 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { liveEventBody } from "./helpers/harness";
 import { postJson } from "./helpers/server";
 import { invitePart } from "./helpers/smtp";
-import { startWorkerd, type Workerd } from "./helpers/workerd";
-import { wranglerConfigWith } from "./helpers/workerdConfig";
+import { ownWorkerd, type Workerd } from "./helpers/workerdInstances";
 import { d1, eventually, seedOrganisation } from "./helpers/workerdSeed";
 
 // The Workers build with its two Cloudflare bindings switched on, in workerd: Email
-// Service (`send_email`, simulated by wrangler, which keeps each raw message as an .eml
+// Service (`send_email`, simulated by Miniflare, which keeps each raw message as an .eml
 // file) and Rate Limiting (`ratelimits`, as wrangler.toml ships it: 30 a minute).
 let w: Workerd;
 let auth: Record<string, string>;
@@ -19,21 +18,14 @@ let mailFolder: string;
 const ALLOWED = ["eva@example.se", "fia@example.se"];
 
 beforeAll(async () => {
-  // wrangler keeps the simulated messages below the temporary folder of its process.
+  // Miniflare keeps the simulated messages below the temporary folder it is given.
   mailFolder = mkdtempSync(join(tmpdir(), "plats-email-binding-"));
-  const previous = process.env.TMPDIR;
-  process.env.TMPDIR = mailFolder;
-  try {
-    w = await startWorkerd(
-      // The binding's limit (30 a minute) is the one that counts; the in-memory limiter
-      // with SIGNUP_RATE_LIMIT would have stopped the sixth signup.
-      { MAIL_FROM: "Techtank <noreply@plats.test>", SIGNUP_RATE_LIMIT: "5" },
-      wranglerConfigWith(`[[send_email]]\nname = "EMAIL"\nallowed_destination_addresses = ${JSON.stringify(ALLOWED)}`),
-    );
-  } finally {
-    if (previous === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = previous;
-  }
+  w = await ownWorkerd(
+    // The binding's limit (30 a minute) is the one that counts; the in-memory limiter
+    // with SIGNUP_RATE_LIMIT would have stopped the sixth signup.
+    { MAIL_FROM: "Techtank <noreply@plats.test>", SIGNUP_RATE_LIMIT: "5" },
+    { extraConfig: `[[send_email]]\nname = "EMAIL"\nallowed_destination_addresses = ${JSON.stringify(ALLOWED)}`, tmpdir: mailFolder },
+  );
   ({ auth } = await seedOrganisation(w, "binding"));
   await d1(w, `UPDATE organisations SET contact_email = 'evenemang@techtank.se' WHERE id = 'org_binding'`);
 });

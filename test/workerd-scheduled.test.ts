@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { liveEventBody } from "./helpers/harness";
 import { postJson } from "./helpers/server";
 import { invitePart, startSmtp, type Smtp } from "./helpers/smtp";
-import { startWorkerd, type Workerd } from "./helpers/workerd";
+import { ownWorkerd, type Workerd } from "./helpers/workerdInstances";
 import { d1 as sqlIn, eventually, fireCron, seedOrganisation } from "./helpers/workerdSeed";
 
 // The Workers build's scheduler and mail in workerd: Cron Triggers (fired through
-// wrangler's --test-scheduled) drain the outbox, queue reminders and apply retention;
+// Miniflare, as Cloudflare fires them) drain the outbox, queue reminders and apply retention;
 // mail goes over SMTP through cloudflare:sockets to a real SMTP server in this process.
 let w: Workerd;
 let smtp: Smtp;
@@ -19,10 +19,8 @@ beforeAll(async () => {
   smtp = await startSmtp({
     refuse: (a) => (a.startsWith("refused") ? "550 5.1.1 No such user here" : a.startsWith("later") ? "451 4.3.0 Try again later" : null),
   });
-  w = await startWorkerd(
-    { SMTP_URL: smtp.url, MAIL_FROM: "Plats <noreply@plats.test>", SIGNUP_RATE_LIMIT: "0", REMINDER_HOURS: "24", OUTBOX_PER_RUN: String(PER_RUN) },
-    ["--test-scheduled"],
-  );
+  // An instance of its own: its cron drains the whole outbox, and its mail goes to this file's SMTP server.
+  w = await ownWorkerd({ SMTP_URL: smtp.url, MAIL_FROM: "Plats <noreply@plats.test>", SIGNUP_RATE_LIMIT: "0", REMINDER_HOURS: "24", OUTBOX_PER_RUN: String(PER_RUN) });
   ({ auth } = await seedOrganisation(w, "cron"));
 });
 afterAll(async () => {

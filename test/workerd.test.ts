@@ -2,16 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "../src/lib/secrets";
 import { liveEventBody } from "./helpers/harness";
 import { postJson } from "./helpers/server";
-import { startWorkerd, type Workerd } from "./helpers/workerd";
+import { sharedWorkerd, type Workerd } from "./helpers/workerdInstances";
 
 // The Workers build over D1 in workerd, with the same migrations: the core rules hold
 // there too (no interactive transactions on D1; batches carry the invariants).
 let w: Workerd;
 const token = "plats_workerdtesttoken0123456789abcdefghijklmn";
 beforeAll(async () => {
-  w = await startWorkerd({ SIGNUP_RATE_LIMIT: "0" });
+  w = await sharedWorkerd();
   const hash = sha256Hex(token);
-  w.d1(
+  await w.d1(
     `INSERT INTO organisations (id, slug, name) VALUES ('org_edge', 'edge', 'Edge org');
      INSERT INTO api_tokens (id, org_id, name, token_hash, created_at) VALUES ('tok_edge', 'org_edge', 'test', '${hash}', 0);`,
   );
@@ -38,7 +38,7 @@ describe("workerd with D1", () => {
     const bo = await get(`/manage/${b.body.manageUrl.split("/r/")[1]}`);
     expect(bo.body).toMatchObject({ status: "confirmed", position: null });
     expect((await get(`/events/${ev.body.id}`)).body).toMatchObject({ confirmed: 1, waitlisted: 0, seatsLeft: 0 });
-    expect(w.d1(`SELECT kind FROM outbox WHERE event_id = '${ev.body.id}' ORDER BY rowid`)).toEqual([
+    expect(await w.d1(`SELECT kind FROM outbox WHERE event_id = '${ev.body.id}' ORDER BY rowid`)).toEqual([
       { kind: "confirmed" },
       { kind: "waitlisted" },
       { kind: "cancelled" },
@@ -92,7 +92,7 @@ describe("workerd with D1", () => {
     const own = await fetch(manage);
     expect(own.status).toBe(200);
     expect(await own.text()).toContain("Du har en plats.");
-    expect(w.d1(`SELECT name, status, language FROM registrations WHERE event_id = '${ev.body.id}' ORDER BY seq`)).toEqual([
+    expect(await w.d1(`SELECT name, status, language FROM registrations WHERE event_id = '${ev.body.id}' ORDER BY seq`)).toEqual([
       { name: "Ada <b>", status: "confirmed", language: "sv" },
       { name: "Ben", status: "waitlisted", language: "sv" },
     ]);

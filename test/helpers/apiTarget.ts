@@ -7,7 +7,7 @@ import { sha256Hex } from "../../src/lib/secrets";
 import type { ApiResponse } from "./harness";
 import { freshDatabase } from "./db";
 import { startTestServer } from "./server";
-import { startWorkerd } from "./workerd";
+import { sharedWorkerd } from "./workerdInstances";
 
 export type { ApiResponse };
 
@@ -44,14 +44,14 @@ export interface ApiTarget {
   stop(): Promise<void>;
 }
 
-/** How many organisations each target starts with (one write: wrangler d1 execute is slow). */
+/** How many organisations each target starts with. */
 export const ORG_COUNT = 4;
 
 let targetCounter = 0;
 
 /** Organisations and tokens as rows: there is no public API that creates an organisation. */
 function seedOrganisations(): { orgs: TargetOrg[]; sql: string } {
-  const run = `${process.pid}${++targetCounter}`;
+  const run = `${process.pid}x${++targetCounter}`;
   const orgs = Array.from({ length: ORG_COUNT }, (_, i) => {
     const random = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
     return { id: `org_t${run}_${i}`, slug: `test-org-${run}-${i}`, token: `plats_${random}` };
@@ -143,29 +143,26 @@ export function d1File(dir: string): string {
   return join(folder, files[0]!);
 }
 
-/** The Workers build in workerd (wrangler dev, local D1 with the real migrations) over HTTP. */
-export async function workerdTarget(vars: Record<string, string> = {}): Promise<ApiTarget> {
-  const w = await startWorkerd({ SIGNUP_RATE_LIMIT: "0", ...vars });
-  try {
-    const seed = seedOrganisations();
-    w.d1(seed.sql);
-    // D1 local is SQLite in WAL mode: a second process reads committed writes at once.
-    const reader = await readOnly(d1File(w.dir));
-    return {
-      runtime: "workerd",
-      url: w.url,
-      orgs: seed.orgs,
-      ...requester(w.url, () => seed.orgs[0]!.token),
-      sql: sqlReader(reader),
-      async stop() {
-        reader.close();
-        await w.stop();
-      },
-    };
-  } catch (err) {
-    await w.stop();
-    throw err;
-  }
+/**
+ * The Workers build in workerd (the run's shared instance: local D1 with the real
+ * migrations, SIGNUP_RATE_LIMIT=0) over HTTP, with organisations of its own.
+ */
+export async function workerdTarget(): Promise<ApiTarget> {
+  const w = await sharedWorkerd();
+  const seed = seedOrganisations();
+  await w.d1(seed.sql);
+  // D1 local is SQLite in WAL mode: a second process reads committed writes at once.
+  const reader = await readOnly(d1File(w.dir));
+  return {
+    runtime: "workerd",
+    url: w.url,
+    orgs: seed.orgs,
+    ...requester(w.url, () => seed.orgs[0]!.token),
+    sql: sqlReader(reader),
+    async stop() {
+      reader.close();
+    },
+  };
 }
 
 /**
