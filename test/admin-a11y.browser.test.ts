@@ -52,7 +52,8 @@ const pages = () => [
 ];
 
 describe("accessibility of the workspace", () => {
-  it("has no serious or critical violation on any page", async () => {
+  // Seventeen pages, each analysed by axe in the page: seconds each on a busy machine.
+  it("has no serious or critical violation on any page", { timeout: 120_000 }, async () => {
     for (const path of pages()) {
       const res = await page.goto(`${suite.server.url}${path}`);
       expect(res?.status(), path).toBe(200);

@@ -1,10 +1,9 @@
-import { readFile } from "node:fs/promises";
 import type { BrowserContext, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMember } from "../src/domain/accounts";
 import { startSession } from "../src/domain/accounts";
 import { attendanceFixture, readCsv, readXlsx } from "./admin-exports-fixture";
-import { browserSuite, DESKTOP, screenshot } from "./helpers/browser";
+import { browserSuite, DESKTOP, downloadBytes, screenshot } from "./helpers/browser";
 import { isoDate } from "./helpers/clock";
 import { liveEventTimes } from "./helpers/harness";
 
@@ -43,7 +42,7 @@ async function sessionCookie(userId: string) {
 async function downloadFrom(href: string): Promise<{ download: Download; bytes: Buffer }> {
   await page.goto(`${suite.server.url}/admin/events/${event.id}`);
   const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`a[href="${href}"]`).first().click()]);
-  return { download, bytes: await readFile((await download.path())!) };
+  return { download, bytes: await downloadBytes(download) };
 }
 
 describe("exports in the browser", () => {
@@ -100,7 +99,7 @@ describe("exports in the browser", () => {
     expect(orgs).toEqual(expect.arrayContaining(['Bröderna "Ek" AB, Ronneby', "@SUM(A1)", "Techtank", "(no organisation)"]));
     const { bytes } = await (async () => {
       const [download] = await Promise.all([page.waitForEvent("download"), page.locator('a[href*="/admin/reports/people.xlsx"]').click()]);
-      return { bytes: await readFile((await download.path())!) };
+      return { bytes: await downloadBytes(download) };
     })();
     const { rows } = await readXlsx(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     expect(rows).toContainEqual(["'=1+1", "formula@evil.example", "'@SUM(A1)", 1, 0]);

@@ -1,10 +1,9 @@
-import { readFile } from "node:fs/promises";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMember, setPassword } from "../src/domain/accounts";
 import { readCsv, readXlsx } from "./admin-exports-fixture";
 import { PASSWORD } from "./helpers/admin";
-import { browserSuite, DESKTOP, screenshot } from "./helpers/browser";
+import { browserSuite, DESKTOP, downloadBytes, screenshot } from "./helpers/browser";
 import { isoDate } from "./helpers/clock";
 
 // An organiser's day in chromium, end to end against the real server: sign in, create an
@@ -24,7 +23,7 @@ async function go(click: () => Promise<unknown>) {
 
 async function download(href: string) {
   const [file] = await Promise.all([page.waitForEvent("download"), page.locator(`a[href="${href}"]`).first().click()]);
-  return readFile((await file.path())!);
+  return downloadBytes(file);
 }
 
 beforeAll(async () => {
