@@ -8,6 +8,7 @@ import { defineConfig } from "vitest/config";
 //   browser    Debian's chromium: one browser per run (globalSetup), files connect to it
 //   tz-new-york  the time-sensitive files again with TZ=America/New_York: what is shown
 //              to people must not depend on the server's own time zone
+//   types      tsc --noEmit, run beside the rest instead of before it
 // `npm run test:fast` runs unit and node-http; `npm run test:future` runs the same with the
 // system clock two years ahead (faketime), which no test may notice.
 const nodeHttp = [
@@ -29,6 +30,7 @@ const workerd = [
   "test/workerd-scheduled.test.ts",
 ];
 const browser = ["test/*.browser.test.ts", "test/browser-*.test.ts", "test/admin-checkin-email.test.ts"];
+const types = ["test/architecture/types.test.ts"];
 const timeSensitive = ["test/mail-*.test.ts", "test/reminders.test.ts", "test/api-behaviour.node.test.ts"];
 
 export default defineConfig({
@@ -38,6 +40,9 @@ export default defineConfig({
     // safely, and the shared workerd and browser serve every file at once.
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // No file mocks a module or leaves a server behind: files in one worker share one
+    // module graph instead of importing the app, playwright and the rest afresh each.
+    isolate: false,
     reporters: ["default", "./test/helpers/summary-reporter.ts"],
     projects: [
       {
@@ -45,17 +50,15 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
-          exclude: [...nodeHttp, ...workerd, ...browser],
+          exclude: [...nodeHttp, ...workerd, ...browser, ...types],
           env: { TZ: "UTC" },
-          // Nothing here starts a process or mocks a module: files share one module graph
-          // per worker instead of importing the app afresh each.
-          isolate: false,
         },
       },
       { extends: true, test: { name: "node-http", include: nodeHttp, env: { TZ: "UTC" } } },
       { extends: true, test: { name: "workerd", include: workerd, env: { TZ: "UTC" }, globalSetup: ["./test/setup/workerd.ts"] } },
       { extends: true, test: { name: "browser", include: browser, env: { TZ: "UTC" }, globalSetup: ["./test/setup/browser.ts"] } },
       { extends: true, test: { name: "tz-new-york", include: timeSensitive, env: { TZ: "America/New_York" } } },
+      { extends: true, test: { name: "types", include: types } },
     ],
   },
 });

@@ -7,7 +7,7 @@ import { sha256Hex } from "../../src/lib/secrets";
 import type { ApiResponse } from "./harness";
 import { freshDatabase } from "./db";
 import { startTestServer } from "./server";
-import { sharedWorkerd } from "./workerdInstances";
+import { ownWorkerd, sharedWorkerd } from "./workerdInstances";
 
 export type { ApiResponse };
 
@@ -144,25 +144,32 @@ export function d1File(dir: string): string {
 }
 
 /**
- * The Workers build in workerd (the run's shared instance: local D1 with the real
- * migrations, SIGNUP_RATE_LIMIT=0) over HTTP, with organisations of its own.
+ * The Workers build in workerd (local D1 with the real migrations, SIGNUP_RATE_LIMIT=0)
+ * over HTTP, with organisations of its own: on the run's shared instance, or on one of its
+ * own (`own`) for a suite that checks whole tables are unchanged, as the API suite does.
  */
-export async function workerdTarget(): Promise<ApiTarget> {
-  const w = await sharedWorkerd();
-  const seed = seedOrganisations();
-  await w.d1(seed.sql);
-  // D1 local is SQLite in WAL mode: a second process reads committed writes at once.
-  const reader = await readOnly(d1File(w.dir));
-  return {
-    runtime: "workerd",
-    url: w.url,
-    orgs: seed.orgs,
-    ...requester(w.url, () => seed.orgs[0]!.token),
-    sql: sqlReader(reader),
-    async stop() {
-      reader.close();
-    },
-  };
+export async function workerdTarget({ own = false }: { own?: boolean } = {}): Promise<ApiTarget> {
+  const w = own ? await ownWorkerd({ SIGNUP_RATE_LIMIT: "0" }) : await sharedWorkerd();
+  try {
+    const seed = seedOrganisations();
+    await w.d1(seed.sql);
+    // D1 local is SQLite in WAL mode: a second process reads committed writes at once.
+    const reader = await readOnly(d1File(w.dir));
+    return {
+      runtime: "workerd",
+      url: w.url,
+      orgs: seed.orgs,
+      ...requester(w.url, () => seed.orgs[0]!.token),
+      sql: sqlReader(reader),
+      async stop() {
+        reader.close();
+        await w.stop();
+      },
+    };
+  } catch (err) {
+    await w.stop();
+    throw err;
+  }
 }
 
 /**
