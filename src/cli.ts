@@ -18,9 +18,23 @@ import { applyRetention, describeRetention } from "./domain/privacy";
 // The link printed for a new member: long enough to reach them by other means.
 const FIRST_LINK_TTL_MS = 24 * 3_600_000;
 
+/**
+ * Where the program reads its settings and writes its lines. `npx plats` uses the
+ * process's own; tests run the same program in-process with their own.
+ */
+export interface CliIo {
+  env: Record<string, string | undefined>;
+  /** One line of output (stdout: what a script may capture, e.g. the SQL of --print-sql). */
+  out(line: string): void;
+  /** One line for the person at the terminal (stderr: errors, and secrets kept out of stdout). */
+  err(line: string): void;
+}
+
+export const processIo = (): CliIo => ({ env: process.env, out: (line) => console.log(line), err: (line) => console.error(line) });
+
 /** Runs `work` against the configured database, migrated first, and closes it after. */
-async function withContext<T>(work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
-  const config = readConfig(process.env);
+async function withContextOf<T>(env: CliIo["env"], work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+  const config = readConfig(env);
   const database = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   try {
     await migrateDatabase(database.db);
@@ -30,9 +44,16 @@ async function withContext<T>(work: (ctx: ServiceContext) => Promise<T>): Promis
   }
 }
 
-export function buildCli(out: (line: string) => void = console.log) {
+export function buildCli(io: CliIo = processIo()) {
+  const { env, out } = io;
+  const withContext = <T>(work: (ctx: ServiceContext) => Promise<T>) => withContextOf(env, work);
   const program = new Command("plats").description("Plats: registration for seminars, courses and conferences");
+  // Set before the commands are added: subcommands copy these settings when created.
   program.exitOverride();
+  program.configureOutput({
+    writeOut: (text) => out(text.replace(/\n$/, "")),
+    writeErr: (text) => io.err(text.replace(/\n$/, "")),
+  });
 
   program
     .command("migrate")
@@ -43,7 +64,7 @@ export function buildCli(out: (line: string) => void = console.log) {
     .command("serve")
     .description("serve the app (the same as npm start)")
     .action(async () => {
-      await startServer(readConfig(process.env), out);
+      await startServer(readConfig(env), out);
     });
 
   const org = program.command("org").description("organisations");
@@ -68,10 +89,10 @@ export function buildCli(out: (line: string) => void = console.log) {
       };
       if (opts.printSql) {
         if (!opts.owner) throw new Error("--print-sql needs --owner <email>: the first owner.");
-        const made = await firstOrganisationSql({ publicUrl: readConfig(process.env).PUBLIC_URL, organisation: input, owner: { email: opts.owner }, linkTtlMs: FIRST_LINK_TTL_MS });
+        const made = await firstOrganisationSql({ publicUrl: readConfig(env).PUBLIC_URL, organisation: input, owner: { email: opts.owner }, linkTtlMs: FIRST_LINK_TTL_MS });
         // stdout is the SQL file; the secrets go to the terminal only.
-        console.error(`API token (shown only now): ${made.token}`);
-        console.error(`Sign-in link for ${opts.owner} (once, within 24 hours): ${made.signInUrl}`);
+        io.err(`API token (shown only now): ${made.token}`);
+        io.err(`Sign-in link for ${opts.owner} (once, within 24 hours): ${made.signInUrl}`);
         out(made.sql);
         return;
       }
@@ -124,7 +145,7 @@ export function buildCli(out: (line: string) => void = console.log) {
     .description("send what is due once")
     .action(() =>
       withContext(async (ctx) => {
-        const config = readConfig(process.env);
+        const config = readConfig(env);
         const mailer = mailerFor(config);
         try {
           const total = await drainOutbox({ ctx, mailer, settings: { from: config.MAIL_FROM } });
@@ -167,15 +188,16 @@ function explain(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export async function runCli(argv: string[]) {
+/** Runs the program with `argv` (without node and script) and answers its exit code. */
+export async function runCli(argv: string[], io: CliIo = processIo()) {
   try {
-    await buildCli().parseAsync(argv, { from: "user" });
+    await buildCli(io).parseAsync(argv, { from: "user" });
     return 0;
   } catch (err) {
     // commander has already printed help and usage errors itself.
     if (err && typeof err === "object" && "exitCode" in err && "code" in err && String(err.code).startsWith("commander."))
       return (err as { exitCode: number }).exitCode;
-    console.error(`plats: ${explain(err)}`);
+    io.err(`plats: ${explain(err)}`);
     return 1;
   }
 }

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMember } from "../src/domain/accounts";
 import { startSession } from "../src/domain/accounts";
 import { adminHarness, type AdminHarness } from "./helpers/admin";
+import { TestClock } from "./helpers/clock";
+import { liveEventTimes } from "./helpers/harness";
 import { postJson, startTestServer } from "./helpers/server";
 import { newEvent, regPath, setCapacity } from "./admin-attendees-fixture";
 
@@ -12,11 +14,12 @@ let h: AdminHarness;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let cookie: string;
 beforeAll(async () => {
-  h = await adminHarness();
+  // The app here shares its database with the real server, which runs on the real clock.
+  h = await adminHarness({}, { clock: TestClock.real() });
   server = await startTestServer(h.database.url);
   const member = await createMember({ ctx: h.ctx, input: { orgId: h.orgId, email: "racer@cluster.se", role: "organiser" } });
-  // The server runs on the real clock: so must its session (signing in is not under test here).
-  cookie = `plats_admin=${await startSession({ ...h.ctx, now: () => new Date() }, member.id)}`;
+  // A session opened by the service (signing in is not under test here).
+  cookie = `plats_admin=${await startSession(h.ctx, member.id)}`;
 });
 afterAll(async () => {
   await server.close();
@@ -53,7 +56,7 @@ const waiting = async (eventId: string) =>
 
 describe("promoting by hand while the public signs up", () => {
   it("20 promotions for 5 free seats racing 20 signups: exactly 5 promoted, the rest asked for an override, nobody overbooked", async () => {
-    const eventId = await newEvent(h, { capacity: 10 });
+    const eventId = await newEvent(h, { ...liveEventTimes, capacity: 10 });
     await fill(eventId, 30);
     // Five seats free with twenty waiting: what a raised capacity after the close leaves.
     await setCapacity(h, eventId, 15);
@@ -84,7 +87,7 @@ describe("promoting by hand while the public signs up", () => {
   });
 
   it("3 promotions and 20 signups for 8 free seats: every promotion gets a seat and confirmed never passes capacity", async () => {
-    const eventId = await newEvent(h, { capacity: 2 });
+    const eventId = await newEvent(h, { ...liveEventTimes, capacity: 2 });
     await fill(eventId, 5);
     await setCapacity(h, eventId, 10);
     const queue = await waiting(eventId);

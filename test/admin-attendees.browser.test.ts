@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMember, setPassword } from "../src/domain/accounts";
 import { PASSWORD } from "./helpers/admin";
 import { browserSuite, DESKTOP, screenshot } from "./helpers/browser";
-import { eventBody } from "./helpers/harness";
+import { liveEventBody } from "./helpers/harness";
 
 // An organiser follows an event's attendance list in chromium: a public signup appears,
 // and people are promoted from the waitlist with the page's own buttons.
@@ -31,7 +31,7 @@ beforeAll(async () => {
   const res = await suite.h.api(
     "POST",
     "/events",
-    eventBody({
+    liveEventBody({
       title: "LEAN-kurs: Ständiga förbättringar",
       capacity: 3,
       venue: "Blekinge Science Park",

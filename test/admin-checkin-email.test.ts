@@ -2,7 +2,7 @@ import jsQR from "jsqr";
 import type { Browser, Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queueReminders } from "../src/mail/reminders";
-import { launchBrowser } from "./helpers/browser";
+import { connectBrowser } from "./helpers/browser";
 import { DAY, HOUR } from "./helpers/clock";
 import { eventBody } from "./helpers/harness";
 import { mailHarness, type MailHarness } from "./helpers/mail";
@@ -15,7 +15,7 @@ let m: MailHarness;
 let browser: Browser;
 beforeAll(async () => {
   m = await mailHarness();
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

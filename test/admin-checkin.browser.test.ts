@@ -18,8 +18,6 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   const h = suite.h;
-  // The server runs on the real clock; the harness's signups must agree with it.
-  h.clock.set(new Date());
   const soon = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
   eventId = await makeEvent(h, { title: "Frukostseminarium", capacity: 2, startsAt: soon(1), endsAt: soon(3) });
   people = {
@@ -63,7 +61,9 @@ describe("check-in on a phone", () => {
     await page.locator("#f-q").pressSequentially("söd", { delay: 40 });
     await expect.poll(() => row("Åsa Söderström").count()).toBe(1);
     // Only this event's people, and the waitlisted one is shown but cannot be checked in.
-    expect(await row("Bo Ek").count()).toBe(0);
+    // (Polled: until the search answers, which on a busy machine can take a moment, the
+    // list still shows everyone, Åsa included.)
+    await expect.poll(() => row("Bo Ek").count()).toBe(0);
     await page.locator("#f-q").fill("s");
     await expect.poll(() => row("Sören Väntar").count()).toBe(1);
     expect(await row("Sören Väntar").getByRole("button").count()).toBe(0);

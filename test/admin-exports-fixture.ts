@@ -15,8 +15,8 @@ export const questions = [
  * An event of two seats and a waitlist: two confirmed (one a formula in disguise, with
  * Swedish letters, quotes and a line break in answers), two waitlisted, one cancelled.
  */
-export async function attendanceFixture(h: Harness, title = "Leankonferens Blekinge 2027") {
-  const event = (await h.api("POST", "/events", eventBody({ title, capacity: 2, questions }))).body;
+export async function attendanceFixture(h: Harness, title = "Leankonferens Blekinge 2027", overrides: Record<string, unknown> = {}) {
+  const event = (await h.api("POST", "/events", eventBody({ title, capacity: 2, questions, ...overrides }))).body;
   const signUp = async (body: Record<string, unknown>) => {
     const res = await h.api("POST", `/events/${event.id}/registrations`, body, { token: null });
     if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMember } from "../src/domain/accounts";
 import { startSession } from "../src/domain/accounts";
 import { browserSuite, DESKTOP, PHONE, screenshot } from "./helpers/browser";
-import { eventBody } from "./helpers/harness";
+import { liveEventBody } from "./helpers/harness";
 
 // The owner's settings page in chromium, for a reviewer's eye (screenshots) and to see
 // that the retention field carries its range for the browser too.
@@ -53,7 +53,7 @@ describe("settings in the browser", () => {
 
   it("shows members, one person's data and the audit log", async () => {
     await createMember({ ctx: suite.h.ctx, input: { orgId: suite.h.orgId, email: "dorr@techtank.se", name: "Dörr Dan", role: "checkin" } });
-    const ev = (await suite.h.api("POST", "/events", eventBody({ title: "Leankonferens Blekinge 2027", questions: [{ id: "lunch", label: "Lunch", kind: "text" }] }))).body.id;
+    const ev = (await suite.h.api("POST", "/events", liveEventBody({ title: "Leankonferens Blekinge 2027", questions: [{ id: "lunch", label: "Lunch", kind: "text" }] }))).body.id;
     await suite.h.api("POST", `/events/${ev}/registrations`, { name: "Anna Svensson", email: "anna@example.se", organisation: "Volvo CE", answers: { lunch: "Vegetarisk" }, consent: true }, { token: null });
 
     await page.goto(`${suite.server.url}/admin/members`);

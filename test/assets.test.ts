@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assets, assetUrl, type AssetName } from "../src/http/web/assets/catalog";
 import { freshDatabase, type TestDatabase } from "./helpers/db";
 import { startTestServer } from "./helpers/server";
-import { startWorkerd, type Workerd } from "./helpers/workerd";
+import { sharedWorkerd, type Workerd } from "./helpers/workerdInstances";
 
 // The same assertions over HTTP against both builds: the Node server and the Worker in
 // workerd. What is checked is what a browser and a shared cache see.
@@ -21,7 +21,7 @@ const runtimes: [string, () => Promise<Runtime>][] = [
       return { url: server.url, stop: async () => (await server.close(), db.destroy()) };
     },
   ],
-  ["workerd", async (): Promise<Workerd> => startWorkerd()],
+  ["workerd", async (): Promise<Workerd> => sharedWorkerd()],
 ];
 
 /** The tag a client can compute itself: the body's SHA-256, first 16 hex digits, quoted. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { browserSuite, expectAccessible, screenshot } from "./helpers/browser";
-import { eventBody, person } from "./helpers/harness";
+import { liveEventBody, person } from "./helpers/harness";
 
 // axe-core on every attendee page, in all three languages: no serious or critical
 // violation anywhere (WCAG 2.1 A and AA rules plus axe's best practices).
@@ -18,8 +18,8 @@ const questions = [
 
 beforeAll(async () => {
   await suite.h.api("PATCH", "/organisation", { requireConsent: true, privacyUrl: "https://example.se/integritet", name: "Techtank" });
-  await suite.h.api("POST", "/events", eventBody({ slug: "a11y", capacity: 2, questions, description: "En dag om lean.\n\nLunch ingår." }));
-  const full = (await suite.h.api("POST", "/events", eventBody({ slug: "a11y-full", capacity: 0 }))).body;
+  await suite.h.api("POST", "/events", liveEventBody({ slug: "a11y", capacity: 2, questions, description: "En dag om lean.\n\nLunch ingår." }));
+  const full = (await suite.h.api("POST", "/events", liveEventBody({ slug: "a11y-full", capacity: 0 }))).body;
   const waiting = await suite.h.api("POST", `/events/${full.id}/registrations`, person({ consent: true }), { token: null });
   token = waiting.body.manageUrl.slice(waiting.body.manageUrl.lastIndexOf("/") + 1);
 });

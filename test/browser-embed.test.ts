@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Frame, Page } from "playwright-core";
 import { browserSuite, screenshot } from "./helpers/browser";
-import { eventBody } from "./helpers/harness";
+import { liveEventBody } from "./helpers/harness";
 import { freePort } from "./helpers/server";
 
 // The form embedded in an organisation's own site: a page on another origin (another
@@ -40,7 +40,7 @@ async function embedFrame(page: Page, path: string): Promise<Frame | null> {
 
 describe("the embedded form", () => {
   it("works inside an iframe on an allowed origin, sized to its content by the snippet", async () => {
-    const ev = (await suite.h.api("POST", "/events", eventBody({ slug: "embed-ok", capacity: 5 }))).body;
+    const ev = (await suite.h.api("POST", "/events", liveEventBody({ slug: "embed-ok", capacity: 5 }))).body;
     // The snippet is written for PUBLIC_URL; the test server's is its own address.
     const snippet: string = ev.embed.snippet.replaceAll("https://plats.test", suite.server.url);
     const site = await hostSite(snippet);
@@ -73,7 +73,7 @@ describe("the embedded form", () => {
   });
 
   it("is refused inside an iframe on an origin the organisation did not list", async () => {
-    const ev = (await suite.h.api("POST", "/events", eventBody({ slug: "embed-refused" }))).body;
+    const ev = (await suite.h.api("POST", "/events", liveEventBody({ slug: "embed-refused" }))).body;
     const allowed = await hostSite("");
     expect((await suite.h.api("PATCH", "/organisation", { embedOrigins: [allowed] })).status).toBe(200);
     const stranger = await hostSite(`<iframe src="${suite.server.url}/e/${ev.slug}?embed=1" title="Anmälan"></iframe>`);
@@ -93,7 +93,7 @@ describe("the embedded form", () => {
   });
 
   it("is not frameable at all without ?embed=1, even from an allowed origin", async () => {
-    const ev = (await suite.h.api("POST", "/events", eventBody({ slug: "embed-plain" }))).body;
+    const ev = (await suite.h.api("POST", "/events", liveEventBody({ slug: "embed-plain" }))).body;
     const site = await hostSite(`<iframe src="${suite.server.url}/e/${ev.slug}" title="Anmälan"></iframe>`);
     expect((await suite.h.api("PATCH", "/organisation", { embedOrigins: [site] })).status).toBe(200);
     const page = await suite.browser.newPage();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { DESKTOP, PHONE, browserSuite, screenshot } from "./helpers/browser";
-import { eventBody, person } from "./helpers/harness";
+import { liveEventBody, person } from "./helpers/harness";
 
 // The attendee's flows in a real browser (Debian's chromium) against the real Node
 // server, once with JavaScript and once without: the pages must work either way.
@@ -9,7 +9,7 @@ const suite = browserSuite();
 let slugs = 0;
 
 async function newEvent(overrides: Record<string, unknown> = {}) {
-  const res = await suite.h.api("POST", "/events", eventBody({ slug: `flow-${++slugs}`, ...overrides }));
+  const res = await suite.h.api("POST", "/events", liveEventBody({ slug: `flow-${++slugs}`, ...overrides }));
   expect(res.status).toBe(201);
   return res.body as { id: string; slug: string };
 }

@@ -7,32 +7,57 @@ import { createEvent, createEventInput } from "../src/domain/events";
 import { authenticateApiToken, findOrganisationBySlug } from "../src/domain/organisations";
 import { register } from "../src/domain/signup";
 import { consumeLoginLink } from "../src/domain/accounts";
-import { eventBody } from "./helpers/harness";
+import { liveEventBody } from "./helpers/harness";
 import { openDatabase } from "../src/runtime/node/database";
 import { projectRoot } from "./helpers/server";
+import { runCli } from "../src/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "plats-cli-"));
 const DATABASE_URL = `file:${join(dir, "plats.db")}`;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The `plats` bin exactly as `npx plats` runs it. */
-function plats(args: string[], env: Record<string, string> = {}) {
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** The last line of stdout. */
+  last: string;
+}
+
+const ran = (code: number | null, stdout: string, stderr: string): Run => {
+  const lines = stdout.trim().split("\n");
+  return { code, stdout, stderr, last: lines[lines.length - 1] ?? "" };
+};
+
+/** The `plats` bin exactly as `npx plats` runs it, in its own process (tsx and all). */
+function platsProcess(args: string[], env: Record<string, string> = {}): Run {
   const res = spawnSync(process.execPath, ["src/bin.mjs", ...args], {
     cwd: projectRoot,
     env: { ...process.env, DATABASE_URL, ...env },
     encoding: "utf8",
   });
-  const lines = res.stdout.trim().split("\n");
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr, last: lines[lines.length - 1] ?? "" };
+  return ran(res.status, res.stdout, res.stderr);
+}
+
+/** The same program in this process: its output lines and exit code captured (a process costs seconds). */
+async function plats(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(args, {
+    env: { ...process.env, DATABASE_URL, ...env },
+    out: (line) => (stdout += `${line}\n`),
+    err: (line) => (stderr += `${line}\n`),
+  });
+  return ran(code, stdout, stderr);
 }
 
 describe("plats CLI", () => {
-  it("migrates, creates an organisation and a token that authenticates", async () => {
-    expect(plats(["migrate"])).toMatchObject({ code: 0, last: "Migrations applied." });
-    const org = plats(["org", "create", "--slug", "industriforum", "--name", "Industriforum Kronoberg"]);
+  it("migrates, creates an organisation and a token that authenticates (through the real bin)", async () => {
+    expect(platsProcess(["migrate"])).toMatchObject({ code: 0, last: "Migrations applied." });
+    const org = platsProcess(["org", "create", "--slug", "industriforum", "--name", "Industriforum Kronoberg"]);
     expect(org.code).toBe(0);
     expect(org.last).toMatch(/^Created organisation industriforum \(org_/);
-    const token = plats(["token", "create", "--org", "industriforum", "--name", "website"]);
+    const token = platsProcess(["token", "create", "--org", "industriforum", "--name", "website"]);
     expect(token.code).toBe(0);
     expect(token.last).toMatch(/^plats_[A-Za-z0-9_-]{44}$/);
 
@@ -54,14 +79,20 @@ describe("plats CLI", () => {
     { args: ["user", "create", "--org", "nobody", "--email", "a@b.se"], says: "No such organisation." },
     { args: ["user", "create", "--org", "industriforum", "--email", "a@b.se", "--role", "admin"], says: "role:" },
     { args: ["user", "create", "--org", "industriforum", "--email", "not-an-address"], says: "email:" },
-  ])("$args.0 $args.1 fails with a message and a non-zero exit ($says)", ({ args, env, says }) => {
-    const res = plats(args, env);
+  ])("$args.0 $args.1 fails with a message and a non-zero exit ($says)", async ({ args, env, says }) => {
+    const res = await plats(args, env);
     expect(res.code).not.toBe(0);
     expect(res.stderr).toContain(says);
   });
 
+  it("the real bin exits non-zero with the message on stderr", () => {
+    const missing = platsProcess(["org", "create", "--name", "x"]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain("--slug");
+  });
+
   it("user create makes the first owner and prints a one-time link that signs in", async () => {
-    const res = plats(["user", "create", "--org", "industriforum", "--email", "Ingrid@Industriforum.se", "--name", "Ingrid"]);
+    const res = await plats(["user", "create", "--org", "industriforum", "--email", "Ingrid@Industriforum.se", "--name", "Ingrid"]);
     expect(res.code).toBe(0);
     expect(res.stdout).toContain("Created owner Ingrid@Industriforum.se in industriforum.");
     const token = /\/admin\/login\/link\/([\w-]{44})$/.exec(res.last)?.[1];
@@ -75,7 +106,7 @@ describe("plats CLI", () => {
     } finally {
       database.close();
     }
-    expect(plats(["user", "create", "--org", "industriforum", "--email", "ingrid@industriforum.se"]).stderr).toContain("already a member");
+    expect((await plats(["user", "create", "--org", "industriforum", "--email", "ingrid@industriforum.se"])).stderr).toContain("already a member");
   });
 
   it("outbox run sends what is due once and says how it went", async () => {
@@ -83,20 +114,20 @@ describe("plats CLI", () => {
     try {
       const ctx = { db: database.db, now: () => new Date(), publicUrl: "http://x" };
       const org = await findOrganisationBySlug(ctx, "industriforum");
-      const ev = await createEvent({ ctx, input: { ...createEventInput.parse(eventBody()), orgId: org.id } });
+      const ev = await createEvent({ ctx, input: { ...createEventInput.parse(liveEventBody()), orgId: org.id } });
       await register({ ctx, input: { eventId: ev.id, name: "Utkorg", email: "utkorg@example.se" } });
     } finally {
       database.close();
     }
     const mailDir = join(dir, "mail");
-    const run = plats(["outbox", "run"], { MAIL_DIR: mailDir });
+    const run = await plats(["outbox", "run"], { MAIL_DIR: mailDir });
     expect(run).toMatchObject({ code: 0, last: "Sent 1, failed 0, retrying 0, skipped 0." });
     expect(readdirSync(mailDir)).toHaveLength(1);
-    expect(plats(["outbox", "run"], { MAIL_DIR: mailDir }).last).toBe("Sent 0, failed 0, retrying 0, skipped 0.");
+    expect((await plats(["outbox", "run"], { MAIL_DIR: mailDir })).last).toBe("Sent 0, failed 0, retrying 0, skipped 0.");
   });
 
-  it("creates the demo organisation with its events", () => {
-    const demo = plats(["demo"]);
+  it("creates the demo organisation with its events", async () => {
+    const demo = await plats(["demo"]);
     expect(demo.code).toBe(0);
     expect(demo.stdout).toContain("Leankonferens Blekinge");
     expect(demo.stdout).toContain("LEAN-kurs: Värdeflödesanalys");

@@ -18,6 +18,7 @@ const mail: OutgoingMail = {
   subject: "Bekräftelse: Leankonferens Blekinge",
   text: "Hej Åsa!",
   html: "<p>Hej Åsa!</p>",
+  headers: {},
 };
 
 async function plainServer() {

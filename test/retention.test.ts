@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCli } from "../src/cli";
+import { runCli } from "../src/cli";
 import { startBackground } from "../src/runtime/node/background";
 import { fileMailer } from "../src/runtime/node/mailers";
 import { auditEntry } from "../src/domain/audit";
@@ -195,25 +195,22 @@ describe("where retention runs", () => {
 
   it("`plats retention run` applies it once and says what it did on its last line", async () => {
     const cli = await adminHarness();
-    const previous = process.env.DATABASE_URL;
     try {
       const org = await cli.otherOrg();
       await cli.api("PATCH", "/organisation", { retentionDays: 30 }, { token: org.token });
       cli.clock.set("2020-03-01T09:00:00Z");
       const ev = (await cli.api("POST", "/events", eventBody({ startsAt: "2020-03-10T08:00:00Z", endsAt: "2020-03-10T12:00:00Z" }), { token: org.token })).body.id;
       for (const n of [1, 2, 3]) await cli.api("POST", `/events/${ev}/registrations`, { name: `Cli ${n}`, email: `cli${n}@example.se` }, { token: null });
-      process.env.DATABASE_URL = cli.database.url;
       const lines: string[] = [];
-      await buildCli((line) => lines.push(line)).parseAsync(["retention", "run"], { from: "user" });
+      const io = { env: { DATABASE_URL: cli.database.url }, out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
+      expect(await runCli(["retention", "run"], io)).toBe(0);
       expect(lines.at(-1)).toMatch(/^Anonymised 1 event\(s\) \(3 registration\(s\)\); removed \d+ expired session\(s\), \d+ login link\(s\) and \d+ login-link message\(s\), \d+ sign-in failure record\(s\)\.$/);
       const names = await cli.database.db.all<{ name: string }>(sql`SELECT name FROM registrations WHERE event_id = ${ev}`);
       expect(names).toEqual([{ name: "" }, { name: "" }, { name: "" }]);
       lines.length = 0;
-      await buildCli((line) => lines.push(line)).parseAsync(["retention", "run"], { from: "user" });
+      expect(await runCli(["retention", "run"], io)).toBe(0);
       expect(lines.at(-1)).toMatch(/^Anonymised 0 event\(s\) \(0 registration\(s\)\)/);
     } finally {
-      if (previous === undefined) delete process.env.DATABASE_URL;
-      else process.env.DATABASE_URL = previous;
       cli.close();
     }
   });

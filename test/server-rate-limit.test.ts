@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../src/node";
-import { eventBody, harness, person, type Harness } from "./helpers/harness";
+import { TestClock } from "./helpers/clock";
+import { harness, liveEventBody, person, type Harness } from "./helpers/harness";
 import { startTestServer } from "./helpers/server";
 
 // The per-address limit as `npm start` runs it: the client address comes from the Node
@@ -8,7 +9,8 @@ import { startTestServer } from "./helpers/server";
 let h: Harness;
 let server: RunningServer & { url: string };
 beforeAll(async () => {
-  h = await harness();
+  // The app here shares its database with the real server, which runs on the real clock.
+  h = await harness({}, { clock: TestClock.real() });
   server = await startTestServer(h.database.url, { SIGNUP_RATE_LIMIT: "3" });
 });
 afterAll(async () => {
@@ -18,7 +20,7 @@ afterAll(async () => {
 
 describe("signup rate limit on the real server", () => {
   it("lets an address sign up three times a minute, then answers 429 with Retry-After", async () => {
-    const id = (await h.api("POST", "/events", eventBody({ capacity: 10 }))).body.id;
+    const id = (await h.api("POST", "/events", liveEventBody({ capacity: 10 }))).body.id;
     const signUp = () =>
       fetch(`${server.url}/api/v1/events/${id}/registrations`, {
         method: "POST",

@@ -79,11 +79,12 @@ describe("npm start", () => {
 describe("TRUST_PROXY", () => {
   it("limits by the address the proxy saw, not one the client made up", async () => {
     const { startTestServer, postJson } = await import("./helpers/server");
-    const { harness, eventBody } = await import("./helpers/harness");
-    const h = await harness();
+    const { harness, liveEventBody } = await import("./helpers/harness");
+    const { TestClock } = await import("./helpers/clock");
+    const h = await harness({}, { clock: TestClock.real() });
     const server = await startTestServer(h.database.url, { TRUST_PROXY: "true", SIGNUP_RATE_LIMIT: "2" });
     try {
-      const ev = (await h.api("POST", "/events", eventBody())).body.id;
+      const ev = (await h.api("POST", "/events", liveEventBody())).body.id;
       const statuses = [];
       for (let i = 0; i < 3; i++) {
         const res = await postJson(`${server.url}/api/v1/events/${ev}/registrations`, { name: "X", email: `xff${i}@example.se` }, {
@@ -102,13 +103,14 @@ describe("TRUST_PROXY", () => {
 describe("PUBLIC_URL with a trailing slash", () => {
   it("gives clean links in responses and in the emails the background dispatcher sends", async () => {
     const { startTestServer, postJson, scratchMailDir } = await import("./helpers/server");
-    const { harness, eventBody } = await import("./helpers/harness");
+    const { harness, liveEventBody } = await import("./helpers/harness");
     const { simpleParser } = await import("mailparser");
-    const h = await harness();
+    const { TestClock } = await import("./helpers/clock");
+    const h = await harness({}, { clock: TestClock.real() });
     const mailDir = scratchMailDir();
     const server = await startTestServer(h.database.url, { PUBLIC_URL: "https://plats.example.se/", MAIL_DIR: mailDir });
     try {
-      const ev = (await h.api("POST", "/events", eventBody())).body.id;
+      const ev = (await h.api("POST", "/events", liveEventBody())).body.id;
       const res = await postJson(`${server.url}/api/v1/events/${ev}/registrations`, { name: "Snedstreck", email: "slash@example.se" });
       expect(res.body.manageUrl).toMatch(/^https:\/\/plats\.example\.se\/r\/[\w-]{22}$/);
       await server.background.kick();

@@ -1,21 +1,64 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// What is shown to people must not depend on the server's own time zone: the whole suite
-// runs with TZ=UTC, and the email, reminder and calendar suites once more in New York.
-// The API suite on Node includes the calendar files.
+// The suite in projects by what a file costs to run:
+//   unit       in-process: app.request(), the services, an SMTP server in this process
+//   node-http  the real Node server (or `npx plats`) over HTTP or as a child process
+//   workerd    the Workers build in workerd: one shared instance per run (globalSetup)
+//   browser    Debian's chromium: one browser per run (globalSetup), files connect to it
+//   tz-new-york  the time-sensitive files again with TZ=America/New_York: what is shown
+//              to people must not depend on the server's own time zone
+//   types      tsc --noEmit, run beside the rest instead of before it
+// `npm run test:fast` runs unit and node-http; `npm run test:future` runs the same with the
+// system clock two years ahead (faketime), which no test may notice.
+const nodeHttp = [
+  "test/api-behaviour.node.test.ts",
+  "test/admin-attendees-concurrency.test.ts",
+  "test/cli.test.ts",
+  "test/concurrency.test.ts",
+  "test/server-rate-limit.test.ts",
+  "test/start.test.ts",
+];
+const workerd = [
+  "test/api-behaviour.workerd.test.ts",
+  "test/admin-exports.workerd.test.ts",
+  "test/assets.test.ts",
+  "test/workerd.test.ts",
+  "test/workerd-concurrency.test.ts",
+  "test/workerd-first-org.test.ts",
+  "test/workerd-mail-bindings.test.ts",
+  "test/workerd-scheduled.test.ts",
+];
+const browser = ["test/*.browser.test.ts", "test/browser-*.test.ts", "test/admin-checkin-email.test.ts"];
+const types = ["test/architecture/types.test.ts"];
 const timeSensitive = ["test/mail-*.test.ts", "test/reminders.test.ts", "test/api-behaviour.node.test.ts"];
 
 export default defineConfig({
   root: fileURLToPath(new URL("..", import.meta.url)),
   test: {
-    // Each file makes its own database and ports, so files run in parallel safely.
+    // Each file makes its own database, organisations and ports, so files run in parallel
+    // safely, and the shared workerd and browser serve every file at once.
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // No file mocks a module or leaves a server behind: files in one worker share one
+    // module graph instead of importing the app, playwright and the rest afresh each.
+    isolate: false,
     reporters: ["default", "./test/helpers/summary-reporter.ts"],
     projects: [
-      { extends: true, test: { name: "tz-utc", include: ["test/**/*.test.ts"], env: { TZ: "UTC" } } },
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: [...nodeHttp, ...workerd, ...browser, ...types],
+          env: { TZ: "UTC" },
+        },
+      },
+      { extends: true, test: { name: "node-http", include: nodeHttp, env: { TZ: "UTC" } } },
+      { extends: true, test: { name: "workerd", include: workerd, env: { TZ: "UTC" }, globalSetup: ["./test/setup/workerd.ts"] } },
+      { extends: true, test: { name: "browser", include: browser, env: { TZ: "UTC" }, globalSetup: ["./test/setup/browser.ts"] } },
       { extends: true, test: { name: "tz-new-york", include: timeSensitive, env: { TZ: "America/New_York" } } },
+      { extends: true, test: { name: "types", include: types } },
     ],
   },
 });

@@ -1,33 +1,45 @@
-import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventBody } from "./helpers/harness";
-import { postJson, projectRoot } from "./helpers/server";
-import { startWorkerd, type Workerd } from "./helpers/workerd";
+import { runCli } from "../src/cli";
+import { liveEventBody } from "./helpers/harness";
+import { freePort, postJson } from "./helpers/server";
+import { ownWorkerd, type Workerd } from "./helpers/workerdInstances";
 
-// The first organisation of a D1 deployment: `plats org create --print-sql` prints the
-// rows, `wrangler d1 execute` applies them, and the printed token and link work there.
+// The first organisation of a D1 deployment, made as the README tells an operator:
+// `plats org create --print-sql` prints the rows, the real `wrangler d1 migrations apply`
+// and `wrangler d1 execute --file` apply them, and the printed token and link work there.
 let w: Workerd;
+let url: string;
+let printed: Awaited<ReturnType<typeof plats>>;
 beforeAll(async () => {
-  w = await startWorkerd({ SIGNUP_RATE_LIMIT: "0" });
-});
+  // The link printed must point at the worker: its address is chosen first.
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}`;
+  printed = await plats(["org", "create", "--slug", "kronoberg", "--name", "Industriforum Kronoberg's", "--owner", "Ingrid@Kronoberg.se", "--print-sql"]);
+  w = await ownWorkerd({ SIGNUP_RATE_LIMIT: "0" }, { port, wranglerSql: printed.stdout });
+}, 180_000);
 afterAll(() => w?.stop());
 
-const plats = (args: string[]) =>
-  spawnSync(process.execPath, ["src/bin.mjs", ...args], { cwd: projectRoot, env: { ...process.env, PUBLIC_URL: w.url }, encoding: "utf8" });
+/** The CLI in this process, as `npx plats` would run it with PUBLIC_URL set. */
+async function plats(args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const status = await runCli(args, { env: { ...process.env, PUBLIC_URL: url }, out: (l) => (stdout += `${l}\n`), err: (l) => (stderr += `${l}\n`) });
+  return { status, stdout, stderr };
+}
 
 describe("plats org create --print-sql", () => {
   it("prints SQL that makes a working organisation, API token and owner in D1", async () => {
-    const res = plats(["org", "create", "--slug", "kronoberg", "--name", "Industriforum Kronoberg's", "--owner", "Ingrid@Kronoberg.se", "--print-sql"]);
+    const res = printed;
     expect(res.status, res.stderr).toBe(0);
     const token = /API token \(shown only now\): (plats_\S+)/.exec(res.stderr)![1]!;
     const link = new RegExp(`${w.url}(/admin/login/link/[\\w-]{44})`).exec(res.stderr)![1]!;
     // Nothing secret in the SQL: only hashes.
     expect(res.stdout).not.toContain(token);
     expect(res.stdout).not.toContain(link.split("/").pop()!);
-    w.d1(res.stdout);
-    expect(w.d1("SELECT name FROM organisations WHERE slug = 'kronoberg'")).toEqual([{ name: "Industriforum Kronoberg's" }]);
+    // Applied by `wrangler d1 execute --file` before the worker started (beforeAll).
+    expect(await w.d1("SELECT name FROM organisations WHERE slug = 'kronoberg'")).toEqual([{ name: "Industriforum Kronoberg's" }]);
 
-    const ev = await postJson(`${w.url}/api/v1/events`, eventBody(), { authorization: `Bearer ${token}` });
+    const ev = await postJson(`${w.url}/api/v1/events`, liveEventBody(), { authorization: `Bearer ${token}` });
     expect(ev.status).toBe(201);
     const signIn = await fetch(`${w.url}${link}`, { method: "POST", redirect: "manual", headers: { origin: w.url } });
     expect(signIn.status).toBe(303);
@@ -48,8 +60,8 @@ describe("plats org create --print-sql", () => {
     expect(ok.headers.get("set-cookie")).toMatch(/HttpOnly/i);
   });
 
-  it("needs the owner", () => {
-    const res = plats(["org", "create", "--slug", "x", "--name", "X", "--print-sql"]);
+  it("needs the owner", async () => {
+    const res = await plats(["org", "create", "--slug", "x", "--name", "X", "--print-sql"]);
     expect(res.status).toBe(1);
     expect(res.stderr).toContain("--print-sql needs --owner <email>");
   });

@@ -3,15 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventBody } from "./helpers/harness";
+import { liveEventBody } from "./helpers/harness";
 import { postJson } from "./helpers/server";
 import { invitePart } from "./helpers/smtp";
-import { startWorkerd, type Workerd } from "./helpers/workerd";
-import { wranglerConfigWith } from "./helpers/workerdConfig";
+import { ownWorkerd, type Workerd } from "./helpers/workerdInstances";
 import { d1, eventually, seedOrganisation } from "./helpers/workerdSeed";
 
 // The Workers build with its two Cloudflare bindings switched on, in workerd: Email
-// Service (`send_email`, simulated by wrangler, which keeps each raw message as an .eml
+// Service (`send_email`, simulated by Miniflare, which keeps each raw message as an .eml
 // file) and Rate Limiting (`ratelimits`, as wrangler.toml ships it: 30 a minute).
 let w: Workerd;
 let auth: Record<string, string>;
@@ -19,21 +18,14 @@ let mailFolder: string;
 const ALLOWED = ["eva@example.se", "fia@example.se"];
 
 beforeAll(async () => {
-  // wrangler keeps the simulated messages below the temporary folder of its process.
+  // Miniflare keeps the simulated messages below the temporary folder it is given.
   mailFolder = mkdtempSync(join(tmpdir(), "plats-email-binding-"));
-  const previous = process.env.TMPDIR;
-  process.env.TMPDIR = mailFolder;
-  try {
-    w = await startWorkerd(
-      // The binding's limit (30 a minute) is the one that counts; the in-memory limiter
-      // with SIGNUP_RATE_LIMIT would have stopped the sixth signup.
-      { MAIL_FROM: "Techtank <noreply@plats.test>", SIGNUP_RATE_LIMIT: "5" },
-      wranglerConfigWith(`[[send_email]]\nname = "EMAIL"\nallowed_destination_addresses = ${JSON.stringify(ALLOWED)}`),
-    );
-  } finally {
-    if (previous === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = previous;
-  }
+  w = await ownWorkerd(
+    // The binding's limit (30 a minute) is the one that counts; the in-memory limiter
+    // with SIGNUP_RATE_LIMIT would have stopped the sixth signup.
+    { MAIL_FROM: "Techtank <noreply@plats.test>", SIGNUP_RATE_LIMIT: "5" },
+    { extraConfig: `[[send_email]]\nname = "EMAIL"\nallowed_destination_addresses = ${JSON.stringify(ALLOWED)}`, tmpdir: mailFolder },
+  );
   ({ auth } = await seedOrganisation(w, "binding"));
   await d1(w, `UPDATE organisations SET contact_email = 'evenemang@techtank.se' WHERE id = 'org_binding'`);
 });
@@ -66,7 +58,7 @@ const signUp = (eventId: string, email: string, ip = "198.51.100.1") =>
 
 describe("Cloudflare Email Service binding", () => {
   it("sends the confirmation as a raw message with the calendar alternative intact", async () => {
-    const ev = await postJson(`${w.url}/api/v1/events`, eventBody({ capacity: 5 }), auth);
+    const ev = await postJson(`${w.url}/api/v1/events`, liveEventBody({ capacity: 5 }), auth);
     const reg = await signUp(ev.body.id, "eva@example.se");
     expect(reg.status).toBe(201);
     const sent = await eventually(async () => (await sentMessages()).find((m) => m.mail.to && JSON.stringify(m.mail.to).includes("eva@example.se")), "the message");
@@ -85,7 +77,7 @@ describe("Cloudflare Email Service binding", () => {
   });
 
   it("ends a message the binding refuses for its recipient", async () => {
-    const ev = await postJson(`${w.url}/api/v1/events`, eventBody({ capacity: 5 }), auth);
+    const ev = await postJson(`${w.url}/api/v1/events`, liveEventBody({ capacity: 5 }), auth);
     const reg = await signUp(ev.body.id, "nobody@example.se");
     expect(reg.status).toBe(201);
     const row = await eventually(async () => (await outboxOf(reg.body.id)).find((r) => r.status !== "pending" && r.status !== "sending"), "the outcome");
@@ -96,7 +88,7 @@ describe("Cloudflare Email Service binding", () => {
 
 describe("signup rate limit through the Rate Limiting binding", () => {
   it("answers the 31st signup from one address within a minute with 429 and Retry-After", async () => {
-    const ev = await postJson(`${w.url}/api/v1/events`, eventBody({ capacity: 100 }), auth);
+    const ev = await postJson(`${w.url}/api/v1/events`, liveEventBody({ capacity: 100 }), auth);
     const statuses: number[] = [];
     for (let i = 0; i < 30; i++) statuses.push((await signUp(ev.body.id, `rl${i}@example.se`, "203.0.113.7")).status);
     expect(statuses.every((s) => s === 201)).toBe(true);

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventBody } from "./helpers/harness";
+import { liveEventBody } from "./helpers/harness";
 import { postJson } from "./helpers/server";
 import { invitePart, startSmtp, type Smtp } from "./helpers/smtp";
-import { startWorkerd, type Workerd } from "./helpers/workerd";
+import { ownWorkerd, type Workerd } from "./helpers/workerdInstances";
 import { d1 as sqlIn, eventually, fireCron, seedOrganisation } from "./helpers/workerdSeed";
 
 // The Workers build's scheduler and mail in workerd: Cron Triggers (fired through
-// wrangler's --test-scheduled) drain the outbox, queue reminders and apply retention;
+// Miniflare, as Cloudflare fires them) drain the outbox, queue reminders and apply retention;
 // mail goes over SMTP through cloudflare:sockets to a real SMTP server in this process.
 let w: Workerd;
 let smtp: Smtp;
@@ -19,10 +19,8 @@ beforeAll(async () => {
   smtp = await startSmtp({
     refuse: (a) => (a.startsWith("refused") ? "550 5.1.1 No such user here" : a.startsWith("later") ? "451 4.3.0 Try again later" : null),
   });
-  w = await startWorkerd(
-    { SMTP_URL: smtp.url, MAIL_FROM: "Plats <noreply@plats.test>", SIGNUP_RATE_LIMIT: "0", REMINDER_HOURS: "24", OUTBOX_PER_RUN: String(PER_RUN) },
-    ["--test-scheduled"],
-  );
+  // An instance of its own: its cron drains the whole outbox, and its mail goes to this file's SMTP server.
+  w = await ownWorkerd({ SMTP_URL: smtp.url, MAIL_FROM: "Plats <noreply@plats.test>", SIGNUP_RATE_LIMIT: "0", REMINDER_HOURS: "24", OUTBOX_PER_RUN: String(PER_RUN) });
   ({ auth } = await seedOrganisation(w, "cron"));
 });
 afterAll(async () => {
@@ -49,7 +47,7 @@ async function signUp(eventId: string, email: string) {
 
 describe("mail from workerd", () => {
   it("sends a signup's confirmation within seconds, with the invite as a calendar alternative", async () => {
-    const ev = await postJson(`${w.url}/api/v1/events`, eventBody({ capacity: 5 }), auth);
+    const ev = await postJson(`${w.url}/api/v1/events`, liveEventBody({ capacity: 5 }), auth);
     const started = Date.now();
     const reg = await signUp(ev.body.id, "asa@example.se");
     // Sent by the request's own follow-up (waitUntil), no cron involved.
@@ -76,7 +74,7 @@ describe("mail from workerd", () => {
   });
 
   it("drains what waits in the outbox on the minute cron, a bounded number per run", async () => {
-    const ev = await postJson(`${w.url}/api/v1/events`, eventBody({ capacity: 5 }), auth);
+    const ev = await postJson(`${w.url}/api/v1/events`, liveEventBody({ capacity: 5 }), auth);
     const reg = await signUp(ev.body.id, "bo@example.se");
     await eventually(async () => (await outbox(`registration_id = '${reg}' AND status = 'sent'`))[0], "the confirmation");
     // Messages queued without a request to send them (as a crashed run would leave them).
@@ -105,10 +103,10 @@ describe("mail from workerd", () => {
     const soon = Date.now() + 3 * HOUR;
     const ev = await postJson(
       `${w.url}/api/v1/events`,
-      eventBody({ capacity: 5, startsAt: new Date(soon).toISOString(), endsAt: new Date(soon + 2 * HOUR).toISOString() }),
+      liveEventBody({ capacity: 5, startsAt: new Date(soon).toISOString(), endsAt: new Date(soon + 2 * HOUR).toISOString() }),
       auth,
     );
-    const later = await postJson(`${w.url}/api/v1/events`, eventBody({ capacity: 5 }), auth);
+    const later = await postJson(`${w.url}/api/v1/events`, liveEventBody({ capacity: 5 }), auth);
     const reg = await signUp(ev.body.id, "cia@example.se");
     const notYet = await signUp(later.body.id, "cia@example.se");
     await eventually(async () => (await outbox(`registration_id = '${reg}' AND status = 'sent'`))[0], "the confirmation");
@@ -124,7 +122,7 @@ describe("mail from workerd", () => {
   });
 
   it("ends a message the server refuses and retries one it defers", async () => {
-    const ev = await postJson(`${w.url}/api/v1/events`, eventBody({ capacity: 5 }), auth);
+    const ev = await postJson(`${w.url}/api/v1/events`, liveEventBody({ capacity: 5 }), auth);
     const refused = await signUp(ev.body.id, "refused@example.se");
     const deferred = await signUp(ev.body.id, "later@example.se");
     const failed = await eventually(async () => (await outbox(`registration_id = '${refused}' AND status = 'failed'`))[0], "the refusal");

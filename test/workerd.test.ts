@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "../src/lib/secrets";
-import { eventBody } from "./helpers/harness";
+import { liveEventBody } from "./helpers/harness";
 import { postJson } from "./helpers/server";
-import { startWorkerd, type Workerd } from "./helpers/workerd";
+import { sharedWorkerd, type Workerd } from "./helpers/workerdInstances";
 
 // The Workers build over D1 in workerd, with the same migrations: the core rules hold
 // there too (no interactive transactions on D1; batches carry the invariants).
 let w: Workerd;
 const token = "plats_workerdtesttoken0123456789abcdefghijklmn";
 beforeAll(async () => {
-  w = await startWorkerd({ SIGNUP_RATE_LIMIT: "0" });
+  w = await sharedWorkerd();
   const hash = sha256Hex(token);
-  w.d1(
+  await w.d1(
     `INSERT INTO organisations (id, slug, name) VALUES ('org_edge', 'edge', 'Edge org');
      INSERT INTO api_tokens (id, org_id, name, token_hash, created_at) VALUES ('tok_edge', 'org_edge', 'test', '${hash}', 0);`,
   );
@@ -26,7 +26,7 @@ const get = async (path: string, headers: Record<string, string> = {}) => {
 
 describe("workerd with D1", () => {
   it("signup → waitlist → cancel → promotion round trip", async () => {
-    const ev = await postJson(`${w.url}/api/v1/events`, eventBody({ capacity: 1 }), auth);
+    const ev = await postJson(`${w.url}/api/v1/events`, liveEventBody({ capacity: 1 }), auth);
     expect(ev.status).toBe(201);
     const a = await postJson(`${w.url}/api/v1/events/${ev.body.id}/registrations`, { name: "Anna", email: "anna@example.se" });
     const b = await postJson(`${w.url}/api/v1/events/${ev.body.id}/registrations`, { name: "Bo", email: "bo@example.se" });
@@ -38,7 +38,7 @@ describe("workerd with D1", () => {
     const bo = await get(`/manage/${b.body.manageUrl.split("/r/")[1]}`);
     expect(bo.body).toMatchObject({ status: "confirmed", position: null });
     expect((await get(`/events/${ev.body.id}`)).body).toMatchObject({ confirmed: 1, waitlisted: 0, seatsLeft: 0 });
-    expect(w.d1(`SELECT kind FROM outbox WHERE event_id = '${ev.body.id}' ORDER BY rowid`)).toEqual([
+    expect(await w.d1(`SELECT kind FROM outbox WHERE event_id = '${ev.body.id}' ORDER BY rowid`)).toEqual([
       { kind: "confirmed" },
       { kind: "waitlisted" },
       { kind: "cancelled" },
@@ -47,7 +47,7 @@ describe("workerd with D1", () => {
   });
 
   it("never overbooks under concurrent signups", async () => {
-    const ev = await postJson(`${w.url}/api/v1/events`, eventBody({ capacity: 10 }), auth);
+    const ev = await postJson(`${w.url}/api/v1/events`, liveEventBody({ capacity: 10 }), auth);
     const results = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
         postJson(`${w.url}/api/v1/events/${ev.body.id}/registrations`, { name: `P${i}`, email: `p${i}@example.se` }),
@@ -64,9 +64,9 @@ describe("workerd with D1", () => {
     const bad = await postJson(`${w.url}/api/v1/events`, { title: 1 }, auth);
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toHaveProperty("title");
-    const dup = await postJson(`${w.url}/api/v1/events`, eventBody({ slug: "same" }), auth);
+    const dup = await postJson(`${w.url}/api/v1/events`, liveEventBody({ slug: "same" }), auth);
     expect(dup.status).toBe(201);
-    const again = await postJson(`${w.url}/api/v1/events`, eventBody({ slug: "same" }), auth);
+    const again = await postJson(`${w.url}/api/v1/events`, liveEventBody({ slug: "same" }), auth);
     expect(again.body.error.code).toBe("slug_taken");
     const ev = dup.body.id;
     await postJson(`${w.url}/api/v1/events/${ev}/registrations`, { name: "A", email: "same@example.se" });
@@ -75,7 +75,7 @@ describe("workerd with D1", () => {
   });
 
   it("serves the attendee pages: the form, a group signup and the manage page", async () => {
-    const ev = await postJson(`${w.url}/api/v1/events`, eventBody({ capacity: 1, slug: "edge-page", language: "en" }), auth);
+    const ev = await postJson(`${w.url}/api/v1/events`, liveEventBody({ capacity: 1, slug: "edge-page", language: "en" }), auth);
     const page = await fetch(`${w.url}/e/edge-page`);
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -92,7 +92,7 @@ describe("workerd with D1", () => {
     const own = await fetch(manage);
     expect(own.status).toBe(200);
     expect(await own.text()).toContain("Du har en plats.");
-    expect(w.d1(`SELECT name, status, language FROM registrations WHERE event_id = '${ev.body.id}' ORDER BY seq`)).toEqual([
+    expect(await w.d1(`SELECT name, status, language FROM registrations WHERE event_id = '${ev.body.id}' ORDER BY seq`)).toEqual([
       { name: "Ada <b>", status: "confirmed", language: "sv" },
       { name: "Ben", status: "waitlisted", language: "sv" },
     ]);

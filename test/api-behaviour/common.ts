@@ -1,21 +1,19 @@
 import { expect } from "vitest";
 import type { ApiTarget } from "../helpers/apiTarget";
-import { eventBody } from "../helpers/harness";
+import { liveEventBody } from "../helpers/harness";
 
-export { eventBody, person } from "../helpers/harness";
+// Both runtimes run on the real clock: the fixture event lies FIXTURE_LEAD_DAYS from now,
+// and what the suite expects of it is computed from its instants.
+export { liveEventBody as eventBody, liveEventTimes as eventTimes, person } from "../helpers/harness";
+export { DAY, fromNow, shift } from "../helpers/clock";
 
 /** The suites take a getter: the target starts in beforeAll, after the tests are collected. */
 export type GetTarget = () => ApiTarget;
 
-export const DAY = 86_400_000;
-
-/** An instant relative to the real clock: both runtimes run on real time, nothing is injected. */
-export const fromNow = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
-
 export const manageToken = (manageUrl: string) => manageUrl.split("/r/")[1]!;
 
 export async function newEvent(t: ApiTarget, overrides: Record<string, unknown> = {}, token?: string) {
-  const res = await t.api("POST", "/events", eventBody(overrides), token === undefined ? {} : { token });
+  const res = await t.api("POST", "/events", liveEventBody(overrides), token === undefined ? {} : { token });
   if (res.status !== 201) throw new Error(`creating the event failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; slug: string; url: string };
 }

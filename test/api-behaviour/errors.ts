@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { DAY, eventBody, fromNow, newEvent, person, signUp, type GetTarget } from "./common";
+import { DAY, eventBody, eventTimes, fromNow, newEvent, person, shift, signUp, type GetTarget } from "./common";
 
 // Invariant 6: bad input gets a clear error in the one shape and changes nothing.
 const tables = ["organisations", "api_tokens", "events", "registrations", "manage_tokens", "outbox"];
@@ -68,8 +68,8 @@ export function errorBehaviour(target: GetTarget) {
     { name: "start without offset", method: "POST", path: () => "/events", body: eventBody({ startsAt: "2027-03-18T08:30:00" }), status: 400, code: "invalid_request", field: "startsAt" },
     { name: "start in year 0", method: "POST", path: () => "/events", body: eventBody({ startsAt: "0000-01-01T00:00:00Z" }), status: 400, code: "invalid_request", field: "startsAt" },
     { name: "start on 30 February", method: "POST", path: () => "/events", body: eventBody({ startsAt: "2027-02-30T08:00:00Z" }), status: 400, code: "invalid_request", field: "startsAt" },
-    { name: "end before start", method: "POST", path: () => "/events", body: eventBody({ endsAt: "2027-03-18T08:00:00Z" }), status: 400, code: "invalid_request", field: "endsAt" },
-    { name: "registration closes before it opens", method: "POST", path: () => "/events", body: eventBody({ registrationOpensAt: "2027-03-10T00:00:00Z", registrationClosesAt: "2027-03-01T00:00:00Z" }), status: 400, code: "invalid_request", field: "registrationClosesAt" },
+    { name: "end before start", method: "POST", path: () => "/events", body: eventBody({ endsAt: shift(eventTimes.startsAt, -30 * 60_000) }), status: 400, code: "invalid_request", field: "endsAt" },
+    { name: "registration closes before it opens", method: "POST", path: () => "/events", body: eventBody({ registrationOpensAt: shift(eventTimes.startsAt, -8 * DAY), registrationClosesAt: shift(eventTimes.startsAt, -17 * DAY) }), status: 400, code: "invalid_request", field: "registrationClosesAt" },
     { name: "unknown time zone", method: "POST", path: () => "/events", body: eventBody({ timezone: "Mars/Olympus_Mons" }), status: 400, code: "invalid_request", field: "timezone" },
     { name: "unknown language", method: "POST", path: () => "/events", body: eventBody({ language: "de" }), status: 400, code: "invalid_request", field: "language" },
     { name: "status cancelled on create", method: "POST", path: () => "/events", body: eventBody({ status: "cancelled" }), status: 400, code: "invalid_request", field: "status" },

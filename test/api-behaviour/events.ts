@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventBody, expectStampedBetween, newEvent, person, signUp, type GetTarget } from "./common";
+import { eventBody, eventTimes, expectStampedBetween, newEvent, person, shift, signUp, type GetTarget } from "./common";
 
 /** Creating, reading, changing, publishing and cancelling events. */
 export function eventBehaviour(target: GetTarget) {
@@ -12,8 +12,8 @@ export function eventBehaviour(target: GetTarget) {
         slug: "vardeflodesanalys-for-sma-foretag",
         url: `${t.url}/e/vardeflodesanalys-for-sma-foretag`,
         title: "Värdeflödesanalys för små företag",
-        startsAt: "2027-03-18T08:30:00.000Z",
-        endsAt: "2027-03-18T15:30:00.000Z",
+        startsAt: eventTimes.startsAt,
+        endsAt: eventTimes.endsAt,
         timezone: "Europe/Stockholm",
         language: "sv",
         capacity: 12,
@@ -26,13 +26,15 @@ export function eventBehaviour(target: GetTarget) {
       });
       expect(res.body.id).toMatch(/^evt_/);
       const [row] = await t.sql("SELECT org_id, slug, capacity, starts_at FROM events WHERE id = ?", [res.body.id]);
-      expect(row).toEqual({ org_id: t.orgs[0]!.id, slug: res.body.slug, capacity: 12, starts_at: Date.parse("2027-03-18T08:30:00Z") });
+      expect(row).toEqual({ org_id: t.orgs[0]!.id, slug: res.body.slug, capacity: 12, starts_at: Date.parse(eventTimes.startsAt) });
     });
 
     it("keeps instants exact whatever offset they were given in", async () => {
       const t = target();
-      const res = await t.api("POST", "/events", eventBody({ startsAt: "2027-06-10T09:00:00+02:00", endsAt: "2027-06-10T12:00:00+02:00" }));
-      expect(res.body.startsAt).toBe("2027-06-10T07:00:00.000Z");
+      // The fixture day, 09:00–12:00 at UTC+02:00 (as Stockholm in summer).
+      const day = eventTimes.startsAt.slice(0, 10);
+      const res = await t.api("POST", "/events", eventBody({ startsAt: `${day}T09:00:00+02:00`, endsAt: `${day}T12:00:00+02:00` }));
+      expect(res.body.startsAt).toBe(`${day}T07:00:00.000Z`);
     });
 
     it("makes a second event with the same title a distinct slug, and refuses a taken slug", async () => {
@@ -101,12 +103,12 @@ export function eventBehaviour(target: GetTarget) {
       const ok = await t.api("PATCH", `/events/${ev.id}`, { title: "Nytt namn", description: "Mer text" });
       expect(ok.status).toBe(200);
       expect(ok.body).toMatchObject({ title: "Nytt namn", description: "Mer text", venue: "BTH Campus Karlshamn" });
-      const bad = await t.api("PATCH", `/events/${ev.id}`, { endsAt: "2027-03-18T07:00:00Z" });
+      const bad = await t.api("PATCH", `/events/${ev.id}`, { endsAt: shift(eventTimes.startsAt, -90 * 60_000) });
       expect(bad.status).toBe(400);
       expect(bad.body.error.fields).toHaveProperty("endsAt");
       expect((await t.api("PATCH", `/events/${ev.id}`, { venue: null })).body.venue).toBeNull();
       expect(await t.sql("SELECT title, venue, ends_at FROM events WHERE id = ?", [ev.id])).toEqual([
-        { title: "Nytt namn", venue: null, ends_at: Date.parse("2027-03-18T15:30:00Z") },
+        { title: "Nytt namn", venue: null, ends_at: Date.parse(eventTimes.endsAt) },
       ]);
     });
 

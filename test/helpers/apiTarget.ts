@@ -7,7 +7,7 @@ import { sha256Hex } from "../../src/lib/secrets";
 import type { ApiResponse } from "./harness";
 import { freshDatabase } from "./db";
 import { startTestServer } from "./server";
-import { startWorkerd } from "./workerd";
+import { ownWorkerd, sharedWorkerd } from "./workerdInstances";
 
 export type { ApiResponse };
 
@@ -44,14 +44,14 @@ export interface ApiTarget {
   stop(): Promise<void>;
 }
 
-/** How many organisations each target starts with (one write: wrangler d1 execute is slow). */
+/** How many organisations each target starts with. */
 export const ORG_COUNT = 4;
 
 let targetCounter = 0;
 
 /** Organisations and tokens as rows: there is no public API that creates an organisation. */
 function seedOrganisations(): { orgs: TargetOrg[]; sql: string } {
-  const run = `${process.pid}${++targetCounter}`;
+  const run = `${process.pid}x${++targetCounter}`;
   const orgs = Array.from({ length: ORG_COUNT }, (_, i) => {
     const random = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
     return { id: `org_t${run}_${i}`, slug: `test-org-${run}-${i}`, token: `plats_${random}` };
@@ -143,12 +143,16 @@ export function d1File(dir: string): string {
   return join(folder, files[0]!);
 }
 
-/** The Workers build in workerd (wrangler dev, local D1 with the real migrations) over HTTP. */
-export async function workerdTarget(vars: Record<string, string> = {}): Promise<ApiTarget> {
-  const w = await startWorkerd({ SIGNUP_RATE_LIMIT: "0", ...vars });
+/**
+ * The Workers build in workerd (local D1 with the real migrations, SIGNUP_RATE_LIMIT=0)
+ * over HTTP, with organisations of its own: on the run's shared instance, or on one of its
+ * own (`own`) for a suite that checks whole tables are unchanged, as the API suite does.
+ */
+export async function workerdTarget({ own = false }: { own?: boolean } = {}): Promise<ApiTarget> {
+  const w = own ? await ownWorkerd({ SIGNUP_RATE_LIMIT: "0" }) : await sharedWorkerd();
   try {
     const seed = seedOrganisations();
-    w.d1(seed.sql);
+    await w.d1(seed.sql);
     // D1 local is SQLite in WAL mode: a second process reads committed writes at once.
     const reader = await readOnly(d1File(w.dir));
     return {

@@ -1,7 +1,7 @@
 import { createApp, type AppDeps } from "../../src/app";
 import type { ServiceContext } from "../../src/domain/context";
 import { createApiToken, createOrganisation } from "../../src/domain/organisations";
-import { TestClock } from "./clock";
+import { CLOCK_START, eventTimes, TestClock } from "./clock";
 import { freshDatabase, type TestDatabase } from "./db";
 
 export const PUBLIC_URL = "https://plats.test";
@@ -30,10 +30,13 @@ export interface ApiResponse {
 
 let orgCounter = 0;
 
-/** A fresh database, an organisation with a token, and the app over them. */
-export async function harness(deps: Partial<AppDeps> = {}): Promise<Harness> {
+/**
+ * A fresh database, an organisation with a token, and the app over them. The app's clock
+ * is pinned at CLOCK_START unless `clock` says otherwise (TestClock.real() when a real
+ * server shares the database and decides by the real clock).
+ */
+export async function harness(deps: Partial<AppDeps> = {}, { clock = TestClock.pinned() }: { clock?: TestClock } = {}): Promise<Harness> {
   const database = await freshDatabase();
-  const clock = new TestClock();
   const ctx: ServiceContext = { db: database.db, now: clock.now, publicUrl: PUBLIC_URL };
   const app = createApp({
     db: database.db,
@@ -73,17 +76,25 @@ export async function harness(deps: Partial<AppDeps> = {}): Promise<Harness> {
   return { database, clock, ctx, app, orgId, token, api, otherOrg: makeOrg, close: () => database.destroy() };
 }
 
-/** A valid event body (18 March 2027, Karlshamn) with the given fields changed. */
+/**
+ * A valid event body with the given fields changed: in Karlshamn, on the pinned clock's
+ * fixture day (18 March 2027, 08:30–15:30 UTC). For an app on a TestClock.pinned().
+ */
 export function eventBody(overrides: Record<string, unknown> = {}) {
   return {
     title: "Leankonferens Blekinge 2027",
-    startsAt: "2027-03-18T08:30:00Z",
-    endsAt: "2027-03-18T15:30:00Z",
+    ...eventTimes(CLOCK_START),
     capacity: 50,
     venue: "BTH Campus Karlshamn",
     ...overrides,
   };
 }
+
+/** The fixture event's times on the real clock, taken once, so a file's expectations match its events. */
+export const liveEventTimes = eventTimes(Date.now());
+
+/** The same event for a server on the real clock: FIXTURE_LEAD_DAYS from now, whatever the date. */
+export const liveEventBody = (overrides: Record<string, unknown> = {}) => eventBody({ ...liveEventTimes, ...overrides });
 
 let personCounter = 0;
 export const person = (overrides: Record<string, unknown> = {}) => {

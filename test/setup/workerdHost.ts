@@ -1,0 +1,159 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Readable } from "node:stream";
+import { Miniflare } from "miniflare";
+import { unstable_getMiniflareWorkerOptions, unstable_splitSqlQuery } from "wrangler";
+import { freePort, projectRoot } from "../helpers/server";
+
+type D1Database = Awaited<ReturnType<Miniflare["getD1Database"]>>;
+
+/**
+ * The Workers build in workerd, run through Miniflare's API (what `wrangler dev` runs
+ * underneath) in this one process: the bundle `wrangler deploy --dry-run` makes (the very
+ * code a deploy uploads) with the bindings wrangler derives from wrangler.toml. Miniflare
+ * holds the local D1 itself and hands us its binding, so seeding and reading go through
+ * D1 in the same process that serves the worker: no `wrangler d1 execute` per seed, and no
+ * second process writing the SQLite file under workerd's feet (that gave SQLITE_BUSY).
+ */
+
+const wranglerBin = join(projectRoot, "node_modules", "wrangler", "bin", "wrangler.js");
+const wranglerEnv = (dir: string) => ({ ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", WRANGLER_LOG_PATH: join(dir, "logs") });
+
+/** Runs wrangler in a child process without blocking this one (vitest's own process). */
+export function wrangler(args: string[], dir: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [wranglerBin, ...args], { cwd: projectRoot, env: wranglerEnv(dir), stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`wrangler ${args.join(" ")} failed (${code}):\n${out}`))));
+  });
+}
+
+/** The Worker as a deploy would upload it, in a temporary folder. */
+export async function bundleWorker(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "plats-worker-bundle-"));
+  await wrangler(["deploy", "--dry-run", "--outdir", dir], dir);
+  return dir;
+}
+
+/** The real migrations/ folder applied in order, each file as one batch of wrangler's own statement split. */
+export async function applyMigrations(db: D1Database) {
+  const folder = join(projectRoot, "migrations");
+  for (const file of readdirSync(folder).filter((f) => f.endsWith(".sql")).sort()) {
+    const statements = unstable_splitSqlQuery(readFileSync(join(folder, file), "utf8"));
+    await db.batch(statements.map((s) => db.prepare(s)));
+  }
+}
+
+/** SQL as `wrangler d1 execute --command` runs it (split, one batch); the rows of the last statement. */
+export async function executeSql(db: D1Database, sql: string): Promise<unknown[]> {
+  const statements = unstable_splitSqlQuery(sql);
+  if (statements.length === 0) return [];
+  const results = await db.batch(statements.map((s) => db.prepare(s)));
+  return results.at(-1)?.results ?? [];
+}
+
+export interface WorkerSpec {
+  /** Variables on top of wrangler.toml's [vars] (as `wrangler dev --var`). */
+  vars?: Record<string, string>;
+  /** TOML appended to wrangler.toml, e.g. a binding a deployment would uncomment. */
+  extraConfig?: string;
+  /** A state folder prepared beforehand (already migrated); otherwise a fresh one, migrated here. */
+  dir?: string;
+  /** The port to listen on (when PUBLIC_URL had to be known first); otherwise a free one. */
+  port?: number;
+  /** TMPDIR for Miniflare's simulated bindings (send_email keeps each message as a file there). */
+  tmpdir?: string;
+}
+
+export interface HostedWorker {
+  url: string;
+  /** The state folder: the local D1 database is below it, as `wrangler dev --persist-to` keeps it. */
+  dir: string;
+  db: D1Database;
+  scheduled(cron: string): Promise<{ outcome: string }>;
+  stop(): Promise<void>;
+}
+
+/** wrangler.toml with its paths made absolute, plus `extra`, in a temporary folder. */
+function configWith(extra: string): string {
+  const shipped = readFileSync(join(projectRoot, "wrangler.toml"), "utf8");
+  const absolute = shipped
+    .replace(/^main = "(.*)"$/m, (_, p: string) => `main = ${JSON.stringify(join(projectRoot, p))}`)
+    .replace(/^migrations_dir = "(.*)"$/m, (_, p: string) => `migrations_dir = ${JSON.stringify(join(projectRoot, p))}`);
+  const file = join(mkdtempSync(join(tmpdir(), "plats-wrangler-")), "wrangler.toml");
+  writeFileSync(file, `${absolute}\n${extra}\n`);
+  return file;
+}
+
+/** Starts one worker from the bundle. */
+export async function startWorker(bundleDir: string, spec: WorkerSpec = {}): Promise<HostedWorker> {
+  const config = spec.extraConfig ? configWith(spec.extraConfig) : join(projectRoot, "wrangler.toml");
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(config);
+  const dir = spec.dir ?? mkdtempSync(join(tmpdir(), "plats-workerd-"));
+  const port = spec.port ?? (await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  const quiet = !process.env.WORKERD_LOG;
+  const previousTmp = process.env.TMPDIR;
+  // Miniflare picks its folder for simulated bindings' files in its constructor, from TMPDIR.
+  if (spec.tmpdir) process.env.TMPDIR = spec.tmpdir;
+  let mf: Miniflare;
+  try {
+    mf = new Miniflare({
+      ...(workerOptions as object),
+      name: "plats",
+      modules: [{ type: "ESModule", path: join(bundleDir, "worker.js") }],
+      modulesRoot: bundleDir,
+      bindings: { ...workerOptions.bindings, PUBLIC_URL: url, ...spec.vars },
+      d1Persist: join(dir, "v3", "d1"),
+      host: "127.0.0.1",
+      port,
+      // No network: Request.cf is not fetched from Cloudflare.
+      cf: false,
+      ...(quiet ? { handleRuntimeStdio: (stdout: Readable, stderr: Readable) => (stdout.resume(), stderr.resume()) } : {}),
+    } as ConstructorParameters<typeof Miniflare>[0]);
+  } finally {
+    if (spec.tmpdir) {
+      if (previousTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previousTmp;
+    }
+  }
+  try {
+    await mf.ready;
+    const db = await mf.getD1Database("DB");
+    if (!spec.dir) await applyMigrations(db);
+    return {
+      url,
+      dir,
+      db,
+      async scheduled(cron) {
+        const worker = await mf.getWorker();
+        return worker.scheduled({ cron });
+      },
+      async stop() {
+        await mf.dispose();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await mf.dispose();
+    throw err;
+  }
+}
+
+/**
+ * A state folder made the way an operator makes a new D1 database's first rows: the real
+ * `wrangler d1 migrations apply`, then `wrangler d1 execute --file` with `sql`.
+ */
+export async function stateFromWrangler(sql: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "plats-workerd-"));
+  const file = join(dir, "first.sql");
+  writeFileSync(file, sql);
+  await wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", dir], dir);
+  await wrangler(["d1", "execute", "DB", "--local", "--persist-to", dir, "--file", file], dir);
+  return dir;
+}
