@@ -28,6 +28,7 @@ const workerd = [
   "test/workerd-first-org.test.ts",
   "test/workerd-mail-bindings.test.ts",
   "test/workerd-scheduled.test.ts",
+  "test/workerd-smtp-tls.test.ts",
 ];
 const browser = ["test/*.browser.test.ts", "test/browser-*.test.ts", "test/admin-checkin-email.test.ts"];
 const types = ["test/architecture/types.test.ts"];
