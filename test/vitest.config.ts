@@ -32,6 +32,8 @@ const workerd = [
 ];
 const browser = ["test/*.browser.test.ts", "test/browser-*.test.ts", "test/admin-checkin-email.test.ts"];
 const types = ["test/architecture/types.test.ts"];
+// Files that load a second copy of a module on purpose: they get a module graph of their own.
+const ownModules = ["test/statement-cache.test.ts"];
 const timeSensitive = ["test/mail-*.test.ts", "test/reminders.test.ts", "test/api-behaviour.node.test.ts"];
 
 export default defineConfig({
@@ -51,10 +53,11 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
-          exclude: [...nodeHttp, ...workerd, ...browser, ...types],
+          exclude: [...nodeHttp, ...workerd, ...browser, ...types, ...ownModules],
           env: { TZ: "UTC" },
         },
       },
+      { extends: true, test: { name: "unit-isolated", include: ownModules, isolate: true, env: { TZ: "UTC" } } },
       { extends: true, test: { name: "node-http", include: nodeHttp, env: { TZ: "UTC" } } },
       { extends: true, test: { name: "workerd", include: workerd, env: { TZ: "UTC" }, globalSetup: ["./test/setup/workerd.ts"] } },
       { extends: true, test: { name: "browser", include: browser, env: { TZ: "UTC" }, globalSetup: ["./test/setup/browser.ts"] } },
