@@ -29,6 +29,8 @@ const workerd = [
   "test/workerd-mail-bindings.test.ts",
   "test/workerd-scheduled.test.ts",
   "test/workerd-smtp-tls.test.ts",
+  // Its D1 half runs in workerd through wrangler's getPlatformProxy.
+  "test/db-client.test.ts",
 ];
 const browser = ["test/*.browser.test.ts", "test/browser-*.test.ts", "test/admin-checkin-email.test.ts"];
 const types = ["test/architecture/types.test.ts"];
