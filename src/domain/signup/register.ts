@@ -138,21 +138,19 @@ export async function registerGroup({
   }
 }
 
-/**
- * Names which of the emails already hold a live registration and re-sends their links,
- * in one batch: a double-clicked signup costs one more round trip, not one per person.
- */
+/** Names which of the emails already hold a live registration and re-sends their links. */
 async function alreadyRegistered(ctx: ServiceContext, eventId: string, keys: string[], prefix: (i: number) => string) {
-  const [, live] = await ctx.db.batch([
-    resendManageLinks(ctx, eventId, keys),
-    ctx.db
-      .select({ key: registrations.emailKey })
-      .from(registrations)
-      .where(and(eq(registrations.eventId, eventId), inArray(registrations.emailKey, keys), ne(registrations.status, "cancelled"))),
-  ]);
+  const live = await ctx.db
+    .select({ key: registrations.emailKey })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), inArray(registrations.emailKey, keys), ne(registrations.status, "cancelled")));
   const taken = new Set(live.map((r) => r.key));
   const fields: FieldErrors = {};
-  for (const [i, key] of keys.entries()) if (taken.has(key)) fields[`${prefix(i)}email`] = { code: "already_registered" };
+  for (const [i, key] of keys.entries()) {
+    if (!taken.has(key)) continue;
+    fields[`${prefix(i)}email`] = { code: "already_registered" };
+    await resendManageLink(ctx, eventId, key);
+  }
   return new AppError("already_registered", {}, Object.keys(fields).length && keys.length > 1 ? fields : undefined);
 }
 
@@ -162,12 +160,12 @@ async function refusalAfterRace(ctx: ServiceContext, eventId: string, now: Date)
   return (current && signupRefusal(current.event, now, current)) ?? new AppError("event_full");
 }
 
-function resendManageLinks(ctx: ServiceContext, eventId: string, keys: string[]) {
+async function resendManageLink(ctx: ServiceContext, eventId: string, key: string) {
   const since = ctx.now().getTime() - MANAGE_LINK_RESEND_MS;
-  return queueForRegistrations(
+  await queueForRegistrations(
     ctx,
     "manage_link",
-    sql`r.event_id = ${eventId} AND r.email_key IN ${keys} AND r.status <> 'cancelled'
+    sql`r.event_id = ${eventId} AND r.email_key = ${key} AND r.status <> 'cancelled'
         AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id
                         AND o.kind = 'manage_link' AND o.created_at > ${since})`,
   );
