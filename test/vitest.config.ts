@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import CostSequencer from "./setup/sequencer";
 
 // The suite in projects by what a file costs to run:
 //   unit       in-process: app.request(), the services, an SMTP server in this process
@@ -49,6 +50,12 @@ export default defineConfig({
     // module graph instead of importing the app, playwright and the rest afresh each.
     isolate: false,
     reporters: ["default", "./test/helpers/summary-reporter.ts"],
+    // vitest's default on a 2-core machine is one worker, which ran the files one after
+    // another while most of them wait on a server, workerd or chromium (half the run
+    // idle). Two keep both cores busy; three measured no faster and four slower, each
+    // worker importing the app once more per project.
+    maxWorkers: 2,
+    sequence: { sequencer: CostSequencer },
     projects: [
       {
         extends: true,
