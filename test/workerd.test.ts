@@ -53,7 +53,7 @@ describe("workerd with D1", () => {
         postJson(`${w.url}/api/v1/events/${ev.body.id}/registrations`, { name: `P${i}`, email: `p${i}@example.se` }),
       ),
     );
-    expect(results.every((r) => r.status === 201)).toBe(true);
+    expect(results.filter((r) => r.status !== 201)).toEqual([]);
     expect(results.filter((r) => r.body.status === "confirmed")).toHaveLength(10);
     const positions = results.filter((r) => r.body.status === "waitlisted").map((r) => r.body.position).sort((x, y) => x - y);
     expect(positions).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));

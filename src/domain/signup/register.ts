@@ -1,5 +1,5 @@
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
-import { events, organisations, registrations, type Language, type RegistrationStatus } from "../../db/schema";
+import { eq, sql } from "drizzle-orm";
+import { events, organisations, type Language, type RegistrationStatus } from "../../db/schema";
 import { isUniqueViolation } from "../../db/errors";
 import { prepared } from "../../db/prepared";
 import { AppError, invalid, type FieldErrors } from "../../lib/errors";
@@ -8,7 +8,7 @@ import { emailKey } from "../../lib/emailKey";
 import { checkSignup } from "./signupRules";
 import { manageUrl, type ServiceContext } from "../context";
 import { selectEvents } from "../events";
-import { outboxInsert, queueForRegistrations } from "../outbox";
+import { outboxInsert } from "../outbox";
 import { hasFreeSeatSql, waitlistPosition } from "../seats";
 import type { RegistrationInput } from "../schemas";
 import { signupOpenSql, signupRefusal } from "../events";
@@ -92,6 +92,11 @@ export async function registerGroup({
   const t = now.getTime();
   const tokens = attendees.map(() => newSecret());
   const ids = attendees.map(() => newId("reg"));
+  // Someone else's live registration under one of these emails (this batch's own rows
+  // excepted): if there is one, nobody of the group is signed up. Decided in the write, so
+  // a double click finds the first click's row, without an exception or a second trip.
+  const takenSql = sql`SELECT 1 FROM registrations x WHERE x.event_id = ${eventId} AND x.email_key IN ${keys}
+                         AND x.status <> 'cancelled' AND x.id NOT IN ${ids}`;
   const statements = attendees.flatMap((a, i) => {
     const id = ids[i]!;
     const language: Language = a.language ?? current.language;
@@ -109,7 +114,7 @@ export async function registerGroup({
                CASE WHEN s.free THEN 'confirmed' ELSE 'waitlisted' END, ${t},
                CASE WHEN s.free THEN ${t} END
         FROM s
-        WHERE s.free OR s.waitlist`),
+        WHERE (s.free OR s.waitlist) AND NOT EXISTS (${takenSql})`),
       ctx.db.run(sql`
         INSERT INTO manage_tokens (token_hash, registration_id, created_at)
         SELECT ${sha256Hex(tokens[i]!)}, id, ${t} FROM registrations WHERE id = ${id}`),
@@ -124,34 +129,35 @@ export async function registerGroup({
         RETURNING kind, json_extract(payload, '$.position') AS position`),
     ] as const;
   });
+  const repeated = [
+    // A repeat gets its manage link again (at most every MANAGE_LINK_RESEND_MS) ...
+    resendManageLinks(ctx, eventId, keys, ids),
+    // ... and is told which of its emails were taken.
+    ctx.db.all<{ key: string }>(sql`SELECT DISTINCT x.email_key AS key FROM registrations x
+      WHERE x.event_id = ${eventId} AND x.email_key IN ${keys} AND x.status <> 'cancelled' AND x.id NOT IN ${ids}`),
+  ] as const;
+  let results: readonly unknown[];
   try {
-    const results = await ctx.db.batch(statements as unknown as Parameters<typeof ctx.db.batch>[0]);
-    return attendees.map((_, i) => {
-      const placed = (results[i * 3 + 2] as { kind: "confirmed" | "waitlisted"; position: number | null }[])[0];
-      return placed
-        ? { id: ids[i]!, status: placed.kind, position: placed.position, manageUrl: manageUrl(ctx, tokens[i]!) }
-        : null;
-    });
+    results = await ctx.db.batch([...statements, ...repeated] as unknown as Parameters<typeof ctx.db.batch>[0]);
   } catch (err) {
+    // The check above leaves the UNIQUE index nothing to catch; should it ever, the
+    // answer is the same.
     if (!isUniqueViolation(err, "registrations.event_id, registrations.email_key")) throw err;
-    throw await alreadyRegistered(ctx, eventId, keys, prefix);
+    throw new AppError("already_registered");
   }
+  const taken = new Set((results[results.length - 1] as { key: string }[]).map((r) => r.key));
+  if (taken.size) throw alreadyRegistered(keys, taken, prefix);
+  return attendees.map((_, i) => {
+    const placed = (results[i * 3 + 2] as { kind: "confirmed" | "waitlisted"; position: number | null }[])[0];
+    return placed ? { id: ids[i]!, status: placed.kind, position: placed.position, manageUrl: manageUrl(ctx, tokens[i]!) } : null;
+  });
 }
 
-/** Names which of the emails already hold a live registration and re-sends their links. */
-async function alreadyRegistered(ctx: ServiceContext, eventId: string, keys: string[], prefix: (i: number) => string) {
-  const live = await ctx.db
-    .select({ key: registrations.emailKey })
-    .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), inArray(registrations.emailKey, keys), ne(registrations.status, "cancelled")));
-  const taken = new Set(live.map((r) => r.key));
+/** The refusal of a signup whose emails (some of them) already hold a live registration. */
+function alreadyRegistered(keys: string[], taken: Set<string>, prefix: (i: number) => string) {
   const fields: FieldErrors = {};
-  for (const [i, key] of keys.entries()) {
-    if (!taken.has(key)) continue;
-    fields[`${prefix(i)}email`] = { code: "already_registered" };
-    await resendManageLink(ctx, eventId, key);
-  }
-  return new AppError("already_registered", {}, Object.keys(fields).length && keys.length > 1 ? fields : undefined);
+  for (const [i, key] of keys.entries()) if (taken.has(key)) fields[`${prefix(i)}email`] = { code: "already_registered" };
+  return new AppError("already_registered", {}, keys.length > 1 ? fields : undefined);
 }
 
 /** The window closed or the last seat went between our read and our write. */
@@ -160,13 +166,16 @@ async function refusalAfterRace(ctx: ServiceContext, eventId: string, now: Date)
   return (current && signupRefusal(current.event, now, current)) ?? new AppError("event_full");
 }
 
-async function resendManageLink(ctx: ServiceContext, eventId: string, key: string) {
+function resendManageLinks(ctx: ServiceContext, eventId: string, keys: string[], exceptIds: string[]) {
   const since = ctx.now().getTime() - MANAGE_LINK_RESEND_MS;
-  await queueForRegistrations(
-    ctx,
-    "manage_link",
-    sql`r.event_id = ${eventId} AND r.email_key = ${key} AND r.status <> 'cancelled'
-        AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id
-                        AND o.kind = 'manage_link' AND o.created_at > ${since})`,
+  return ctx.db.run(
+    outboxInsert(
+      ctx,
+      "manage_link",
+      sql`r.event_id = ${eventId} AND r.email_key IN ${keys} AND r.status <> 'cancelled' AND r.id NOT IN ${exceptIds}
+          AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id
+                          AND o.kind = 'manage_link' AND o.created_at > ${since})`,
+      sql`'{}'`,
+    ),
   );
 }
