@@ -10,7 +10,7 @@ import { startServer } from "./node";
 import type { Language, Role } from "./db/schema";
 import { createMember } from "./domain/accounts";
 import { mintLoginLink } from "./domain/accounts";
-import { drainOutbox } from "./mail/dispatcher";
+import { drainOutbox, heldLine } from "./mail/dispatcher";
 import { firstOrganisationSql } from "./runtime/node/firstOrganisationSql";
 import { mailerFor } from "./runtime/node/mailers";
 import { applyRetention, describeRetention } from "./domain/privacy";
@@ -150,6 +150,7 @@ export function buildCli(io: CliIo = processIo()) {
         try {
           const total = await drainOutbox({ ctx, mailer, settings: { from: config.MAIL_FROM } });
           out(`Sent ${total.sent}, failed ${total.failed}, retrying ${total.retrying}, skipped ${total.skipped}.`);
+          if (total.held) io.err(heldLine(total.held));
         } finally {
           mailer.close();
         }

@@ -100,15 +100,15 @@ describe("a temporary refusal (4xx)", () => {
 });
 
 describe("a mistake in our own SMTP set-up", () => {
-  it("(a wrong password, 535) is retried, not failed: fixing the configuration sends what waits", async () => {
+  it("(a wrong password, 535) holds the queue, fails nothing (test/mail-failures.test.ts has the rest)", async () => {
     m = await mailHarness({ refuseLogin: true });
     const wrongPassword = smtpMailer(m.smtp.url.replace("smtp://", "smtp://plats:wrong@"));
     try {
       const ev = await event(m);
       await m.signUp(ev, { name: "Väntar på rätt lösen", email: "losen@example.se" });
       const result = await dispatchOutbox({ ctx: m.ctx, mailer: wrongPassword, settings: { from: FROM } });
-      expect(result).toMatchObject({ sent: 0, failed: 0, retrying: 1 });
-      expect((await m.outbox())[0]!.last_error).toContain("535");
+      expect(result).toMatchObject({ sent: 0, failed: 0, retrying: 0, held: { reason: expect.stringContaining("535") } });
+      expect((await m.outbox())[0]).toMatchObject({ status: "pending", last_error: expect.stringContaining("535") });
     } finally {
       wrongPassword.close();
     }

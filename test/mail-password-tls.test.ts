@@ -37,7 +37,7 @@ describe("a password over SMTP on Node", () => {
   it("is not sent to a remote server that offers no STARTTLS: nothing goes out, and it is retried", async () => {
     const s = await plainServer();
     const outcome = await mailer(`smtp://plats:hemligt@127.1:${s.port}`).send(mail);
-    expect(outcome).toMatchObject({ ok: false, permanent: false });
+    expect(outcome).toMatchObject({ ok: false, kind: "setup" });
     expect(s.logins).toEqual([]);
     expect(s.received).toEqual([]);
   });

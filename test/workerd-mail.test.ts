@@ -12,7 +12,7 @@ import { invitePart } from "./helpers/smtp";
 
 // The raw message the Workers transports send (Email Service and SMTP over sockets both
 // carry it), built without Node and read back by mailparser and ical.js; and how their
-// errors are sorted into permanent and temporary.
+// errors are sorted by whose they are: the message's, the set-up's, or the moment's.
 
 const invite = (method: Invite["method"]): Invite => ({
   method,
@@ -121,29 +121,36 @@ describe("the raw MIME message built for Workers", () => {
 });
 
 describe("sorting Workers send errors", () => {
-  it("SMTP: a 5xx to the recipient or the message is permanent, everything else retried", () => {
-    const outcome = (code: number, command: string) => smtpOutcome(new SmtpReplyError(code, command, `${code} reply`));
-    expect(outcome(550, "RCPT TO")).toEqual({ ok: false, permanent: true, reason: "RCPT TO: 550 reply" });
-    expect(outcome(554, "DATA (message)")).toMatchObject({ permanent: true });
-    expect(outcome(452, "RCPT TO")).toMatchObject({ permanent: false });
-    expect(outcome(535, "AUTH PLAIN")).toMatchObject({ permanent: false });
-    expect(outcome(553, "MAIL FROM")).toMatchObject({ permanent: false });
+  it("SMTP: a refused mailbox or content is the message's, a refused sender, relay or login the set-up's, the rest temporary", () => {
+    const outcome = (code: number, command: string, reply = `${code} reply`) => smtpOutcome(new SmtpReplyError(code, command, reply));
+    expect(outcome(550, "RCPT TO")).toEqual({ ok: false, kind: "message", reason: "RCPT TO: 550 reply" });
+    for (const code of [551, 552, 553]) expect(outcome(code, "RCPT TO")).toMatchObject({ kind: "message" });
+    expect(outcome(554, "DATA (message)")).toMatchObject({ kind: "message" });
+    expect(outcome(554, "RCPT TO", "554 5.7.1 <a@b.se>: Relay access denied")).toMatchObject({ kind: "setup" });
+    expect(outcome(550, "RCPT TO", "550 5.7.1 Relaying denied")).toMatchObject({ kind: "setup" });
+    expect(outcome(553, "MAIL FROM")).toMatchObject({ kind: "setup" });
+    expect(outcome(535, "AUTH PLAIN")).toMatchObject({ kind: "setup" });
+    expect(outcome(530, "MAIL FROM", "530 5.7.0 Authentication required")).toMatchObject({ kind: "setup" });
+    expect(outcome(452, "RCPT TO")).toMatchObject({ kind: "temporary" });
+    expect(outcome(451, "MAIL FROM")).toMatchObject({ kind: "temporary" });
     expect(smtpOutcome(new Error("The SMTP server closed the connection."))).toEqual({
       ok: false,
-      permanent: false,
+      kind: "temporary",
       reason: "The SMTP server closed the connection.",
     });
   });
 
-  it("Email Service: a refusal of the recipient or the content is permanent, set-up and limits retried", () => {
+  it("Email Service: a refused recipient or content is the message's, a refused sender the set-up's, limits temporary", () => {
     const failure = (code: string) => emailServiceOutcome(Object.assign(new Error(`${code} happened`), { code }));
     for (const code of ["E_RECIPIENT_SUPPRESSED", "E_RECIPIENT_NOT_ALLOWED", "E_DELIVERY_FAILED", "E_CONTENT_TOO_LARGE", "E_VALIDATION_ERROR"])
-      expect(failure(code)).toEqual({ ok: false, permanent: true, reason: `${code}: ${code} happened` });
-    for (const code of ["E_SENDER_NOT_VERIFIED", "E_SENDER_DOMAIN_NOT_AVAILABLE", "E_RATE_LIMIT_EXCEEDED", "E_DAILY_LIMIT_EXCEEDED", "E_INTERNAL_SERVER_ERROR", "E_HEADER_NOT_ALLOWED"])
-      expect(failure(code)).toMatchObject({ ok: false, permanent: false });
-    expect(emailServiceOutcome(new Error("Network connection lost."))).toMatchObject({ permanent: false });
+      expect(failure(code)).toEqual({ ok: false, kind: "message", reason: `${code}: ${code} happened` });
+    for (const code of ["E_SENDER_NOT_VERIFIED", "E_SENDER_DOMAIN_NOT_AVAILABLE", "E_HEADER_NOT_ALLOWED"])
+      expect(failure(code)).toMatchObject({ ok: false, kind: "setup" });
+    for (const code of ["E_RATE_LIMIT_EXCEEDED", "E_DAILY_LIMIT_EXCEEDED", "E_INTERNAL_SERVER_ERROR"])
+      expect(failure(code)).toMatchObject({ ok: false, kind: "temporary" });
+    expect(emailServiceOutcome(new Error("Network connection lost."))).toMatchObject({ kind: "temporary" });
     // wrangler's local simulation throws plain errors.
-    expect(emailServiceOutcome(new Error("email to x@example.se not allowed"))).toMatchObject({ permanent: true });
+    expect(emailServiceOutcome(new Error("email to x@example.se not allowed"))).toMatchObject({ kind: "message" });
   });
 });
 

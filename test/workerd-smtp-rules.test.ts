@@ -65,8 +65,8 @@ describe("parseSmtpUrl", () => {
 describe("a password the client will not send", () => {
   it("is a configuration error the outbox retries, not a failure of the message", () => {
     const outcome = smtpOutcome(new SmtpConfigError("SMTP_URL: will not send the password to smtp.example.se:587 unencrypted"));
-    expect(outcome).toEqual({ ok: false, permanent: false, reason: "SMTP_URL: will not send the password to smtp.example.se:587 unencrypted" });
+    expect(outcome).toEqual({ ok: false, kind: "setup", reason: "SMTP_URL: will not send the password to smtp.example.se:587 unencrypted" });
     // Like a refused login, which is also about the set-up.
-    expect(smtpOutcome(new SmtpReplyError(535, "AUTH PLAIN", "535 5.7.8 Authentication failed"))).toMatchObject({ permanent: false });
+    expect(smtpOutcome(new SmtpReplyError(535, "AUTH PLAIN", "535 5.7.8 Authentication failed"))).toMatchObject({ kind: "setup" });
   });
 });

@@ -125,7 +125,7 @@ describe("TLS from workerd", () => {
   it("a certificate from a CA nobody trusts: nothing sent, retried, and the reason says TLS", async () => {
     const starttls = await server(startTlsSmtp("starttls", "127.0.0.1", untrusted));
     const implicit = await server(startTlsSmtp("implicit", "127.0.0.1", untrusted));
-    const failed = (what: string) => ({ ok: false, permanent: false, reason: expect.stringMatching(new RegExp(`^${what} failed \\(is its certificate valid`)) });
+    const failed = (what: string) => ({ ok: false, kind: "setup", reason: expect.stringMatching(new RegExp(`^${what} failed \\(is its certificate valid`)) });
     expect(await send(`smtp://${login}@localhost:${starttls.port}`, 4)).toEqual(failed(`STARTTLS with localhost:${starttls.port}`));
     expect(await send(`smtps://${login}@localhost:${implicit.port}`, 5)).toEqual(failed(`TLS with localhost:${implicit.port}`));
     expect([...starttls.logins, ...implicit.logins]).toEqual([]);
@@ -134,7 +134,7 @@ describe("TLS from workerd", () => {
 
   it("a certificate for another name: refused (127.0.0.1 is not in it, localhost is)", async () => {
     const s = await server(startTlsSmtp("implicit", "127.0.0.1", trusted));
-    expect(await send(`smtps://${login}@127.0.0.1:${s.port}`, 6)).toMatchObject({ ok: false, permanent: false });
+    expect(await send(`smtps://${login}@127.0.0.1:${s.port}`, 6)).toMatchObject({ ok: false, kind: "setup" });
     expect(s.logins).toEqual([]);
     expect(await send(`smtps://${login}@localhost:${s.port}`, 7)).toEqual({ ok: true });
   });
@@ -146,7 +146,7 @@ describe("a password never goes out unencrypted, except to this machine", () => 
     const outcome = await send(`smtp://${login}@${remote}:${s.port}`, 8);
     expect(outcome).toEqual({
       ok: false,
-      permanent: false,
+      kind: "setup",
       reason:
         `SMTP_URL: will not send the password to ${remote}:${s.port} unencrypted: the server did not offer STARTTLS. ` +
         "Use smtps:// (port 465) or a server that offers STARTTLS; only localhost may be reached without TLS.",

@@ -1,3 +1,5 @@
+import type { FailureKind } from "./failureKind";
+
 /** A message ready for a transport: built once, sent by whichever runtime we are on. */
 export interface OutgoingMail {
   /** `<outbox-id@host>`: stable across retries, so a resend is recognisable. */
@@ -13,8 +15,8 @@ export interface OutgoingMail {
   headers: Record<string, string>;
 }
 
-/** Temporary failures are retried with backoff; permanent ones end the message. */
-export type SendOutcome = { ok: true } | { ok: false; permanent: boolean; reason: string };
+/** A failure's kind decides what the dispatcher does (see FailureKind). */
+export type SendOutcome = { ok: true } | { ok: false; kind: FailureKind; reason: string };
 
 /** One adapter per runtime (SMTP or .eml files on Node; a Workers transport later). */
 export interface Mailer {

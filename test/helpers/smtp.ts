@@ -14,7 +14,24 @@ export interface Received {
  * back with mailparser. It can be stopped and started again on the same port (an
  * outage), and can refuse chosen recipients with a 5xx reply.
  */
-export async function startSmtp(opts: { refuse?: (address: string) => string | null; refuseLogin?: boolean } = {}) {
+export interface SmtpPolicy {
+  /** A reply to refuse this recipient with ("451 4.3.0 Try later"; no code means 550), or null. */
+  refuse?: (address: string) => string | null;
+  /** A reply to refuse every sender with at MAIL FROM ("553 5.7.1 Sender address rejected"). */
+  refuseSender?: string | null;
+  /** Require a login and refuse every one (535). */
+  refuseLogin?: boolean;
+}
+
+const refusal = (reply: string) =>
+  Object.assign(new Error(reply.replace(/^\d{3} /, "")), { responseCode: Number(/^(\d{3}) /.exec(reply)?.[1] ?? 550) });
+
+/**
+ * `policy` may be changed while the server runs (a relay whose configuration is fixed);
+ * a login requirement takes effect at the next start.
+ */
+export async function startSmtp(policy: SmtpPolicy = {}) {
+  const opts = policy;
   const port = await freePort();
   const received: Received[] = [];
   let server: SMTPServer | null = null;
@@ -28,12 +45,12 @@ export async function startSmtp(opts: { refuse?: (address: string) => string | n
           callback(Object.assign(new Error("5.7.8 Authentication credentials invalid"), { responseCode: 535 }));
         },
         logger: false,
+        onMailFrom(_address, _session, callback) {
+          callback(opts.refuseSender ? refusal(opts.refuseSender) : undefined);
+        },
         onRcptTo(address, _session, callback) {
-          // "451 4.3.0 Try later" → that reply code; a text without a code → 550.
-          const refusal = opts.refuse?.(address.address);
-          const code = Number(/^(\d{3}) /.exec(refusal ?? "")?.[1] ?? 550);
-          if (refusal) return callback(Object.assign(new Error(refusal.replace(/^\d{3} /, "")), { responseCode: code }));
-          callback();
+          const refused = opts.refuse?.(address.address);
+          callback(refused ? refusal(refused) : undefined);
         },
         onData(stream, session, callback) {
           const chunks: Buffer[] = [];
@@ -51,6 +68,8 @@ export async function startSmtp(opts: { refuse?: (address: string) => string | n
   await start();
   return {
     url: `smtp://127.0.0.1:${port}`,
+    port,
+    policy: opts,
     received,
     start,
     stop: () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),

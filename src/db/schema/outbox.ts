@@ -49,3 +49,18 @@ export const outbox = sqliteTable(
     index("outbox_user_idx").on(t.userId).where(sql`user_id IS NOT NULL`),
   ],
 );
+
+/**
+ * The mail queue held because the mail server refuses our set-up (the sender, relaying,
+ * the login, TLS): at most one row, while it lasts. Nothing is sent before `until`; then
+ * one message tries again, and a send that gets past the set-up ends the hold.
+ */
+export const mailHold = sqliteTable("mail_hold", {
+  // Always "queue": one transport per deployment, so one hold.
+  id: text("id").primaryKey(),
+  since: integer("since", { mode: "timestamp_ms" }).notNull(),
+  until: integer("until", { mode: "timestamp_ms" }).notNull(),
+  // How many tries in a row the set-up was refused: the backoff's step.
+  attempts: integer("attempts").notNull(),
+  reason: text("reason").notNull(),
+});

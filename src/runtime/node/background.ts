@@ -1,4 +1,4 @@
-import { drainOutbox } from "../../mail/dispatcher";
+import { drainOutbox, heldLine } from "../../mail/dispatcher";
 import type { MailSettings } from "../../mail/compose";
 import type { Mailer } from "../../mail/mailer";
 import { queueReminders } from "../../mail/reminders";
@@ -48,7 +48,8 @@ export function startBackground({
   const dispatch = () => {
     running ??= (async () => {
       try {
-        await drainOutbox({ ctx, mailer, settings, batch, isBusy });
+        const { held } = await drainOutbox({ ctx, mailer, settings, batch, isBusy });
+        if (held) console.error(heldLine(held));
       } catch (err) {
         console.error("outbox dispatcher:", err);
       } finally {

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import nodemailer, { type SendMailOptions } from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import type { Mailer, OutgoingMail, SendOutcome } from "../../mail/mailer";
+import { smtpReplyKind, type FailureKind } from "../../mail/failureKind";
 import { isLoopbackHost } from "../../mail/smtpHost";
 
 /** nodemailer's message for our mail: text, HTML and, when given, the invite alone. */
@@ -41,12 +42,17 @@ interface SmtpError {
 }
 
 /**
- * A refusal of this message itself (its recipient or its content) is permanent. Anything
- * else, 5xx included, is about our set-up or the server (a wrong password, TLS, a sender
- * the relay dislikes): retried, so fixing the configuration sends everything that waits.
+ * What a nodemailer error means (src/mail/failureKind.ts). nodemailer gives a refused
+ * sender and a refused recipient the same code (EENVELOPE): the command tells them apart.
+ * A failed login or TLS handshake is ours; anything else without a reply (a refused or
+ * dropped connection, a timeout) is temporary.
  */
-const refusesTheMessage = (e: SmtpError) =>
-  (e.responseCode ?? 0) >= 500 && (e.code === "EENVELOPE" || /^(RCPT|DATA)/i.test(e.command ?? ""));
+function failureKind(e: SmtpError): FailureKind {
+  if (e.responseCode) return smtpReplyKind(e.responseCode, e.command ?? "", e.response ?? "");
+  if (e.code === "EAUTH" || e.code === "ETLS") return "setup";
+  if (/certificate|self[- ]signed|TLS/i.test(e.message ?? "")) return "setup";
+  return "temporary";
+}
 
 // Well below the dispatcher's five-minute lease (nodemailer's own default is ten minutes).
 const TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
@@ -61,10 +67,7 @@ function passwordNeedsTls(url: string): boolean {
   return u.protocol === "smtp:" && (u.username !== "" || u.password !== "") && !isLoopbackHost(u.hostname);
 }
 
-/**
- * Sends through an SMTP server. Refused recipients and 5xx replies to the message are
- * permanent; everything else is retried by the dispatcher.
- */
+/** Sends through an SMTP server; each failure comes back with its kind. */
 export function smtpMailer(url: string): Mailer & { close(): void } {
   const transport = nodemailer.createTransport({ url, ...TIMEOUTS, requireTLS: passwordNeedsTls(url) });
   return {
@@ -73,14 +76,15 @@ export function smtpMailer(url: string): Mailer & { close(): void } {
         const info: SMTPTransport.SentMessageInfo = await transport.sendMail(message(mail));
         // nodemailer resolves even when a recipient was refused.
         if (info.rejected.length) {
+          const first = (info.rejectedErrors?.[0] ?? {}) as SmtpError;
           const why = info.rejectedErrors?.map((e) => e.message).join("; ") ?? "recipient rejected";
-          return { ok: false, permanent: true, reason: why };
+          return { ok: false, kind: first.responseCode ? failureKind(first) : "message", reason: why };
         }
         return { ok: true };
       } catch (err) {
         const e = err as SmtpError;
         const reason = e.response ?? e.message ?? String(err);
-        return { ok: false, permanent: refusesTheMessage(e), reason };
+        return { ok: false, kind: failureKind(e), reason };
       }
     },
     close: () => transport.close(),

@@ -1,4 +1,4 @@
-import { dispatchOutbox } from "../../mail/dispatcher";
+import { dispatchOutbox, heldLine } from "../../mail/dispatcher";
 import type { MailSettings } from "../../mail/compose";
 import type { Mailer } from "../../mail/mailer";
 import { queueReminders } from "../../mail/reminders";
@@ -64,5 +64,9 @@ export async function kickOutbox(jobs: WorkerJobs): Promise<void> {
 
 // One claim of at most `limit` rows, not drainOutbox's loop until empty: D1 allows 50
 // queries per invocation on the Free plan, and what is left goes in the next run.
-const send = (jobs: WorkerJobs, limit: number) =>
-  jobs.mailer ? dispatchOutbox({ ctx: jobs.ctx, mailer: jobs.mailer, settings: jobs.settings, limit }) : Promise.resolve(null);
+async function send(jobs: WorkerJobs, limit: number) {
+  if (!jobs.mailer) return null;
+  const result = await dispatchOutbox({ ctx: jobs.ctx, mailer: jobs.mailer, settings: jobs.settings, limit });
+  if (result.held) console.error(heldLine(result.held));
+  return result;
+}

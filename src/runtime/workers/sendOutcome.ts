@@ -1,3 +1,4 @@
+import { smtpReplyKind, type FailureKind } from "../../mail/failureKind";
 import type { SendOutcome } from "../../mail/mailer";
 
 /** An SMTP reply we did not want, with the command it answered. */
@@ -22,23 +23,20 @@ export class SmtpConfigError extends Error {
 }
 
 /**
- * As on Node (src/runtime/node/mailers.ts): a 5xx refusal of this message itself — its
- * recipient or its content — is permanent. Anything else (a wrong password, TLS, a sender
- * the relay dislikes, a password we will not send, a dropped connection, 4xx) is retried,
- * so fixing the set-up sends what waits.
+ * What a failed SMTP send means (src/mail/failureKind.ts, the same rules as on Node): a
+ * reply by its code and command; a password we will not send, or a TLS handshake that
+ * failed, is our configuration; a dropped connection or no reply is temporary.
  */
 export function smtpOutcome(err: unknown): SendOutcome {
-  if (err instanceof SmtpReplyError)
-    return { ok: false, permanent: err.code >= 500 && /^(RCPT|DATA)/i.test(err.command), reason: err.message };
-  if (err instanceof SmtpConfigError) return { ok: false, permanent: false, reason: err.message };
-  return { ok: false, permanent: false, reason: err instanceof Error ? err.message : String(err) };
+  if (err instanceof SmtpReplyError) return { ok: false, kind: smtpReplyKind(err.code, err.command, err.reply), reason: err.message };
+  if (err instanceof SmtpConfigError) return { ok: false, kind: "setup", reason: err.message };
+  return { ok: false, kind: "temporary", reason: err instanceof Error ? err.message : String(err) };
 }
 
 /**
  * Cloudflare Email Service errors (their `code`, see its Workers API error table) that
- * refuse this message itself. The rest — an unverified sender or domain, a header our
- * build sets wrongly, rate and daily limits, an internal error — are about the set-up or
- * the moment, and are retried.
+ * refuse this message itself, and those that refuse our set-up (the sender or its
+ * domain). The rest (rate and daily limits, an internal error) are about the moment.
  */
 const REFUSES_THE_MESSAGE = new Set([
   "E_RECIPIENT_SUPPRESSED",
@@ -50,11 +48,16 @@ const REFUSES_THE_MESSAGE = new Set([
   "E_TOO_MANY_RECIPIENTS",
 ]);
 
+// An unverified sender or domain, a sender the account may not use, a header it refuses.
+const REFUSES_THE_SETUP = /^E_(SENDER|DOMAIN|FROM)_|^E_HEADER_NOT_ALLOWED$/;
+
 export function emailServiceOutcome(err: unknown): SendOutcome {
   const e = err as { code?: unknown; message?: unknown };
   const code = typeof e?.code === "string" ? e.code : null;
   const message = typeof e?.message === "string" ? e.message : String(err);
   // The local simulation in wrangler throws plain errors; a refused recipient reads so.
-  const permanent = code ? REFUSES_THE_MESSAGE.has(code) : /^email to .* not allowed$/.test(message);
-  return { ok: false, permanent, reason: code ? `${code}: ${message}` : message };
+  const kind: FailureKind = code
+    ? REFUSES_THE_MESSAGE.has(code) ? "message" : REFUSES_THE_SETUP.test(code) ? "setup" : "temporary"
+    : /^email to .* not allowed$/.test(message) ? "message" : "temporary";
+  return { ok: false, kind, reason: code ? `${code}: ${message}` : message };
 }

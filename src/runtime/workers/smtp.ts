@@ -74,7 +74,7 @@ async function overTls<T>(what: string, socket: Socket, first: () => Promise<T>)
   } catch (err) {
     if (err instanceof SmtpReplyError) throw err;
     const why = err instanceof Error ? err.message : String(err);
-    throw new Error(`${what} failed (is its certificate valid for that name and from a public CA?): ${why}`);
+    throw new SmtpConfigError(`${what} failed (is its certificate valid for that name and from a public CA?): ${why}`);
   }
 }
 
