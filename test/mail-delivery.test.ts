@@ -61,6 +61,32 @@ describe("an SMTP outage", () => {
     expect(await m.dispatch()).toMatchObject({ sent: 1 });
     expect(m.inbox("lease@example.se")).toHaveLength(1);
   });
+
+  it("a send interrupted by a crash delays only that message, and that person's later ones wait for it", async () => {
+    m = await mailHarness();
+    const h = m;
+    const ev = await event(h);
+    for (const who of ["anna", "bo", "cecilia"]) await h.signUp(ev, { name: who, email: `${who}@example.se` });
+    // A second message for each, behind the first: the venue moved.
+    expect((await h.api("PATCH", `/events/${ev}`, { venue: "Kulturhuset, Karlshamn" })).status).toBe(200);
+    expect((await h.outbox()).map((r) => r.kind)).toEqual(["confirmed", "confirmed", "confirmed", "event_updated", "event_updated", "event_updated"]);
+    // A run that dies in the middle of sending Anna's confirmation: its send never returns.
+    const dying: Mailer = { send: () => new Promise<never>(() => {}) };
+    void dispatchOutbox({ ctx: h.ctx, mailer: dying, settings: { from: FROM } });
+    await expect.poll(async () => (await h.outbox()).filter((r) => r.status === "sending").length).toBe(1);
+    // The next run sends the others at once; Anna's update waits behind her confirmation.
+    expect(await h.dispatch()).toMatchObject({ sent: 4 });
+    expect(h.inbox("anna@example.se")).toEqual([]);
+    h.clock.advance(5 * MINUTE + 1);
+    expect(await h.dispatch()).toMatchObject({ sent: 2 });
+    // Her confirmation first, then the update, each once (the Message-ID is the outbox row's).
+    const kindOf = new Map(
+      (await h.database.db.all<{ id: string; kind: string }>(sql`SELECT id, kind FROM outbox`)).map((r) => [r.id, r.kind]),
+    );
+    const annas = h.inbox("anna@example.se").map((r) => kindOf.get(r.mail.messageId!.replace(/^<|@.*$/g, "")));
+    expect(annas).toEqual(["confirmed", "event_updated"]);
+    expect(h.smtp.received).toHaveLength(6);
+  });
 });
 
 describe("a permanent refusal", () => {

@@ -1,5 +1,4 @@
-import { and, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
-import { changedRows } from "../db/client";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { mailHold, outbox, registrations } from "../db/schema";
 import { newId } from "../lib/secrets";
 import type { ServiceContext } from "../domain/context";
@@ -24,8 +23,13 @@ export const heldLine = (held: { reason: string; until: Date }) =>
 export const HOLD_GIVES_UP_MS = 3 * 24 * 60 * 60 * 1000;
 const HOLD = "queue";
 
-/** How long a claim holds a row; renewed before each send, so a slow server cannot outlast it. */
+/** How long a claim holds a row: taken just before its send, so a slow server cannot outlast it. */
 const LEASE_MS = 5 * 60 * 1000;
+
+/** A row that is due: pending and its time has come, or its sender's lease ran out; nothing while the queue is held. */
+const dueSql = (now: number, table = sql`o`, unlessHeld = true) => sql`
+  ((${table}.status = 'pending' AND ${table}.next_attempt_at <= ${now}) OR (${table}.status = 'sending' AND ${table}.lease_until <= ${now}))
+  ${unlessHeld ? sql`AND NOT EXISTS (SELECT 1 FROM mail_hold WHERE until > ${now})` : sql``}`;
 
 /**
  * Claims due outbox rows with a lease, sends them, and records the outcome. A sender
@@ -46,35 +50,36 @@ export async function dispatchOutbox({
 }): Promise<DispatchResult> {
   const now = ctx.now().getTime();
   const owner = newId("run");
-  const claimed = await ctx.db.all<{ id: string }>(sql`
-    UPDATE outbox SET status = 'sending', lease_owner = ${owner}, lease_until = ${now + LEASE_MS},
-                      attempts = attempts + 1
-    WHERE id IN (
-      SELECT id FROM outbox
-      WHERE ((status = 'pending' AND next_attempt_at <= ${now}) OR (status = 'sending' AND lease_until <= ${now}))
-        AND NOT EXISTS (SELECT 1 FROM mail_hold WHERE until > ${now})
-      ORDER BY created_at, rowid
-      LIMIT ${limit})
-    RETURNING id`);
+  // Read, then claim each message just before sending it: a run that dies mid-send
+  // leaves only that message leased, and the rest are due for the next run at once.
+  const due = await ctx.db.all<{ id: string; registrationId: string | null }>(sql`
+    SELECT o.id, o.registration_id AS registrationId FROM outbox o
+    WHERE ${dueSql(now)}
+      -- Someone's messages go in order: none while an earlier one of theirs waits for a
+      -- retry or is another run's (an earlier one that is due comes first in this run).
+      AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.registration_id = o.registration_id AND p.rowid < o.rowid
+                      AND p.status IN ('pending', 'sending') AND NOT (${dueSql(now, sql`p`, false)}))
+    ORDER BY o.created_at, o.rowid
+    LIMIT ${limit}`);
   const result: DispatchResult = { sent: 0, failed: 0, retrying: 0, skipped: 0 };
-  if (!claimed.length) return result;
-  const rows = await ctx.db
-    .select()
-    .from(outbox)
-    .where(inArray(outbox.id, claimed.map((c) => c.id)))
-    .orderBy(outbox.createdAt, sql`rowid`);
-  // One at a time, in order: someone's "cancelled" must not overtake their "confirmed".
-  for (const row of rows) {
-    const outcome = await deliver(ctx, mailer, settings, row, owner);
+  // Whose earlier message did not go in this run: their later ones wait too.
+  const waiting = new Set<string>();
+  for (const { id, registrationId } of due) {
+    if (registrationId && waiting.has(registrationId)) continue;
+    const [row] = await ctx.db
+      .update(outbox)
+      .set({ status: "sending", leaseOwner: owner, leaseUntil: new Date(ctx.now().getTime() + LEASE_MS), attempts: sql`attempts + 1` })
+      .where(and(eq(outbox.id, id), dueSql(ctx.now().getTime(), sql`outbox`)))
+      .returning();
+    const outcome = row ? await deliver(ctx, mailer, settings, row, owner) : null;
     if (outcome && typeof outcome === "object") {
-      // Every message would meet the same refusal: give back the rest untried.
+      // Every message would meet the same refusal: the rest stay queued, untried.
       result.held = outcome;
-      await ctx.db.run(sql`
-        UPDATE outbox SET status = 'pending', lease_owner = NULL, lease_until = NULL, attempts = attempts - 1
-        WHERE lease_owner = ${owner} AND status = 'sending'`);
       break;
     }
     if (outcome) result[outcome]++;
+    // Not claimed (another run took it) or to be retried: keep the person's order.
+    if ((!outcome || outcome === "retrying") && registrationId) waiting.add(registrationId);
   }
   return result;
 }
@@ -111,14 +116,8 @@ async function deliver(
   settings: MailSettings,
   row: OutboxRow,
   owner: string,
-): Promise<"sent" | "failed" | "retrying" | "skipped" | { reason: string; until: Date } | null> {
+): Promise<"sent" | "failed" | "retrying" | "skipped" | { reason: string; until: Date }> {
   const mine = and(eq(outbox.id, row.id), eq(outbox.status, "sending"), eq(outbox.leaseOwner, owner));
-  // Renew the lease just before sending; if another run took the row over, leave it.
-  const renewed = await ctx.db
-    .update(outbox)
-    .set({ leaseUntil: new Date(ctx.now().getTime() + LEASE_MS) })
-    .where(and(mine, gt(outbox.leaseUntil, ctx.now())));
-  if (!changedRows(renewed)) return null;
 
   const finish = (status: "sent" | "failed" | "skipped", lastError: string | null) =>
     ctx.db
