@@ -52,8 +52,8 @@ export async function dispatchOutbox({
   const owner = newId("run");
   // Read, then claim each message just before sending it: a run that dies mid-send
   // leaves only that message leased, and the rest are due for the next run at once.
-  const due = await ctx.db.all<{ id: string; registrationId: string | null }>(sql`
-    SELECT o.id, o.registration_id AS registrationId FROM outbox o
+  const due = await ctx.db.all<{ id: string; registrationId: string | null; held: number }>(sql`
+    SELECT o.id, o.registration_id AS registrationId, EXISTS (SELECT 1 FROM mail_hold) AS held FROM outbox o
     WHERE ${dueSql(now)}
       -- Someone's messages go in order: none while an earlier one of theirs waits for a
       -- retry or is another run's (an earlier one that is due comes first in this run).
@@ -64,6 +64,8 @@ export async function dispatchOutbox({
   const result: DispatchResult = { sent: 0, failed: 0, retrying: 0, skipped: 0 };
   // Whose earlier message did not go in this run: their later ones wait too.
   const waiting = new Set<string>();
+  // A hold whose wait is over: the first send that gets past the set-up ends it.
+  let holdOver = due[0]?.held === 1;
   for (const { id, registrationId } of due) {
     if (registrationId && waiting.has(registrationId)) continue;
     const [row] = await ctx.db
@@ -78,6 +80,10 @@ export async function dispatchOutbox({
       break;
     }
     if (outcome) result[outcome]++;
+    if (outcome && holdOver) {
+      await ctx.db.delete(mailHold).where(eq(mailHold.id, HOLD));
+      holdOver = false;
+    }
     // Not claimed (another run took it) or to be retried: keep the person's order.
     if ((!outcome || outcome === "retrying") && registrationId) waiting.add(registrationId);
   }
@@ -138,8 +144,6 @@ async function deliver(
     // A bug or a database hiccup while composing: retry like a temporary failure.
     outcome = { ok: false as const, kind: "temporary" as const, reason: err instanceof Error ? err.message : String(err) };
   }
-  // Anything but a refused set-up means the set-up works again.
-  if (outcome.ok || outcome.kind !== "setup") await ctx.db.delete(mailHold).where(eq(mailHold.id, HOLD));
   if (outcome.ok) {
     await finish("sent", null);
     // Remember that their calendar now holds the event: only then is a CANCEL due.
