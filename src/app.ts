@@ -1,5 +1,4 @@
 import { Hono, type MiddlewareHandler } from "hono";
-import { sql } from "drizzle-orm";
 import type { Db } from "./db/client";
 import { eventRoutes } from "./http/api/events";
 import { calendarRoutes } from "./http/calendar";
@@ -10,6 +9,7 @@ import type { AppContext, AppEnv } from "./http/env";
 import { onError, onNotFound } from "./http/errors";
 import { limitBody, limitRate, requireJsonBody } from "./http/middleware";
 import { serviceContext } from "./domain/context";
+import { outboxHealth } from "./domain/outbox";
 import { webRoutes } from "./http/web";
 import { adminRoutes } from "./http/web/admin";
 import { notFoundPage } from "./http/web/pages/errorPage";
@@ -52,8 +52,8 @@ export function createApp(deps: AppDeps) {
     })
     .get("/healthz", async (c) => {
       try {
-        await ctx.db.run(sql`SELECT 1`);
-        return c.json({ ok: true });
+        // 200 while the database answers, with the outbox's state for monitoring to alert on.
+        return c.json({ ok: true, outbox: await outboxHealth(ctx) });
       } catch (err) {
         console.error("healthz: database did not answer", err);
         return c.json({ ok: false }, 503);

@@ -82,6 +82,35 @@ describe("a refused set-up holds the queue", () => {
   });
 });
 
+describe("/healthz", () => {
+  it("reports what waits, since when, and a hold, without the server's reason; still 200", async () => {
+    const h = await threeSignups({ refuseSender: "553 5.7.1 <noreply@plats.techtank.se>: Sender address rejected" });
+    const health = async () => {
+      const res = await h.app.request("/healthz");
+      expect(res.status).toBe(200);
+      return (await res.json()) as { ok: boolean; outbox: Record<string, unknown> };
+    };
+    expect(await health()).toEqual({ ok: true, outbox: { pending: 3, oldestPendingSeconds: 0, held: null } });
+    await h.dispatch();
+    h.clock.advance(90_000);
+    const held = await hold(h);
+    const body = await health();
+    expect(body).toEqual({
+      ok: true,
+      outbox: {
+        pending: 3,
+        oldestPendingSeconds: 90,
+        held: { since: new Date(h.clock.now().getTime() - 90_000).toISOString(), until: new Date(held!.until).toISOString() },
+      },
+    });
+    expect(JSON.stringify(body)).not.toContain("noreply@");
+    h.smtp.policy.refuseSender = null;
+    h.clock.advance(HOUR);
+    await h.dispatch();
+    expect(await health()).toEqual({ ok: true, outbox: { pending: 0, oldestPendingSeconds: null, held: null } });
+  });
+});
+
 describe("a refused mailbox fails only its message", () => {
   it("550 at RCPT for one address: that message fails with the reason, the others go, the queue is not held", async () => {
     const h = await threeSignups({ refuse: (a) => (a === "bo@example.se" ? "550 5.1.1 <bo@example.se>: Recipient address rejected: User unknown" : null) });

@@ -6,6 +6,18 @@ export function outboxBehaviour(target: GetTarget) {
   const sequences = (eventId: string) =>
     target().sql("SELECT email, invite_sequence FROM registrations WHERE event_id = ? ORDER BY seq", [eventId]);
 
+  describe("/healthz", () => {
+    it("answers 200 with the outbox's state for monitoring: what waits, its age, a hold", async () => {
+      const res = await target().fetch("/healthz");
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { ok: boolean; outbox: { pending: number; oldestPendingSeconds: number | null; held: unknown } };
+      expect(body).toMatchObject({ ok: true, outbox: { held: null } });
+      expect(body.outbox.pending).toBeGreaterThanOrEqual(0);
+      if (body.outbox.pending) expect(body.outbox.oldestPendingSeconds).toBeGreaterThanOrEqual(0);
+      else expect(body.outbox.oldestPendingSeconds).toBeNull();
+    });
+  });
+
   describe("outbox rows", () => {
     it("are written for confirmed, waitlisted, cancelled and promoted, complete", async () => {
       const t = target();

@@ -1,2 +1,3 @@
 // The public surface of outbox: routes, pages and other domains import from here only.
 export * from "./outboxRows";
+export * from "./health";
