@@ -1,4 +1,4 @@
-import { Command } from "commander";
+import { Command, InvalidArgumentError } from "commander";
 import { pathToFileURL } from "node:url";
 import { ConfigError, readConfig } from "./config";
 import { AppError, describeError } from "./lib/errors";
@@ -14,6 +14,7 @@ import { drainOutbox, heldLine } from "./mail/dispatcher";
 import { firstOrganisationSql } from "./runtime/node/firstOrganisationSql";
 import { mailerFor } from "./runtime/node/mailers";
 import { applyRetention, describeRetention } from "./domain/privacy";
+import { resendFailed } from "./domain/outbox";
 
 // The link printed for a new member: long enough to reach them by other means.
 const FIRST_LINK_TTL_MS = 24 * 3_600_000;
@@ -138,9 +139,21 @@ export function buildCli(io: CliIo = processIo()) {
       }),
     );
 
-  program
-    .command("outbox")
-    .description("the outbox of emails")
+  const outboxCommand = program.command("outbox").description("the outbox of emails");
+  outboxCommand
+    .command("retry")
+    .description("queue failed emails to be sent again at once (on Workers: the workspace's button)")
+    .requiredOption("--failed", "the emails that failed (the only ones this sends again)")
+    .option("--since <date>", "only those written since then: 2026-11-30 or 2026-11-30T09:00Z", parseSince)
+    .option("--org <slug>", "only this organisation's")
+    .action((opts: { since?: Date; org?: string }) =>
+      withContext(async (ctx) => {
+        const orgId = opts.org ? (await findOrganisationBySlug(ctx, opts.org)).id : undefined;
+        const queued = await resendFailed({ ctx, input: { since: opts.since, orgId } });
+        out(`Queued ${queued} failed ${queued === 1 ? "email" : "emails"} to be sent again.`);
+      }),
+    );
+  outboxCommand
     .command("run")
     .description("send what is due once")
     .action(() =>
@@ -177,6 +190,13 @@ export function buildCli(io: CliIo = processIo()) {
     );
 
   return program;
+}
+
+/** `--since`: a date (midnight UTC) or a date and time with its zone, as ISO 8601 writes them. */
+function parseSince(value: string): Date {
+  const at = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value) ? new Date(value) : null;
+  if (!at || Number.isNaN(at.getTime())) throw new InvalidArgumentError("Must be a date like 2026-11-30, or a time with its zone like 2026-11-30T09:00Z.");
+  return at;
 }
 
 function explain(err: unknown): string {

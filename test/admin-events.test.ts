@@ -258,3 +258,19 @@ describe("who may do what", () => {
     expect((await eventRow(id))!.status).toBe("published");
   });
 });
+
+describe("the dashboard while the mail server refuses the service's set-up", () => {
+  it("warns that emails are not going out, since when and the next try, without the server's reason; not otherwise", async () => {
+    expect((await owner.request("/admin")).text).not.toContain("Emails are not going out");
+    const since = h.clock.now().getTime();
+    await h.database.db.run(sql`INSERT INTO mail_hold (id, since, until, attempts, reason)
+      VALUES ('queue', ${since}, ${since + 600_000}, 3, '554 5.7.1 <someone@other-org.se>: Relay access denied')`);
+    const page = (await owner.request("/admin")).text;
+    expect(page).toContain("Emails are not going out");
+    expect(page).toContain(`datetime="${new Date(since).toISOString()}"`);
+    expect(page).toContain(`datetime="${new Date(since + 600_000).toISOString()}"`);
+    expect(page).not.toContain("someone@other-org.se");
+    await h.database.db.run(sql`DELETE FROM mail_hold`);
+    expect((await owner.request("/admin")).text).not.toContain("Emails are not going out");
+  });
+});

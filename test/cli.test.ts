@@ -10,6 +10,7 @@ import { consumeLoginLink } from "../src/domain/accounts";
 import { liveEventBody } from "./helpers/harness";
 import { openDatabase } from "../src/runtime/node/database";
 import { projectRoot } from "./helpers/server";
+import { startSmtp } from "./helpers/smtp";
 import { runCli } from "../src/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "plats-cli-"));
@@ -125,6 +126,40 @@ describe("plats CLI", () => {
     expect(run).toMatchObject({ code: 0, last: "Sent 1, failed 0, retrying 0, skipped 0." });
     expect(readdirSync(mailDir)).toHaveLength(1);
     expect((await plats(["outbox", "run"], { MAIL_DIR: mailDir })).last).toBe("Sent 0, failed 0, retrying 0, skipped 0.");
+  });
+
+  it("outbox retry --failed queues failed emails again (from a date, of one organisation); run sends them once", async () => {
+    const smtp = await startSmtp({ refuse: () => "550 5.1.1 No such mailbox" });
+    try {
+      const database = await openDatabase(DATABASE_URL);
+      try {
+        const ctx = { db: database.db, now: () => new Date(), publicUrl: "http://x" };
+        const org = await findOrganisationBySlug(ctx, "industriforum");
+        const ev = await createEvent({ ctx, input: { ...createEventInput.parse(liveEventBody()), orgId: org.id } });
+        for (const who of ["ada", "bea"]) await register({ ctx, input: { eventId: ev.id, name: who, email: `${who}@example.se` } });
+      } finally {
+        database.close();
+      }
+      const env = { SMTP_URL: smtp.url };
+      expect((await plats(["outbox", "run"], env)).last).toBe("Sent 0, failed 2, retrying 0, skipped 0.");
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      expect((await plats(["outbox", "retry", "--failed", "--since", tomorrow])).last).toBe("Queued 0 failed emails to be sent again.");
+      const bad = await plats(["outbox", "retry", "--failed", "--since", "yesterday"]);
+      expect(bad.code).not.toBe(0);
+      expect(bad.stderr).toContain("--since");
+      expect((await plats(["outbox", "retry", "--since", tomorrow])).stderr).toContain("--failed");
+      expect((await plats(["outbox", "retry", "--failed", "--org", "nobody"])).stderr).toContain("No such organisation.");
+
+      smtp.policy.refuse = undefined;
+      const today = new Date().toISOString().slice(0, 10);
+      const retry = await plats(["outbox", "retry", "--failed", "--since", today, "--org", "industriforum"]);
+      expect(retry).toMatchObject({ code: 0, last: "Queued 2 failed emails to be sent again." });
+      expect((await plats(["outbox", "run"], env)).last).toBe("Sent 2, failed 0, retrying 0, skipped 0.");
+      expect(smtp.received.flatMap((r) => r.rcpt).sort()).toEqual(["ada@example.se", "bea@example.se"]);
+      expect((await plats(["outbox", "retry", "--failed"])).last).toBe("Queued 0 failed emails to be sent again.");
+    } finally {
+      await smtp.stop();
+    }
   });
 
   it("creates the demo organisation with its events", async () => {

@@ -2,6 +2,7 @@ import { formatWhen } from "../../../i18n/format";
 import { isEditable, type DashboardEvent } from "../../../domain/events";
 import { doorIsOpen } from "../../../domain/checkin";
 import type { Member } from "../../../domain/accounts";
+import { Instant } from "./instant";
 import { AdminLayout, Notice } from "./layout";
 
 function Status({ e }: { e: DashboardEvent }) {
@@ -96,6 +97,8 @@ export function DashboardPage(p: {
   past: DashboardEvent[];
   morePast: boolean;
   notice?: string;
+  /** While the mail server refuses the service's mail settings (the reason is in the server log). */
+  mailHeld?: { since: string; until: string } | null;
 }) {
   const waiting = p.upcoming.reduce((n, e) => n + e.waitlisted, 0);
   const seats = p.upcoming.reduce((n, e) => n + e.confirmed, 0);
@@ -108,6 +111,13 @@ export function DashboardPage(p: {
         </a>
       </div>
       <Notice text={p.notice} />
+      {p.mailHeld ? (
+        <p class="notice bad" role="alert">
+          Emails are not going out: since <Instant at={new Date(p.mailHeld.since)} /> the mail server has refused this service's mail
+          settings. Nothing is lost: everything waiting goes out once they are fixed (next try <Instant at={new Date(p.mailHeld.until)} />). Tell
+          whoever runs Plats; the server log says why.
+        </p>
+      ) : null}
       <ul class="stats" aria-label="Upcoming events in numbers">
         <li>
           <strong>{p.upcoming.length}</strong> upcoming events
