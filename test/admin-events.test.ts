@@ -85,6 +85,8 @@ describe("creating an event from the workspace", () => {
       [{ endsAt: "2027-03-18T08:00" }, "endsAt", "Must be after the start."],
       [{ startsAt: "18/3 2027 kl 9" }, "startsAt", "Enter a date and time such as 2027-03-18 09:30."],
       [{ startsAt: "2027-02-30T09:00" }, "startsAt", "Enter a date and time"],
+      // Stockholm's clocks go from 02:00 to 03:00 that night.
+      [{ startsAt: "2027-03-28T02:30", endsAt: "2027-03-28T05:00" }, "startsAt", "That time does not exist on this day"],
       [{ capacity: "tolv" }, "capacity", "Enter a whole number."],
       [{ capacity: "-1" }, "capacity", "Enter a whole number."],
       [{ timezone: "Europe/Karlskrona" }, "timezone", "Choose a known time zone"],

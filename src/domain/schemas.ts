@@ -55,6 +55,13 @@ const multiLine = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 const singleLine = /^[^\u0000-\u001F\u007F]*$/;
 const text = (max: number) => z.string().trim().max(max).regex(multiLine, code("no_control"));
 const line = (max: number) => z.string().trim().max(max).regex(singleLine, code("one_line"));
+// Characters that change how a name looks in a list without being seen: direction
+// controls (a name that reads backwards, or reorders what follows it) and invisible
+// marks (a "blank" name, a name that looks like another). Letters of every script stay,
+// and so do the joiners Persian and Indic names need (U+200C, U+200D).
+const spoofing = /[\p{Bidi_Control}\u00AD\u034F\u115F\u1160\u180E\u200B\u2060-\u2064\u3164\uFEFF\uFFA0]/u;
+/** A person's name: one line, nothing that disguises how it reads. */
+export const personName = (max: number) => line(max).refine((s) => !spoofing.test(s), code("name_characters"));
 const optionalText = (max: number) => text(max).nullish();
 const optionalLine = (max: number) => line(max).nullish();
 
@@ -106,7 +113,7 @@ export const eventFields = {
 export const answerValue = z.union([text(5000), z.array(line(500)).max(100), z.boolean()]);
 
 export const registrationInput = z.strictObject({
-  name: line(200).min(1),
+  name: personName(200).min(1),
   email: z.string().trim().max(254).pipe(z.email()),
   organisation: optionalLine(200),
   phone: optionalLine(50),

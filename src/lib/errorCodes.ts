@@ -111,6 +111,8 @@ export const fieldCodes = {
   embed_origin: [],
   one_line: [],
   no_control: [],
+  name_characters: [],
+  time_skipped: [],
   checkin_code: [],
   // Events and their questions
   question_id: [],

@@ -9,17 +9,23 @@ export function toLocalInput(instant: Date, zone: string): string {
 }
 
 /**
- * A wall-clock `YYYY-MM-DDTHH:mm` in `zone` as an instant, or null when it is not one.
- * A time that does not exist (the hour skipped in spring) moves forward, as clocks do.
+ * A wall-clock `YYYY-MM-DDTHH:mm` in `zone` as an instant; "invalid" when it is not a
+ * date and time, "skipped" when the clocks jump over it that day (the hour lost in
+ * spring): refused rather than moved, so nobody gets an event at a time they did not
+ * enter. An hour that happens twice (autumn) is taken the first time.
  */
-export function fromLocalInput(value: string, zone: string): Date | null {
+export function fromLocalInput(value: string, zone: string): Date | "invalid" | "skipped" {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/.exec(value.trim());
-  if (!m) return null;
+  if (!m) return "invalid";
   const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return "invalid";
   const local = new TZDate(y, mo - 1, d, h, mi, zone);
   // 31 February rolls over into March: refuse it rather than guess.
-  if (local.getDate() !== d) return null;
+  if (local.getDate() !== d) return "invalid";
+  if (local.getHours() !== h || local.getMinutes() !== mi) return "skipped";
+  // In the hour that happens twice, the first time it does (as Temporal's "compatible").
+  const hourBefore = new TZDate(local.getTime() - 3_600_000, zone);
+  if (hourBefore.getDate() === d && hourBefore.getHours() === h && hourBefore.getMinutes() === mi) return new Date(hourBefore.getTime());
   return new Date(local.getTime());
 }
 

@@ -215,6 +215,23 @@ export function errorBehaviour(target: GetTarget) {
       expect(far.body.error.fieldCodes).toEqual({ startsAt: { code: "year_range", from: 2000, to: 2199 }, capacity: { code: "whole_number" } });
     });
 
+    it("refuses a name that hides how it reads (direction controls, invisible marks), keeping every script", async () => {
+      const t = target();
+      const eventId = (await newEvent(t, { capacity: 10 })).id;
+      for (const name of ["Anna\u202Enosrevlä", "\u2066Bo\u2069 Ek", "\u200B", "E\uFEFFva", "\u3164", "Sara\u200FLind"]) {
+        const res = await signUp(t, eventId, person({ name }));
+        expect(res.status, JSON.stringify(name)).toBe(400);
+        expect(res.body.error.fieldCodes).toEqual({ name: { code: "name_characters" } });
+        expect(res.body.error.fields.name).toBe("Must not contain characters that change its direction or cannot be seen.");
+      }
+      // Arabic, Persian with its zero-width non-joiner, Chinese, Devanagari with a joiner, Sámi.
+      for (const name of ["ليلى حداد", "نیلوفر می\u200Cخواهم", "王小明", "क्\u200Dष", "Áilu Gaup"]) {
+        const res = await signUp(t, eventId, person({ name }));
+        expect(res.status, name).toBe(201);
+        expect(res.body.status).toBeDefined();
+      }
+    });
+
     it("is left out, with fields, when a refusal is not about fields", async () => {
       const t = target();
       const res = await signUp(t, fullEventId, person());

@@ -11,6 +11,7 @@ import { newId, sha256Hex } from "../../lib/secrets";
 import { auditEntry } from "../audit";
 import { auditIf } from "../audit";
 import type { OrgScope, ServiceContext } from "../context";
+import { personName } from "../schemas";
 import { memberOf, type Member, type UserRow } from "./member";
 import { endAllSessions } from "./sessions";
 
@@ -24,7 +25,7 @@ export const passwordSchema = z.string().min(MIN_PASSWORD).max(200);
 
 export const createMemberInput = z.strictObject({
   email: z.email().max(254),
-  name: z.string().trim().max(200).optional(),
+  name: personName(200).optional(),
   role: roleSchema.default("organiser"),
   language: z.enum(["sv", "en", "nb"]).default("sv"),
 });

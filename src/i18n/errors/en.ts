@@ -34,6 +34,8 @@ export const englishFields: Record<FieldCode, string> = {
   embed_origin: "Must be an origin such as https://www.techtank.se (no path).",
   one_line: "Must be one line without control characters.",
   no_control: "Must not contain control characters.",
+  name_characters: "Must not contain characters that change its direction or cannot be seen.",
+  time_skipped: "That time does not exist on this day: the clocks go forward past it. Enter a time after the change.",
   checkin_code: "Not a check-in code: it has 10 letters and digits, like ABCDE-12345.",
   question_id: "1–64 letters, digits, _ or -.",
   reserved_id: "This id is reserved.",

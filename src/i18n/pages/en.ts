@@ -49,6 +49,8 @@ export const en: typeof sv = {
     too_long: "No more than {max} characters.",
     one_line: "Must not contain line breaks or control characters.",
     no_control: "Must not contain control characters.",
+    name_characters: "Must not contain characters that change its direction or cannot be seen.",
+    time_skipped: "That time does not exist on this day: the clocks go forward past it. Enter a time after the change.",
     option: "Choose one of the options.",
     options: "Choose from the options.",
     one_of: "Choose one of the options.",

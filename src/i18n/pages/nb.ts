@@ -49,6 +49,8 @@ export const nb: typeof sv = {
     too_long: "Maks {max} tegn.",
     one_line: "Kan ikke inneholde linjeskift eller kontrolltegn.",
     no_control: "Kan ikke inneholde kontrolltegn.",
+    name_characters: "Kan ikke inneholde tegn som snur tekstretningen eller ikke synes.",
+    time_skipped: "Det klokkeslettet finnes ikke den dagen: klokka stilles fram forbi det. Skriv et tidspunkt etter omstillingen.",
     option: "Velg et av alternativene.",
     options: "Velg blant alternativene.",
     one_of: "Velg et av alternativene.",

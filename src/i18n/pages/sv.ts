@@ -48,6 +48,8 @@ export const sv = {
     too_long: "Högst {max} tecken.",
     one_line: "Får inte innehålla radbrytningar eller kontrolltecken.",
     no_control: "Får inte innehålla kontrolltecken.",
+    name_characters: "Får inte innehålla tecken som vänder textens riktning eller inte syns.",
+    time_skipped: "Den tiden finns inte den dagen: klockan ställs fram förbi den. Ange en tid efter omställningen.",
     option: "Välj bland alternativen.",
     options: "Välj bland alternativen.",
     one_of: "Välj bland alternativen.",

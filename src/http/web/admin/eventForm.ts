@@ -114,8 +114,9 @@ export function readEventForm(form: AdminForm): ReadEventForm {
       else input[name] = null;
       continue;
     }
-    const instant = errors.timezone ? null : fromLocalInput(raw, zone);
-    if (!instant) errors[name] ??= { code: "local_date_time" };
+    const instant = errors.timezone ? "invalid" : fromLocalInput(raw, zone);
+    if (instant === "skipped") errors[name] ??= { code: "time_skipped" };
+    else if (instant === "invalid") errors[name] ??= { code: "local_date_time" };
     else input[name] = instant.toISOString();
   }
 
