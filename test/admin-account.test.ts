@@ -71,3 +71,26 @@ describe("a member's own password", () => {
     expect((await h.request("/admin/login", { form: { email: m.member.email, password: PASSWORD } })).status).toBe(303);
   });
 });
+
+describe("guessing the current password", () => {
+  it("is slowed down like signing in: after five wrong ones even the right one waits, then goes through", async () => {
+    const m = await h.signedIn("organiser");
+    for (let i = 0; i < 5; i++) {
+      const wrong = await m.request("/admin/account/password", { form: { current: `guess ${i}`, password: NEW, confirm: NEW } });
+      expect(wrong.status).toBe(400);
+      expect(wrong.text).toContain("That is not your current password.");
+    }
+    const waiting = await m.request("/admin/account/password", { form: { current: PASSWORD, password: NEW, confirm: NEW } });
+    expect(waiting.status).toBe(429);
+    expect(waiting.headers.get("retry-after")).toBe("1");
+    expect(waiting.text).toContain("Too many wrong attempts: wait 1 s and try again");
+    // The same count as signing in: the address waits there too.
+    expect((await h.request("/admin/login", { form: { email: m.member.email, password: PASSWORD } })).status).toBe(429);
+    h.clock.advance(1000);
+    const changed = await m.request("/admin/account/password", { form: { current: PASSWORD, password: NEW, confirm: NEW } });
+    expect(changed.status).toBe(303);
+    // A right one clears the count: the next wrong guess is an ordinary one.
+    const again = await m.request("/admin/account/password", { form: { current: "guess again", password: NEW, confirm: NEW } });
+    expect(again.status).toBe(400);
+  });
+});

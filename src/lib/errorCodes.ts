@@ -134,6 +134,7 @@ export const fieldCodes = {
   // The workspace's own forms
   passwords_differ: [],
   wrong_password: [],
+  try_again_in: ["seconds"],
   already_member: [],
   privacy_url_needed: [],
   retention_days: ["min", "max"],

@@ -6,7 +6,7 @@ import { isUniqueViolation } from "../../db/errors";
 import { AppError, invalid } from "../../lib/errors";
 import { issueCode, zodFieldErrors } from "../../lib/zodIssues";
 import { emailKey } from "../../lib/emailKey";
-import { hashPassword, verifyPassword } from "../../lib/password";
+import { hashPassword } from "../../lib/password";
 import { newId, sha256Hex } from "../../lib/secrets";
 import { auditEntry } from "../audit";
 import { auditIf } from "../audit";
@@ -14,6 +14,7 @@ import type { OrgScope, ServiceContext } from "../context";
 import { personName } from "../schemas";
 import { memberOf, type Member, type UserRow } from "./member";
 import { endAllSessions } from "./sessions";
+import { checkCurrentPassword } from "./signIn";
 
 const rank: Record<Role, number> = { checkin: 1, organiser: 2, owner: 3 };
 /** Whether `role` may do what `needed` may: owner ⊃ organiser ⊃ checkin. */
@@ -104,8 +105,12 @@ export async function setPassword({
   const checked = passwordSchema.safeParse(password);
   if (!checked.success) throw invalid({ password: issueCode(checked.error.issues[0]!) });
   const stored = await passwordHashOf(ctx, member.id);
-  if (stored && !(current !== undefined && (await verifyPassword(current, stored))))
-    throw invalid({ current: { code: "wrong_password" } });
+  if (stored) {
+    const checked = current === undefined ? { ok: false as const } : await checkCurrentPassword(ctx, { email: member.email, password: current, hash: stored });
+    if (!checked.ok && checked.retryAfterSeconds)
+      throw new AppError("rate_limited", {}, { current: { code: "try_again_in", seconds: checked.retryAfterSeconds } });
+    if (!checked.ok) throw invalid({ current: { code: "wrong_password" } });
+  }
   await ctx.db.batch([
     ctx.db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, member.id)),
     ctx.db.delete(sessions).where(and(eq(sessions.userId, member.id), keepSession ? ne(sessions.tokenHash, sha256Hex(keepSession)) : undefined)),

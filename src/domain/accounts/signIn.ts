@@ -110,6 +110,23 @@ export async function signInWithPassword({
 }
 
 /**
+ * A signed-in member's current password, checked as a sign-in is: counted against their
+ * address and made to wait in the same way, so a stolen session cannot guess it quickly.
+ * A right one clears the count.
+ */
+export async function checkCurrentPassword(
+  ctx: ServiceContext,
+  input: { email: string; password: string; hash: string },
+): Promise<{ ok: true } | { ok: false; retryAfterSeconds?: number }> {
+  const key = emailKey(input.email).slice(0, 254);
+  const wait = await chargeAttempt(ctx, throttleKeys(key, undefined));
+  if (wait > 0) return { ok: false, retryAfterSeconds: Math.ceil(wait / 1000) };
+  if (!(await verifyPassword(input.password, input.hash))) return { ok: false };
+  await ctx.db.delete(loginFailures).where(eq(loginFailures.key, `email:${key}`));
+  return { ok: true };
+}
+
+/**
  * Queues a login link to every account of this address. The link itself is minted when
  * the email is composed, so the outbox never holds it. Says nothing about whether the
  * address has an account.

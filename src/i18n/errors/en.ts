@@ -54,6 +54,7 @@ export const englishFields: Record<FieldCode, string> = {
   group_limit: "At most {max} people per signup.",
   passwords_differ: "The two passwords differ.",
   wrong_password: "That is not your current password.",
+  try_again_in: "Too many wrong attempts: wait {seconds} s and try again, or sign out and use a sign-in link.",
   already_member: "Already a member.",
   privacy_url_needed: "Give the privacy notice's address when consent is required.",
   retention_days: "A whole number of days from {min} to {max}.",

@@ -51,6 +51,7 @@ export const en: typeof sv = {
     no_control: "Must not contain control characters.",
     name_characters: "Must not contain characters that change its direction or cannot be seen.",
     time_skipped: "That time does not exist on this day: the clocks go forward past it. Enter a time after the change.",
+    try_again_in: "Too many wrong attempts: wait {seconds} s and try again, or sign out and use a sign-in link.",
     option: "Choose one of the options.",
     options: "Choose from the options.",
     one_of: "Choose one of the options.",

@@ -51,6 +51,7 @@ export const nb: typeof sv = {
     no_control: "Kan ikke inneholde kontrolltegn.",
     name_characters: "Kan ikke inneholde tegn som snur tekstretningen eller ikke synes.",
     time_skipped: "Det klokkeslettet finnes ikke den dagen: klokka stilles fram forbi det. Skriv et tidspunkt etter omstillingen.",
+    try_again_in: "For mange feil forsøk: vent {seconds} s og prøv igjen, eller logg ut og bruk en innloggingslenke.",
     option: "Velg et av alternativene.",
     options: "Velg blant alternativene.",
     one_of: "Velg et av alternativene.",

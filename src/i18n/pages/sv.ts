@@ -50,6 +50,7 @@ export const sv = {
     no_control: "Får inte innehålla kontrolltecken.",
     name_characters: "Får inte innehålla tecken som vänder textens riktning eller inte syns.",
     time_skipped: "Den tiden finns inte den dagen: klockan ställs fram förbi den. Ange en tid efter omställningen.",
+    try_again_in: "För många felaktiga försök: vänta {seconds} s och försök igen, eller logga ut och använd en inloggningslänk.",
     option: "Välj bland alternativen.",
     options: "Välj bland alternativen.",
     one_of: "Välj bland alternativen.",

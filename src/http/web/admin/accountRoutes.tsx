@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { AppError } from "../../../lib/errors";
+import { AppError, codeToStatus } from "../../../lib/errors";
 import { MIN_PASSWORD, passwordHashOf, setPassword } from "../../../domain/accounts";
 import type { AppEnv } from "../../env";
 import { shownErrors } from "./errors";
@@ -77,7 +77,11 @@ export const accountRoutes = new Hono<AppEnv>()
     try {
       await setPassword({ ctx: c.var.ctx, member: c.var.member, password, current: form.one("current"), keepSession: c.var.sessionToken });
     } catch (err) {
-      if (err instanceof AppError && err.fields) return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} errors={shownErrors(err.fields)} />, 400);
+      if (err instanceof AppError && err.fields) {
+        const wait = err.fields.current?.code === "try_again_in" ? err.fields.current.seconds : undefined;
+        if (wait !== undefined) c.header("Retry-After", String(wait));
+        return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} errors={shownErrors(err.fields)} />, codeToStatus(err.code) as 400 | 429);
+      }
       throw err;
     }
     return c.redirect("/admin/account?notice=password", 303);
