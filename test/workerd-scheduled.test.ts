@@ -131,6 +131,29 @@ describe("mail from workerd", () => {
     expect(waiting).toMatchObject({ status: "pending", attempts: 1 });
     expect(waiting.last_error).toMatch(/451 4\.3\.0/);
   });
+
+  it("holds the queue while the relay refuses the sender (553 to MAIL FROM); fixed, each message goes once", async () => {
+    smtp.policy.refuseSender = "553 5.7.1 <noreply@plats.test>: Sender address rejected: not owned by user";
+    let where = "";
+    try {
+      const ev = await postJson(`${w.url}/api/v1/events`, liveEventBody({ capacity: 5 }), auth);
+      const regs = [await signUp(ev.body.id, "hold1@example.se"), await signUp(ev.body.id, "hold2@example.se")];
+      where = `registration_id IN ('${regs.join("','")}')`;
+      const hold = await eventually(async () => (await d1("SELECT reason, attempts FROM mail_hold"))[0], "the hold");
+      expect(hold).toMatchObject({ reason: expect.stringContaining("Sender address rejected") });
+      await fireCron(w, "* * * * *");
+      expect((await outbox(where)).map((r) => r.status)).toEqual(["pending", "pending"]);
+    } finally {
+      smtp.policy.refuseSender = null;
+    }
+    // The relay is fixed, and the hold's wait is over (this workerd runs on the real clock).
+    await d1("UPDATE mail_hold SET until = 0");
+    await d1(`UPDATE outbox SET next_attempt_at = 0 WHERE ${where} AND status = 'pending'`);
+    await fireCron(w, "* * * * *");
+    await eventually(async () => ((await d1("SELECT count(*) AS n FROM mail_hold")) as { n: number }[])[0]?.n === 0 || undefined, "the hold ended");
+    for (const address of ["hold1@example.se", "hold2@example.se"])
+      expect(await eventually(() => smtp.received.filter((m) => m.rcpt.includes(address)).length || undefined, address)).toBe(1);
+  });
 });
 
 describe("retention on the hourly cron", () => {
