@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { events, organisations, type Language, type RegistrationStatus } from "../../db/schema";
 import { isUniqueViolation } from "../../db/errors";
 import { prepared } from "../../db/prepared";
@@ -8,7 +8,7 @@ import { emailKey } from "../../lib/emailKey";
 import { checkSignup } from "./signupRules";
 import { manageUrl, type ServiceContext } from "../context";
 import { selectEvents } from "../events";
-import { outboxInsert } from "../outbox";
+import { outboxInsert, queueForRegistrations } from "../outbox";
 import { hasFreeSeatSql, waitlistPosition } from "../seats";
 import type { RegistrationInput } from "../schemas";
 import { signupOpenSql, signupRefusal } from "../events";
@@ -93,10 +93,11 @@ export async function registerGroup({
   const tokens = attendees.map(() => newSecret());
   const ids = attendees.map(() => newId("reg"));
   // Someone else's live registration under one of these emails (this batch's own rows
-  // excepted): if there is one, nobody of the group is signed up. Decided in the write, so
-  // a double click finds the first click's row, without an exception or a second trip.
-  const takenSql = sql`SELECT 1 FROM registrations x WHERE x.event_id = ${eventId} AND x.email_key IN ${keys}
-                         AND x.status <> 'cancelled' AND x.id NOT IN ${ids}`;
+  // excepted): if there is one, nobody of the group is signed up, the holders get their
+  // manage links again and the refusal names the emails. All decided in the write, so a
+  // double click finds the first click's row, without an exception or a second trip.
+  const takenBy = (r: SQL) =>
+    sql`${r}.event_id = ${eventId} AND ${r}.email_key IN ${keys} AND ${r}.status <> 'cancelled' AND ${r}.id NOT IN ${ids}`;
   const statements = attendees.flatMap((a, i) => {
     const id = ids[i]!;
     const language: Language = a.language ?? current.language;
@@ -114,7 +115,7 @@ export async function registerGroup({
                CASE WHEN s.free THEN 'confirmed' ELSE 'waitlisted' END, ${t},
                CASE WHEN s.free THEN ${t} END
         FROM s
-        WHERE (s.free OR s.waitlist) AND NOT EXISTS (${takenSql})`),
+        WHERE (s.free OR s.waitlist) AND NOT EXISTS (SELECT 1 FROM registrations x WHERE ${takenBy(sql`x`)})`),
       ctx.db.run(sql`
         INSERT INTO manage_tokens (token_hash, registration_id, created_at)
         SELECT ${sha256Hex(tokens[i]!)}, id, ${t} FROM registrations WHERE id = ${id}`),
@@ -129,12 +130,17 @@ export async function registerGroup({
         RETURNING kind, json_extract(payload, '$.position') AS position`),
     ] as const;
   });
+  const since = t - MANAGE_LINK_RESEND_MS;
   const repeated = [
-    // A repeat gets its manage link again (at most every MANAGE_LINK_RESEND_MS) ...
-    resendManageLinks(ctx, eventId, keys, ids),
+    // A repeat gets its manage link again, at most every MANAGE_LINK_RESEND_MS ...
+    queueForRegistrations(
+      ctx,
+      "manage_link",
+      sql`${takenBy(sql`r`)} AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id
+                                              AND o.kind = 'manage_link' AND o.created_at > ${since})`,
+    ),
     // ... and is told which of its emails were taken.
-    ctx.db.all<{ key: string }>(sql`SELECT DISTINCT x.email_key AS key FROM registrations x
-      WHERE x.event_id = ${eventId} AND x.email_key IN ${keys} AND x.status <> 'cancelled' AND x.id NOT IN ${ids}`),
+    ctx.db.all<{ key: string }>(sql`SELECT DISTINCT x.email_key AS key FROM registrations x WHERE ${takenBy(sql`x`)}`),
   ] as const;
   let results: readonly unknown[];
   try {
@@ -164,18 +170,4 @@ function alreadyRegistered(keys: string[], taken: Set<string>, prefix: (i: numbe
 async function refusalAfterRace(ctx: ServiceContext, eventId: string, now: Date): Promise<AppError> {
   const [current] = await selectEvents(ctx, eq(events.id, eventId));
   return (current && signupRefusal(current.event, now, current)) ?? new AppError("event_full");
-}
-
-function resendManageLinks(ctx: ServiceContext, eventId: string, keys: string[], exceptIds: string[]) {
-  const since = ctx.now().getTime() - MANAGE_LINK_RESEND_MS;
-  return ctx.db.run(
-    outboxInsert(
-      ctx,
-      "manage_link",
-      sql`r.event_id = ${eventId} AND r.email_key IN ${keys} AND r.status <> 'cancelled' AND r.id NOT IN ${exceptIds}
-          AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id
-                          AND o.kind = 'manage_link' AND o.created_at > ${since})`,
-      sql`'{}'`,
-    ),
-  );
 }
