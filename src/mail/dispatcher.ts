@@ -26,15 +26,18 @@ const HOLD = "queue";
 /** How long a claim holds a row: taken just before its send, so a slow server cannot outlast it. */
 const LEASE_MS = 5 * 60 * 1000;
 
-/** A row that is due: pending and its time has come, or its sender's lease ran out; nothing while the queue is held. */
-const dueSql = (now: number, table = sql`o`, unlessHeld = true) => sql`
-  ((${table}.status = 'pending' AND ${table}.next_attempt_at <= ${now}) OR (${table}.status = 'sending' AND ${table}.lease_until <= ${now}))
-  ${unlessHeld ? sql`AND NOT EXISTS (SELECT 1 FROM mail_hold WHERE until > ${now})` : sql``}`;
+/** A row that is due: pending and its time has come, or its sender's lease ran out. */
+const dueSql = (table: SQL, now: number) => sql`
+  ((${table}.status = 'pending' AND ${table}.next_attempt_at <= ${now}) OR (${table}.status = 'sending' AND ${table}.lease_until <= ${now}))`;
+/** Nothing is due while the queue is held. */
+const notHeldSql = (now: number) => sql`NOT EXISTS (SELECT 1 FROM mail_hold WHERE until > ${now})`;
+/** What a row keeps of a server's reason. */
+const clip = (reason: string) => reason.slice(0, 1000);
 
 /**
- * Claims due outbox rows with a lease, sends them, and records the outcome. A sender
- * that dies mid-way leaves its rows to come back when the lease ends, so a crash means a
- * later resend (same Message-ID), never a lost message. Each run owns its leases: a run
+ * Sends the due outbox rows, each claimed with a lease just before its send, and records
+ * the outcome. A sender that dies mid-send leaves that row to come back when the lease
+ * ends, so a crash means a later resend (same Message-ID), never a lost message. Each run owns its leases: a run
  * whose lease was taken over (it stalled) neither sends nor records that row.
  */
 export async function dispatchOutbox({
@@ -54,11 +57,11 @@ export async function dispatchOutbox({
   // leaves only that message leased, and the rest are due for the next run at once.
   const due = await ctx.db.all<{ id: string; registrationId: string | null; held: number }>(sql`
     SELECT o.id, o.registration_id AS registrationId, EXISTS (SELECT 1 FROM mail_hold) AS held FROM outbox o
-    WHERE ${dueSql(now)}
+    WHERE ${dueSql(sql`o`, now)} AND ${notHeldSql(now)}
       -- Someone's messages go in order: none while an earlier one of theirs waits for a
       -- retry or is another run's (an earlier one that is due comes first in this run).
       AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.registration_id = o.registration_id AND p.rowid < o.rowid
-                      AND p.status IN ('pending', 'sending') AND NOT (${dueSql(now, sql`p`, false)}))
+                      AND p.status IN ('pending', 'sending') AND NOT ${dueSql(sql`p`, now)})
     ORDER BY o.created_at, o.rowid
     LIMIT ${limit}`);
   const result: DispatchResult = { sent: 0, failed: 0, retrying: 0, skipped: 0 };
@@ -71,7 +74,7 @@ export async function dispatchOutbox({
     const [row] = await ctx.db
       .update(outbox)
       .set({ status: "sending", leaseOwner: owner, leaseUntil: new Date(ctx.now().getTime() + LEASE_MS), attempts: sql`attempts + 1` })
-      .where(and(eq(outbox.id, id), dueSql(ctx.now().getTime(), sql`outbox`)))
+      .where(and(eq(outbox.id, id), dueSql(sql`outbox`, ctx.now().getTime()), notHeldSql(ctx.now().getTime())))
       .returning();
     const outcome = row ? await deliver(ctx, mailer, settings, row, owner) : null;
     if (outcome && typeof outcome === "object") {
@@ -152,47 +155,39 @@ async function deliver(
     return "sent";
   }
   const now = ctx.now().getTime();
-  if (outcome.kind === "setup" && now - row.createdAt.getTime() < HOLD_GIVES_UP_MS) return hold(ctx, row, outcome.reason, mine);
+  if (outcome.kind === "setup" && now - row.createdAt.getTime() < HOLD_GIVES_UP_MS) return hold(ctx, outcome.reason, mine);
   if (outcome.kind !== "temporary" || row.attempts >= MAX_ATTEMPTS) {
     const reason =
       outcome.kind === "message" ? outcome.reason
       : outcome.kind === "setup" ? `the mail server refused the set-up for three days: ${outcome.reason}`
       : `gave up after ${row.attempts} attempts: ${outcome.reason}`;
-    await finish("failed", reason.slice(0, 1000));
+    await finish("failed", clip(reason));
     return "failed";
   }
-  await ctx.db
-    .update(outbox)
-    .set({
-      status: "pending",
-      leaseUntil: null,
-      leaseOwner: null,
-      lastError: outcome.reason.slice(0, 1000),
-      nextAttemptAt: new Date(ctx.now().getTime() + backoff(row.attempts)),
-    })
-    .where(mine);
+  await putBack(ctx, mine, outcome.reason, new Date(now + backoff(row.attempts)));
   return "retrying";
 }
+
+/** The claimed row back in the queue, with why it did not go and when it tries again. */
+const putBack = (ctx: ServiceContext, mine: SQL | undefined, reason: string, at: Date) =>
+  ctx.db.update(outbox).set({ status: "pending", leaseUntil: null, leaseOwner: null, lastError: clip(reason), nextAttemptAt: at }).where(mine);
 
 /**
  * Holds the queue after the mail server refused our set-up: this message waits, with the
  * reason, until the hold ends; the hold's wait grows with each refusal in a row.
  */
-async function hold(ctx: ServiceContext, row: OutboxRow, reason: string, mine: SQL | undefined) {
+async function hold(ctx: ServiceContext, reason: string, mine: SQL | undefined) {
   const now = ctx.now().getTime();
   const [held] = await ctx.db.select().from(mailHold).where(eq(mailHold.id, HOLD));
   const attempts = (held?.attempts ?? 0) + 1;
   const until = new Date(now + backoff(attempts));
-  const why = reason.slice(0, 1000);
+  const why = clip(reason);
   await ctx.db.batch([
     ctx.db
       .insert(mailHold)
       .values({ id: HOLD, since: new Date(now), until, attempts, reason: why })
       .onConflictDoUpdate({ target: mailHold.id, set: { until, attempts, reason: why } }),
-    ctx.db
-      .update(outbox)
-      .set({ status: "pending", leaseUntil: null, leaseOwner: null, lastError: why, nextAttemptAt: until })
-      .where(mine),
+    putBack(ctx, mine, why, until),
   ]);
   return { reason: why, until };
 }
