@@ -106,10 +106,10 @@ export async function setPassword({
   if (!checked.success) throw invalid({ password: issueCode(checked.error.issues[0]!) });
   const stored = await passwordHashOf(ctx, member.id);
   if (stored) {
-    const checked = current === undefined ? { ok: false as const } : await checkCurrentPassword(ctx, { email: member.email, password: current, hash: stored });
-    if (!checked.ok && checked.retryAfterSeconds)
-      throw new AppError("rate_limited", {}, { current: { code: "try_again_in", seconds: checked.retryAfterSeconds } });
-    if (!checked.ok) throw invalid({ current: { code: "wrong_password" } });
+    const verdict = current === undefined ? { ok: false as const } : await checkCurrentPassword(ctx, { email: member.email, password: current, hash: stored });
+    if (!verdict.ok && verdict.retryAfterSeconds)
+      throw new AppError("rate_limited", {}, { current: { code: "try_again_in", seconds: verdict.retryAfterSeconds } });
+    if (!verdict.ok) throw invalid({ current: { code: "wrong_password" } });
   }
   await ctx.db.batch([
     ctx.db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, member.id)),

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { mailHold } from "../../db/schema";
 import type { ServiceContext } from "../context";
 
 export interface OutboxHealth {
@@ -10,20 +11,22 @@ export interface OutboxHealth {
   held: { since: string; until: string } | null;
 }
 
+/** While the mail server refuses our set-up: since when, and when the queue tries again. */
+export async function mailHeld(ctx: ServiceContext): Promise<OutboxHealth["held"]> {
+  const [hold] = await ctx.db.select({ since: mailHold.since, until: mailHold.until }).from(mailHold);
+  return hold ? { since: hold.since.toISOString(), until: hold.until.toISOString() } : null;
+}
+
 /**
  * What monitoring needs to alert on mail that does not go out. The server's reason stays
  * out: it may name an address, and /healthz is public.
  */
 export async function outboxHealth(ctx: ServiceContext): Promise<OutboxHealth> {
-  const [row] = await ctx.db.all<{ pending: number; oldest: number | null; since: number | null; until: number | null }>(sql`
-    SELECT (SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')) AS pending,
-           (SELECT min(created_at) FROM outbox WHERE status IN ('pending', 'sending')) AS oldest,
-           h.since AS since, h.until AS until
-    FROM (SELECT 1) LEFT JOIN mail_hold h`);
-  const now = ctx.now().getTime();
+  const [row] = await ctx.db.all<{ pending: number; oldest: number | null }>(sql`
+    SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox WHERE status IN ('pending', 'sending')`);
   return {
     pending: row?.pending ?? 0,
-    oldestPendingSeconds: row?.oldest == null ? null : Math.max(0, Math.floor((now - row.oldest) / 1000)),
-    held: row?.since == null || row.until == null ? null : { since: new Date(row.since).toISOString(), until: new Date(row.until).toISOString() },
+    oldestPendingSeconds: row?.oldest == null ? null : Math.max(0, Math.floor((ctx.now().getTime() - row.oldest) / 1000)),
+    held: await mailHeld(ctx),
   };
 }

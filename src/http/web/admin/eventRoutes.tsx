@@ -6,7 +6,7 @@ import { allows } from "../../../domain/accounts";
 import { cancelEvent } from "../../../domain/events";
 import { createEvent, createEventInput } from "../../../domain/events";
 import { dashboardEvents } from "../../../domain/events";
-import { outboxHealth } from "../../../domain/outbox";
+import { mailHeld } from "../../../domain/outbox";
 import { findEvent, organiserEventView, refuseUnlessEditable } from "../../../domain/events";
 import { updateEvent, updateEventInput } from "../../../domain/events";
 import { withEmbed } from "../../api/embed";
@@ -62,7 +62,7 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     if (!allows(c.var.member.role, "organiser")) return c.redirect("/admin/checkin", 303);
     const all = c.req.query("past") === "all";
     const data = await dashboardEvents({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId, pastLimit: all ? undefined : 20 } });
-    const { held } = await outboxHealth(c.var.ctx);
+    const held = await mailHeld(c.var.ctx);
     return renderAdmin(
       c,
       <DashboardPage member={c.var.member} orgName={c.var.orgName} {...data} notice={notices[c.req.query("notice") ?? ""]} mailHeld={held} />,
