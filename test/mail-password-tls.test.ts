@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { OutgoingMail } from "../src/mail/mailer";
 import { smtpMailer } from "../src/runtime/node/mailers";
-import { startTlsSmtp } from "./helpers/smtpTls";
+import { makeCertificates, startTlsSmtp } from "./helpers/smtpTls";
 
 // The Node transport keeps the Workers client's rule: a password goes to another machine
 // only encrypted. "127.1" reaches loopback but is not a spelling the rule takes as local,
@@ -53,5 +53,20 @@ describe("a password over SMTP on Node", () => {
     const s = await plainServer();
     expect(await mailer(`smtp://127.1:${s.port}`).send(mail)).toEqual({ ok: true });
     expect(s.received.map((r) => r.mail.messageId)).toEqual(["<msg_node_tls@plats.test>"]);
+  });
+});
+
+describe("a TLS handshake that fails on Node", () => {
+  it("is the set-up's (it holds the queue), for implicit TLS and STARTTLS alike; nothing is sent", async () => {
+    const untrusted = makeCertificates({ dns: ["localhost"] }, "Nobody trusts this CA");
+    stops.push(untrusted.remove);
+    for (const [tls, scheme] of [["implicit", "smtps"], ["starttls", "smtp"]] as const) {
+      const s = await startTlsSmtp(tls, "127.0.0.1", untrusted);
+      stops.push(s.stop);
+      const outcome = await mailer(`${scheme}://plats:hemligt@localhost:${s.port}`).send(mail);
+      expect(outcome, tls).toMatchObject({ ok: false, kind: "setup" });
+      expect(s.logins).toEqual([]);
+      expect(s.received).toEqual([]);
+    }
   });
 });

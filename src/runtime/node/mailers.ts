@@ -34,6 +34,8 @@ function message(mail: OutgoingMail): SendMailOptions {
 }
 
 interface SmtpError {
+  /** The code of the system error nodemailer wrapped (e.g. UNABLE_TO_VERIFY_LEAF_SIGNATURE). */
+  originalCode?: string;
   responseCode?: number;
   response?: string;
   code?: string;
@@ -42,17 +44,23 @@ interface SmtpError {
 }
 
 /**
- * What a nodemailer error means (src/mail/failureKind.ts). nodemailer gives a refused
- * sender and a refused recipient the same code (EENVELOPE): the command tells them apart.
- * A failed login or TLS handshake is ours; anything else without a reply (a refused or
- * dropped connection, a timeout) is temporary.
+ * What a nodemailer error means (src/mail/failureKind.ts), by codes, never by its
+ * English text. nodemailer gives a refused sender and a refused recipient the same code
+ * (EENVELOPE): the command tells them apart. A failed login or TLS handshake is ours;
+ * anything else without a reply (a refused or dropped connection, a timeout) is temporary.
  */
 function failureKind(e: SmtpError): FailureKind {
   if (e.responseCode) return smtpReplyKind(e.responseCode, e.command ?? "", e.response ?? "");
-  if (e.code === "EAUTH" || e.code === "ETLS") return "setup";
-  if (/certificate|self[- ]signed|TLS/i.test(e.message ?? "")) return "setup";
+  if (OUR_SETUP.has(e.code ?? "")) return "setup";
+  // A refused certificate arrives as a socket error that keeps Node's own code.
+  if (TLS_REFUSED.test(e.originalCode ?? "")) return "setup";
   return "temporary";
 }
+
+// nodemailer's codes for a refused or missing login and a failed STARTTLS.
+const OUR_SETUP = new Set(["EAUTH", "ENOAUTH", "ETLS", "EREQUIRETLS"]);
+// Node's codes for a certificate it will not accept (OpenSSL's verify errors, its own).
+const TLS_REFUSED = /CERT|SIGNATURE|HOSTNAME_MISMATCH|^ERR_TLS_|^ERR_SSL_/;
 
 // Well below the dispatcher's five-minute lease (nodemailer's own default is ten minutes).
 const TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
