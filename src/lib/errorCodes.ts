@@ -43,6 +43,7 @@ export const reasons = {
   registration_not_found: { code: "not_found", params: [] },
   code_not_found: { code: "not_found", params: [] },
   member_not_found: { code: "not_found", params: [] },
+  message_not_found: { code: "not_found", params: [] },
   organisation_not_found: { code: "not_found", params: [] },
   already_registered: { code: "already_registered", params: [] },
   already_has_place: { code: "already_registered", params: [] },

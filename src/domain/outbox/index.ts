@@ -2,3 +2,4 @@
 export * from "./outboxRows";
 export * from "./health";
 export * from "./resend";
+export * from "./mailHealth";

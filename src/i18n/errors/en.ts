@@ -85,6 +85,7 @@ export const englishReasons: Record<Reason, string> = {
   registration_not_found: "No such registration.",
   code_not_found: "No such registration with this code.",
   member_not_found: "No such member.",
+  message_not_found: "No such message waiting or failed.",
   organisation_not_found: "No such organisation.",
   already_registered: "This email address is already registered for the event. We have sent its manage link there again.",
   already_has_place: "This email address already has a place on this event (confirmed or waiting).",

@@ -2,8 +2,8 @@ import { formatWhen } from "../../../i18n/format";
 import { isEditable, type DashboardEvent } from "../../../domain/events";
 import { doorIsOpen } from "../../../domain/checkin";
 import type { Member } from "../../../domain/accounts";
-import { Instant } from "./instant";
 import { AdminLayout, Notice } from "./layout";
+import { HeldWarning } from "./mailPage";
 
 function Status({ e }: { e: DashboardEvent }) {
   const s = e.event.status;
@@ -99,6 +99,8 @@ export function DashboardPage(p: {
   notice?: string;
   /** While the mail server refuses the service's mail settings (the reason is in the server log). */
   mailHeld?: { since: string; until: string } | null;
+  /** Failed emails of the organisation, shown to owners (who can send them again). */
+  failedMail?: number;
 }) {
   const waiting = p.upcoming.reduce((n, e) => n + e.waitlisted, 0);
   const seats = p.upcoming.reduce((n, e) => n + e.confirmed, 0);
@@ -111,11 +113,10 @@ export function DashboardPage(p: {
         </a>
       </div>
       <Notice text={p.notice} />
-      {p.mailHeld ? (
-        <p class="notice bad" role="alert">
-          Emails are not going out: since <Instant at={new Date(p.mailHeld.since)} /> the mail server has refused this service's mail
-          settings. Nothing is lost: everything waiting goes out once they are fixed (next try <Instant at={new Date(p.mailHeld.until)} />). Tell
-          whoever runs Plats; the server log says why.
+      <HeldWarning held={p.mailHeld ?? null} />
+      {p.failedMail ? (
+        <p class="notice bad">
+          {p.failedMail === 1 ? "1 email" : `${p.failedMail} emails`} could not be delivered. <a href="/admin/mail">See why and send again</a>
         </p>
       ) : null}
       <ul class="stats" aria-label="Upcoming events in numbers">

@@ -6,7 +6,7 @@ import { allows } from "../../../domain/accounts";
 import { cancelEvent } from "../../../domain/events";
 import { createEvent, createEventInput } from "../../../domain/events";
 import { dashboardEvents } from "../../../domain/events";
-import { mailHeld } from "../../../domain/outbox";
+import { failedMailCount, mailHeld } from "../../../domain/outbox";
 import { findEvent, organiserEventView, refuseUnlessEditable } from "../../../domain/events";
 import { updateEvent, updateEventInput } from "../../../domain/events";
 import { withEmbed } from "../../api/embed";
@@ -63,9 +63,10 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     const all = c.req.query("past") === "all";
     const data = await dashboardEvents({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId, pastLimit: all ? undefined : 20 } });
     const held = await mailHeld(c.var.ctx);
+    const failedMail = allows(c.var.member.role, "owner") ? await failedMailCount(c.var.ctx, c.var.member.orgId) : 0;
     return renderAdmin(
       c,
-      <DashboardPage member={c.var.member} orgName={c.var.orgName} {...data} notice={notices[c.req.query("notice") ?? ""]} mailHeld={held} />,
+      <DashboardPage member={c.var.member} orgName={c.var.orgName} {...data} notice={notices[c.req.query("notice") ?? ""]} mailHeld={held} failedMail={failedMail} />,
     );
   })
   .get("/events/new", organiser, (c) =>

@@ -12,6 +12,7 @@ import { adminError } from "./errors";
 import { eventAdminRoutes } from "./eventRoutes";
 import { exportRoutes } from "./exportRoutes";
 import { loginRoutes } from "./loginRoutes";
+import { mailRoutes } from "./mailRoutes";
 import { membersRoutes } from "./membersRoutes";
 import { privacyRoutes } from "./privacyRoutes";
 import { reportRoutes } from "./reportRoutes";
@@ -57,6 +58,7 @@ export function adminRoutes({ publicUrl, clientIp }: { publicUrl: string; client
     .route("/", membersRoutes)
     .route("/", privacyRoutes)
     .route("/", auditRoutes)
+    .route("/", mailRoutes)
     .route("/", attendeeRoutes)
     .route("/", exportRoutes)
     .route("/", reportRoutes)

@@ -6,7 +6,7 @@ import { allows, type Member } from "../../../domain/accounts";
 import type { Role } from "../../../db/schema";
 import { assetUrl } from "../assets";
 
-export type Section = "events" | "checkin" | "reports" | "privacy" | "audit" | "members" | "settings" | "account";
+export type Section = "events" | "checkin" | "reports" | "privacy" | "audit" | "mail" | "members" | "settings" | "account";
 
 const sections: { id: Section; href: string; label: string; role: Role }[] = [
   { id: "events", href: "/admin", label: "Events", role: "organiser" },
@@ -14,6 +14,7 @@ const sections: { id: Section; href: string; label: string; role: Role }[] = [
   { id: "reports", href: "/admin/reports", label: "Reports", role: "organiser" },
   { id: "privacy", href: "/admin/privacy", label: "Personal data", role: "owner" },
   { id: "audit", href: "/admin/audit", label: "Audit log", role: "owner" },
+  { id: "mail", href: "/admin/mail", label: "Mail", role: "owner" },
   { id: "members", href: "/admin/members", label: "Members", role: "owner" },
   { id: "settings", href: "/admin/settings", label: "Settings", role: "owner" },
 ];
