@@ -16,6 +16,9 @@ const schema = z
     DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
     PUBLIC_URL: z.url({ protocol: /^https?$/, message: "Must be an http(s) URL." }).optional(),
     SMTP_URL: z.url({ protocol: /^smtps?$/, message: "Must be an smtp:// or smtps:// URL." }).optional(),
+    // How long a mail server may keep us waiting for a reply before the send counts as
+    // failed for now (and is retried): well below the dispatcher's five-minute lease.
+    SMTP_TIMEOUT_SECONDS: z.coerce.number({ message: "Must be a number of seconds." }).int().min(1).max(120).default(30),
     MAIL_DIR: z.string().min(1).default("./data/mail"),
     MAIL_FROM: z.string().min(3).default("Plats <noreply@localhost>"),
     // Workers only (Node sends over SMTP_URL or writes .eml files): which transport the

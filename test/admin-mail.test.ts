@@ -162,7 +162,8 @@ describe("bad input", () => {
     expect(since.status).toBe(400);
     expect(since.text).toContain("Enter a date and time");
     expect((await owner.request("/admin/mail/resend", { form: { since: "" } })).status).toBe(400);
-    for (const form of [{}, { message: "x' OR 1=1 --" }, { event: "evt_../../" }, { message: "msg_a", event: "evt_b" }, { toString: "x" }])
+    const forms: Record<string, string>[] = [{}, { message: "x' OR 1=1 --" }, { event: "evt_../../" }, { message: "msg_a", event: "evt_b" }, { toString: "x" }];
+    for (const form of forms)
       expect((await owner.request("/admin/mail/resend", { form })).status, JSON.stringify(form)).toBe(400);
     expect((await owner.request("/admin/mail/resend", { form: { message: "msg_doesnotexist" } })).status).toBe(404);
     for (const q of ["?before=abc", "?event=%27", "?before=99999999999999999999"]) expect((await owner.request(`/admin/mail${q}`)).status).toBe(303);

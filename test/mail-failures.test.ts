@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { HOLD_GIVES_UP_MS } from "../src/mail/dispatcher";
+import { dispatchOutbox, HOLD_GIVES_UP_MS } from "../src/mail/dispatcher";
 import { smtpMailer } from "../src/runtime/node/mailers";
 import { DAY, HOUR, MINUTE } from "./helpers/clock";
 import { eventBody } from "./helpers/harness";
@@ -130,6 +130,27 @@ describe("a refused mailbox fails only its message", () => {
     h.clock.advance(MINUTE);
     expect(await h.dispatch()).toMatchObject({ sent: 1 });
     expect(h.inbox("anna@example.se")).toHaveLength(1);
+  });
+});
+
+describe("a server that never answers", () => {
+  it("at RCPT: the send times out and is retried, no hold; once it answers, each message arrives once", async () => {
+    let hanging = true;
+    const h = await threeSignups({ hang: (a) => hanging && a === "bo@example.se" });
+    const impatient = smtpMailer(h.smtp.url, { timeoutSeconds: 1 });
+    const dispatch = () => dispatchOutbox({ ctx: h.ctx, mailer: impatient, settings: { from: FROM } });
+    try {
+      expect(await dispatch()).toMatchObject({ sent: 2, failed: 0, retrying: 1 });
+      expect(await hold(h)).toBeUndefined();
+      const bo = (await h.outbox()).find((r) => r.to_email === "bo@example.se")!;
+      expect(bo).toMatchObject({ status: "pending", attempts: 1 });
+      hanging = false;
+      h.clock.advance(HOUR);
+      expect(await dispatch()).toMatchObject({ sent: 1 });
+      for (const who of ["anna", "bo", "cecilia"]) expect(h.inbox(`${who}@example.se`)).toHaveLength(1);
+    } finally {
+      impatient.close();
+    }
   });
 });
 

@@ -29,7 +29,7 @@ const workerd = [
   "test/workerd-first-org.test.ts",
   "test/workerd-mail-bindings.test.ts",
   "test/workerd-scheduled.test.ts",
-  "test/workerd-smtp-tls.test.ts",
+  "test/workerd-smtp-client.test.ts",
   // Its D1 half runs in workerd through wrangler's getPlatformProxy.
   "test/db-client.test.ts",
 ];

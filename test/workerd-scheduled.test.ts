@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sha256Hex } from "../src/lib/secrets";
 import { liveEventBody } from "./helpers/harness";
 import { postJson } from "./helpers/server";
 import { invitePart, startSmtp, type Smtp } from "./helpers/smtp";
@@ -11,13 +12,14 @@ import { d1 as sqlIn, eventually, fireCron, seedOrganisation } from "./helpers/w
 let w: Workerd;
 let smtp: Smtp;
 let auth: Record<string, string>;
+const refusing = new Set(["refused@example.se"]);
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const PER_RUN = 6;
 
 beforeAll(async () => {
   smtp = await startSmtp({
-    refuse: (a) => (a.startsWith("refused") ? "550 5.1.1 No such user here" : a.startsWith("later") ? "451 4.3.0 Try again later" : null),
+    refuse: (a) => (refusing.has(a) ? "550 5.1.1 No such user here" : a.startsWith("later") ? "451 4.3.0 Try again later" : null),
   });
   // An instance of its own: its cron drains the whole outbox, and its mail goes to this file's SMTP server.
   w = await ownWorkerd({ SMTP_URL: smtp.url, MAIL_FROM: "Plats <noreply@plats.test>", SIGNUP_RATE_LIMIT: "0", REMINDER_HOURS: "24", OUTBOX_PER_RUN: String(PER_RUN) });
@@ -121,7 +123,7 @@ describe("mail from workerd", () => {
     expect(await outbox(`registration_id = '${reg}' AND kind = 'reminder'`)).toHaveLength(1);
   });
 
-  it("ends a message the server refuses and retries one it defers", async () => {
+  it("ends a message the server refuses and retries one it defers; the owner sends the refused one again", async () => {
     const ev = await postJson(`${w.url}/api/v1/events`, liveEventBody({ capacity: 5 }), auth);
     const refused = await signUp(ev.body.id, "refused@example.se");
     const deferred = await signUp(ev.body.id, "later@example.se");
@@ -130,6 +132,32 @@ describe("mail from workerd", () => {
     const waiting = await eventually(async () => (await outbox(`registration_id = '${deferred}' AND last_error IS NOT NULL`))[0], "the deferral");
     expect(waiting).toMatchObject({ status: "pending", attempts: 1 });
     expect(waiting.last_error).toMatch(/451 4\.3\.0/);
+
+    // The owner sees the refusal on the mail page, the mailbox is fixed, and the page's
+    // button is the way to send it again on Workers: it arrives once.
+    // The shape the service mints: 44 URL-safe characters.
+    const session = "workerd-mail-owner-session-0123456789abcdefg";
+    const far = Date.now() + DAY;
+    await d1(`INSERT INTO users (id, org_id, email, email_key, role, created_at) VALUES ('usr_cron', 'org_cron', 'o@cron.se', 'o@cron.se', 'owner', 0);
+      INSERT INTO sessions (token_hash, user_id, created_at, expires_at, absolute_expires_at) VALUES ('${sha256Hex(session)}', 'usr_cron', 0, ${far}, ${far});`);
+    const admin = (path: string, form?: Record<string, string>) =>
+      fetch(`${w.url}${path}`, {
+        method: form ? "POST" : "GET",
+        redirect: "manual",
+        headers: { cookie: `plats_admin=${session}`, ...(form ? { origin: w.url, "content-type": "application/x-www-form-urlencoded" } : {}) },
+        body: form ? new URLSearchParams(form) : undefined,
+      });
+    const pageRes = await admin(`/admin/mail?event=${ev.body.id}`);
+    const page = await pageRes.text();
+    expect([pageRes.status, pageRes.headers.get("location")]).toEqual([200, null]);
+    expect(page).toContain("refused@example.se");
+    expect(page).toContain("No such user here");
+    refusing.delete("refused@example.se");
+    const resent = await admin("/admin/mail/resend", { message: failed.id });
+    expect([resent.status, resent.headers.get("location")]).toEqual([303, "/admin/mail?resent=1"]);
+    await fireCron(w, "* * * * *");
+    await eventually(async () => (await outbox(`id = '${failed.id}' AND status = 'sent'`))[0], "the re-sent message");
+    expect(smtp.received.filter((m) => m.rcpt.includes("refused@example.se"))).toHaveLength(1);
   });
 
   it("holds the queue while the relay refuses the sender (553 to MAIL FROM); fixed, each message goes once", async () => {

@@ -5,7 +5,7 @@ import { parseSmtpUrl } from "../src/runtime/workers/smtpTarget";
 
 // The Workers SMTP client's rules that need no socket: which hosts may get a password
 // without TLS, and how a refusal to send one is classified. The sockets themselves are
-// tested in workerd by workerd-smtp-tls.test.ts.
+// tested in workerd by workerd-smtp-client.test.ts.
 
 describe("isLoopbackHost: where a password may go unencrypted", () => {
   it.each(["localhost", "LOCALHOST", "127.0.0.1", "127.0.0.2", "127.255.255.254", "127.1.2.3", "::1", "[::1]"])(

@@ -21,6 +21,8 @@ export interface SmtpPolicy {
   refuseSender?: string | null;
   /** Require a login and refuse every one (535). */
   refuseLogin?: boolean;
+  /** Never answer RCPT TO for this recipient (a server that hangs). */
+  hang?: (address: string) => boolean;
 }
 
 const refusal = (reply: string) =>
@@ -49,6 +51,7 @@ export async function startSmtp(policy: SmtpPolicy = {}) {
           callback(opts.refuseSender ? refusal(opts.refuseSender) : undefined);
         },
         onRcptTo(address, _session, callback) {
+          if (opts.hang?.(address.address)) return;
           const refused = opts.refuse?.(address.address);
           callback(refused ? refusal(refused) : undefined);
         },

@@ -9,7 +9,7 @@ import { smtpSocketMailer } from "../../src/runtime/workers/mailers";
 export default {
   async fetch(req: Request): Promise<Response> {
     if (new URL(req.url).pathname === "/healthz") return new Response("ok");
-    const { smtpUrl, mail } = (await req.json()) as { smtpUrl: string; mail: OutgoingMail };
-    return Response.json(await smtpSocketMailer(smtpUrl).send(mail));
+    const { smtpUrl, mail, timeoutSeconds } = (await req.json()) as { smtpUrl: string; mail: OutgoingMail; timeoutSeconds?: number };
+    return Response.json(await smtpSocketMailer(smtpUrl, timeoutSeconds).send(mail));
   },
 };

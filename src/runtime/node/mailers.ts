@@ -62,8 +62,9 @@ const OUR_SETUP = new Set(["EAUTH", "ENOAUTH", "ETLS", "EREQUIRETLS"]);
 // Node's codes for a certificate it will not accept (OpenSSL's verify errors, its own).
 const TLS_REFUSED = /CERT|SIGNATURE|HOSTNAME_MISMATCH|^ERR_TLS_|^ERR_SSL_/;
 
-// Well below the dispatcher's five-minute lease (nodemailer's own default is ten minutes).
-const TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+// SMTP_TIMEOUT_SECONDS for a connection and a greeting, twice that for a silence in the
+// middle: well below the dispatcher's five-minute lease (nodemailer's own is ten minutes).
+const timeouts = (seconds: number) => ({ connectionTimeout: seconds * 1000, greetingTimeout: seconds * 1000, socketTimeout: 2 * seconds * 1000 });
 
 /**
  * As on Workers: a password goes to another machine only encrypted. nodemailer would
@@ -76,8 +77,8 @@ function passwordNeedsTls(url: string): boolean {
 }
 
 /** Sends through an SMTP server; each failure comes back with its kind. */
-export function smtpMailer(url: string): Mailer & { close(): void } {
-  const transport = nodemailer.createTransport({ url, ...TIMEOUTS, requireTLS: passwordNeedsTls(url) });
+export function smtpMailer(url: string, { timeoutSeconds = 30 }: { timeoutSeconds?: number } = {}): Mailer & { close(): void } {
+  const transport = nodemailer.createTransport({ url, ...timeouts(timeoutSeconds), requireTLS: passwordNeedsTls(url) });
   return {
     async send(mail): Promise<SendOutcome> {
       try {
@@ -115,5 +116,5 @@ export function fileMailer(dir: string): Mailer & { close(): void } {
 }
 
 /** The transport the configuration asks for. */
-export const mailerFor = (config: { SMTP_URL?: string; MAIL_DIR: string }) =>
-  config.SMTP_URL ? smtpMailer(config.SMTP_URL) : fileMailer(config.MAIL_DIR);
+export const mailerFor = (config: { SMTP_URL?: string; SMTP_TIMEOUT_SECONDS?: number; MAIL_DIR: string }) =>
+  config.SMTP_URL ? smtpMailer(config.SMTP_URL, { timeoutSeconds: config.SMTP_TIMEOUT_SECONDS }) : fileMailer(config.MAIL_DIR);

@@ -29,13 +29,13 @@ export function emailServiceMailer(binding: SendEmail): Mailer {
 }
 
 /** SMTP over `cloudflare:sockets` to the server in SMTP_URL (a submission port, not 25). */
-export function smtpSocketMailer(url: string): Mailer {
+export function smtpSocketMailer(url: string, timeoutSeconds = 30): Mailer {
   const target = parseSmtpUrl(url);
   return {
     async send(mail): Promise<SendOutcome> {
       const from = addressOf(mail.from);
       try {
-        await sendSmtp(target, { from, to: mail.to.address, raw: buildMime(mail), helo: from.split("@")[1] || "localhost" });
+        await sendSmtp(target, { from, to: mail.to.address, raw: buildMime(mail), helo: from.split("@")[1] || "localhost" }, timeoutSeconds * 1000);
         return { ok: true };
       } catch (err) {
         return smtpOutcome(err);
@@ -51,6 +51,6 @@ export function workerMailer(config: Config, email: SendEmail | undefined): { tr
     if (!email) throw new ConfigError("Invalid configuration:\n  MAIL_TRANSPORT: email needs a send_email binding named EMAIL in wrangler.toml.");
     return { transport, mailer: emailServiceMailer(email) };
   }
-  if (transport === "smtp") return { transport, mailer: smtpSocketMailer(config.SMTP_URL!) };
+  if (transport === "smtp") return { transport, mailer: smtpSocketMailer(config.SMTP_URL!, config.SMTP_TIMEOUT_SECONDS) };
   return { transport, mailer: null };
 }

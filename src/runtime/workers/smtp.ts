@@ -5,9 +5,6 @@ import { SmtpConfigError, SmtpReplyError } from "./sendOutcome";
 import { isLoopbackHost } from "../../mail/smtpHost";
 import type { SmtpTarget } from "./smtpTarget";
 
-// Well below the dispatcher's five-minute lease, as on Node.
-const REPLY_TIMEOUT_MS = 30_000;
-
 /**
  * Sends one raw message over SMTP with a socket from `cloudflare:sockets`: a connection
  * per message, since a socket belongs to the invocation that opened it. Throws
@@ -18,24 +15,26 @@ const REPLY_TIMEOUT_MS = 30_000;
 export async function sendSmtp(
   target: SmtpTarget,
   envelope: { from: string; to: string; raw: string; helo: string },
+  // SMTP_TIMEOUT_SECONDS: the longest wait for a reply, well below the dispatcher's lease.
+  timeoutMs: number,
 ): Promise<void> {
   const where = `${target.host.includes(":") ? `[${target.host}]` : target.host}:${target.port}`;
   let socket = connect(
     { hostname: target.host, port: target.port },
     { secureTransport: target.secure ? "on" : "starttls", allowHalfOpen: false },
   );
-  let line = new Conversation(socket);
+  let line = new Conversation(socket, timeoutMs);
   try {
     const greeting = () => line.expect(null, "greeting", 220);
-    await (target.secure ? overTls(`TLS with ${where}`, socket, greeting) : greeting());
+    await (target.secure ? overTls(`TLS with ${where}`, socket, greeting, timeoutMs) : greeting());
     let ehlo = await line.expect(`EHLO ${envelope.helo}`, "EHLO", 250);
     let encrypted = target.secure;
     if (!target.secure && /^250[ -]STARTTLS\b/im.test(ehlo)) {
       await line.expect("STARTTLS", "STARTTLS", 220);
       line.release();
       socket = socket.startTls({ expectedServerHostname: target.host });
-      line = new Conversation(socket);
-      ehlo = await overTls(`STARTTLS with ${where}`, socket, () => line.expect(`EHLO ${envelope.helo}`, "EHLO", 250));
+      line = new Conversation(socket, timeoutMs);
+      ehlo = await overTls(`STARTTLS with ${where}`, socket, () => line.expect(`EHLO ${envelope.helo}`, "EHLO", 250), timeoutMs);
       encrypted = true;
     }
     if (target.user !== undefined) {
@@ -67,9 +66,9 @@ export async function sendSmtp(
  * failed: workerd reports an untrusted or mismatched certificate as "cannot connect",
  * "Stream was cancelled." or an "internal error" with a reference.
  */
-async function overTls<T>(what: string, socket: Socket, first: () => Promise<T>): Promise<T> {
+async function overTls<T>(what: string, socket: Socket, first: () => Promise<T>, timeoutMs: number): Promise<T> {
   try {
-    await within(socket.opened, REPLY_TIMEOUT_MS);
+    await within(socket.opened, timeoutMs);
     return await first();
   } catch (err) {
     if (err instanceof SmtpReplyError) throw err;
@@ -98,7 +97,10 @@ class Conversation {
   private readonly decoder = new TextDecoder();
   private buffer = "";
 
-  constructor(socket: Socket) {
+  constructor(
+    socket: Socket,
+    private readonly timeoutMs: number,
+  ) {
     this.reader = socket.readable.getReader();
     this.writer = socket.writable.getWriter();
   }
@@ -127,7 +129,7 @@ class Conversation {
         this.buffer = this.buffer.slice(stop);
         return reply;
       }
-      const chunk = await within(this.reader.read(), REPLY_TIMEOUT_MS);
+      const chunk = await within(this.reader.read(), this.timeoutMs);
       if (chunk.done) throw new Error("The SMTP server closed the connection.");
       this.buffer += this.decoder.decode(chunk.value, { stream: true });
     }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderInvite } from "../src/calendar/invite";
 import type { OutgoingMail, SendOutcome } from "../src/mail/mailer";
-import { invitePart, type Received } from "./helpers/smtp";
+import { smtpMailer } from "../src/runtime/node/mailers";
+import { invitePart, startSmtp, type Received, type SmtpPolicy } from "./helpers/smtp";
 import { makeCertificates, startTlsSmtp, startTranscriptSmtp, type Certificates } from "./helpers/smtpTls";
 import { startWorkerd, type Workerd } from "./helpers/workerd";
 
@@ -80,8 +81,8 @@ const mail = (n: number): OutgoingMail => ({
   headers: { "Auto-Submitted": "auto-generated" },
 });
 
-async function send(smtpUrl: string, n: number): Promise<SendOutcome> {
-  const res = await fetch(w.url, { method: "POST", body: JSON.stringify({ smtpUrl, mail: mail(n) }) });
+async function send(smtpUrl: string, n: number, timeoutSeconds?: number): Promise<SendOutcome> {
+  const res = await fetch(w.url, { method: "POST", body: JSON.stringify({ smtpUrl, mail: mail(n), timeoutSeconds }) });
   expect(res.status).toBe(200);
   return (await res.json()) as SendOutcome;
 }
@@ -172,5 +173,32 @@ describe("a password never goes out unencrypted, except to this machine", () => 
     expect(await send(`smtp://${remote}:${s.port}`, 11)).toEqual({ ok: true });
     expect(s.logins).toEqual([]);
     expect(s.received.map((r) => [r.mail.messageId, r.secure])).toEqual([["<msg_tls11@plats.test>", false]]);
+  });
+});
+
+describe("every kind of refusal, sorted the same on both runtimes", () => {
+  // The same real SMTP server refuses in each way; the Workers client (in workerd) and the
+  // Node one (nodemailer) must both come back with the same kind, and nothing delivered.
+  const cases: { what: string; policy: SmtpPolicy; login?: boolean; kind: "message" | "setup" | "temporary"; says: RegExp }[] = [
+    { what: "553 to MAIL FROM (a sender the relay does not accept)", policy: { refuseSender: "553 5.7.1 Sender address rejected: not owned by user" }, kind: "setup", says: /Sender address rejected/ },
+    { what: "554 relay access denied at RCPT", policy: { refuse: () => "554 5.7.1 <asa@example.se>: Relay access denied" }, kind: "setup", says: /Relay access denied/ },
+    { what: "535 to AUTH (a wrong password)", policy: { refuseLogin: true }, login: true, kind: "setup", says: /535/ },
+    { what: "530 (a login required, none given)", policy: { refuseLogin: true }, kind: "setup", says: /[Aa]uthentication/ },
+    { what: "550 at RCPT (no such mailbox)", policy: { refuse: () => "550 5.1.1 <asa@example.se>: Recipient address rejected: User unknown" }, kind: "message", says: /User unknown/ },
+    { what: "451 at RCPT (try again later)", policy: { refuse: () => "451 4.3.0 Try again later" }, kind: "temporary", says: /451/ },
+    { what: "no answer at RCPT (a server that hangs)", policy: { hang: () => true }, kind: "temporary", says: /./ },
+  ];
+  it.each(cases)("$what: $kind", async ({ policy, login: withLogin, kind, says }) => {
+    const s = await server(startSmtp(policy));
+    const url = `smtp://${withLogin ? `${login}@` : ""}127.0.0.1:${s.port}`;
+    const node = smtpMailer(url, { timeoutSeconds: 1 });
+    try {
+      const [onWorkers, onNode] = await Promise.all([send(url, 20, 1), node.send(mail(21))]);
+      expect(onWorkers).toEqual({ ok: false, kind, reason: expect.stringMatching(says) });
+      expect(onNode).toEqual({ ok: false, kind, reason: expect.stringMatching(says) });
+      expect(s.received).toEqual([]);
+    } finally {
+      node.close();
+    }
   });
 });
