@@ -86,6 +86,8 @@ const GUARDS: Record<string, Guard> = {
   "POST /admin/privacy/erase/review": { role: "owner", form: { email: "asa@verkstad.se" } },
   "POST /admin/privacy/erase": { role: "owner", form: { email: "asa@verkstad.se" } },
   "GET /admin/audit": owner,
+  "GET /admin/mail": owner,
+  "POST /admin/mail/resend": { role: "owner", form: { since: "2020-01-01T00:00" } },
 };
 
 const ROLES: Role[] = ["checkin", "organiser", "owner"];
