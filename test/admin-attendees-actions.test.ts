@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { talliesDrift } from "./helpers/db";
 import { adminHarness, type AdminHarness, type SignedIn } from "./helpers/admin";
 import { DAY } from "./helpers/clock";
 import {
@@ -285,5 +286,11 @@ describe("adding an attendee by hand", () => {
     expect(await snapshot(h)).toEqual(before);
     // The public form's required question does not bind the organiser.
     expect((await add(ev, { name: "No lunch", email: "nolunch@example.se" })).status).toBe(303);
+  });
+});
+
+describe("the tallies", () => {
+  it("equal the registrations' own counts after every change above", async () => {
+    expect(await talliesDrift(h.database.db)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { talliesDrift } from "./helpers/db";
 import { sha256Hex } from "../src/lib/secrets";
 import { createMember } from "../src/domain/accounts";
 import { requestLoginLink } from "../src/domain/accounts";
@@ -266,5 +267,11 @@ describe("/admin/privacy access", () => {
       expect(res.headers.get("content-disposition")).toBeNull();
     }
     expect(await everything()).toEqual(before);
+  });
+});
+
+describe("the tallies", () => {
+  it("equal the registrations' own counts after every change above", async () => {
+    expect(await talliesDrift(h.database.db)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { talliesDrift } from "./helpers/db";
 import { createApiToken } from "../src/domain/organisations";
 import { HOUR, TestClock } from "./helpers/clock";
 import { harness, liveEventBody, type Harness } from "./helpers/harness";
@@ -252,5 +253,11 @@ describe("group signups from the form in a crowd", () => {
       expect(g, `position ${i}`).toBeDefined();
       expect(order.slice(i, i + 3)).toEqual([`g${g}-lead@example.se`, `g${g}-c1@example.se`, `g${g}-c2@example.se`]);
     }
+  });
+});
+
+describe("the tallies", () => {
+  it("equal the registrations' own counts after every change above", async () => {
+    expect(await talliesDrift(h.database.db)).toEqual([]);
   });
 });

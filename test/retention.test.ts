@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { talliesDrift } from "./helpers/db";
 import { runCli } from "../src/cli";
 import { startBackground } from "../src/runtime/node/background";
 import { fileMailer } from "../src/runtime/node/mailers";
@@ -213,5 +214,11 @@ describe("where retention runs", () => {
     } finally {
       cli.close();
     }
+  });
+});
+
+describe("the tallies", () => {
+  it("equal the registrations' own counts after every change above", async () => {
+    expect(await talliesDrift(h.database.db)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,4 +25,17 @@ export async function freshDatabase(): Promise<TestDatabase> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Events whose tallies (what the seat decision reads) differ from their registrations'
+ * own counts: none, after any mix of writes.
+ */
+export function talliesDrift(db: NodeDatabase["db"]) {
+  return db.all(sql`
+    SELECT e.id, coalesce(t.confirmed, 0) AS tally_confirmed, coalesce(t.waitlisted, 0) AS tally_waitlisted,
+           (SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed') AS confirmed,
+           (SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted') AS waitlisted
+    FROM events e LEFT JOIN event_tallies t ON t.event_id = e.id
+    WHERE tally_confirmed <> confirmed OR tally_waitlisted <> waitlisted`);
 }

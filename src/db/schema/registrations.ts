@@ -61,3 +61,17 @@ export const manageTokens = sqliteTable(
   },
   (t) => [index("manage_tokens_registration_idx").on(t.registrationId)],
 );
+
+/**
+ * How many of an event's registrations hold each kind of place, kept by triggers on
+ * `registrations` (migrations/0006_event_tallies.sql) inside the statement that changes a
+ * row, so every write path keeps it without knowing, and a seat decision reads one row
+ * instead of counting thousands. No row yet means no registrations.
+ */
+export const eventTallies = sqliteTable("event_tallies", {
+  eventId: text("event_id")
+    .primaryKey()
+    .references(() => events.id, { onDelete: "cascade" }),
+  confirmed: integer("confirmed").notNull().default(0),
+  waitlisted: integer("waitlisted").notNull().default(0),
+});

@@ -1,19 +1,29 @@
 import { sql, type SQL } from "drizzle-orm";
 
 /**
- * The confirmed seats of an event, counted inside the statement that uses them, so a
- * decision never rests on a number read earlier. `eventId` is SQL naming the event
- * (a column such as e.id, or a bound id).
+ * The confirmed seats of an event, read inside the statement that uses them, so a
+ * decision never rests on a number read earlier. `eventId` is SQL naming the event (a
+ * column such as e.id, or a bound id). One row of `event_tallies`, which triggers keep in
+ * step with the registrations, so the cost does not grow with the event.
  */
 export const confirmedSeats = (eventId: SQL) =>
-  sql<number>`(SELECT count(*) FROM registrations c WHERE c.event_id = ${eventId} AND c.status = 'confirmed')`;
+  sql<number>`coalesce((SELECT t.confirmed FROM event_tallies t WHERE t.event_id = ${eventId}), 0)`;
 
-/** The people waiting for a seat of an event, counted like `confirmedSeats`. */
+/** The people waiting for a seat of an event, read like `confirmedSeats`. */
 export const waitingCount = (eventId: SQL) =>
-  sql<number>`(SELECT count(*) FROM registrations w WHERE w.event_id = ${eventId} AND w.status = 'waitlisted')`;
+  sql<number>`coalesce((SELECT t.waitlisted FROM event_tallies t WHERE t.event_id = ${eventId}), 0)`;
 
-/** SQL for a waitlisted registration `r`'s 1-based position: derived, never stored. */
+/**
+ * SQL for a waitlisted registration `r`'s 1-based position: derived, never stored, for
+ * lists and pages (the index on event, status and arrival keeps it to the people ahead).
+ */
 export const waitlistPosition = sql`(SELECT count(*) FROM registrations w WHERE w.event_id = r.event_id AND w.status = 'waitlisted' AND w.seq <= r.seq)`;
+
+/**
+ * The position of `r` when it has just joined the waitlist in this batch: the last, so
+ * the number waiting, one row read however long the waitlist is.
+ */
+export const newcomerPosition = waitingCount(sql`r.event_id`);
 
 /**
  * Whether a newcomer would get a seat now, for a page that must say so before the
@@ -22,12 +32,12 @@ export const waitlistPosition = sql`(SELECT count(*) FROM registrations w WHERE 
 export const newcomerGetsSeat = (c: { seatsLeft: number; waitlisted: number }) => c.seatsLeft > 0 && c.waitlisted === 0;
 
 /**
- * True when event `e` has a free seat for a newcomer. Anyone already waiting goes first,
+ * True when event `e` has a free seat for a newcomer (no tally yet: nobody registered). Anyone already waiting goes first,
  * so a free seat with a waitlist is never handed to someone new.
  */
 export const hasFreeSeatSql = sql`
-  (${confirmedSeats(sql`e.id`)} < e.capacity
-   AND NOT EXISTS (SELECT 1 FROM registrations w WHERE w.event_id = e.id AND w.status = 'waitlisted'))`;
+  (e.capacity > 0
+   AND NOT EXISTS (SELECT 1 FROM event_tallies t WHERE t.event_id = e.id AND (t.confirmed >= e.capacity OR t.waitlisted > 0)))`;
 
 /**
  * While seats of event `e` are still handed out to the waitlist: until the later of the

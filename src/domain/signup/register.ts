@@ -9,7 +9,7 @@ import { checkSignup } from "./signupRules";
 import { manageUrl, type ServiceContext } from "../context";
 import { selectEvents } from "../events";
 import { outboxInsert, queueForRegistrations } from "../outbox";
-import { hasFreeSeatSql, waitlistPosition } from "../seats";
+import { hasFreeSeatSql, newcomerPosition } from "../seats";
 import type { RegistrationInput } from "../schemas";
 import { signupOpenSql, signupRefusal } from "../events";
 
@@ -106,7 +106,7 @@ export async function registerGroup({
         INSERT INTO registrations (id, event_id, name, email, email_key, organisation, phone, language,
                                    answers, consent_at, status, created_at, confirmed_at)
         WITH s AS MATERIALIZED (
-          -- Materialized so the seat count runs once, not once per use of s.free.
+          -- Materialized so the seat decision runs once, not once per use of s.free.
           SELECT e.id, e.waitlist, ${hasFreeSeatSql} AS free FROM events e
           WHERE e.id = ${eventId} AND ${signupOpenSql(t)})
         SELECT ${id}, s.id, ${a.name}, ${a.email.trim()}, ${keys[i]}, ${a.organisation ?? null},
@@ -125,7 +125,7 @@ export async function registerGroup({
           ctx,
           sql`CASE r.status WHEN 'confirmed' THEN 'confirmed' ELSE 'waitlisted' END`,
           sql`r.id = ${id}`,
-          sql`CASE r.status WHEN 'waitlisted' THEN json_object('position', ${waitlistPosition}) ELSE '{}' END`,
+          sql`CASE r.status WHEN 'waitlisted' THEN json_object('position', ${newcomerPosition}) ELSE '{}' END`,
         )}
         RETURNING kind, json_extract(payload, '$.position') AS position`),
     ] as const;
