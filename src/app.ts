@@ -14,6 +14,7 @@ import { webRoutes } from "./http/web";
 import { adminRoutes } from "./http/web/admin";
 import { notFoundPage } from "./http/web/pages/errorPage";
 import type { Turnstile } from "./http/web/turnstile";
+import type { PageCacheOptions } from "./http/web/pageCache";
 
 export interface AppDeps {
   db: Db;
@@ -27,6 +28,8 @@ export interface AppDeps {
   clientIp?: (c: AppContext) => string | undefined;
   /** Cloudflare Turnstile on the signup form, when its keys are configured. */
   turnstile?: Turnstile | null;
+  /** Where public pages are kept between views (none: every view is rendered). */
+  pages?: PageCacheOptions;
 }
 
 /** The whole service as one Hono app. Pure: no I/O until a request arrives. */
@@ -36,7 +39,8 @@ export function createApp(deps: AppDeps) {
   const clientIp = deps.clientIp ?? (() => undefined);
   // One limiter for the API's signups and the form's: one budget per address for both.
   const limitSignups: MiddlewareHandler<AppEnv> = limit ? (deps.signupLimiter ?? limitRate({ ...limit, clientIp })) : (_c, next) => next();
-  const web = webRoutes({ publicUrl: ctx.publicUrl, limitSubmissions: limitSignups, turnstile: deps.turnstile ?? null, clientIp });
+  const pages = deps.pages ?? { store: null, freshMs: 0 };
+  const web = webRoutes({ publicUrl: ctx.publicUrl, limitSubmissions: limitSignups, turnstile: deps.turnstile ?? null, clientIp, pages });
 
   const api = new Hono<AppEnv>()
     .use(limitBody, requireJsonBody)

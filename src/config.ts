@@ -37,6 +37,9 @@ const schema = z
       .min(0)
       .max(24 * 14)
       .default(24),
+    // How long a rendered public page is served as it is before its stamp is checked in
+    // the database (the counts it shows may be that far behind; 0: checked on every view).
+    PAGE_CACHE_MS: z.coerce.number({ message: "Must be a number of milliseconds." }).int().min(0).max(60_000).default(1000),
     TRUST_PROXY: flag.default(false),
     TURNSTILE_SITE_KEY: z.string().min(1).optional(),
     TURNSTILE_SECRET_KEY: z.string().min(1).optional(),

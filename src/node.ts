@@ -2,6 +2,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { pathToFileURL } from "node:url";
 import { createApp } from "./app";
+import { memoryPageStore } from "./runtime/node/pageStore";
 import { ConfigError, readConfig, signupRateLimit, turnstileFor, type Config } from "./config";
 import type { AppContext } from "./http/env";
 import { migrateDatabase, openDatabase } from "./runtime/node/database";
@@ -54,6 +55,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     signupRateLimit: signupRateLimit(config),
     clientIp: clientIp(config),
     turnstile: turnstileFor(config),
+    pages: { store: memoryPageStore(), freshMs: config.PAGE_CACHE_MS },
   });
   // While people are arriving in numbers, email waits (see startBackground).
   let arrivals = 0;

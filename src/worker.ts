@@ -6,6 +6,7 @@ import { serviceContext } from "./domain/context";
 import { workerDatabase } from "./runtime/workers/database";
 import { workerMailer } from "./runtime/workers/mailers";
 import { bindingLimiter } from "./runtime/workers/rateLimit";
+import { cacheApiPageStore } from "./runtime/workers/pageStore";
 import { kickOutbox, runCron, type WorkerJobs } from "./runtime/workers/scheduled";
 
 export interface WorkerEnv {
@@ -42,6 +43,7 @@ function runtimeFor(env: WorkerEnv): Runtime {
     ...(env.SIGNUP_LIMITER ? { signupLimiter: bindingLimiter(env.SIGNUP_LIMITER, clientIp) } : {}),
     clientIp,
     turnstile: turnstileFor(config),
+    pages: { store: cacheApiPageStore((caches as unknown as { default: Cache }).default), freshMs: config.PAGE_CACHE_MS },
   });
   const jobs: WorkerJobs = {
     ctx: serviceContext({ db, publicUrl: config.PUBLIC_URL }),

@@ -3,6 +3,7 @@ import type { organisations } from "../db/schema";
 import type { ServiceContext } from "../domain/context";
 import type { EventPage } from "../domain/events";
 import type { Member } from "../domain/accounts";
+import type { PageFacts } from "./web/pageStore";
 
 export type Organisation = typeof organisations.$inferSelect;
 
@@ -16,6 +17,8 @@ export type AppEnv = {
     eventPage: EventPage | null;
     /** CSP frame-ancestors of this page: who may show it in an iframe. */
     frameAncestors: string;
+    /** Set by a public page that may be kept (see src/http/web/pageCache.ts). */
+    pageFacts: PageFacts;
     /** The signed-in member on /admin pages, and their organisation's name. */
     member: Member;
     orgName: string;

@@ -32,7 +32,7 @@ export async function startWorkerd(vars: Record<string, string> = {}, extraArgs:
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const varArgs = Object.entries({ PUBLIC_URL: url, ...vars }).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
+  const varArgs = Object.entries({ PUBLIC_URL: url, PAGE_CACHE_MS: "0", ...vars }).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
   const child: ChildProcess = spawn(
     process.execPath,
     [wranglerBin, "dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(await freePort()),

@@ -108,7 +108,9 @@ export async function startWorker(bundleDir: string, spec: WorkerSpec = {}): Pro
       name: "plats",
       modules: [{ type: "ESModule", path: join(bundleDir, "worker.js") }],
       modulesRoot: bundleDir,
-      bindings: { ...workerOptions.bindings, PUBLIC_URL: url, ...spec.vars },
+      // Pages checked on every view unless a test asks otherwise: a test that signs up and
+      // then looks must see its own signup.
+      bindings: { ...workerOptions.bindings, PUBLIC_URL: url, PAGE_CACHE_MS: "0", ...spec.vars },
       d1Persist: join(dir, "v3", "d1"),
       host: "127.0.0.1",
       port,

@@ -46,6 +46,9 @@ export const events = sqliteTable(
     cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
     // Set when retention removed the attendees' personal data; counts remain.
     anonymisedAt: integer("anonymised_at", { mode: "timestamp_ms" }),
+    // Raised by triggers (migrations/0007_page_version.sql) in the statement that changes
+    // the event or its organisation: a cached public page of another version is stale.
+    pageVersion: integer("page_version").notNull().default(0),
   },
   (t) => [
     index("events_org_starts_idx").on(t.orgId, t.startsAt),

@@ -1,5 +1,6 @@
-import { and, eq, gte, ne, type SQL } from "drizzle-orm";
-import { events, organisations } from "../../db/schema";
+import { and, eq, gte, ne, sql, type SQL } from "drizzle-orm";
+import { events, eventTallies, organisations } from "../../db/schema";
+import { prepared } from "../../db/prepared";
 import { AppError } from "../../lib/errors";
 import type { ServiceContext } from "../context";
 import { eventCounts, publicEventView, type EventWithCounts, type PublicEventView } from "./eventView";
@@ -25,6 +26,10 @@ export interface EventPage {
   closedBecause: ClosedBecause | null;
   /** When registration opens, while it has not yet. */
   opensAt: string | null;
+  /** What a cached copy of the page must still match (see `eventPageStamp`). */
+  stamp: string;
+  /** The next moment the page changes by itself (registration opens or closes, the start, the end), in ms; null when none is ahead. */
+  changesAt: number | null;
 }
 
 const publicOrganisation = (o: typeof organisations.$inferSelect): PublicOrganisation => ({
@@ -58,7 +63,37 @@ export async function eventPage({ ctx, input }: { ctx: ServiceContext; input: { 
     organisation: publicOrganisation(row.organisation),
     closedBecause,
     opensAt: notYetOpen ? row.event.registrationOpensAt!.toISOString() : null,
+    stamp: stampOf(row.event.pageVersion, counts),
+    changesAt: nextChange(row.event, ctx.now().getTime()),
   };
+}
+
+const stampOf = (version: number, counts: { confirmed: number; waitlisted: number }) => `${version}.${counts.confirmed}.${counts.waitlisted}`;
+
+function nextChange(e: Pick<EventWithCounts["event"], "registrationOpensAt" | "registrationClosesAt" | "startsAt" | "endsAt">, now: number) {
+  const ahead = [e.registrationOpensAt, e.registrationClosesAt, e.startsAt, e.endsAt].map((d) => d?.getTime() ?? 0).filter((t) => t > now);
+  return ahead.length ? Math.min(...ahead) : null;
+}
+
+const stampQuery = (ctx: ServiceContext) =>
+  prepared(ctx.db, "eventPage.stamp", (db) =>
+    db
+      .select({ version: events.pageVersion, confirmed: eventTallies.confirmed, waitlisted: eventTallies.waitlisted })
+      .from(events)
+      .leftJoin(eventTallies, eq(eventTallies.eventId, events.id))
+      .where(and(eq(events.slug, sql.placeholder("slug")), ne(events.status, "draft")))
+      .prepare(),
+  );
+
+/**
+ * What an event's public page shows that can change without the page being rendered
+ * again: its version (raised by every change to the event or its organisation, in the
+ * same statement) and its counts. One indexed row: a cached page still matching it is
+ * still the page. Null for an event that is gone or a draft.
+ */
+export async function eventPageStamp(ctx: ServiceContext, slug: string): Promise<string | null> {
+  const [row] = await stampQuery(ctx).all({ slug });
+  return row ? stampOf(row.version, { confirmed: row.confirmed ?? 0, waitlisted: row.waitlisted ?? 0 }) : null;
 }
 
 /** Published events that have not ended, soonest first; of one organisation when given. */

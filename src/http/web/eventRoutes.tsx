@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import { AppError } from "../../lib/errors";
-import { eventPage } from "../../domain/events";
+import { eventPage, eventPageStamp } from "../../domain/events";
 import { getManagedRegistration } from "../../domain/signup";
 import { registerGroup } from "../../domain/signup";
 import type { AppContext, AppEnv } from "../env";
@@ -10,6 +10,7 @@ import { pageInfo, renderPage, type PageInfo } from "./layout";
 import { EventPageView } from "./pages/eventPage";
 import { emptyForm, type FormState } from "./pages/fields";
 import { ResultPage } from "./pages/resultPage";
+import { cachedPages, type PageCacheOptions } from "./pageCache";
 import { loadEventPage, pageHeaders, sameOriginForms } from "./security";
 import { alreadyRegisteredFields, attendeesOf, formBody, formErrors, readSignupForm } from "./signupSubmission";
 import type { Turnstile } from "./turnstile";
@@ -19,6 +20,7 @@ export interface EventPageOptions {
   limitSubmissions: MiddlewareHandler<AppEnv>;
   turnstile: Turnstile | null;
   clientIp: (c: AppContext) => string | undefined;
+  pages: PageCacheOptions;
 }
 
 const eventPageInfo = (c: AppContext) =>
@@ -33,6 +35,8 @@ function formAction(slug: string, page: PageInfo) {
 
 const tokenOf = (manageUrl: string) => manageUrl.slice(manageUrl.lastIndexOf("/") + 1);
 
+const restamp = (c: AppContext) => eventPageStamp(c.var.ctx, c.req.param("slug") ?? "");
+
 /** `/e/:slug`: the event page with its form, and the signup it posts. */
 export function eventPageRoutes(options: EventPageOptions) {
   const headers = pageHeaders({ turnstile: options.turnstile !== null });
@@ -45,7 +49,11 @@ export function eventPageRoutes(options: EventPageOptions) {
   };
 
   return new Hono<AppEnv>()
-    .get("/:slug", loadEventPage, headers, (c) => show(c, emptyForm()))
+    .get("/:slug", cachedPages({ ...options.pages, restamp }), loadEventPage, headers, (c) => {
+      const { stamp, changesAt } = c.var.eventPage!;
+      c.set("pageFacts", { stamp, changesAt });
+      return show(c, emptyForm());
+    })
     .post("/:slug", sameOriginForms(options.publicUrl), options.limitSubmissions, limitBody, loadEventPage, headers, async (c) => {
       const data = c.var.eventPage!;
       const page = eventPageInfo(c);

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { liveEventBody } from "./helpers/harness";
+import { postJson } from "./helpers/server";
+import { ownWorkerd, sharedWorkerd, type Workerd } from "./helpers/workerdInstances";
+import { seedOrganisation } from "./helpers/workerdSeed";
+
+// Public pages on Workers are kept in the Cache API, keyed by path, query and language;
+// within PAGE_CACHE_MS a copy is served without asking D1, after it only while its stamp
+// matches. (Miniflare's cache behaves as a custom domain's; on *.workers.dev nothing is kept.)
+let kept: Workerd;
+let shared: Workerd;
+let keptAuth: Record<string, string>;
+let sharedAuth: Record<string, string>;
+beforeAll(async () => {
+  [kept, shared] = await Promise.all([ownWorkerd({ SIGNUP_RATE_LIMIT: "0", PAGE_CACHE_MS: "60000" }), sharedWorkerd()]);
+  [{ auth: keptAuth }, { auth: sharedAuth }] = await Promise.all([seedOrganisation(kept, "pages"), seedOrganisation(shared, "pages-shared")]);
+});
+afterAll(() => kept?.stop());
+
+async function event(w: Workerd, auth: Record<string, string>, title: string) {
+  const res = await postJson(`${w.url}/api/v1/events`, liveEventBody({ title, capacity: 10 }), auth);
+  expect(res.status).toBe(201);
+  return res.body as { id: string; slug: string };
+}
+const page = async (w: Workerd, path: string, headers: Record<string, string> = {}) => {
+  const res = await fetch(`${w.url}${path}`, { headers });
+  return { status: res.status, text: await res.text(), etag: res.headers.get("etag") };
+};
+
+describe("the Cache API on Workers", () => {
+  it("serves a kept page within its time without D1, per language", async () => {
+    const ev = await event(kept, keptAuth, "Leankonferens Blekinge");
+    const first = await page(kept, `/e/${ev.slug}`);
+    expect(first.text).toContain("Leankonferens Blekinge");
+    await kept.d1(`UPDATE events SET title = 'Ändrad titel' WHERE id = '${ev.id}'`);
+    const again = await page(kept, `/e/${ev.slug}`);
+    expect([again.text, again.etag]).toEqual([first.text, first.etag]);
+    expect((await page(kept, `/e/${ev.slug}`, { "if-none-match": first.etag! })).status).toBe(304);
+    // Another language is another page, rendered now.
+    const english = await page(kept, `/e/${ev.slug}?lang=en`);
+    expect(english.text).toContain("Ändrad titel");
+    expect(english.text).toContain('<html lang="en"');
+  });
+
+  it("with PAGE_CACHE_MS=0 checks the stamp on every view, so a change shows at once", async () => {
+    const ev = await event(shared, sharedAuth, "Medlemsfrukost");
+    const first = await page(shared, `/e/${ev.slug}`);
+    expect(first.text).toContain("10 platser kvar");
+    expect((await page(shared, `/e/${ev.slug}`)).etag).toBe(first.etag);
+    expect((await postJson(`${shared.url}/api/v1/events/${ev.id}/registrations`, { name: "Åsa", email: "asa@example.se" })).status).toBe(201);
+    expect((await page(shared, `/e/${ev.slug}`)).text).toContain("9 platser kvar");
+    await shared.d1(`UPDATE events SET title = 'Frukostmöte' WHERE id = '${ev.id}'`);
+    expect((await page(shared, `/e/${ev.slug}`)).text).toContain("Frukostmöte");
+  });
+});
