@@ -57,6 +57,8 @@ function runtimeFor(env: WorkerEnv): Runtime {
 }
 
 const changesState = (method: string) => method !== "GET" && method !== "HEAD" && method !== "OPTIONS";
+// A refusal (4xx) changed nothing, so it queued nothing: no D1 round trips after it.
+const succeeded = (status: number) => status < 400;
 
 export default {
   async fetch(request, env, ctx) {
@@ -64,7 +66,7 @@ export default {
     const response = await app.fetch(request as unknown as Request, env, ctx as never);
     // What the request queued (a confirmation, a sign-in link) goes out within seconds,
     // after the response, instead of at the next cron minute.
-    if (jobs.mailer && changesState(request.method) && response.status < 500) ctx.waitUntil(kickOutbox(jobs));
+    if (jobs.mailer && changesState(request.method) && succeeded(response.status)) ctx.waitUntil(kickOutbox(jobs));
     return response as never;
   },
   scheduled(controller, env, ctx) {

@@ -68,7 +68,50 @@ export interface WorkerSpec {
   port?: number;
   /** TMPDIR for Miniflare's simulated bindings (send_email keeps each message as a file there). */
   tmpdir?: string;
+  /** Count D1 round trips (see COUNTING_ENTRY). */
+  countD1?: boolean;
 }
+
+/**
+ * An entry module around the bundle that counts the Worker's D1 round trips: each
+ * statement run alone and each batch is one. A response says how many its request made
+ * (`x-d1-round-trips`); `GET /__d1-round-trips` answers all since the last time it was
+ * asked, including work after responses (waitUntil). Plain JavaScript beside worker.js,
+ * so the bundle under test stays the one a deploy uploads.
+ */
+const COUNTING_ENTRY = `
+import plats from "./worker.js";
+let trips = 0;
+const real = new WeakMap();
+const passOn = (t, k) => { const v = Reflect.get(t, k); return typeof v === "function" ? v.bind(t) : v; };
+function statement(s) {
+  const p = new Proxy(s, { get(t, k) {
+    if (k === "bind") return (...a) => statement(t.bind(...a));
+    if (k === "all" || k === "run" || k === "raw" || k === "first") return (...a) => { trips++; return t[k](...a); };
+    return passOn(t, k);
+  } });
+  real.set(p, s);
+  return p;
+}
+let counted;
+const counting = (db) => (counted ??= new Proxy(db, { get(t, k) {
+  if (k === "prepare") return (q) => statement(t.prepare(q));
+  if (k === "batch") return (list) => { trips++; return t.batch(list.map((s) => real.get(s) ?? s)); };
+  if (k === "exec") return (q) => { trips++; return t.exec(q); };
+  return passOn(t, k);
+} }));
+export default {
+  async fetch(request, env, ctx) {
+    if (new URL(request.url).pathname === "/__d1-round-trips") { const n = trips; trips = 0; return Response.json({ trips: n }); }
+    const before = trips;
+    const res = await plats.fetch(request, { ...env, DB: counting(env.DB) }, ctx);
+    const out = new Response(res.body, res);
+    out.headers.set("x-d1-round-trips", String(trips - before));
+    return out;
+  },
+  scheduled: (controller, env, ctx) => plats.scheduled(controller, { ...env, DB: counting(env.DB) }, ctx),
+};
+`;
 
 export interface HostedWorker {
   url: string;
@@ -106,7 +149,10 @@ export async function startWorker(bundleDir: string, spec: WorkerSpec = {}): Pro
     mf = new Miniflare({
       ...(workerOptions as object),
       name: "plats",
-      modules: [{ type: "ESModule", path: join(bundleDir, "worker.js") }],
+      modules: [
+        ...(spec.countD1 ? [{ type: "ESModule", path: join(bundleDir, "counting.js"), contents: COUNTING_ENTRY }] : []),
+        { type: "ESModule", path: join(bundleDir, "worker.js") },
+      ],
       modulesRoot: bundleDir,
       // Pages checked on every view unless a test asks otherwise: a test that signs up and
       // then looks must see its own signup.
