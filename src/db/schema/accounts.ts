@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { Language } from "./events";
 import { organisations } from "./organisations";
 
@@ -87,4 +87,22 @@ export const auditLog = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("audit_log_org_idx").on(t.orgId, t.seq), index("audit_log_subject_idx").on(t.subjectId)],
+);
+
+/**
+ * Browsers that signed in to an account with its password (OWASP's device cookies): only
+ * the hash of the cookie's secret is kept. Failed attempts from a known device count
+ * against that device, so someone guessing at an account cannot lock its owner out of
+ * the browsers they already use. One browser may be known to several accounts.
+ */
+export const knownDevices = sqliteTable(
+  "known_devices",
+  {
+    tokenHash: text("token_hash").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    lastSignInAt: integer("last_sign_in_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tokenHash, t.userId] }), index("known_devices_user_idx").on(t.userId)],
 );

@@ -3,3 +3,4 @@ export * from "./events";
 export * from "./registrations";
 export * from "./outbox";
 export * from "./accounts";
+export * from "./limits";
