@@ -1,4 +1,4 @@
-import { Hono, type MiddlewareHandler } from "hono";
+import { Hono } from "hono";
 import type { Db } from "./db/client";
 import { eventRoutes } from "./http/api/events";
 import { calendarRoutes } from "./http/calendar";
@@ -7,8 +7,10 @@ import { organisationRoutes } from "./http/api/organisation";
 import { registrationRoutes } from "./http/api/registrations";
 import type { AppContext, AppEnv } from "./http/env";
 import { onError, onNotFound } from "./http/errors";
-import { limitBody, limitRate, requireJsonBody } from "./http/middleware";
+import { limitBody, requireJsonBody } from "./http/middleware";
+import { memoryBudget, type SignupLimits } from "./http/signupLimits";
 import { serviceContext } from "./domain/context";
+import { databaseBudget, type Budget, type BudgetLimit } from "./domain/limits";
 import { outboxHealth } from "./domain/outbox";
 import { webRoutes } from "./http/web";
 import { adminRoutes } from "./http/web/admin";
@@ -20,10 +22,12 @@ export interface AppDeps {
   db: Db;
   publicUrl: string;
   now?: () => Date;
-  /** Public signups per client address and window (see `signupRateLimit` in config.ts); null turns the limit off. */
-  signupRateLimit: { limit: number; windowMs: number } | null;
-  /** Replaces the in-memory signup limiter when set and the limit is on (Workers: the Rate Limiting binding). */
-  signupLimiter?: MiddlewareHandler<AppEnv>;
+  /** People signed up per client address and window (see `signupRateLimit` in config.ts); null turns the limit off. */
+  signupRateLimit: BudgetLimit | null;
+  /** Replaces the in-memory people budget when set and the limit is on (Workers: the Rate Limiting binding). */
+  signupBudget?: Budget;
+  /** Signups for addresses other than the submitter's per client address and window, counted in the database; absent or null: no limit. */
+  otherAddressLimit?: BudgetLimit | null;
   /** The caller's address as this runtime knows it (socket, proxy header, cf header). */
   clientIp?: (c: AppContext) => string | undefined;
   /** Cloudflare Turnstile on the signup form, when its keys are configured. */
@@ -37,14 +41,18 @@ export function createApp(deps: AppDeps) {
   const ctx = serviceContext(deps);
   const limit = deps.signupRateLimit;
   const clientIp = deps.clientIp ?? (() => undefined);
-  // One limiter for the API's signups and the form's: one budget per address for both.
-  const limitSignups: MiddlewareHandler<AppEnv> = limit ? (deps.signupLimiter ?? limitRate({ ...limit, clientIp })) : (_c, next) => next();
+  // One set of budgets for the API's signups and the form's: one count per address for both.
+  const signupLimits: SignupLimits = {
+    people: limit ? (deps.signupBudget ?? memoryBudget(limit)) : null,
+    otherAddresses: deps.otherAddressLimit ? databaseBudget(ctx, "other-addresses", deps.otherAddressLimit) : null,
+    clientIp,
+  };
   const pages = deps.pages ?? { store: null, freshMs: 0 };
-  const web = webRoutes({ publicUrl: ctx.publicUrl, limitSubmissions: limitSignups, turnstile: deps.turnstile ?? null, clientIp, pages });
+  const web = webRoutes({ publicUrl: ctx.publicUrl, signupLimits, turnstile: deps.turnstile ?? null, clientIp, pages });
 
   const api = new Hono<AppEnv>()
     .use(limitBody, requireJsonBody)
-    .route("/events", eventRoutes(limitSignups))
+    .route("/events", eventRoutes(signupLimits))
     .route("/registrations", registrationRoutes)
     .route("/manage", manageRoutes)
     .route("/organisation", organisationRoutes);

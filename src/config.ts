@@ -32,6 +32,13 @@ const schema = z
       .int()
       .min(0)
       .default(30),
+    // Per client address and hour: people signed up with an address other than the
+    // submitter's (a group's colleagues), each of whom gets an email.
+    SIGNUP_OTHER_ADDRESS_LIMIT: z.coerce
+      .number({ message: "Must be a whole number (0 turns the limit off)." })
+      .int()
+      .min(0)
+      .default(20),
     REMINDER_HOURS: z.coerce
       .number({ message: "Must be a number of hours (0 turns reminders off)." })
       .min(0)
@@ -73,9 +80,13 @@ export function readConfig(env: Record<string, unknown>): Config {
   throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
 }
 
-/** The signup rate limit as the app takes it. */
+/** The signup rate limit as the app takes it: people signed up per client address and minute. */
 export const signupRateLimit = (config: Config) =>
   config.SIGNUP_RATE_LIMIT > 0 ? { limit: config.SIGNUP_RATE_LIMIT, windowMs: 60_000 } : null;
+
+/** Other people's addresses signed up per client address and hour, as the app takes it. */
+export const otherAddressLimit = (config: Config) =>
+  config.SIGNUP_OTHER_ADDRESS_LIMIT > 0 ? { limit: config.SIGNUP_OTHER_ADDRESS_LIMIT, windowMs: 3_600_000 } : null;
 
 /** Cloudflare Turnstile on the signup form, when both keys are set. */
 export const turnstileFor = (config: Config) =>

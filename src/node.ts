@@ -3,7 +3,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { pathToFileURL } from "node:url";
 import { createApp } from "./app";
 import { memoryPageStore } from "./runtime/node/pageStore";
-import { ConfigError, readConfig, signupRateLimit, turnstileFor, type Config } from "./config";
+import { ConfigError, otherAddressLimit, readConfig, signupRateLimit, turnstileFor, type Config } from "./config";
 import type { AppContext } from "./http/env";
 import { migrateDatabase, openDatabase } from "./runtime/node/database";
 import { serviceContext } from "./domain/context";
@@ -53,6 +53,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     db: database.db,
     publicUrl: config.PUBLIC_URL,
     signupRateLimit: signupRateLimit(config),
+    otherAddressLimit: otherAddressLimit(config),
     clientIp: clientIp(config),
     turnstile: turnstileFor(config),
     pages: { store: memoryPageStore(), freshMs: config.PAGE_CACHE_MS },

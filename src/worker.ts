@@ -1,11 +1,11 @@
 import type { D1Database, ExportedHandler, RateLimit, SendEmail } from "@cloudflare/workers-types";
 import { createApp, type App } from "./app";
-import { readConfig, signupRateLimit, turnstileFor } from "./config";
+import { otherAddressLimit, readConfig, signupRateLimit, turnstileFor } from "./config";
 import type { AppContext } from "./http/env";
 import { serviceContext } from "./domain/context";
 import { workerDatabase } from "./runtime/workers/database";
 import { workerMailer } from "./runtime/workers/mailers";
-import { bindingLimiter } from "./runtime/workers/rateLimit";
+import { bindingBudget } from "./runtime/workers/rateLimit";
 import { cacheApiPageStore } from "./runtime/workers/pageStore";
 import { kickOutbox, runCron, type WorkerJobs } from "./runtime/workers/scheduled";
 
@@ -40,7 +40,8 @@ function runtimeFor(env: WorkerEnv): Runtime {
     db,
     publicUrl: config.PUBLIC_URL,
     signupRateLimit: signupRateLimit(config),
-    ...(env.SIGNUP_LIMITER ? { signupLimiter: bindingLimiter(env.SIGNUP_LIMITER, clientIp) } : {}),
+    ...(env.SIGNUP_LIMITER ? { signupBudget: bindingBudget(env.SIGNUP_LIMITER) } : {}),
+    otherAddressLimit: otherAddressLimit(config),
     clientIp,
     turnstile: turnstileFor(config),
     pages: { store: cacheApiPageStore((caches as unknown as { default: Cache }).default), freshMs: config.PAGE_CACHE_MS },

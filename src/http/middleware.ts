@@ -1,6 +1,5 @@
 import { bearerAuth } from "hono/bearer-auth";
 import { createMiddleware } from "hono/factory";
-import { rateLimiter } from "hono-rate-limiter";
 import { AppError } from "../lib/errors";
 import type { Actor } from "../domain/audit";
 import { authenticateApiToken } from "../domain/organisations";
@@ -91,24 +90,3 @@ export const apiActor = (c: AppContext): Actor => ({ orgId: c.var.org.id, id: nu
 export const requireOrganiser = bearer(false);
 /** Public routes that show more to the owning organisation. */
 export const optionalOrganiser = bearer(true);
-
-export interface RateLimitOptions {
-  limit: number;
-  windowMs: number;
-  /** The caller's address as the runtime sees it; undefined when unknown. */
-  clientIp: (c: AppContext) => string | undefined;
-}
-
-/**
- * Per-address limit on public writes, with Retry-After. Thrown, so the API answers in
- * the one error shape and the pages with a page of their own.
- */
-export const limitRate = ({ limit, windowMs, clientIp }: RateLimitOptions) =>
-  rateLimiter<AppEnv>({
-    windowMs,
-    limit,
-    keyGenerator: (c) => clientIp(c) ?? "unknown",
-    handler: () => {
-      throw new AppError("rate_limited");
-    },
-  });

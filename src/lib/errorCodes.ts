@@ -73,6 +73,9 @@ export const reasons = {
   last_owner_remove: { code: "conflict", params: [] },
   payload_too_large: { code: "payload_too_large", params: ["kib"] },
   rate_limited: { code: "rate_limited", params: [] },
+  // A limit of its own on signups for other people's addresses (a group's colleagues), so
+  // a page can say so; clients see the same code as any rate limit.
+  too_many_other_addresses: { code: "rate_limited", params: [] },
   internal_error: { code: "internal_error", params: ["id"] },
 } as const satisfies Record<string, { code: ErrorCode; params: readonly string[] }>;
 export type Reason = keyof typeof reasons;

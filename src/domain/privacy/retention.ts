@@ -1,7 +1,8 @@
 import { and, eq, isNotNull, lt, ne, or, sql } from "drizzle-orm";
 import { changedRows } from "../../db/client";
-import { loginFailures, loginLinks, outbox, sessions } from "../../db/schema";
+import { loginFailures, loginLinks, outbox, rateBudgets, sessions } from "../../db/schema";
 import type { ServiceContext } from "../context";
+import { BUDGETS_KEPT_MS } from "../limits";
 
 const DAY_MS = 86_400_000;
 // Sign-in throttling forgets failures after an hour; a day of rows is plenty to keep.
@@ -84,6 +85,8 @@ export async function applyRetention({ ctx }: { ctx: ServiceContext }): Promise<
     ctx.db
       .delete(outbox)
       .where(and(eq(outbox.kind, "login_link"), ne(outbox.status, "sending"), lt(outbox.createdAt, new Date(now.getTime() - LOGIN_MAILS_KEPT_MS)))),
+    // Spent signup budgets of windows long ended (their keys are hashed client addresses).
+    ctx.db.delete(rateBudgets).where(lt(rateBudgets.windowStart, new Date(now.getTime() - BUDGETS_KEPT_MS))),
   ]);
   result.sessions = changedRows(ended);
   result.loginLinks = changedRows(links);

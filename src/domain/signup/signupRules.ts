@@ -33,3 +33,14 @@ export function checkSignup(rules: SignupRules, attendees: { email?: string; ans
 /** Whether registrants may still change or cancel their own registration: it is live and the event goes ahead. */
 export const registrantCanChange = (registration: { status: string }, event: { status: string }) =>
   registration.status !== "cancelled" && event.status !== "cancelled";
+
+/**
+ * What a signup spends of its sender's limits: one per person registered, and one per
+ * address other than the first person's (the submitter's), which gets an email the
+ * sender chose to send. A group is one form post but many people and many inboxes.
+ */
+export function signupCost(attendees: { email: string }[]) {
+  const own = attendees[0] === undefined ? undefined : emailKey(attendees[0].email);
+  const others = new Set(attendees.map((a) => emailKey(a.email)).filter((k) => k !== own));
+  return { people: attendees.length, otherAddresses: others.size };
+}

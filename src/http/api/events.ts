@@ -12,11 +12,11 @@ import { updateEvent, updateEventInput } from "../../domain/events";
 import { sendTable } from "../download";
 import type { AppEnv } from "../env";
 import { apiActor, optionalOrganiser, requireOrganiser } from "../middleware";
-import type { MiddlewareHandler } from "hono";
+import { chargeSignup, type SignupLimits } from "../signupLimits";
 import { validate } from "../validate";
 import { withEmbed } from "./embed";
 
-export function eventRoutes(limitSignups: MiddlewareHandler<AppEnv>) {
+export function eventRoutes(signupLimits: SignupLimits) {
   return new Hono<AppEnv>()
     .post("/", requireOrganiser, validate("json", createEventInput), async (c) => {
       const event = await createEvent({ ctx: c.var.ctx, input: { ...c.req.valid("json"), orgId: c.var.org.id }, actor: apiActor(c) });
@@ -35,8 +35,9 @@ export function eventRoutes(limitSignups: MiddlewareHandler<AppEnv>) {
     .post("/:id/cancel", requireOrganiser, async (c) =>
       c.json(await cancelEvent({ ctx: c.var.ctx, input: { id: c.req.param("id"), orgId: c.var.org.id }, actor: apiActor(c) })),
     )
-    .post("/:id/registrations", limitSignups, validate("json", registrationInput), async (c) => {
+    .post("/:id/registrations", validate("json", registrationInput), async (c) => {
       const input = { ...c.req.valid("json"), eventId: c.req.param("id") };
+      await chargeSignup(c, signupLimits, [input]);
       return c.json(await register({ ctx: c.var.ctx, input }), 201);
     })
     .get("/:id/registrations", requireOrganiser, validate("query", listRegistrationsQuery), async (c) => {

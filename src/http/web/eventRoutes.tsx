@@ -1,10 +1,11 @@
-import { Hono, type MiddlewareHandler } from "hono";
+import { Hono } from "hono";
 import { AppError } from "../../lib/errors";
 import { eventPage, eventPageStamp } from "../../domain/events";
 import { getManagedRegistration } from "../../domain/signup";
 import { registerGroup } from "../../domain/signup";
 import type { AppContext, AppEnv } from "../env";
 import { limitBody } from "../middleware";
+import { chargeSignup, type SignupLimits } from "../signupLimits";
 import { pageLanguage } from "./language";
 import { pageInfo, renderPage, type PageInfo } from "./layout";
 import { EventPageView } from "./pages/eventPage";
@@ -17,7 +18,7 @@ import type { Turnstile } from "./turnstile";
 
 export interface EventPageOptions {
   publicUrl: string;
-  limitSubmissions: MiddlewareHandler<AppEnv>;
+  signupLimits: SignupLimits;
   turnstile: Turnstile | null;
   clientIp: (c: AppContext) => string | undefined;
   pages: PageCacheOptions;
@@ -54,7 +55,7 @@ export function eventPageRoutes(options: EventPageOptions) {
       c.set("pageFacts", { stamp, changesAt });
       return show(c, emptyForm());
     })
-    .post("/:slug", sameOriginForms(options.publicUrl), options.limitSubmissions, limitBody, loadEventPage, headers, async (c) => {
+    .post("/:slug", sameOriginForms(options.publicUrl), limitBody, loadEventPage, headers, async (c) => {
       const data = c.var.eventPage!;
       const page = eventPageInfo(c);
       const { t, lang } = page;
@@ -69,6 +70,8 @@ export function eventPageRoutes(options: EventPageOptions) {
       const rules = { questions, groupLimit, requireConsent: data.organisation.requireConsent };
       const { attendees, rows, errors } = attendeesOf(values, rules, lang);
       if (Object.keys(errors).length) return show(c, { values, errors: formErrors(page, errors) }, 400);
+      // Charged per person once the form is valid: a group of five spends five.
+      await chargeSignup(c, options.signupLimits, attendees);
       let results: Awaited<ReturnType<typeof registerGroup>>;
       try {
         results = await registerGroup({ ctx: c.var.ctx, input: { eventId: data.event.id, attendees } });

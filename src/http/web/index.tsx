@@ -1,6 +1,7 @@
-import { Hono, type MiddlewareHandler } from "hono";
+import { Hono } from "hono";
 import { upcomingEvents } from "../../domain/events";
 import type { AppContext, AppEnv } from "../env";
+import type { SignupLimits } from "../signupLimits";
 import { assetRoutes } from "./assets";
 import { eventPageRoutes } from "./eventRoutes";
 import { pageLanguage } from "./language";
@@ -14,8 +15,8 @@ import type { Turnstile } from "./turnstile";
 
 export interface WebOptions {
   publicUrl: string;
-  /** The per-address limit on form submissions (shared with the API's signups). */
-  limitSubmissions: MiddlewareHandler<AppEnv>;
+  /** The per-address limits on signups (shared with the API's). */
+  signupLimits: SignupLimits;
   turnstile: Turnstile | null;
   clientIp: (c: AppContext) => string | undefined;
   /** Where public pages are kept, and how long one is served without asking the database. */

@@ -115,5 +115,6 @@ export const englishReasons: Record<Reason, string> = {
   last_owner_remove: "The organisation's last owner cannot be removed. Make another member an owner first.",
   payload_too_large: "The request body is larger than {kib} KiB.",
   rate_limited: "Too many requests from your address. Try again shortly.",
+  too_many_other_addresses: "Too many people with email addresses other than the submitter's were signed up from your address. Try again later.",
   internal_error: "Something went wrong on our side ({id}).",
 };

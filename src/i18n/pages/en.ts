@@ -75,6 +75,7 @@ export const en: typeof sv = {
     event_started: "The event has started. Please contact the organiser if your registration needs to be changed.",
     registration_cancelled: "Your registration is cancelled and can no longer be changed. Sign up again if you would like to come.",
     calendar_needs_seat: "You get the calendar entry once you have a seat.",
+    too_many_other_addresses: "You have signed up many colleagues in a short time. Try again later, or ask them to sign up themselves.",
   },
   // Result
   resultConfirmed: "You are registered!",

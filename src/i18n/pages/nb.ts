@@ -75,6 +75,7 @@ export const nb: typeof sv = {
     event_started: "Arrangementet har startet. Kontakt arrangøren hvis påmeldingen din må endres.",
     registration_cancelled: "Du har meldt deg av, så påmeldingen kan ikke endres lenger. Meld deg på igjen hvis du vil komme.",
     calendar_needs_seat: "Kalenderoppføringen får du når du har fått plass.",
+    too_many_other_addresses: "Du har meldt på mange kolleger på kort tid. Prøv igjen senere, eller be kollegene melde seg på selv.",
   },
   // Result
   resultConfirmed: "Du er påmeldt!",

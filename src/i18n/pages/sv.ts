@@ -75,6 +75,7 @@ export const sv = {
     event_started: "Evenemanget har börjat. Kontakta arrangören om din anmälan behöver ändras.",
     registration_cancelled: "Din anmälan är avbokad och går inte att ändra. Anmäl dig igen om du vill komma.",
     calendar_needs_seat: "Kalenderposten får du när du har fått en plats.",
+    too_many_other_addresses: "Du har anmält många kollegor på kort tid. Försök igen senare, eller be kollegorna anmäla sig själva.",
   },
   // Result
   resultConfirmed: "Du är anmäld!",
