@@ -73,7 +73,7 @@ export function createApp(deps: AppDeps) {
     })
     .route("/api/v1", api)
     .route("/", calendarRoutes)
-    .route("/admin", adminRoutes({ publicUrl: ctx.publicUrl, clientIp }))
+    .route("/admin", adminRoutes({ publicUrl: ctx.publicUrl }))
     .route("/", web)
     // Outside the API a person is reading: an unknown address gets a page, not JSON.
     .notFound((c) => (c.req.path.startsWith("/api/") ? onNotFound(c) : notFoundPage(c)))

@@ -94,6 +94,7 @@ export async function setPassword({
   password,
   current,
   keepSession,
+  device,
 }: {
   ctx: ServiceContext;
   member: Member;
@@ -101,12 +102,14 @@ export async function setPassword({
   current?: string;
   /** The session cookie's value of the browser making the change, which stays signed in. */
   keepSession?: string;
+  /** Its device cookie's value: a wrong current password counts as a sign-in from it would. */
+  device?: string;
 }) {
   const checked = passwordSchema.safeParse(password);
   if (!checked.success) throw invalid({ password: issueCode(checked.error.issues[0]!) });
   const stored = await passwordHashOf(ctx, member.id);
   if (stored) {
-    const verdict = current === undefined ? { ok: false as const } : await checkCurrentPassword(ctx, { email: member.email, password: current, hash: stored });
+    const verdict = current === undefined ? { ok: false as const } : await checkCurrentPassword(ctx, { email: member.email, password: current, hash: stored, device });
     if (!verdict.ok && verdict.retryAfterSeconds)
       throw new AppError("rate_limited", {}, { current: { code: "try_again_in", seconds: verdict.retryAfterSeconds } });
     if (!verdict.ok) throw invalid({ current: { code: "wrong_password" } });

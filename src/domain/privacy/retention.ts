@@ -1,7 +1,8 @@
 import { and, eq, isNotNull, lt, ne, or, sql } from "drizzle-orm";
 import { changedRows } from "../../db/client";
-import { loginFailures, loginLinks, outbox, rateBudgets, sessions } from "../../db/schema";
+import { knownDevices, loginFailures, loginLinks, outbox, rateBudgets, sessions } from "../../db/schema";
 import type { ServiceContext } from "../context";
+import { DEVICE_KEPT_MS } from "../accounts";
 import { BUDGETS_KEPT_MS } from "../limits";
 
 const DAY_MS = 86_400_000;
@@ -87,6 +88,8 @@ export async function applyRetention({ ctx }: { ctx: ServiceContext }): Promise<
       .where(and(eq(outbox.kind, "login_link"), ne(outbox.status, "sending"), lt(outbox.createdAt, new Date(now.getTime() - LOGIN_MAILS_KEPT_MS)))),
     // Spent signup budgets of windows long ended (their keys are hashed client addresses).
     ctx.db.delete(rateBudgets).where(lt(rateBudgets.windowStart, new Date(now.getTime() - BUDGETS_KEPT_MS))),
+    // Browsers that have not signed in for as long as their device cookie lasts.
+    ctx.db.delete(knownDevices).where(lt(knownDevices.lastSignInAt, new Date(now.getTime() - DEVICE_KEPT_MS))),
   ]);
   result.sessions = changedRows(ended);
   result.loginLinks = changedRows(links);

@@ -4,6 +4,7 @@ import { MIN_PASSWORD, passwordHashOf, setPassword } from "../../../domain/accou
 import type { AppEnv } from "../../env";
 import { shownErrors } from "./errors";
 import { readForm } from "./forms";
+import { deviceOf, type CookieSettings } from "./session";
 import { AdminLayout, ErrorSummary, Notice, renderAdmin } from "./layout";
 
 function AccountPage({
@@ -63,26 +64,28 @@ function AccountPage({
 }
 
 /** The member's own account: who they are, and their password. */
-export const accountRoutes = new Hono<AppEnv>()
-  .get("/account", async (c) => {
-    const hasPassword = (await passwordHashOf(c.var.ctx, c.var.member.id)) !== null;
-    return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} notice={c.req.query("notice") === "password" ? "Your password is set." : undefined} />);
-  })
-  .post("/account/password", async (c) => {
-    const form = await readForm(c);
-    const password = form.one("password");
-    const hasPassword = (await passwordHashOf(c.var.ctx, c.var.member.id)) !== null;
-    if (password !== form.one("confirm"))
-      return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} errors={shownErrors({ confirm: { code: "passwords_differ" } })} />, 400);
-    try {
-      await setPassword({ ctx: c.var.ctx, member: c.var.member, password, current: form.one("current"), keepSession: c.var.sessionToken });
-    } catch (err) {
-      if (err instanceof AppError && err.fields) {
-        const wait = err.fields.current?.code === "try_again_in" ? err.fields.current.seconds : undefined;
-        if (wait !== undefined) c.header("Retry-After", String(wait));
-        return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} errors={shownErrors(err.fields)} />, codeToStatus(err.code) as 400 | 429);
+export const accountRoutes = (cookie: CookieSettings) =>
+  new Hono<AppEnv>()
+    .get("/account", async (c) => {
+      const hasPassword = (await passwordHashOf(c.var.ctx, c.var.member.id)) !== null;
+      return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} notice={c.req.query("notice") === "password" ? "Your password is set." : undefined} />);
+    })
+    .post("/account/password", async (c) => {
+      const form = await readForm(c);
+      const password = form.one("password");
+      const hasPassword = (await passwordHashOf(c.var.ctx, c.var.member.id)) !== null;
+      if (password !== form.one("confirm"))
+        return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} errors={shownErrors({ confirm: { code: "passwords_differ" } })} />, 400);
+      try {
+        const browser = { keepSession: c.var.sessionToken, device: deviceOf(c, cookie) };
+        await setPassword({ ctx: c.var.ctx, member: c.var.member, password, current: form.one("current"), ...browser });
+      } catch (err) {
+        if (err instanceof AppError && err.fields) {
+          const wait = err.fields.current?.code === "try_again_in" ? err.fields.current.seconds : undefined;
+          if (wait !== undefined) c.header("Retry-After", String(wait));
+          return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} errors={shownErrors(err.fields)} />, codeToStatus(err.code) as 400 | 429);
+        }
+        throw err;
       }
-      throw err;
-    }
-    return c.redirect("/admin/account?notice=password", 303);
-  });
+      return c.redirect("/admin/account?notice=password", 303);
+    });

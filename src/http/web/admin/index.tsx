@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { createMiddleware } from "hono/factory";
 import { AppError } from "../../../lib/errors";
-import type { AppContext, AppEnv } from "../../env";
+import type { AppEnv } from "../../env";
 import { limitBody } from "../../middleware";
 import { accountRoutes } from "./accountRoutes";
 import { auditRoutes } from "./auditRoutes";
@@ -47,13 +47,13 @@ const noStore = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /** The organiser workspace at /admin. */
-export function adminRoutes({ publicUrl, clientIp }: { publicUrl: string; clientIp: (c: AppContext) => string | undefined }) {
+export function adminRoutes({ publicUrl }: { publicUrl: string }) {
   const cookie = cookieSettings(publicUrl);
   const signedIn = new Hono<AppEnv>()
     .use(requireMember(cookie))
     .route("/", checkinRoutes)
     .route("/", eventAdminRoutes)
-    .route("/", accountRoutes)
+    .route("/", accountRoutes(cookie))
     .route("/", settingsRoutes)
     .route("/", membersRoutes)
     .route("/", privacyRoutes)
@@ -67,7 +67,7 @@ export function adminRoutes({ publicUrl, clientIp }: { publicUrl: string; client
     });
   return new Hono<AppEnv>()
     .use(adminHeaders, noStore, sameOriginOnly(publicUrl), limitBody)
-    .route("/", loginRoutes({ cookie, clientIp }))
+    .route("/", loginRoutes({ cookie }))
     .route("/", signedIn)
     .onError(adminError);
 }

@@ -1,9 +1,9 @@
 import { Hono } from "hono";
 import { consumeLoginLink, requestLoginLink, signInWithPassword } from "../../../domain/accounts";
-import type { AppContext, AppEnv } from "../../env";
+import type { AppEnv } from "../../env";
 import { readForm } from "./forms";
 import { PlainLayout, renderAdmin } from "./layout";
-import { safeNext, signIn, signOut, type CookieSettings } from "./session";
+import { deviceOf, rememberDevice, safeNext, signIn, signOut, type CookieSettings } from "./session";
 
 function LoginPage({ next, email = "", error, notice }: { next: string; email?: string; error?: string; notice?: string }) {
   return (
@@ -47,16 +47,18 @@ function LoginPage({ next, email = "", error, notice }: { next: string; email?: 
 }
 
 /** Signing in and out: password or one-time link, then a session cookie. */
-export function loginRoutes({ cookie, clientIp }: { cookie: CookieSettings; clientIp: (c: AppContext) => string | undefined }) {
+export function loginRoutes({ cookie }: { cookie: CookieSettings }) {
   return new Hono<AppEnv>()
     .get("/login", (c) => renderAdmin(c, <LoginPage next={safeNext(c.req.query("next"))} />))
     .post("/login", async (c) => {
       const form = await readForm(c);
       const next = safeNext(form.one("next"));
       const email = form.one("email").trim();
-      const result = await signInWithPassword({ ctx: c.var.ctx, input: { email, password: form.one("password"), clientIp: clientIp(c) } });
+      const input = { email, password: form.one("password"), device: deviceOf(c, cookie) };
+      const result = await signInWithPassword({ ctx: c.var.ctx, input });
       if (result.ok) {
         await signIn(c, cookie, result.userId);
+        rememberDevice(c, cookie, result.device);
         return c.redirect(next, 303);
       }
       if (result.reason === "throttled") {

@@ -4,18 +4,22 @@ import { createMiddleware } from "hono/factory";
 import type { Role } from "../../../db/schema";
 import { AppError } from "../../../lib/errors";
 import { allows } from "../../../domain/accounts";
-import { endSession, resolveSession, SESSION_MAX_MS, startSession } from "../../../domain/accounts";
+import { DEVICE_KEPT_MS, endSession, resolveSession, SESSION_MAX_MS, startSession } from "../../../domain/accounts";
 import type { AppEnv } from "../../env";
 
 /**
  * The session cookie: HttpOnly, SameSite=Lax (a login link followed from an email must
  * arrive signed in), path /admin only. Over https it is Secure with the __Host- prefix, so
- * no subdomain can plant or read it; plain http is for a local install only.
+ * no subdomain can plant or read it; plain http is for a local install only. The device
+ * cookie (which accounts this browser signed in to with a password, see signIn.ts) has
+ * the same rules and lasts a year.
  */
 export function cookieSettings(publicUrl: string) {
   const secure = new URL(publicUrl).protocol === "https:";
+  const prefix = secure ? "__Host-" : "";
   return {
-    name: secure ? "__Host-plats_admin" : "plats_admin",
+    name: `${prefix}plats_admin`,
+    device: `${prefix}plats_device`,
     options: { httpOnly: true, secure, sameSite: "Lax" as const, path: secure ? "/" : "/admin" },
   };
 }
@@ -26,6 +30,13 @@ export async function signIn(c: Context<AppEnv>, cookie: CookieSettings, userId:
   const token = await startSession(c.var.ctx, userId);
   setCookie(c, cookie.name, token, { ...cookie.options, maxAge: SESSION_MAX_MS / 1000 });
 }
+
+/** The device cookie's value this browser sent, if any. */
+export const deviceOf = (c: Context<AppEnv>, cookie: CookieSettings) => getCookie(c, cookie.device);
+
+/** Sets (or renews for another year) the device cookie after a right password. */
+export const rememberDevice = (c: Context<AppEnv>, cookie: CookieSettings, secret: string) =>
+  setCookie(c, cookie.device, secret, { ...cookie.options, maxAge: DEVICE_KEPT_MS / 1000 });
 
 export async function signOut(c: Context<AppEnv>, cookie: CookieSettings) {
   const token = getCookie(c, cookie.name);
