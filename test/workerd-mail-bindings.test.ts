@@ -11,7 +11,8 @@ import { d1, eventually, seedOrganisation } from "./helpers/workerdSeed";
 
 // The Workers build with its two Cloudflare bindings switched on, in workerd: Email
 // Service (`send_email`, simulated by Miniflare, which keeps each raw message as an .eml
-// file) and Rate Limiting (`ratelimits`, as wrangler.toml ships it: 30 a minute).
+// file) and Rate Limiting (`ratelimits`, as wrangler.toml ships it: 30 people a minute),
+// with the limit on other people's addresses counted in D1.
 let w: Workerd;
 let auth: Record<string, string>;
 let mailFolder: string;
@@ -23,7 +24,7 @@ beforeAll(async () => {
   w = await ownWorkerd(
     // The binding's limit (30 a minute) is the one that counts; the in-memory limiter
     // with SIGNUP_RATE_LIMIT would have stopped the sixth signup.
-    { MAIL_FROM: "Techtank <noreply@plats.test>", SIGNUP_RATE_LIMIT: "5" },
+    { MAIL_FROM: "Techtank <noreply@plats.test>", SIGNUP_RATE_LIMIT: "5", SIGNUP_OTHER_ADDRESS_LIMIT: "8" },
     { extraConfig: `[[send_email]]\nname = "EMAIL"\nallowed_destination_addresses = ${JSON.stringify(ALLOWED)}`, tmpdir: mailFolder },
   );
   ({ auth } = await seedOrganisation(w, "binding"));
@@ -103,4 +104,50 @@ describe("signup rate limit through the Rate Limiting binding", () => {
     // Another address has its own count.
     expect((await signUp(ev.body.id, "other@example.se", "203.0.113.8")).status).toBe(201);
   });
+
+  it("counts a group on the form by its people: a group of five and 25 more fill the 30", async () => {
+    const ev = await postJson(`${w.url}/api/v1/events`, liveEventBody({ capacity: 100, slug: "rl-people" }), auth);
+    expect((await form("rl-people", group("people", 5), "203.0.113.20")).status).toBe(200);
+    for (let i = 0; i < 24; i++) expect((await signUp(ev.body.id, `people-api${i}@example.se`, "203.0.113.20")).status).toBe(201);
+    expect((await signUp(ev.body.id, "people-api24@example.se", "203.0.113.20")).status).toBe(201);
+    // The 27th request, the 31st person: refused, on the form with a page of its own.
+    const refused = await form("rl-people", group("late", 1), "203.0.113.20");
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("60");
+    expect(await refused.text()).toContain("<h1>För många försök</h1>");
+    expect((await signUp(ev.body.id, "people-api25@example.se", "203.0.113.20")).status).toBe(429);
+    const [{ n }] = (await d1(w, `SELECT count(*) AS n FROM registrations WHERE event_id = '${ev.body.id}'`)) as [{ n: number }];
+    expect(n).toBe(30);
+  });
+
+  it("refuses a group past the hourly limit on other people's addresses, counted in D1", async () => {
+    const ev = await postJson(`${w.url}/api/v1/events`, liveEventBody({ capacity: 100, slug: "rl-others" }), auth);
+    expect((await form("rl-others", group("a", 5), "203.0.113.30")).status).toBe(200);
+    expect((await form("rl-others", group("b", 5), "203.0.113.30")).status).toBe(200);
+    const refused = await form("rl-others", group("c", 2), "203.0.113.30");
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("3600");
+    expect(await refused.text()).toContain("Du har anmält många kollegor på kort tid.");
+    // Signing oneself up still works, and another address has its own budget.
+    expect((await form("rl-others", group("d", 1), "203.0.113.30")).status).toBe(200);
+    expect((await form("rl-others", group("e", 3), "203.0.113.31")).status).toBe(200);
+    const [{ n }] = (await d1(w, `SELECT count(*) AS n FROM registrations WHERE event_id = '${ev.body.id}'`)) as [{ n: number }];
+    expect(n).toBe(14);
+  });
 });
+
+/** The submitter and `size - 1` colleagues, as the event page's form posts them. */
+function group(prefix: string, size: number) {
+  const fields: Record<string, string> = {};
+  for (let i = 0; i < size; i++) {
+    fields[i === 0 ? "name" : `attendees.${i}.name`] = `Person ${prefix}${i}`;
+    fields[i === 0 ? "email" : `attendees.${i}.email`] = `${prefix}${i}@example.se`;
+  }
+  return fields;
+}
+const form = (slug: string, fields: Record<string, string>, ip: string) =>
+  fetch(`${w.url}/e/${slug}`, {
+    method: "POST",
+    headers: { origin: w.url, "content-type": "application/x-www-form-urlencoded", "cf-connecting-ip": ip },
+    body: new URLSearchParams(fields),
+  });

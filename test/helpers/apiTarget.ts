@@ -149,7 +149,7 @@ export function d1File(dir: string): string {
  * own (`own`) for a suite that checks whole tables are unchanged, as the API suite does.
  */
 export async function workerdTarget({ own = false }: { own?: boolean } = {}): Promise<ApiTarget> {
-  const w = own ? await ownWorkerd({ SIGNUP_RATE_LIMIT: "0" }) : await sharedWorkerd();
+  const w = own ? await ownWorkerd({ SIGNUP_RATE_LIMIT: "0", SIGNUP_OTHER_ADDRESS_LIMIT: "0" }) : await sharedWorkerd();
   try {
     const seed = seedOrganisations();
     await w.d1(seed.sql);

@@ -18,6 +18,7 @@ export async function startTestServer(databaseUrl: string, env: Record<string, s
     HOST: "127.0.0.1",
     DEMO: "false",
     SIGNUP_RATE_LIMIT: "0",
+    SIGNUP_OTHER_ADDRESS_LIMIT: "0",
     // Pages checked on every view: a test that signs up and then looks sees its signup.
     PAGE_CACHE_MS: "0",
     MAIL_DIR: scratchMailDir(),

@@ -35,7 +35,7 @@ function client({ id, url, dir }: { id: string; url: string; dir: string }): Wor
 }
 
 /**
- * The run's shared Workers build in workerd: wrangler.toml as it ships, SIGNUP_RATE_LIMIT=0,
+ * The run's shared Workers build in workerd: wrangler.toml as it ships, SIGNUP_RATE_LIMIT=0 and SIGNUP_OTHER_ADDRESS_LIMIT=0,
  * a local D1 with the real migrations. Every file shares it, so each makes its own
  * organisations, events and slugs; `stop()` leaves it running for the others.
  */
