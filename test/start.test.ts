@@ -134,6 +134,7 @@ describe("configuration", () => {
       MAIL_DIR: "./data/mail",
       MAIL_FROM: "Plats <noreply@localhost>",
       SIGNUP_RATE_LIMIT: 30,
+      SIGNUP_OTHER_ADDRESS_LIMIT: 20,
       REMINDER_HOURS: 24,
       TRUST_PROXY: false,
       DEMO: true,
@@ -145,6 +146,7 @@ describe("configuration", () => {
     expect(() => readConfig({ TRUST_PROXY: "maybe" })).toThrow(/TRUST_PROXY: Must be true or false/);
     expect(() => readConfig({ PUBLIC_URL: "ftp://x" })).toThrow(/PUBLIC_URL/);
     expect(() => readConfig({ SIGNUP_RATE_LIMIT: "-1" })).toThrow(/SIGNUP_RATE_LIMIT/);
+    expect(() => readConfig({ SIGNUP_OTHER_ADDRESS_LIMIT: "twenty" })).toThrow(/SIGNUP_OTHER_ADDRESS_LIMIT: Must be a whole number/);
     expect(() => readConfig({ REMINDER_HOURS: "soon" })).toThrow(/REMINDER_HOURS/);
   });
 });
