@@ -17,6 +17,7 @@ import { adminRoutes } from "./http/web/admin";
 import { notFoundPage } from "./http/web/pages/errorPage";
 import type { Turnstile } from "./http/web/turnstile";
 import type { PageCacheOptions } from "./http/web/pageCache";
+import { toXlsx, type XlsxBuilder } from "./lib/spreadsheet";
 
 export interface AppDeps {
   db: Db;
@@ -34,6 +35,8 @@ export interface AppDeps {
   turnstile?: Turnstile | null;
   /** Where public pages are kept between views (none: every view is rendered). */
   pages?: PageCacheOptions;
+  /** Builds XLSX downloads: Node hands them to a worker thread; by default (Workers) they are built in the request. */
+  buildXlsx?: XlsxBuilder;
 }
 
 /** The whole service as one Hono app. Pure: no I/O until a request arrives. */
@@ -41,6 +44,7 @@ export function createApp(deps: AppDeps) {
   const ctx = serviceContext(deps);
   const limit = deps.signupRateLimit;
   const clientIp = deps.clientIp ?? (() => undefined);
+  const buildXlsx = deps.buildXlsx ?? toXlsx;
   // One set of budgets for the API's signups and the form's: one count per address for both.
   const signupLimits: SignupLimits = {
     people: limit ? (deps.signupBudget ?? memoryBudget(limit)) : null,
@@ -60,6 +64,7 @@ export function createApp(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use(async (c, next) => {
       c.set("ctx", ctx);
+      c.set("buildXlsx", buildXlsx);
       await next();
     })
     .get("/healthz", async (c) => {

@@ -11,6 +11,7 @@ import { isEmpty, seedDemo } from "./domain/demo";
 import { mintLoginLink } from "./domain/accounts";
 import { startBackground, type Background } from "./runtime/node/background";
 import { mailerFor } from "./runtime/node/mailers";
+import { xlsxWorker } from "./runtime/node/xlsxWorker";
 
 export interface RunningServer {
   server: ServerType;
@@ -49,6 +50,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const link = await mintLoginLink(ctx, demo.owner.id, DEMO_LINK_TTL_MS);
     log(`Workspace: sign in as ${demo.owner.email} within 24 hours with ${config.PUBLIC_URL}/admin/login/link/${link}`);
   }
+  // XLSX files are zipped in a worker thread, away from the signups' event loop.
+  const xlsx = xlsxWorker();
   const app = createApp({
     db: database.db,
     publicUrl: config.PUBLIC_URL,
@@ -57,6 +60,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     clientIp: clientIp(config),
     turnstile: turnstileFor(config),
     pages: { store: memoryPageStore(), freshMs: config.PAGE_CACHE_MS },
+    buildXlsx: xlsx.build,
   });
   // While people are arriving in numbers, email waits (see startBackground).
   let arrivals = 0;
@@ -96,6 +100,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await background.stop();
       mailer.close();
+      await xlsx.close();
       database.close();
     },
   };

@@ -4,6 +4,7 @@ import type { ServiceContext } from "../domain/context";
 import type { EventPage } from "../domain/events";
 import type { Member } from "../domain/accounts";
 import type { PageFacts } from "./web/pageStore";
+import type { XlsxBuilder } from "../lib/spreadsheet";
 
 export type Organisation = typeof organisations.$inferSelect;
 
@@ -11,6 +12,8 @@ export type Organisation = typeof organisations.$inferSelect;
 export type AppEnv = {
   Variables: {
     ctx: ServiceContext;
+    /** The runtime's XLSX builder (`AppDeps.buildXlsx`). */
+    buildXlsx: XlsxBuilder;
     /** Set by the bearer-token middleware on organiser routes. */
     org: Organisation;
     /** The event behind an /e/:slug page, loaded before the page's headers are chosen. */

@@ -18,6 +18,7 @@ export const errorStatus = {
   payload_too_large: 413,
   rate_limited: 429,
   internal_error: 500,
+  unavailable: 503,
 } as const;
 export type ErrorCode = keyof typeof errorStatus;
 
@@ -77,6 +78,7 @@ export const reasons = {
   // a page can say so; clients see the same code as any rate limit.
   too_many_other_addresses: { code: "rate_limited", params: [] },
   internal_error: { code: "internal_error", params: ["id"] },
+  export_failed: { code: "unavailable", params: [] },
 } as const satisfies Record<string, { code: ErrorCode; params: readonly string[] }>;
 export type Reason = keyof typeof reasons;
 

@@ -49,19 +49,64 @@ export function neutralise(cell: Cell): Cell {
 const safeRows = (table: Table) => [table.columns.map((c) => c.header), ...table.rows].map((row) => row.map(neutralise));
 
 /**
+ * A sheet read in pages: the columns, how many rows it holds (counted before the first
+ * page, for the audit log) and the rows, a page at a time, so a long list is never whole
+ * in memory on its way out as CSV.
+ */
+export interface SheetSource {
+  columns: Column[];
+  count: number;
+  pages: AsyncIterable<Cell[][]>;
+}
+
+/** Builds an .xlsx from a whole table; each runtime brings its own (Node: a worker thread). */
+export type XlsxBuilder = (table: Table, sheet: string) => Promise<Uint8Array<ArrayBuffer>>;
+
+const csvOptions = (separator: CsvSeparator, bom: boolean) => ({
+  bom,
+  delimiter: separator === "semicolon" ? ";" : ",",
+  record_delimiter: "windows" as const,
+  // A CRLF record delimiter alone would leave a bare "\n" inside a value unquoted.
+  quoted_match: /[\r\n]/,
+  cast: { number: (n: number) => String(n) },
+});
+
+/** The header record with the BOM; then `csvRecords` for each page. Joined, they are `toCsv`. */
+export const csvHeader = (columns: Column[], separator: CsvSeparator = "comma") =>
+  stringify([columns.map((c) => neutralise(c.header))], csvOptions(separator, true));
+
+export const csvRecords = (rows: Cell[][], separator: CsvSeparator = "comma") =>
+  rows.length ? stringify(rows.map((row) => row.map(neutralise)), csvOptions(separator, false)) : "";
+
+/**
  * CSV as spreadsheet programs open it: UTF-8 with a BOM (so å, ä, ö survive a double
  * click), CRLF between records and quotes around any value holding a line break. The
  * semicolon variant is what Excel with a Swedish locale splits into columns by itself.
  */
 export function toCsv(table: Table, separator: CsvSeparator = "comma"): string {
-  return stringify(safeRows(table), {
-    bom: true,
-    delimiter: separator === "semicolon" ? ";" : ",",
-    record_delimiter: "windows",
-    // A CRLF record delimiter alone would leave a bare "\n" inside a value unquoted.
-    quoted_match: /[\r\n]/,
-    cast: { number: (n) => String(n) },
-  });
+  return csvHeader(table.columns, separator) + csvRecords(table.rows, separator);
+}
+
+/** The same CSV as `toCsv`, a page of records at a time. */
+export async function* csvChunks(source: SheetSource, separator: CsvSeparator = "comma"): AsyncGenerator<string> {
+  yield csvHeader(source.columns, separator);
+  for await (const rows of source.pages) yield csvRecords(rows, separator);
+}
+
+/** A table already whole, as a sheet of one page. */
+export const sheetOf = (table: Table): SheetSource => ({
+  columns: table.columns,
+  count: table.rows.length,
+  pages: (async function* () {
+    yield table.rows;
+  })(),
+});
+
+/** A paged sheet gathered whole, for the one format that cannot be written in parts. */
+export async function wholeTable(source: SheetSource): Promise<Table> {
+  const rows: Cell[][] = [];
+  for await (const page of source.pages) rows.push(...page);
+  return { columns: source.columns, rows };
 }
 
 const MIN_WIDTH = 8;

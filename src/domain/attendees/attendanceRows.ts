@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { Answers, Question, RegistrationStatus } from "../../db/schema";
 import { toLocalInput } from "../../lib/localTime";
-import type { Cell, Table } from "../../lib/spreadsheet";
+import type { Cell, SheetSource } from "../../lib/spreadsheet";
 import type { OrgScope, ServiceContext } from "../context";
 import { findEvent, type EventRow } from "../events";
-import { selectEventRegistrations, type RegistrationRow } from "../registrations";
+import { countRegistrations, registrationPages, type RegistrationRow } from "../registrations";
 
 /** The same filter as the JSON list; without one, the live list (confirmed and waitlisted). */
 export const attendanceQuery = z.object({
@@ -59,19 +59,20 @@ function attendanceRow(event: EventRow, r: RegistrationRow, position: number | n
 }
 
 /**
- * The attendance list of one of the organisation's events as rows, in arrival order: the
- * one source of the CSV, the XLSX and the API's CSV, so every format says the same.
+ * The attendance list of one of the organisation's events as a sheet in arrival order:
+ * the one source of the CSV, the XLSX and the API's CSV, so every format says the same.
+ * Counted first and read in pages up to the last row counted, so the count is the rows
+ * sent (unless someone's status changes during the download) and no page is the whole list.
  */
 export async function attendanceRows({ ctx, input }: { ctx: ServiceContext; input: OrgScope & { eventId: string } & AttendanceFilter }) {
   const { event } = await findEvent(ctx, input.eventId, input.orgId);
-  const wanted: RegistrationStatus[] = input.status ? [input.status] : ["confirmed", "waitlisted"];
-  // All statuses in one pass: the derived positions need the whole waitlist anyway.
-  const rows = await selectEventRegistrations(ctx, event.id, input.status);
-  const table: Table = {
-    columns: [...fixedColumns, ...event.questions.map((q) => ({ header: q.label }))],
-    rows: rows.filter((row) => wanted.includes(row.registration.status)).map((row) => attendanceRow(event, row.registration, row.position)),
-  };
-  return { event, table };
+  const statuses: RegistrationStatus[] = input.status ? [input.status] : ["confirmed", "waitlisted"];
+  const { count, upTo } = await countRegistrations(ctx, event.id, statuses);
+  async function* pages() {
+    for await (const page of registrationPages(ctx, { eventId: event.id, statuses, upTo })) yield page.map((row) => attendanceRow(event, row.registration, row.position));
+  }
+  const sheet: SheetSource = { columns: [...fixedColumns, ...event.questions.map((q) => ({ header: q.label }))], count, pages: pages() };
+  return { event, sheet };
 }
 
 /** `<event-slug>-attendees-<yyyy-mm-dd>`, dated today on the event's clock. */

@@ -7,6 +7,8 @@ export type ExportFormat = "csv" | "xlsx";
 /**
  * The attendance list for a download. Personal data leaving the service is worth a trace:
  * the audit log records who took which list and how many rows, never the rows themselves.
+ * The row count is counted before the first row is read, and the entry written before
+ * any row leaves: a download broken off halfway is still on record.
  */
 export async function exportAttendees({
   ctx,
@@ -17,12 +19,12 @@ export async function exportAttendees({
   input: { eventId: string; format: ExportFormat; via?: "api" } & AttendanceFilter;
   actor: Actor;
 }) {
-  const { event, table } = await attendanceRows({ ctx, input: { orgId: actor.orgId, eventId: input.eventId, status: input.status } });
+  const { event, sheet } = await attendanceRows({ ctx, input: { orgId: actor.orgId, eventId: input.eventId, status: input.status } });
   await auditEntry(ctx, actor, {
     action: "export.attendees",
     subjectType: "event",
     subjectId: event.id,
-    detail: { format: input.format, status: input.status ?? "live", rows: table.rows.length, ...(input.via ? { via: input.via } : {}) },
+    detail: { format: input.format, status: input.status ?? "live", rows: sheet.count, ...(input.via ? { via: input.via } : {}) },
   });
-  return { event, table, basename: attendeesBasename(ctx, event) };
+  return { event, sheet, basename: attendeesBasename(ctx, event) };
 }

@@ -1,4 +1,4 @@
-import type { Table } from "../../lib/spreadsheet";
+import { sheetOf, type Table } from "../../lib/spreadsheet";
 import { auditEntry, type Actor } from "../audit";
 import type { ServiceContext } from "../context";
 import { participationReport, type ParticipationReport } from "./participationReport";
@@ -62,5 +62,6 @@ export async function exportReport({
     subjectId: actor.orgId,
     detail: { report: input.report, format: input.format, from: input.from, to: input.to, rows: input.report === "people" ? report.people.length : report.organisations.length },
   });
-  return { table, basename: `participation-${input.report}-${input.from}-to-${input.to}` };
+  // One aggregate query makes the report; its rows (one per organisation or person) leave as one page.
+  return { sheet: sheetOf(table), basename: `participation-${input.report}-${input.from}-to-${input.to}` };
 }

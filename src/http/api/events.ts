@@ -1,5 +1,6 @@
 import { Hono } from "hono";
-import { attendanceCsvQuery } from "../../domain/attendees";
+import { attendanceCsvQuery, attendanceQuery } from "../../domain/attendees";
+import { sheetName } from "../../lib/spreadsheet";
 import { cancelEvent } from "../../domain/events";
 import { createEvent, createEventInput } from "../../domain/events";
 import { exportAttendees } from "../../domain/attendees";
@@ -9,7 +10,7 @@ import { listRegistrations, listRegistrationsQuery } from "../../domain/attendee
 import { register } from "../../domain/signup";
 import { registrationInput } from "../../domain/schemas";
 import { updateEvent, updateEventInput } from "../../domain/events";
-import { sendTable } from "../download";
+import { sendSheet } from "../download";
 import type { AppEnv } from "../env";
 import { apiActor, optionalOrganiser, requireOrganiser } from "../middleware";
 import { chargeSignup, type SignupLimits } from "../signupLimits";
@@ -47,7 +48,12 @@ export function eventRoutes(signupLimits: SignupLimits) {
     .get("/:id/registrations.csv", requireOrganiser, validate("query", attendanceCsvQuery), async (c) => {
       const { status } = c.req.valid("query");
       const input = { eventId: c.req.param("id"), format: "csv" as const, status, via: "api" as const };
-      const { table, basename } = await exportAttendees({ ctx: c.var.ctx, input, actor: apiActor(c) });
-      return sendTable(c, table, { format: "csv", basename });
+      const { sheet, basename } = await exportAttendees({ ctx: c.var.ctx, input, actor: apiActor(c) });
+      return sendSheet(c, sheet, { format: "csv", basename });
+    })
+    .get("/:id/registrations.xlsx", requireOrganiser, validate("query", attendanceQuery.strict()), async (c) => {
+      const input = { eventId: c.req.param("id"), format: "xlsx" as const, status: c.req.valid("query").status, via: "api" as const };
+      const { sheet, basename, event } = await exportAttendees({ ctx: c.var.ctx, input, actor: apiActor(c) });
+      return sendSheet(c, sheet, { format: "xlsx", basename, sheet: sheetName(event.title) || "Attendees" });
     });
 }

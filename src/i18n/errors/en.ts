@@ -117,4 +117,5 @@ export const englishReasons: Record<Reason, string> = {
   rate_limited: "Too many requests from your address. Try again shortly.",
   too_many_other_addresses: "Too many people with email addresses other than the submitter's were signed up from your address. Try again later.",
   internal_error: "Something went wrong on our side ({id}).",
+  export_failed: "The file could not be made just now. Try the download again in a moment.",
 };

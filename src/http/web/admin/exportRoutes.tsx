@@ -5,7 +5,7 @@ import { sheetName } from "../../../lib/spreadsheet";
 import { attendanceQuery } from "../../../domain/attendees";
 import { exportAttendees, type ExportFormat } from "../../../domain/attendees";
 import { printList } from "../../../domain/attendees";
-import { sendTable } from "../../download";
+import { sendSheet } from "../../download";
 import type { AppEnv } from "../../env";
 import { renderAdmin } from "./layout";
 import { PrintPage } from "./printPage";
@@ -14,12 +14,12 @@ import { requireRole } from "./session";
 async function downloadAttendees(c: Context<AppEnv>, format: ExportFormat) {
   const query = attendanceQuery.safeParse({ status: c.req.query("status") });
   if (!query.success) throw invalid(zodFieldErrors(query.error));
-  const { table, basename, event } = await exportAttendees({
+  const { sheet, basename, event } = await exportAttendees({
     ctx: c.var.ctx,
     input: { eventId: c.req.param("id")!, format, status: query.data.status },
     actor: c.var.member,
   });
-  return sendTable(c, table, { format, basename, sheet: sheetName(event.title) || "Attendees" });
+  return sendSheet(c, sheet, { format, basename, sheet: sheetName(event.title) || "Attendees" });
 }
 
 /** The attendance list as files and on paper: organisers and owners only. */

@@ -3,7 +3,7 @@ import { AppError } from "../../../lib/errors";
 import { exportReport, type ReportKind } from "../../../domain/reports";
 import { participationReport } from "../../../domain/reports";
 import { reportRange } from "../../../domain/reports";
-import { sendTable, type SheetFormat } from "../../download";
+import { sendSheet, type SheetFormat } from "../../download";
 import type { AppEnv } from "../../env";
 import { shownErrors } from "./errors";
 import { renderAdmin } from "./layout";
@@ -14,8 +14,8 @@ const asked = (c: Context<AppEnv>) => ({ from: c.req.query("from"), to: c.req.qu
 
 async function download(c: Context<AppEnv>, report: ReportKind, format: SheetFormat) {
   const range = reportRange(asked(c), c.var.ctx.now());
-  const { table, basename } = await exportReport({ ctx: c.var.ctx, input: { ...range, report, format }, actor: c.var.member });
-  return sendTable(c, table, { format, basename, sheet: report === "people" ? "People" : "Organisations" });
+  const { sheet, basename } = await exportReport({ ctx: c.var.ctx, input: { ...range, report, format }, actor: c.var.member });
+  return sendSheet(c, sheet, { format, basename, sheet: report === "people" ? "People" : "Organisations" });
 }
 
 /** Participation across events (/admin/reports) and its downloads: organisers and owners. */

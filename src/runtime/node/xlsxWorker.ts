@@ -1,0 +1,98 @@
+import { Worker } from "node:worker_threads";
+import { AppError } from "../../lib/errors";
+import type { Table, XlsxBuilder } from "../../lib/spreadsheet";
+import type { XlsxAnswer, XlsxJob } from "./xlsxJobs";
+
+export interface XlsxWorker {
+  build: XlsxBuilder;
+  /** Jobs waiting, the one being built included. */
+  pending(): number;
+  close(): Promise<void>;
+}
+
+interface Queued {
+  job: XlsxJob;
+  resolve: (bytes: Uint8Array<ArrayBuffer>) => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * XLSX downloads built in one worker thread for the whole process. Zipping a sheet of
+ * 5,000 attendees takes the better part of a second of CPU; on the event loop that
+ * second is every signup's and /healthz's wait. One thread, one job at a time, first
+ * come first built: four organisers' downloads queue behind each other rather than
+ * taking both cores from the signups.
+ *
+ * Started at the first download, unref'd so it never keeps the process alive, and
+ * started afresh for the next job if it dies. A job that fails, or is lost with its
+ * thread, answers its own request with 503 `unavailable` in the one error shape.
+ */
+export function xlsxWorker({ entry = new URL("./xlsxWorker.mjs", import.meta.url) }: { entry?: URL } = {}): XlsxWorker {
+  const queue: Queued[] = [];
+  let worker: Worker | null = null;
+  let busy: Queued | null = null;
+  let nextId = 1;
+
+  const fail = (item: Queued, why: unknown) => {
+    console.error(`xlsx worker: job ${item.job.id} (${item.job.table.rows?.length} rows) failed:`, why);
+    item.reject(new AppError("export_failed"));
+  };
+
+  function start() {
+    const w = new Worker(entry);
+    w.unref();
+    w.on("message", (answer: XlsxAnswer) => {
+      const item = busy;
+      if (!item || item.job.id !== answer.id) return;
+      busy = null;
+      if ("bytes" in answer) item.resolve(answer.bytes);
+      else fail(item, answer.error);
+      next();
+    });
+    // An uncaught error in the thread ends it ('error', then 'exit'): the job it was
+    // building fails, and the next one starts a new thread.
+    const died = (why: unknown) => {
+      if (worker !== w) return;
+      worker = null;
+      const item = busy;
+      busy = null;
+      if (item) fail(item, why);
+      next();
+    };
+    w.on("error", died);
+    w.on("exit", (code) => died(`the thread exited (code ${code})`));
+    return w;
+  }
+
+  function next() {
+    if (busy || !queue.length) return;
+    busy = queue.shift()!;
+    worker ??= start();
+    try {
+      worker.postMessage(busy.job);
+    } catch (err) {
+      // A table that cannot be sent (not cloneable) is that job's failure alone.
+      const item = busy;
+      busy = null;
+      fail(item, err);
+      next();
+    }
+  }
+
+  return {
+    build: (table: Table, sheet: string) =>
+      new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
+        queue.push({ job: { id: nextId++, table, sheet }, resolve, reject });
+        next();
+      }),
+    pending: () => queue.length + (busy ? 1 : 0),
+    async close() {
+      const w = worker;
+      worker = null;
+      for (const item of queue.splice(0)) fail(item, "the server is stopping");
+      if (busy) fail(busy, "the server is stopping");
+      busy = null;
+      await w?.terminate();
+    },
+  };
+}
