@@ -1,10 +1,10 @@
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import { z } from "zod";
-import { registrations, users } from "../../db/schema";
+import { registrations, users, type RegistrationStatus } from "../../db/schema";
 import { matchesWords, searchWords } from "../../lib/searchText";
 import type { OrgScope, ServiceContext } from "../context";
 import { findEvent, type EventRow } from "../events";
-import { rankedPositions, type RegistrationRow } from "../registrations";
+import { countRegistrations, PAGE_SIZE, type RegistrationRow } from "../registrations";
 
 export const listFilters = ["live", "confirmed", "waitlisted", "cancelled", "all"] as const;
 export type ListFilter = (typeof listFilters)[number];
@@ -41,16 +41,46 @@ export interface AttendanceList {
   tally: Tally;
   filter: ListFilter;
   q: string;
-  rows: ListedRegistration[];
+  /** How many rows `pages` holds, known before the first (the page's caption says it first). */
+  count: number;
+  /** The rows a page at a time: a list of thousands is rendered and sent in parts. */
+  pages: AsyncIterable<ListedRegistration[]>;
 }
 
-const statusWhere: Record<ListFilter, SQL | undefined> = {
-  live: sql`${registrations.status} <> 'cancelled'`,
-  confirmed: sql`${registrations.status} = 'confirmed'`,
-  waitlisted: sql`${registrations.status} = 'waitlisted'`,
-  cancelled: sql`${registrations.status} = 'cancelled'`,
-  all: undefined,
+// In the order the list shows them: the seated, the queue, then the cancelled.
+const statusesOf: Record<ListFilter, RegistrationStatus[]> = {
+  live: ["confirmed", "waitlisted"],
+  confirmed: ["confirmed"],
+  waitlisted: ["waitlisted"],
+  cancelled: ["cancelled"],
+  all: ["confirmed", "waitlisted", "cancelled"],
 };
+
+/**
+ * One status's registrations in arrival order with who added them, a page per query
+ * (served by the index on event, status, seq). The whole waitlist always passes, so
+ * counting it as it goes is each person's place in the whole event's queue.
+ */
+async function* listPages(ctx: ServiceContext, eventId: string, statuses: RegistrationStatus[], upTo: number): AsyncGenerator<ListedRegistration[]> {
+  let waiting = 0;
+  for (const status of statuses) {
+    let after = 0;
+    for (;;) {
+      const page = await ctx.db
+        .select({ registration: registrations, addedByEmail: users.email })
+        .from(registrations)
+        .leftJoin(users, eq(users.id, registrations.addedBy))
+        .where(and(eq(registrations.eventId, eventId), eq(registrations.status, status), gt(registrations.seq, after), lte(registrations.seq, upTo)))
+        .orderBy(asc(registrations.seq))
+        .limit(PAGE_SIZE);
+      if (page.length) yield page.map((row) => ({ ...row, position: status === "waitlisted" ? ++waiting : null }));
+      if (page.length < PAGE_SIZE) break;
+      after = page.at(-1)!.registration.seq;
+      // Between pages, the requests waiting behind a long list go first.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+}
 
 /** Counts of one event's registrations, read in one pass. */
 export async function tallyOf(ctx: ServiceContext, event: Pick<EventRow, "id" | "capacity">): Promise<Tally> {
@@ -88,19 +118,20 @@ export async function attendanceList({
   const filter = input.filter ?? (event.status === "cancelled" ? "all" : "live");
   const q = input.q?.trim() ?? "";
   const tally = await tallyOf(ctx, event);
-  if (event.anonymisedAt) return { event, tally, filter, q, rows: [] };
+  if (event.anonymisedAt) return { event, tally, filter, q, count: 0, pages: onePage([]) };
 
-  const ranked = rankedPositions(ctx, event.id);
-  const rows = await ctx.db
-    .select({ registration: registrations, position: ranked.position, addedByEmail: users.email })
-    .from(registrations)
-    .innerJoin(ranked, eq(ranked.seq, registrations.seq))
-    .leftJoin(users, eq(users.id, registrations.addedBy))
-    .where(and(eq(registrations.eventId, event.id), statusWhere[filter]))
-    .orderBy(sql`CASE ${registrations.status} WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END`, registrations.seq);
-  // Matched here, as the door's search does (SQLite folds neither case beyond ASCII nor
-  // accents); one event's list is at most a few thousand rows.
+  const statuses = statusesOf[filter];
+  const { count, upTo } = await countRegistrations(ctx, event.id, statuses);
   const words = searchWords(q);
-  const found = words.length ? rows.filter(({ registration: r }) => matchesWords(words, [r.name, r.organisation, r.email])) : rows;
-  return { event, tally, filter, q, rows: found };
+  if (!words.length) return { event, tally, filter, q, count, pages: listPages(ctx, event.id, statuses, upTo) };
+  // Matched here, as the door's search does (SQLite folds neither case beyond ASCII nor
+  // accents): read in pages, only the matches kept, so their number heads the list.
+  const found: ListedRegistration[] = [];
+  for await (const page of listPages(ctx, event.id, statuses, upTo))
+    found.push(...page.filter(({ registration: r }) => matchesWords(words, [r.name, r.organisation, r.email])));
+  return { event, tally, filter, q, count: found.length, pages: onePage(found) };
+}
+
+async function* onePage(rows: ListedRegistration[]) {
+  if (rows.length) yield rows;
 }

@@ -4,7 +4,7 @@ import type { EventRow } from "../../../domain/events";
 import type { Member } from "../../../domain/accounts";
 import { formatWhen } from "../../../i18n/format";
 import { Instant, listPath, registrationPath } from "./attendeeShared";
-import { AdminLayout, Notice } from "./layout";
+import { AdminLayout, Notice, ROWS_SLOT } from "./layout";
 
 const filterLabels: Record<ListFilter, string> = {
   live: "Confirmed and waitlisted",
@@ -199,15 +199,24 @@ function Row({ row, event }: { row: ListedRegistration; event: EventRow }) {
   );
 }
 
+/** A page of rows, rendered on its own as the list streams out (see `streamAdmin`). */
+export const AttendeeRows = ({ rows, event }: { rows: ListedRegistration[]; event: EventRow }) => (
+  <>
+    {rows.map((row) => (
+      <Row row={row} event={event} />
+    ))}
+  </>
+);
+
 function Table({ list }: { list: AttendanceList }) {
-  const { event, rows } = list;
-  if (!rows.length)
+  const { event, count } = list;
+  if (!count)
     return <p class="card">{list.q ? `Nobody matches “${list.q}”.` : "Nobody here yet."}</p>;
   return (
     <div class="table-wrap">
       <table class="data attendees">
         <caption class="small">
-          {rows.length} {rows.length === 1 ? "registration" : "registrations"}
+          {count} {count === 1 ? "registration" : "registrations"}
           {list.q ? ` matching “${list.q}”` : ""} · {filterLabels[list.filter].toLowerCase()}
         </caption>
         <thead>
@@ -228,11 +237,7 @@ function Table({ list }: { list: AttendanceList }) {
             </th>
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row) => (
-            <Row row={row} event={event} />
-          ))}
-        </tbody>
+        <tbody>{ROWS_SLOT}</tbody>
       </table>
     </div>
   );

@@ -1,10 +1,11 @@
 import type { Context } from "hono";
-import { html } from "hono/html";
+import { html, raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { allows, type Member } from "../../../domain/accounts";
 import type { Role } from "../../../db/schema";
 import { assetUrl } from "../assets";
+import { textStream } from "../../download";
 
 export type Section = "events" | "checkin" | "reports" | "privacy" | "audit" | "mail" | "members" | "settings" | "account";
 
@@ -131,6 +132,27 @@ export const Notice = ({ text }: { text: string | undefined }) =>
       {text}
     </p>
   ) : null;
+
+/** Where `streamAdmin` puts the rows it streams: a comment no text on a page can forge (text is escaped). */
+export const ROWS_SLOT = raw("<!--plats:rows-->");
+
+/**
+ * A page whose long table is sent as it is read: the page around it rendered once, split
+ * at `ROWS_SLOT`, and each part of `rows` rendered and sent in turn, so neither the whole
+ * list nor its HTML is ever in memory at once, and other requests run between parts.
+ */
+export async function streamAdmin(c: Context, node: Child, rows: AsyncIterable<Child>) {
+  const page = String(await html`<!doctype html>${node}`);
+  const at = page.indexOf(String(ROWS_SLOT));
+  if (at < 0) return c.html(page);
+  async function* parts() {
+    yield page.slice(0, at);
+    for await (const part of rows) yield String(await html`${part}`);
+    yield page.slice(at + String(ROWS_SLOT).length);
+  }
+  c.header("Content-Type", "text/html; charset=UTF-8");
+  return c.body(textStream(parts(), c.req.path));
+}
 
 /** Admin pages hold personal data: never cached, never framed (see adminHeaders). */
 export const renderAdmin = (c: Context, node: Child, status: ContentfulStatusCode = 200) =>

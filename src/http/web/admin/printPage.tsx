@@ -1,7 +1,23 @@
 import { formatWhen } from "../../../i18n/format";
 import type { EventRow } from "../../../domain/events";
 import type { Member } from "../../../domain/accounts";
-import { AdminLayout } from "./layout";
+import { AdminLayout, ROWS_SLOT } from "./layout";
+
+type Attendee = PrintPageProps["attendees"][number];
+
+/** Rows of the list from number `from` on, rendered a part at a time (see `streamAdmin`). */
+export const PrintRows = ({ attendees, from }: { attendees: Attendee[]; from: number }) => (
+  <>
+    {attendees.map((a, i) => (
+      <tr>
+        <td class="num">{from + i}</td>
+        <td>{a.name}</td>
+        <td>{a.organisation}</td>
+        <td class="signature"></td>
+      </tr>
+    ))}
+  </>
+);
 
 interface PrintPageProps {
   member: Member;
@@ -58,16 +74,7 @@ export function PrintPage({ member, orgName, event, attendees }: PrintPageProps)
                 <th scope="col">Signature</th>
               </tr>
             </thead>
-            <tbody>
-              {attendees.map((a, i) => (
-                <tr>
-                  <td class="num">{i + 1}</td>
-                  <td>{a.name}</td>
-                  <td>{a.organisation}</td>
-                  <td class="signature"></td>
-                </tr>
-              ))}
-            </tbody>
+            <tbody>{ROWS_SLOT}</tbody>
           </table>
         )}
       </div>
