@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { readConfig } from "../src/config";
+import { readXlsx } from "./admin-exports-fixture";
 import { projectRoot, spawnServer } from "./helpers/server";
 
 const dir = mkdtempSync(join(tmpdir(), "plats-start-"));
@@ -43,6 +44,13 @@ describe("npm start", () => {
         body: JSON.stringify({ name: "Startad", email: "startad@example.se", answers: { lunch: "Fisk" } }),
       });
       expect(signup.status).toBe(201);
+      // The XLSX is built in the export worker thread, which loads its TypeScript under
+      // tsx in a process started the way `npm start` starts it.
+      const xlsx = await fetch(`${server.url}/api/v1/events/${conference.id}/registrations.xlsx`, { headers: { authorization: `Bearer ${token}` } });
+      expect(xlsx.status).toBe(200);
+      const { rows } = await readXlsx(await xlsx.arrayBuffer());
+      expect(rows[0]![0]).toBe("Name");
+      expect(rows.slice(1).map((r) => r[0])).toContain("Startad");
       const deadline = Date.now() + 15_000;
       while (!existsSync(mailDir) || readdirSync(mailDir).length === 0) {
         if (Date.now() > deadline) throw new Error("no .eml written");

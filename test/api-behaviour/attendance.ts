@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { questions, readCsv } from "../admin-exports-fixture";
+import { questions, readCsv, readXlsx } from "../admin-exports-fixture";
 import { cancelByLink, newEvent, signUp, type GetTarget } from "./common";
 
 /** The organiser's attendance list: JSON with ?status=, and the same as CSV. */
@@ -117,6 +117,36 @@ export function attendanceBehaviour(target: GetTarget) {
       );
       expect(row).toMatchObject({ actor_email: "API token", user_id: null });
       expect(JSON.parse(row!.detail)).toEqual({ format: "csv", status: "waitlisted", rows: 2, via: "api" });
+    });
+  });
+
+  // On Node this goes through the server's export worker thread (started under tsx as
+  // `npm start` runs it); on Workers the file is built in the request.
+  describe("registrations.xlsx", () => {
+    const xlsx = (path: string) => target().fetch(`/api/v1${path}`, { headers: { authorization: `Bearer ${target().orgs[0]!.token}` } });
+
+    it("has the CSV's rows as a sheet named after the event, and is audited", async () => {
+      const [first, second] = await Promise.all([xlsx(`/events/${event.id}/registrations.xlsx`), xlsx(`/events/${event.id}/registrations.xlsx?status=cancelled`)]);
+      expect(first.status).toBe(200);
+      expect(first.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      expect(first.headers.get("content-disposition")).toMatch(new RegExp(`filename="${event.slug}-attendees-\\d{4}-\\d{2}-\\d{2}\\.xlsx"`));
+      const { sheet, rows } = await readXlsx(await first.arrayBuffer());
+      expect(sheet.name).toBe("Medlemsfrukost på Gräsvik");
+      expect(rows.slice(1).map((r) => [r[0], r[4], r[5]])).toEqual([
+        ["Åsa Öberg", "confirmed", null],
+        ["'=1+1", "confirmed", null],
+        ["Erik Väntare", "waitlisted", 1],
+        ["Karin Kö", "waitlisted", 2],
+      ]);
+      expect((await readXlsx(await second.arrayBuffer())).rows.slice(1).map((r) => r[0])).toEqual(["Nils Avbokad"]);
+      const [row] = await target().sql<{ detail: string }>("SELECT detail FROM audit_log WHERE action = 'export.attendees' ORDER BY seq DESC LIMIT 1");
+      expect(JSON.parse(row!.detail)).toMatchObject({ format: "xlsx", via: "api" });
+    });
+
+    it("refuses an unknown query parameter or status with 400, and no token with 401", async () => {
+      expect((await xlsx(`/events/${event.id}/registrations.xlsx?status=everyone`)).status).toBe(400);
+      expect((await xlsx(`/events/${event.id}/registrations.xlsx?colour=red`)).status).toBe(400);
+      expect((await target().fetch(`/api/v1/events/${event.id}/registrations.xlsx`)).status).toBe(401);
     });
   });
 }

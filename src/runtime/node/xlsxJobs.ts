@@ -1,4 +1,4 @@
-// Runs inside the export worker thread (started by xlsxWorker.ts): builds each XLSX it is
+// Runs inside the export worker thread (started by xlsxWorker.ts through xlsxThread.mjs): builds each XLSX it is
 // sent, one at a time, with the same code as the Workers runtime builds in-thread.
 import { parentPort } from "node:worker_threads";
 import { toXlsx, type Table } from "../../lib/spreadsheet";

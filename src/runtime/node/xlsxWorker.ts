@@ -23,11 +23,11 @@ interface Queued {
  * come first built: four organisers' downloads queue behind each other rather than
  * taking both cores from the signups.
  *
- * Started at the first download, unref'd so it never keeps the process alive, and
+ * Started at the first download, unref'd while idle so it never keeps the process alive, and
  * started afresh for the next job if it dies. A job that fails, or is lost with its
  * thread, answers its own request with 503 `unavailable` in the one error shape.
  */
-export function xlsxWorker({ entry = new URL("./xlsxWorker.mjs", import.meta.url) }: { entry?: URL } = {}): XlsxWorker {
+export function xlsxWorker({ entry = new URL("./xlsxThread.mjs", import.meta.url) }: { entry?: URL } = {}): XlsxWorker {
   const queue: Queued[] = [];
   let worker: Worker | null = null;
   let busy: Queued | null = null;
@@ -39,8 +39,9 @@ export function xlsxWorker({ entry = new URL("./xlsxWorker.mjs", import.meta.url
   };
 
   function start() {
-    const w = new Worker(entry);
-    w.unref();
+    // None of the process's own flags: the entry registers tsx itself, and a flag such as
+    // --input-type (from `node -e`) would stop the thread from starting at all.
+    const w = new Worker(entry, { execArgv: [] });
     w.on("message", (answer: XlsxAnswer) => {
       const item = busy;
       if (!item || item.job.id !== answer.id) return;
@@ -65,9 +66,12 @@ export function xlsxWorker({ entry = new URL("./xlsxWorker.mjs", import.meta.url
   }
 
   function next() {
-    if (busy || !queue.length) return;
+    // An idle thread never keeps the process alive; one building a file does, as a
+    // request waiting for it would (this is also after the listeners, which ref it).
+    if (busy || !queue.length) return void worker?.unref();
     busy = queue.shift()!;
     worker ??= start();
+    worker.ref();
     try {
       worker.postMessage(busy.job);
     } catch (err) {
