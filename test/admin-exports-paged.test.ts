@@ -14,13 +14,11 @@ const PEOPLE = 1200;
 let h: AdminHarness;
 let organiser: SignedIn;
 let eventId: string;
-let slug: string;
 beforeAll(async () => {
   h = await adminHarness();
   organiser = await h.signedIn("organiser");
   const created = (await h.api("POST", "/events", eventBody({ title: "Stor konferens", capacity: 900 }))).body;
   eventId = created.id;
-  slug = created.slug;
   const t = h.clock.now().getTime();
   await h.database.db.run(sql`
     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${PEOPLE})
