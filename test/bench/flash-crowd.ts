@@ -15,6 +15,7 @@ import { FREE_PLAN_GZIP_LIMIT, measureBundle } from "./bundle-size";
 import { CAPACITY, checkCrowd, createEvent, crowdOf, describeCheck, REPEAT_EVERY, repeatingBody, signupBody, SIGNUPS, WARMUP } from "./crowd";
 import { childProbe, CONNECTIONS, load, tableHeader, tableRow, type Figures } from "./measure";
 import { benchWorkerd, WORKERD } from "./workerd-run";
+import { downloadWhile, DOWNLOADERS, EXPORT_ROWS, seedExportEvent, type Downloads } from "./exports-run";
 
 // BENCH_WORKERD=0 leaves the workerd run out: it adds about half a minute (wrangler dev
 // starts in ~4 s; local D1 takes ~200 signups/s on this machine).
@@ -47,6 +48,8 @@ const nodeRepeats: Figures[] = [];
 let baseline: Figures;
 const repeatCrowd = crowdOf(SIGNUPS, true);
 const mailedDuringLoad: number[] = [];
+let withExports: Figures | undefined;
+let downloads: Downloads | undefined;
 try {
   // --- The bare baseline --------------------------------------------------------------
   const base = await startProcess("test/bench/baseline-server.ts", { DATABASE_URL: `file:${join(dir, "baseline.db")}` });
@@ -127,6 +130,22 @@ try {
     checks.push(describeCheck(`${name} (crowd ${round + 1})`, check));
     failures.push(...check.failures);
   }
+
+  // The plain crowd once more while four organisers download a long list as XLSX, over
+  // and over: the files are zipped in the export thread, so the signups should barely notice.
+  const exportEvent = await seedExportEvent(plats.url, token, databaseUrl);
+  await mailsSent(180);
+  const exportsCrowd = await createEvent(plats.url, token, "Leankonferens Blekinge (bench, with exports)");
+  const downloading = downloadWhile(plats.url, token, exportEvent);
+  withExports = await platsLoad(`Plats signup, ${DOWNLOADERS} XLSX exports of ${EXPORT_ROWS} rows running`, exportsCrowd, "x", SIGNUPS);
+  downloads = await downloading.stop();
+  const exportCheck = await checkCrowd(plats.url, token, exportsCrowd, "Node, with exports");
+  mailedSoFar += SIGNUPS;
+  rows.push(withExports);
+  checks.push(describeCheck("Node, with exports", exportCheck));
+  failures.push(...exportCheck.failures);
+  if (downloads.failed.length) failures.push(`XLSX downloads during the crowd failed: ${downloads.failed.join(", ")}`);
+  if (downloads.done < DOWNLOADERS) failures.push(`only ${downloads.done} XLSX downloads finished during the crowd`);
   await stop(plats.child);
 
   // --- The same crowd on the Workers build --------------------------------------------
@@ -172,6 +191,18 @@ console.log(
     `${(repeats.perSecond / plain.perSecond).toFixed(3)}, p99 ratio ${(repeats.p99 / plain.p99).toFixed(3)} ` +
     `(target: no worse, within 10 %: ${noWorse ? "met" : "MISSED"})`,
 );
+if (withExports && downloads) {
+  // The exports' crowd against the two plain crowds of the same run.
+  const ratioP99 = withExports.p99 / plain.p99;
+  const met = ratioP99 <= 1.5;
+  const ms = downloads.times.map((t) => t / 1000);
+  console.log(
+    `signup p99 while ${DOWNLOADERS} organisers download ${EXPORT_ROWS}-row XLSX files: ${withExports.p99.toFixed(1)} ms against ${plain.p99.toFixed(1)} ms alone ` +
+      `(ratio ${ratioP99.toFixed(2)}; target ≤ 1.5: ${met ? "met" : "MISSED"}); p50 ${withExports.p50.toFixed(1)} ms; ${downloads.times.length} files downloaded meanwhile, ` +
+      `each in ${ms.length ? `${Math.min(...ms).toFixed(1)}–${Math.max(...ms).toFixed(1)} s` : "–"} (they queue for the one export thread)`,
+  );
+  if (!met) failures.push(`signup p99 with XLSX exports running is ${ratioP99.toFixed(2)} × the p99 alone (target ≤ 1.5)`);
+}
 if (withWorkerd)
   console.log(
     `${WORKERD} is informational: wrangler dev on this machine (the server CPU and memory are wrangler's whole process tree), not Cloudflare's network or its D1; no mail transport is configured there, so its confirmations wait in the outbox`,
