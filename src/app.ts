@@ -17,7 +17,7 @@ import { adminRoutes } from "./http/web/admin";
 import { notFoundPage } from "./http/web/pages/errorPage";
 import type { Turnstile } from "./http/web/turnstile";
 import type { PageCacheOptions } from "./http/web/pageCache";
-import { toXlsx, type XlsxBuilder } from "./lib/spreadsheet";
+import { buildInRequest, type XlsxBuilder } from "./lib/spreadsheet";
 
 export interface AppDeps {
   db: Db;
@@ -44,7 +44,7 @@ export function createApp(deps: AppDeps) {
   const ctx = serviceContext(deps);
   const limit = deps.signupRateLimit;
   const clientIp = deps.clientIp ?? (() => undefined);
-  const buildXlsx = deps.buildXlsx ?? toXlsx;
+  const buildXlsx = deps.buildXlsx ?? buildInRequest;
   // One set of budgets for the API's signups and the form's: one count per address for both.
   const signupLimits: SignupLimits = {
     people: limit ? (deps.signupBudget ?? memoryBudget(limit)) : null,

@@ -50,8 +50,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const link = await mintLoginLink(ctx, demo.owner.id, DEMO_LINK_TTL_MS);
     log(`Workspace: sign in as ${demo.owner.email} within 24 hours with ${config.PUBLIC_URL}/admin/login/link/${link}`);
   }
-  // XLSX files are zipped in a worker thread, away from the signups' event loop.
-  const xlsx = xlsxWorker();
+  // XLSX files are read and zipped in a worker thread, away from the signups' event loop.
+  const xlsx = xlsxWorker({ database: { url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN } });
   const app = createApp({
     db: database.db,
     publicUrl: config.PUBLIC_URL,

@@ -44,8 +44,8 @@ describe("npm start", () => {
         body: JSON.stringify({ name: "Startad", email: "startad@example.se", answers: { lunch: "Fisk" } }),
       });
       expect(signup.status).toBe(201);
-      // The XLSX is built in the export worker thread, which loads its TypeScript under
-      // tsx in a process started the way `npm start` starts it.
+      // The XLSX is read (over the thread's own connection) and built in the export worker
+      // thread, which loads its TypeScript under tsx in a process started as `npm start` starts it.
       const xlsx = await fetch(`${server.url}/api/v1/events/${conference.id}/registrations.xlsx`, { headers: { authorization: `Bearer ${token}` } });
       expect(xlsx.status).toBe(200);
       const { rows } = await readXlsx(await xlsx.arrayBuffer());

@@ -2,16 +2,17 @@ import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { xlsxWorker, type XlsxWorker } from "../src/runtime/node/xlsxWorker";
 import { AppError } from "../src/lib/errors";
-import type { Table } from "../src/lib/spreadsheet";
+import { sheetOf, type Table } from "../src/lib/spreadsheet";
 import { readXlsx } from "./admin-exports-fixture";
 import { harness, eventBody, type Harness } from "./helpers/harness";
 import { projectRoot } from "./helpers/server";
 
 const dying = new URL("./helpers/dyingXlsxThread.mjs", import.meta.url);
-const table = (n: number): Table => ({
-  columns: [{ header: "Name" }, { header: "Number" }],
-  rows: Array.from({ length: n }, (_, i) => [`Person ${i + 1}`, i + 1]),
-});
+const table = (n: number) =>
+  sheetOf({
+    columns: [{ header: "Name" }, { header: "Number" }],
+    rows: Array.from({ length: n }, (_, i) => [`Person ${i + 1}`, i + 1]),
+  });
 const refusal = (err: unknown) => (err instanceof AppError ? { reason: err.reason, status: err.status } : err);
 
 describe("the export worker thread", () => {
@@ -36,7 +37,7 @@ describe("the export worker thread", () => {
   });
 
   it("fails a job that throws with 503 unavailable, alone: the next job in the queue is built", async () => {
-    const broken = { columns: null, rows: [] } as unknown as Table;
+    const broken = sheetOf({ columns: null, rows: [] } as unknown as Table);
     const [bad, good] = await Promise.allSettled([pool.build(broken, "Trasig"), pool.build(table(1), "Hel")]);
     expect(bad.status === "rejected" && refusal(bad.reason)).toEqual({ reason: "export_failed", status: 503 });
     expect(good.status === "fulfilled" && (await readXlsx(good.value.buffer)).rows).toEqual([["Name", "Number"], ["Person 1", 1]]);
@@ -56,7 +57,7 @@ describe("the export worker thread", () => {
   it("never keeps the process alive: a script that built a file and never closed the pool exits", () => {
     const script = `
       import { xlsxWorker } from "./src/runtime/node/xlsxWorker.ts";
-      const bytes = await xlsxWorker().build({ columns: [{ header: "A" }], rows: [["x"]] }, "S");
+      const bytes = await xlsxWorker().build({ columns: [{ header: "A" }], count: 1, pages: [[["x"]]] }, "S");
       console.log("built", bytes.length > 1000);`;
     const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: projectRoot, encoding: "utf8", timeout: 30_000 });
     expect(run.stderr).toBe("");
@@ -86,5 +87,28 @@ describe("an XLSX download whose build fails", () => {
     const ok = await h.app.request(`/api/v1/events/${fine.id}/registrations.xlsx`, { headers: { authorization: `Bearer ${h.token}` } });
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe("built Fine");
+  });
+});
+
+describe("a download read in the export thread", () => {
+  let h: Harness;
+  let pool: XlsxWorker;
+  beforeAll(async () => {
+    // The pool needs the harness's database, the harness the pool's builder.
+    h = await harness({ buildXlsx: (source, sheet) => pool.build(source, sheet) });
+    pool = xlsxWorker({ database: { url: h.database.url } });
+  });
+  afterAll(async () => {
+    await pool.close();
+    h.close();
+  });
+
+  it("reads the rows over the thread's own connection, the same rows the count on record names", async () => {
+    const ev = (await h.api("POST", "/events", eventBody({ title: "Tråden läser" }))).body;
+    for (const n of [1, 2, 3]) expect((await h.api("POST", `/events/${ev.id}/registrations`, { name: `Person ${n}`, email: `p${n}@example.se` }, { token: null })).status).toBe(201);
+    const res = await h.app.request(`/api/v1/events/${ev.id}/registrations.xlsx`, { headers: { authorization: `Bearer ${h.token}` } });
+    expect(res.status).toBe(200);
+    const { rows } = await readXlsx(await res.arrayBuffer());
+    expect(rows.slice(1).map((r) => r[0])).toEqual(["Person 1", "Person 2", "Person 3"]);
   });
 });

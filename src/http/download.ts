@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { csvChunks, CSV_TYPE, wholeTable, XLSX_TYPE, type CsvSeparator, type SheetSource } from "../lib/spreadsheet";
+import { csvChunks, CSV_TYPE, XLSX_TYPE, type CsvSeparator, type SheetSource } from "../lib/spreadsheet";
 import type { AppEnv } from "./env";
 
 /**
@@ -59,6 +59,6 @@ export async function sendSheet(
     "X-Content-Type-Options": "nosniff",
   };
   if (format === "csv") return c.body(textStream(csvChunks(source, csvSeparator(c)), basename), 200, { ...headers, "Content-Type": CSV_TYPE });
-  const bytes = await c.var.buildXlsx(await wholeTable(source), sheet ?? "Sheet 1");
+  const bytes = await c.var.buildXlsx(source, sheet ?? "Sheet 1");
   return c.body(bytes, 200, { ...headers, "Content-Type": XLSX_TYPE });
 }

@@ -57,10 +57,25 @@ export interface SheetSource {
   columns: Column[];
   count: number;
   pages: AsyncIterable<Cell[][]>;
+  /**
+   * How to read the same rows again elsewhere (plain data a worker thread can be sent),
+   * when the domain offers it: then the reading, not only the zipping, leaves the thread
+   * that serves requests.
+   */
+  recipe?: SheetRecipe;
 }
 
-/** Builds an .xlsx from a whole table; each runtime brings its own (Node: a worker thread). */
-export type XlsxBuilder = (table: Table, sheet: string) => Promise<Uint8Array<ArrayBuffer>>;
+/** A sheet named by what makes it, for `sheetFromRecipe` in the domain. */
+export interface SheetRecipe {
+  kind: string;
+  input: Record<string, unknown>;
+}
+
+/** Builds an .xlsx from a sheet; each runtime brings its own (Node: a worker thread). */
+export type XlsxBuilder = (source: SheetSource, sheet: string) => Promise<Uint8Array<ArrayBuffer>>;
+
+/** The builder of a runtime without threads (Workers): gathers the sheet and zips it in the request. */
+export const buildInRequest: XlsxBuilder = async (source, sheet) => toXlsx(await wholeTable(source), sheet);
 
 const csvOptions = (separator: CsvSeparator, bom: boolean) => ({
   bom,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Answers, Question, RegistrationStatus } from "../../db/schema";
 import { toLocalInput } from "../../lib/localTime";
-import type { Cell, SheetSource } from "../../lib/spreadsheet";
+import type { Cell, SheetRecipe, SheetSource } from "../../lib/spreadsheet";
 import type { OrgScope, ServiceContext } from "../context";
 import { findEvent, type EventRow } from "../events";
 import { countRegistrations, registrationPages, type RegistrationRow } from "../registrations";
@@ -64,15 +64,33 @@ function attendanceRow(event: EventRow, r: RegistrationRow, position: number | n
  * Counted first and read in pages up to the last row counted, so the count is the rows
  * sent (unless someone's status changes during the download) and no page is the whole list.
  */
-export async function attendanceRows({ ctx, input }: { ctx: ServiceContext; input: OrgScope & { eventId: string } & AttendanceFilter }) {
+export async function attendanceRows({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  /** `counted`: the count already taken (when the rows are read again from a recipe). */
+  input: OrgScope & { eventId: string; counted?: { count: number; upTo: number } } & AttendanceFilter;
+}) {
   const { event } = await findEvent(ctx, input.eventId, input.orgId);
   const statuses: RegistrationStatus[] = input.status ? [input.status] : ["confirmed", "waitlisted"];
-  const { count, upTo } = await countRegistrations(ctx, event.id, statuses);
+  const { count, upTo } = input.counted ?? (await countRegistrations(ctx, event.id, statuses));
   async function* pages() {
     for await (const page of registrationPages(ctx, { eventId: event.id, statuses, upTo })) yield page.map((row) => attendanceRow(event, row.registration, row.position));
   }
-  const sheet: SheetSource = { columns: [...fixedColumns, ...event.questions.map((q) => ({ header: q.label }))], count, pages: pages() };
+  const recipe = { kind: "attendance", input: { orgId: input.orgId, eventId: event.id, status: input.status, counted: { count, upTo } } };
+  const sheet: SheetSource = { columns: [...fixedColumns, ...event.questions.map((q) => ({ header: q.label }))], count, pages: pages(), recipe };
   return { event, sheet };
+}
+
+/**
+ * The sheet a recipe names, read afresh with `ctx` (the export thread's own database
+ * connection): the same rows, up to the same last arrival as the count on record.
+ */
+export async function sheetFromRecipe(ctx: ServiceContext, recipe: SheetRecipe): Promise<SheetSource> {
+  if (recipe.kind !== "attendance") throw new Error(`no sheet of kind ${recipe.kind}`);
+  const input = recipe.input as unknown as Parameters<typeof attendanceRows>[0]["input"];
+  return (await attendanceRows({ ctx, input })).sheet;
 }
 
 /** `<event-slug>-attendees-<yyyy-mm-dd>`, dated today on the event's clock. */
