@@ -36,7 +36,7 @@ async function statusCounts(eventId: string) {
 
 /** Waitlist positions as the API reports them, in arrival order. */
 async function waitlistInOrder(eventId: string) {
-  const res = await h.api("GET", `/events/${eventId}/registrations?status=waitlisted`);
+  const res = await h.api("GET", `/events/${eventId}/registrations?status=waitlisted&limit=1000`);
   return res.body.registrations as { id: string; position: number; email: string }[];
 }
 
@@ -68,7 +68,7 @@ describe("a flash crowd", () => {
     const earliest = list.slice(0, 10).map((r) => r.id);
     const cancels = await Promise.all(tokens.map((t) => postJson(`${server.url}/api/v1/manage/${t}/cancel`, {})));
     expect(cancels.every((c) => c.status === 200 && c.body.status === "cancelled")).toBe(true);
-    const confirmedNow = await h.api("GET", `/events/${eventId}/registrations?status=confirmed`);
+    const confirmedNow = await h.api("GET", `/events/${eventId}/registrations?status=confirmed&limit=1000`);
     const confirmedIds = new Set(confirmedNow.body.registrations.map((r: { id: string }) => r.id));
     expect(confirmedIds.size).toBe(50);
     for (const id of earliest) expect(confirmedIds.has(id)).toBe(true);
@@ -148,7 +148,7 @@ describe("capacity changes", () => {
     const waiting = await waitlistInOrder(eventId);
     const res = await h.api("PATCH", `/events/${eventId}`, { capacity: 5 });
     expect(res.body).toMatchObject({ capacity: 5, confirmed: 5, waitlisted: 2, seatsLeft: 0 });
-    const confirmed = await h.api("GET", `/events/${eventId}/registrations?status=confirmed`);
+    const confirmed = await h.api("GET", `/events/${eventId}/registrations?status=confirmed&limit=1000`);
     const ids = confirmed.body.registrations.map((r: { id: string }) => r.id);
     expect(ids).toEqual(expect.arrayContaining(waiting.slice(0, 3).map((r) => r.id)));
     expect((await waitlistInOrder(eventId)).map((r) => [r.id, r.position])).toEqual([
@@ -246,7 +246,7 @@ describe("group signups from the form in a crowd", () => {
     const waiting = await waitlistInOrder(eventId);
     expect(waiting.map((r) => r.position)).toEqual(Array.from({ length: groups * 3 - 10 }, (_, i) => i + 1));
     // Arrival order: each group is three consecutive registrations, lead first.
-    const all = await h.api("GET", `/events/${eventId}/registrations`);
+    const all = await h.api("GET", `/events/${eventId}/registrations?limit=1000`);
     const order = (all.body.registrations as { email: string }[]).map((r) => r.email);
     for (let i = 0; i < order.length; i += 3) {
       const g = /^g(\d+)-lead@/.exec(order[i]!)?.[1];

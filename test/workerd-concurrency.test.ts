@@ -52,7 +52,7 @@ function sellOut(target: GetTarget) {
 
     const event = await t.api("GET", `/events/${ev.id}`, undefined, { token: null });
     expect(event.body).toMatchObject({ confirmed: SEATS, waitlisted: PEOPLE - SEATS, seatsLeft: 0 });
-    const list = await t.api("GET", `/events/${ev.id}/registrations?status=waitlisted`);
+    const list = await t.api("GET", `/events/${ev.id}/registrations?status=waitlisted&limit=1000`);
     expect(list.body.registrations.map((r: { id: string; position: number }) => [r.id, r.position])).toEqual(answered);
     await expectTalliesMatchRows(t);
 

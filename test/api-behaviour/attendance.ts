@@ -68,6 +68,29 @@ export function attendanceBehaviour(target: GetTarget) {
       expect(await names("cancelled")).toEqual(["Nils Avbokad"]);
     });
 
+    it("comes in pages of ?limit= with a cursor to the next, positions counted from the head of the waitlist", async () => {
+      const t = target();
+      const page = async (query: string) => (await t.api("GET", `/events/${event.id}/registrations?${query}`)).body as { registrations: { id: string; position: number | null }[]; next: string | null };
+      const seen: [string, number | null][] = [];
+      let query = "limit=2";
+      for (let pages = 0; ; pages++) {
+        const p = await page(query);
+        expect(p.registrations.length).toBeLessThanOrEqual(2);
+        seen.push(...p.registrations.map((r): [string, number | null] => [r.id, r.position]));
+        if (!p.next) {
+          expect(pages).toBe(2);
+          break;
+        }
+        query = `limit=2&cursor=${p.next}`;
+      }
+      expect(seen).toEqual([[ids.asa!, null], [ids.formula!, null], [ids.wait1!, 1], [ids.wait2!, 2], [ids.gone!, null]]);
+      const firstWaiting = await page("status=waitlisted&limit=1");
+      expect(firstWaiting.registrations.map((r) => r.position)).toEqual([1]);
+      expect((await page(`status=waitlisted&limit=1&cursor=${firstWaiting.next}`)).registrations.map((r) => [r.id, r.position])).toEqual([[ids.wait2, 2]]);
+      // Without ?limit=, 100 at most; the whole list here, so no next page.
+      expect((await page("")).next).toBe(null);
+    });
+
     it("is the organisation's own: 401 without a token, 404 for another organisation", async () => {
       const t = target();
       const anonymous = await t.api("GET", `/events/${event.id}/registrations`, undefined, { token: null });

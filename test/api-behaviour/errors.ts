@@ -90,6 +90,10 @@ export function errorBehaviour(target: GetTarget) {
     { name: "patch with wrong type", method: "PATCH", path: () => `/events/${eventId}`, body: { waitlist: "no" }, status: 400, code: "invalid_request", field: "waitlist" },
     { name: "patch end before start", method: "PATCH", path: () => `/events/${eventId}`, body: { endsAt: "2020-01-01T00:00:00Z" }, status: 400, code: "invalid_request", field: "endsAt" },
     { name: "unknown status filter", method: "GET", path: () => `/events/${eventId}/registrations?status=maybe`, status: 400, code: "invalid_request", field: "status" },
+    { name: "a page of no rows", method: "GET", path: () => `/events/${eventId}/registrations?limit=0`, status: 400, code: "invalid_request", field: "limit" },
+    { name: "a page over 1000 rows", method: "GET", path: () => `/events/${eventId}/registrations?limit=1001`, status: 400, code: "invalid_request", field: "limit" },
+    { name: "a limit that is no number", method: "GET", path: () => `/events/${eventId}/registrations?limit=many`, status: 400, code: "invalid_request", field: "limit" },
+    { name: "a cursor not made by us", method: "GET", path: () => `/events/${eventId}/registrations?cursor=abc`, status: 400, code: "invalid_request", field: "cursor" },
     // Signing up
     { name: "signup to unknown event", method: "POST", path: () => "/events/evt_nope/registrations", body: person(), token: null, status: 404, code: "not_found" },
     { name: "signup without name", method: "POST", path: () => `/events/${eventId}/registrations`, body: { email: "a@example.se" }, token: null, status: 400, code: "invalid_request", field: "name" },

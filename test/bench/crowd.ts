@@ -52,8 +52,19 @@ type Listed = { email: string; position: number | null };
  */
 export async function checkCrowd(url: string, token: string, event: string, runtime: string, crowd: Crowd = crowdOf(SIGNUPS, false)): Promise<CrowdCheck> {
   const auth = { authorization: `Bearer ${token}` };
-  const list = async (status: string) =>
-    ((await (await fetch(`${url}/api/v1/events/${event}/registrations?status=${status}`, { headers: auth })).json()) as { registrations: Listed[] }).registrations;
+  // Every page of the list, following the cursors.
+  const list = async (status: string) => {
+    const all: Listed[] = [];
+    for (let cursor: string | null = ""; cursor !== null; ) {
+      const page = (await (await fetch(`${url}/api/v1/events/${event}/registrations?status=${status}&limit=1000${cursor ? `&cursor=${cursor}` : ""}`, { headers: auth })).json()) as {
+        registrations: Listed[];
+        next: string | null;
+      };
+      all.push(...page.registrations);
+      cursor = page.next;
+    }
+    return all;
+  };
   const counts = (await (await fetch(`${url}/api/v1/events/${event}`, { headers: auth })).json()) as { confirmed: number; waitlisted: number };
   const confirmed = await list("confirmed");
   const waitlisted = await list("waitlisted");

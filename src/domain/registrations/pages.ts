@@ -26,8 +26,8 @@ export async function countRegistrations(ctx: ServiceContext, eventId: string, s
 }
 
 /** One status's rows in arrival order, a page per query (the index on event, status, seq serves it whole). */
-async function* statusPages(ctx: ServiceContext, eventId: string, status: RegistrationStatus, upTo: number, pageSize: number) {
-  let after = 0;
+async function* statusPages(ctx: ServiceContext, eventId: string, status: RegistrationStatus, upTo: number, pageSize: number, from: number) {
+  let after = from;
   for (;;) {
     const page = await ctx.db
       .select()
@@ -39,6 +39,14 @@ async function* statusPages(ctx: ServiceContext, eventId: string, status: Regist
     if (page.length < pageSize) return;
     after = page.at(-1)!.seq;
   }
+}
+
+async function waitingUpTo(ctx: ServiceContext, eventId: string, seq: number) {
+  const [row] = await ctx.db
+    .select({ n: sql<number>`count(*)` })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "waitlisted"), lte(registrations.seq, seq)));
+  return row?.n ?? 0;
 }
 
 /** A macrotask between pages: a long list gives way to the requests waiting behind it. */
@@ -53,11 +61,25 @@ const giveWay = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  */
 export async function* registrationPages(
   ctx: ServiceContext,
-  { eventId, statuses, upTo, pageSize = PAGE_SIZE }: { eventId: string; statuses: RegistrationStatus[]; upTo: number; pageSize?: number },
+  {
+    eventId,
+    statuses,
+    upTo,
+    pageSize = PAGE_SIZE,
+    after = 0,
+  }: {
+    eventId: string;
+    statuses: RegistrationStatus[];
+    upTo: number;
+    pageSize?: number;
+    /** Start after this arrival number (a cursor): positions still count from the head of the waitlist. */
+    after?: number;
+  },
 ): AsyncGenerator<PagedRow[]> {
-  const sources = statuses.map((status) => ({ pages: statusPages(ctx, eventId, status, upTo, pageSize), buffer: [] as RegistrationRow[], at: 0, done: false }));
+  const sources = statuses.map((status) => ({ pages: statusPages(ctx, eventId, status, upTo, pageSize, after), buffer: [] as RegistrationRow[], at: 0, done: false }));
   const head = (s: (typeof sources)[number]) => s.buffer[s.at];
-  let waiting = 0;
+  // Those waiting who arrived before the cursor: one count on the index, then counted on.
+  let waiting = after && statuses.includes("waitlisted") ? await waitingUpTo(ctx, eventId, after) : 0;
   let first = true;
   for (;;) {
     for (const s of sources) {

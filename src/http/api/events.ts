@@ -43,7 +43,7 @@ export function eventRoutes(signupLimits: SignupLimits) {
     })
     .get("/:id/registrations", requireOrganiser, validate("query", listRegistrationsQuery), async (c) => {
       const input = { ...c.req.valid("query"), eventId: c.req.param("id"), orgId: c.var.org.id };
-      return c.json({ registrations: await listRegistrations({ ctx: c.var.ctx, input }) });
+      return c.json(await listRegistrations({ ctx: c.var.ctx, input }));
     })
     .get("/:id/registrations.csv", requireOrganiser, validate("query", attendanceCsvQuery), async (c) => {
       const { status } = c.req.valid("query");
