@@ -109,11 +109,15 @@ export interface Load {
   probe: Probe;
   /** The statuses that are answers rather than failures; any 2xx unless given. */
   answers?: (status: number) => boolean;
+  /** GET sends no body (`body` is not called); POST by default. */
+  method?: "GET" | "POST";
+  /** Connections, CONNECTIONS unless given. */
+  connections?: number;
 }
 
 const success = (status: number) => status >= 200 && status < 300;
 
-export async function load({ name, runtime, url, path, body, amount, probe, answers = success }: Load): Promise<Figures> {
+export async function load({ name, runtime, url, path, body, amount, probe, answers = success, method = "POST", connections = CONNECTIONS }: Load): Promise<Figures> {
   let i = 0;
   const statuses: Record<number, number> = {};
   let lastResponse = 0;
@@ -127,16 +131,16 @@ export async function load({ name, runtime, url, path, body, amount, probe, answ
     const instance = autocannon(
       {
         url,
-        connections: CONNECTIONS,
+        connections,
         amount,
         timeout: 30,
         requests: [
           {
-            method: "POST",
-            headers: { "content-type": "application/json" },
+            method,
+            headers: method === "POST" ? { "content-type": "application/json" } : {},
             setupRequest: (req) => {
               const n = i++;
-              return { ...req, path: path(n), body: JSON.stringify(body(n)) };
+              return method === "POST" ? { ...req, path: path(n), body: JSON.stringify(body(n)) } : { ...req, path: path(n) };
             },
           },
         ],
