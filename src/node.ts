@@ -2,6 +2,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { pathToFileURL } from "node:url";
 import { createApp } from "./app";
+import { forClient } from "./http/middleware";
 import { memoryPageStore } from "./runtime/node/pageStore";
 import { ConfigError, otherAddressLimit, readConfig, signupRateLimit, turnstileFor, type Config } from "./config";
 import type { AppContext } from "./http/env";
@@ -73,9 +74,10 @@ export async function startServer(config: Config, log: (line: string) => void = 
     return perSecond > CROWD_PER_SECOND;
   };
   // The Node bindings must reach the app: getConnInfo reads the socket from them.
-  const fetch = (request: Request, env?: unknown) => {
+  const fetch = async (request: Request, env?: unknown) => {
     arrivals++;
-    return app.fetch(request, env);
+    // Node's dispatcher runs on its timer: the note for the Worker's kick is not needed.
+    return forClient(await app.fetch(request, env));
   };
   const mailer = mailerFor(config);
   const background = startBackground({

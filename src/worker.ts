@@ -2,6 +2,7 @@ import type { D1Database, ExportedHandler, RateLimit, SendEmail } from "@cloudfl
 import { createApp, type App } from "./app";
 import { otherAddressLimit, readConfig, signupRateLimit, turnstileFor } from "./config";
 import type { AppContext } from "./http/env";
+import { forClient, MAIL_QUEUED_HEADER } from "./http/middleware";
 import { serviceContext } from "./domain/context";
 import { workerDatabase } from "./runtime/workers/database";
 import { workerMailer } from "./runtime/workers/mailers";
@@ -58,7 +59,8 @@ function runtimeFor(env: WorkerEnv): Runtime {
 }
 
 const changesState = (method: string) => method !== "GET" && method !== "HEAD" && method !== "OPTIONS";
-// A refusal (4xx) changed nothing, so it queued nothing: no D1 round trips after it.
+// A refusal (4xx) changed nothing, so it queued nothing (a repeated signup, which queues
+// its manage link again, says so): no D1 round trips after it.
 const succeeded = (status: number) => status < 400;
 
 export default {
@@ -67,8 +69,9 @@ export default {
     const response = await app.fetch(request as unknown as Request, env, ctx as never);
     // What the request queued (a confirmation, a sign-in link) goes out within seconds,
     // after the response, instead of at the next cron minute.
-    if (jobs.mailer && changesState(request.method) && succeeded(response.status)) ctx.waitUntil(kickOutbox(jobs));
-    return response as never;
+    const queuedAnyway = response.headers.has(MAIL_QUEUED_HEADER);
+    if (jobs.mailer && changesState(request.method) && (succeeded(response.status) || queuedAnyway)) ctx.waitUntil(kickOutbox(jobs));
+    return forClient(response as unknown as Response) as never;
   },
   scheduled(controller, env, ctx) {
     ctx.waitUntil(runCron(runtimeFor(env).jobs, controller.cron));

@@ -111,6 +111,24 @@ describe("D1 round trips", () => {
     expect(await settled()).toBe(during);
   });
 
+  it("a repeated signup, refused but with its manage link queued again, is followed by the kick", async () => {
+    const ev = await event(counted, auth, "Dubbelklick");
+    const post = () =>
+      fetch(`${counted.url}/api/v1/events/${ev.id}/registrations`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: "Cecilia", email: "cecilia@example.se" }),
+      });
+    expect((await post()).status).toBe(201);
+    await settled();
+    const again = await post();
+    expect(again.status).toBe(409);
+    expect(again.headers.get("x-plats-mail-queued")).toBe(null);
+    const during = trips(again);
+    expect(await settled()).toBeGreaterThan(during);
+    expect(smtp.received.filter((m) => m.rcpt.includes("cecilia@example.se"))).toHaveLength(2);
+  });
+
   it("a page view: one query when not kept, none while kept", async () => {
     const ev = await event(counted, auth, "Medlemsfrukost");
     await settled();

@@ -1,5 +1,6 @@
 import { bearerAuth } from "hono/bearer-auth";
 import { createMiddleware } from "hono/factory";
+import type { Context } from "hono";
 import { AppError } from "../lib/errors";
 import type { Actor } from "../domain/audit";
 import { authenticateApiToken } from "../domain/organisations";
@@ -90,3 +91,23 @@ export const apiActor = (c: AppContext): Actor => ({ orgId: c.var.org.id, id: nu
 export const requireOrganiser = bearer(false);
 /** Public routes that show more to the owning organisation. */
 export const optionalOrganiser = bearer(true);
+
+/** The response header by which a refusal says it still queued mail (see `mailQueuedDespiteRefusal`). */
+export const MAIL_QUEUED_HEADER = "X-Plats-Mail-Queued";
+
+/**
+ * A repeated signup is refused (409 already_registered) but has queued the manage link
+ * again in its batch: the response says so, so that the Worker sends it within seconds
+ * as it does after a success, instead of at the next cron minute.
+ */
+export function mailQueuedDespiteRefusal(c: Context, err: unknown) {
+  if (err instanceof AppError && err.code === "already_registered") c.header(MAIL_QUEUED_HEADER, "1");
+}
+
+/** The response as the client gets it: without the app's note to its runtime. */
+export function forClient(response: Response): Response {
+  if (!response.headers.has(MAIL_QUEUED_HEADER)) return response;
+  const answer = new Response(response.body, response);
+  answer.headers.delete(MAIL_QUEUED_HEADER);
+  return answer;
+}

@@ -12,7 +12,7 @@ import { registrationInput } from "../../domain/schemas";
 import { updateEvent, updateEventInput } from "../../domain/events";
 import { sendSheet } from "../download";
 import type { AppEnv } from "../env";
-import { apiActor, optionalOrganiser, requireOrganiser } from "../middleware";
+import { apiActor, mailQueuedDespiteRefusal, optionalOrganiser, requireOrganiser } from "../middleware";
 import { chargeSignup, type SignupLimits } from "../signupLimits";
 import { validate } from "../validate";
 import { withEmbed } from "./embed";
@@ -39,7 +39,12 @@ export function eventRoutes(signupLimits: SignupLimits) {
     .post("/:id/registrations", validate("json", registrationInput), async (c) => {
       const input = { ...c.req.valid("json"), eventId: c.req.param("id") };
       await chargeSignup(c, signupLimits, [input]);
-      return c.json(await register({ ctx: c.var.ctx, input }), 201);
+      try {
+        return c.json(await register({ ctx: c.var.ctx, input }), 201);
+      } catch (err) {
+        mailQueuedDespiteRefusal(c, err);
+        throw err;
+      }
     })
     .get("/:id/registrations", requireOrganiser, validate("query", listRegistrationsQuery), async (c) => {
       const input = { ...c.req.valid("query"), eventId: c.req.param("id"), orgId: c.var.org.id };

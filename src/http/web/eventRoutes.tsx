@@ -4,7 +4,7 @@ import { eventPage, eventPageStamp } from "../../domain/events";
 import { getManagedRegistration } from "../../domain/signup";
 import { registerGroup } from "../../domain/signup";
 import type { AppContext, AppEnv } from "../env";
-import { limitBody } from "../middleware";
+import { limitBody, mailQueuedDespiteRefusal } from "../middleware";
 import { chargeSignup, type SignupLimits } from "../signupLimits";
 import { pageLanguage } from "./language";
 import { pageInfo, renderPage, type PageInfo } from "./layout";
@@ -77,6 +77,7 @@ export function eventPageRoutes(options: EventPageOptions) {
         results = await registerGroup({ ctx: c.var.ctx, input: { eventId: data.event.id, attendees } });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
+        mailQueuedDespiteRefusal(c, err);
         if (err.fields && err.status === 400) return show(c, { values, errors: formErrors(page, err.fields, rows) }, 400);
         if (err.code === "already_registered") return show(c, { values, errors: formErrors(page, alreadyRegisteredFields(err), rows) }, 409);
         if (err.status !== 409 && err.status !== 404) throw err;
