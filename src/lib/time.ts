@@ -9,3 +9,9 @@ export function isTimeZone(zone: string): boolean {
 }
 
 export const isoOrNull = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+/**
+ * A turn of the event loop (a macrotask): work done in parts lets the requests waiting
+ * behind it go first between parts.
+ */
+export const giveWay = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

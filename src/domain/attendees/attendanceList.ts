@@ -1,10 +1,11 @@
-import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { registrations, users, type RegistrationStatus } from "../../db/schema";
+import { users, type RegistrationStatus } from "../../db/schema";
+import { giveWay } from "../../lib/time";
 import { matchesWords, searchWords } from "../../lib/searchText";
 import type { OrgScope, ServiceContext } from "../context";
 import { findEvent, type EventRow } from "../events";
-import { countRegistrations, PAGE_SIZE, type RegistrationRow } from "../registrations";
+import { countRegistrations, PAGE_SIZE, statusPages, type RegistrationRow } from "../registrations";
 
 export const listFilters = ["live", "confirmed", "waitlisted", "cancelled", "all"] as const;
 export type ListFilter = (typeof listFilters)[number];
@@ -63,23 +64,26 @@ const statusesOf: Record<ListFilter, RegistrationStatus[]> = {
  */
 async function* listPages(ctx: ServiceContext, eventId: string, statuses: RegistrationStatus[], upTo: number): AsyncGenerator<ListedRegistration[]> {
   let waiting = 0;
-  for (const status of statuses) {
-    let after = 0;
-    for (;;) {
-      const page = await ctx.db
-        .select({ registration: registrations, addedByEmail: users.email })
-        .from(registrations)
-        .leftJoin(users, eq(users.id, registrations.addedBy))
-        .where(and(eq(registrations.eventId, eventId), eq(registrations.status, status), gt(registrations.seq, after), lte(registrations.seq, upTo)))
-        .orderBy(asc(registrations.seq))
-        .limit(PAGE_SIZE);
-      if (page.length) yield page.map((row) => ({ ...row, position: status === "waitlisted" ? ++waiting : null }));
-      if (page.length < PAGE_SIZE) break;
-      after = page.at(-1)!.registration.seq;
-      // Between pages, the requests waiting behind a long list go first.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+  let first = true;
+  for (const status of statuses)
+    for await (const page of statusPages(ctx, eventId, status, upTo, PAGE_SIZE, 0)) {
+      if (!first) await giveWay();
+      first = false;
+      const addedBy = await addersOf(ctx, page);
+      yield page.map((registration) => ({
+        registration,
+        addedByEmail: registration.addedBy ? (addedBy.get(registration.addedBy) ?? null) : null,
+        position: status === "waitlisted" ? ++waiting : null,
+      }));
     }
-  }
+}
+
+/** The emails of the members who added some of these people by hand: no query when nobody was. */
+async function addersOf(ctx: ServiceContext, page: RegistrationRow[]) {
+  const ids = [...new Set(page.map((r) => r.addedBy).filter((id): id is string => id !== null))];
+  if (!ids.length) return new Map<string, string>();
+  const rows = await ctx.db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, ids));
+  return new Map(rows.map((u) => [u.id, u.email]));
 }
 
 /** Counts of one event's registrations, read in one pass. */

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, lte, max, sql } from "drizzle-orm";
 import { registrations, type RegistrationStatus } from "../../db/schema";
 import type { ServiceContext } from "../context";
 import type { RegistrationRow } from "./registrationView";
+import { giveWay } from "../../lib/time";
 
 /** Rows per query: one page is a few milliseconds of the database, never the whole list. */
 export const PAGE_SIZE = 500;
@@ -26,7 +27,7 @@ export async function countRegistrations(ctx: ServiceContext, eventId: string, s
 }
 
 /** One status's rows in arrival order, a page per query (the index on event, status, seq serves it whole). */
-async function* statusPages(ctx: ServiceContext, eventId: string, status: RegistrationStatus, upTo: number, pageSize: number, from: number) {
+export async function* statusPages(ctx: ServiceContext, eventId: string, status: RegistrationStatus, upTo: number, pageSize: number, from: number) {
   let after = from;
   for (;;) {
     const page = await ctx.db
@@ -49,8 +50,6 @@ async function waitingUpTo(ctx: ServiceContext, eventId: string, seq: number) {
   return row?.n ?? 0;
 }
 
-/** A macrotask between pages: a long list gives way to the requests waiting behind it. */
-const giveWay = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * An event's registrations of some statuses in arrival order, up to `upTo` (from

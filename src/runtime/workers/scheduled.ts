@@ -1,3 +1,4 @@
+import { giveWay } from "../../lib/time";
 import { dispatchOutbox, heldLine } from "../../mail/dispatcher";
 import type { MailSettings } from "../../mail/compose";
 import type { Mailer } from "../../mail/mailer";
@@ -57,7 +58,7 @@ export async function runCron(jobs: WorkerJobs, cron: string): Promise<void> {
 export async function kickOutbox(jobs: WorkerJobs): Promise<void> {
   try {
     // Once the response has gone: the request's own round trips are its own.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await giveWay();
     await send(jobs, KICK_LIMIT);
   } catch (err) {
     console.error("outbox dispatcher:", err);

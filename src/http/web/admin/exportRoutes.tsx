@@ -1,3 +1,4 @@
+import { giveWay } from "../../../lib/time";
 import { Hono, type Context } from "hono";
 import { invalid } from "../../../lib/errors";
 import { zodFieldErrors } from "../../../lib/zodIssues";
@@ -33,7 +34,7 @@ export const exportRoutes = new Hono<AppEnv>()
     // Sent 500 rows at a time, with a turn of the event loop between parts.
     async function* rows() {
       for (let i = 0; i < list.attendees.length; i += PRINT_PART) {
-        if (i) await new Promise((resolve) => setTimeout(resolve, 0));
+        if (i) await giveWay();
         yield <PrintRows attendees={list.attendees.slice(i, i + PRINT_PART)} from={i + 1} />;
       }
     }
