@@ -143,6 +143,8 @@ describe("configuration", () => {
       MAIL_FROM: "Plats <noreply@localhost>",
       SIGNUP_RATE_LIMIT: 30,
       SIGNUP_OTHER_ADDRESS_LIMIT: 20,
+      SMTP_TIMEOUT_SECONDS: 30,
+      PAGE_CACHE_MS: 1000,
       REMINDER_HOURS: 24,
       TRUST_PROXY: false,
       DEMO: true,
@@ -156,5 +158,7 @@ describe("configuration", () => {
     expect(() => readConfig({ SIGNUP_RATE_LIMIT: "-1" })).toThrow(/SIGNUP_RATE_LIMIT/);
     expect(() => readConfig({ SIGNUP_OTHER_ADDRESS_LIMIT: "twenty" })).toThrow(/SIGNUP_OTHER_ADDRESS_LIMIT: Must be a whole number/);
     expect(() => readConfig({ REMINDER_HOURS: "soon" })).toThrow(/REMINDER_HOURS/);
+    expect(() => readConfig({ SMTP_TIMEOUT_SECONDS: "0" })).toThrow(/SMTP_TIMEOUT_SECONDS/);
+    expect(() => readConfig({ PAGE_CACHE_MS: "a second" })).toThrow(/PAGE_CACHE_MS: Must be a number of milliseconds/);
   });
 });

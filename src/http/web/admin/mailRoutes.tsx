@@ -34,7 +34,8 @@ export const mailRoutes = new Hono<AppEnv>()
   .post("/mail/resend", requireRole("owner"), async (c) => {
     const form = await readForm(c);
     const scope: Record<string, string> = {};
-    for (const name of ["message", "event", "since"]) if (form.one(name) || form.many(name).length) scope[name] = form.one(name);
+    // Every field sent, even blank (a blank time is a field error, not "all").
+    for (const name of ["message", "event", "since"]) if (form.many(name).length) scope[name] = form.one(name);
     try {
       const n = await resendMail({ ctx: c.var.ctx, input: scope as ResendScope, actor: c.var.member });
       const back = "event" in scope ? `&event=${encodeURIComponent(scope.event!)}` : "";
