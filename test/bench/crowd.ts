@@ -46,25 +46,27 @@ export interface CrowdCheck {
 
 type Listed = { email: string; position: number | null };
 
+/** Every page of an event's list of one status, following the cursors. */
+export async function wholeList(url: string, token: string, event: string, status: string) {
+  const all: Listed[] = [];
+  for (let cursor: string | null = ""; cursor !== null; ) {
+    const res = await fetch(`${url}/api/v1/events/${event}/registrations?status=${status}&limit=1000${cursor ? `&cursor=${cursor}` : ""}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const page = (await res.json()) as { registrations: Listed[]; next: string | null };
+    all.push(...page.registrations);
+    cursor = page.next;
+  }
+  return all;
+}
+
 /**
  * After the load: exactly CAPACITY confirmed, everyone else waitlisted at positions 1..n,
  * and no email with two live registrations.
  */
 export async function checkCrowd(url: string, token: string, event: string, runtime: string, crowd: Crowd = crowdOf(SIGNUPS, false)): Promise<CrowdCheck> {
   const auth = { authorization: `Bearer ${token}` };
-  // Every page of the list, following the cursors.
-  const list = async (status: string) => {
-    const all: Listed[] = [];
-    for (let cursor: string | null = ""; cursor !== null; ) {
-      const page = (await (await fetch(`${url}/api/v1/events/${event}/registrations?status=${status}&limit=1000${cursor ? `&cursor=${cursor}` : ""}`, { headers: auth })).json()) as {
-        registrations: Listed[];
-        next: string | null;
-      };
-      all.push(...page.registrations);
-      cursor = page.next;
-    }
-    return all;
-  };
+  const list = (status: string) => wholeList(url, token, event, status);
   const counts = (await (await fetch(`${url}/api/v1/events/${event}`, { headers: auth })).json()) as { confirmed: number; waitlisted: number };
   const confirmed = await list("confirmed");
   const waitlisted = await list("waitlisted");

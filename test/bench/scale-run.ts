@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import type { ChildProcess } from "node:child_process";
 import { openDatabase } from "../../src/runtime/node/database";
-import { signupBody, SIGNUPS } from "./crowd";
+import { signupBody, SIGNUPS, wholeList } from "./crowd";
 import { childProbe, load, type Figures } from "./measure";
 
 const GROWTH_SEATS = 100;
@@ -37,20 +37,6 @@ async function newEvent(url: string, token: string, title: string, capacity: num
   });
   if (res.status !== 201) throw new Error(`creating ${title} answered ${res.status}`);
   return (await res.json()) as { id: string; slug: string };
-}
-
-/** Every page of a list, following the cursors. */
-async function wholeList(url: string, token: string, eventId: string, status: string) {
-  const all: { position: number | null }[] = [];
-  for (let cursor: string | null = ""; cursor !== null; ) {
-    const res = await fetch(`${url}/api/v1/events/${eventId}/registrations?status=${status}&limit=1000${cursor ? `&cursor=${cursor}` : ""}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const page = (await res.json()) as { registrations: { position: number | null }[]; next: string | null };
-    all.push(...page.registrations);
-    cursor = page.next;
-  }
-  return all;
 }
 
 export async function benchScale(run: ScaleRun) {
