@@ -88,7 +88,7 @@ export default defineConfig({
       },
       { extends: true, test: { name: "unit-isolated", include: ownModules, isolate: true, env: { TZ: "UTC" } } },
       { extends: true, test: { name: "node-http", include: nodeHttp, env: { TZ: "UTC" } } },
-      { extends: true, test: { name: "workerd", include: workerd, env: { TZ: "UTC" }, globalSetup: ["./test/setup/workerd.ts"] } },
+      { extends: true, test: { name: "workerd", include: workerd, env: { TZ: "UTC" }, globalSetup: ["./test/setup/workerd.ts"], setupFiles: ["./test/setup/freshConnections.ts"] } },
       { extends: true, test: { name: "browser", include: browser, env: { TZ: "UTC" }, globalSetup: ["./test/setup/browser.ts"] } },
       { extends: true, test: { name: "tz-new-york", include: timeSensitive, env: { TZ: "America/New_York" } } },
       { extends: true, test: { name: "types", include: types } },
