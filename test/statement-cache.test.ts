@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import Database from "libsql";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { cacheStatements } from "../src/runtime/node/statementCache";
 import { migrateDatabase } from "../src/runtime/node/database";
@@ -61,5 +62,29 @@ describe("statement cache", () => {
     await d.client.execute("ALTER TABLE s ADD COLUMN b TEXT");
     await migrateDatabase(d.db);
     expect(Object.keys((await d.client.execute("SELECT * FROM s")).rows[0]!)).toEqual(["a", "b"]);
+  });
+});
+
+describe("a cached statement's own answers", () => {
+  it("are asked of SQLite once per statement, and stay right run after run, with rows and without", async () => {
+    await d.client.execute("CREATE TABLE m (a INTEGER, b TEXT)");
+    // libsql's Statement class, reached through a statement of its own.
+    const statement = Object.getPrototypeOf(new Database(":memory:").prepare("SELECT 1")) as Record<"raw" | "columns" | "safeIntegers", (...a: unknown[]) => unknown>;
+    const spies = (["raw", "columns", "safeIntegers"] as const).map((name) => vi.spyOn(statement, name));
+    try {
+      const insert = "INSERT INTO m (a, b) VALUES (?, ?) -- answers once";
+      const select = "SELECT a, b AS bee FROM m ORDER BY a -- answers once";
+      for (let i = 1; i <= 4; i++) {
+        const wrote = await d.client.execute({ sql: insert, args: [i, `x${i}`] });
+        expect([wrote.rowsAffected, wrote.columns]).toEqual([1, []]);
+        const read = await d.client.execute(select);
+        expect(read.columns).toEqual(["a", "bee"]);
+        expect(read.rows.map((r) => r.bee)).toEqual(Array.from({ length: i }, (_, k) => `x${k + 1}`));
+      }
+      // Both statements tried raw mode and set safe integers once; only the read has columns.
+      expect(spies.map((s) => s.mock.calls.length)).toEqual([2, 1, 2]);
+    } finally {
+      spies.forEach((s) => s.mockRestore());
+    }
   });
 });
