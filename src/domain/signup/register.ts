@@ -8,7 +8,7 @@ import { emailKey } from "../../lib/emailKey";
 import { checkSignup } from "./signupRules";
 import { manageUrl, type ServiceContext } from "../context";
 import { selectEvents } from "../events";
-import { outboxInsert, queueForRegistrations } from "../outbox";
+import { outboxInsert } from "../outbox";
 import { hasFreeSeatSql, newcomerPosition } from "../seats";
 import type { RegistrationInput } from "../schemas";
 import { signupOpenSql, signupRefusal } from "../events";
@@ -96,11 +96,13 @@ export async function registerGroup({
   // excepted): if there is one, nobody of the group is signed up, the holders get their
   // manage links again and the refusal names the emails. All decided in the write, so a
   // double click finds the first click's row, without an exception or a second trip.
-  const takenBy = (r: SQL) =>
-    sql`${r}.event_id = ${eventId} AND ${r}.email_key IN ${keys} AND ${r}.status <> 'cancelled' AND ${r}.id NOT IN ${ids}`;
+  const takenBy = (r: SQL, emailKeys = keys) =>
+    sql`${r}.event_id = ${eventId} AND ${r}.email_key IN ${emailKeys} AND ${r}.status <> 'cancelled' AND ${r}.id NOT IN ${ids}`;
+  const since = t - MANAGE_LINK_RESEND_MS;
   const statements = attendees.flatMap((a, i) => {
     const id = ids[i]!;
     const language: Language = a.language ?? current.language;
+    const mine = sql`r.id = ${id}`;
     return [
       ctx.db.run(sql`
         INSERT INTO registrations (id, event_id, name, email, email_key, organisation, phone, language,
@@ -119,44 +121,49 @@ export async function registerGroup({
       ctx.db.run(sql`
         INSERT INTO manage_tokens (token_hash, registration_id, created_at)
         SELECT ${sha256Hex(tokens[i]!)}, id, ${t} FROM registrations WHERE id = ${id}`),
-      // The email's kind and position are the signup's result: read them back here.
-      ctx.db.all<{ kind: "confirmed" | "waitlisted"; position: number | null }>(sql`
+      // One email, and the signup's result read back from it: the new registration's
+      // confirmation or waitlist place, or else, when this email is someone's already,
+      // their manage link again (at most every MANAGE_LINK_RESEND_MS, so a form cannot
+      // flood an inbox). One statement for both keeps a signup's batch short.
+      ctx.db.all<Outcome>(sql`
         ${outboxInsert(
           ctx,
-          sql`CASE r.status WHEN 'confirmed' THEN 'confirmed' ELSE 'waitlisted' END`,
-          sql`r.id = ${id}`,
-          sql`CASE r.status WHEN 'waitlisted' THEN json_object('position', ${newcomerPosition}) ELSE '{}' END`,
+          sql`CASE WHEN ${mine} THEN (CASE r.status WHEN 'confirmed' THEN 'confirmed' ELSE 'waitlisted' END) ELSE 'manage_link' END`,
+          sql`(${mine} OR (${takenBy(sql`r`, [keys[i]!])}
+                           AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id
+                                           AND o.kind = 'manage_link' AND o.created_at > ${since})))`,
+          sql`CASE WHEN ${mine} AND r.status = 'waitlisted' THEN json_object('position', ${newcomerPosition}) ELSE '{}' END`,
         )}
         RETURNING kind, json_extract(payload, '$.position') AS position`),
     ] as const;
   });
-  const since = t - MANAGE_LINK_RESEND_MS;
-  const repeated = [
-    // A repeat gets its manage link again, at most every MANAGE_LINK_RESEND_MS ...
-    queueForRegistrations(
-      ctx,
-      "manage_link",
-      sql`${takenBy(sql`r`)} AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id
-                                              AND o.kind = 'manage_link' AND o.created_at > ${since})`,
-    ),
-    // ... and is told which of its emails were taken.
-    ctx.db.all<{ key: string }>(sql`SELECT DISTINCT x.email_key AS key FROM registrations x WHERE ${takenBy(sql`x`)}`),
-  ] as const;
   let results: readonly unknown[];
   try {
-    results = await ctx.db.batch([...statements, ...repeated] as unknown as Parameters<typeof ctx.db.batch>[0]);
+    results = await ctx.db.batch(statements as unknown as Parameters<typeof ctx.db.batch>[0]);
   } catch (err) {
     // The check above leaves the UNIQUE index nothing to catch; should it ever, the
     // answer is the same.
     if (!isUniqueViolation(err, "registrations.event_id, registrations.email_key")) throw err;
     throw new AppError("already_registered");
   }
-  const taken = new Set((results[results.length - 1] as { key: string }[]).map((r) => r.key));
+  const outcomes = attendees.map((_, i) => (results[i * 3 + 2] as Outcome[])[0]);
+  const taken = new Set(keys.filter((_, i) => outcomes[i]?.kind === "manage_link"));
+  // Someone got nothing: a seat or place was not to be had, or an email was taken and its
+  // link sent lately (or, in a group, another's was). Which it was is read afterwards;
+  // what was written was decided in the batch.
+  if (outcomes.some((o) => !o)) for (const key of await takenKeys(ctx, takenBy(sql`x`))) taken.add(key);
   if (taken.size) throw alreadyRegistered(keys, taken, prefix);
-  return attendees.map((_, i) => {
-    const placed = (results[i * 3 + 2] as { kind: "confirmed" | "waitlisted"; position: number | null }[])[0];
-    return placed ? { id: ids[i]!, status: placed.kind, position: placed.position, manageUrl: manageUrl(ctx, tokens[i]!) } : null;
-  });
+  return outcomes.map((placed, i) =>
+    placed ? { id: ids[i]!, status: placed.kind as RegistrationResult["status"], position: placed.position, manageUrl: manageUrl(ctx, tokens[i]!) } : null,
+  );
+}
+
+type Outcome = { kind: "confirmed" | "waitlisted" | "manage_link"; position: number | null };
+
+/** The emails among a signup's that someone else's live registration holds. */
+async function takenKeys(ctx: ServiceContext, takenByX: SQL) {
+  const rows = await ctx.db.all<{ key: string }>(sql`SELECT DISTINCT x.email_key AS key FROM registrations x WHERE ${takenByX}`);
+  return rows.map((r) => r.key);
 }
 
 /** The refusal of a signup whose emails (some of them) already hold a live registration. */
