@@ -57,7 +57,10 @@ export function readCsv(text: string, delimiter: string): Promise<string[][]> {
   });
 }
 
-/** An .xlsx read back with exceljs: the first sheet's rows as text (numbers stay numbers). */
+/**
+ * An .xlsx read back with exceljs: the first sheet's rows as text (numbers stay numbers,
+ * and a date cell reads as the wall clock it holds, `2026-11-21 10:00`).
+ */
 export async function readXlsx(bytes: ArrayBuffer) {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes);
@@ -67,7 +70,7 @@ export async function readXlsx(bytes: ArrayBuffer) {
     const values: (string | number | null)[] = [];
     for (let i = 1; i <= sheet.columnCount; i++) {
       const v = row.getCell(i).value;
-      values.push(v === null || v === undefined ? null : typeof v === "number" ? v : String(v));
+      values.push(v === null || v === undefined ? null : typeof v === "number" ? v : v instanceof Date ? v.toISOString().slice(0, 16).replace("T", " ") : String(v));
     }
     rows.push(values);
   });

@@ -84,7 +84,7 @@ describe("the attendance list as CSV", () => {
 });
 
 describe("the attendance list as XLSX", () => {
-  it("has a bold header, the question columns, the same rows and neutralised formulas", async () => {
+  it("has a bold, frozen header, the question columns and the same rows, with text as typed", async () => {
     const res = await download(`/admin/events/${event.id}/attendees.xlsx`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -93,13 +93,27 @@ describe("the attendance list as XLSX", () => {
     const { sheet, rows } = await readXlsx(res.bytes);
     expect(sheet.name).toBe("Leankonferens Blekinge 2027");
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(rows[0]).toEqual(header);
-    // Positions are numbers; empty cells are empty.
-    const asXlsx = (row: string[]) => row.map((v, i) => (i === 5 && v ? Number(v) : v === "" ? null : v));
+    // Positions are numbers; empty cells are empty; nothing carries CSV's apostrophe.
+    const asXlsx = (row: string[]) => row.map((v, i) => (i === 5 && v ? Number(v) : v === "" ? null : v.replace(/^'/, "")));
     expect(rows.slice(1)).toEqual([asa, formula, erik, karin].map(asXlsx));
-    // The formula is text, never a formula cell.
-    expect(sheet.getRow(3).getCell(1).type).toBe(3 /* ExcelJS.ValueType.String */);
+    expect(rows[2]!.slice(0, 3)).toEqual(["=1+1", "formula@evil.example", "@SUM(A1)"]);
+    expect(rows[1]![3]).toBe("+46 70 123 45 67");
+    // Text as typed is a text cell, never a formula.
+    for (const [row, col] of [[3, 1], [3, 3], [2, 4]]) expect(sheet.getRow(row!).getCell(col!).type).toBe(3 /* ExcelJS.ValueType.String */);
     expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual(20);
+  });
+
+  it("writes the moments as date cells on the event's clock, formatted as date and time", async () => {
+    const { sheet } = await readXlsx((await download(`/admin/events/${event.id}/attendees.xlsx`)).bytes);
+    const signedUp = sheet.getRow(2).getCell(7);
+    expect(signedUp.type).toBe(4 /* ExcelJS.ValueType.Date */);
+    // 09:00 UTC is 10:00 in Stockholm: the cell holds the wall clock the organiser reads.
+    expect(signedUp.value).toEqual(new Date(Date.UTC(2026, 10, 21, 10, 0)));
+    expect(signedUp.numFmt).toBe("yyyy-mm-dd hh:mm");
+    expect(sheet.getRow(2).getCell(8).type).toBe(4);
+    expect(sheet.getColumn(7).width).toBeGreaterThanOrEqual(16);
   });
 });
 

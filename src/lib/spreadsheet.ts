@@ -21,7 +21,19 @@ type XlsxSync = (
 const writeXlsx = generateXlsxFileSync as XlsxSync;
 const noImages = () => Promise.reject(new Error("images are not supported"));
 
-export type Cell = string | number | null;
+/**
+ * A moment as the event's own clock shows it, `2027-03-18 09:12`: text in CSV, a real
+ * date cell in XLSX (a spreadsheet has no time zones, so the cell holds the wall clock).
+ */
+export interface ClockTime {
+  clock: string;
+}
+
+export type Cell = string | number | ClockTime | null;
+
+/** A cell as text, as CSV writes it. */
+export const cellText = (cell: Cell | undefined): string =>
+  cell === null || cell === undefined ? "" : typeof cell === "object" ? cell.clock : String(cell);
 
 export interface Column {
   header: string;
@@ -38,15 +50,15 @@ export interface Table {
 export type CsvSeparator = "comma" | "semicolon";
 
 /**
- * A text that a spreadsheet would read as a formula (or as the start of one, after a tab
- * or carriage return) gets a leading apostrophe, as OWASP advises against CSV injection.
- * Numbers stay numbers: a negative count is data, not a formula.
+ * A CSV value that a spreadsheet would read as a formula (or as the start of one, after a
+ * tab or carriage return) gets a leading apostrophe, as OWASP advises against CSV
+ * injection. Numbers stay numbers: a negative count is data, not a formula. XLSX needs
+ * none of this: a text cell there is never a formula, so it keeps what was typed.
  */
-export function neutralise(cell: Cell): Cell {
+export function neutralise(cell: Cell): string | number | null {
+  if (cell !== null && typeof cell === "object") return cell.clock;
   return typeof cell === "string" && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
-
-const safeRows = (table: Table) => [table.columns.map((c) => c.header), ...table.rows].map((row) => row.map(neutralise));
 
 /**
  * A sheet read in pages: the columns, how many rows it holds (counted before the first
@@ -130,8 +142,7 @@ const MAX_WIDTH = 50;
 function guessWidth(table: Table, index: number) {
   let longest = table.columns[index]!.header.length;
   for (const row of table.rows) {
-    const cell = row[index];
-    const text = cell === null || cell === undefined ? "" : String(cell);
+    const text = cellText(row[index]);
     // Only the first line counts: the rest wraps below it.
     longest = Math.max(longest, text.split("\n")[0]!.length);
   }
@@ -160,18 +171,30 @@ export function sheetName(title: string): string {
   return name.toLowerCase() === "history" ? "" : name;
 }
 
+const CLOCK = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/;
+
+/** The cell of an XLSX sheet: numbers as numbers, moments as dates, the rest as text exactly as typed. */
+function xlsxCell(value: Cell) {
+  if (value === null || value === "") return null;
+  if (typeof value === "number") return { value, type: Number };
+  if (typeof value === "object") {
+    const [, y, mo, d, h, mi] = CLOCK.exec(value.clock)!.map(Number);
+    // write-excel-file counts a Date's days from its UTC value: the wall clock, as UTC.
+    return { value: new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!)), type: Date, format: "yyyy-mm-dd hh:mm" };
+  }
+  // The "@" (text) format keeps a phone number as text when someone edits the cell.
+  return { value, type: String, format: "@" };
+}
+
 /**
- * An .xlsx workbook of one sheet: a bold, frozen header row and columns wide enough for
- * their contents. Text cells carry the "@" (text) format so Excel keeps a phone number
- * or a date written as text exactly as written.
+ * An .xlsx workbook of one sheet: a bold, frozen header row, columns wide enough for
+ * their contents, text as typed (a text cell is never a formula, so nothing is
+ * neutralised) and moments as date cells on the event's clock.
  */
 export async function toXlsx(table: Table, sheet = "Sheet 1"): Promise<Uint8Array<ArrayBuffer>> {
-  const [header, ...rows] = safeRows(table);
   const data: SheetData = [
-    header!.map((value) => ({ value: value ?? "", fontWeight: "bold" as const })),
-    ...rows.map((row) =>
-      row.map((value) => (typeof value === "number" ? { value, type: Number } : value ? { value, type: String, format: "@" } : null)),
-    ),
+    table.columns.map((c) => ({ value: c.header, type: String, fontWeight: "bold" as const })),
+    ...table.rows.map((row) => row.map(xlsxCell)),
   ];
   const columns = table.columns.map((c, i) => ({ width: c.width ?? guessWidth(table, i) }));
   const blob = await writeXlsx(data, { columns, sheet: sheetName(sheet) || "Sheet 1", stickyRowsCount: 1 }, undefined, noImages);

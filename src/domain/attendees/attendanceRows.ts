@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Answers, Question, RegistrationStatus } from "../../db/schema";
 import { toLocalInput } from "../../lib/localTime";
-import type { Cell, SheetRecipe, SheetSource } from "../../lib/spreadsheet";
+import type { Cell, ClockTime, SheetRecipe, SheetSource } from "../../lib/spreadsheet";
 import type { OrgScope, ServiceContext } from "../context";
 import { findEvent, type EventRow } from "../events";
 import { countRegistrations, registrationPages, type RegistrationRow } from "../registrations";
@@ -13,7 +13,8 @@ export const attendanceQuery = z.object({
 export type AttendanceFilter = z.infer<typeof attendanceQuery>;
 
 /** `2027-03-18 09:12` on the event's own clock: what an organiser compares with the programme. */
-export const localTime = (instant: Date | null, zone: string) => (instant ? toLocalInput(instant, zone).replace("T", " ") : "");
+export const localTime = (instant: Date | null, zone: string): ClockTime | null =>
+  instant ? { clock: toLocalInput(instant, zone).replace("T", " ") } : null;
 
 const yesNo = (flag: boolean) => (flag ? "Yes" : "No");
 
