@@ -8,7 +8,7 @@ import { seedDemo } from "./domain/demo";
 import { createApiToken, createOrganisation, findOrganisationBySlug } from "./domain/organisations";
 import { startServer } from "./node";
 import type { Language, Role } from "./db/schema";
-import { createMember } from "./domain/accounts";
+import { createMember, signInLinksFor } from "./domain/accounts";
 import { mintLoginLink } from "./domain/accounts";
 import { drainOutbox, heldLine } from "./mail/dispatcher";
 import { firstOrganisationSql } from "./runtime/node/firstOrganisationSql";
@@ -116,9 +116,22 @@ export function buildCli(io: CliIo = processIo()) {
       }),
     );
 
-  program
-    .command("user")
-    .description("members of an organisation's workspace (/admin)")
+  const user = program.command("user").description("members of an organisation's workspace (/admin)");
+  user
+    .command("link")
+    .description("print a fresh one-time sign-in link for an existing member (e.g. after a restart, or when mail does not arrive)")
+    .requiredOption("--email <email>", "the member's email address")
+    .option("--org <slug>", "only the account in this organisation (otherwise one link per organisation of the address)")
+    .action((opts: { email: string; org?: string }) =>
+      withContext(async (ctx) => {
+        const orgId = opts.org ? (await findOrganisationBySlug(ctx, opts.org)).id : undefined;
+        for (const account of await signInLinksFor({ ctx, input: { email: opts.email, orgId, ttlMs: FIRST_LINK_TTL_MS } })) {
+          out(`Sign-in link for ${account.role} ${account.email} in ${account.org} (once, within 24 hours):`);
+          out(`${ctx.publicUrl}/admin/login/link/${account.token}`);
+        }
+      }),
+    );
+  user
     .command("create")
     .requiredOption("--org <slug>", "the organisation")
     .requiredOption("--email <email>", "the member's email address")

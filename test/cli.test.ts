@@ -111,6 +111,34 @@ describe("plats CLI", () => {
     expect((await plats(["user", "create", "--org", "industriforum", "--email", "ingrid@industriforum.se"])).stderr).toContain("already a member");
   });
 
+  it("user link prints a fresh one-time link for an existing member, per organisation of the address", async () => {
+    expect((await plats(["org", "create", "--slug", "iucsyd", "--name", "IUC Syd"])).code).toBe(0);
+    expect((await plats(["user", "create", "--org", "iucsyd", "--email", "ingrid@industriforum.se", "--role", "organiser"])).code).toBe(0);
+    const both = await plats(["user", "link", "--email", " INGRID@industriforum.se "]);
+    expect(both.code).toBe(0);
+    const tokens = [...both.stdout.matchAll(/\/admin\/login\/link\/([\w-]{44})$/gm)].map((m) => m[1]!);
+    expect(tokens).toHaveLength(2);
+    expect(both.stdout).toContain("Sign-in link for owner Ingrid@Industriforum.se in industriforum (once, within 24 hours):");
+    expect(both.stdout).toContain("Sign-in link for organiser ingrid@industriforum.se in iucsyd (once, within 24 hours):");
+    const one = await plats(["user", "link", "--email", "ingrid@industriforum.se", "--org", "iucsyd"]);
+    expect(one.stdout.match(/\/admin\/login\/link\//g)).toHaveLength(1);
+    const database = await openDatabase(DATABASE_URL);
+    try {
+      const ctx = { db: database.db, now: () => new Date(), publicUrl: "http://x" };
+      const [first, second] = await Promise.all(tokens.map((t) => consumeLoginLink(ctx, t)));
+      expect(first).toMatch(/^usr_/);
+      expect(second).toMatch(/^usr_/);
+      expect(first).not.toBe(second);
+    } finally {
+      database.close();
+    }
+    const nobody = await plats(["user", "link", "--email", "nobody@example.se"]);
+    expect(nobody.code).toBe(1);
+    expect(nobody.stderr).toMatch(/^plats: /);
+    expect(nobody.stdout).not.toContain("/admin/login/link/");
+    expect((await plats(["user", "link", "--email", "ingrid@industriforum.se", "--org", "nope"])).code).toBe(1);
+  });
+
   it("outbox run sends what is due once and says how it went", async () => {
     const database = await openDatabase(DATABASE_URL);
     try {

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { knownDevices, loginFailures, loginLinks, outbox, users } from "../../db/schema";
+import { knownDevices, loginFailures, loginLinks, organisations, outbox, users } from "../../db/schema";
+import { AppError } from "../../lib/errors";
 import { DUMMY_HASH, hashPassword, PBKDF2_ITERATIONS, verifyPassword } from "../../lib/password";
 import { newId, newSecret, sha256Hex } from "../../lib/secrets";
 import type { ServiceContext } from "../context";
@@ -207,6 +208,22 @@ export async function mintLoginLink(ctx: ServiceContext, userId: string, ttlMs =
     expiresAt: new Date(ctx.now().getTime() + ttlMs),
   });
   return token;
+}
+
+/**
+ * Fresh one-time sign-in links for every active account of an address (in one
+ * organisation when given), for the operator's command line: a member locked out after
+ * a restart, or whose mail does not arrive. The links are handed back, never emailed.
+ */
+export async function signInLinksFor({ ctx, input }: { ctx: ServiceContext; input: { email: string; orgId?: string; ttlMs: number } }) {
+  const accounts = await ctx.db
+    .select({ id: users.id, email: users.email, role: users.role, org: organisations.slug })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .where(and(eq(users.emailKey, emailKey(input.email)), isNull(users.disabledAt), input.orgId ? eq(users.orgId, input.orgId) : undefined))
+    .orderBy(organisations.slug);
+  if (!accounts.length) throw new AppError("member_not_found");
+  return Promise.all(accounts.map(async (a) => ({ ...a, token: await mintLoginLink(ctx, a.id, input.ttlMs) })));
 }
 
 /** Uses a login link: valid once, before it expires. Returns the member's id or null. */
