@@ -68,3 +68,22 @@ describe("accessibility of the workspace", () => {
     }
   });
 });
+
+describe("signing in", () => {
+  it("asks for a sign-in link from the same email field, the password left empty", async () => {
+    const fresh = await suite.browser.newContext(DESKTOP);
+    try {
+      const login = await fresh.newPage();
+      await login.goto(`${suite.server.url}/admin/login`);
+      await login.locator("#f-email").fill("axe@techtank.se");
+      await Promise.all([login.waitForLoadState("load"), login.getByRole("button", { name: "Email me a sign-in link" }).click()]);
+      await expect.poll(() => login.locator("p.notice.ok").textContent()).toContain("a sign-in link is on its way");
+      // The address stays in the one field, ready for the password if they find it.
+      expect(await login.locator("#f-email").inputValue()).toBe("axe@techtank.se");
+      const links = await suite.h.database.db.all(sql`SELECT 1 FROM outbox WHERE kind = 'login_link' AND to_email = 'axe@techtank.se'`);
+      expect(links).toHaveLength(1);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

@@ -19,6 +19,8 @@ function LoginPage({ next, email = "", error, notice }: { next: string; email?: 
           {notice}
         </p>
       ) : null}
+      {/* One email field for both ways in: the second button posts the same form to the
+          link route and skips the password the browser would otherwise ask for. */}
       <form method="post" action="/admin/login" class="card">
         <input type="hidden" name="next" value={next} />
         <div class="field">
@@ -27,20 +29,17 @@ function LoginPage({ next, email = "", error, notice }: { next: string; email?: 
         </div>
         <div class="field">
           <label for="f-password">Password</label>
-          <input id="f-password" type="password" name="password" autocomplete="current-password" required />
+          <input id="f-password" type="password" name="password" autocomplete="current-password" required aria-describedby="f-password-hint" />
+          <p class="hint" id="f-password-hint">
+            No password, or forgotten it? Leave it empty: we can email you a link that signs you in once.
+          </p>
         </div>
-        <button type="submit">Sign in</button>
-      </form>
-      <form method="post" action="/admin/login/link" class="card">
-        <h2>No password?</h2>
-        <p>We email you a link that signs you in once.</p>
-        <div class="field">
-          <label for="f-link-email">Email</label>
-          <input id="f-link-email" type="email" name="email" value={email} autocomplete="username" required />
+        <div class="actions">
+          <button type="submit">Sign in</button>
+          <button type="submit" class="secondary" formaction="/admin/login/link" formnovalidate>
+            Email me a sign-in link
+          </button>
         </div>
-        <button type="submit" class="secondary">
-          Email me a sign-in link
-        </button>
       </form>
     </PlainLayout>
   );
