@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMember, setPassword } from "../src/domain/accounts";
 import { PASSWORD } from "./helpers/admin";
-import { browserSuite, DESKTOP, expectAccessible } from "./helpers/browser";
+import { browserSuite, DESKTOP, expectAccessible, PHONE, screenshot } from "./helpers/browser";
 import { liveEventBody, person } from "./helpers/harness";
 
 // axe-core on every page of the workspace an organiser uses: no serious or critical
@@ -84,6 +84,24 @@ describe("signing in", () => {
       expect(links).toHaveLength(1);
     } finally {
       await fresh.close();
+    }
+  });
+});
+
+describe("the dashboard on a phone", () => {
+  it("fits 360 px without sideways scrolling: each event a card whose values name their column", async () => {
+    const phone = await suite.browser.newContext({ ...PHONE, storageState: await context.storageState() });
+    try {
+      const small = await phone.newPage();
+      expect((await small.goto(`${suite.server.url}/admin`))?.status()).toBe(200);
+      expect(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      const cell = small.locator('table.data.cards td[data-label="Confirmed"]').first();
+      expect(await cell.evaluate((td) => getComputedStyle(td, "::before").content)).toBe('"Confirmed"');
+      expect(await small.locator("table.data.cards thead").first().isVisible()).toBe(false);
+      await expectAccessible(small, "/admin on a phone");
+      await screenshot(small, "admin-dashboard-phone");
+    } finally {
+      await phone.close();
     }
   });
 });

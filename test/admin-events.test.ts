@@ -200,18 +200,27 @@ describe("editing, duplicating and cancelling", () => {
     expect(await h.database.db.all(sql`SELECT kind FROM outbox WHERE event_id = ${id} AND kind = 'event_cancelled'`)).toHaveLength(2);
   });
 
-  it("lists upcoming and past events with fill rate and waitlist on the dashboard", async () => {
+  it("lists events running now, upcoming and past apart, with fill rate and waitlist, a full one as a success", async () => {
     const full = await h.api("POST", "/events", eventBody({ title: "Fullsatt seminarium", capacity: 1 }));
     await h.api("POST", `/events/${full.body.id}/registrations`, person(), { token: null });
     await h.api("POST", `/events/${full.body.id}/registrations`, person(), { token: null });
     await h.api("POST", "/events", eventBody({ title: "Förra årets kick-off", startsAt: "2025-01-10T08:00:00Z", endsAt: "2025-01-10T10:00:00Z" }));
+    // The harness clock stands at CLOCK_START: this one started an hour ago and runs two more.
+    const now = h.clock.now().getTime();
+    const at = (ms: number) => new Date(now + ms).toISOString();
+    await h.api("POST", "/events", eventBody({ title: "Pågående workshop", startsAt: at(-3_600_000), endsAt: at(7_200_000), registrationOpensAt: at(-86_400_000) }));
     const page = await owner.request("/admin");
     expect(page.status).toBe(200);
-    const [upcoming, past] = page.text.split("<h2 class=\"spaced\">Past</h2>");
-    expect(upcoming).toContain("Fullsatt seminarium");
-    expect(upcoming).toMatch(/Fullsatt seminarium.*?1 \/ 1.*?100%.*?<td class="num">1<\/td>/s);
+    const [before, past] = page.text.split("<h2 class=\"spaced\">Past</h2>");
+    const [running, upcoming] = before!.split("<h2 class=\"spaced\">Upcoming</h2>");
+    expect(running).toContain("<h2>Happening now</h2>");
+    expect(running).toContain("Pågående workshop");
+    expect(running).not.toContain("Fullsatt seminarium");
+    expect(upcoming).toMatch(/Fullsatt seminarium.*?<span class="badge">Full<\/span>.*?1 \/ 1.*?100%.*?<td class="num" data-label="Waitlist">1<\/td>/s);
+    expect(upcoming).not.toContain("Pågående workshop");
     expect(past).toContain("Förra årets kick-off");
     expect(upcoming).not.toContain("Förra årets kick-off");
+    expect(page.text).toMatch(/<strong>1<\/strong> happening now/);
   });
 });
 

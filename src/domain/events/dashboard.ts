@@ -17,8 +17,9 @@ const withFill = (row: EventWithCounts & { checkedIn: number }): DashboardEvent 
 });
 
 /**
- * The organisation's events for the workspace's front page: those not yet over, soonest
- * first, and the past ones, latest first (the last `pastLimit` unless all are asked for).
+ * The organisation's events for the workspace's front page: those running now and those
+ * still to come, soonest first, and the past ones, latest first (the last `pastLimit`
+ * unless all are asked for).
  */
 export async function dashboardEvents({ ctx, input }: { ctx: ServiceContext; input: OrgScope & { pastLimit?: number } }) {
   const now = ctx.now();
@@ -31,8 +32,10 @@ export async function dashboardEvents({ ctx, input }: { ctx: ServiceContext; inp
     .orderBy(desc(events.startsAt));
   const past = await (input.pastLimit ? pastQuery.limit(input.pastLimit + 1) : pastQuery);
   const more = input.pastLimit !== undefined && past.length > input.pastLimit;
+  const started = (row: (typeof upcoming)[number]) => row.event.startsAt.getTime() <= now.getTime();
   return {
-    upcoming: upcoming.map(withFill),
+    running: upcoming.filter(started).map(withFill),
+    upcoming: upcoming.filter((row) => !started(row)).map(withFill),
     past: (more ? past.slice(0, input.pastLimit) : past).map(withFill),
     morePast: more,
   };

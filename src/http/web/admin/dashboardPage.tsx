@@ -9,15 +9,26 @@ function Status({ e }: { e: DashboardEvent }) {
   const s = e.event.status;
   if (s === "cancelled") return <span class="badge bad">Cancelled</span>;
   if (s === "draft") return <span class="badge wait">Draft</span>;
-  if (e.confirmed >= e.event.capacity) return <span class="badge wait">Full</span>;
-  return <span class="badge">Open</span>;
+  // A full event is the organiser's success, and looks like it.
+  if (e.confirmed >= e.event.capacity) return <span class="badge">Full</span>;
+  return <span class="badge info">Open</span>;
 }
 
-function EventTable({ rows, past }: { rows: DashboardEvent[]; past: boolean }) {
-  if (!rows.length) return <p>{past ? "No past events yet." : "No upcoming events. Create one to open signups."}</p>;
+type Period = "running" | "upcoming" | "past";
+
+const none: Record<Period, string> = {
+  running: "",
+  upcoming: "No upcoming events. Create one to open signups.",
+  past: "No past events yet.",
+};
+
+/** One period's events; on a phone each row is a card whose cells name their column. */
+function EventTable({ rows, period }: { rows: DashboardEvent[]; period: Period }) {
+  if (!rows.length) return <p>{none[period]}</p>;
+  const past = period === "past";
   return (
     <div class="table-wrap">
-      <table class="data">
+      <table class="data cards">
         <thead>
           <tr>
             <th scope="col">Event</th>
@@ -44,24 +55,30 @@ function EventTable({ rows, past }: { rows: DashboardEvent[]; past: boolean }) {
             const percent = Math.round(row.fill * 100);
             return (
               <tr>
-                <td>
+                <td data-label="Event">
                   <a href={`/admin/events/${e.id}`}>{e.title}</a>
                 </td>
-                <td>{formatWhen(e.startsAt, e.endsAt, e.timezone, "en")}</td>
-                <td>
+                <td data-label="When">{formatWhen(e.startsAt, e.endsAt, e.timezone, "en")}</td>
+                <td data-label="Status">
                   <Status e={row} />
                 </td>
-                <td class="num">
+                <td class="num" data-label="Confirmed">
                   {row.confirmed} / {e.capacity}
                 </td>
-                <td>
+                <td data-label="Filled">
                   {/* A meter, not a styled bar: the CSP allows no inline styles. */}
                   <meter min={0} max={100} value={percent} low={50} high={90} optimum={100} aria-label={`${e.title}: ${percent}% full`}></meter>{" "}
                   {percent}%
                 </td>
-                <td class="num">{e.waitlist ? row.waitlisted : "—"}</td>
-                {past ? <td class="num">{row.checkedIn}</td> : null}
-                <td>
+                <td class="num" data-label="Waitlist">
+                  {e.waitlist ? row.waitlisted : "—"}
+                </td>
+                {past ? (
+                  <td class="num" data-label="Attended">
+                    {row.checkedIn}
+                  </td>
+                ) : null}
+                <td data-label="Actions">
                   <ul class="links">
                     <li>
                       <a href={`/admin/events/${e.id}`}>Attendees</a>
@@ -74,7 +91,7 @@ function EventTable({ rows, past }: { rows: DashboardEvent[]; past: boolean }) {
                     <li>
                       <a href={`/admin/events/${e.id}/duplicate`}>Duplicate</a>
                     </li>
-                    {!past && doorIsOpen(e) ? (
+                    {period !== "past" && doorIsOpen(e) ? (
                       <li>
                         <a href={`/admin/events/${e.id}/checkin`}>Check-in</a>
                       </li>
@@ -93,6 +110,7 @@ function EventTable({ rows, past }: { rows: DashboardEvent[]; past: boolean }) {
 export function DashboardPage(p: {
   member: Member;
   orgName: string;
+  running: DashboardEvent[];
   upcoming: DashboardEvent[];
   past: DashboardEvent[];
   morePast: boolean;
@@ -102,8 +120,9 @@ export function DashboardPage(p: {
   /** Failed emails of the organisation, shown to owners (who can send them again). */
   failedMail?: number;
 }) {
-  const waiting = p.upcoming.reduce((n, e) => n + e.waitlisted, 0);
-  const seats = p.upcoming.reduce((n, e) => n + e.confirmed, 0);
+  const current = [...p.running, ...p.upcoming];
+  const waiting = current.reduce((n, e) => n + e.waitlisted, 0);
+  const seats = current.reduce((n, e) => n + e.confirmed, 0);
   return (
     <AdminLayout member={p.member} orgName={p.orgName} title="Events" section="events">
       <div class="page-head">
@@ -119,7 +138,12 @@ export function DashboardPage(p: {
           {p.failedMail === 1 ? "1 email" : `${p.failedMail} emails`} could not be delivered. <a href="/admin/mail">See why and send again</a>
         </p>
       ) : null}
-      <ul class="stats" aria-label="Upcoming events in numbers">
+      <ul class="stats" aria-label="Events now and to come in numbers">
+        {p.running.length ? (
+          <li>
+            <strong>{p.running.length}</strong> happening now
+          </li>
+        ) : null}
         <li>
           <strong>{p.upcoming.length}</strong> upcoming events
         </li>
@@ -130,10 +154,16 @@ export function DashboardPage(p: {
           <strong>{waiting}</strong> on waitlists
         </li>
       </ul>
-      <h2>Upcoming</h2>
-      <EventTable rows={p.upcoming} past={false} />
+      {p.running.length ? (
+        <>
+          <h2>Happening now</h2>
+          <EventTable rows={p.running} period="running" />
+        </>
+      ) : null}
+      <h2 class={p.running.length ? "spaced" : undefined}>Upcoming</h2>
+      <EventTable rows={p.upcoming} period="upcoming" />
       <h2 class="spaced">Past</h2>
-      <EventTable rows={p.past} past={true} />
+      <EventTable rows={p.past} period="past" />
       {p.morePast ? (
         <p>
           <a href="/admin?past=all">Show all past events</a>

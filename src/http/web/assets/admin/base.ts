@@ -32,5 +32,18 @@ input[type=password], input[type=number], input[type=datetime-local], input[type
 }
 .inline-form { display: inline; }
 .small { font-size: 0.85rem; color: var(--muted); }
+.badge.info { background: #eff6ff; color: var(--accent); }
+/* A table of cards on a phone: each row a card, each cell naming its column. */
+@media (max-width: 40rem) {
+  table.data.cards thead { display: none; }
+  table.data.cards, table.data.cards tbody, table.data.cards tr, table.data.cards td { display: block; width: 100%; }
+  table.data.cards tr { border-bottom: 1px solid var(--line); padding: 0.5rem 0; }
+  table.data.cards tr:last-child { border-bottom: 0; }
+  table.data.cards td { display: flex; gap: 1rem; justify-content: space-between; border: 0; padding: 0.2rem 0.75rem; text-align: right; }
+  table.data.cards td::before { content: attr(data-label); font-weight: 600; color: var(--muted); text-align: left; }
+  table.data.cards td:first-child { font-size: 1.05rem; font-weight: 600; text-align: left; }
+  table.data.cards td:first-child::before { content: none; }
+  table.data.cards .links { justify-content: flex-end; }
+}
 @media print { .admin-bar, .no-print { display: none !important; } .admin main { max-width: none; } }
 `;
