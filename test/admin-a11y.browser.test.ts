@@ -48,6 +48,7 @@ const pages = () => [
   `/admin/events/${eventId}/message`,
   `/admin/events/${eventId}/checkin`,
   `/admin/events/${eventId}/print`,
+  `/admin/events/${eventId}/signups`,
   "/admin/checkin",
   "/admin/reports",
   "/admin/settings",
@@ -65,6 +66,8 @@ describe("accessibility of the workspace", () => {
       const res = await page.goto(`${suite.server.url}${path}`);
       expect(res?.status(), path).toBe(200);
       await expectAccessible(page, path);
+      // For review: every workspace page as it looks at 1280 px.
+      await screenshot(page, `admin-1280${path.replace(/evt_[0-9a-z]+/, "event").replace(/reg_[0-9a-z]+/, "registration").replaceAll("/", "-")}`);
     }
   });
 });

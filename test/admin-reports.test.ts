@@ -111,6 +111,39 @@ describe("participation across events", () => {
     expect(report).toMatchObject({ events: 4, anonymisedEvents: 1, anonymisedRegistrations: 2, anonymisedConfirmed: 2, anonymisedAttended: 1, cancelledRegistrations: 2 });
   });
 
+  it("counts per month of the events' starts, every month of the range listed", async () => {
+    const report = await participationReport({ ctx: h.ctx, input: { orgId: h.orgId, from: "2027-01-01", to: "2027-12-31" } });
+    const zero = { registrations: 0, confirmed: 0, attended: 0 };
+    const counted: Record<string, typeof zero> = {
+      // New Year's breakfast: 23:30 UTC on 31 December is January in Stockholm.
+      "2027-01": { registrations: 1, confirmed: 1, attended: 0 },
+      // The anonymised course still counts, as in the totals.
+      "2027-02": { registrations: 2, confirmed: 2, attended: 1 },
+      "2027-03": { registrations: 5, confirmed: 5, attended: 2 },
+      "2027-05": { registrations: 2, confirmed: 1, attended: 1 },
+    };
+    expect(report.months).toEqual(Array.from({ length: 12 }, (_, i) => `2027-${String(i + 1).padStart(2, "0")}`).map((month) => ({ month, ...(counted[month] ?? zero) })));
+    const sum = (k: keyof typeof zero) => report.months.reduce((n, m) => n + m[k], 0);
+    expect([sum("registrations"), sum("confirmed"), sum("attended")]).toEqual([report.totals.registrations, report.totals.confirmed, report.totals.attended]);
+    const short = await participationReport({ ctx: h.ctx, input: { orgId: h.orgId, from: "2027-11-15", to: "2028-02-03" } });
+    expect(short.months.map((m) => m.month)).toEqual(["2027-11", "2027-12", "2028-01", "2028-02"]);
+  });
+
+  it("draws the months and the organisations that sent the most people, each chart with its numbers", async () => {
+    const res = await organiser.request(`/admin/reports?${RANGE}`);
+    expect(res.text).toContain('<h2 id="in-pictures">In pictures</h2>');
+    expect(res.text).toMatch(/<svg class="chart"[^>]*role="img" aria-labelledby="per-month-title per-month-desc"/);
+    expect(res.text).toContain('<title id="per-month-title">Registrations and attendance per month</title>');
+    expect(res.text).toContain("<title>2027-03, Registrations: 5</title>");
+    expect(res.text).toContain("<title>2027-03, Attended: 2</title>");
+    expect(res.text).toContain('<title id="per-organisation-title">The 5 organisations that sent the most people</title>');
+    expect(res.text).toContain("<title>Acme AB, Registrations: 3</title>");
+    // The numbers behind the month chart, as a table.
+    expect(res.text).toMatch(/<details class="chart-numbers"><summary>The numbers<\/summary><table class="data">.*?<th scope="row">2027-05<\/th><td class="num">2<\/td><td class="num">1<\/td>/s);
+    // A value that looks like markup is text in the SVG too.
+    expect(res.text).not.toContain("<Minus");
+  });
+
   it("decides the day on each event's own clock", async () => {
     const dec = await participationReport({ ctx: h.ctx, input: { orgId: h.orgId, from: "2026-12-01", to: "2026-12-31" } });
     expect(dec.events).toBe(0);

@@ -10,3 +10,4 @@ export * from "./messageAttendees";
 export * from "./printList";
 export * from "./promoteByHand";
 export * from "./resendConfirmation";
+export * from "./signupCurve";

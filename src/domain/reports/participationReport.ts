@@ -25,8 +25,18 @@ export interface PersonLine {
   attended: number;
 }
 
+/** One calendar month (of the events' starts, on their own clocks): `2027-03`. */
+export interface MonthLine {
+  month: string;
+  registrations: number;
+  confirmed: number;
+  attended: number;
+}
+
 export interface ParticipationReport extends ReportRange {
   organisations: OrganisationLine[];
+  /** Every month of the range, in order, those without events included. */
+  months: MonthLine[];
   people: PersonLine[];
   /** Over everything named above: distinct people and events, summed registrations. */
   totals: OrganisationLine;
@@ -67,6 +77,17 @@ interface PersonTally {
   organisation: string;
   confirmed: Set<string>;
   attended: Set<string>;
+}
+
+/** The months a range touches, `2027-01` to `2027-12`. */
+function monthsOf({ from, to }: ReportRange): string[] {
+  const out: string[] = [];
+  let [y, m] = from.slice(0, 7).split("-").map(Number) as [number, number];
+  for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = `${y}-${String(m).padStart(2, "0")}`) {
+    out.push(month);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return out;
 }
 
 /** The spelling most people used; on a tie, the first one seen. */
@@ -120,6 +141,7 @@ export async function participationReport({ ctx, input }: { ctx: ServiceContext;
   const totals = { people: new Set<string>(), events: new Set<string>(), registrations: 0, confirmed: 0, attended: 0 };
   const anonymised = { registrations: 0, confirmed: 0, attended: 0 };
   let cancelledRegistrations = 0;
+  const months = new Map(monthsOf(input).map((month) => [month, { month, registrations: 0, confirmed: 0, attended: 0 }]));
 
   for (const r of regRows) {
     if (r.status === "cancelled") {
@@ -128,6 +150,12 @@ export async function participationReport({ ctx, input }: { ctx: ServiceContext;
     }
     const confirmed = r.status === "confirmed";
     const attended = r.checkedInAt !== null;
+    const month = months.get(toLocalInput(r.startsAt, r.timezone).slice(0, 7));
+    if (month) {
+      month.registrations++;
+      if (confirmed) month.confirmed++;
+      if (attended) month.attended++;
+    }
     if (r.anonymised) {
       // Retention keeps status and check-in time: the event's attendance still counts.
       for (const tally of [anonymised, totals]) {
@@ -180,6 +208,7 @@ export async function participationReport({ ctx, input }: { ctx: ServiceContext;
     from: input.from,
     to: input.to,
     organisations: organisationLines,
+    months: [...months.values()],
     people: personLines,
     totals: {
       organisation: "Total",

@@ -4,6 +4,7 @@ import { doorIsOpen } from "../../../domain/checkin";
 import type { Member } from "../../../domain/accounts";
 import { AdminLayout, Notice } from "./layout";
 import { HeldWarning } from "./mailPage";
+import { BarChart } from "./charts";
 
 function Status({ e }: { e: DashboardEvent }) {
   const s = e.event.status;
@@ -159,6 +160,17 @@ export function DashboardPage(p: {
           <h2>Happening now</h2>
           <EventTable rows={p.running} period="running" />
         </>
+      ) : null}
+      {current.length ? (
+        <BarChart
+          id="fill-rates"
+          title="How full the events now and to come are"
+          summary={`${current.length} events; ${current.filter((e) => e.fill >= 1).length} of them full.`}
+          series={[{ label: "Seats filled", tone: "ok" }]}
+          rows={current.slice(0, 12).map((e) => ({ label: e.event.title, values: [Math.round(e.fill * 100)] }))}
+          max={100}
+          unit="%"
+        />
       ) : null}
       <h2 class={p.running.length ? "spaced" : undefined}>Upcoming</h2>
       <EventTable rows={p.upcoming} period="upcoming" />

@@ -13,6 +13,7 @@ import { eventAdminRoutes } from "./eventRoutes";
 import { exportRoutes } from "./exportRoutes";
 import { loginRoutes } from "./loginRoutes";
 import { mailRoutes } from "./mailRoutes";
+import { signupsRoutes } from "./signupsRoutes";
 import { membersRoutes } from "./membersRoutes";
 import { privacyRoutes } from "./privacyRoutes";
 import { reportRoutes } from "./reportRoutes";
@@ -59,6 +60,7 @@ export function adminRoutes({ publicUrl }: { publicUrl: string }) {
     .route("/", privacyRoutes)
     .route("/", auditRoutes)
     .route("/", mailRoutes)
+    .route("/", signupsRoutes)
     .route("/", attendeeRoutes)
     .route("/", exportRoutes)
     .route("/", reportRoutes)

@@ -1,4 +1,5 @@
 import type { Member } from "../../../domain/accounts";
+import { BarChart } from "./charts";
 import type { ParticipationReport } from "../../../domain/reports";
 import { AdminLayout, ErrorSummary } from "./layout";
 
@@ -25,6 +26,38 @@ function Downloads({ name, report }: { name: string; report: ParticipationReport
 }
 
 const Num = ({ n }: { n: number }) => <td class="num">{n}</td>;
+
+const MOST = 10;
+
+/** Participation as pictures: per month, and the organisations that sent the most people. */
+function Charts({ report }: { report: ParticipationReport }) {
+  const top = report.organisations.slice(0, MOST);
+  const series = [
+    { label: "Registrations", tone: "accent" as const },
+    { label: "Attended", tone: "ok" as const },
+  ];
+  return (
+    <section aria-labelledby="in-pictures">
+      <h2 id="in-pictures">In pictures</h2>
+      <BarChart
+        id="per-month"
+        title="Registrations and attendance per month"
+        summary={`${report.months.length} months from ${report.from} to ${report.to}: ${report.totals.registrations} registrations, ${report.totals.attended} attended.`}
+        series={series}
+        rows={report.months.map((m) => ({ label: m.month, values: [m.registrations, m.attended] }))}
+      />
+      {top.length ? (
+        <BarChart
+          id="per-organisation"
+          title={`The ${top.length === 1 ? "organisation" : `${top.length} organisations`} that sent the most people`}
+          summary={top.map((o) => `${o.organisation}: ${o.registrations} registrations, ${o.attended} attended`).join("; ")}
+          series={series}
+          rows={top.map((o) => ({ label: o.organisation, values: [o.registrations, o.attended] }))}
+        />
+      ) : null}
+    </section>
+  );
+}
 
 function Organisations({ report }: { report: ParticipationReport }) {
   const t = report.totals;
@@ -167,6 +200,7 @@ export function ReportPage({ member, orgName, from, to, report, errors = {} }: R
       {report ? (
         <>
           <Summary report={report} />
+          <Charts report={report} />
           <Organisations report={report} />
           <People report={report} />
         </>

@@ -1,6 +1,7 @@
 import { stylesheet } from "../style";
 import { adminAttendees } from "./attendees";
 import { adminBase } from "./base";
+import { adminCharts } from "./charts";
 import { adminCheckin } from "./checkin";
 import { adminPrivacy } from "./privacy";
 import { adminReports } from "./reports";
@@ -9,4 +10,4 @@ import { adminReports } from "./reports";
  * The workspace stylesheet: the attendee pages' sheet (colours, forms, buttons) and the
  * workspace's own parts, one per area, joined once at start-up.
  */
-export const adminStylesheet = [stylesheet, adminBase, adminCheckin, adminAttendees, adminReports, adminPrivacy].join("\n");
+export const adminStylesheet = [stylesheet, adminBase, adminCharts, adminCheckin, adminAttendees, adminReports, adminPrivacy].join("\n");
