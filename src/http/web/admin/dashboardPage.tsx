@@ -155,12 +155,6 @@ export function DashboardPage(p: {
           <strong>{waiting}</strong> on waitlists
         </li>
       </ul>
-      {p.running.length ? (
-        <>
-          <h2>Happening now</h2>
-          <EventTable rows={p.running} period="running" />
-        </>
-      ) : null}
       {current.length ? (
         <BarChart
           id="fill-rates"
@@ -171,6 +165,12 @@ export function DashboardPage(p: {
           max={100}
           unit="%"
         />
+      ) : null}
+      {p.running.length ? (
+        <>
+          <h2>Happening now</h2>
+          <EventTable rows={p.running} period="running" />
+        </>
       ) : null}
       <h2 class={p.running.length ? "spaced" : undefined}>Upcoming</h2>
       <EventTable rows={p.upcoming} period="upcoming" />
