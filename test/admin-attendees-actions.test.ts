@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { talliesDrift } from "./helpers/db";
+import { searchTextDrift, talliesDrift } from "./helpers/db";
 import { adminHarness, type AdminHarness, type SignedIn } from "./helpers/admin";
 import { DAY } from "./helpers/clock";
 import {
@@ -292,5 +292,11 @@ describe("adding an attendee by hand", () => {
 describe("the tallies", () => {
   it("equal the registrations' own counts after every change above", async () => {
     expect(await talliesDrift(h.database.db)).toEqual([]);
+  });
+});
+
+describe("the search texts", () => {
+  it("are what the domain makes of each name, organisation and email after every change above", async () => {
+    expect(await searchTextDrift(h.database.db)).toEqual([]);
   });
 });

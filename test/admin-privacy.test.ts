@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { talliesDrift } from "./helpers/db";
+import { searchTextDrift, talliesDrift } from "./helpers/db";
 import { sha256Hex } from "../src/lib/secrets";
 import { createMember } from "../src/domain/accounts";
 import { requestLoginLink } from "../src/domain/accounts";
@@ -273,5 +273,11 @@ describe("/admin/privacy access", () => {
 describe("the tallies", () => {
   it("equal the registrations' own counts after every change above", async () => {
     expect(await talliesDrift(h.database.db)).toEqual([]);
+  });
+});
+
+describe("the search texts", () => {
+  it("are what the domain makes of each name, organisation and email after every change above", async () => {
+    expect(await searchTextDrift(h.database.db)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { talliesDrift } from "./helpers/db";
+import { searchTextDrift, talliesDrift } from "./helpers/db";
 import { createApiToken } from "../src/domain/organisations";
 import { HOUR, TestClock } from "./helpers/clock";
 import { harness, liveEventBody, type Harness } from "./helpers/harness";
@@ -259,5 +259,11 @@ describe("group signups from the form in a crowd", () => {
 describe("the tallies", () => {
   it("equal the registrations' own counts after every change above", async () => {
     expect(await talliesDrift(h.database.db)).toEqual([]);
+  });
+});
+
+describe("the search texts", () => {
+  it("are what the domain makes of each name, organisation and email after every change above", async () => {
+    expect(await searchTextDrift(h.database.db)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { talliesDrift } from "./helpers/db";
+import { searchTextDrift, talliesDrift } from "./helpers/db";
 import { runCli } from "../src/cli";
 import { startBackground } from "../src/runtime/node/background";
 import { fileMailer } from "../src/runtime/node/mailers";
@@ -109,7 +109,7 @@ describe("applyRetention", () => {
 
     const after = await stored(ev.id);
     for (const r of after.registrations as Record<string, unknown>[]) {
-      expect(r).toMatchObject({ name: "", email: "", organisation: null, phone: null, answers: "{}", consent_at: null });
+      expect(r).toMatchObject({ name: "", email: "", organisation: null, phone: null, answers: "{}", consent_at: null, search_text: "" });
       expect(r.email_key).toBe(`anon:${r.id}`);
     }
     expect(after.tokens).toEqual([]);
@@ -220,5 +220,11 @@ describe("where retention runs", () => {
 describe("the tallies", () => {
   it("equal the registrations' own counts after every change above", async () => {
     expect(await talliesDrift(h.database.db)).toEqual([]);
+  });
+});
+
+describe("the search texts", () => {
+  it("are what the domain makes of each name, organisation and email after every change above", async () => {
+    expect(await searchTextDrift(h.database.db)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outbox } from "../src/db/schema";
 import { dispatchOutbox } from "../src/mail/dispatcher";
 import type { Mailer, OutgoingMail } from "../src/mail/mailer";
+import { searchTextDrift } from "./helpers/db";
 import { PUBLIC_URL, eventBody, harness, person, type Harness } from "./helpers/harness";
 
 // /r/:token: the registrant's own page, reached by the link in their emails.
@@ -104,6 +105,8 @@ describe("the manage page", () => {
     const after = await (await get(res.headers.get("location")!)).text();
     expect(after).toContain("Your changes have been saved.");
     expect(after).toMatch(/<input[^>]*id="f-name"[^>]*value="Cecilia Karlsson"/);
+    // What the attendance list searches is rewritten with the new name and organisation.
+    expect(await searchTextDrift(h.database.db)).toEqual([]);
   });
 
   it("refuses an invalid change with the error beside the field and changes nothing", async () => {

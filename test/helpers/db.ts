@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrateDatabase, openDatabase, type NodeDatabase } from "../../src/runtime/node/database";
+import { registrationSearchText } from "../../src/domain/registrations";
 
 export interface TestDatabase extends NodeDatabase {
   url: string;
@@ -38,4 +39,16 @@ export function talliesDrift(db: NodeDatabase["db"]) {
            (SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted') AS waitlisted
     FROM events e LEFT JOIN event_tallies t ON t.event_id = e.id
     WHERE tally_confirmed <> confirmed OR tally_waitlisted <> waitlisted`);
+}
+
+/**
+ * Registrations whose stored search text is not what the domain's rule makes of their
+ * name, organisation and email: none, after any mix of writes (a write path that forgot
+ * it would hide the person from the attendance list's search).
+ */
+export async function searchTextDrift(db: NodeDatabase["db"]) {
+  const rows = await db.all<{ id: string; name: string; organisation: string | null; email: string; search_text: string }>(
+    sql`SELECT id, name, organisation, email, search_text FROM registrations`,
+  );
+  return rows.filter((r) => r.search_text !== registrationSearchText(r));
 }

@@ -19,6 +19,10 @@ export const registrations = sqliteTable(
     // Trimmed, lower-cased: the identity used for "one live registration per email".
     emailKey: text("email_key").notNull(),
     organisation: text("organisation"),
+    // foldText(name, organisation, email) (src/lib/searchText.ts), written by the domain
+    // with every change of those fields, so the attendance list searches in SQL with the
+    // same rule as the door: SQLite's lower() and FTS5 fold neither accents nor "ø".
+    searchText: text("search_text").notNull().default(""),
     phone: text("phone"),
     language: text("language").$type<Language>().notNull(),
     answers: text("answers", { mode: "json" }).$type<Answers>().notNull().default({}),

@@ -11,6 +11,7 @@ import { openEvent } from "./attendeeRules";
 import type { OrgScope, ServiceContext } from "../context";
 import { outboxInsert } from "../outbox";
 import { confirmedSeats, waitlistPosition } from "../seats";
+import { registrationSearchText } from "../registrations";
 import type { RegistrationInput } from "../schemas";
 
 export interface AddAttendeeInput extends OrgScope {
@@ -58,7 +59,7 @@ export async function addAttendee({
   const language: Language = a.language ?? event.language;
   const statements = [
     ctx.db.all<{ status: "confirmed" | "waitlisted"; over: number }>(sql`
-      INSERT INTO registrations (id, event_id, name, email, email_key, organisation, phone, language, answers,
+      INSERT INTO registrations (id, event_id, name, email, email_key, organisation, search_text, phone, language, answers,
                                  status, created_at, confirmed_at, added_by, over_capacity)
       WITH s AS MATERIALIZED (
         SELECT e.id, e.waitlist,
@@ -66,7 +67,7 @@ export async function addAttendee({
         FROM events e
         WHERE e.id = ${event.id} AND e.org_id = ${input.orgId} AND e.status <> 'cancelled' AND e.anonymised_at IS NULL)
       SELECT ${id}, s.id, ${a.name}, ${a.email.trim()}, ${emailKey(a.email)}, ${a.organisation ?? null},
-             ${a.phone ?? null}, ${language}, ${JSON.stringify(answers)},
+             ${registrationSearchText({ ...a, email: a.email.trim() })}, ${a.phone ?? null}, ${language}, ${JSON.stringify(answers)},
              CASE WHEN s.free OR ${override} THEN 'confirmed' ELSE 'waitlisted' END, ${t},
              CASE WHEN s.free OR ${override} THEN ${t} END, ${actor.id},
              NOT s.free AND ${override}

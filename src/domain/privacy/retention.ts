@@ -58,7 +58,7 @@ function anonymiseEvent(ctx: ServiceContext, eventId: string) {
     ctx.db.run(sql`
       UPDATE registrations
       SET name = '', email = '', email_key = ${ANON_PREFIX} || id, organisation = NULL, phone = NULL,
-          answers = '{}', consent_at = NULL
+          answers = '{}', consent_at = NULL, search_text = ''
       WHERE event_id = ${eventId} AND email_key NOT LIKE ${ANON_PREFIX + "%"}`),
     ctx.db.run(sql`UPDATE events SET anonymised_at = coalesce(anonymised_at, ${now}) WHERE id = ${eventId}`),
   ] as const;

@@ -10,6 +10,7 @@ import { manageUrl, type ServiceContext } from "../context";
 import { selectEvents } from "../events";
 import { outboxInsert } from "../outbox";
 import { hasFreeSeatSql, newcomerPosition } from "../seats";
+import { registrationSearchText } from "../registrations";
 import type { RegistrationInput } from "../schemas";
 import { signupOpenSql, signupRefusal } from "../events";
 
@@ -105,14 +106,14 @@ export async function registerGroup({
     const mine = sql`r.id = ${id}`;
     return [
       ctx.db.run(sql`
-        INSERT INTO registrations (id, event_id, name, email, email_key, organisation, phone, language,
+        INSERT INTO registrations (id, event_id, name, email, email_key, organisation, search_text, phone, language,
                                    answers, consent_at, status, created_at, confirmed_at)
         WITH s AS MATERIALIZED (
           -- Materialized so the seat decision runs once, not once per use of s.free.
           SELECT e.id, e.waitlist, ${hasFreeSeatSql} AS free FROM events e
           WHERE e.id = ${eventId} AND ${signupOpenSql(t)})
         SELECT ${id}, s.id, ${a.name}, ${a.email.trim()}, ${keys[i]}, ${a.organisation ?? null},
-               ${a.phone ?? null}, ${language}, ${JSON.stringify(checked[i])},
+               ${registrationSearchText({ ...a, email: a.email.trim() })}, ${a.phone ?? null}, ${language}, ${JSON.stringify(checked[i])},
                ${a.consent ? t : null},
                CASE WHEN s.free THEN 'confirmed' ELSE 'waitlisted' END, ${t},
                CASE WHEN s.free THEN ${t} END

@@ -7,7 +7,7 @@ import { checkAnswers } from "./answers";
 import type { ServiceContext } from "../context";
 import { findEvent } from "../events";
 import { getManagedRegistration, resolveManageToken } from "./manageLink";
-import { findRegistration } from "../registrations";
+import { findRegistration, registrationSearchText } from "../registrations";
 import { registrationInput } from "../schemas";
 
 /** What a registrant may change themselves. The email is their identity and stays. */
@@ -41,6 +41,8 @@ export async function updateManagedRegistration({
     .set({
       name: input.changes.name,
       organisation: input.changes.organisation ?? null,
+      // The email is not changed here, so the one read above is the row's.
+      searchText: registrationSearchText({ ...input.changes, email: registration.email }),
       phone: input.changes.phone ?? null,
       language: input.changes.language ?? registration.language,
       answers,
