@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lte, max, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lte, max, sql, type SQL } from "drizzle-orm";
 import { registrations, type RegistrationStatus } from "../../db/schema";
 import type { ServiceContext } from "../context";
 import type { RegistrationRow } from "./registrationView";
@@ -26,28 +26,80 @@ export async function countRegistrations(ctx: ServiceContext, eventId: string, s
   return { count: row?.count ?? 0, upTo: row?.last ?? 0 };
 }
 
+/**
+ * How many of an event's registrations of each of these statuses there are (that also
+ * meet `where`, a search), one pass over the index on event, status, seq.
+ */
+export async function countByStatus(ctx: ServiceContext, eventId: string, statuses: RegistrationStatus[], where?: SQL) {
+  const rows = await ctx.db
+    .select({ status: registrations.status, n: sql<number>`count(*)` })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, statuses), where))
+    .groupBy(registrations.status);
+  const counts = Object.fromEntries(statuses.map((s) => [s, 0])) as Record<RegistrationStatus, number>;
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
+}
+
+/**
+ * One status's rows after arrival number `after` (a keyset, never an offset), at most
+ * `limit`, in arrival order; the index on event, status, seq leads straight to the first.
+ */
+export function statusPage(
+  ctx: ServiceContext,
+  { eventId, status, after, limit, upTo, where }: { eventId: string; status: RegistrationStatus; after: number; limit: number; upTo?: number; where?: SQL },
+) {
+  return ctx.db
+    .select()
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.eventId, eventId),
+        eq(registrations.status, status),
+        gt(registrations.seq, after),
+        upTo === undefined ? undefined : lte(registrations.seq, upTo),
+        where,
+      ),
+    )
+    .orderBy(asc(registrations.seq))
+    .limit(limit);
+}
+
 /** One status's rows in arrival order, a page per query (the index on event, status, seq serves it whole). */
 export async function* statusPages(ctx: ServiceContext, eventId: string, status: RegistrationStatus, upTo: number, pageSize: number, from: number) {
   let after = from;
   for (;;) {
-    const page = await ctx.db
-      .select()
-      .from(registrations)
-      .where(and(eq(registrations.eventId, eventId), eq(registrations.status, status), gt(registrations.seq, after), lte(registrations.seq, upTo)))
-      .orderBy(asc(registrations.seq))
-      .limit(pageSize);
+    const page = await statusPage(ctx, { eventId, status, after, limit: pageSize, upTo });
     if (page.length) yield page;
     if (page.length < pageSize) return;
     after = page.at(-1)!.seq;
   }
 }
 
-async function waitingUpTo(ctx: ServiceContext, eventId: string, seq: number) {
+/** How many of an event's registrations of one status arrived up to `seq` (and meet `where`): a count on the index. */
+export async function countUpTo(ctx: ServiceContext, eventId: string, status: RegistrationStatus, seq: number, where?: SQL) {
   const [row] = await ctx.db
     .select({ n: sql<number>`count(*)` })
     .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "waitlisted"), lte(registrations.seq, seq)));
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, status), lte(registrations.seq, seq), where));
   return row?.n ?? 0;
+}
+
+/**
+ * The places in the event's waitlist of some of its waitlisted registrations (by arrival
+ * number), in one statement: each place is the count of those waiting up to it (invariant
+ * 2), summed over the gaps between them, so the cost is one count up to the last of them
+ * however the rows are spread (a search's matches are). The numbers travel as one JSON
+ * value: D1 binds at most 100 values per statement.
+ */
+export async function waitlistPositions(ctx: ServiceContext, eventId: string, seqs: number[]): Promise<Map<number, number>> {
+  if (!seqs.length) return new Map();
+  const rows = await ctx.db.all<{ seq: number; position: number }>(sql`
+    SELECT seq, sum(n) OVER (ORDER BY seq) AS position FROM (
+      SELECT p.seq, (SELECT count(*) FROM registrations w
+                     WHERE w.event_id = ${eventId} AND w.status = 'waitlisted' AND w.seq > p.prev AND w.seq <= p.seq) AS n
+      FROM (SELECT value AS seq, lag(value, 1, 0) OVER (ORDER BY value) AS prev FROM json_each(${JSON.stringify(seqs)})) p)`);
+  return new Map(rows.map((r) => [r.seq, r.position]));
 }
 
 
@@ -78,7 +130,7 @@ export async function* registrationPages(
   const sources = statuses.map((status) => ({ pages: statusPages(ctx, eventId, status, upTo, pageSize, after), buffer: [] as RegistrationRow[], at: 0, done: false }));
   const head = (s: (typeof sources)[number]) => s.buffer[s.at];
   // Those waiting who arrived before the cursor: one count on the index, then counted on.
-  let waiting = after && statuses.includes("waitlisted") ? await waitingUpTo(ctx, eventId, after) : 0;
+  let waiting = after && statuses.includes("waitlisted") ? await countUpTo(ctx, eventId, "waitlisted", after) : 0;
   let first = true;
   for (;;) {
     for (const s of sources) {
