@@ -68,3 +68,24 @@ export const setCapacity = (h: AdminHarness, eventId: string, capacity: number) 
 
 export const listPath = (eventId: string) => `/admin/events/${eventId}`;
 export const regPath = (eventId: string, regId: string, action: string) => `/admin/events/${eventId}/registrations/${regId}/${action}`;
+
+/** The rows of the list's table: each row's visible text, squeezed. */
+export function tableRows(html: string) {
+  const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? "";
+  return [...body.matchAll(/<tr id="(reg_[^"]+)">([\s\S]*?)<\/tr>/g)].map((m) => ({
+    id: m[1]!,
+    text: m[2]!.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim(),
+  }));
+}
+
+const unescape = (href: string) => href.replaceAll("&amp;", "&");
+
+/** The list page's links to its next and its first page, as a browser would follow them (null when absent). */
+export function pagerLinks(html: string) {
+  const next = /<a href="([^"]+)" rel="next">Next page<\/a>/.exec(html)?.[1];
+  const first = /<a href="([^"]+)">First page<\/a>/.exec(html)?.[1];
+  return { next: next ? unescape(next) : null, first: first ? unescape(first) : null };
+}
+
+/** The table's caption, squeezed: the count, the filter and which rows the page shows. */
+export const caption = (html: string) => /<caption[^>]*>([\s\S]*?)<\/caption>/.exec(html)?.[1]?.replace(/\s+/g, " ").trim() ?? null;

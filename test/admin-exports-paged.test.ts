@@ -112,22 +112,14 @@ describe("a long attendance list as CSV", () => {
 });
 
 describe("long lists in the workspace", () => {
-  it("sends the attendance page in parts, every row in order with its place in the queue", async () => {
-    const res = await h.app.request(`/admin/events/${eventId}?status=all`, { headers: { cookie: organiser.cookie } });
+  it("shows the attendance page 100 rows at a time, not the whole list (admin-attendees-pages.test.ts follows every page)", async () => {
+    const res = await organiser.request(`/admin/events/${eventId}?status=all`);
     expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toBe("text/html; charset=UTF-8");
-    const received = await parts(res);
-    expect(received.length).toBeGreaterThanOrEqual(4);
-    const page = received.join("");
-    expect(page.startsWith("<!doctype html>")).toBe(true);
-    expect(page.trimEnd().endsWith("</html>")).toBe(true);
-    expect(page).toContain(`${PEOPLE} registrations`);
-    const ids = [...page.matchAll(/<tr id="(reg_page\d+)"/g)].map((m) => m[1]);
-    expect(ids).toHaveLength(PEOPLE);
-    // Confirmed, then the waitlist, then the cancelled, each in arrival order.
-    const status = (id: string) => (Number(id.slice(8)) % 5 === 0 ? 2 : Number(id.slice(8)) % 3 === 0 ? 1 : 0);
-    expect(ids).toEqual([...ids].sort((a, b) => status(a!) - status(b!) || a!.localeCompare(b!)));
-    expect(page).toContain("waitlisted</span><span class=\"position\"> #320</span>");
+    const ids = [...res.text.matchAll(/<tr id="(reg_page\d+)"/g)].map((m) => Number(m[1]!.slice(8)));
+    // The first 100 confirmed, in arrival order.
+    expect(ids).toEqual(Array.from({ length: 1200 }, (_, k) => k + 1).filter((i) => i % 5 && i % 3).slice(0, 100));
+    expect(res.text).toContain(`${PEOPLE} registrations · all, with cancelled · showing 1–100`);
+    expect(res.text).toContain('rel="next">Next page</a>');
   });
 
   it("numbers the printable list through all its parts, by name", async () => {

@@ -152,6 +152,8 @@ export const fieldCodes = {
   nobody_waitlisted: [],
   draft_expired: [],
   action_prefix: [],
+  page_link: [],
+  search_words: ["max"],
 } as const satisfies Record<string, readonly string[]>;
 export type FieldCode = keyof typeof fieldCodes;
 

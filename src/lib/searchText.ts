@@ -30,3 +30,12 @@ export function matchesWords(words: string[], fields: (string | null | undefined
   const hay = searchTextOf(fields);
   return words.every((w) => hay.includes(w));
 }
+
+/**
+ * The words a search must test: each once, and none that another holds ("an" is found
+ * wherever "anna" is), so a long query costs no more than its distinct words.
+ */
+export function essentialWords(words: string[]) {
+  const distinct = [...new Set(words)];
+  return distinct.filter((w) => !distinct.some((other) => other !== w && other.includes(w)));
+}

@@ -1,19 +1,34 @@
 import { inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { users, type RegistrationStatus } from "../../db/schema";
-import { giveWay } from "../../lib/time";
-import { matchesWords, searchWords } from "../../lib/searchText";
+import { invalid } from "../../lib/errors";
+import { essentialWords, searchWords } from "../../lib/searchText";
+import { code } from "../../lib/zodIssues";
 import type { OrgScope, ServiceContext } from "../context";
 import { findEvent, type EventRow } from "../events";
-import { countRegistrations, PAGE_SIZE, statusPages, type RegistrationRow } from "../registrations";
+import { countByStatus, countUpTo, holdingEveryWord, statusPage, waitlistPositions, type RegistrationRow } from "../registrations";
 
 export const listFilters = ["live", "confirmed", "waitlisted", "cancelled", "all"] as const;
 export type ListFilter = (typeof listFilters)[number];
 
+/** Rows on one page of the workspace's list. */
+export const LIST_PAGE_SIZE = 100;
+
+/**
+ * Distinct words a search may hold: each is one more test per row the search passes,
+ * and one more value bound to each statement (D1 takes at most 100).
+ */
+export const MAX_SEARCH_WORDS = 20;
+
+// A cursor is where the page before ended: its last row's status and arrival number.
+const statusMarks: Record<RegistrationStatus, string> = { confirmed: "c", waitlisted: "w", cancelled: "x" };
+
 /** The list page's query string; anything else in it is ignored. */
 export const attendanceListQuery = z.object({
-  status: z.enum(listFilters, { message: "Unknown status filter." }).optional(),
-  q: z.string().max(200, "At most 200 characters.").optional(),
+  status: z.enum(listFilters).optional(),
+  q: z.string().max(200).optional(),
+  // Opaque to the page: written by this file, read back by it.
+  after: z.string().regex(/^[cwx][1-9]\d{0,15}$/, code("page_link")).optional(),
 });
 
 export interface Tally {
@@ -31,7 +46,7 @@ export interface Tally {
 
 export interface ListedRegistration {
   registration: RegistrationRow;
-  /** 1-based place in the whole event's queue, whatever the filter; null unless waiting. */
+  /** 1-based place in the whole event's queue, whatever the filter or search; null unless waiting. */
   position: number | null;
   /** Email of the member who added the person by hand. */
   addedByEmail: string | null;
@@ -42,10 +57,16 @@ export interface AttendanceList {
   tally: Tally;
   filter: ListFilter;
   q: string;
-  /** How many rows `pages` holds, known before the first (the page's caption says it first). */
+  /** The registrations the filter shows, or of those the ones the search finds. */
   count: number;
-  /** The rows a page at a time: a list of thousands is rendered and sent in parts. */
-  pages: AsyncIterable<ListedRegistration[]>;
+  /** This page's rows, at most LIST_PAGE_SIZE. */
+  rows: ListedRegistration[];
+  /** 1-based number of the page's first row among `count` (rows of the pages before + 1). */
+  from: number;
+  /** The `after` of the next page; null on the last. */
+  next: string | null;
+  /** Whether the page continues from a cursor (so there is a first page to go back to). */
+  continued: boolean;
 }
 
 // In the order the list shows them: the seated, the queue, then the cancelled.
@@ -57,25 +78,20 @@ const statusesOf: Record<ListFilter, RegistrationStatus[]> = {
   all: ["confirmed", "waitlisted", "cancelled"],
 };
 
-/**
- * One status's registrations in arrival order with who added them, a page per query
- * (served by the index on event, status, seq). The whole waitlist always passes, so
- * counting it as it goes is each person's place in the whole event's queue.
- */
-async function* listPages(ctx: ServiceContext, eventId: string, statuses: RegistrationStatus[], upTo: number): AsyncGenerator<ListedRegistration[]> {
-  let waiting = 0;
-  let first = true;
-  for (const status of statuses)
-    for await (const page of statusPages(ctx, eventId, status, upTo, PAGE_SIZE, 0)) {
-      if (!first) await giveWay();
-      first = false;
-      const addedBy = await addersOf(ctx, page);
-      yield page.map((registration) => ({
-        registration,
-        addedByEmail: registration.addedBy ? (addedBy.get(registration.addedBy) ?? null) : null,
-        position: status === "waitlisted" ? ++waiting : null,
-      }));
-    }
+interface Cursor {
+  status: RegistrationStatus;
+  seq: number;
+}
+
+const cursorOf = (r: RegistrationRow) => `${statusMarks[r.status]}${r.seq}`;
+
+/** The cursor of `after=`, which must name a status the filter shows (a link of this filter's pages). */
+function readCursor(after: string | undefined, statuses: RegistrationStatus[]): Cursor | null {
+  if (!after) return null;
+  const status = statuses.find((s) => statusMarks[s] === after[0]);
+  const seq = Number(after.slice(1));
+  if (!status || !Number.isSafeInteger(seq) || seq < 1) throw invalid({ after: { code: "page_link" } });
+  return { status, seq };
 }
 
 /** The emails of the members who added some of these people by hand: no query when nobody was. */
@@ -105,37 +121,74 @@ export async function tallyOf(ctx: ServiceContext, event: Pick<EventRow, "id" | 
 }
 
 /**
- * The attendance list of one of the organisation's events: counts, and the registrations
- * of one status (or all, or all still live) whose name, email or organisation holds every
- * word searched for (case and accents ignored, as at the door), confirmed first, then the waitlist in order, then cancellations. An
- * anonymised event keeps only its counts.
+ * One page of the attendance list of one of the organisation's events, with its counts:
+ * the registrations of one status (or all, or all still live) whose name, email or
+ * organisation holds every word searched for (case and accents ignored, as at the door),
+ * confirmed first, then the waitlist in order, then cancellations. A page is read from
+ * the cursor on through the index on event, status, seq (a keyset, never an offset),
+ * and the search is matched there in SQL against each row's folded `search_text`. So a
+ * page costs its own rows and counts on the index up to it (its waitlist positions, the
+ * rows before it); a search adds one pass over the event's rows of the filter to count
+ * the matches, which no index can answer. An anonymised event keeps only its counts.
  */
 export async function attendanceList({
   ctx,
   input,
 }: {
   ctx: ServiceContext;
-  input: OrgScope & { eventId: string; filter?: ListFilter; q?: string };
+  input: OrgScope & { eventId: string; filter?: ListFilter; q?: string; after?: string };
 }): Promise<AttendanceList> {
   const { event } = await findEvent(ctx, input.eventId, input.orgId);
   // Everyone of a cancelled event is cancelled: "still live" would show nobody.
   const filter = input.filter ?? (event.status === "cancelled" ? "all" : "live");
   const q = input.q?.trim() ?? "";
-  const tally = await tallyOf(ctx, event);
-  if (event.anonymisedAt) return { event, tally, filter, q, count: 0, pages: onePage([]) };
-
   const statuses = statusesOf[filter];
-  const { count, upTo } = await countRegistrations(ctx, event.id, statuses);
-  const words = searchWords(q);
-  if (!words.length) return { event, tally, filter, q, count, pages: listPages(ctx, event.id, statuses, upTo) };
-  // Matched here, as the door's search does (SQLite folds neither case beyond ASCII nor
-  // accents): read in pages, only the matches kept, so their number heads the list.
-  const found: ListedRegistration[] = [];
-  for await (const page of listPages(ctx, event.id, statuses, upTo))
-    found.push(...page.filter(({ registration: r }) => matchesWords(words, [r.name, r.organisation, r.email])));
-  return { event, tally, filter, q, count: found.length, pages: onePage(found) };
+  const cursor = readCursor(input.after, statuses);
+  const words = essentialWords(searchWords(q));
+  if (words.length > MAX_SEARCH_WORDS) throw invalid({ q: { code: "search_words", max: MAX_SEARCH_WORDS } });
+  const tally = await tallyOf(ctx, event);
+  const list = { event, tally, filter, q, continued: cursor !== null };
+  if (event.anonymisedAt) return { ...list, count: 0, rows: [], from: 1, next: null };
+
+  const match = holdingEveryWord(words);
+  const counts = match ? await countByStatus(ctx, event.id, statuses, match) : tally;
+  const count = statuses.reduce((n, s) => n + counts[s], 0);
+  const from = cursor ? await rowsBefore(ctx, event.id, statuses, counts, cursor, match) : 0;
+
+  // Read up to one row more than a page: it says whether there is a next page.
+  const found: RegistrationRow[] = [];
+  for (const status of statuses.slice(cursor ? statuses.indexOf(cursor.status) : 0)) {
+    if (!counts[status]) continue;
+    const after = status === cursor?.status ? cursor.seq : 0;
+    found.push(...(await statusPage(ctx, { eventId: event.id, status, after, limit: LIST_PAGE_SIZE + 1 - found.length, where: match })));
+    if (found.length > LIST_PAGE_SIZE) break;
+  }
+  const page = found.slice(0, LIST_PAGE_SIZE);
+  const waiting = page.filter((r) => r.status === "waitlisted").map((r) => r.seq);
+  const positions = await waitlistPositions(ctx, event.id, waiting);
+  const addedBy = await addersOf(ctx, page);
+  return {
+    ...list,
+    count,
+    from: from + 1,
+    next: found.length > LIST_PAGE_SIZE ? cursorOf(page.at(-1)!) : null,
+    rows: page.map((registration) => ({
+      registration,
+      position: positions.get(registration.seq) ?? null,
+      addedByEmail: registration.addedBy ? (addedBy.get(registration.addedBy) ?? null) : null,
+    })),
+  };
 }
 
-async function* onePage(rows: ListedRegistration[]) {
-  if (rows.length) yield rows;
+/** How many rows of the list come before the cursor: the statuses shown before its own, and its own up to it. */
+async function rowsBefore(
+  ctx: ServiceContext,
+  eventId: string,
+  statuses: RegistrationStatus[],
+  counts: Record<RegistrationStatus, number>,
+  cursor: Cursor,
+  match: ReturnType<typeof holdingEveryWord>,
+) {
+  const earlier = statuses.slice(0, statuses.indexOf(cursor.status)).reduce((n, s) => n + counts[s], 0);
+  return earlier + (await countUpTo(ctx, eventId, cursor.status, cursor.seq, match));
 }

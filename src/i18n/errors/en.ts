@@ -66,6 +66,8 @@ export const englishFields: Record<FieldCode, string> = {
   nobody_waitlisted: "Nobody is waitlisted on this event.",
   draft_expired: "This form has expired: preview the message again.",
   action_prefix: "Lower-case letters, dots, dashes and underscores only, e.g. member. or registration.promote.",
+  page_link: "This page link is not valid: open the list from its first page.",
+  search_words: "Search for at most {max} different words.",
 };
 
 export const englishReasons: Record<Reason, string> = {

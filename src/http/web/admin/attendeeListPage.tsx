@@ -3,8 +3,9 @@ import { answerText, canActOn, canPromote, listIsOpen } from "../../../domain/at
 import type { EventRow } from "../../../domain/events";
 import type { Member } from "../../../domain/accounts";
 import { formatWhen } from "../../../i18n/format";
+import { Pager } from "./attendeeListPager";
 import { Instant, listPath, registrationPath } from "./attendeeShared";
-import { AdminLayout, Notice, ROWS_SLOT } from "./layout";
+import { AdminLayout, Notice } from "./layout";
 
 const filterLabels: Record<ListFilter, string> = {
   live: "Confirmed and waitlisted",
@@ -199,51 +200,58 @@ function Row({ row, event }: { row: ListedRegistration; event: EventRow }) {
   );
 }
 
-/** A page of rows, rendered on its own as the list streams out (see `streamAdmin`). */
-export const AttendeeRows = ({ rows, event }: { rows: ListedRegistration[]; event: EventRow }) => (
-  <>
-    {rows.map((row) => (
-      <Row row={row} event={event} />
-    ))}
-  </>
-);
-
 function Table({ list }: { list: AttendanceList }) {
-  const { event, count } = list;
-  if (!count)
-    return <p class="card">{list.q ? `Nobody matches “${list.q}”.` : "Nobody here yet."}</p>;
+  const { event, count, rows } = list;
+  if (!count) return <p class="card">{list.q ? `Nobody matches “${list.q}”.` : "Nobody here yet."}</p>;
+  // A page link kept while the rows after it went away (cancelled, erased, promoted).
+  if (!rows.length)
+    return (
+      <>
+        <p class="card">No more registrations after the last page.</p>
+        <Pager list={list} />
+      </>
+    );
+  const shown = count > rows.length || list.continued ? ` · showing ${list.from}–${list.from + rows.length - 1}` : "";
   return (
-    <div class="table-wrap">
-      <table class="data attendees">
-        <caption class="small">
-          {count} {count === 1 ? "registration" : "registrations"}
-          {list.q ? ` matching “${list.q}”` : ""} · {filterLabels[list.filter].toLowerCase()}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Status</th>
-            <th scope="col">Email</th>
-            <th scope="col">Organisation</th>
-            <th scope="col">Phone</th>
-            {event.questions.map((q) => (
-              <th scope="col">{q.label}</th>
+    <>
+      <div class="table-wrap">
+        <table class="data attendees">
+          <caption class="small">
+            {count} {count === 1 ? "registration" : "registrations"}
+            {list.q ? ` matching “${list.q}”` : ""} · {filterLabels[list.filter].toLowerCase()}
+            {shown}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Status</th>
+              <th scope="col">Email</th>
+              <th scope="col">Organisation</th>
+              <th scope="col">Phone</th>
+              {event.questions.map((q) => (
+                <th scope="col">{q.label}</th>
+              ))}
+              <th scope="col">Signed up</th>
+              <th scope="col">Checked in</th>
+              <th scope="col">Notes</th>
+              <th scope="col" class="no-print">
+                Actions
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <Row row={row} event={event} />
             ))}
-            <th scope="col">Signed up</th>
-            <th scope="col">Checked in</th>
-            <th scope="col">Notes</th>
-            <th scope="col" class="no-print">
-              Actions
-            </th>
-          </tr>
-        </thead>
-        <tbody>{ROWS_SLOT}</tbody>
-      </table>
-    </div>
+          </tbody>
+        </table>
+      </div>
+      <Pager list={list} />
+    </>
   );
 }
 
-/** The attendance list of one event: counts, filters, every registration, and what to do with them. */
+/** The attendance list of one event: counts, filters, a page of its registrations, and what to do with them. */
 export function AttendeeListPage({ member, orgName, list, notice }: { member: Member; orgName: string; list: AttendanceList; notice?: string }) {
   const { event } = list;
   return (

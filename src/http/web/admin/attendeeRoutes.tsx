@@ -18,11 +18,11 @@ import { answersOf } from "../signupSubmission";
 import { AddAttendeePage, newAttendeeForm } from "./attendeeAddPage";
 import { CancelConfirmPage, PromoteOverridePage } from "./attendeeConfirmPages";
 import { adminWords, shownErrors } from "./errors";
-import { AttendeeListPage, AttendeeRows } from "./attendeeListPage";
+import { AttendeeListPage } from "./attendeeListPage";
 import { MessageFormPage, MessagePreviewPage, type MessageDraft } from "./attendeeMessagePage";
 import { listPath, noticeText } from "./attendeeShared";
 import { readForm, type AdminForm } from "./forms";
-import { renderAdmin, streamAdmin } from "./layout";
+import { renderAdmin } from "./layout";
 import { requireRole } from "./session";
 
 // Ids in the paths have their own shape, so these routes never catch /events/new and
@@ -59,12 +59,10 @@ export const attendeeRoutes = new Hono<AppEnv>()
   .get(EVENT, organiser, async (c) => {
     const query = attendanceListQuery.safeParse(c.req.query());
     if (!query.success) throw validationError(query.error);
-    const list = await attendanceList({ ctx: c.var.ctx, input: { ...scope(c), filter: query.data.status, q: query.data.q } });
+    const { status: filter, q, after } = query.data;
+    const list = await attendanceList({ ctx: c.var.ctx, input: { ...scope(c), filter, q, after } });
     const notice = noticeText(c.req.query("notice"), c.req.query("n"), c.req.query("mail"));
-    async function* rows() {
-      for await (const page of list.pages) yield <AttendeeRows rows={page} event={list.event} />;
-    }
-    return streamAdmin(c, <AttendeeListPage {...frame(c)} list={list} notice={notice} />, rows());
+    return renderAdmin(c, <AttendeeListPage {...frame(c)} list={list} notice={notice} />);
   })
 
   .post(`${REGISTRATION}/promote`, organiser, async (c) => {

@@ -4,6 +4,7 @@ export const adminAttendees = `
 .stats li.over { border-color: var(--wait); background: var(--wait-soft); }
 .event-links .links { align-items: center; margin: 0 0 1.25rem; }
 table.attendees caption { caption-side: top; text-align: left; padding: 0.5rem 0.75rem; }
+.pager { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin: 1rem 0; }
 table.attendees th[scope=row] { font-weight: 600; background: none; white-space: normal; min-width: 9rem; }
 table.attendees td.email { overflow-wrap: anywhere; min-width: 12rem; }
 table.attendees .nowrap { white-space: nowrap; }
