@@ -7,6 +7,7 @@ import { code } from "../../lib/zodIssues";
 import type { OrgScope, ServiceContext } from "../context";
 import { findEvent, type EventRow } from "../events";
 import { countByStatus, countUpTo, holdingEveryWord, statusPage, waitlistPositions, type RegistrationRow } from "../registrations";
+import { confirmedSeats, waitingCount } from "../seats";
 
 export const listFilters = ["live", "confirmed", "waitlisted", "cancelled", "all"] as const;
 export type ListFilter = (typeof listFilters)[number];
@@ -102,15 +103,19 @@ async function addersOf(ctx: ServiceContext, page: RegistrationRow[]) {
   return new Map(rows.map((u) => [u.id, u.email]));
 }
 
-/** Counts of one event's registrations, read in one pass. */
+/**
+ * Counts of one event's registrations, for the header of its pages. The confirmed and the
+ * waiting come from the event's tally row (kept by triggers, migrations/0006), the
+ * cancelled are counted on the index, and only the confirmed rows are read (for check-ins
+ * and overrides): a page of a long waitlist does not read the whole waitlist for its header.
+ */
 export async function tallyOf(ctx: ServiceContext, event: Pick<EventRow, "id" | "capacity">): Promise<Tally> {
   const [row] = await ctx.db.all<Omit<Tally, "capacity" | "seatsLeft" | "beyond">>(sql`
-    SELECT coalesce(sum(status = 'confirmed'), 0) AS confirmed,
-           coalesce(sum(status = 'waitlisted'), 0) AS waitlisted,
-           coalesce(sum(status = 'cancelled'), 0) AS cancelled,
-           coalesce(sum(status = 'confirmed' AND checked_in_at IS NOT NULL), 0) AS checkedIn,
-           coalesce(sum(status = 'confirmed' AND over_capacity), 0) AS overCapacity
-    FROM registrations WHERE event_id = ${event.id}`);
+    SELECT ${confirmedSeats(sql`${event.id}`)} AS confirmed, ${waitingCount(sql`${event.id}`)} AS waitlisted,
+           (SELECT count(*) FROM registrations WHERE event_id = ${event.id} AND status = 'cancelled') AS cancelled,
+           coalesce(sum(checked_in_at IS NOT NULL), 0) AS checkedIn,
+           coalesce(sum(over_capacity), 0) AS overCapacity
+    FROM registrations WHERE event_id = ${event.id} AND status = 'confirmed'`);
   const counts = row ?? { confirmed: 0, waitlisted: 0, cancelled: 0, checkedIn: 0, overCapacity: 0 };
   return {
     ...counts,
