@@ -23,6 +23,7 @@ const nodeHttp = [
 const workerd = [
   "test/api-behaviour.workerd.test.ts",
   "test/admin-exports.workerd.test.ts",
+  "test/admin-attendees.workerd.test.ts",
   "test/assets.test.ts",
   "test/workerd.test.ts",
   "test/workerd-concurrency.test.ts",
