@@ -57,6 +57,7 @@ describe("signups over time", () => {
 
   it("says so when nobody has signed up, and keeps to the organisation and its members", async () => {
     const ev = (await h.api("POST", "/events", eventBody({ title: "Tomt" }))).body;
+    expect((await organiser.request(`/admin/events/${ev.id}`)).text).toContain(`href="/admin/events/${ev.id}/signups"`);
     const page = await organiser.request(`/admin/events/${ev.id}/signups`);
     expect(page.status).toBe(200);
     expect(page.text).toContain("Nobody has signed up yet.");
