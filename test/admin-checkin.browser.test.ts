@@ -86,12 +86,26 @@ describe("check-in on a phone", () => {
     expect(await page.locator("[data-count=checkedIn]").textContent()).toBe("1");
     expect(await row("Åsa Söderström").getAttribute("class")).toContain("in");
     expect(await arrivedAt(suite.h, people.asa.id)).not.toBeNull();
+    // Done with her: the search is cleared and waits for the next person, over everyone with a seat.
+    expect(await page.locator("#f-q").inputValue()).toBe("");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-q");
+    await expect.poll(() => page.locator("#arrivals").getAttribute("aria-label")).toBe("Everyone with a seat, by name");
+    await expect.poll(() => page.locator("#arrivals li strong").allTextContents()).toEqual(["Bo Ek", "Åsa Söderström"]);
     await screenshot(page, "admin-checkin");
 
     await row("Åsa Söderström").getByRole("button", { name: "Undo check-in of Åsa Söderström" }).tap();
     await expect.poll(() => live().textContent()).toBe("Åsa Söderström: Check-in undone");
     expect(await page.locator("[data-count=checkedIn]").textContent()).toBe("0");
     expect(await arrivedAt(suite.h, people.asa.id)).toBeNull();
+  });
+
+  it("follows the counts when another door checks someone in", async () => {
+    expect(await page.locator("[data-count=checkedIn]").textContent()).toBe("0");
+    // Another device, through the API: the door's script asks for the counts every 10 s.
+    expect((await suite.h.api("POST", `/registrations/${people.asa.id}/check-in`)).status).toBe(200);
+    await expect.poll(() => page.locator("[data-count=checkedIn]").textContent(), { timeout: 15_000 }).toBe("1");
+    expect((await suite.h.api("DELETE", `/registrations/${people.asa.id}/check-in`)).status).toBe(200);
+    await expect.poll(() => page.locator("[data-count=checkedIn]").textContent(), { timeout: 15_000 }).toBe("0");
   });
 
   it("a typed code (lower case, no dash) checks its holder in; a wrong one says why", async () => {

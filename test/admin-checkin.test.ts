@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { registrations } from "../src/db/schema";
+import { BROWSE_PAGE } from "../src/domain/checkin";
 import { adminHarness, type AdminHarness, type SignedIn } from "./helpers/admin";
 import { arrivedAt, auditFor, door, makeEvent, signUp } from "./admin-checkin-fixture";
 import { assetUrl } from "../src/http/web/assets";
@@ -67,8 +68,38 @@ describe("the door's pages", () => {
     expect(all.text).not.toContain("@");
     expect(JSON.parse((await staff.request(`${desk()}/search?q=verkstad.se`, { headers: json })).text).results).toHaveLength(1);
     expect(found.counts).toMatchObject({ confirmed: 2, checkedIn: 0, waitlisted: 1 });
-    // Without a query: nobody listed, only the counts.
-    expect(JSON.parse((await staff.request(`${desk()}/search`, { headers: json })).text).results).toEqual([]);
+    // Without a query: everyone with a seat, by name, to browse.
+    const browse = JSON.parse((await staff.request(`${desk()}/search`, { headers: json })).text);
+    expect(browse).toMatchObject({ browsing: true, more: false, next: null });
+    expect(browse.results.map((r: { name: string }) => r.name)).toEqual(["Bo Ek", "Åsa Söderström"]);
+  });
+
+  it("lists everyone with a seat by name to browse, a page at a time, with the Nordic letters after Z", async () => {
+    const ev = await makeEvent(h, { title: "Stor frukost", capacity: 200 });
+    const names = Array.from({ length: 60 }, (_, i) => `Person ${String(i).padStart(2, "0")}`);
+    for (const name of [...names, "Örjan Öst", "ärla Ek", "Zeta Zäta"]) await signUp(h, ev, { name, email: `${name.replace(/\W/g, "").toLowerCase()}${name.length}@x.se` });
+    const deskOf = `/admin/events/${ev}/checkin`;
+    const first = await staff.request(deskOf);
+    expect(first.status).toBe(200);
+    expect(first.text).toContain('aria-label="Everyone with a seat, by name"');
+    expect((first.text.match(/<li class="arrival/g) ?? []).length).toBe(BROWSE_PAGE);
+    const next = /href="([^"]*\?after=reg_[0-9a-z]+)"/.exec(first.text)![1]!.replaceAll("&amp;", "&");
+    const second = await staff.request(next);
+    const shown = [...second.text.matchAll(/<strong>([^<]+)<\/strong>/g)].map((m) => m[1]);
+    expect(shown).toEqual([...names.slice(BROWSE_PAGE), "Zeta Zäta", "Örjan Öst", "ärla Ek"]);
+    expect(second.text).not.toContain("?after=");
+    expect((await staff.request(`${deskOf}?after=nonsense`)).status).toBe(400);
+    // Someone of another event as the cursor: nobody after them here.
+    expect((await staff.request(`${deskOf}?after=${d.asa.id}`)).text).not.toContain('<li class="arrival');
+  });
+
+  it("tells the door's counts alone, for the script to follow other doors", async () => {
+    const before = JSON.parse((await staff.request(`${desk()}/counts`, { headers: json })).text);
+    expect(before.counts).toMatchObject({ confirmed: 2, waitlisted: 1 });
+    expect(Object.keys(before)).toEqual(["counts"]);
+    const other = await h.otherOrg();
+    const theirs = await makeEvent(h, {}, other.token);
+    expect((await staff.request(`/admin/events/${theirs}/checkin/counts`, { headers: json })).status).toBe(404);
   });
 });
 
@@ -149,7 +180,8 @@ describe("checking in and undoing", () => {
   it("works from a plain form: redirect back with the person named, idempotent, audited once per change", async () => {
     const first = await staff.request(`${desk()}/r/${d.asa.id}`, { form: { q: "åsa" } });
     expect(first.status).toBe(303);
-    expect(first.location).toBe(`${desk()}?q=%C3%A5sa&done=in&r=${d.asa.id}`);
+    // The search is cleared for the next person.
+    expect(first.location).toBe(`${desk()}?done=in&r=${d.asa.id}`);
     const at = await arrivedAt(h, d.asa.id);
     expect(at).toEqual(h.clock.now());
     const back = await staff.request(first.location!);

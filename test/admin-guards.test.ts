@@ -40,6 +40,7 @@ const GUARDS: Record<string, Guard> = {
   "GET /admin/checkin": door,
   "GET /admin/events/:id/checkin": door,
   "GET /admin/events/:id/checkin/search": door,
+  "GET /admin/events/:id/checkin/counts": door,
   "POST /admin/events/:id/checkin/code": { role: "checkin", form: { code: "ABCD-EFGH" } },
   "POST /admin/events/:id/checkin/r/:rid": door,
   "POST /admin/events/:id/checkin/r/:rid/undo": door,

@@ -76,6 +76,27 @@ export function arrivalRow(r: PersonLike): ArrivalRow {
 }
 
 export const MAX_RESULTS = 25;
+export const BROWSE_PAGE = 50;
+const REGISTRATION_ID = /^reg_[0-9a-z]+$/;
+
+/**
+ * Everyone with a seat, by name (case ignored for a–z; letters beyond them, such as Å, Ä,
+ * Ö, Æ and Ø, come after Z), a page at a time after the person `after`: the door's list
+ * to browse when nobody is searched for. The index on the event narrows it to the event.
+ */
+async function browseArrivals(ctx: ServiceContext, eventId: string, after: string | undefined) {
+  if (after !== undefined && !REGISTRATION_ID.test(after)) throw invalid({ after: { code: "page_link" } });
+  const rows = await ctx.db.all<{ id: string; name: string; organisation: string | null; status: ArrivalRow["status"]; checkedInAt: number | null }>(sql`
+    SELECT r.id, r.name, r.organisation, r.status, r.checked_in_at AS checkedInAt FROM registrations r
+    WHERE r.event_id = ${eventId} AND r.status = 'confirmed'
+      AND (${after ?? null} IS NULL OR EXISTS (
+        SELECT 1 FROM registrations x WHERE x.id = ${after ?? null} AND x.event_id = ${eventId}
+          AND (r.name > x.name COLLATE NOCASE OR (r.name = x.name COLLATE NOCASE AND r.id > x.id))))
+    ORDER BY r.name COLLATE NOCASE, r.id
+    LIMIT ${BROWSE_PAGE + 1}`);
+  const page = rows.slice(0, BROWSE_PAGE).map((r) => arrivalRow({ ...r, checkedInAt: r.checkedInAt === null ? null : new Date(r.checkedInAt) }));
+  return { results: page, next: rows.length > BROWSE_PAGE ? page.at(-1)!.id : null };
+}
 
 /**
  * People of one event whose name, organisation or email contains every word typed (case
@@ -83,11 +104,14 @@ export const MAX_RESULTS = 25;
  * (name starts with the query) first. Filtered here rather than with SQL LIKE, which
  * knows neither case nor accents beyond ASCII; an event's list is small.
  */
-export async function searchArrivals({ ctx, input }: { ctx: ServiceContext; input: OrgScope & { eventId: string; q: string } }) {
+export async function searchArrivals({ ctx, input }: { ctx: ServiceContext; input: OrgScope & { eventId: string; q: string; after?: string } }) {
   const row = await findEvent(ctx, input.eventId, input.orgId);
   const counts = await checkinCounts(ctx, row.event);
   const words = searchWords(input.q.slice(0, 200));
-  if (!words.length) return { event: row.event, counts, results: [] as ArrivalRow[], more: false };
+  if (!words.length) {
+    const browse = await browseArrivals(ctx, row.event.id, input.after);
+    return { event: row.event, counts, results: browse.results, more: browse.next !== null, next: browse.next, browsing: true };
+  }
   const people = await ctx.db
     .select({
       id: registrations.id,
@@ -109,7 +133,7 @@ export async function searchArrivals({ ctx, input }: { ctx: ServiceContext; inpu
   const matches = people
     .filter((p) => matchesWords(words, [p.name, p.organisation, p.email]))
     .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, "sv"));
-  return { event: row.event, counts, results: matches.slice(0, MAX_RESULTS).map(arrivalRow), more: matches.length > MAX_RESULTS };
+  return { event: row.event, counts, results: matches.slice(0, MAX_RESULTS).map(arrivalRow), more: matches.length > MAX_RESULTS, next: null, browsing: false };
 }
 
 /** One person of the event by id, for the line after a tap; null when not of this event. */

@@ -1,5 +1,5 @@
 import type { EventRow, EventWithCounts } from "../../../domain/events";
-import { checkinRefusal, doorIsOpen, type ArrivalRow, type CheckinCounts } from "../../../domain/checkin";
+import { BROWSE_PAGE, checkinRefusal, doorIsOpen, type ArrivalRow, type CheckinCounts } from "../../../domain/checkin";
 import { formatWhen } from "../../../i18n/format";
 import type { Member } from "../../../domain/accounts";
 import { reasonText } from "./errors";
@@ -95,11 +95,26 @@ export interface DeskProps {
   q: string;
   results: ArrivalRow[];
   more: boolean;
+  /** Browsing everyone with a seat (no search): the last person shown, when more follow. */
+  next: string | null;
+  browsing: boolean;
   /** What the last action did, said in the live region. */
   notice?: { text: string; ok: boolean };
   /** The typed code and why it was refused. */
   code?: { value: string; error: string };
 }
+
+/** What the list under the search says: the same words as the door's script (checkinScript.ts). */
+const hintText = (p: Pick<DeskProps, "q" | "results" | "more" | "browsing">) =>
+  p.q && !p.results.length
+    ? "Nobody found."
+    : p.more && !p.browsing
+      ? "More people match: type more of the name."
+      : p.browsing && !p.results.length
+        ? "Nobody has a seat yet."
+        : p.browsing
+          ? "Everyone with a seat, by name. Type part of a name to find someone."
+          : "";
 
 /** /admin/events/:id/checkin: the door, on a phone or tablet. */
 export function CheckinDeskPage(p: DeskProps) {
@@ -126,13 +141,16 @@ export function CheckinDeskPage(p: DeskProps) {
             <button type="submit">Search</button>
           </div>
         </form>
-        <ul class="arrivals" id="arrivals" aria-label="People found">
+        <ul class="arrivals" id="arrivals" aria-label={p.browsing ? "Everyone with a seat, by name" : "People found"}>
           {p.results.map((r) => (
             <PersonRow p={r} eventId={p.event.id} q={p.q} />
           ))}
         </ul>
         <p class="small" id="arrivals-hint">
-          {p.q && !p.results.length ? "Nobody found." : p.more ? "More people match: type more of the name." : p.q ? "" : "Type part of a name to find someone."}
+          {hintText(p)}
+        </p>
+        <p id="arrivals-next" hidden={!p.next}>
+          {p.next ? <a href={`${base}?after=${encodeURIComponent(p.next)}`}>Next {BROWSE_PAGE} by name</a> : null}
         </p>
         <section class="checkin-code" aria-labelledby="code-title">
           <h2 id="code-title">Check in by code</h2>

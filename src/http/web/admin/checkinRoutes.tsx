@@ -27,7 +27,7 @@ async function bodyField(c: AppContext, name: string): Promise<string> {
 async function desk(c: AppContext, extra: Pick<DeskProps, "notice" | "code"> = {}, status: 200 | 400 | 404 | 409 = 200) {
   const { orgId } = c.var.member;
   const q = c.req.query("q") ?? "";
-  const found = await searchArrivals({ ctx: c.var.ctx, input: { orgId, eventId: c.req.param("id")!, q } });
+  const found = await searchArrivals({ ctx: c.var.ctx, input: { orgId, eventId: c.req.param("id")!, q, after: c.req.query("after") } });
   let notice = extra.notice;
   const done = c.req.query("done");
   const rid = c.req.query("r");
@@ -39,8 +39,9 @@ async function desk(c: AppContext, extra: Pick<DeskProps, "notice" | "code"> = {
   return renderAdmin(c, page, status);
 }
 
+// After a check-in the search is cleared, ready for the next person; an undo keeps it.
 const backToDesk = (eventId: string, q: string, done: "in" | "undo", rid: string) => {
-  const params = new URLSearchParams({ ...(q ? { q } : {}), done, r: rid });
+  const params = new URLSearchParams({ ...(q && done === "undo" ? { q } : {}), done, r: rid });
   return `${deskPath(eventId)}?${params}`;
 };
 
@@ -70,8 +71,11 @@ export const checkinRoutes = new Hono<AppEnv>()
   .get("/events/:id/checkin", door, (c) => desk(c))
   .get("/events/:id/checkin/search", door, async (c) => {
     const found = await searchArrivals({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId, eventId: c.req.param("id"), q: c.req.query("q") ?? "" } });
-    return c.json({ counts: found.counts, results: found.results, more: found.more });
+    return c.json({ counts: found.counts, results: found.results, more: found.more, next: found.next, browsing: found.browsing });
   })
+  // The counts alone, which the door's script asks for every few seconds, so that a
+  // phone at one door sees the arrivals another door checked in.
+  .get("/events/:id/checkin/counts", door, async (c) => c.json({ counts: await checkinCounts(c.var.ctx, await eventOf(c)) }))
   .post("/events/:id/checkin/code", door, async (c) => {
     const { orgId } = c.var.member;
     const eventId = c.req.param("id");

@@ -1,10 +1,15 @@
+import { BROWSE_PAGE } from "../../../domain/checkin";
 /**
  * The door's script (/assets/checkin.js). The page works without it (GET search, a form
- * per row); this adds search-as-you-type, taps without reloading, and the camera scanner
+ * per row); this adds search-as-you-type, taps without reloading, counts that follow the
+ * other doors' check-ins, and the camera scanner
  * where the browser has BarcodeDetector. Elsewhere (iOS Safari) the button stays hidden
  * and the phone's own camera app opens the QR link, which lands on /admin/c/… instead.
  * Everything is built with textContent: names never become markup.
  */
+// How often the door asks for the counts while the page is in view.
+const COUNTS_EVERY_MS = 10_000;
+
 export const checkinScript = `(() => {
   const root = document.querySelector(".checkin-desk[data-base]");
   if (!root) return;
@@ -12,6 +17,7 @@ export const checkinScript = `(() => {
   const live = document.getElementById("checkin-live");
   const list = document.getElementById("arrivals");
   const hint = document.getElementById("arrivals-hint");
+  const nextLink = document.getElementById("arrivals-next");
   const search = document.getElementById("f-q");
   const codeForm = document.getElementById("code-form");
   const codeInput = document.getElementById("f-code");
@@ -83,7 +89,17 @@ export const checkinScript = `(() => {
     if (mine !== asked) return;
     if (!ok) { say(problem(body), false); return; }
     list.replaceChildren(...body.results.map(row));
-    hint.textContent = q && !body.results.length ? "Nobody found." : body.more ? "More people match: type more of the name." : q ? "" : "Type part of a name to find someone.";
+    list.setAttribute("aria-label", body.browsing ? "Everyone with a seat, by name" : "People found");
+    // The same words as the page's own (hintText in checkinPages.tsx).
+    hint.textContent = q && !body.results.length ? "Nobody found." : body.more && !body.browsing ? "More people match: type more of the name."
+      : body.browsing && !body.results.length ? "Nobody has a seat yet." : body.browsing ? "Everyone with a seat, by name. Type part of a name to find someone." : "";
+    nextLink.hidden = !body.next;
+    nextLink.replaceChildren();
+    if (body.next) {
+      const a = el("a", "", "Next ${BROWSE_PAGE} by name");
+      a.href = base + "?after=" + encodeURIComponent(body.next);
+      nextLink.appendChild(a);
+    }
     setCounts(body.counts);
   };
   search.addEventListener("input", () => {
@@ -108,16 +124,34 @@ export const checkinScript = `(() => {
       if (!ok) { say(problem(body), false); if (button) button.disabled = false; return; }
       const undone = form.action.endsWith("/undo");
       say(body.person.name + ": " + (undone ? "Check-in undone" : body.changed ? "Checked in" : "Already checked in"), true);
+      setCounts(body.counts);
+      if (!undone && search.value.trim()) {
+        // Done with this person: the search is cleared and waits for the next one.
+        search.value = "";
+        search.focus();
+        await find();
+        return;
+      }
       const fresh = row(body.person);
       form.closest("li").replaceWith(fresh);
       const next = fresh.querySelector("button");
       if (next) next.focus();
-      setCounts(body.counts);
     } catch (err) {
       say("No connection. Try again.", false);
       if (button) button.disabled = false;
     }
   });
+
+  // Other doors check people in too: the counts follow, while the page is in view.
+  window.setInterval(async () => {
+    if (document.visibilityState !== "visible") return;
+    try {
+      const { ok, body } = await call(base + "/counts");
+      if (ok) setCounts(body.counts);
+    } catch (err) {
+      // Offline for a moment: the next round tries again.
+    }
+  }, ${COUNTS_EVERY_MS});
 
   // A code, typed or scanned: checked in at once, or the reason why not.
   const byCode = async (value) => {
