@@ -123,6 +123,24 @@ describe("check-in on a phone", () => {
     expect(await arrivedAt(suite.h, people.bo.id)).not.toBeNull();
   });
 
+  it("adds a walk-in on a 390×844 phone: one form, checked in at once, over capacity only when ticked", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator("details.walk-in summary").tap();
+    await page.locator("details.walk-in #f-name").fill("Wilma Walk-in");
+    await page.locator("details.walk-in #f-email").fill("wilma@walk.se");
+    await page.locator("details.walk-in #f-organisation").fill("Walk AB");
+    // Two seats, both taken: the door may not waitlist her, and says what to do.
+    await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "Add and check in" }).tap()]);
+    await expect.poll(() => page.locator("details.walk-in .notice.bad").textContent()).toContain("The event is full");
+    expect(await page.locator("details.walk-in #f-email").inputValue()).toBe("wilma@walk.se");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.locator("details.walk-in #f-override").check();
+    await Promise.all([page.waitForURL(/done=in/), page.getByRole("button", { name: "Add and check in" }).tap()]);
+    await expect.poll(() => live().textContent()).toBe("Wilma Walk-in: Checked in");
+    expect(await page.locator("[data-count=checkedIn]").textContent()).toBe("2");
+    await screenshot(page, "admin-checkin-walk-in-390");
+  });
+
   it("offers the camera only where the browser can read QR codes, and breaks no rule of the page's CSP", async () => {
     const native = await page.evaluate(async () => {
       const detector = (window as unknown as { BarcodeDetector?: { getSupportedFormats(): Promise<string[]> } }).BarcodeDetector;

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { registrations } from "../src/db/schema";
 import { BROWSE_PAGE } from "../src/domain/checkin";
@@ -272,5 +272,58 @@ describe("checking in and undoing", () => {
     const log = await auditFor(h, d.bo.id);
     expect(log.at(-1)).toMatchObject({ action: "registration.check_in", userId: null, actorEmail: "API token" });
     expect(log.at(-1)!.detail).toEqual({ eventId: d.eventId, via: "api" });
+  });
+});
+
+describe("a walk-in at the door", () => {
+  const rowOf = async (email: string) =>
+    (await h.ctx.db.select().from(registrations).where(eq(registrations.email, email)))[0];
+
+  it("is added and checked in at once, by the door member, on the record", async () => {
+    const ev = await makeEvent(h, { title: "Frukost med plats", capacity: 5 });
+    const res = await staff.request(`${desk(ev)}/walk-in`, { form: { name: "Vera Walk", email: "vera@walk.se", organisation: "Walk AB" } });
+    expect(res.status).toBe(303);
+    const vera = (await rowOf("vera@walk.se"))!;
+    expect(res.location).toBe(`${desk(ev)}?done=in&r=${vera.id}`);
+    expect(vera).toMatchObject({ status: "confirmed", organisation: "Walk AB", addedBy: staff.member.id, overCapacity: false });
+    expect(vera.checkedInAt).toEqual(h.clock.now());
+    expect(text((await staff.request(res.location!)).text)).toContain("Vera Walk: Checked in");
+    const [entry] = await auditFor(h, vera.id);
+    expect(entry).toMatchObject({ action: "registration.add", userId: staff.member.id });
+    expect(entry!.detail).toMatchObject({ status: "confirmed", walkIn: true, emailed: false });
+  });
+
+  it("never waitlists: a full event refuses, unless seated beyond capacity, which is recorded", async () => {
+    const ev = await makeEvent(h, { title: "Fullt seminarium", capacity: 1 });
+    await signUp(h, ev, { name: "Först", email: "forst@x.se" });
+    const refused = await staff.request(`${desk(ev)}/walk-in`, { form: { name: "Sen Gäst", email: "sen@x.se" } });
+    expect(refused.status).toBe(409);
+    expect(text(refused.text)).toContain("The event is full. To let them in anyway, tick “Seat beyond capacity”");
+    // The form keeps what was typed, open.
+    expect(refused.text).toContain('value="sen@x.se"');
+    expect(await rowOf("sen@x.se")).toBeUndefined();
+    const seated = await staff.request(`${desk(ev)}/walk-in`, { form: { name: "Sen Gäst", email: "sen@x.se", override: "yes", sendEmail: "yes" } });
+    expect(seated.status).toBe(303);
+    const sen = (await rowOf("sen@x.se"))!;
+    expect(sen).toMatchObject({ status: "confirmed", overCapacity: true });
+    expect(sen.checkedInAt).not.toBeNull();
+    const mail = await h.ctx.db.all<{ kind: string }>(sql`SELECT kind FROM outbox WHERE registration_id = ${sen.id}`);
+    expect(mail).toEqual([{ kind: "confirmed" }]);
+  });
+
+  it("refuses bad input and a second registration of the same address, changing nothing", async () => {
+    const ev = await makeEvent(h, { title: "Kontroll", capacity: 5 });
+    await signUp(h, ev, { name: "Redan Här", email: "redan@x.se" });
+    const count = async () => (await h.ctx.db.select().from(registrations).where(eq(registrations.eventId, ev))).length;
+    const before = await count();
+    const bad = await staff.request(`${desk(ev)}/walk-in`, { form: { name: "", email: "inte-en-adress" } });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toMatch(/id="f-name"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="f-name"/);
+    const twice = await staff.request(`${desk(ev)}/walk-in`, { form: { name: "Redan Här", email: "REDAN@x.se" } });
+    expect(twice.status).toBe(409);
+    expect(await count()).toBe(before);
+    const other = await h.otherOrg();
+    const theirs = await makeEvent(h, {}, other.token);
+    expect((await staff.request(`${desk(theirs)}/walk-in`, { form: { name: "X", email: "x@x.se" } })).status).toBe(404);
   });
 });

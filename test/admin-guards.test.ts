@@ -41,6 +41,7 @@ const GUARDS: Record<string, Guard> = {
   "GET /admin/events/:id/checkin": door,
   "GET /admin/events/:id/checkin/search": door,
   "GET /admin/events/:id/checkin/counts": door,
+  "POST /admin/events/:id/checkin/walk-in": { role: "checkin", form: { name: "Vakt Gäst", email: "vakt.gast@example.se", override: "yes" } },
   "POST /admin/events/:id/checkin/code": { role: "checkin", form: { code: "ABCD-EFGH" } },
   "POST /admin/events/:id/checkin/r/:rid": door,
   "POST /admin/events/:id/checkin/r/:rid/undo": door,

@@ -50,6 +50,7 @@ export const reasons = {
   already_has_place: { code: "already_registered", params: [] },
   event_full: { code: "event_full", params: [] },
   full_no_waitlist: { code: "event_full", params: [] },
+  walk_in_full: { code: "event_full", params: [] },
   signup_not_open: { code: "registration_closed", params: [] },
   signup_closed: { code: "registration_closed", params: [] },
   signup_cancelled: { code: "registration_closed", params: [] },

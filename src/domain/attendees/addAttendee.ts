@@ -21,6 +21,11 @@ export interface AddAttendeeInput extends OrgScope {
   override: boolean;
   /** Queue the confirmation (or waitlist) email. */
   sendEmail: boolean;
+  /**
+   * Someone at the door: checked in as they are added, and never put on the waitlist (a
+   * full event seats them only with the override, recorded as over capacity).
+   */
+  walkIn?: boolean;
 }
 
 export interface AddAttendeeResult {
@@ -56,11 +61,12 @@ export async function addAttendee({
   const id = newId("reg");
   const t = ctx.now().getTime();
   const override = input.override ? 1 : 0;
+  const walkIn = input.walkIn ? 1 : 0;
   const language: Language = a.language ?? event.language;
   const statements = [
     ctx.db.all<{ status: "confirmed" | "waitlisted"; over: number }>(sql`
       INSERT INTO registrations (id, event_id, name, email, email_key, organisation, search_text, phone, language, answers,
-                                 status, created_at, confirmed_at, added_by, over_capacity)
+                                 status, created_at, confirmed_at, added_by, over_capacity, checked_in_at)
       WITH s AS MATERIALIZED (
         SELECT e.id, e.waitlist,
                ${confirmedSeats(sql`e.id`)} < e.capacity AS free
@@ -70,9 +76,9 @@ export async function addAttendee({
              ${registrationSearchText({ ...a, email: a.email.trim() })}, ${a.phone ?? null}, ${language}, ${JSON.stringify(answers)},
              CASE WHEN s.free OR ${override} THEN 'confirmed' ELSE 'waitlisted' END, ${t},
              CASE WHEN s.free OR ${override} THEN ${t} END, ${actor.id},
-             NOT s.free AND ${override}
+             NOT s.free AND ${override}, CASE WHEN ${walkIn} THEN ${t} END
       FROM s
-      WHERE s.free OR ${override} OR s.waitlist
+      WHERE s.free OR ${override} OR (s.waitlist AND NOT ${walkIn})
       RETURNING status, over_capacity AS over`),
     ...(input.sendEmail
       ? [
@@ -95,7 +101,7 @@ export async function addAttendee({
         subjectId: id,
         detail: sql`(SELECT json_object('eventId', r.event_id, 'status', r.status,
                        'overCapacity', json(CASE WHEN r.over_capacity THEN 'true' ELSE 'false' END),
-                       'emailed', json(${input.sendEmail ? "true" : "false"}))
+                       'emailed', json(${input.sendEmail ? "true" : "false"}), 'walkIn', json(${walkIn ? "true" : "false"}))
                      FROM registrations r WHERE r.id = ${id})`,
       },
       sql`EXISTS (SELECT 1 FROM registrations r WHERE r.id = ${id})`,
@@ -110,7 +116,8 @@ export async function addAttendee({
     throw new AppError("already_has_place", {}, { email: { code: "already_registered" } });
   }
   if (placed) return { id, status: placed.status, overCapacity: Boolean(placed.over) };
-  // Nothing was inserted: the event is full without a waitlist, or it changed meanwhile.
+  // Nothing was inserted: the event is full without a waitlist (or, for a walk-in, full),
+  // or it changed meanwhile.
   await openEvent(ctx, input.orgId, input.eventId);
-  throw new AppError("full_no_waitlist");
+  throw new AppError(walkIn ? "walk_in_full" : "full_no_waitlist");
 }

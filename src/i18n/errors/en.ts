@@ -93,6 +93,7 @@ export const englishReasons: Record<Reason, string> = {
   already_has_place: "This email address already has a place on this event (confirmed or waiting).",
   event_full: "The event is full.",
   full_no_waitlist: "The event is full and has no waitlist.",
+  walk_in_full: "The event is full. To let them in anyway, tick “Seat beyond capacity”: it is recorded as over capacity.",
   signup_not_open: "Registration has not opened yet.",
   signup_closed: "Registration for this event has closed.",
   signup_cancelled: "The event has been cancelled.",

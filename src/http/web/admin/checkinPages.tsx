@@ -4,6 +4,7 @@ import { formatWhen } from "../../../i18n/format";
 import type { Member } from "../../../domain/accounts";
 import { reasonText } from "./errors";
 import { AdminLayout, ErrorSummary } from "./layout";
+import { Checkbox, Input, type AdminFormState } from "./fields";
 import { assetUrl } from "../assets";
 
 const when = (e: EventRow) => formatWhen(e.startsAt, e.endsAt, e.timezone, "en");
@@ -102,6 +103,34 @@ export interface DeskProps {
   notice?: { text: string; ok: boolean };
   /** The typed code and why it was refused. */
   code?: { value: string; error: string };
+  /** A walk-in the door tried to add, and why it was refused. */
+  walkIn?: AdminFormState & { problem?: string };
+}
+
+/** Someone at the door who never signed up: added and checked in in one go. */
+function WalkIn({ base, state }: { base: string; state?: DeskProps["walkIn"] }) {
+  const form = state ?? { values: {}, errors: {} };
+  return (
+    <details class="walk-in card" open={state ? true : undefined}>
+      <summary>
+        <h2>Add a walk-in</h2>
+      </summary>
+      {state?.problem ? (
+        <p class="notice bad" role="alert">
+          {state.problem}
+        </p>
+      ) : null}
+      <ErrorSummary errors={form.errors} />
+      <form method="post" action={`${base}/walk-in`} novalidate>
+        <Input state={form} name="name" label="Name" required autocomplete="off" />
+        <Input state={form} name="email" type="email" label="Email" required autocomplete="off" />
+        <Input state={form} name="organisation" label="Organisation" hint="Optional." autocomplete="off" />
+        <Checkbox state={form} name="override" label="Seat beyond capacity" hint="Only if the event is full; recorded as over capacity." />
+        <Checkbox state={form} name="sendEmail" label="Email them a confirmation" />
+        <button type="submit">Add and check in</button>
+      </form>
+    </details>
+  );
 }
 
 /** What the list under the search says: the same words as the door's script (checkinScript.ts). */
@@ -152,6 +181,7 @@ export function CheckinDeskPage(p: DeskProps) {
         <p id="arrivals-next" hidden={!p.next}>
           {p.next ? <a href={`${base}?after=${encodeURIComponent(p.next)}`}>Next {BROWSE_PAGE} by name</a> : null}
         </p>
+        {doorIsOpen(p.event) ? <WalkIn base={base} state={p.walkIn} /> : null}
         <section class="checkin-code" aria-labelledby="code-title">
           <h2 id="code-title">Check in by code</h2>
           <button type="button" id="scan" class="scan" hidden>

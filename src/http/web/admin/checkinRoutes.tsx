@@ -3,7 +3,10 @@ import { AppError } from "../../../lib/errors";
 import { arrivalOf, arrivalRow, arrivalTap, checkinCounts, checkinEvents, checkInByCode, resolveCode, searchArrivals, type ArrivalRow } from "../../../domain/checkin";
 import { findEvent, type EventRow } from "../../../domain/events";
 import type { AppContext, AppEnv } from "../../env";
-import { adminWords, wantsJson } from "./errors";
+import { adminWords, shownErrors, wantsJson } from "./errors";
+import { addAttendee } from "../../../domain/attendees";
+import { registrationInput } from "../../../domain/schemas";
+import { zodFieldErrors } from "../../../lib/zodIssues";
 import { readForm } from "./forms";
 import { CheckinDeskPage, CheckinPickPage, deskPath, ScannedPage, type DeskProps } from "./checkinPages";
 import { renderAdmin } from "./layout";
@@ -24,7 +27,7 @@ async function bodyField(c: AppContext, name: string): Promise<string> {
 }
 
 /** The door page with whatever the last action said. */
-async function desk(c: AppContext, extra: Pick<DeskProps, "notice" | "code"> = {}, status: 200 | 400 | 404 | 409 = 200) {
+async function desk(c: AppContext, extra: Pick<DeskProps, "notice" | "code" | "walkIn"> = {}, status: 200 | 400 | 404 | 409 = 200) {
   const { orgId } = c.var.member;
   const q = c.req.query("q") ?? "";
   const found = await searchArrivals({ ctx: c.var.ctx, input: { orgId, eventId: c.req.param("id")!, q, after: c.req.query("after") } });
@@ -35,7 +38,7 @@ async function desk(c: AppContext, extra: Pick<DeskProps, "notice" | "code"> = {
     const person = await arrivalOf(c.var.ctx, orgId, found.event.id, rid);
     if (person) notice = { text: `${person.name}: ${done === "in" ? "Checked in" : "Check-in undone"}`, ok: true };
   }
-  const page = <CheckinDeskPage member={c.var.member} orgName={c.var.orgName} {...found} q={q} notice={notice} code={extra.code} />;
+  const page = <CheckinDeskPage member={c.var.member} orgName={c.var.orgName} {...found} q={q} notice={notice} code={extra.code} walkIn={extra.walkIn} />;
   return renderAdmin(c, page, status);
 }
 
@@ -94,6 +97,25 @@ export const checkinRoutes = new Hono<AppEnv>()
       if (!(err instanceof AppError) || !codeRefusals.has(err.code)) throw err;
       const error = err.fields?.code ? adminWords.field(err.fields.code) : adminWords.error(err);
       return desk(c, { code: { value: value.slice(0, 100), error } }, err.status as 400);
+    }
+  })
+  .post("/events/:id/checkin/walk-in", door, async (c) => {
+    const eventId = c.req.param("id");
+    const form = await readForm(c);
+    const values = { name: form.one("name"), email: form.one("email"), organisation: form.one("organisation"), override: form.one("override"), sendEmail: form.one("sendEmail") };
+    const parsed = registrationInput.pick({ name: true, email: true, organisation: true }).safeParse({ name: values.name, email: values.email, organisation: values.organisation.trim() || undefined });
+    if (!parsed.success) return desk(c, { walkIn: { values, errors: shownErrors(zodFieldErrors(parsed.error)) } }, 400);
+    try {
+      const added = await addAttendee({
+        ctx: c.var.ctx,
+        input: { orgId: c.var.member.orgId, eventId, attendee: parsed.data, override: values.override === "yes", sendEmail: values.sendEmail === "yes", walkIn: true },
+        actor: c.var.member,
+      });
+      return c.redirect(backToDesk(eventId, "", "in", added.id), 303);
+    } catch (err) {
+      if (!(err instanceof AppError) || !["invalid_request", "already_registered", "event_full"].includes(err.code)) throw err;
+      const walkIn = { values, errors: shownErrors(err.fields), problem: err.fields ? undefined : adminWords.error(err) };
+      return desk(c, { walkIn }, err.status as 400 | 409);
     }
   })
   .post("/events/:id/checkin/r/:rid", door, tap(false))

@@ -1,5 +1,7 @@
 /** The door: phone and tablet first, big tap targets, an answer nobody can miss. */
 export const adminCheckin = `
+details.walk-in summary { cursor: pointer; }
+details.walk-in summary h2 { display: inline; font-size: 1.15rem; }
 .checkin-events { list-style: none; padding: 0; margin: 0 0 1.5rem; }
 .checkin-events a { display: flex; flex-direction: column; gap: 0.15rem; background: var(--paper); border: 1px solid var(--line); border-radius: 10px; padding: 0.9rem 1rem; margin-block: 0.6rem; text-decoration: none; color: var(--ink); }
 .checkin-events a:hover, .checkin-events a:focus { border-color: var(--accent); }
