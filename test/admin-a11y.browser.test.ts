@@ -48,6 +48,7 @@ const pages = () => [
   `/admin/events/${eventId}/message`,
   `/admin/events/${eventId}/checkin`,
   `/admin/events/${eventId}/print`,
+  `/admin/events/${eventId}/badges`,
   `/admin/events/${eventId}/signups`,
   "/admin/checkin",
   "/admin/reports",

@@ -93,6 +93,21 @@ describe("exports in the browser", () => {
     await page.emulateMedia({ media: "screen" });
   });
 
+  it("prints name badges on A4 label sheets: 99.1 × 67.7 mm each, a sheet a page, nothing else on paper", async () => {
+    await page.goto(`${suite.server.url}/admin/events/${event.id}/badges`);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".admin-bar").isVisible()).toBe(false);
+    expect(await page.locator(".print-tools").isVisible()).toBe(false);
+    const mm = (px: number) => Math.round((px * 25.4) / 96 * 10) / 10;
+    const box = await page.locator(".name-badge").first().boundingBox();
+    expect([mm(box!.width), mm(box!.height)]).toEqual([99.1, 67.7]);
+    expect(await page.locator(".badge-name").allTextContents()).toEqual(["=1+1", "Åsa Öberg"]);
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    expect((pdf.toString("latin1").match(/\/Type\s*\/Page\b/g) ?? []).length).toBe(1);
+    await screenshot(page, "admin-badges-paper");
+    await page.emulateMedia({ media: "screen" });
+  });
+
   it("shows the participation report with its downloads", async () => {
     await page.goto(`${suite.server.url}/admin/reports?from=${isoDate(liveEventTimes.startsAt, -30)}&to=${isoDate(liveEventTimes.startsAt, 30)}`);
     expect(await page.locator("h1").textContent()).toBe("Participation");

@@ -174,6 +174,30 @@ describe("the printable list", () => {
   });
 });
 
+describe("name badges", () => {
+  it("puts everyone with a seat on A4 sheets of eight labels, by name, escaped, nobody waiting", async () => {
+    const res = await organiser.request(`/admin/events/${event.id}/badges`);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain("2 badges on 1 A4 sheet of 8 labels");
+    const badges = [...res.text.matchAll(/<div class="name-badge"><p class="badge-name">([^<]*)<\/p>(?:<p class="badge-org">([^<]*)<\/p>)?<p class="badge-event">([^<]*)<\/p><\/div>/g)].map((m) => m.slice(1));
+    expect(badges).toEqual([
+      ["=1+1", "@SUM(A1)", "Leankonferens Blekinge 2027"],
+      ["Åsa Öberg", "Bröderna &quot;Ek&quot; AB, Ronneby", "Leankonferens Blekinge 2027"],
+    ]);
+    expect(res.text).not.toContain("Erik Väntare");
+    expect((res.text.match(/class="badge-sheet"/g) ?? []).length).toBe(1);
+  });
+
+  it("starts a new sheet after every eighth badge", async () => {
+    const big = (await h.api("POST", "/events", eventBody({ title: "Stor konferens", capacity: 30 }))).body;
+    for (let i = 0; i < 17; i++) await h.api("POST", `/events/${big.id}/registrations`, { name: `Deltagare ${i}`, email: `d${i}@x.se` }, { token: null });
+    const res = await organiser.request(`/admin/events/${big.id}/badges`);
+    expect(res.text).toContain("17 badges on 3 A4 sheets");
+    const sheets = res.text.split('<div class="badge-sheet">').slice(1).map((s) => (s.match(/class="name-badge"/g) ?? []).length);
+    expect(sheets).toEqual([8, 8, 1]);
+  });
+});
+
 describe("helpers", () => {
   it("neutralises every formula start OWASP names, and leaves numbers and plain text alone", () => {
     for (const start of ["=", "+", "-", "@", "\t", "\r"]) expect(neutralise(`${start}x`)).toBe(`'${start}x`);
@@ -191,7 +215,7 @@ describe("helpers", () => {
 });
 
 describe("who may export", () => {
-  const paths = () => [`/admin/events/${event.id}/attendees.csv`, `/admin/events/${event.id}/attendees.xlsx`, `/admin/events/${event.id}/print`];
+  const paths = () => [`/admin/events/${event.id}/attendees.csv`, `/admin/events/${event.id}/attendees.xlsx`, `/admin/events/${event.id}/print`, `/admin/events/${event.id}/badges`];
 
   it("sends a signed-out visitor to the sign-in page, and a script gets 401 JSON", async () => {
     for (const path of paths()) {

@@ -67,6 +67,7 @@ const GUARDS: Record<string, Guard> = {
   "GET /admin/events/:id/attendees.csv": organiser,
   "GET /admin/events/:id/attendees.xlsx": organiser,
   "GET /admin/events/:id/print": organiser,
+  "GET /admin/events/:id/badges": organiser,
   "GET /admin/events/:id{evt_[0-9a-z]+}/signups": organiser,
   "ALL /admin/reports": { below: "organiser" },
   "ALL /admin/reports/*": { below: "organiser" },

@@ -95,6 +95,9 @@ function EventLinks({ event }: { event: EventRow }) {
           <a href={`${base}/print`}>Print</a>
         </li>
         <li>
+          <a href={`${base}/badges`}>Name badges</a>
+        </li>
+        <li>
           <a href={`${base}/signups`}>Signups over time</a>
         </li>
         <li>

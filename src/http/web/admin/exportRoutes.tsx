@@ -10,6 +10,7 @@ import { sendSheet } from "../../download";
 import type { AppEnv } from "../../env";
 import { streamAdmin } from "./layout";
 import { PrintPage, PrintRows } from "./printPage";
+import { BadgeSheet, BadgesPage, BADGES_PER_SHEET } from "./badgesPage";
 import { requireRole } from "./session";
 
 async function downloadAttendees(c: Context<AppEnv>, format: ExportFormat) {
@@ -39,4 +40,15 @@ export const exportRoutes = new Hono<AppEnv>()
       }
     }
     return streamAdmin(c, <PrintPage member={c.var.member} orgName={c.var.orgName} {...list} />, rows());
+  })
+  .get("/events/:id/badges", requireRole("organiser"), async (c) => {
+    const { event, attendees } = await printList({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId, eventId: c.req.param("id") } });
+    // A sheet at a time, with a turn of the event loop between sheets.
+    async function* sheets() {
+      for (let i = 0; i < attendees.length; i += BADGES_PER_SHEET) {
+        if (i) await giveWay();
+        yield <BadgeSheet event={event} attendees={attendees.slice(i, i + BADGES_PER_SHEET)} />;
+      }
+    }
+    return streamAdmin(c, <BadgesPage member={c.var.member} orgName={c.var.orgName} event={event} count={attendees.length} />, sheets());
   });

@@ -30,4 +30,19 @@ table.print-list tr.print-repeat { display: none; }
   table.print-list th, table.print-list td { border-color: #000; }
   a { color: inherit; text-decoration: none; }
 }
+
+/* Name badges on A4 label sheets, 2 × 4 labels of 99.1 × 67.7 mm (Avery L7165 and alike). */
+.badge-sheet { display: grid; grid-template-columns: repeat(2, 99.1mm); grid-auto-rows: 67.7mm; column-gap: 2.5mm; justify-content: center; margin: 0 auto 1.5rem; }
+.name-badge { box-sizing: border-box; border: 1px dashed var(--line); background: var(--paper); padding: 5mm 6mm; display: flex; flex-direction: column; justify-content: center; text-align: center; overflow: hidden; }
+.name-badge p { margin: 0; overflow-wrap: anywhere; }
+.badge-name { font-size: 22pt; font-weight: 700; line-height: 1.15; }
+.badge-org { font-size: 13pt; margin-top: 2mm !important; }
+.badge-event { font-size: 9pt; color: var(--muted); margin-top: 4mm !important; }
+@page badges { size: A4; margin: 13.1mm 4.65mm; }
+@media print {
+  .badge-sheets { page: badges; }
+  .badge-sheet { margin: 0; break-after: page; }
+  .badge-sheet:last-child { break-after: auto; }
+  .name-badge { border: 0; }
+}
 `;

@@ -1,0 +1,44 @@
+import type { Member } from "../../../domain/accounts";
+import type { EventRow } from "../../../domain/events";
+import { AdminLayout, ROWS_SLOT } from "./layout";
+
+/** Badges per A4 sheet: two across, four down (labels of about 99 × 67 mm, such as Avery L7165). */
+export const BADGES_PER_SHEET = 8;
+
+type Attendee = { id: string; name: string; organisation: string };
+
+/** One sheet of badges, rendered a part at a time (see `streamAdmin`). */
+export const BadgeSheet = ({ event, attendees }: { event: EventRow; attendees: Attendee[] }) => (
+  <div class="badge-sheet">
+    {attendees.map((a) => (
+      <div class="name-badge">
+        <p class="badge-name">{a.name}</p>
+        {a.organisation ? <p class="badge-org">{a.organisation}</p> : null}
+        <p class="badge-event">{event.title}</p>
+      </div>
+    ))}
+  </div>
+);
+
+/**
+ * Name badges for everyone with a seat, by name, on A4 sheets of labels. On screen a
+ * preview; on paper only the sheets, each a page of its own.
+ */
+export function BadgesPage({ member, orgName, event, count }: { member: Member; orgName: string; event: EventRow; count: number }) {
+  return (
+    <AdminLayout member={member} orgName={orgName} title={`Name badges: ${event.title}`} section="events">
+      <div class="no-print print-tools">
+        <h1>Name badges</h1>
+        <p>
+          <a href={`/admin/events/${event.id}`}>Back to the attendance list</a>
+        </p>
+        <p class="notice">
+          {count === 0
+            ? "Nobody has a confirmed seat yet."
+            : `${count} ${count === 1 ? "badge" : "badges"} on ${Math.ceil(count / BADGES_PER_SHEET)} A4 ${Math.ceil(count / BADGES_PER_SHEET) === 1 ? "sheet" : "sheets"} of ${BADGES_PER_SHEET} labels (2 × 4, about 99 × 67 mm). Print at 100 % (no “fit to page”) with your browser's Print.`}
+        </p>
+      </div>
+      <div class="badge-sheets">{ROWS_SLOT}</div>
+    </AdminLayout>
+  );
+}
