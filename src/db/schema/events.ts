@@ -4,6 +4,8 @@ import { organisations } from "./organisations";
 
 export type EventStatus = "draft" | "published" | "cancelled";
 export type Language = "sv" | "en" | "nb";
+/** "auto": a freed seat goes to the first waitlisted at once; "offer": it is offered and held for a time. */
+export type WaitlistMode = "auto" | "offer";
 export type QuestionKind = "text" | "textarea" | "select" | "multiselect" | "checkbox";
 export interface Question {
   id: string;
@@ -31,6 +33,10 @@ export const events = sqliteTable(
     timezone: text("timezone").notNull().default("Europe/Stockholm"),
     capacity: integer("capacity").notNull(),
     waitlist: integer("waitlist", { mode: "boolean" }).notNull().default(true),
+    waitlistMode: text("waitlist_mode").$type<WaitlistMode>().notNull().default("auto"),
+    // How long an offer holds its seat (1–10080, checked by the API's schema: a CHECK here
+    // would rebuild the table); cut short an hour before the start.
+    offerMinutes: integer("offer_minutes").notNull().default(1440),
     language: text("language").$type<Language>().notNull().default("sv"),
     registrationOpensAt: integer("registration_opens_at", { mode: "timestamp_ms" }),
     registrationClosesAt: integer("registration_closes_at", { mode: "timestamp_ms" }),

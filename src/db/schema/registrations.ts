@@ -2,7 +2,13 @@ import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { events, type Language } from "./events";
 
-export type RegistrationStatus = "confirmed" | "waitlisted" | "cancelled";
+/**
+ * `offered`: a freed seat held for a waitlisted person until `offerExpiresAt` (events in
+ * "offer" mode); `expired`: an offer not taken (it ran out or the organiser withdrew it).
+ */
+export type RegistrationStatus = "confirmed" | "waitlisted" | "offered" | "cancelled" | "expired";
+/** The statuses that hold an email for an event: one live registration per address. */
+export const liveStatuses = ["confirmed", "waitlisted", "offered"] as const;
 export type Answers = Record<string, string | string[] | boolean>;
 
 export const registrations = sqliteTable(
@@ -43,12 +49,17 @@ export const registrations = sqliteTable(
     addedBy: text("added_by"),
     // An organiser seated this person beyond capacity, deliberately (and audited).
     overCapacity: integer("over_capacity", { mode: "boolean" }).notNull().default(false),
+    // While offered: when the held seat passes to the next person (never later than an
+    // hour before the start). Kept after the offer ends, as a record of it.
+    offerExpiresAt: integer("offer_expires_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     uniqueIndex("registrations_live_email_idx")
       .on(t.eventId, t.emailKey)
-      .where(sql`status <> 'cancelled'`),
+      .where(sql`status IN ('confirmed', 'waitlisted', 'offered')`),
     index("registrations_event_status_seq_idx").on(t.eventId, t.status, t.seq),
+    // The expiry sweep: the offers whose time is up, without reading any other row.
+    index("registrations_offer_expiry_idx").on(t.offerExpiresAt).where(sql`status = 'offered'`),
   ],
 );
 
@@ -78,4 +89,6 @@ export const eventTallies = sqliteTable("event_tallies", {
     .references(() => events.id, { onDelete: "cascade" }),
   confirmed: integer("confirmed").notNull().default(0),
   waitlisted: integer("waitlisted").notNull().default(0),
+  // Seats held for an offer (migrations/0010_waitlist_offers.sql): taken like confirmed ones.
+  offered: integer("offered").notNull().default(0),
 });
