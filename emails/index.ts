@@ -3,7 +3,10 @@ import cancelled from "./cancelled";
 import confirmed from "./confirmed";
 import event_cancelled from "./event_cancelled";
 import event_updated from "./event_updated";
+import expired from "./expired";
 import manage_link from "./manage_link";
+import offer_withdrawn from "./offer_withdrawn";
+import offered from "./offered";
 import organiser_message from "./organiser_message";
 import promoted from "./promoted";
 import reminder from "./reminder";
@@ -15,6 +18,9 @@ export const templates: Record<Exclude<OutboxKind, "login_link">, Template> = {
   confirmed,
   waitlisted,
   promoted,
+  offered,
+  expired,
+  offer_withdrawn,
   cancelled,
   event_updated,
   event_cancelled,

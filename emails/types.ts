@@ -15,6 +15,8 @@ export interface EmailData {
     url: string;
     /** Present only for confirmed attendees. */
     onlineUrl: string | null;
+    /** The waitlist works by offers (waitlistMode "offer"), not by promotion at once. */
+    offers: boolean;
   };
   manageUrl: string;
   position: number | null;
@@ -22,6 +24,8 @@ export interface EmailData {
   calendar: CalendarLinks | null;
   /** The signed check-in code and what its QR code holds (confirmed attendees' invites and reminders). */
   checkin: { code: string; url: string } | null;
+  /** An open offer of a seat: its deadline as shown, and the page with the one button that accepts it. */
+  offer: { deadline: string; acceptUrl: string } | null;
   /** What an organiser wrote to the attendees (organiser_message only). */
   message: { subject: string; body: string } | null;
 }

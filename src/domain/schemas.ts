@@ -103,6 +103,9 @@ export const eventFields = {
   onlineUrl: httpUrl.nullish(),
   language: language,
   waitlist: z.boolean(),
+  waitlistMode: z.enum(["auto", "offer"]),
+  // Up to a week: an offer longer than that keeps everyone behind waiting too long.
+  offerMinutes: z.number().int().min(1).max(10_080),
   registrationOpensAt: instant.nullish(),
   registrationClosesAt: instant.nullish(),
   status: z.enum(["draft", "published"]),

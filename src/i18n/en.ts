@@ -18,10 +18,25 @@ export const en: typeof sv = {
   waitlisted: {
     subject: "You are on the waitlist: {event}",
     intro: "{event} is fully booked. You are number {position} on the waitlist. If a seat becomes free it is yours automatically and we will email you.",
+    introOffer: "{event} is fully booked. You are number {position} on the waitlist. If a seat becomes free, we will email you an offer of it with a time to reply by.",
   },
   promoted: {
     subject: "You have a seat: {event}",
     intro: "A seat has become free and it is yours. You are now registered for {event}.",
+  },
+  offered: {
+    subject: "Offer of a seat: {event}",
+    intro: "A seat at {event} has become free, and it is yours if you want it. We are holding it for you until {deadline}. Reply by then, or the seat goes to the next person on the waitlist.",
+    button: "Yes, I’ll take the seat",
+    declineHint: "Don’t want the seat? Decline on your registration page and it goes on straight away.",
+  },
+  expired: {
+    subject: "Offer expired: {event}",
+    intro: "The time to reply to the offer of a seat at {event} has run out, and the seat is no longer held for you. If you would still like to come, you can register again.",
+  },
+  offer_withdrawn: {
+    subject: "Offer withdrawn: {event}",
+    intro: "The organiser has withdrawn the offer of a seat at {event}. If you would still like to come, you can register again or contact the organiser.",
   },
   cancelled: {
     subject: "Cancelled: {event}",

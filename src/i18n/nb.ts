@@ -18,10 +18,25 @@ export const nb: typeof sv = {
   waitlisted: {
     subject: "Du står på ventelisten: {event}",
     intro: "{event} er fullt. Du står som nummer {position} på ventelisten. Blir en plass ledig, får du den automatisk og en e-post om det.",
+    introOffer: "{event} er fullt. Du står som nummer {position} på ventelisten. Blir en plass ledig, får du tilbud om den på e-post og en frist for å svare.",
   },
   promoted: {
     subject: "Du har fått plass: {event}",
     intro: "En plass har blitt ledig, og den er din. Du er nå påmeldt {event}.",
+  },
+  offered: {
+    subject: "Tilbud om plass: {event}",
+    intro: "En plass på {event} har blitt ledig, og den er din om du vil ha den. Vi holder av plassen til deg til {deadline}. Svar innen da, ellers går plassen videre til neste person på ventelisten.",
+    button: "Ja, jeg tar plassen",
+    declineHint: "Vil du ikke ha plassen? Takk nei på siden for påmeldingen din, så går den videre med en gang.",
+  },
+  expired: {
+    subject: "Tilbudet har gått ut: {event}",
+    intro: "Fristen for å svare på tilbudet om plass på {event} har gått ut, og plassen er ikke lenger holdt av til deg. Vil du fortsatt komme, kan du melde deg på igjen.",
+  },
+  offer_withdrawn: {
+    subject: "Tilbudet er trukket tilbake: {event}",
+    intro: "Arrangøren har trukket tilbake tilbudet om plass på {event}. Vil du fortsatt komme, kan du melde deg på igjen eller kontakte arrangøren.",
   },
   cancelled: {
     subject: "Avmeldt: {event}",

@@ -16,10 +16,25 @@ export const sv = {
   waitlisted: {
     subject: "Du står på väntelistan: {event}",
     intro: "{event} är fullbokat. Du står på väntelistan som nummer {position}. Blir en plats ledig får du den automatiskt och ett mejl om det.",
+    introOffer: "{event} är fullbokat. Du står på väntelistan som nummer {position}. Blir en plats ledig erbjuds du den i ett mejl och får en tid att svara inom.",
   },
   promoted: {
     subject: "Du har fått en plats: {event}",
     intro: "En plats har blivit ledig och den är din. Du är nu anmäld till {event}.",
+  },
+  offered: {
+    subject: "Erbjudande om plats: {event}",
+    intro: "En plats på {event} har blivit ledig, och den är din om du vill ha den. Vi håller den åt dig till {deadline}. Svara senast då, annars går platsen vidare till nästa person på väntelistan.",
+    button: "Ja, jag tar platsen",
+    declineHint: "Vill du inte ha platsen? Tacka nej på sidan för din anmälan, så går den vidare direkt.",
+  },
+  expired: {
+    subject: "Erbjudandet har gått ut: {event}",
+    intro: "Tiden för att svara på erbjudandet om plats på {event} har gått ut, och platsen är inte längre reserverad för dig. Vill du fortfarande komma kan du anmäla dig igen.",
+  },
+  offer_withdrawn: {
+    subject: "Erbjudandet är återkallat: {event}",
+    intro: "Arrangören har återkallat erbjudandet om plats på {event}. Vill du fortfarande komma kan du anmäla dig igen eller kontakta arrangören.",
   },
   cancelled: {
     subject: "Avbokad: {event}",

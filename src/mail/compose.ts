@@ -4,7 +4,7 @@ import { calendarEvent } from "../calendar/fromEvent";
 import { renderInvite, type Invite } from "../calendar/invite";
 import { calendarLinks } from "../calendar/links";
 import { events, manageTokens, organisations, outbox, registrations } from "../db/schema";
-import { formatWhen } from "../i18n/format";
+import { formatDeadline, formatWhen } from "../i18n/format";
 import { messages } from "../i18n/messages";
 import { newSecret, sha256Hex } from "../lib/secrets";
 import { checkinPass } from "../domain/checkin";
@@ -47,6 +47,10 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
     promoted: confirmed,
     reminder: confirmed && e.status === "published",
     waitlisted: live && r.status === "waitlisted",
+    // An offer's email only while it is open; its end's only if nothing overtook it.
+    offered: live && r.status === "offered",
+    expired: e.status !== "cancelled" && r.status === "expired",
+    offer_withdrawn: e.status !== "cancelled" && r.status === "expired",
     event_updated: live,
     organiser_message: live,
   };
@@ -73,12 +77,17 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
       address: e.address,
       url: page,
       onlineUrl: inviteEvent.onlineUrl ?? null,
+      offers: e.waitlistMode === "offer",
     },
     manageUrl: manageUrl(ctx, token),
     position,
     calendar: confirmed ? calendarLinks(inviteEvent, `${page}/calendar.ics`) : null,
     checkin: confirmed && carriesCheckin.has(row.kind) ? checkinPass(ctx, org.checkinKey, r.id) : null,
     message: row.kind === "organiser_message" ? organiserMessage(row.payload) : null,
+    offer:
+      r.status === "offered" && r.offerExpiresAt
+        ? { deadline: formatDeadline(r.offerExpiresAt, e.timezone, r.language), acceptUrl: `${manageUrl(ctx, token)}/accept` }
+        : null,
   });
 
   const senderAddress = addressOf(settings.from);

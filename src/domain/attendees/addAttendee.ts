@@ -10,7 +10,7 @@ import { auditIf } from "../audit";
 import { openEvent } from "./attendeeRules";
 import type { OrgScope, ServiceContext } from "../context";
 import { outboxInsert } from "../outbox";
-import { confirmedSeats, waitlistPosition } from "../seats";
+import { takenSeats, waitlistPosition } from "../seats";
 import { registrationSearchText } from "../registrations";
 import type { RegistrationInput } from "../schemas";
 
@@ -69,7 +69,7 @@ export async function addAttendee({
                                  status, created_at, confirmed_at, added_by, over_capacity, checked_in_at)
       WITH s AS MATERIALIZED (
         SELECT e.id, e.waitlist,
-               ${confirmedSeats(sql`e.id`)} < e.capacity AS free
+               ${takenSeats(sql`e.id`)} < e.capacity AS free
         FROM events e
         WHERE e.id = ${event.id} AND e.org_id = ${input.orgId} AND e.status <> 'cancelled' AND e.anonymised_at IS NULL)
       SELECT ${id}, s.id, ${a.name}, ${a.email.trim()}, ${emailKey(a.email)}, ${a.organisation ?? null},

@@ -7,9 +7,9 @@ import { code } from "../../lib/zodIssues";
 import type { OrgScope, ServiceContext } from "../context";
 import { findEvent, type EventRow } from "../events";
 import { countByStatus, countUpTo, holdingEveryWord, statusPage, waitlistPositions, type RegistrationRow } from "../registrations";
-import { confirmedSeats, waitingCount } from "../seats";
+import { confirmedSeats, offeredSeats, waitingCount } from "../seats";
 
-export const listFilters = ["live", "confirmed", "waitlisted", "cancelled", "all"] as const;
+export const listFilters = ["live", "confirmed", "offered", "waitlisted", "cancelled", "all"] as const;
 export type ListFilter = (typeof listFilters)[number];
 
 /** Rows on one page of the workspace's list. */
@@ -22,20 +22,24 @@ export const LIST_PAGE_SIZE = 100;
 export const MAX_SEARCH_WORDS = 20;
 
 // A cursor is where the page before ended: its last row's status and arrival number.
-const statusMarks: Record<RegistrationStatus, string> = { confirmed: "c", waitlisted: "w", cancelled: "x" };
+const statusMarks: Record<RegistrationStatus, string> = { confirmed: "c", offered: "o", waitlisted: "w", cancelled: "x", expired: "e" };
 
 /** The list page's query string; anything else in it is ignored. */
 export const attendanceListQuery = z.object({
   status: z.enum(listFilters).optional(),
   q: z.string().max(200).optional(),
   // Opaque to the page: written by this file, read back by it.
-  after: z.string().regex(/^[cwx][1-9]\d{0,15}$/, code("page_link")).optional(),
+  after: z.string().regex(/^[cowxe][1-9]\d{0,15}$/, code("page_link")).optional(),
 });
 
 export interface Tally {
   confirmed: number;
   waitlisted: number;
+  /** Seats held for open offers (taken, like confirmed ones). */
+  offered: number;
   cancelled: number;
+  /** Offers not taken (run out or withdrawn). */
+  expired: number;
   checkedIn: number;
   /** Confirmed registrations an organiser seated beyond capacity. */
   overCapacity: number;
@@ -72,11 +76,12 @@ export interface AttendanceList {
 
 // In the order the list shows them: the seated, the queue, then the cancelled.
 const statusesOf: Record<ListFilter, RegistrationStatus[]> = {
-  live: ["confirmed", "waitlisted"],
+  live: ["confirmed", "offered", "waitlisted"],
   confirmed: ["confirmed"],
+  offered: ["offered"],
   waitlisted: ["waitlisted"],
-  cancelled: ["cancelled"],
-  all: ["confirmed", "waitlisted", "cancelled"],
+  cancelled: ["cancelled", "expired"],
+  all: ["confirmed", "offered", "waitlisted", "cancelled", "expired"],
 };
 
 interface Cursor {
@@ -104,23 +109,25 @@ async function addersOf(ctx: ServiceContext, page: RegistrationRow[]) {
 }
 
 /**
- * Counts of one event's registrations, for the header of its pages. The confirmed and the
- * waiting come from the event's tally row (kept by triggers, migrations/0006), the
+ * Counts of one event's registrations, for the header of its pages. The confirmed, the
+ * offered and the waiting come from the event's tally row (kept by triggers, migrations/0006), the
  * cancelled are counted on the index, and only the confirmed rows are read (for check-ins
  * and overrides): a page of a long waitlist does not read the whole waitlist for its header.
  */
 export async function tallyOf(ctx: ServiceContext, event: Pick<EventRow, "id" | "capacity">): Promise<Tally> {
   const [row] = await ctx.db.all<Omit<Tally, "capacity" | "seatsLeft" | "beyond">>(sql`
     SELECT ${confirmedSeats(sql`${event.id}`)} AS confirmed, ${waitingCount(sql`${event.id}`)} AS waitlisted,
+           ${offeredSeats(sql`${event.id}`)} AS offered,
            (SELECT count(*) FROM registrations WHERE event_id = ${event.id} AND status = 'cancelled') AS cancelled,
+           (SELECT count(*) FROM registrations WHERE event_id = ${event.id} AND status = 'expired') AS expired,
            coalesce(sum(checked_in_at IS NOT NULL), 0) AS checkedIn,
            coalesce(sum(over_capacity), 0) AS overCapacity
     FROM registrations WHERE event_id = ${event.id} AND status = 'confirmed'`);
-  const counts = row ?? { confirmed: 0, waitlisted: 0, cancelled: 0, checkedIn: 0, overCapacity: 0 };
+  const counts = row ?? { confirmed: 0, waitlisted: 0, offered: 0, cancelled: 0, expired: 0, checkedIn: 0, overCapacity: 0 };
   return {
     ...counts,
     capacity: event.capacity,
-    seatsLeft: Math.max(0, event.capacity - counts.confirmed),
+    seatsLeft: Math.max(0, event.capacity - counts.confirmed - counts.offered),
     beyond: Math.max(0, counts.confirmed - event.capacity),
   };
 }

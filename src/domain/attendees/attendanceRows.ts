@@ -8,7 +8,7 @@ import { countRegistrations, registrationPages, type RegistrationRow } from "../
 
 /** The same filter as the JSON list; without one, the live list (confirmed and waitlisted). */
 export const attendanceQuery = z.object({
-  status: z.enum(["confirmed", "waitlisted", "cancelled"]).optional(),
+  status: z.enum(["confirmed", "offered", "waitlisted", "cancelled", "expired"]).optional(),
 });
 export type AttendanceFilter = z.infer<typeof attendanceQuery>;
 
@@ -74,7 +74,7 @@ export async function attendanceRows({
   input: OrgScope & { eventId: string; counted?: { count: number; upTo: number } } & AttendanceFilter;
 }) {
   const { event } = await findEvent(ctx, input.eventId, input.orgId);
-  const statuses: RegistrationStatus[] = input.status ? [input.status] : ["confirmed", "waitlisted"];
+  const statuses: RegistrationStatus[] = input.status ? [input.status] : ["confirmed", "offered", "waitlisted"];
   const { count, upTo } = input.counted ?? (await countRegistrations(ctx, event.id, statuses));
   async function* pages() {
     for await (const page of registrationPages(ctx, { eventId: event.id, statuses, upTo })) yield page.map((row) => attendanceRow(event, row.registration, row.position));

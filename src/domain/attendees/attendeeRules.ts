@@ -3,6 +3,7 @@ import { AppError } from "../../lib/errors";
 import type { ServiceContext } from "../context";
 import { findEvent, type EventWithCounts } from "../events";
 import { findRegistration } from "../registrations";
+import { isLive } from "../signup";
 
 /**
  * The checks every organiser action on an attendance list shares. They explain a refusal;
@@ -27,7 +28,7 @@ export const canPromote = (registration: { status: string }) => registration.sta
 
 /** Whether a listed registration offers the organiser's actions (promote, resend, cancel). */
 export const canActOn = (registration: { status: string }, event: { status: string; anonymisedAt: Date | null }) =>
-  registration.status !== "cancelled" && listIsOpen(event);
+  isLive(registration) && listIsOpen(event);
 
 /** SQL: the event's list may still change (not cancelled, not anonymised). */
 export const listStillOpenSql = (eventId: string) =>

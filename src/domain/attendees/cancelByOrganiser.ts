@@ -9,7 +9,7 @@ export async function cancellable(ctx: ServiceContext, input: OrgScope & { event
   const found = await registrationOfEvent(ctx, input.orgId, input.eventId, input.registrationId);
   const { registration, event } = found;
   refuseIfAnonymised(event.event);
-  if (registration.status === "cancelled") throw new AppError("already_cancelled", { name: registration.name });
+  if (registration.status === "cancelled" || registration.status === "expired") throw new AppError("already_cancelled", { name: registration.name });
   return found;
 }
 

@@ -7,6 +7,7 @@ export * from "./cancelByOrganiser";
 export * from "./exportAttendees";
 export * from "./listRegistrations";
 export * from "./messageAttendees";
+export * from "./organiserOffers";
 export * from "./printList";
 export * from "./promoteByHand";
 export * from "./resendConfirmation";

@@ -7,7 +7,7 @@ import { registrationPages, registrationView } from "../registrations";
 export const REGISTRATIONS_PER_PAGE = { default: 100, max: 1000 } as const;
 
 export const listRegistrationsQuery = z.strictObject({
-  status: z.enum(["confirmed", "waitlisted", "cancelled"]).optional(),
+  status: z.enum(["confirmed", "offered", "waitlisted", "cancelled", "expired"]).optional(),
   limit: z.coerce.number().int().min(1).max(REGISTRATIONS_PER_PAGE.max).default(REGISTRATIONS_PER_PAGE.default),
   // Opaque to clients: the arrival number of the last registration of the page before.
   cursor: z.string().regex(/^[1-9]\d{0,15}$/, code("invalid")).optional(),
@@ -27,7 +27,7 @@ export async function listRegistrations({
 }) {
   await findEvent(ctx, input.eventId, input.orgId);
   const limit = input.limit ?? REGISTRATIONS_PER_PAGE.default;
-  const statuses = input.status ? [input.status] : (["confirmed", "waitlisted", "cancelled"] as const);
+  const statuses = input.status ? [input.status] : (["confirmed", "offered", "waitlisted", "cancelled", "expired"] as const);
   const pages = registrationPages(ctx, {
     eventId: input.eventId,
     statuses: [...statuses],

@@ -5,7 +5,7 @@ import type { Actor } from "../audit";
 import { auditIf } from "../audit";
 import { canPromote, changedBy, listStillOpenSql, refuseUnlessListOpen, registrationOfEvent } from "./attendeeRules";
 import type { OrgScope, ServiceContext } from "../context";
-import { confirmedSeats } from "../seats";
+import { takenSeats } from "../seats";
 import { queueForRegistrations } from "../outbox";
 
 export type PromoteResult =
@@ -35,7 +35,8 @@ export async function promoteByHand({
 
   const now = ctx.now().getTime();
   const changeId = newId("chg");
-  const taken = confirmedSeats(sql`${eventId}`);
+  // A seat held for an offer is taken: promoting past it needs the override too.
+  const taken = takenSeats(sql`${eventId}`);
   const capacity = sql`(SELECT e.capacity FROM events e WHERE e.id = ${eventId})`;
   const [placed] = await ctx.db.batch([
     ctx.db.all<{ over: number }>(sql`
@@ -66,8 +67,8 @@ export async function promoteByHand({
   const after = await registrationOfEvent(ctx, orgId, eventId, id);
   refuseUnlessWaiting(after);
   if (input.override) throw new AppError("changed_meanwhile");
-  const { confirmed, event } = after.event;
-  return { promoted: false, confirmed, capacity: event.capacity, beyondBy: confirmed + 1 - event.capacity };
+  const { confirmed, offered, event } = after.event;
+  return { promoted: false, confirmed, capacity: event.capacity, beyondBy: confirmed + offered + 1 - event.capacity };
 }
 
 function refuseUnlessWaiting(found: Awaited<ReturnType<typeof registrationOfEvent>>) {

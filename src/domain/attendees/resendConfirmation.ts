@@ -19,16 +19,16 @@ export async function resendConfirmation({
   ctx: ServiceContext;
   input: OrgScope & { eventId: string; registrationId: string };
   actor: Actor;
-}): Promise<{ kind: "confirmed" | "waitlisted" }> {
+}): Promise<{ kind: "confirmed" | "waitlisted" | "offered" }> {
   const { orgId, eventId, registrationId: id } = input;
   const found = await registrationOfEvent(ctx, orgId, eventId, id);
   refuseUnlessListOpen(found.event);
-  if (found.registration.status === "cancelled")
+  if (found.registration.status === "cancelled" || found.registration.status === "expired")
     throw new AppError("nothing_to_resend");
-  const live = sql`r.id = ${id} AND r.status IN ('confirmed', 'waitlisted') AND ${listStillOpenSql(eventId)}`;
+  const live = sql`r.id = ${id} AND r.status IN ('confirmed', 'waitlisted', 'offered') AND ${listStillOpenSql(eventId)}`;
   const [queued] = await ctx.db.batch([
-    ctx.db.all<{ kind: "confirmed" | "waitlisted" }>(sql`
-      ${outboxInsert(ctx, sql`CASE r.status WHEN 'confirmed' THEN 'confirmed' ELSE 'waitlisted' END`, live, sql`'{}'`)}
+    ctx.db.all<{ kind: "confirmed" | "waitlisted" | "offered" }>(sql`
+      ${outboxInsert(ctx, sql`CASE r.status WHEN 'confirmed' THEN 'confirmed' WHEN 'offered' THEN 'offered' ELSE 'waitlisted' END`, live, sql`'{}'`)}
       RETURNING kind`),
     auditIf(
       ctx,

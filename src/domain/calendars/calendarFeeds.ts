@@ -49,8 +49,8 @@ export async function organisationFeed({ ctx, input }: { ctx: ServiceContext; in
 export async function personalCalendar({ ctx, input }: { ctx: ServiceContext; input: { token: string } }) {
   const { registration: r } = await findRegistration(ctx, await resolveManageToken(ctx, input.token));
   const { event: e } = await findEvent(ctx, r.eventId);
-  // A waitlisted registrant has no entry yet; a cancelled one gets the withdrawal.
-  if (r.status === "waitlisted") throw new AppError("calendar_needs_seat");
+  // A waitlisted (or offered) registrant has no entry yet; a cancelled one gets the withdrawal.
+  if (r.status === "waitlisted" || r.status === "offered") throw new AppError("calendar_needs_seat");
   const confirmed = r.status === "confirmed" && e.status !== "cancelled";
   const ics = renderPublished([
     {

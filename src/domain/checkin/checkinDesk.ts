@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, lt, lte, sql } from "drizzle-orm";
-import { events, registrations } from "../../db/schema";
+import { events, registrations, type RegistrationStatus } from "../../db/schema";
 import { AppError, invalid } from "../../lib/errors";
 import { foldText, matchesWords, searchWords } from "../../lib/searchText";
 import { isoOrNull } from "../../lib/time";
@@ -67,12 +67,16 @@ export interface ArrivalRow {
   canUndo: boolean;
 }
 
-type PersonLike = { id: string; name: string; organisation: string | null; status: ArrivalRow["status"]; checkedInAt: Date | string | null };
+type PersonLike = { id: string; name: string; organisation: string | null; status: RegistrationStatus; checkedInAt: Date | string | null };
+
+// The door knows three states: an open offer is still no seat, an offer not taken is over.
+const doorStatus = (s: RegistrationStatus): ArrivalRow["status"] => (s === "offered" ? "waitlisted" : s === "expired" ? "cancelled" : s);
 
 export function arrivalRow(r: PersonLike): ArrivalRow {
   const checkedInAt = typeof r.checkedInAt === "string" ? r.checkedInAt : isoOrNull(r.checkedInAt);
   const checkable = r.status === "confirmed";
-  return { id: r.id, name: r.name, organisation: r.organisation, status: r.status, checkedInAt, checkable, canUndo: checkable && checkedInAt !== null };
+  const status = doorStatus(r.status);
+  return { id: r.id, name: r.name, organisation: r.organisation, status, checkedInAt, checkable, canUndo: checkable && checkedInAt !== null };
 }
 
 export const MAX_RESULTS = 25;
@@ -128,7 +132,7 @@ export async function searchArrivals({ ctx, input }: { ctx: ServiceContext; inpu
   const rank = (p: (typeof people)[number]) => {
     const name = foldText(p.name);
     // Live registrations before cancelled ones; then the closest name.
-    return (p.status === "cancelled" ? 10 : 0) + (name.startsWith(query) ? 0 : name.split(/\s+/).some((w) => w.startsWith(words[0]!)) ? 1 : 2);
+    return (p.status === "cancelled" || p.status === "expired" ? 10 : 0) + (name.startsWith(query) ? 0 : name.split(/\s+/).some((w) => w.startsWith(words[0]!)) ? 1 : 2);
   };
   const matches = people
     .filter((p) => matchesWords(words, [p.name, p.organisation, p.email]))

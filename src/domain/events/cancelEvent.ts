@@ -7,7 +7,7 @@ import { findEvent, organiserEventView } from "./eventView";
 import { tellEveryoneLive } from "../outbox";
 
 /**
- * Cancels an event: everyone confirmed or waiting is told and confirmed invites are
+ * Cancels an event: everyone confirmed, offered a seat or waiting is told and confirmed invites are
  * withdrawn (their sequence rises). Cancelling twice tells nobody twice.
  */
 export async function cancelEvent({ ctx, input, actor }: { ctx: ServiceContext; input: OrgScope & { id: string }; actor?: Actor }) {
@@ -22,7 +22,7 @@ export async function cancelEvent({ ctx, input, actor }: { ctx: ServiceContext; 
       .where(and(eq(events.id, id), eq(events.orgId, orgId), ne(events.status, "cancelled"))),
     ...tellEveryoneLive(ctx, "event_cancelled", id, changeId),
     ...(actor && before.event.status !== "cancelled"
-      ? [auditEntry(ctx, actor, { action: "event.cancel", subjectType: "event", subjectId: id, detail: { told: before.confirmed + before.waitlisted } })]
+      ? [auditEntry(ctx, actor, { action: "event.cancel", subjectType: "event", subjectId: id, detail: { told: before.confirmed + before.offered + before.waitlisted } })]
       : []),
   ]);
   return organiserEventView(ctx, await findEvent(ctx, id, orgId));

@@ -68,7 +68,9 @@ export async function eventPage({ ctx, input }: { ctx: ServiceContext; input: { 
   };
 }
 
-const stampOf = (version: number, counts: { confirmed: number; waitlisted: number }) => `${version}.${counts.confirmed}.${counts.waitlisted}`;
+// Offered seats too: an offer declined with nobody waiting frees a seat and nothing else.
+const stampOf = (version: number, counts: { confirmed: number; waitlisted: number; offered: number }) =>
+  `${version}.${counts.confirmed}.${counts.waitlisted}.${counts.offered}`;
 
 function nextChange(e: Pick<EventWithCounts["event"], "registrationOpensAt" | "registrationClosesAt" | "startsAt" | "endsAt">, now: number) {
   const ahead = [e.registrationOpensAt, e.registrationClosesAt, e.startsAt, e.endsAt].map((d) => d?.getTime() ?? 0).filter((t) => t > now);
@@ -78,7 +80,7 @@ function nextChange(e: Pick<EventWithCounts["event"], "registrationOpensAt" | "r
 const stampQuery = (ctx: ServiceContext) =>
   prepared(ctx.db, "eventPage.stamp", (db) =>
     db
-      .select({ version: events.pageVersion, confirmed: eventTallies.confirmed, waitlisted: eventTallies.waitlisted })
+      .select({ version: events.pageVersion, confirmed: eventTallies.confirmed, waitlisted: eventTallies.waitlisted, offered: eventTallies.offered })
       .from(events)
       .leftJoin(eventTallies, eq(eventTallies.eventId, events.id))
       .where(and(eq(events.slug, sql.placeholder("slug")), ne(events.status, "draft")))
@@ -93,7 +95,7 @@ const stampQuery = (ctx: ServiceContext) =>
  */
 export async function eventPageStamp(ctx: ServiceContext, slug: string): Promise<string | null> {
   const [row] = await stampQuery(ctx).all({ slug });
-  return row ? stampOf(row.version, { confirmed: row.confirmed ?? 0, waitlisted: row.waitlisted ?? 0 }) : null;
+  return row ? stampOf(row.version, { confirmed: row.confirmed ?? 0, waitlisted: row.waitlisted ?? 0, offered: row.offered ?? 0 }) : null;
 }
 
 /** Published events that have not ended, soonest first; of one organisation when given. */

@@ -1,9 +1,9 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { events, type Language, type Question } from "../../db/schema";
+import { events, type Language, type Question, type WaitlistMode } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { isoOrNull } from "../../lib/time";
 import { eventUrl, type ServiceContext } from "../context";
-import { confirmedSeats, waitingCount } from "../seats";
+import { confirmedSeats, offeredSeats, waitingCount } from "../seats";
 
 export type EventRow = typeof events.$inferSelect;
 
@@ -15,12 +15,15 @@ export type EventRow = typeof events.$inferSelect;
 export const eventCounts = {
   confirmed: confirmedSeats(sql`"events"."id"`),
   waitlisted: waitingCount(sql`"events"."id"`),
+  offered: offeredSeats(sql`"events"."id"`),
 };
 
 export interface EventWithCounts {
   event: EventRow;
   confirmed: number;
   waitlisted: number;
+  /** Seats held for an open offer: taken, like confirmed ones. */
+  offered: number;
 }
 
 /** Events with their live counts, read in one query. */
@@ -54,8 +57,13 @@ export interface PublicEventView {
   capacity: number;
   confirmed: number;
   waitlisted: number;
+  /** Seats held for open offers to waitlisted people. */
+  offered: number;
   seatsLeft: number;
   waitlist: boolean;
+  waitlistMode: WaitlistMode;
+  /** How long an offer of a freed seat holds it (waitlistMode "offer"). */
+  offerMinutes: number;
   online: boolean;
   registrationOpensAt: string | null;
   registrationClosesAt: string | null;
@@ -73,7 +81,7 @@ export interface OrganiserEventView extends PublicEventView {
 }
 
 /** What anyone may see: the join link stays with organisers and confirmed attendees. */
-export function publicEventView(ctx: ServiceContext, { event: e, confirmed, waitlisted }: EventWithCounts): PublicEventView {
+export function publicEventView(ctx: ServiceContext, { event: e, confirmed, waitlisted, offered }: EventWithCounts): PublicEventView {
   return {
     id: e.id,
     slug: e.slug,
@@ -89,8 +97,11 @@ export function publicEventView(ctx: ServiceContext, { event: e, confirmed, wait
     capacity: e.capacity,
     confirmed,
     waitlisted,
-    seatsLeft: Math.max(0, e.capacity - confirmed),
+    offered,
+    seatsLeft: Math.max(0, e.capacity - confirmed - offered),
     waitlist: e.waitlist,
+    waitlistMode: e.waitlistMode,
+    offerMinutes: e.offerMinutes,
     online: e.onlineUrl !== null,
     registrationOpensAt: isoOrNull(e.registrationOpensAt),
     registrationClosesAt: isoOrNull(e.registrationClosesAt),

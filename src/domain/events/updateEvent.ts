@@ -9,7 +9,7 @@ import type { OrgScope, ServiceContext } from "../context";
 import { refuseUnlessEditable, timeErrors } from "./eventRules";
 import { findEvent, organiserEventView, type EventRow } from "./eventView";
 import { tellEveryoneLive } from "../outbox";
-import { promoteWaitlisted } from "../seats";
+import { OFFER_CLOSE_BEFORE_START_MS, promoteWaitlisted } from "../seats";
 import { eventFields } from "../schemas";
 import { code } from "../../lib/zodIssues";
 
@@ -60,6 +60,11 @@ export async function updateEvent({
         .set({ ...patch, updatedAt: now, changeId })
         .where(and(eq(events.id, id), eq(events.orgId, orgId), ne(events.status, "cancelled"))),
       ...moved,
+      // An offer never runs past an hour before the start, also when the start moves earlier.
+      ...("startsAt" in patch
+        ? [ctx.db.run(sql`UPDATE registrations SET offer_expires_at = min(offer_expires_at, (SELECT e.starts_at - ${OFFER_CLOSE_BEFORE_START_MS} FROM events e WHERE e.id = ${id}))
+                          WHERE event_id = ${id} AND status = 'offered'`)]
+        : []),
       // Raising capacity (or a seat freed while the waitlist was off) takes effect now.
       ...promoteWaitlisted(ctx, id),
       ...(actor ? [auditEntry(ctx, actor, { action: "event.update", subjectType: "event", subjectId: id, detail: { fields: changedFields(before, patch) } })] : []),

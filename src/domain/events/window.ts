@@ -12,13 +12,13 @@ type WindowFields = Pick<EventRow, "status" | "registrationOpensAt" | "registrat
 export function signupRefusal(
   e: WindowFields & Pick<EventRow, "waitlist" | "capacity">,
   now: Date,
-  counts?: { confirmed: number; waitlisted: number },
+  counts?: { confirmed: number; waitlisted: number; offered: number },
 ): AppError | null {
   if (e.status === "draft") return new AppError("event_not_found");
   if (e.status === "cancelled") return new AppError("signup_cancelled");
   if (e.registrationOpensAt && now < e.registrationOpensAt) return new AppError("signup_not_open");
   if (now >= (e.registrationClosesAt ?? e.startsAt)) return new AppError("signup_closed");
-  if (counts && !e.waitlist && (counts.confirmed >= e.capacity || counts.waitlisted > 0)) return new AppError("full_no_waitlist");
+  if (counts && !e.waitlist && (counts.confirmed + counts.offered >= e.capacity || counts.waitlisted > 0)) return new AppError("full_no_waitlist");
   return null;
 }
 

@@ -31,7 +31,7 @@ export function outboxInsert(ctx: ServiceContext, kind: OutboxKind | SQL<OutboxK
 }
 
 /**
- * Statements that tell everyone still in the running (confirmed or waitlisted) about a
+ * Statements that tell everyone still in the running (confirmed, offered or waitlisted) about a
  * change this batch made to an event, and raise confirmed invites' sequence so calendars
  * take the update or withdrawal. They act only if the event row carries `changeId`, so a
  * change that did not happen (cancelling twice) tells nobody.
@@ -47,6 +47,6 @@ export function tellEveryoneLive(
   return [
     ctx.db.run(sql`UPDATE registrations SET invite_sequence = invite_sequence + 1
                    WHERE event_id = ${eventId} AND status = 'confirmed' AND ${changed}`),
-    queueForRegistrations(ctx, kind, sql`r.event_id = ${eventId} AND r.status IN ('confirmed', 'waitlisted') AND ${changed}`, payload),
+    queueForRegistrations(ctx, kind, sql`r.event_id = ${eventId} AND r.status IN ('confirmed', 'offered', 'waitlisted') AND ${changed}`, payload),
   ] as const;
 }

@@ -68,5 +68,7 @@ export function registrationView({ registration: r, position }: { registration: 
     confirmedAt: isoOrNull(r.confirmedAt),
     cancelledAt: isoOrNull(r.cancelledAt),
     checkedInAt: isoOrNull(r.checkedInAt),
+    // Until when a seat is held for the person (while offered).
+    offerExpiresAt: r.status === "offered" ? isoOrNull(r.offerExpiresAt) : null,
   };
 }

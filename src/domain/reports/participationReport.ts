@@ -144,7 +144,8 @@ export async function participationReport({ ctx, input }: { ctx: ServiceContext;
   const months = new Map(monthsOf(input).map((month) => [month, { month, registrations: 0, confirmed: 0, attended: 0 }]));
 
   for (const r of regRows) {
-    if (r.status === "cancelled") {
+    // An offer not taken is no registration either.
+    if (r.status === "cancelled" || r.status === "expired") {
       cancelledRegistrations++;
       continue;
     }

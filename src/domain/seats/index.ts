@@ -1,3 +1,4 @@
 // The public surface of seats: routes, pages and other domains import from here only.
+export * from "./offers";
 export * from "./promote";
 export * from "./rules";

@@ -9,6 +9,17 @@ import { sql, type SQL } from "drizzle-orm";
 export const confirmedSeats = (eventId: SQL) =>
   sql<number>`coalesce((SELECT t.confirmed FROM event_tallies t WHERE t.event_id = ${eventId}), 0)`;
 
+/**
+ * The seats of an event nobody else may take: confirmed ones and those held for an offer.
+ * Every seat decision counts these, read like `confirmedSeats`.
+ */
+export const takenSeats = (eventId: SQL) =>
+  sql<number>`coalesce((SELECT t.confirmed + t.offered FROM event_tallies t WHERE t.event_id = ${eventId}), 0)`;
+
+/** The seats of an event held for an offer, read like `confirmedSeats`. */
+export const offeredSeats = (eventId: SQL) =>
+  sql<number>`coalesce((SELECT t.offered FROM event_tallies t WHERE t.event_id = ${eventId}), 0)`;
+
 /** The people waiting for a seat of an event, read like `confirmedSeats`. */
 export const waitingCount = (eventId: SQL) =>
   sql<number>`coalesce((SELECT t.waitlisted FROM event_tallies t WHERE t.event_id = ${eventId}), 0)`;
@@ -33,11 +44,12 @@ export const newcomerGetsSeat = (c: { seatsLeft: number; waitlisted: number }) =
 
 /**
  * True when event `e` has a free seat for a newcomer (no tally yet: nobody registered). Anyone already waiting goes first,
- * so a free seat with a waitlist is never handed to someone new.
+ * so a free seat with a waitlist is never handed to someone new, and a seat held for an
+ * offer is taken.
  */
 export const hasFreeSeatSql = sql`
   (e.capacity > 0
-   AND NOT EXISTS (SELECT 1 FROM event_tallies t WHERE t.event_id = e.id AND (t.confirmed >= e.capacity OR t.waitlisted > 0)))`;
+   AND NOT EXISTS (SELECT 1 FROM event_tallies t WHERE t.event_id = e.id AND (t.confirmed + t.offered >= e.capacity OR t.waitlisted > 0)))`;
 
 /**
  * While seats of event `e` are still handed out to the waitlist: until the later of the
@@ -46,3 +58,17 @@ export const hasFreeSeatSql = sql`
  */
 export const promotionOpenSql = (now: number) => sql`
   e.status = 'published' AND max(e.starts_at, coalesce(e.registration_closes_at, e.starts_at)) > ${now}`;
+
+/** Offers end an hour before the start at the latest; from then on a freed seat is confirmed at once. */
+export const OFFER_CLOSE_BEFORE_START_MS = 3_600_000;
+
+/**
+ * Whether a seat of event `e` freed at `now` is offered rather than confirmed: the event
+ * is in offer mode and its last hour before the start has not begun.
+ */
+export const offersOpenSql = (now: number) => sql`
+  (e.waitlist_mode = 'offer' AND e.starts_at - ${OFFER_CLOSE_BEFORE_START_MS} > ${now})`;
+
+/** When an offer made at `now` for event `e` ends: after its length, or an hour before the start if that is earlier. */
+export const offerDeadlineSql = (now: number) => sql`
+  min(${now} + e.offer_minutes * 60000, e.starts_at - ${OFFER_CLOSE_BEFORE_START_MS})`;

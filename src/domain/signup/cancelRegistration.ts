@@ -9,8 +9,8 @@ import { promoteWaitlisted } from "../seats";
 import { findRegistration } from "../registrations";
 
 /**
- * Cancels one registration. In the same batch the freed seat goes to the earliest
- * waitlisted person, and both are told. Cancelling twice changes nothing. An attendee
+ * Cancels one registration (a seat, a place on the waitlist, or an offer). In the same
+ * batch the freed seat goes to the earliest waitlisted person, and both are told. Cancelling twice changes nothing. An attendee
  * (no `orgId`) can no longer cancel once the event has started: from then on the list
  * records who came, which funders' reports rely on. That rule is part of the UPDATE, so
  * it holds even if the event is moved at the same moment. A member's cancellation
@@ -34,7 +34,7 @@ export async function cancelRegistration({
       UPDATE registrations
       SET invite_sequence = invite_sequence + (status = 'confirmed'),
           status = 'cancelled', cancelled_at = ${now}, change_id = ${changeId}
-      WHERE id = ${registration.id} AND status <> 'cancelled'
+      WHERE id = ${registration.id} AND status IN ('confirmed', 'waitlisted', 'offered')
         AND (${byAttendee ? 0 : 1} OR EXISTS (
           SELECT 1 FROM events e WHERE e.id = registrations.event_id AND e.starts_at > ${now}))`),
     queueForRegistrations(ctx, "cancelled", sql`r.id = ${registration.id} AND r.change_id = ${changeId}`),
@@ -51,7 +51,8 @@ export async function cancelRegistration({
       : []),
   ]);
   const after = await findRegistration(ctx, registration.id);
-  if (after.registration.status !== "cancelled")
+  // An offer not taken has nothing left to cancel: like cancelling twice, nothing changes.
+  if (after.registration.status !== "cancelled" && after.registration.status !== "expired")
     throw new AppError("event_started");
   return after;
 }

@@ -1,4 +1,5 @@
 // The public surface of signup: routes, pages and other domains import from here only.
+export * from "./answerOffer";
 export * from "./answers";
 export * from "./cancelRegistration";
 export * from "./eraseRegistration";

@@ -16,7 +16,7 @@ import { signupOpenSql, signupRefusal } from "../events";
 
 export interface RegistrationResult {
   id: string;
-  status: Exclude<RegistrationStatus, "cancelled">;
+  status: Extract<RegistrationStatus, "confirmed" | "waitlisted">;
   position: number | null;
   manageUrl: string;
 }
@@ -98,7 +98,7 @@ export async function registerGroup({
   // manage links again and the refusal names the emails. All decided in the write, so a
   // double click finds the first click's row, without an exception or a second trip.
   const takenBy = (r: SQL, emailKeys = keys) =>
-    sql`${r}.event_id = ${eventId} AND ${r}.email_key IN ${emailKeys} AND ${r}.status <> 'cancelled' AND ${r}.id NOT IN ${ids}`;
+    sql`${r}.event_id = ${eventId} AND ${r}.email_key IN ${emailKeys} AND ${r}.status IN ('confirmed', 'waitlisted', 'offered') AND ${r}.id NOT IN ${ids}`;
   const since = t - MANAGE_LINK_RESEND_MS;
   const statements = attendees.flatMap((a, i) => {
     const id = ids[i]!;

@@ -1,4 +1,4 @@
-import type { Answers, Question } from "../../db/schema";
+import { liveStatuses, type Answers, type Question } from "../../db/schema";
 import type { FieldErrors } from "../../lib/errors";
 import { emailKey } from "../../lib/emailKey";
 import { checkAnswers } from "./answers";
@@ -32,7 +32,10 @@ export function checkSignup(rules: SignupRules, attendees: { email?: string; ans
 
 /** Whether registrants may still change or cancel their own registration: it is live and the event goes ahead. */
 export const registrantCanChange = (registration: { status: string }, event: { status: string }) =>
-  registration.status !== "cancelled" && event.status !== "cancelled";
+  isLive(registration) && event.status !== "cancelled";
+
+/** A registration that holds its email for the event: confirmed, waitlisted or offered a seat. */
+export const isLive = (registration: { status: string }) => (liveStatuses as readonly string[]).includes(registration.status);
 
 /**
  * What a signup spends of its sender's limits: one per person registered, and one per

@@ -1,7 +1,7 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import { changedRows } from "../../db/client";
-import { registrations } from "../../db/schema";
+import { liveStatuses, registrations } from "../../db/schema";
 import { AppError, invalid } from "../../lib/errors";
 import { checkAnswers } from "./answers";
 import type { ServiceContext } from "../context";
@@ -47,7 +47,7 @@ export async function updateManagedRegistration({
       language: input.changes.language ?? registration.language,
       answers,
     })
-    .where(and(eq(registrations.id, id), ne(registrations.status, "cancelled")));
+    .where(and(eq(registrations.id, id), inArray(registrations.status, [...liveStatuses])));
   if (changedRows(changed) === 0) throw new AppError("registration_cancelled");
   return getManagedRegistration({ ctx, input: { token: input.token } });
 }

@@ -4,6 +4,7 @@ import type { Mailer } from "../../mail/mailer";
 import { queueReminders } from "../../mail/reminders";
 import type { ServiceContext } from "../../domain/context";
 import { applyRetention } from "../../domain/privacy";
+import { expireOffers } from "../../domain/seats";
 
 export interface Background {
   /** Runs the dispatcher now (after a write, or from a test) instead of waiting. */
@@ -14,8 +15,9 @@ export interface Background {
 
 /**
  * The in-process dispatcher and scheduler of `npm start`: every two seconds it sends what
- * is due, every minute it queues reminders, and every hour it applies retention (personal
- * data of past events, expired sessions and links). Runs never overlap; errors are logged and
+ * is due, every 20 seconds it ends the offers of freed seats whose time is up (passing each
+ * seat on, so within a minute), every minute it queues reminders, and every hour it applies
+ * retention (personal data of past events, expired sessions and links). Runs never overlap; errors are logged and
  * the next tick tries again (the outbox keeps everything).
  *
  * Signups come first: while requests are waiting (`isBusy`, a sell-out), each tick sends
@@ -33,6 +35,7 @@ export function startBackground({
   batch = 10,
   remindEveryMs = 60_000,
   retainEveryMs = 3_600_000,
+  sweepEveryMs = 20_000,
 }: {
   ctx: ServiceContext;
   mailer: Mailer;
@@ -43,6 +46,7 @@ export function startBackground({
   batch?: number;
   remindEveryMs?: number;
   retainEveryMs?: number;
+  sweepEveryMs?: number;
 }): Background {
   let running: Promise<void> | null = null;
   const dispatch = () => {
@@ -66,6 +70,20 @@ export function startBackground({
       console.error("reminder scheduler:", err);
     }
   };
+  let sweeping: Promise<void> | null = null;
+  const sweep = () => {
+    sweeping ??= (async () => {
+      try {
+        // The seat went on in the same write: send its offer (or confirmation) now.
+        if ((await expireOffers({ ctx })).events > 0) await dispatch();
+      } catch (err) {
+        console.error("offer expiry:", err);
+      } finally {
+        sweeping = null;
+      }
+    })();
+    return sweeping;
+  };
   let retaining: Promise<void> | null = null;
   const retain = () => {
     retaining ??= (async () => {
@@ -79,14 +97,19 @@ export function startBackground({
     })();
     return retaining;
   };
-  const timers = [setInterval(dispatch, dispatchEveryMs), setInterval(remind, remindEveryMs), setInterval(retain, retainEveryMs)];
+  const timers = [
+    setInterval(dispatch, dispatchEveryMs),
+    setInterval(sweep, sweepEveryMs),
+    setInterval(remind, remindEveryMs),
+    setInterval(retain, retainEveryMs),
+  ];
   void remind();
   void retain();
   return {
     kick: dispatch,
     async stop() {
       timers.forEach(clearInterval);
-      await Promise.all([running, retaining]);
+      await Promise.all([running, sweeping, retaining]);
     },
   };
 }

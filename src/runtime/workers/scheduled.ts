@@ -5,6 +5,7 @@ import type { Mailer } from "../../mail/mailer";
 import { queueReminders } from "../../mail/reminders";
 import type { ServiceContext } from "../../domain/context";
 import { applyRetention } from "../../domain/privacy";
+import { expireOffers } from "../../domain/seats";
 
 /** The Cron Triggers in wrangler.toml; `controller.cron` names the one that fired. */
 export const EVERY_MINUTE = "* * * * *";
@@ -25,9 +26,10 @@ export interface WorkerJobs {
 const KICK_LIMIT = 3;
 
 /**
- * One Cron Trigger. The hourly one applies retention; every other (the minute) queues
- * reminders that are due, then sends what the outbox holds, so a reminder goes out in
- * the tick that queued it. A job that fails is logged and the other still runs; the run
+ * One Cron Trigger. The hourly one applies retention; every other (the minute) ends the
+ * offers whose time is up (each seat passed on in the same write) and queues reminders
+ * that are due, then sends what the outbox holds, so the next person's offer or a
+ * reminder goes out in the tick that queued it. A job that fails is logged and the other still runs; the run
  * then fails so the dashboard shows it. Overlapping runs are safe: the dispatcher claims
  * rows with a lease.
  */
@@ -36,6 +38,7 @@ export async function runCron(jobs: WorkerJobs, cron: string): Promise<void> {
     cron === HOURLY_RETENTION
       ? [["retention", () => applyRetention({ ctx: jobs.ctx })]]
       : [
+          ["offer expiry", () => expireOffers({ ctx: jobs.ctx })],
           ["reminder scheduler", () => (jobs.reminderLeadMs > 0 ? queueReminders({ ctx: jobs.ctx, leadMs: jobs.reminderLeadMs }) : Promise.resolve())],
           ["outbox dispatcher", () => send(jobs, jobs.perRun)],
         ];
