@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { cancelManagedRegistration, getManagedRegistration } from "../../domain/signup";
+import { acceptManagedOffer, cancelManagedRegistration, declineManagedOffer, getManagedRegistration } from "../../domain/signup";
 import type { AppEnv } from "../env";
 
 export const manageRoutes = new Hono<AppEnv>()
@@ -8,4 +8,10 @@ export const manageRoutes = new Hono<AppEnv>()
   )
   .post("/:token/cancel", async (c) =>
     c.json(await cancelManagedRegistration({ ctx: c.var.ctx, input: { token: c.req.param("token") } })),
+  )
+  .post("/:token/accept", async (c) =>
+    c.json(await acceptManagedOffer({ ctx: c.var.ctx, input: { token: c.req.param("token") } })),
+  )
+  .post("/:token/decline", async (c) =>
+    c.json(await declineManagedOffer({ ctx: c.var.ctx, input: { token: c.req.param("token") } })),
   );

@@ -3,7 +3,7 @@ import { AppError } from "../../lib/errors";
 import { fill } from "../../i18n/messages";
 import { pageRefusal } from "../../i18n/pages";
 import { hasStarted } from "../../domain/events";
-import { cancelManagedRegistration, getManagedRegistration } from "../../domain/signup";
+import { acceptManagedOffer, cancelManagedRegistration, declineManagedOffer, getManagedRegistration } from "../../domain/signup";
 import { personalCalendar } from "../../domain/calendars";
 import { eraseManagedRegistration } from "../../domain/signup";
 import { exportManagedRegistration } from "../../domain/signup";
@@ -15,7 +15,7 @@ import { limitBody } from "../middleware";
 import { pageLanguage } from "./language";
 import { pageInfo, renderPage } from "./layout";
 import type { FormState } from "./pages/fields";
-import { ConfirmPage, ManagePage, MessagePage, manageHref, type ManagedView } from "./pages/managePage";
+import { ConfirmPage, ManagePage, MessagePage, manageHref, offerDeadline, type ManagedView } from "./pages/managePage";
 import { pageHeaders, sameOriginForms } from "./security";
 import { answersOf, formBody, formErrors, orNothing, readSignupForm, valuesOfAnswers } from "./signupSubmission";
 
@@ -37,11 +37,30 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
   };
   const show = async (c: AppContext, state?: FormState, status: 200 | 400 | 409 = 200, done?: string, refused?: string) => {
     const { token, view, page } = await load(c);
-    const notice = done === "saved" ? page.t.saved : done === "cancelled" ? page.t.cancelledNotice : undefined;
+    const notices: Record<string, string> = {
+      saved: page.t.saved,
+      cancelled: page.t.cancelledNotice,
+      left: page.t.leftNotice,
+      accepted: page.t.acceptedNotice,
+      declined: page.t.declinedNotice,
+    };
+    const notice = done ? notices[done] : undefined;
     const started = hasStarted(view.event, c.var.ctx.now());
     const form = state ?? { values: storedValues(view), errors: {} };
     const props = { view, page, token, state: form, started, notice, refused };
     return renderPage(c, <ManagePage {...props} />, status);
+  };
+
+  /** Accepts or declines; a refusal (the offer ran out, the event is off) is said on the manage page. */
+  const answerOffer = async (c: AppContext, answer: typeof acceptManagedOffer, done: string) => {
+    const { page, token } = await load(c);
+    try {
+      await answer({ ctx: c.var.ctx, input: { token } });
+    } catch (err) {
+      if (err instanceof AppError && err.status === 409) return show(c, undefined, 409, undefined, pageRefusal(page.t, err, page.lang).text);
+      throw err;
+    }
+    return c.redirect(`/r/${token}?lang=${page.lang}&done=${done}`, 303);
   };
 
   return new Hono<AppEnv>()
@@ -72,20 +91,41 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
     .get("/:token/cancel", async (c) => {
       const { view, page, token } = await load(c);
       const { t } = page;
-      const text = fill(t.cancelConfirmText, { event: view.event.title });
+      // Someone waiting has no seat to give up: they leave the waitlist, and are told so.
+      const waiting = view.status === "waitlisted";
+      const text = fill(waiting ? t.leaveConfirmText : t.cancelConfirmText, { event: view.event.title });
       const action = manageHref(token, page, "/cancel");
-      return renderPage(c, <ConfirmPage page={page} title={t.cancelConfirm} text={text} action={action} yes={t.cancelYes} back={manageHref(token, page)} />);
+      const [title, yes] = waiting ? [t.leaveConfirm, t.leaveYes] : [t.cancelConfirm, t.cancelYes];
+      return renderPage(c, <ConfirmPage page={page} title={title} text={text} action={action} yes={yes} back={manageHref(token, page)} />);
     })
     .post("/:token/cancel", async (c) => {
-      const { page, token } = await load(c);
+      const { view, page, token } = await load(c);
       try {
         await cancelManagedRegistration({ ctx: c.var.ctx, input: { token } });
       } catch (err) {
         if (err instanceof AppError && err.reason === "event_started") return show(c, undefined, 409, undefined, pageRefusal(page.t, err, page.lang).text);
         throw err;
       }
-      return c.redirect(`/r/${token}?lang=${page.lang}&done=cancelled`, 303);
+      return c.redirect(`/r/${token}?lang=${page.lang}&done=${view.status === "waitlisted" ? "left" : "cancelled"}`, 303);
     })
+    // An offer's email links here: a page with one button, since mail scanners follow
+    // links and a GET must never take the seat.
+    .get("/:token/accept", async (c) => {
+      const { view, page, token } = await load(c);
+      if (view.status !== "offered") return show(c);
+      const { t } = page;
+      const text = fill(t.acceptText, { event: view.event.title, deadline: offerDeadline(view, page) });
+      return renderPage(c, <ConfirmPage page={page} title={t.acceptTitle} text={text} action={manageHref(token, page, "/accept")} yes={t.acceptButton} back={manageHref(token, page)} />);
+    })
+    .post("/:token/accept", (c) => answerOffer(c, acceptManagedOffer, "accepted"))
+    .get("/:token/decline", async (c) => {
+      const { view, page, token } = await load(c);
+      if (view.status !== "offered") return show(c);
+      const { t } = page;
+      const text = fill(t.declineText, { event: view.event.title });
+      return renderPage(c, <ConfirmPage page={page} title={t.declineTitle} text={text} action={manageHref(token, page, "/decline")} yes={t.declineYes} back={manageHref(token, page)} />);
+    })
+    .post("/:token/decline", (c) => answerOffer(c, declineManagedOffer, "declined"))
     .get("/:token/delete", async (c) => {
       const { view, page, token } = await load(c);
       const { t } = page;

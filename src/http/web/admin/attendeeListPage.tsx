@@ -1,21 +1,23 @@
 import type { AttendanceList, ListedRegistration, ListFilter, Tally } from "../../../domain/attendees";
-import { answerText, canActOn, canPromote, listIsOpen } from "../../../domain/attendees";
+import { answerText, canActOn, canAnswerFor, canPromote, listIsOpen } from "../../../domain/attendees";
 import type { EventRow } from "../../../domain/events";
 import type { Member } from "../../../domain/accounts";
 import { formatWhen } from "../../../i18n/format";
 import { Pager } from "./attendeeListPager";
 import { Instant, listPath, registrationPath } from "./attendeeShared";
+import { OfferActions, OfferDeadline } from "./attendeeOfferPages";
 import { AdminLayout, Notice } from "./layout";
 
 const filterLabels: Record<ListFilter, string> = {
-  live: "Confirmed and waitlisted",
+  live: "Confirmed, offered and waitlisted",
   confirmed: "Confirmed",
+  offered: "Offered a seat",
   waitlisted: "Waitlisted",
-  cancelled: "Cancelled",
+  cancelled: "Cancelled and expired offers",
   all: "All, with cancelled",
 };
 
-const statusBadge = { confirmed: "badge", waitlisted: "badge wait", cancelled: "badge bad" } as const;
+const statusBadge = { confirmed: "badge", offered: "badge wait", waitlisted: "badge wait", cancelled: "badge bad", expired: "badge bad" } as const;
 
 function Counts({ tally, event }: { tally: Tally; event: EventRow }) {
   return (
@@ -30,13 +32,19 @@ function Counts({ tally, event }: { tally: Tally; event: EventRow }) {
         <strong>{tally.seatsLeft}</strong>
         {tally.seatsLeft === 1 ? "seat left" : "seats left"}
       </li>
+      {tally.offered ? (
+        <li>
+          <strong>{tally.offered}</strong>
+          {tally.offered === 1 ? "seat held for an offer" : "seats held for offers"}
+        </li>
+      ) : null}
       <li>
         <strong>{tally.waitlisted}</strong>
         {event.waitlist ? "waitlisted" : "waitlisted (waitlist off)"}
       </li>
       <li>
-        <strong>{tally.cancelled}</strong>
-        cancelled
+        <strong>{tally.cancelled + tally.expired}</strong>
+        {tally.expired ? "cancelled or offer expired" : "cancelled"}
       </li>
       <li>
         <strong>{tally.checkedIn}</strong>
@@ -117,11 +125,12 @@ function EventLinks({ event }: { event: EventRow }) {
 function Filters({ list }: { list: AttendanceList }) {
   const { tally } = list;
   const counts: Record<ListFilter, number> = {
-    live: tally.confirmed + tally.waitlisted,
+    live: tally.confirmed + tally.offered + tally.waitlisted,
     confirmed: tally.confirmed,
+    offered: tally.offered,
     waitlisted: tally.waitlisted,
-    cancelled: tally.cancelled,
-    all: tally.confirmed + tally.waitlisted + tally.cancelled,
+    cancelled: tally.cancelled + tally.expired,
+    all: tally.confirmed + tally.offered + tally.waitlisted + tally.cancelled + tally.expired,
   };
   return (
     <form method="get" action={listPath(list.event.id)} class="toolbar no-print" role="search">
@@ -150,6 +159,7 @@ function RowActions({ row, event }: { row: ListedRegistration; event: EventRow }
   if (!canActOn(r, event)) return null;
   return (
     <div class="row-actions">
+      {canAnswerFor(r) ? <OfferActions eventId={event.id} registration={r} /> : null}
       {canPromote(r) ? (
         <form method="post" action={registrationPath(event.id, r.id, "promote")}>
           <button type="submit" class="compact" aria-label={`Promote ${r.name}`}>
@@ -178,6 +188,7 @@ function Row({ row, event }: { row: ListedRegistration; event: EventRow }) {
       <td>
         <span class={statusBadge[r.status]}>{r.status}</span>
         {row.position !== null ? <span class="position"> #{row.position}</span> : null}
+        {r.status === "offered" && r.offerExpiresAt ? <OfferDeadline at={r.offerExpiresAt} timeZone={tz} /> : null}
       </td>
       <td class="email">{r.email}</td>
       <td>{r.organisation ?? ""}</td>

@@ -45,6 +45,8 @@ const notices: Record<string, (n: number) => string> = {
   "added-waitlisted": () => "Added to the waitlist: the event is full.",
   "added-over": () => "Added beyond capacity; the override is recorded.",
   resent: () => "The email is on its way again.",
+  "offer-extended": () => "The offer has a new deadline; they have been emailed.",
+  "offer-withdrawn": () => "Offer withdrawn; they have been emailed. The seat is offered to the next person waiting, if anyone is.",
   messaged: (n) => `Your message is queued for ${n} ${n === 1 ? "person" : "people"}.`,
   // Set by the event pages when they send someone back here.
   created: () => "Event created.",

@@ -6,7 +6,7 @@ import { AdminLayout } from "./layout";
 /** The confirmation step before cancelling: who will be told, and that it cannot be undone. */
 export function CancelEventPage({ member, orgName, row }: { member: Member; orgName: string; row: EventWithCounts }) {
   const e = row.event;
-  const told = row.confirmed + row.waitlisted;
+  const told = row.confirmed + row.offered + row.waitlisted;
   return (
     <AdminLayout member={member} orgName={orgName} title={`Cancel: ${e.title}`} section="events">
       <h1>Cancel “{e.title}”?</h1>

@@ -11,7 +11,7 @@ function Status({ e }: { e: DashboardEvent }) {
   if (s === "cancelled") return <span class="badge bad">Cancelled</span>;
   if (s === "draft") return <span class="badge wait">Draft</span>;
   // A full event is the organiser's success, and looks like it.
-  if (e.confirmed >= e.event.capacity) return <span class="badge">Full</span>;
+  if (e.confirmed + e.offered >= e.event.capacity) return <span class="badge">Full</span>;
   return <span class="badge info">Open</span>;
 }
 

@@ -13,7 +13,7 @@ const MAX_QUESTION_ROWS = 80;
 
 const scalarFields = [
   "title", "slug", "description", "venue", "address", "onlineUrl", "startsAt", "endsAt", "timezone", "capacity",
-  "waitlist", "groupLimit", "language", "registrationOpensAt", "registrationClosesAt", "status",
+  "waitlist", "waitlistMode", "offerMinutes", "groupLimit", "language", "registrationOpensAt", "registrationClosesAt", "status",
 ] as const;
 const localTimes = ["startsAt", "endsAt", "registrationOpensAt", "registrationClosesAt"] as const;
 
@@ -32,6 +32,8 @@ export function eventFormValues(e: EventRow): Record<string, string> {
     timezone: e.timezone,
     capacity: String(e.capacity),
     waitlist: e.waitlist ? "yes" : "",
+    waitlistMode: e.waitlistMode,
+    offerMinutes: String(e.offerMinutes),
     groupLimit: String(e.groupLimit),
     language: e.language,
     registrationOpensAt: local(e.registrationOpensAt),
@@ -97,11 +99,12 @@ export function readEventForm(form: AdminForm): ReadEventForm {
     onlineUrl: values.onlineUrl!.trim() || null,
     timezone: zone,
     waitlist: values.waitlist === "yes",
+    waitlistMode: values.waitlistMode || "auto",
     language: values.language || "sv",
     status: values.status || "published",
   };
   if (values.slug!.trim()) input.slug = values.slug!.trim();
-  for (const name of ["capacity", "groupLimit"] as const) {
+  for (const name of ["capacity", "groupLimit", "offerMinutes"] as const) {
     const raw = values[name]!.trim();
     if (!/^\d{1,6}$/.test(raw)) errors[name] = { code: "whole_number" };
     else input[name] = Number(raw);

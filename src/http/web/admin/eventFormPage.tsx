@@ -98,7 +98,24 @@ export function EventFormPage(p: EventFormProps) {
             <Input state={state} name="registrationOpensAt" label="Registration opens" type="datetime-local" hint="Blank: open now." />
             <Input state={state} name="registrationClosesAt" label="Registration closes" type="datetime-local" hint="Blank: until the event starts." />
           </div>
-          <Checkbox state={state} name="waitlist" label="Keep a waitlist when full" hint="Freed seats go to the waitlist in order, at once." />
+          <Checkbox state={state} name="waitlist" label="Keep a waitlist when full" hint="Freed seats go to the waitlist in arrival order." />
+          <div class="grid-form">
+            <Select
+              state={state}
+              name="waitlistMode"
+              label="When a seat is freed"
+              options={[["auto", "Give it to the first person waiting at once"], ["offer", "Offer it to the first person waiting, for a time"]]}
+            />
+            <Input
+              state={state}
+              name="offerMinutes"
+              label="Minutes an offer holds the seat"
+              type="number"
+              min={1}
+              max={10080}
+              hint="1440 is a day, 10080 a week. Offers end an hour before the start at the latest; from then on a freed seat is confirmed at once."
+            />
+          </div>
         </section>
         <section>
           <h2>Questions to attendees</h2>

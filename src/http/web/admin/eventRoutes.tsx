@@ -27,7 +27,7 @@ const notices: Record<string, string> = {
   cancelled: "The event is cancelled and everyone registered is being told.",
 };
 
-const newEventDefaults = { timezone: "Europe/Stockholm", capacity: "50", groupLimit: "5", waitlist: "yes", language: "sv", status: "published" };
+const newEventDefaults = { timezone: "Europe/Stockholm", capacity: "50", groupLimit: "5", waitlist: "yes", waitlistMode: "auto", offerMinutes: "1440", language: "sv", status: "published" };
 
 /** Runs a save; field errors (the schema's or the domain's) come back beside the form's own rows. */
 async function attempt<T>(schema: z.ZodType<T>, read: ReadEventForm, save: (valid: T) => Promise<string>): Promise<{ redirect: string } | { errors: Record<string, string> }> {

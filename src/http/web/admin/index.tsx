@@ -14,6 +14,7 @@ import { exportRoutes } from "./exportRoutes";
 import { loginRoutes } from "./loginRoutes";
 import { mailRoutes } from "./mailRoutes";
 import { signupsRoutes } from "./signupsRoutes";
+import { offerRoutes } from "./offerRoutes";
 import { membersRoutes } from "./membersRoutes";
 import { privacyRoutes } from "./privacyRoutes";
 import { reportRoutes } from "./reportRoutes";
@@ -62,6 +63,7 @@ export function adminRoutes({ publicUrl }: { publicUrl: string }) {
     .route("/", mailRoutes)
     .route("/", signupsRoutes)
     .route("/", attendeeRoutes)
+    .route("/", offerRoutes)
     .route("/", exportRoutes)
     .route("/", reportRoutes)
     .all("*", () => {

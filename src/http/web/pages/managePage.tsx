@@ -1,3 +1,4 @@
+import { formatDeadline } from "../../../i18n/format";
 import { fill } from "../../../i18n/messages";
 import { registrantCanChange, type getManagedRegistration } from "../../../domain/signup";
 import { Layout, type PageInfo } from "../layout";
@@ -9,6 +10,27 @@ import { QuestionField } from "./signupForm";
 
 export type ManagedView = Awaited<ReturnType<typeof getManagedRegistration>>;
 
+/** An offer's deadline as the reader reads it: the event's clock, the page's language. */
+export const offerDeadline = (view: ManagedView, page: PageInfo) =>
+  view.offerExpiresAt ? formatDeadline(new Date(view.offerExpiresAt), view.event.timezone, page.lang) : "";
+
+/** An open offer: until when the seat is held, and the two answers (a decline is confirmed on a page of its own). */
+function OfferCard({ view, page, token }: { view: ManagedView; page: PageInfo; token: string }) {
+  const { t } = page;
+  return (
+    <section class="card" aria-labelledby="offer-title">
+      <h2 id="offer-title">{t.offerHeading}</h2>
+      <p>{fill(t.offerText, { deadline: offerDeadline(view, page) })}</p>
+      <form method="post" action={manageHref(token, page, "/accept")} class="actions">
+        <button type="submit">{t.acceptButton}</button>
+        <a class="button secondary" href={manageHref(token, page, "/decline")}>
+          {t.declineLink}
+        </a>
+      </form>
+    </section>
+  );
+}
+
 /** Where each action of the manage page goes, keeping the page's language. */
 export const manageHref = (token: string, page: PageInfo, action = "") => `/r/${token}${action}?lang=${page.lang}`;
 
@@ -17,6 +39,8 @@ function Status({ view, page }: { view: ManagedView; page: PageInfo }) {
   if (view.event.status === "cancelled") return <p class="badge bad">{t.eventCancelled}</p>;
   if (view.status === "confirmed") return <p class="badge">{t.youAreConfirmed}</p>;
   if (view.status === "waitlisted") return <p class="badge wait">{fill(t.youAreWaitlisted, { position: view.position ?? "" })}</p>;
+  if (view.status === "offered") return <p class="badge wait">{t.youAreOffered}</p>;
+  if (view.status === "expired") return <p class="badge bad">{t.youAreExpired}</p>;
   return <p class="badge bad">{t.youAreCancelled}</p>;
 }
 
@@ -81,6 +105,8 @@ export function ManagePage(props: {
   const { view, page, token, state, started } = props;
   const { t } = page;
   const live = registrantCanChange(view, view.event);
+  // A waitlisted person has no seat to cancel: they leave the waitlist (the same cancelling).
+  const waiting = view.status === "waitlisted";
   return (
     <Layout page={page} title={`${Object.keys(state.errors).length ? fill(t.errorTitle, { title: "" }) : ""}${fill(t.manageTitle, { event: view.event.title })}`} noindex>
       <h1>{fill(t.manageTitle, { event: view.event.title })}</h1>
@@ -104,18 +130,20 @@ export function ManagePage(props: {
         {view.calendar ? <CalendarLinksList links={view.calendar} page={page} /> : null}
       </section>
       {view.checkin && live ? <CheckinPassCard pass={view.checkin} page={page} /> : null}
+      {live && view.status === "offered" && !started ? <OfferCard view={view} page={page} token={token} /> : null}
       {live ? <DetailsForm view={view} page={page} state={state} token={token} /> : null}
-      {live ? (
+      {/* Someone offered a seat answers the offer above; declining it is their cancelling. */}
+      {live && view.status !== "offered" ? (
         <section class="card" aria-labelledby="cancel-title">
-          <h2 id="cancel-title">{t.cancelHeading}</h2>
+          <h2 id="cancel-title">{waiting ? t.leaveHeading : t.cancelHeading}</h2>
           {started ? (
             <p>{t.refusals.event_started}</p>
           ) : (
             <>
-              <p>{t.cancelText}</p>
+              <p>{waiting ? t.leaveText : t.cancelText}</p>
               <p>
                 <a class="button secondary" href={manageHref(token, page, "/cancel")}>
-                  {view.status === "waitlisted" ? t.leaveWaitlist : t.cancelButton}
+                  {waiting ? t.leaveWaitlist : t.cancelButton}
                 </a>
               </p>
             </>

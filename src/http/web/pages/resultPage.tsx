@@ -62,7 +62,7 @@ export function ResultPage(props: {
       <h1>{heading}</h1>
       {me.result ? (
         <p class={`notice ${me.result.status === "confirmed" ? "ok" : "wait"}`} role="status">
-          {fill(me.result.status === "confirmed" ? t.resultConfirmedText : t.resultWaitlistedText, values)}
+          {fill(me.result.status === "confirmed" ? t.resultConfirmedText : event.waitlistMode === "offer" ? t.resultWaitlistedTextOffer : t.resultWaitlistedText, values)}
         </p>
       ) : null}
       {group ? (
