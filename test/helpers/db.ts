@@ -30,15 +30,17 @@ export async function freshDatabase(): Promise<TestDatabase> {
 
 /**
  * Events whose tallies (what the seat decision reads) differ from their registrations'
- * own counts: none, after any mix of writes.
+ * own counts (confirmed, waitlisted, and seats held for an offer): none, after any mix of writes.
  */
 export function talliesDrift(db: NodeDatabase["db"]) {
   return db.all(sql`
     SELECT e.id, coalesce(t.confirmed, 0) AS tally_confirmed, coalesce(t.waitlisted, 0) AS tally_waitlisted,
+           coalesce(t.offered, 0) AS tally_offered,
            (SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed') AS confirmed,
-           (SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted') AS waitlisted
+           (SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted') AS waitlisted,
+           (SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'offered') AS offered
     FROM events e LEFT JOIN event_tallies t ON t.event_id = e.id
-    WHERE tally_confirmed <> confirmed OR tally_waitlisted <> waitlisted`);
+    WHERE tally_confirmed <> confirmed OR tally_waitlisted <> waitlisted OR tally_offered <> offered`);
 }
 
 /**
