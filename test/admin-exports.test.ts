@@ -73,7 +73,7 @@ describe("the attendance list as CSV", () => {
     const res = await organiser.request(`/admin/events/${event.id}/attendees.csv?status=everyone`);
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toMatch(/^text\/html/);
-    expect(res.text).toContain("confirmed, waitlisted or cancelled");
+    expect(res.text).toContain("confirmed, offered, waitlisted, cancelled or expired");
   });
 
   it("writes a CSV with just the header for an event nobody signed up to", async () => {

@@ -158,6 +158,34 @@ describe("the workspace's list", () => {
   });
 });
 
+describe("the workspace's event form", () => {
+  it("sets the waitlist mode and the offer's length, and refuses a length out of range", async () => {
+    const fields = (overrides: Record<string, string>) => ({
+      title: "Kurs med erbjudanden",
+      slug: `kurs-${++n}`,
+      timezone: "Europe/Stockholm",
+      startsAt: "2027-03-18T09:30",
+      endsAt: "2027-03-18T16:30",
+      capacity: "10",
+      groupLimit: "3",
+      language: "sv",
+      status: "published",
+      waitlist: "yes",
+      ...overrides,
+    });
+    const refused = await organiser.request("/admin/events/new", { form: fields({ waitlistMode: "offer", offerMinutes: "20000" }) });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('href="#f-offerMinutes"');
+    const made = await organiser.request("/admin/events/new", { form: fields({ waitlistMode: "offer", offerMinutes: "90" }) });
+    expect(made.status).toBe(303);
+    const id = /events\/(evt_\w+)/.exec(made.location!)![1]!;
+    expect((await h.api("GET", `/events/${id}`)).body).toMatchObject({ waitlistMode: "offer", offerMinutes: 90 });
+    const edit = await organiser.request(`/admin/events/${id}/edit`);
+    expect(edit.text).toMatch(/<option value="offer" selected="">/);
+    expect(edit.text).toMatch(/id="f-offerMinutes"[^>]*value="90"/);
+  });
+});
+
 describe("a crowd at an event in offer mode", () => {
   it("never overbooks: cancellations, a capacity raise, promotions by hand, signups, answers and the sweep at once", async () => {
     const ev = await offerEvent(10);

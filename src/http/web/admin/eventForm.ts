@@ -99,13 +99,15 @@ export function readEventForm(form: AdminForm): ReadEventForm {
     onlineUrl: values.onlineUrl!.trim() || null,
     timezone: zone,
     waitlist: values.waitlist === "yes",
-    waitlistMode: values.waitlistMode || "auto",
+    ...(values.waitlistMode ? { waitlistMode: values.waitlistMode } : {}),
     language: values.language || "sv",
     status: values.status || "published",
   };
   if (values.slug!.trim()) input.slug = values.slug!.trim();
   for (const name of ["capacity", "groupLimit", "offerMinutes"] as const) {
     const raw = values[name]!.trim();
+    // Blank: the offer's length as it was (or its default), it matters only in offer mode.
+    if (name === "offerMinutes" && !raw) continue;
     if (!/^\d{1,6}$/.test(raw)) errors[name] = { code: "whole_number" };
     else input[name] = Number(raw);
   }
