@@ -27,6 +27,7 @@ const data: EmailData = {
     address: "Campus Gräsvik, Karlskrona",
     url: "https://plats.example/e/leankonferens-blekinge-2027",
     onlineUrl: long("https://teams.microsoft.com/l/meetup-join/19%3ameeting_MjQ1ZjYwZDEtYzk4Ni00ZDRmLWE5NDEtNTY3ODkw%40thread.v2/0"),
+    offers: false,
   },
   manageUrl: "https://plats.example/r/plats_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ",
   position: null,
@@ -38,10 +39,17 @@ const data: EmailData = {
   },
   checkin: null,
   message: null,
+  offer: null,
 };
+const offer = { deadline: "lördag 13 mars 2027 kl. 08.30", acceptUrl: `${data.manageUrl}/accept` };
 
 const rendered = [
   { name: "a confirmation", mail: templates.confirmed(messages("sv"), data), links: [data.event.onlineUrl!, data.manageUrl, ...Object.values(data.calendar!)] },
+  {
+    name: "an offer of a seat",
+    mail: templates.offered(messages("en"), { ...data, language: "en", calendar: null, event: { ...data.event, onlineUrl: null, offers: true }, offer }),
+    links: [offer.acceptUrl, data.manageUrl],
+  },
   {
     name: "a sign-in link",
     mail: loginLinkEmail(messages("nb"), { language: "nb", name: "Ola", orgName: "7sterke", url: `https://plats.example/admin/login/link/${"A".repeat(44)}`, minutes: 15 }),
