@@ -131,7 +131,7 @@ describe("an organiser's day in the workspace", () => {
 
   it("shows the dashboard with the event's fill rate, and nothing broke the pages' CSP", async () => {
     await page.goto(`${suite.server.url}/admin`);
-    const row = page.locator("tbody tr", { hasText: "Workshop: Lean i vården" });
+    const row = page.locator("table.cards tbody tr", { hasText: "Workshop: Lean i vården" });
     expect(await row.textContent()).toContain("2 / 1");
     await screenshot(page, "admin-dashboard");
     expect(problems).toEqual([]);
