@@ -9,11 +9,12 @@ import { OfferActions, OfferDeadline } from "./attendeeOfferPages";
 import { AdminLayout, Notice } from "./layout";
 
 const filterLabels: Record<ListFilter, string> = {
-  live: "Confirmed, offered and waitlisted",
+  // Offered people are in the live list too, each marked "offered" with their deadline.
+  live: "Confirmed and waitlisted",
   confirmed: "Confirmed",
   offered: "Offered a seat",
   waitlisted: "Waitlisted",
-  cancelled: "Cancelled and expired offers",
+  cancelled: "Cancelled",
   all: "All, with cancelled",
 };
 
