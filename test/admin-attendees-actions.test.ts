@@ -212,7 +212,7 @@ describe("adding an attendee by hand", () => {
     expect((await outboxRows(h)).slice(n).map((m) => [m.kind, m.registration_id])).toEqual([["confirmed", row!.id]]);
     const audit = await lastAudit();
     expect(audit).toMatchObject({ action: "registration.add", subject_id: row!.id, user_id: organiser.member.id });
-    expect(detail(audit)).toEqual({ eventId: ev, status: "confirmed", overCapacity: false, emailed: true });
+    expect(detail(audit)).toEqual({ eventId: ev, status: "confirmed", overCapacity: false, emailed: true, walkIn: false });
     const list = await organiser.request(res.location!);
     expect(list.text).toContain("Added with a seat. They have been emailed.");
     expect(list.text).toContain(`title="Added by ${organiser.member.email}"`);
@@ -233,7 +233,7 @@ describe("adding an attendee by hand", () => {
     // "Over" asked for no email; "Wait" was told their place.
     const mail = (await outboxRows(h)).filter((m) => rows.slice(1).some((r) => r.id === m.registration_id));
     expect(mail.map((m) => [m.kind, m.to_email, JSON.parse(m.payload)])).toEqual([["waitlisted", "wait@example.se", { position: 1 }]]);
-    expect(detail(await lastAudit())).toEqual({ eventId: ev, status: "confirmed", overCapacity: true, emailed: false });
+    expect(detail(await lastAudit())).toEqual({ eventId: ev, status: "confirmed", overCapacity: true, emailed: false, walkIn: false });
   });
 
   it("full without a waitlist and without the override: refused with a clear message, nothing changed", async () => {
