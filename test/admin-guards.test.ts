@@ -95,6 +95,9 @@ const GUARDS: Record<string, Guard> = {
   "GET /admin/audit": owner,
   "GET /admin/mail": owner,
   "POST /admin/mail/resend": { role: "owner", form: { since: "2020-01-01T00:00" } },
+  "GET /admin/tokens": owner,
+  "POST /admin/tokens": { role: "owner", form: { name: "Vakt" } },
+  "POST /admin/tokens/:id/revoke": owner,
 };
 
 const ROLES: Role[] = ["checkin", "organiser", "owner"];
@@ -112,11 +115,11 @@ function adminRoutes(): string[] {
   return [...new Set(h.app.routes.filter((r) => r.path === "/admin" || r.path.startsWith("/admin/")).map((r) => `${r.method} ${r.path}`))];
 }
 
-/** The route's pattern with our own ids in it: `:id` is an event's under /events, a member's under /members. */
+/** The route's pattern with our own ids in it: `:id` is an event's under /events, a member's under /members, a token's under /tokens. */
 function pathOf(pattern: string) {
   return pattern.replace(/:(\w+)(\{[^}]*\})?/g, (_, name: string, _re, offset: number) => {
     const before = pattern.slice(0, offset);
-    const key = name === "id" ? (before.endsWith("/members/") ? "member" : "event") : name;
+    const key = name === "id" ? (before.endsWith("/members/") ? "member" : before.endsWith("/tokens/") ? "apiToken" : "event") : name;
     const value = ids[key];
     if (!value) throw new Error(`${pattern}: no fixture for :${name}; say in admin-guards.test.ts which id it takes`);
     return value;
@@ -143,7 +146,8 @@ beforeAll(async () => {
   await signUp(h, eventId, { name: "Bo Ek", email: "bo@ek.se" });
   const colleague = await createMember({ ctx: h.ctx, input: { orgId: h.orgId, email: "kollega@cluster.se", role: "organiser" } });
   const code = new URL((await passOf(h, h.orgId, asa.id)).url).pathname.split("/").pop()!;
-  ids = { event: eventId, rid: asa.id, member: colleague.id, code, token: await mintLoginLink(h.ctx, colleague.id, 3_600_000) };
+  const [apiToken] = await h.database.db.all<{ id: string }>(sql`SELECT id FROM api_tokens WHERE org_id = ${h.orgId}`);
+  ids = { event: eventId, rid: asa.id, member: colleague.id, code, token: await mintLoginLink(h.ctx, colleague.id, 3_600_000), apiToken: apiToken!.id };
   members = { checkin: await h.signedIn("checkin"), organiser: await h.signedIn("organiser"), owner: await h.signedIn("owner") };
   stranger = await h.signedIn("owner", (await h.otherOrg()).orgId);
 });

@@ -66,7 +66,7 @@ describe("plats CLI", () => {
     const database = await openDatabase(DATABASE_URL);
     try {
       const ctx = { db: database.db, now: () => new Date(), publicUrl: "http://x" };
-      expect((await authenticateApiToken(ctx, token.last))?.slug).toBe("industriforum");
+      expect((await authenticateApiToken(ctx, token.last))?.org.slug).toBe("industriforum");
     } finally {
       database.close();
     }

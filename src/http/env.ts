@@ -16,6 +16,8 @@ export type AppEnv = {
     buildXlsx: XlsxBuilder;
     /** Set by the bearer-token middleware on organiser routes. */
     org: Organisation;
+    /** The API token of the request, named in the audit log. */
+    apiToken: { id: string; name: string };
     /** The event behind an /e/:slug page, loaded before the page's headers are chosen. */
     eventPage: EventPage | null;
     /** CSP frame-ancestors of this page: who may show it in an iframe. */

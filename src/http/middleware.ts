@@ -3,7 +3,7 @@ import { createMiddleware } from "hono/factory";
 import type { Context } from "hono";
 import { AppError } from "../lib/errors";
 import type { Actor } from "../domain/audit";
-import { authenticateApiToken } from "../domain/organisations";
+import { authenticateApiToken, tokenActor } from "../domain/organisations";
 import type { AppContext, AppEnv } from "./env";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -68,9 +68,12 @@ export const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
 const bearer = (optional: boolean) => {
   const check = bearerAuth({
     verifyToken: async (token, c: AppContext) => {
-      const org = await authenticateApiToken(c.var.ctx, token);
-      if (org) c.set("org", org);
-      return org !== null;
+      const found = await authenticateApiToken(c.var.ctx, token);
+      if (found) {
+        c.set("org", found.org);
+        c.set("apiToken", found.token);
+      }
+      return found !== null;
     },
   });
   return createMiddleware<AppEnv>((c, next) => {
@@ -85,7 +88,7 @@ const bearer = (optional: boolean) => {
 };
 
 /** Who the audit log names for a change made with an API token. */
-export const apiActor = (c: AppContext): Actor => ({ orgId: c.var.org.id, id: null, email: "API token" });
+export const apiActor = (c: AppContext): Actor => tokenActor(c.var.org.id, c.var.apiToken);
 
 /** Organiser routes: a valid API token is required and names the organisation. */
 export const requireOrganiser = bearer(false);

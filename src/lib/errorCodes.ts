@@ -47,6 +47,7 @@ export const reasons = {
   member_not_found: { code: "not_found", params: [] },
   message_not_found: { code: "not_found", params: [] },
   organisation_not_found: { code: "not_found", params: [] },
+  token_not_found: { code: "not_found", params: [] },
   already_registered: { code: "already_registered", params: [] },
   already_has_place: { code: "already_registered", params: [] },
   event_full: { code: "event_full", params: [] },

@@ -133,12 +133,12 @@ export function attendanceBehaviour(target: GetTarget) {
       expect(cancelled.slice(1).map((r) => r[0])).toEqual(["Nils Avbokad"]);
     });
 
-    it("records the export in the audit log as done by an API token", async () => {
+    it("records the export in the audit log as done by the API token, by its name", async () => {
       await csv(`/events/${event.id}/registrations.csv?status=waitlisted`);
       const [row] = await target().sql<{ actor_email: string; user_id: string | null; detail: string }>(
         "SELECT actor_email, user_id, detail FROM audit_log WHERE action = 'export.attendees' ORDER BY seq DESC LIMIT 1",
       );
-      expect(row).toMatchObject({ actor_email: "API token", user_id: null });
+      expect(row).toMatchObject({ actor_email: "API token “test”", user_id: null });
       expect(JSON.parse(row!.detail)).toEqual({ format: "csv", status: "waitlisted", rows: 2, via: "api" });
     });
   });
@@ -158,6 +158,7 @@ export function attendanceBehaviour(target: GetTarget) {
       // A text cell is never a formula, so the sheet keeps "=1+1" as typed (the CSV above neutralises it).
       expect(rows.slice(1).map((r) => [r[0], r[4], r[5]])).toEqual([
         ["Åsa Öberg", "confirmed", null],
+        // A text cell is never a formula: kept as typed (the CSV neutralises it).
         ["=1+1", "confirmed", null],
         ["Erik Väntare", "waitlisted", 1],
         ["Karin Kö", "waitlisted", 2],

@@ -33,6 +33,8 @@ export const apiTokens = sqliteTable(
     tokenHash: text("token_hash").notNull().unique(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    // Noted at most once a minute (TOKEN_USE_PRECISION_MS), so owners can tell a token in use.
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
   },
   (t) => [index("api_tokens_org_idx").on(t.orgId)],
 );

@@ -43,11 +43,10 @@ export function refuseCheckin(registration: { status: string }, event?: { status
  * nothing and keeps the first arrival time. A real change and its audit entry commit in
  * one batch; a tap that changes nothing (also two devices tapping at once) writes nothing.
  */
-export async function markArrival({ ctx, input, actor }: { ctx: ServiceContext; input: ArrivalInput; actor?: Actor }) {
+export async function markArrival({ ctx, input, actor }: { ctx: ServiceContext; input: ArrivalInput; actor: Actor }) {
   const found = await findRegistration(ctx, input.id, input.orgId);
   const r = found.registration;
   if (input.eventId !== undefined && r.eventId !== input.eventId) throw new AppError("registration_not_found");
-  const who: Actor = actor ?? { orgId: input.orgId, id: null, email: "API token" };
   if (!input.undo) {
     // The event is read only for someone who has a seat.
     const refused = refuseCheckin(r) ?? refuseCheckin(r, (await findEvent(ctx, r.eventId)).event);
@@ -65,7 +64,7 @@ export async function markArrival({ ctx, input, actor }: { ctx: ServiceContext; 
     update,
     auditIf(
       ctx,
-      who,
+      actor,
       { action: input.undo ? "registration.check_in_undo" : "registration.check_in", subjectType: "registration", subjectId: r.id, detail: { eventId: r.eventId, via: input.via ?? "api" } },
       sql`EXISTS (SELECT 1 FROM registrations WHERE id = ${r.id} AND change_id = ${changeId})`,
     ),
@@ -78,6 +77,6 @@ export async function markArrival({ ctx, input, actor }: { ctx: ServiceContext; 
 }
 
 /** The JSON API's check-in (`POST/DELETE /api/v1/registrations/:id/check-in`): the registration after the change. */
-export async function checkIn({ ctx, input, actor }: { ctx: ServiceContext; input: OrgScope & { id: string; undo?: boolean }; actor?: Actor }) {
+export async function checkIn({ ctx, input, actor }: { ctx: ServiceContext; input: OrgScope & { id: string; undo?: boolean }; actor: Actor }) {
   return (await markArrival({ ctx, input: { ...input, via: "api" }, actor })).registration;
 }

@@ -1,3 +1,4 @@
 // The public surface of organisations: routes, pages and other domains import from here only.
 export * from "./organisations";
 export * from "./updateOrganisation";
+export * from "./apiTokens";

@@ -90,6 +90,7 @@ export const englishReasons: Record<Reason, string> = {
   member_not_found: "No such member.",
   message_not_found: "No such message waiting or failed.",
   organisation_not_found: "No such organisation.",
+  token_not_found: "No such API token.",
   already_registered: "This email address is already registered for the event. We have sent its manage link there again.",
   already_has_place: "This email address already has a place on this event (confirmed or waiting).",
   event_full: "The event is full.",

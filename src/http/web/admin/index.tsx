@@ -15,6 +15,7 @@ import { loginRoutes } from "./loginRoutes";
 import { mailRoutes } from "./mailRoutes";
 import { signupsRoutes } from "./signupsRoutes";
 import { offerRoutes } from "./offerRoutes";
+import { tokensRoutes } from "./tokensRoutes";
 import { membersRoutes } from "./membersRoutes";
 import { privacyRoutes } from "./privacyRoutes";
 import { reportRoutes } from "./reportRoutes";
@@ -62,6 +63,7 @@ export function adminRoutes({ publicUrl }: { publicUrl: string }) {
     .route("/", auditRoutes)
     .route("/", mailRoutes)
     .route("/", signupsRoutes)
+    .route("/", tokensRoutes)
     .route("/", attendeeRoutes)
     .route("/", offerRoutes)
     .route("/", exportRoutes)

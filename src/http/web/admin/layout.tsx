@@ -7,7 +7,7 @@ import type { Role } from "../../../db/schema";
 import { assetUrl } from "../assets";
 import { textStream } from "../../download";
 
-export type Section = "events" | "checkin" | "reports" | "privacy" | "audit" | "mail" | "members" | "settings" | "account";
+export type Section = "events" | "checkin" | "reports" | "privacy" | "audit" | "mail" | "members" | "tokens" | "settings" | "account";
 
 const sections: { id: Section; href: string; label: string; role: Role }[] = [
   { id: "events", href: "/admin", label: "Events", role: "organiser" },
@@ -17,6 +17,7 @@ const sections: { id: Section; href: string; label: string; role: Role }[] = [
   { id: "audit", href: "/admin/audit", label: "Audit log", role: "owner" },
   { id: "mail", href: "/admin/mail", label: "Mail", role: "owner" },
   { id: "members", href: "/admin/members", label: "Members", role: "owner" },
+  { id: "tokens", href: "/admin/tokens", label: "API tokens", role: "owner" },
   { id: "settings", href: "/admin/settings", label: "Settings", role: "owner" },
 ];
 

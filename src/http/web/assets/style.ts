@@ -38,6 +38,7 @@ h2 { font-size: 1.2rem; margin: 0 0 0.75rem; }
 .badge { display: inline-block; border-radius: 999px; padding: 0.15rem 0.75rem; font-weight: 600; background: var(--ok-soft); color: var(--ok); }
 .badge.wait { background: var(--wait-soft); color: var(--wait); }
 .badge.bad { background: var(--bad-soft); color: var(--bad); }
+.secret { width: 100%; font-family: ui-monospace, "Cascadia Mono", Menlo, Consolas, monospace; }
 .notice { border-left: 4px solid var(--accent); background: #eff6ff; padding: 0.75rem 1rem; margin: 1rem 0; }
 .notice.ok { border-color: var(--ok); background: var(--ok-soft); }
 .notice.wait { border-color: var(--wait); background: var(--wait-soft); }
