@@ -54,6 +54,7 @@ const pages = () => [
   "/admin/reports",
   "/admin/settings",
   "/admin/members",
+  "/admin/tokens",
   "/admin/privacy",
   "/admin/audit",
   "/admin/mail",
