@@ -110,3 +110,24 @@ describe("the dashboard on a phone", () => {
     }
   });
 });
+
+describe("the event form's times", () => {
+  it("suggests the end from the start, keeps the length as the start moves, and says at once when the end comes first", async () => {
+    await page.goto(`${suite.server.url}/admin/events/new`);
+    const start = page.locator("#f-startsAt");
+    const end = page.locator("#f-endsAt");
+    await start.fill("2027-03-18T08:30");
+    expect(await end.inputValue()).toBe("2027-03-18T10:30");
+    await end.fill("2027-03-18T12:00");
+    await start.fill("2027-03-18T09:00");
+    expect(await end.inputValue()).toBe("2027-03-18T12:30");
+    expect(await page.locator("#f-endsAt-check").isVisible()).toBe(false);
+    await end.fill("2027-03-18T08:00");
+    expect(await page.locator("#f-endsAt-check").isVisible()).toBe(true);
+    expect(await end.getAttribute("aria-invalid")).toBe("true");
+    await expectAccessible(page, "/admin/events/new with the end before the start");
+    await end.fill("2027-03-18T11:00");
+    expect(await page.locator("#f-endsAt-check").isVisible()).toBe(false);
+    expect(await page.locator("#f-timezone").evaluate((s: HTMLSelectElement) => s.value)).toBe("Europe/Stockholm");
+  });
+});

@@ -128,6 +128,37 @@ describe("creating an event from the workspace", () => {
     }
   });
 
+  it("names the field in every line of the error summary, questions by their number", async () => {
+    const summaryOf = async (fields: Record<string, string>) => {
+      const res = await owner.request("/admin/events/new", { form: form(fields) });
+      expect(res.status).toBe(400);
+      const summary = /<div class="error-summary"[^>]*>(.*?)<\/div>/s.exec(res.text)![1]!;
+      return [...summary.matchAll(/<a href="#f-([^"]+)">([^<]+)<\/a>/g)].map((m) => [m[1]!, m[2]!]);
+    };
+    // The times are weighed once the rest is well-formed: two forms.
+    const lines = [...(await summaryOf({ title: "", "questions.0.options": "" })), ...(await summaryOf({ endsAt: "2027-03-18T08:00" }))];
+    expect(lines.map(([field]) => field)).toEqual(expect.arrayContaining(["title", "endsAt", "questions.0.options"]));
+    for (const [field, text] of lines) expect(text, field).toMatch(/^[A-Z][^:]+: /);
+    expect(lines.find(([f]) => f === "title")![1]).toMatch(/^Title: /);
+    expect(lines.find(([f]) => f === "endsAt")![1]).toMatch(/^Ends: /);
+    expect(lines.find(([f]) => f === "questions.0.options")![1]).toMatch(/^Question 1, choices: /);
+  });
+
+  it("offers the time zone as a list: the Nordic ones first, then every zone, the saved one selected", async () => {
+    const page = await owner.request("/admin/events/new");
+    const select = /<select id="f-timezone" name="timezone"[^>]*>(.*?)<\/select>/s.exec(page.text)![1]!;
+    const values = [...select.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]);
+    expect(values.slice(0, 3)).toEqual(["Europe/Stockholm", "Europe/Oslo", "Europe/Copenhagen"]);
+    expect(values).toContain("America/New_York");
+    expect(new Set(values).size).toBe(values.length);
+    expect(select).toContain('<option value="Europe/Stockholm" selected="">');
+    const id = await createdViaForm({ timezone: "America/New_York" });
+    expect((await owner.request(`/admin/events/${id}/edit`)).text).toContain('<option value="America/New_York" selected="">America/New York</option>');
+    const bad = await owner.request("/admin/events/new", { form: form({ timezone: "Mars/Olympus" }) });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toMatch(/Time zone: /);
+  });
+
     it("refuses a slug that is taken", async () => {
     await createdViaForm({ slug: "kick-off-2027" });
     const res = await owner.request("/admin/events/new", { form: form({ slug: "kick-off-2027" }) });

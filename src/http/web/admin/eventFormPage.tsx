@@ -4,8 +4,42 @@ import { Checkbox, Input, Select, TextArea, type AdminFormState } from "./fields
 import { AdminLayout, ErrorSummary } from "./layout";
 import { assetUrl } from "../assets";
 
-// The zones the clusters use, offered first; any IANA zone may be typed.
-const zones = ["Europe/Stockholm", "Europe/Oslo", "Europe/Copenhagen", "Europe/Helsinki", "Europe/Berlin", "Europe/London", "UTC"];
+// The zones the clusters use first, then every zone the runtime knows, by name.
+const nearby = ["Europe/Stockholm", "Europe/Oslo", "Europe/Copenhagen", "Europe/Helsinki", "Europe/Berlin", "Europe/London", "UTC"];
+const everyZone = Intl.supportedValuesOf("timeZone").filter((z) => !nearby.includes(z));
+const zoneOptions = (current: string | undefined): [string, string][] => [
+  ...nearby.map((z): [string, string] => [z, z.replace("_", " ")]),
+  // A zone saved before (or typed into an old form) that the list lacks stays choosable.
+  ...(current && !nearby.includes(current) && !everyZone.includes(current) ? [[current, current] as [string, string]] : []),
+  ...everyZone.map((z): [string, string] => [z, z.replaceAll("_", " ")]),
+];
+
+/** The form's labels by field, so that the summary of errors names the field of each. */
+export function eventFieldLabel(field: string): string | undefined {
+  const question = /^questions\.(\d+)\.(\w+)$/.exec(field);
+  if (question) return `Question ${Number(question[1]) + 1}, ${questionLabels[question[2]!] ?? question[2]}`;
+  return eventLabels[field];
+}
+const eventLabels: Record<string, string> = {
+  title: "Title",
+  description: "Description",
+  slug: "Web address",
+  startsAt: "Starts",
+  endsAt: "Ends",
+  timezone: "Time zone",
+  venue: "Venue",
+  address: "Address",
+  onlineUrl: "Online join link",
+  capacity: "Seats",
+  groupLimit: "People per signup",
+  language: "Language",
+  status: "Visibility",
+  registrationOpensAt: "Registration opens",
+  registrationClosesAt: "Registration closes",
+  waitlistMode: "When a seat is freed",
+  offerMinutes: "Minutes an offer holds the seat",
+};
+const questionLabels: Record<string, string> = { label: "question", kind: "kind of answer", options: "choices", id: "question" };
 
 const kinds: [string, string][] = [
   ["text", "Short text"],
@@ -62,7 +96,7 @@ export function EventFormPage(p: EventFormProps) {
         <a href="/admin">Back to events</a>
       </div>
       {p.intro ? <p class="notice">{p.intro}</p> : null}
-      <ErrorSummary errors={state.errors} />
+      <ErrorSummary errors={state.errors} label={eventFieldLabel} />
       <form method="post" action={p.action} novalidate>
         <section class="card">
           <h2>About the event</h2>
@@ -74,14 +108,13 @@ export function EventFormPage(p: EventFormProps) {
           <h2>When and where</h2>
           <div class="grid-form">
             <Input state={state} name="startsAt" label="Starts" type="datetime-local" required />
-            <Input state={state} name="endsAt" label="Ends" type="datetime-local" required />
-            <Input state={state} name="timezone" label="Time zone" list="zones" hint="Times above are in this zone." />
+            <Input state={state} name="endsAt" label="Ends" type="datetime-local" required hint="Suggested from the start; change it as you like." />
+            <Select state={state} name="timezone" label="Time zone" options={zoneOptions(state.values.timezone)} hint="Times above are in this zone." />
           </div>
-          <datalist id="zones">
-            {zones.map((z) => (
-              <option value={z} />
-            ))}
-          </datalist>
+          {/* Filled by the page's script as the times are typed (see adminScript.ts). */}
+          <p id="f-endsAt-check" class="field-error" role="status" hidden>
+            The end is before the start: make it later.
+          </p>
           <div class="grid-form">
             <Input state={state} name="venue" label="Venue" />
             <Input state={state} name="address" label="Address" />

@@ -109,18 +109,22 @@ export function PlainLayout({ title, children }: { title: string; children: Chil
 }
 
 /** Errors of a form: a summary on top, each message by its field name. */
-export function ErrorSummary({ errors }: { errors: Record<string, string> }) {
+/** The errors of a form above it, each linking to its field; `label` names the field in each line. */
+export function ErrorSummary({ errors, label }: { errors: Record<string, string>; label?: (field: string) => string | undefined }) {
   const entries = Object.entries(errors);
   if (!entries.length) return null;
   return (
     <div class="error-summary" role="alert" tabindex={-1}>
       <h2>Please correct the following</h2>
       <ul>
-        {entries.map(([field, message]) => (
-          <li>
-            <a href={`#f-${field}`}>{message}</a>
-          </li>
-        ))}
+        {entries.map(([field, message]) => {
+          const name = label?.(field);
+          return (
+            <li>
+              <a href={`#f-${field}`}>{name ? `${name}: ${message}` : message}</a>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

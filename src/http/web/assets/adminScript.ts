@@ -1,6 +1,8 @@
 /**
- * Small enhancements of workspace pages (served as /assets/admin.js): copy buttons. The
- * buttons are hidden until this runs, so without JavaScript nothing offers what cannot work.
+ * Small enhancements of workspace pages (served as /assets/admin.js): copy buttons, and
+ * on the event form an end time suggested from the start and checked against it as the
+ * times are typed. The buttons are hidden until this runs, so without JavaScript nothing
+ * offers what cannot work; the server checks the times whatever the script did.
  */
 export const adminScript = `(() => {
   for (const button of document.querySelectorAll("button[data-copy]")) {
@@ -18,5 +20,35 @@ export const adminScript = `(() => {
       }
       setTimeout(() => { button.textContent = label; }, 2500);
     });
+  }
+
+  const start = document.getElementById("f-startsAt");
+  const end = document.getElementById("f-endsAt");
+  const check = document.getElementById("f-endsAt-check");
+  if (start && end && check) {
+    // datetime-local values ("2027-03-18T08:30") compare as text, and read as local time.
+    const HOUR = 3600000;
+    const local = (ms) => {
+      const d = new Date(ms);
+      const two = (n) => String(n).padStart(2, "0");
+      return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate()) + "T" + two(d.getHours()) + ":" + two(d.getMinutes());
+    };
+    let length = start.value && end.value && end.value > start.value ? new Date(end.value) - new Date(start.value) : 2 * HOUR;
+    const verdict = () => {
+      const wrong = Boolean(start.value && end.value && end.value <= start.value);
+      check.hidden = !wrong;
+      end.setAttribute("aria-invalid", wrong ? "true" : "false");
+    };
+    // Moving the start moves the end with it, keeping the event's length (two hours for a
+    // new one), as calendars do; the end can then be set by hand.
+    start.addEventListener("input", () => {
+      if (start.value) end.value = local(new Date(start.value).getTime() + length);
+      verdict();
+    });
+    end.addEventListener("input", () => {
+      if (start.value && end.value > start.value) length = new Date(end.value) - new Date(start.value);
+      verdict();
+    });
+    verdict();
   }
 })();`;
