@@ -8,3 +8,4 @@ export * from "./manageLink";
 export * from "./register";
 export * from "./signupRules";
 export * from "./updateRegistration";
+export * from "./lostLink";

@@ -23,7 +23,7 @@ export interface RegistrationResult {
 
 // A repeated signup re-sends the manage link, but at most this often, so a signup form
 // cannot be used to flood someone's inbox.
-const MANAGE_LINK_RESEND_MS = 10 * 60 * 1000;
+export const MANAGE_LINK_RESEND_MS = 10 * 60 * 1000;
 
 // Only what the rules below need, prepared once: this read is on the hottest path of a
 // sell-out.

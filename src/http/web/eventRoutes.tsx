@@ -2,13 +2,13 @@ import { Hono } from "hono";
 import { AppError } from "../../lib/errors";
 import { eventPage, eventPageStamp } from "../../domain/events";
 import { getManagedRegistration } from "../../domain/signup";
-import { registerGroup } from "../../domain/signup";
+import { registerGroup, sendManageLinkAgain } from "../../domain/signup";
 import type { AppContext, AppEnv } from "../env";
 import { limitBody, mailQueuedDespiteRefusal } from "../middleware";
 import { chargeSignup, type SignupLimits } from "../signupLimits";
 import { pageLanguage } from "./language";
 import { pageInfo, renderPage, type PageInfo } from "./layout";
-import { EventPageView } from "./pages/eventPage";
+import { EventPageView, type LostLinkState } from "./pages/eventPage";
 import { emptyForm, type FormState } from "./pages/fields";
 import { ResultPage } from "./pages/resultPage";
 import { cachedPages, type PageCacheOptions } from "./pageCache";
@@ -41,11 +41,11 @@ const restamp = (c: AppContext) => eventPageStamp(c.var.ctx, c.req.param("slug")
 /** `/e/:slug`: the event page with its form, and the signup it posts. */
 export function eventPageRoutes(options: EventPageOptions) {
   const headers = pageHeaders({ turnstile: options.turnstile !== null });
-  const show = (c: AppContext, state: FormState, status: 200 | 400 | 409 = 200) => {
+  const show = (c: AppContext, state: FormState, status: 200 | 400 | 409 = 200, lostLink?: LostLinkState) => {
     const page = eventPageInfo(c);
     const data = c.var.eventPage!;
     const action = formAction(data.event.slug, page);
-    const view = <EventPageView data={data} page={page} state={state} action={action} turnstileSiteKey={options.turnstile?.siteKey} />;
+    const view = <EventPageView data={data} page={page} state={state} action={action} turnstileSiteKey={options.turnstile?.siteKey} lostLink={lostLink} />;
     return renderPage(c, view, status);
   };
 
@@ -54,6 +54,21 @@ export function eventPageRoutes(options: EventPageOptions) {
       const { stamp, changesAt } = c.var.eventPage!;
       c.set("pageFacts", { stamp, changesAt });
       return show(c, emptyForm());
+    })
+    // "Lost your link?": the same answer whether the address is registered or not, and
+    // charged to the signup limit, so the form can neither tell who signed up nor flood.
+    .post("/:slug/link", sameOriginForms(options.publicUrl), limitBody, loadEventPage, headers, async (c) => {
+      const typed = (await formBody(c)).email;
+      const email = (typeof typed === "string" ? typed : "").slice(0, 300);
+      const { t } = eventPageInfo(c);
+      try {
+        await chargeSignup(c, options.signupLimits, [{ email }]);
+        await sendManageLinkAgain({ ctx: c.var.ctx, input: { eventId: c.var.eventPage!.event.id, email } });
+      } catch (err) {
+        if (!(err instanceof AppError) || !err.fields?.email) throw err;
+        return show(c, emptyForm(), 400, { email, error: t.fieldErrors.email });
+      }
+      return show(c, emptyForm(), 200, { email, sent: true });
     })
     .post("/:slug", sameOriginForms(options.publicUrl), limitBody, loadEventPage, headers, async (c) => {
       const data = c.var.eventPage!;

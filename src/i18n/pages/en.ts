@@ -23,6 +23,12 @@ export const en: typeof sv = {
   eventCancelled: "This event has been cancelled.",
   registerHeading: "Registration",
   eventCalendarFile: "Save to calendar (.ics)",
+  lostLink: {
+    summary: "Lost the link to your registration?",
+    intro: "Enter the address you registered with and we'll send the link there again.",
+    button: "Send the link",
+    sent: "If that address is registered for this event, we've sent its link there again. Check your spam folder too.",
+  },
   // Form
   name: "Name",
   email: "Email",

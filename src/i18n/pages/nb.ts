@@ -23,6 +23,12 @@ export const nb: typeof sv = {
   eventCancelled: "Arrangementet er avlyst.",
   registerHeading: "Påmelding",
   eventCalendarFile: "Lagre i kalenderen (.ics)",
+  lostLink: {
+    summary: "Har du mistet lenken til påmeldingen din?",
+    intro: "Skriv adressen du meldte deg på med, så sender vi lenken dit igjen.",
+    button: "Send lenken",
+    sent: "Hvis adressen er påmeldt arrangementet, har vi sendt lenken dit igjen. Sjekk også søppelposten.",
+  },
   // Form
   name: "Navn",
   email: "E-post",

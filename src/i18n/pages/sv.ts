@@ -21,6 +21,12 @@ export const sv = {
   eventCancelled: "Evenemanget är inställt.",
   registerHeading: "Anmälan",
   eventCalendarFile: "Spara i kalendern (.ics)",
+  lostLink: {
+    summary: "Har du tappat bort länken till din anmälan?",
+    intro: "Skriv adressen du anmälde dig med, så skickar vi länken dit igen.",
+    button: "Skicka länken",
+    sent: "Om adressen är anmäld till evenemanget har vi skickat länken dit igen. Titta även i skräpposten.",
+  },
   // Form
   name: "Namn",
   email: "E-post",

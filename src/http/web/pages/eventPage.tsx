@@ -80,7 +80,54 @@ function Closed({ data, page }: { data: EventPage; page: PageInfo }) {
   return <p class="notice">{t.closed}</p>;
 }
 
-export function EventPageView(props: { data: EventPage; page: PageInfo; state: FormState; action: string; turnstileSiteKey?: string }) {
+/** What the "lost your link?" form last did: the address typed, and sent or refused. */
+export interface LostLinkState {
+  email: string;
+  sent?: boolean;
+  error?: string;
+}
+
+/** Sends the manage link again; the answer is the same whether the address is registered or not. */
+function LostLink({ data, page, state }: { data: EventPage; page: PageInfo; state?: LostLinkState }) {
+  const { t } = page;
+  const query = new URLSearchParams({ lang: page.lang, ...(page.embed ? { embed: "1" } : {}) });
+  return (
+    <details class="lost-link" id="lost-link" open={state ? true : undefined}>
+      <summary>{t.lostLink.summary}</summary>
+      {state?.sent ? (
+        <p class="notice ok" role="status">
+          {t.lostLink.sent}
+        </p>
+      ) : null}
+      <form method="post" action={`/e/${encodeURIComponent(data.event.slug)}/link?${query}`} novalidate>
+        <p>{t.lostLink.intro}</p>
+        <div class="field">
+          <label for="lost-email">{t.email}</label>
+          {state?.error ? (
+            <p class="field-error" id="lost-email-error">
+              {state.error}
+            </p>
+          ) : null}
+          <input
+            id="lost-email"
+            type="email"
+            name="email"
+            autocomplete="email"
+            value={state?.email ?? ""}
+            aria-invalid={state?.error ? "true" : undefined}
+            aria-describedby={state?.error ? "lost-email-error" : undefined}
+            required
+          />
+        </div>
+        <button type="submit" class="secondary">
+          {t.lostLink.button}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+export function EventPageView(props: { data: EventPage; page: PageInfo; state: FormState; action: string; turnstileSiteKey?: string; lostLink?: LostLinkState }) {
   const { data, page, state } = props;
   const { t } = page;
   const { event, organisation } = data;
@@ -105,6 +152,7 @@ export function EventPageView(props: { data: EventPage; page: PageInfo; state: F
           ) : (
             <SignupForm data={data} state={state} page={page} action={props.action} turnstileSiteKey={props.turnstileSiteKey} />
           )}
+          {data.closedBecause === "signup_cancelled" ? null : <LostLink data={data} page={page} state={props.lostLink} />}
         </section>
       </article>
     </Layout>
