@@ -55,7 +55,7 @@ describe.each(["sv", "en", "nb"] as const)("accessibility in %s", (lang) => {
 
   it("the form with errors", async () => {
     await open("/e/a11y");
-    await Promise.all([page.waitForNavigation(), page.locator("form button[type=submit]").click()]);
+    await Promise.all([page.waitForNavigation(), page.locator("#signup button[type=submit]").click()]);
     expect(await page.locator(".error-summary li").count()).toBeGreaterThan(2);
     await expectAccessible(page, "form errors");
     if (lang !== "sv") await screenshot(page, `form-errors-${lang}`);
@@ -70,7 +70,7 @@ describe.each(["sv", "en", "nb"] as const)("accessibility in %s", (lang) => {
     await page.fill("#f-attendees-1-name", `Bo ${lang}`);
     await page.fill("#f-attendees-1-email", `bo-a11y-${lang}@example.se`);
     await page.check("#f-consent");
-    await Promise.all([page.waitForNavigation(), page.locator("form button[type=submit]").click()]);
+    await Promise.all([page.waitForNavigation(), page.locator("#signup button[type=submit]").click()]);
     expect(await page.locator("table.people tbody tr").count()).toBe(2);
     await expectAccessible(page, "result");
     await screenshot(page, `result-group-${lang}`);

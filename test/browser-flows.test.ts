@@ -150,7 +150,8 @@ describe("on a 360 px phone", () => {
     const page = await suite.browser.newPage();
     await page.goto(`${suite.server.url}/e/${ev.slug}`);
     await page.emulateMedia({ media: "print" });
-    expect(await page.locator("form").isVisible()).toBe(false);
+    expect(await page.locator("#signup").isVisible()).toBe(false);
+    expect(await page.locator("#lost-link").isVisible()).toBe(false);
     expect(await page.locator("h1").isVisible()).toBe(true);
     await page.close();
   });

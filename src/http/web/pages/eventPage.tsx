@@ -92,7 +92,7 @@ function LostLink({ data, page, state }: { data: EventPage; page: PageInfo; stat
   const { t } = page;
   const query = new URLSearchParams({ lang: page.lang, ...(page.embed ? { embed: "1" } : {}) });
   return (
-    <details class="lost-link" id="lost-link" open={state ? true : undefined}>
+    <details class="lost-link no-print" id="lost-link" open={state ? true : undefined}>
       <summary>{t.lostLink.summary}</summary>
       {state?.sent ? (
         <p class="notice ok" role="status">
