@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dispatchOutbox } from "../src/mail/dispatcher";
 import type { Mailer, OutgoingMail } from "../src/mail/mailer";
@@ -168,6 +169,22 @@ describe("group signup", () => {
     expect(html).toMatch(/<p class="field-error" id="f-attendees-1-email-error">Samma e-postadress finns två gånger i anmälan.<\/p>/);
     expect(html).toContain('value="Dora Again"');
     expect(await listOf(ev.id)).toEqual([]);
+  });
+
+  it("tells someone signing up again that they already are, as information, and sends their link again", async () => {
+    const ev = await newEvent();
+    await h.api("POST", `/events/${ev.id}/registrations`, { name: "Early Bird", email: "early@example.se" }, { token: null });
+    const res = await submit(`/e/${ev.slug}`, { name: "Early Bird", email: " EARLY@example.se " });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain(`<p class="notice ok" role="status">Du är redan anmäld till ${ev.title} med EARLY@example.se. Vi har skickat länken till din anmälan dit igen, så att du kan se eller ändra den.</p>`);
+    expect(html).not.toContain("error-summary");
+    expect(html).not.toContain("Fel: ");
+    expect((await listOf(ev.id)).map((r) => r.email)).toEqual(["early@example.se"]);
+    const links = await h.database.db.all(sql`SELECT 1 FROM outbox WHERE event_id = ${ev.id} AND kind = 'manage_link'`);
+    expect(links).toHaveLength(1);
+    const en = await submit(`/e/${ev.slug}?lang=en`, { name: "Early Bird", email: "early@example.se" });
+    expect(await en.text()).toContain("You&#39;re already registered for");
   });
 
   it("names the colleague who is already registered and registers nobody of the group", async () => {

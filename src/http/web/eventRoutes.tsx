@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { AppError } from "../../lib/errors";
+import { fill } from "../../i18n/messages";
 import { eventPage, eventPageStamp } from "../../domain/events";
 import { getManagedRegistration } from "../../domain/signup";
 import { registerGroup, sendManageLinkAgain } from "../../domain/signup";
@@ -94,6 +95,9 @@ export function eventPageRoutes(options: EventPageOptions) {
         if (!(err instanceof AppError)) throw err;
         mailQueuedDespiteRefusal(c, err);
         if (err.fields && err.status === 400) return show(c, { values, errors: formErrors(page, err.fields, rows) }, 400);
+        // Signing oneself up twice is no fault: the page says so, and that the link went again.
+        if (err.code === "already_registered" && attendees.length === 1)
+          return show(c, { values: {}, errors: {}, notice: fill(t.alreadyRegistered, { title: data.event.title, email: attendees[0]!.email.trim() }) });
         if (err.code === "already_registered") return show(c, { values, errors: formErrors(page, alreadyRegisteredFields(err), rows) }, 409);
         if (err.status !== 409 && err.status !== 404) throw err;
         results = [];

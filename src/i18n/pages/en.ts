@@ -23,6 +23,7 @@ export const en: typeof sv = {
   eventCancelled: "This event has been cancelled.",
   registerHeading: "Registration",
   eventCalendarFile: "Save to calendar (.ics)",
+  alreadyRegistered: "You're already registered for {title} with {email}. We've sent the link to your registration there again, so you can see or change it.",
   lostLink: {
     summary: "Lost the link to your registration?",
     intro: "Enter the address you registered with and we'll send the link there again.",

@@ -23,6 +23,7 @@ export const nb: typeof sv = {
   eventCancelled: "Arrangementet er avlyst.",
   registerHeading: "Påmelding",
   eventCalendarFile: "Lagre i kalenderen (.ics)",
+  alreadyRegistered: "Du er allerede påmeldt {title} med {email}. Vi har sendt lenken til påmeldingen din dit på nytt, så du kan se eller endre den.",
   lostLink: {
     summary: "Har du mistet lenken til påmeldingen din?",
     intro: "Skriv adressen du meldte deg på med, så sender vi lenken dit igjen.",

@@ -21,6 +21,7 @@ export const sv = {
   eventCancelled: "Evenemanget är inställt.",
   registerHeading: "Anmälan",
   eventCalendarFile: "Spara i kalendern (.ics)",
+  alreadyRegistered: "Du är redan anmäld till {title} med {email}. Vi har skickat länken till din anmälan dit igen, så att du kan se eller ändra den.",
   lostLink: {
     summary: "Har du tappat bort länken till din anmälan?",
     intro: "Skriv adressen du anmälde dig med, så skickar vi länken dit igen.",

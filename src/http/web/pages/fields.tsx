@@ -7,6 +7,8 @@ export interface FormState {
   errors: Record<string, string>;
   /** A message for the whole form (automated submission, failed human check, closed). */
   problem?: string;
+  /** Information for the whole form, not a fault (someone already registered, their link sent again). */
+  notice?: string;
 }
 
 export const emptyForm = (): FormState => ({ values: {}, errors: {} });

@@ -69,6 +69,11 @@ export function SignupForm(props: { data: EventPage; state: FormState; page: Pag
   const group = event.groupLimit > 1;
   return (
     <form method="post" action={action} id="signup" novalidate>
+      {state.notice ? (
+        <p class="notice ok" role="status">
+          {state.notice}
+        </p>
+      ) : null}
       <ErrorSummary state={state} labels={fieldLabels(page, event.questions, event.groupLimit)} t={t} />
       <TextField state={state} name="name" label={t.name} required autocomplete="name" t={t} maxLength={200} />
       <TextField state={state} name="email" label={t.email} type="email" required autocomplete="email" hint={t.emailHint} t={t} maxLength={254} />
