@@ -17,7 +17,7 @@ const newEvent = async (overrides: Record<string, unknown> = {}, token?: string)
   const slug = `web-signup-${++slugs}-${Math.random().toString(36).slice(2, 8)}`;
   const res = await h.api("POST", "/events", eventBody({ slug, ...overrides }), token ? { token } : {});
   expect(res.status).toBe(201);
-  return res.body as { id: string; slug: string };
+  return res.body as { id: string; slug: string; title: string };
 };
 type Fields = Record<string, string | string[]>;
 const submit = (path: string, fields: Fields, headers: Record<string, string> = {}) => {
