@@ -327,3 +327,22 @@ describe("a walk-in at the door", () => {
     expect((await staff.request(`${desk(theirs)}/walk-in`, { form: { name: "X", email: "x@x.se" } })).status).toBe(404);
   });
 });
+
+describe("someone offered a seat, at the door", () => {
+  it("is shown as offered, not yet seated, with no button, and a code is refused with the reason", async () => {
+    const ev = await makeEvent(h, { title: "Erbjudandekurs", capacity: 1, waitlistMode: "offer" });
+    const first = await signUp(h, ev, { name: "Först Plats", email: "forst.plats@x.se" });
+    const next = await signUp(h, ev, { name: "Olle Erbjuden", email: "olle@x.se" });
+    expect((await h.api("POST", `/manage/${first.token}/cancel`, undefined, { token: null })).status).toBe(200);
+    const found = JSON.parse((await staff.request(`${desk(ev)}/search?q=olle`, { headers: json })).text);
+    expect(found.results).toEqual([expect.objectContaining({ id: next.id, status: "offered", checkable: false, canUndo: false })]);
+    const page = await staff.request(`${desk(ev)}?q=olle`);
+    expect(text(page.text)).toContain("Olle Erbjuden Offered a seat – not accepted yet");
+    expect(page.text).not.toContain(`action="${desk(ev)}/r/${next.id}"`);
+    // Not among those with a seat when browsing either.
+    expect((await staff.request(desk(ev))).text).not.toContain("Olle Erbjuden");
+    const tap = await staff.request(`${desk(ev)}/r/${next.id}`, { method: "POST", headers: json });
+    expect(tap.status).toBe(409);
+    expect(await arrivedAt(h, next.id)).toBeNull();
+  });
+});

@@ -56,7 +56,7 @@ export interface ArrivalRow {
   id: string;
   name: string;
   organisation: string | null;
-  status: "confirmed" | "waitlisted" | "cancelled";
+  status: "confirmed" | "waitlisted" | "offered" | "cancelled";
   checkedInAt: string | null;
   /** Only a confirmed attendee can be checked in. */
   checkable: boolean;
@@ -69,8 +69,9 @@ export interface ArrivalRow {
 
 type PersonLike = { id: string; name: string; organisation: string | null; status: RegistrationStatus; checkedInAt: Date | string | null };
 
-// The door knows three states: an open offer is still no seat, an offer not taken is over.
-const doorStatus = (s: RegistrationStatus): ArrivalRow["status"] => (s === "offered" ? "waitlisted" : s === "expired" ? "cancelled" : s);
+// The door knows four states: an open offer is not yet a seat (and says so), an offer not
+// taken is over.
+const doorStatus = (s: RegistrationStatus): ArrivalRow["status"] => (s === "expired" ? "cancelled" : s);
 
 export function arrivalRow(r: PersonLike): ArrivalRow {
   const checkedInAt = typeof r.checkedInAt === "string" ? r.checkedInAt : isoOrNull(r.checkedInAt);

@@ -64,7 +64,15 @@ export function Counts({ counts }: { counts: CheckinCounts }) {
 }
 
 const statusText = (p: ArrivalRow) =>
-  p.status === "cancelled" ? "Cancelled" : p.status === "waitlisted" ? "Waitlisted – no seat" : p.checkedInAt ? "Checked in" : "Not checked in";
+  p.status === "cancelled"
+    ? "Cancelled"
+    : p.status === "waitlisted"
+      ? "Waitlisted – no seat"
+      : p.status === "offered"
+        ? "Offered a seat – not accepted yet"
+        : p.checkedInAt
+          ? "Checked in"
+          : "Not checked in";
 
 /** One person with the one big button; a form of its own, so it works without script. */
 function PersonRow({ p, eventId, q }: { p: ArrivalRow; eventId: string; q: string }) {
@@ -74,7 +82,7 @@ function PersonRow({ p, eventId, q }: { p: ArrivalRow; eventId: string; q: strin
       <div class="who">
         <strong>{p.name}</strong>
         {p.organisation ? <span class="small">{p.organisation}</span> : null}
-        <span class={`badge ${p.status === "cancelled" ? "bad" : p.status === "waitlisted" ? "wait" : p.checkedInAt ? "" : "none"}`}>{statusText(p)}</span>
+        <span class={`badge ${p.status === "cancelled" ? "bad" : p.status === "waitlisted" || p.status === "offered" ? "wait" : p.checkedInAt ? "" : "none"}`}>{statusText(p)}</span>
       </div>
       {p.checkable ? (
         <form method="post" action={`${deskPath(eventId)}/r/${encodeURIComponent(p.id)}${undo ? "/undo" : ""}`} class="tap">

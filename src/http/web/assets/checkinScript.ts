@@ -50,14 +50,16 @@ export const checkinScript = `(() => {
     if (text !== undefined) node.textContent = text;
     return node;
   };
-  const statusText = (p) => p.status === "cancelled" ? "Cancelled" : p.status === "waitlisted" ? "Waitlisted – no seat" : p.checkedInAt ? "Checked in" : "Not checked in";
+  // The same words as the page's own (statusText in checkinPages.tsx).
+  const statusText = (p) => p.status === "cancelled" ? "Cancelled" : p.status === "waitlisted" ? "Waitlisted – no seat"
+    : p.status === "offered" ? "Offered a seat – not accepted yet" : p.checkedInAt ? "Checked in" : "Not checked in";
   const row = (p) => {
     const li = el("li", "arrival" + (p.checkedInAt ? " in" : "") + (p.checkable ? "" : " off"));
     li.setAttribute("data-id", p.id);
     const who = el("div", "who");
     who.appendChild(el("strong", "", p.name));
     if (p.organisation) who.appendChild(el("span", "small", p.organisation));
-    who.appendChild(el("span", "badge " + (p.status === "cancelled" ? "bad" : p.status === "waitlisted" ? "wait" : p.checkedInAt ? "" : "none"), statusText(p)));
+    who.appendChild(el("span", "badge " + (p.status === "cancelled" ? "bad" : p.status === "waitlisted" || p.status === "offered" ? "wait" : p.checkedInAt ? "" : "none"), statusText(p)));
     li.appendChild(who);
     // The server decides which button a row has (checkable, canUndo), as on its own page.
     if (p.checkable) {
