@@ -23,7 +23,15 @@ export interface RegistrationResult {
 
 // A repeated signup re-sends the manage link, but at most this often, so a signup form
 // cannot be used to flood someone's inbox.
-export const MANAGE_LINK_RESEND_MS = 10 * 60 * 1000;
+const MANAGE_LINK_RESEND_MS = 10 * 60 * 1000;
+
+/**
+ * SQL true when registration `r` may get its manage link again at `now`: none queued in
+ * the last MANAGE_LINK_RESEND_MS. The one rule for a repeated signup and "lost your link?".
+ */
+export const manageLinkDue = (now: number) =>
+  sql`NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id
+                  AND o.kind = 'manage_link' AND o.created_at > ${now - MANAGE_LINK_RESEND_MS})`;
 
 // Only what the rules below need, prepared once: this read is on the hottest path of a
 // sell-out.
@@ -99,7 +107,6 @@ export async function registerGroup({
   // double click finds the first click's row, without an exception or a second trip.
   const takenBy = (r: SQL, emailKeys = keys) =>
     sql`${r}.event_id = ${eventId} AND ${r}.email_key IN ${emailKeys} AND ${r}.status IN ('confirmed', 'waitlisted', 'offered') AND ${r}.id NOT IN ${ids}`;
-  const since = t - MANAGE_LINK_RESEND_MS;
   const statements = attendees.flatMap((a, i) => {
     const id = ids[i]!;
     const language: Language = a.language ?? current.language;
@@ -130,9 +137,7 @@ export async function registerGroup({
         ${outboxInsert(
           ctx,
           sql`CASE WHEN ${mine} THEN (CASE r.status WHEN 'confirmed' THEN 'confirmed' ELSE 'waitlisted' END) ELSE 'manage_link' END`,
-          sql`(${mine} OR (${takenBy(sql`r`, [keys[i]!])}
-                           AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id
-                                           AND o.kind = 'manage_link' AND o.created_at > ${since})))`,
+          sql`(${mine} OR (${takenBy(sql`r`, [keys[i]!])} AND ${manageLinkDue(t)}))`,
           sql`CASE WHEN ${mine} AND r.status = 'waitlisted' THEN json_object('position', ${newcomerPosition}) ELSE '{}' END`,
         )}
         RETURNING kind, json_extract(payload, '$.position') AS position`),
