@@ -7,7 +7,11 @@ import { Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions, unstable_splitSqlQuery } from "wrangler";
 import { freePort, projectRoot } from "../helpers/server";
 
-type D1Database = Awaited<ReturnType<Miniflare["getD1Database"]>>;
+/** The worker's D1, reached through the helper worker beside it (see HELPER_WORKER). */
+export interface D1Access {
+  /** Runs the statements as one D1 batch; the rows of the last. */
+  batch(statements: string[]): Promise<unknown[]>;
+}
 
 /**
  * The Workers build in workerd, run through Miniflare's API (what `wrangler dev` runs
@@ -41,20 +45,15 @@ export async function bundleWorker(): Promise<string> {
 }
 
 /** The real migrations/ folder applied in order, each file as one batch of wrangler's own statement split. */
-export async function applyMigrations(db: D1Database) {
+export async function applyMigrations(db: D1Access) {
   const folder = join(projectRoot, "migrations");
-  for (const file of readdirSync(folder).filter((f) => f.endsWith(".sql")).sort()) {
-    const statements = unstable_splitSqlQuery(readFileSync(join(folder, file), "utf8"));
-    await db.batch(statements.map((s) => db.prepare(s)));
-  }
+  for (const file of readdirSync(folder).filter((f) => f.endsWith(".sql")).sort()) await db.batch(unstable_splitSqlQuery(readFileSync(join(folder, file), "utf8")));
 }
 
 /** SQL as `wrangler d1 execute --command` runs it (split, one batch); the rows of the last statement. */
-export async function executeSql(db: D1Database, sql: string): Promise<unknown[]> {
+export async function executeSql(db: D1Access, sql: string): Promise<unknown[]> {
   const statements = unstable_splitSqlQuery(sql);
-  if (statements.length === 0) return [];
-  const results = await db.batch(statements.map((s) => db.prepare(s)));
-  return results.at(-1)?.results ?? [];
+  return statements.length === 0 ? [] : db.batch(statements);
 }
 
 export interface WorkerSpec {
@@ -113,11 +112,35 @@ export default {
 };
 `;
 
+/**
+ * A second worker in the same workerd, bound to the same D1 database: the harness seeds
+ * and reads through plain HTTP requests to it (and fires Cron Triggers through Miniflare's
+ * /cdn-cgi/handler/scheduled, as `wrangler dev --test-scheduled` does). Not Miniflare's
+ * getD1Database()/getWorker() proxies: their synchronous calls block on
+ * Atomics.wait, and the helper thread's store-then-notify lets a late notify of one call
+ * wake the next before its answer exists ("false == true" in fetch-sync), after which
+ * every later call of that instance reads the wrong answer.
+ */
+const HELPER_WORKER = `
+export default {
+  async fetch(request, env) {
+    try {
+      const { statements } = await request.json();
+      const results = await env.DB.batch(statements.map((s) => env.DB.prepare(s)));
+      return Response.json({ rows: results.at(-1)?.results ?? [] });
+    } catch (err) {
+      return Response.json({ error: String(err?.stack ?? err) }, { status: 500 });
+    }
+  },
+};
+`;
+const HELPER = "plats-test-helper";
+
 export interface HostedWorker {
   url: string;
   /** The state folder: the local D1 database is below it, as `wrangler dev --persist-to` keeps it. */
   dir: string;
-  db: D1Database;
+  db: D1Access;
   scheduled(cron: string): Promise<{ outcome: string }>;
   stop(): Promise<void>;
 }
@@ -147,22 +170,35 @@ export async function startWorker(bundleDir: string, spec: WorkerSpec = {}): Pro
   let mf: Miniflare;
   try {
     mf = new Miniflare({
-      ...(workerOptions as object),
-      name: "plats",
-      modules: [
-        ...(spec.countD1 ? [{ type: "ESModule", path: join(bundleDir, "counting.js"), contents: COUNTING_ENTRY }] : []),
-        { type: "ESModule", path: join(bundleDir, "worker.js") },
-      ],
-      modulesRoot: bundleDir,
-      // Pages checked on every view unless a test asks otherwise: a test that signs up and
-      // then looks must see its own signup.
-      bindings: { ...workerOptions.bindings, PUBLIC_URL: url, PAGE_CACHE_MS: "0", ...spec.vars },
       d1Persist: join(dir, "v3", "d1"),
       host: "127.0.0.1",
       port,
       // No network: Request.cf is not fetched from Cloudflare.
       cf: false,
+      unsafeTriggerHandlers: true,
       ...(quiet ? { handleRuntimeStdio: (stdout: Readable, stderr: Readable) => (stdout.resume(), stderr.resume()) } : {}),
+      // The first worker answers every request that does not name another (MF-Route-Override).
+      workers: [
+        {
+          ...(workerOptions as object),
+          name: "plats",
+          modules: [
+            ...(spec.countD1 ? [{ type: "ESModule", path: join(bundleDir, "counting.js"), contents: COUNTING_ENTRY }] : []),
+            { type: "ESModule", path: join(bundleDir, "worker.js") },
+          ],
+          modulesRoot: bundleDir,
+          // Pages checked on every view unless a test asks otherwise: a test that signs up and
+          // then looks must see its own signup.
+          bindings: { ...workerOptions.bindings, PUBLIC_URL: url, PAGE_CACHE_MS: "0", ...spec.vars },
+        },
+        {
+          name: HELPER,
+          compatibilityDate: workerOptions.compatibilityDate,
+          modules: [{ type: "ESModule", path: join(bundleDir, "helper.js"), contents: HELPER_WORKER }],
+          modulesRoot: bundleDir,
+          d1Databases: workerOptions.d1Databases,
+        },
+      ],
     } as ConstructorParameters<typeof Miniflare>[0]);
   } finally {
     if (spec.tmpdir) {
@@ -172,15 +208,21 @@ export async function startWorker(bundleDir: string, spec: WorkerSpec = {}): Pro
   }
   try {
     await mf.ready;
-    const db = await mf.getD1Database("DB");
+    const helper = async <T>(body: object): Promise<T> => {
+      const res = await mf.dispatchFetch(url, { method: "POST", headers: { "MF-Route-Override": HELPER }, body: JSON.stringify(body) });
+      const answer = (await res.json()) as T & { error?: string };
+      if (!res.ok) throw new Error(answer.error);
+      return answer;
+    };
+    const db: D1Access = { batch: async (statements) => (await helper<{ rows: unknown[] }>({ statements })).rows };
     if (!spec.dir) await applyMigrations(db);
     return {
       url,
       dir,
       db,
       async scheduled(cron) {
-        const worker = await mf.getWorker();
-        return worker.scheduled({ cron });
+        const res = await mf.dispatchFetch(`${url}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent(cron)}`);
+        return { outcome: await res.text() };
       },
       async stop() {
         await mf.dispose();
