@@ -36,6 +36,7 @@ const GUARDS: Record<string, Guard> = {
   "GET /admin": door,
   "GET /admin/account": door,
   "POST /admin/account/password": { role: "checkin", form: { password: "a new sentence to remember", confirm: "a new sentence to remember" } },
+  "POST /admin/language": { role: "checkin", form: { language: "nb" } },
 
   "GET /admin/checkin": door,
   "GET /admin/events/:id/checkin": door,

@@ -29,8 +29,11 @@ export interface AdminRequestInit {
 }
 
 export interface AdminHarness extends Harness {
-  /** A member of `orgId` (default: the harness organisation) with a password, signed in. */
-  signedIn(role?: Role, orgId?: string): Promise<SignedIn>;
+  /**
+   * A member of `orgId` (default: the harness organisation) with a password, signed in
+   * from a browser whose Accept-Language is `browser` (default English).
+   */
+  signedIn(role?: Role, orgId?: string, browser?: string): Promise<SignedIn>;
   /** A request without a session. */
   request(path: string, init?: AdminRequestInit & { cookie?: string }): Promise<AdminResponse>;
 }
@@ -41,7 +44,9 @@ let memberCounter = 0;
 export async function adminHarness(...args: Parameters<typeof harness>): Promise<AdminHarness> {
   const h = await harness(...args);
   const request: AdminHarness["request"] = async (path, init = {}) => {
-    const headers: Record<string, string> = { ...init.headers };
+    // A browser set to English unless a test says otherwise: a member who never chose a
+    // language sees the workspace in their browser's (the suite's pages are read in English).
+    const headers: Record<string, string> = { "accept-language": "en", ...init.headers };
     if (init.cookie) headers.cookie = init.cookie;
     const method = init.method ?? (init.form || init.json !== undefined ? "POST" : "GET");
     if (method !== "GET" && init.origin !== null) headers.origin = init.origin ?? PUBLIC_URL;
@@ -59,10 +64,10 @@ export async function adminHarness(...args: Parameters<typeof harness>): Promise
     const res = await h.app.request(path, { method, headers, body });
     return { status: res.status, headers: res.headers, text: await res.text(), location: res.headers.get("location") };
   };
-  const signedIn: AdminHarness["signedIn"] = async (role = "owner", orgId = h.orgId) => {
+  const signedIn: AdminHarness["signedIn"] = async (role = "owner", orgId = h.orgId, browser = "en") => {
     const member = await createMember({ ctx: h.ctx, input: { orgId, email: `member${++memberCounter}@cluster.se`, role } });
     await setPassword({ ctx: h.ctx, member, password: PASSWORD });
-    const res = await request("/admin/login", { form: { email: member.email, password: PASSWORD } });
+    const res = await request("/admin/login", { form: { email: member.email, password: PASSWORD }, headers: { "accept-language": browser } });
     const setCookie = res.headers.get("set-cookie");
     if (res.status !== 303 || !setCookie) throw new Error(`sign-in failed: ${res.status} ${res.text.slice(0, 200)}`);
     const cookie = setCookie.split(";")[0]!;

@@ -20,8 +20,11 @@ export const users = sqliteTable(
     // `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`; null until a password is set
     // (a member may sign in with login links only).
     passwordHash: text("password_hash"),
-    // The language of login-link emails.
+    // The language of the workspace and of the member's emails.
     language: text("language").$type<Language>().notNull().default("sv"),
+    // When the member chose it in the workspace; until then each sign-in takes the
+    // browser's language, and each page follows the browser.
+    languageChosenAt: integer("language_chosen_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
   },

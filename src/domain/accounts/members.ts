@@ -57,6 +57,7 @@ export async function createMember({
     role,
     passwordHash: null,
     language,
+    languageChosenAt: null,
     createdAt: ctx.now(),
     disabledAt: null,
   };

@@ -29,3 +29,6 @@ const options = {
 export function pageLanguage(c: AppContext, preferred?: Language): Language {
   return (detectFromQuery(c, options) ?? preferred ?? detectFromHeader(c, options) ?? "sv") as Language;
 }
+
+/** The browser's language, when it is one of ours (the workspace's first default). */
+export const browserLanguage = (c: AppContext): Language | undefined => detectFromHeader(c, options) as Language | undefined;

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { AppError, codeToStatus } from "../../../lib/errors";
-import { MIN_PASSWORD, passwordHashOf, setPassword } from "../../../domain/accounts";
+import { chooseLanguage, MIN_PASSWORD, passwordHashOf, setPassword } from "../../../domain/accounts";
 import type { AppEnv } from "../../env";
 import { shownErrors } from "./errors";
 import { readForm } from "./forms";
@@ -63,9 +63,29 @@ function AccountPage({
   );
 }
 
-/** The member's own account: who they are, and their password. */
+/**
+ * Where the language switch returns to: the workspace page it was sent from (browsers send
+ * the Referer to our own pages, see referrerPolicy), else the dashboard.
+ */
+function backTo(referer: string | undefined, origins: string[]): string {
+  if (!referer) return "/admin";
+  try {
+    const url = new URL(referer);
+    const own = origins.includes(url.origin) && (url.pathname === "/admin" || url.pathname.startsWith("/admin/"));
+    return own && url.pathname !== "/admin/language" ? url.pathname + url.search : "/admin";
+  } catch {
+    return "/admin";
+  }
+}
+
+/** The member's own account: who they are, their password and the workspace's language. */
 export const accountRoutes = (cookie: CookieSettings) =>
   new Hono<AppEnv>()
+    .post("/language", async (c) => {
+      const form = await readForm(c);
+      await chooseLanguage(c.var.ctx, c.var.member, form.one("language"));
+      return c.redirect(backTo(c.req.header("referer"), [new URL(c.req.url).origin, new URL(c.var.ctx.publicUrl).origin]), 303);
+    })
     .get("/account", async (c) => {
       const hasPassword = (await passwordHashOf(c.var.ctx, c.var.member.id)) !== null;
       return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} notice={c.req.query("notice") === "password" ? "Your password is set." : undefined} />);

@@ -3,23 +3,52 @@ import { html, raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { allows, type Member } from "../../../domain/accounts";
-import type { Role } from "../../../db/schema";
+import type { Language, Role } from "../../../db/schema";
+import { workspaceMessages, type WorkspaceMessages } from "../../../i18n/workspace";
 import { assetUrl } from "../assets";
 import { textStream } from "../../download";
 
 export type Section = "events" | "checkin" | "reports" | "privacy" | "audit" | "mail" | "members" | "tokens" | "settings" | "account";
 
-const sections: { id: Section; href: string; label: string; role: Role }[] = [
-  { id: "events", href: "/admin", label: "Events", role: "organiser" },
-  { id: "checkin", href: "/admin/checkin", label: "Check-in", role: "checkin" },
-  { id: "reports", href: "/admin/reports", label: "Reports", role: "organiser" },
-  { id: "privacy", href: "/admin/privacy", label: "Personal data", role: "owner" },
-  { id: "audit", href: "/admin/audit", label: "Audit log", role: "owner" },
-  { id: "mail", href: "/admin/mail", label: "Mail", role: "owner" },
-  { id: "members", href: "/admin/members", label: "Members", role: "owner" },
-  { id: "tokens", href: "/admin/tokens", label: "API tokens", role: "owner" },
-  { id: "settings", href: "/admin/settings", label: "Settings", role: "owner" },
+const sections: { id: Exclude<Section, "account">; href: string; role: Role }[] = [
+  { id: "events", href: "/admin", role: "organiser" },
+  { id: "checkin", href: "/admin/checkin", role: "checkin" },
+  { id: "reports", href: "/admin/reports", role: "organiser" },
+  { id: "privacy", href: "/admin/privacy", role: "owner" },
+  { id: "audit", href: "/admin/audit", role: "owner" },
+  { id: "mail", href: "/admin/mail", role: "owner" },
+  { id: "members", href: "/admin/members", role: "owner" },
+  { id: "tokens", href: "/admin/tokens", role: "owner" },
+  { id: "settings", href: "/admin/settings", role: "owner" },
 ];
+
+const languages: Language[] = ["sv", "nb", "en"];
+
+/** The workspace's words for a member on this request. */
+export const wordsFor = (member: Pick<Member, "language">): WorkspaceMessages => workspaceMessages(member.language);
+
+/**
+ * The header's language switch: a plain form (it works without scripts); the answer goes
+ * back to the page it was sent from. Each option is written in its own language, so
+ * anyone finds theirs.
+ */
+function LanguageSwitch({ language, t }: { language: Language; t: WorkspaceMessages }) {
+  return (
+    <form method="post" action="/admin/language" class="language-switch">
+      <label for="f-workspace-language">{t.shell.language}</label>{" "}
+      <select id="f-workspace-language" name="language">
+        {languages.map((l) => (
+          <option value={l} lang={l} selected={l === language}>
+            {t.shell.languageNames[l]}
+          </option>
+        ))}
+      </select>{" "}
+      <button type="submit" class="secondary">
+        {t.shell.changeLanguage}
+      </button>
+    </form>
+  );
+}
 
 /** Every workspace page's head: never indexed, our own stylesheet and scripts only. */
 function Head({ title, scripts }: { title: string; scripts: string[] }) {
@@ -55,25 +84,26 @@ export function AdminLayout({
   /** Scripts of this page, served from /assets. */
   scripts?: string[];
 }) {
+  const t = wordsFor(member);
   return (
-    <html lang="en">
+    <html lang={member.language}>
       <Head title={`${title} · ${orgName} · Plats`} scripts={scripts} />
       <body class="admin">
         <a class="skip" href="#main">
-          Skip to content
+          {t.shell.skipToContent}
         </a>
         <header class="admin-bar">
           <a class="brand" href="/admin">
             Plats <span class="org">{orgName}</span>
           </a>
-          <nav aria-label="Workspace">
+          <nav aria-label={t.shell.workspaceNav}>
             <ul>
               {sections
                 .filter((s) => allows(member.role, s.role))
                 .map((s) => (
                   <li>
                     <a href={s.href} aria-current={s.id === section ? "page" : undefined}>
-                      {s.label}
+                      {t.shell.sections[s.id]}
                     </a>
                   </li>
                 ))}
@@ -85,9 +115,10 @@ export function AdminLayout({
             </a>
             <form method="post" action="/admin/logout">
               <button type="submit" class="link">
-                Sign out
+                {t.shell.signOut}
               </button>
             </form>
+            <LanguageSwitch language={member.language} t={t} />
           </div>
         </header>
         <main id="main">{children}</main>
@@ -97,9 +128,9 @@ export function AdminLayout({
 }
 
 /** A page outside the workspace (sign-in, errors before sign-in). */
-export function PlainLayout({ title, children }: { title: string; children: Child }) {
+export function PlainLayout({ title, children, language = "en" }: { title: string; children: Child; language?: Language }) {
   return (
-    <html lang="en">
+    <html lang={language}>
       <Head title={`${title} · Plats`} scripts={[]} />
       <body class="admin plain">
         <main id="main">{children}</main>
@@ -108,14 +139,21 @@ export function PlainLayout({ title, children }: { title: string; children: Chil
   );
 }
 
-/** Errors of a form: a summary on top, each message by its field name. */
 /** The errors of a form above it, each linking to its field; `label` names the field in each line. */
-export function ErrorSummary({ errors, label }: { errors: Record<string, string>; label?: (field: string) => string | undefined }) {
+export function ErrorSummary({
+  errors,
+  label,
+  language = "en",
+}: {
+  errors: Record<string, string>;
+  label?: (field: string) => string | undefined;
+  language?: Language;
+}) {
   const entries = Object.entries(errors);
   if (!entries.length) return null;
   return (
     <div class="error-summary" role="alert" tabindex={-1}>
-      <h2>Please correct the following</h2>
+      <h2>{workspaceMessages(language).shell.errorSummary}</h2>
       <ul>
         {entries.map(([field, message]) => {
           const name = label?.(field);

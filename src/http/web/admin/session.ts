@@ -3,9 +3,10 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { Role } from "../../../db/schema";
 import { AppError } from "../../../lib/errors";
-import { allows } from "../../../domain/accounts";
+import { adoptBrowserLanguage, allows, workspaceLanguage } from "../../../domain/accounts";
 import { DEVICE_KEPT_MS, endSession, resolveSession, SESSION_MAX_MS, startSession } from "../../../domain/accounts";
 import type { AppEnv } from "../../env";
+import { browserLanguage } from "../language";
 
 /**
  * The session cookie: HttpOnly, SameSite=Lax (a login link followed from an email must
@@ -28,6 +29,7 @@ export type CookieSettings = ReturnType<typeof cookieSettings>;
 
 export async function signIn(c: Context<AppEnv>, cookie: CookieSettings, userId: string) {
   const token = await startSession(c.var.ctx, userId);
+  await adoptBrowserLanguage(c.var.ctx, userId, browserLanguage(c));
   setCookie(c, cookie.name, token, { ...cookie.options, maxAge: SESSION_MAX_MS / 1000 });
 }
 
@@ -44,13 +46,16 @@ export async function signOut(c: Context<AppEnv>, cookie: CookieSettings) {
   deleteCookie(c, cookie.name, cookie.options);
 }
 
-/** Puts the signed-in member on the context; without one, refuses with `unauthorized`. */
+/**
+ * Puts the signed-in member on the context, their `language` the one the workspace speaks
+ * to them on this request; without one, refuses with `unauthorized`.
+ */
 export const requireMember = (cookie: CookieSettings) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const token = getCookie(c, cookie.name);
     const found = token ? await resolveSession(c.var.ctx, token) : null;
     if (!found) throw new AppError("sign_in_required");
-    c.set("member", found.member);
+    c.set("member", { ...found.member, language: workspaceLanguage(found.member, browserLanguage(c)) });
     c.set("sessionToken", token!);
     c.set("orgName", found.orgName);
     await next();

@@ -1,0 +1,9 @@
+import type { sv } from "../sv";
+import { shell } from "./shell";
+import { events } from "./events";
+import { attendees } from "./attendees";
+import { checkin } from "./checkin";
+import { organisation } from "./organisation";
+import { records } from "./records";
+
+export const en: typeof sv = { shell, events, attendees, checkin, organisation, records };

@@ -1,0 +1,3 @@
+import type { organisation as sv } from "../sv/organisation";
+
+export const organisation: typeof sv = {};

@@ -1,0 +1,3 @@
+import type { records as sv } from "../sv/records";
+
+export const records: typeof sv = {};

@@ -1,0 +1,3 @@
+import type { attendees as sv } from "../sv/attendees";
+
+export const attendees: typeof sv = {};

@@ -1,0 +1,3 @@
+import type { events as sv } from "../sv/events";
+
+export const events: typeof sv = {};

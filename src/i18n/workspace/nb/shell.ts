@@ -1,0 +1,23 @@
+import type { shell as sv } from "../sv/shell";
+
+export const shell: typeof sv = {
+  skipToContent: "Hopp til innholdet",
+  workspaceNav: "Arbeidsflate",
+  sections: {
+    events: "Arrangementer",
+    checkin: "Innsjekking",
+    reports: "Rapporter",
+    privacy: "Personopplysninger",
+    audit: "Endringslogg",
+    mail: "E-post",
+    members: "Medlemmer",
+    tokens: "API-nøkler",
+    settings: "Innstillinger",
+  },
+  signOut: "Logg ut",
+  language: "Språk",
+  languageNames: { sv: "Svenska", nb: "Norsk bokmål", en: "English" },
+  changeLanguage: "Bytt",
+  languageChanged: "Arbeidsflaten vises nå på norsk.",
+  errorSummary: "Rett opp følgende",
+};

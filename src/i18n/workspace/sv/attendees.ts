@@ -1,0 +1,2 @@
+/** Filled as the attendees pages are translated. */
+export const attendees = {};

@@ -1,0 +1,2 @@
+/** Filled as the checkin pages are translated. */
+export const checkin = {};

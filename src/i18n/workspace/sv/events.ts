@@ -1,0 +1,2 @@
+/** Filled as the events pages are translated. */
+export const events = {};

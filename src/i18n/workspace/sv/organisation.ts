@@ -1,0 +1,2 @@
+/** Filled as the organisation pages are translated. */
+export const organisation = {};

@@ -1,0 +1,2 @@
+/** Filled as the records pages are translated. */
+export const records = {};
