@@ -118,7 +118,7 @@ export const attendeeRoutes = new Hono<AppEnv>()
       return backToList(c, `notice=added-${outcome}&mail=${values.sendEmail === "yes" ? 1 : 0}`);
     } catch (err) {
       if (!(err instanceof AppError) || !["invalid_request", "already_registered", "event_full"].includes(err.code)) throw err;
-      return page({ values, errors: shownErrors(err.fields), problem: err.fields ? undefined : adminWords.error(err) }, err.status as 400 | 409);
+      return page({ values, errors: shownErrors(err.fields), problem: err.fields ? undefined : adminWords(c.var.member.language).error(err) }, err.status as 400 | 409);
     }
   })
 

@@ -95,7 +95,7 @@ export const checkinRoutes = new Hono<AppEnv>()
     } catch (err) {
       // A refused code is explained by the field, on the page it was typed into.
       if (!(err instanceof AppError) || !codeRefusals.has(err.code)) throw err;
-      const error = err.fields?.code ? adminWords.field(err.fields.code) : adminWords.error(err);
+      const error = err.fields?.code ? adminWords(c.var.member.language).field(err.fields.code) : adminWords(c.var.member.language).error(err);
       return desk(c, { code: { value: value.slice(0, 100), error } }, err.status as 400);
     }
   })
@@ -114,7 +114,7 @@ export const checkinRoutes = new Hono<AppEnv>()
       return c.redirect(backToDesk(eventId, "", "in", added.id), 303);
     } catch (err) {
       if (!(err instanceof AppError) || !["invalid_request", "already_registered", "event_full"].includes(err.code)) throw err;
-      const walkIn = { values, errors: shownErrors(err.fields), problem: err.fields ? undefined : adminWords.error(err) };
+      const walkIn = { values, errors: shownErrors(err.fields), problem: err.fields ? undefined : adminWords(c.var.member.language).error(err) };
       return desk(c, { walkIn }, err.status as 400 | 409);
     }
   })

@@ -6,27 +6,27 @@ import { workspaceError, workspaceField } from "../../../i18n/workspace/errors";
 import { AppError, type FieldErrors, type Reason } from "../../../lib/errors";
 import { errorResponse, internalError, refusalOfStatus, type ErrorWords } from "../../errors";
 import type { AppEnv } from "../../env";
+import { browserLanguage } from "../language";
 import { AdminLayout, PlainLayout, renderAdmin } from "./layout";
 
-// The workspace speaks English until it is translated; then this follows the member's language.
-const WORKSPACE_LANGUAGE: Language = "en";
-
-/** The workspace's words for codes: its pages, and the error shape its own scripts read. */
-export const adminWords: ErrorWords = {
-  error: (err) => workspaceError(err.reason, err.params, WORKSPACE_LANGUAGE),
-  field: (issue) => workspaceField(issue, WORKSPACE_LANGUAGE),
-};
+/** The workspace's words for codes in a member's language: its pages, and the error shape its own scripts read. */
+export const adminWords = (language: Language): ErrorWords => ({
+  error: (err) => workspaceError(err.reason, err.params, language),
+  field: (issue) => workspaceField(issue, language),
+});
 
 /** Field errors as a workspace form shows them beside its fields. */
-export const shownErrors = (fields: FieldErrors = {}): Record<string, string> =>
-  Object.fromEntries(Object.entries(fields).map(([name, issue]) => [name, adminWords.field(issue)]));
+export const shownErrors = (fields: FieldErrors = {}, language: Language = "en"): Record<string, string> =>
+  Object.fromEntries(Object.entries(fields).map(([name, issue]) => [name, adminWords(language).field(issue)]));
 
 /** Why something cannot be done, as a page says it beside the thing (a reason without parameters). */
-export const reasonText = (reason: Reason) => workspaceError(reason, {}, WORKSPACE_LANGUAGE);
+export const reasonText = (reason: Reason, language: Language = "en") => workspaceError(reason, {}, language);
 
 /** A refusal as one line for a page: its words, and each field's when it has fields. */
-export const refusalText = (err: AppError) =>
-  [adminWords.error(err), ...Object.values(err.fields ?? {}).map(adminWords.field)].join(" ");
+export const refusalText = (err: AppError, language: Language = "en") => {
+  const words = adminWords(language);
+  return [words.error(err), ...Object.values(err.fields ?? {}).map(words.field)].join(" ");
+};
 
 /** Whether the caller is the workspace's own script (fetch) rather than a person reading a page. */
 export const wantsJson = (c: Context) =>
@@ -50,7 +50,8 @@ export function adminError(err: Error, c: Context<AppEnv>) {
   let known = err instanceof AppError ? err : err instanceof HTTPException ? refusalOfStatus(err.status) : null;
   if (!known || known.status >= 500) known = internalError(c, err);
   c.header("Cache-Control", "no-store");
-  if (wantsJson(c)) return errorResponse(c, known, adminWords);
+  const language = c.get("member")?.language ?? browserLanguage(c) ?? "sv";
+  if (wantsJson(c)) return errorResponse(c, known, adminWords(language));
   if (known.code === "unauthorized") {
     const next = c.req.method === "GET" ? `?next=${encodeURIComponent(c.req.path + (new URL(c.req.url).search || ""))}` : "";
     return c.redirect(`/admin/login${next}`, 303);
@@ -59,7 +60,7 @@ export function adminError(err: Error, c: Context<AppEnv>) {
   const body = (
     <>
       <h1>{title}</h1>
-      <p>{refusalText(known)}</p>
+      <p>{refusalText(known, language)}</p>
       <p>
         <a href="/admin">Back to the workspace</a>
       </p>
