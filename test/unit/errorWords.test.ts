@@ -6,7 +6,7 @@ import { adminWords, refusalText, shownErrors } from "../../src/http/web/admin/e
 import type { Language } from "../../src/db/schema";
 
 // Each surface words the same codes once: the attendee pages in sv, nb and en, the
-// workspace in English (with the pages' words in sv and nb where they exist).
+// workspace too (reusing the pages' words in sv and nb where they say the same thing).
 const field = (language: Language, issue: FieldIssue) => pageFieldError(pageMessages(language), issue, language);
 const refusal = (language: Language, err: AppError) => pageRefusal(pageMessages(language), err, language);
 
@@ -60,10 +60,19 @@ describe("the workspace's words for codes", () => {
     expect(workspaceError("cancelled_event_unchangeable", {}, "en")).toBe("A cancelled event cannot be changed. Duplicate it to hold it again.");
   });
 
-  it("has the attendee pages' words in Swedish and Norwegian, and English for the rest until it is translated", () => {
+  it("has the attendee pages' words in Swedish and Norwegian where they say the same, an organiser's elsewhere", () => {
     expect(workspaceField({ code: "required" }, "sv")).toBe("Fyll i det här fältet.");
     expect(workspaceField({ code: "too_long", max: 50 }, "nb")).toBe("Maks 50 tegn.");
-    expect(workspaceField({ code: "after_start" }, "sv")).toBe("Must be after the start.");
+    expect(workspaceField({ code: "after_start" }, "sv")).toBe("Måste vara efter starttiden.");
+    expect(workspaceField({ code: "one_of", options: ["confirmed", "waitlisted", "cancelled"] }, "sv")).toBe("Välj confirmed, waitlisted eller cancelled.");
+    expect(workspaceError("not_waitlisted", { name: "Anna Berg" }, "nb")).toBe("Anna Berg står ikke (lenger) på ventelisten.");
+  });
+
+  it("writes numbers as each language does, and years as years", () => {
+    expect(workspaceField({ code: "too_big", max: 10080 }, "sv")).toBe("Högst 10\u00a0080.");
+    expect(workspaceField({ code: "too_big", max: 10080 }, "nb")).toBe("Maks 10\u00a0080.");
+    expect(workspaceField({ code: "too_big", max: 10080 }, "en")).toBe("At most 10080.");
+    expect(workspaceField({ code: "year_range", from: 2000, to: 2100 }, "sv")).toBe("Måste vara mellan åren 2000 och 2100.");
   });
 
   it("is what the workspace's pages and scripts show", () => {
