@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Language } from "../../../db/schema";
+import { workspaceMessages } from "../../../i18n/workspace";
 import { workspaceError, workspaceField } from "../../../i18n/workspace/errors";
 import { AppError, type FieldErrors, type Reason } from "../../../lib/errors";
 import { errorResponse, internalError, refusalOfStatus, type ErrorWords } from "../../errors";
@@ -32,15 +33,6 @@ export const refusalText = (err: AppError, language: Language = "en") => {
 export const wantsJson = (c: Context) =>
   (c.req.header("accept") ?? "").includes("application/json") || (c.req.header("content-type") ?? "").includes("application/json");
 
-const titles: Partial<Record<number, string>> = {
-  400: "That did not work",
-  403: "Not allowed",
-  404: "Not found",
-  409: "That is no longer possible",
-  413: "Too large",
-  429: "Too many attempts",
-};
-
 /**
  * The workspace's onError. Signed out: a page request goes to the sign-in page (and back
  * afterwards), a script gets 401 in the API's error shape. Everything else is a page with
@@ -56,13 +48,14 @@ export function adminError(err: Error, c: Context<AppEnv>) {
     const next = c.req.method === "GET" ? `?next=${encodeURIComponent(c.req.path + (new URL(c.req.url).search || ""))}` : "";
     return c.redirect(`/admin/login${next}`, 303);
   }
-  const title = titles[known.status] ?? "Something went wrong";
+  const t = workspaceMessages(language).shell.errorPage;
+  const title = t.titles[known.status] ?? t.otherTitle;
   const body = (
     <>
       <h1>{title}</h1>
       <p>{refusalText(known, language)}</p>
       <p>
-        <a href="/admin">Back to the workspace</a>
+        <a href="/admin">{t.back}</a>
       </p>
     </>
   );
@@ -72,7 +65,9 @@ export function adminError(err: Error, c: Context<AppEnv>) {
       {body}
     </AdminLayout>
   ) : (
-    <PlainLayout title={title}>{body}</PlainLayout>
+    <PlainLayout title={title} language={language}>
+      {body}
+    </PlainLayout>
   );
   return renderAdmin(c, page, known.status as ContentfulStatusCode);
 }

@@ -20,4 +20,9 @@ export const shell: typeof sv = {
   changeLanguage: "Bytt",
   languageChanged: "Arbeidsflaten vises nå på norsk.",
   errorSummary: "Rett opp følgende",
+  errorPage: {
+    titles: { 400: "Det gikk ikke", 403: "Ikke tillatt", 404: "Ikke funnet", 409: "Det går ikke lenger", 413: "For stort", 429: "For mange forsøk" },
+    otherTitle: "Noe gikk galt",
+    back: "Tilbake til arbeidsflaten",
+  },
 };

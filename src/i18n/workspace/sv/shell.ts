@@ -19,4 +19,10 @@ export const shell = {
   changeLanguage: "Byt",
   languageChanged: "Arbetsytan visas nu på svenska.",
   errorSummary: "Rätta följande",
+  // The page of a refusal: its title by status, and the way back.
+  errorPage: {
+    titles: { 400: "Det gick inte", 403: "Inte tillåtet", 404: "Hittades inte", 409: "Det går inte längre", 413: "För stort", 429: "För många försök" } as Partial<Record<number, string>>,
+    otherTitle: "Något gick fel",
+    back: "Tillbaka till arbetsytan",
+  },
 };
