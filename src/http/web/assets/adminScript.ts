@@ -3,6 +3,11 @@
  * on the event form an end time suggested from the start and checked against it as the
  * times are typed. The buttons are hidden until this runs, so without JavaScript nothing
  * offers what cannot work; the server checks the times whatever the script did.
+ *
+ * The script has no words of its own: the page writes them in the member's language, on
+ * the elements the script works on. A copy button says what happened with
+ * `data-copied` ("Copied") and `data-copy-failed` ("Press Ctrl+C to copy"), English if a
+ * page leaves them out; the end-time check is the text of #f-endsAt-check, only shown or hidden.
  */
 export const adminScript = `(() => {
   for (const button of document.querySelectorAll("button[data-copy]")) {
@@ -13,10 +18,10 @@ export const adminScript = `(() => {
     button.addEventListener("click", async () => {
       try {
         await navigator.clipboard.writeText(source.value ?? source.textContent);
-        button.textContent = "Copied";
+        button.textContent = button.dataset.copied || "Copied";
       } catch {
         source.select();
-        button.textContent = "Press Ctrl+C to copy";
+        button.textContent = button.dataset.copyFailed || "Press Ctrl+C to copy";
       }
       setTimeout(() => { button.textContent = label; }, 2500);
     });
