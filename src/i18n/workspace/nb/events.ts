@@ -25,8 +25,8 @@ export const events: typeof sv = {
     },
     chartTitle: "Belegg på pågående og kommende arrangementer",
     chartSummary: {
-      one: "1 arrangement, {full} av dem fullt.",
-      other: "{n} arrangementer, {full} av dem fulle.",
+      one: "Arrangementer: 1, av dem fulle: {full}.",
+      other: "Arrangementer: {n}, av dem fulle: {full}.",
     },
     chartSeries: "Plasser tatt",
     periods: { running: "Pågår nå", upcoming: "Kommende", past: "Tidligere" },
@@ -55,7 +55,7 @@ export const events: typeof sv = {
     heading: "Vil du avlyse «{event}»?",
     alreadyCancelled: "Arrangementet er allerede avlyst.",
     told: { one: "1 person får beskjed på e-post", other: "{n} personer får beskjed på e-post" },
-    counts: "({confirmed} bekreftet, {waitlisted} på ventelisten).",
+    counts: "(bekreftet: {confirmed}, på ventelisten: {waitlisted}).",
     consequences:
       "Kalenderinvitasjonene til de bekreftede deltakerne trekkes tilbake. Arrangementssiden slutter å ta imot påmeldinger. Dette kan ikke angres.",
     confirm: { one: "Avlys og gi beskjed til 1 person", other: "Avlys og gi beskjed til {n} personer" },
@@ -66,7 +66,7 @@ export const events: typeof sv = {
     heading: "Påmeldinger over tid",
     hint: "De som har plass eller står på ventelisten nå, etter dagen de meldte seg på (i arrangementets tidssone). Avmeldinger er ikke tatt med.",
     chartTitle: "Påmeldinger til {event}",
-    summary: "Fra {from} til {to}: {confirmed} bekreftet av {capacity} plasser og {waitlisted} på ventelisten, etter dagen de meldte seg på.",
+    summary: "Fra {from} til {to}: {confirmed} av {capacity} plasser bekreftet og {waitlisted} på ventelisten, etter dagen de meldte seg på.",
     nobody: "Ingen har meldt seg på ennå.",
     confirmed: "Bekreftet",
     waitlisted: "På ventelisten",

@@ -27,8 +27,8 @@ export const events = {
     },
     chartTitle: "Beläggning på pågående och kommande evenemang",
     chartSummary: {
-      one: "1 evenemang, varav {full} fullbokat.",
-      other: "{n} evenemang, varav {full} fullbokade.",
+      one: "Evenemang: 1, varav fullbokade: {full}.",
+      other: "Evenemang: {n}, varav fullbokade: {full}.",
     },
     chartSeries: "Tagna platser",
     periods: { running: "Pågår nu", upcoming: "Kommande", past: "Tidigare" },
@@ -58,7 +58,7 @@ export const events = {
     heading: "Vill du ställa in ”{event}”?",
     alreadyCancelled: "Evenemanget är redan inställt.",
     told: { one: "1 person får besked via mejl", other: "{n} personer får besked via mejl" },
-    counts: "({confirmed} bekräftade, {waitlisted} på väntelistan).",
+    counts: "(bekräftade: {confirmed}, på väntelistan: {waitlisted}).",
     consequences:
       "Kalenderinbjudningarna till de bekräftade deltagarna dras tillbaka. Evenemangets sida slutar ta emot anmälningar. Det går inte att ångra.",
     confirm: { one: "Ställ in och meddela 1 person", other: "Ställ in och meddela {n} personer" },
@@ -69,7 +69,7 @@ export const events = {
     heading: "Anmälningar över tid",
     hint: "De som har plats eller står på väntelistan nu, efter den dag de anmälde sig (i evenemangets tidszon). Avbokningar räknas inte.",
     chartTitle: "Anmälningar till {event}",
-    summary: "Från {from} till {to}: {confirmed} bekräftade av {capacity} platser och {waitlisted} på väntelistan, efter den dag de anmälde sig.",
+    summary: "Från {from} till {to}: {confirmed} av {capacity} platser bekräftade och {waitlisted} på väntelistan, efter den dag de anmälde sig.",
     nobody: "Ingen har anmält sig än.",
     confirmed: "Bekräftade",
     waitlisted: "På väntelistan",
