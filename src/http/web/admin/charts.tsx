@@ -1,4 +1,7 @@
 import { scaleBand, scaleLinear } from "d3-scale";
+import type { Language } from "../../../db/schema";
+import { localeTag } from "../../../i18n/messages";
+import { workspaceMessages } from "../../../i18n/workspace";
 
 // Pictures for people who would rather look than read: SVG drawn on the server, so they
 // print and need no script. Colours come from the stylesheet by class (the page's CSP
@@ -14,7 +17,15 @@ export interface Series {
 const WIDTH = 640;
 // People and seats are counted in whole numbers: no 0.2 on an axis of one seat.
 const wholeTicks = (ticks: number[]) => ticks.filter(Number.isInteger);
-const fmt = (n: number) => new Intl.NumberFormat("en-GB").format(n);
+const numbers = new Map<Language, Intl.NumberFormat>();
+/** A number as the reader's language writes it ("1 500" in sv and nb). */
+function formatNumber(n: number, language: Language) {
+  let f = numbers.get(language);
+  if (!f) numbers.set(language, (f = new Intl.NumberFormat(localeTag[language])));
+  return f.format(n);
+}
+/** A value with its unit: Swedish and Norwegian put a (no-break) space before "%", English none. */
+const withUnit = (text: string, unit: string, language: Language) => (unit && language !== "en" ? `${text}\u00a0${unit}` : `${text}${unit}`);
 
 function Frame({ id, title, summary, height, children }: { id: string; title: string; summary: string; height: number; children: unknown }) {
   return (
@@ -47,10 +58,10 @@ function Legend({ series, y }: { series: Series[]; y: number }) {
 }
 
 /** The chart's numbers, for anyone who reads rather than looks (and for screen readers). */
-function Numbers({ caption, head, rows }: { caption: string; head: string[]; rows: (string | number)[][] }) {
+function Numbers({ caption, head, rows, language }: { caption: string; head: string[]; rows: (string | number)[][]; language: Language }) {
   return (
     <details class="chart-numbers">
-      <summary>The numbers</summary>
+      <summary>{workspaceMessages(language).events.charts.numbers}</summary>
       <table class="data">
         <caption class="visually-hidden">{caption}</caption>
         <thead>
@@ -65,7 +76,7 @@ function Numbers({ caption, head, rows }: { caption: string; head: string[]; row
         <tbody>
           {rows.map((r) => (
             <tr>
-              {r.map((v, i) => (i ? <td class="num">{typeof v === "number" ? fmt(v) : v}</td> : <th scope="row">{v}</th>))}
+              {r.map((v, i) => (i ? <td class="num">{typeof v === "number" ? formatNumber(v, language) : v}</td> : <th scope="row">{v}</th>))}
             </tr>
           ))}
         </tbody>
@@ -82,8 +93,28 @@ export interface BarRow {
 /**
  * Horizontal bars, one group per row (events, companies, months), one bar per series.
  * `max` fixes the scale (100 for percentages); `unit` follows each value ("%").
+ * `language` is the reader's (numbers and the chart's own words); English if not given.
  */
-export function BarChart({ id, title, summary, series, rows, max, unit = "" }: { id: string; title: string; summary: string; series: Series[]; rows: BarRow[]; max?: number; unit?: string }) {
+export function BarChart({
+  id,
+  title,
+  summary,
+  series,
+  rows,
+  max,
+  unit = "",
+  language = "en",
+}: {
+  id: string;
+  title: string;
+  summary: string;
+  series: Series[];
+  rows: BarRow[];
+  max?: number;
+  unit?: string;
+  language?: Language;
+}) {
+  const fmt = (n: number) => formatNumber(n, language);
   const label = 200;
   const band = series.length * 14 + 10;
   const height = rows.length * band + 46;
@@ -98,8 +129,7 @@ export function BarChart({ id, title, summary, series, rows, max, unit = "" }: {
           <g class="tick" aria-hidden="true">
             <line x1={x(t)} x2={x(t)} y1={22} y2={height - 20} />
             <text x={x(t)} y={height - 6} text-anchor="middle">
-              {fmt(t)}
-              {unit}
+              {withUnit(fmt(t), unit, language)}
             </text>
           </g>
         ))}
@@ -113,14 +143,14 @@ export function BarChart({ id, title, summary, series, rows, max, unit = "" }: {
               </text>
               {r.values.map((v, s) => (
                 <rect x={label} y={top0 + s * each} width={Math.max(0, x(Math.min(v, top))! - label)} height={Math.max(1, each - 2)} class={series[s]!.tone}>
-                  <title>{`${r.label}, ${series[s]!.label}: ${fmt(v)}${unit}`}</title>
+                  <title>{`${r.label}, ${series[s]!.label}: ${withUnit(fmt(v), unit, language)}`}</title>
                 </rect>
               ))}
             </g>
           );
         })}
       </Frame>
-      <Numbers caption={title} head={["", ...series.map((s) => `${s.label}${unit ? ` (${unit})` : ""}`)]} rows={rows.map((r) => [r.label, ...r.values])} />
+      <Numbers caption={title} head={["", ...series.map((s) => `${s.label}${unit ? ` (${unit})` : ""}`)]} rows={rows.map((r) => [r.label, ...r.values])} language={language} />
     </figure>
   );
 }
@@ -129,7 +159,26 @@ export function BarChart({ id, title, summary, series, rows, max, unit = "" }: {
  * Lines over days (cumulative counts, such as signups), with an optional level drawn
  * across (the capacity). `days` are the labels of the points, `values[s][d]` the points.
  */
-export function LineChart({ id, title, summary, series, days, values, level }: { id: string; title: string; summary: string; series: Series[]; days: string[]; values: number[][]; level?: { label: string; value: number } }) {
+export function LineChart({
+  id,
+  title,
+  summary,
+  series,
+  days,
+  values,
+  level,
+  language = "en",
+}: {
+  id: string;
+  title: string;
+  summary: string;
+  series: Series[];
+  days: string[];
+  values: number[][];
+  level?: { label: string; value: number };
+  language?: Language;
+}) {
+  const fmt = (n: number) => formatNumber(n, language);
   const height = 260;
   const top = Math.max(1, level?.value ?? 0, ...values.flat());
   const x = scaleLinear().domain([0, Math.max(1, days.length - 1)]).range([48, WIDTH - 16]);
@@ -164,7 +213,7 @@ export function LineChart({ id, title, summary, series, days, values, level }: {
           </g>
         ))}
       </Frame>
-      <Numbers caption={title} head={["Day", ...series.map((s) => s.label)]} rows={days.map((d, i) => [d, ...values.map((v) => v[i]!)])} />
+      <Numbers caption={title} head={[workspaceMessages(language).events.charts.day, ...series.map((s) => s.label)]} rows={days.map((d, i) => [d, ...values.map((v) => v[i]!)])} language={language} />
     </figure>
   );
 }

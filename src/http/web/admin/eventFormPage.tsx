@@ -1,7 +1,10 @@
 import type { Member } from "../../../domain/accounts";
+import type { Language } from "../../../db/schema";
+import { fill } from "../../../i18n/messages";
+import { workspaceMessages, type WorkspaceMessages } from "../../../i18n/workspace";
 import { BLANK_QUESTIONS, questionRows } from "./eventForm";
 import { Checkbox, Input, Select, TextArea, type AdminFormState } from "./fields";
-import { AdminLayout, ErrorSummary } from "./layout";
+import { AdminLayout, ErrorSummary, wordsFor } from "./layout";
 import { assetUrl } from "../assets";
 
 // The zones the clusters use first, then every zone the runtime knows, by name.
@@ -14,54 +17,40 @@ const zoneOptions = (current: string | undefined): [string, string][] => [
   ...everyZone.map((z): [string, string] => [z, z.replaceAll("_", " ")]),
 ];
 
-/** The form's labels by field, so that the summary of errors names the field of each. */
-export function eventFieldLabel(field: string): string | undefined {
-  const question = /^questions\.(\d+)\.(\w+)$/.exec(field);
-  if (question) return `Question ${Number(question[1]) + 1}, ${questionLabels[question[2]!] ?? question[2]}`;
-  return eventLabels[field];
-}
-const eventLabels: Record<string, string> = {
-  title: "Title",
-  description: "Description",
-  slug: "Web address",
-  startsAt: "Starts",
-  endsAt: "Ends",
-  timezone: "Time zone",
-  venue: "Venue",
-  address: "Address",
-  onlineUrl: "Online join link",
-  capacity: "Seats",
-  groupLimit: "People per signup",
-  language: "Language",
-  status: "Visibility",
-  registrationOpensAt: "Registration opens",
-  registrationClosesAt: "Registration closes",
-  waitlistMode: "When a seat is freed",
-  offerMinutes: "Minutes an offer holds the seat",
-};
-const questionLabels: Record<string, string> = { label: "question", kind: "kind of answer", options: "choices", id: "question" };
+type Words = WorkspaceMessages["events"]["form"];
 
-const kinds: [string, string][] = [
-  ["text", "Short text"],
-  ["textarea", "Long text"],
-  ["select", "One choice"],
-  ["multiselect", "Several choices"],
-  ["checkbox", "Yes/no checkbox"],
+/** The form's labels by field in the reader's language, so that the summary of errors names the field of each. */
+export function eventFieldLabel(field: string, language: Language = "en"): string | undefined {
+  const t = workspaceMessages(language).events.form;
+  const question = /^questions\.(\d+)\.(\w+)$/.exec(field);
+  if (question) {
+    const part = question[2]!;
+    return fill(t.questionField, { n: Number(question[1]) + 1, part: t.questionParts[part as keyof Words["questionParts"]] ?? part });
+  }
+  return t.labels[field as keyof Words["labels"]];
+}
+
+const kinds = (t: Words): [string, string][] => [
+  ["text", t.kinds.text],
+  ["textarea", t.kinds.textarea],
+  ["select", t.kinds.select],
+  ["multiselect", t.kinds.multiselect],
+  ["checkbox", t.kinds.checkbox],
 ];
 
-function QuestionRow({ state, i, existing }: { state: AdminFormState; i: number; existing: boolean }) {
+function QuestionRow({ state, i, existing, t }: { state: AdminFormState; i: number; existing: boolean; t: Words }) {
   const p = `questions.${i}`;
   return (
     <fieldset class="question card">
-      <legend>{existing ? `Question ${i + 1}` : "New question"}</legend>
+      <legend>{existing ? fill(t.questionN, { n: i + 1 }) : t.newQuestion}</legend>
       <input type="hidden" name={`${p}.id`} value={state.values[`${p}.id`] ?? ""} />
       <div class="grid-form">
-        <Input state={state} name={`${p}.label`} label="Question" />
-        <Select state={state} name={`${p}.kind`} label="Kind of answer" options={kinds} />
-        <TextArea state={state} name={`${p}.options`} label="Choices (one per line)" hint="Only for one choice or several choices." rows={3} />
+        <Input state={state} name={`${p}.label`} label={t.question} />
+        <Select state={state} name={`${p}.kind`} label={t.kind} options={kinds(t)} />
+        <TextArea state={state} name={`${p}.options`} label={t.options} hint={t.optionsHint} rows={3} />
         <div>
-          <Checkbox state={state} name={`${p}.required`} label="An answer is required" />
-          {existing ? <Checkbox state={state} name={`${p}.remove`} label="Remove this question" hint="Answers already given stay in the exports." /> : null}
+          <Checkbox state={state} name={`${p}.required`} label={t.required} />
+          {existing ? <Checkbox state={state} name={`${p}.remove`} label={t.remove} hint={t.removeHint} /> : null}
         </div>
       </div>
     </fieldset>
@@ -89,93 +78,97 @@ export function EventFormPage(p: EventFormProps) {
   const { state } = p;
   const filled = questionRows(state.values);
   const rows = filled + (p.blankRows ?? BLANK_QUESTIONS);
+  const language = p.member.language;
+  const words = wordsFor(p.member);
+  const t = words.events.form;
+  const l = t.labels;
   return (
     <AdminLayout member={p.member} orgName={p.orgName} title={p.title} section="events" scripts={[assetUrl["admin.js"]]}>
       <div class="page-head">
         <h1>{p.title}</h1>
-        <a href="/admin">Back to events</a>
+        <a href="/admin">{t.back}</a>
       </div>
       {p.intro ? <p class="notice">{p.intro}</p> : null}
-      <ErrorSummary errors={state.errors} label={eventFieldLabel} />
+      <ErrorSummary errors={state.errors} label={(field) => eventFieldLabel(field, language)} language={language} />
       <form method="post" action={p.action} novalidate>
         <section class="card">
-          <h2>About the event</h2>
-          <Input state={state} name="title" label="Title" required />
-          <TextArea state={state} name="description" label="Description" rows={6} hint="Plain text; blank lines start new paragraphs." />
-          <Input state={state} name="slug" label="Web address" hint="Lower-case letters, digits and dashes, e.g. leankonferens-2027. Left blank, it is made from the title." />
+          <h2>{t.about}</h2>
+          <Input state={state} name="title" label={l.title} required />
+          <TextArea state={state} name="description" label={l.description} rows={6} hint={t.descriptionHint} />
+          <Input state={state} name="slug" label={l.slug} hint={t.slugHint} />
         </section>
         <section class="card">
-          <h2>When and where</h2>
+          <h2>{t.whenWhere}</h2>
           <div class="grid-form">
-            <Input state={state} name="startsAt" label="Starts" type="datetime-local" required />
-            <Input state={state} name="endsAt" label="Ends" type="datetime-local" required hint="Suggested from the start; change it as you like." />
-            <Select state={state} name="timezone" label="Time zone" options={zoneOptions(state.values.timezone)} hint="Times above are in this zone." />
+            <Input state={state} name="startsAt" label={l.startsAt} type="datetime-local" required />
+            <Input state={state} name="endsAt" label={l.endsAt} type="datetime-local" required hint={t.endsHint} />
+            <Select state={state} name="timezone" label={l.timezone} options={zoneOptions(state.values.timezone)} hint={t.timezoneHint} />
           </div>
           {/* Filled by the page's script as the times are typed (see adminScript.ts). */}
           <p id="f-endsAt-check" class="field-error" role="status" hidden>
-            The end is before the start: make it later.
+            {t.endBeforeStart}
           </p>
           <div class="grid-form">
-            <Input state={state} name="venue" label="Venue" />
-            <Input state={state} name="address" label="Address" />
+            <Input state={state} name="venue" label={l.venue} />
+            <Input state={state} name="address" label={l.address} />
           </div>
-          <Input state={state} name="onlineUrl" label="Online join link" type="url" hint="Sent only to confirmed attendees." />
+          <Input state={state} name="onlineUrl" label={l.onlineUrl} type="url" hint={t.onlineHint} />
         </section>
         <section class="card">
-          <h2>Registration</h2>
+          <h2>{t.registration}</h2>
           <div class="grid-form">
-            <Input state={state} name="capacity" label="Seats" type="number" min={0} required />
-            <Input state={state} name="groupLimit" label="People per signup" type="number" min={1} max={20} hint="A submitter may register colleagues, up to this many in all." />
-            <Select state={state} name="language" label="Language of the page and emails" options={[["sv", "Svenska"], ["en", "English"], ["nb", "Norsk bokmål"]]} />
-            <Select state={state} name="status" label="Visibility" options={[["published", "Published: open for signups"], ["draft", "Draft: hidden"]]} />
-            <Input state={state} name="registrationOpensAt" label="Registration opens" type="datetime-local" hint="Blank: open now." />
-            <Input state={state} name="registrationClosesAt" label="Registration closes" type="datetime-local" hint="Blank: until the event starts." />
+            <Input state={state} name="capacity" label={l.capacity} type="number" min={0} required />
+            <Input state={state} name="groupLimit" label={l.groupLimit} type="number" min={1} max={20} hint={t.groupLimitHint} />
+            <Select state={state} name="language" label={t.languageLabel} options={[["sv", words.shell.languageNames.sv], ["en", words.shell.languageNames.en], ["nb", words.shell.languageNames.nb]]} />
+            <Select state={state} name="status" label={l.status} options={[["published", t.visibility.published], ["draft", t.visibility.draft]]} />
+            <Input state={state} name="registrationOpensAt" label={l.registrationOpensAt} type="datetime-local" hint={t.opensHint} />
+            <Input state={state} name="registrationClosesAt" label={l.registrationClosesAt} type="datetime-local" hint={t.closesHint} />
           </div>
-          <Checkbox state={state} name="waitlist" label="Keep a waitlist when full" hint="Freed seats go to the waitlist in arrival order." />
+          <Checkbox state={state} name="waitlist" label={t.waitlist} hint={t.waitlistHint} />
           <div class="grid-form">
             <Select
               state={state}
               name="waitlistMode"
-              label="When a seat is freed"
-              options={[["auto", "Give it to the first person waiting at once"], ["offer", "Offer it to the first person waiting, for a time"]]}
+              label={l.waitlistMode}
+              options={[["auto", t.waitlistModes.auto], ["offer", t.waitlistModes.offer]]}
             />
             <Input
               state={state}
               name="offerMinutes"
-              label="Minutes an offer holds the seat"
+              label={l.offerMinutes}
               type="number"
               min={1}
               max={10080}
-              hint="1440 is a day, 10080 a week. Offers end an hour before the start at the latest; from then on a freed seat is confirmed at once."
+              hint={t.offerHint}
             />
           </div>
         </section>
         <section>
-          <h2>Questions to attendees</h2>
+          <h2>{t.questions}</h2>
           {Array.from({ length: rows }, (_, i) => (
-            <QuestionRow state={state} i={i} existing={i < p.savedQuestions} />
+            <QuestionRow state={state} i={i} existing={i < p.savedQuestions} t={t} />
           ))}
           <input type="hidden" name="blankRows" value={String(rows - filled)} />
           <button type="submit" name="more" value="yes" class="secondary">
-            Add more questions
+            {t.moreQuestions}
           </button>
         </section>
         <div class="actions">
           <button type="submit">{p.submitLabel}</button>
-          <a href="/admin">Cancel</a>
+          <a href="/admin">{t.cancel}</a>
         </div>
       </form>
       {p.snippet ? (
         <section class="card">
-          <h2>Embed the form on your site</h2>
-          <p id="embed-snippet-hint">Paste this where the form should appear. Your site's address must be listed under Settings → embed origins.</p>
-          <label for="embed-snippet">HTML snippet</label>
+          <h2>{t.embed}</h2>
+          <p id="embed-snippet-hint">{t.embedHint}</p>
+          <label for="embed-snippet">{t.snippet}</label>
           <textarea id="embed-snippet" readonly rows={4} aria-describedby="embed-snippet-hint">
             {p.snippet}
           </textarea>
           <p>
             <button type="button" class="secondary" data-copy="embed-snippet" hidden>
-              Copy the snippet
+              {t.copySnippet}
             </button>
           </p>
         </section>

@@ -10,6 +10,9 @@ import { failedMailCount, mailHeld } from "../../../domain/outbox";
 import { findEvent, organiserEventView, refuseUnlessEditable } from "../../../domain/events";
 import { updateEvent, updateEventInput } from "../../../domain/events";
 import { withEmbed } from "../../api/embed";
+import type { Language } from "../../../db/schema";
+import { fill } from "../../../i18n/messages";
+import { workspaceMessages } from "../../../i18n/workspace";
 import type { AppContext, AppEnv } from "../../env";
 import { CancelEventPage } from "./cancelEventPage";
 import { DashboardPage } from "./dashboardPage";
@@ -18,20 +21,25 @@ import { duplicateValues, eventFormValues, moreBlankRows, onFormRows, questionRo
 import { EventFormPage, type EventFormProps } from "./eventFormPage";
 import { blankState, type AdminFormState } from "./fields";
 import { readForm } from "./forms";
-import { renderAdmin } from "./layout";
+import { renderAdmin, wordsFor } from "./layout";
 import { requireRole } from "./session";
 
-const notices: Record<string, string> = {
-  created: "The event is created.",
-  saved: "Your changes are saved. Attendees were told about any change of time or place.",
-  cancelled: "The event is cancelled and everyone registered is being told.",
+/** The text of a `?notice=` code in the member's language (codes, not text: a link must not put words on our page). */
+const noticeText = (code: string | undefined, language: Language): string | undefined => {
+  const notices: Record<string, string> = workspaceMessages(language).events.notices;
+  return code && Object.hasOwn(notices, code) ? notices[code] : undefined;
 };
 
 const newEventDefaults = { timezone: "Europe/Stockholm", capacity: "50", groupLimit: "5", waitlist: "yes", waitlistMode: "auto", offerMinutes: "1440", language: "sv", status: "published" };
 
 /** Runs a save; field errors (the schema's or the domain's) come back beside the form's own rows. */
-async function attempt<T>(schema: z.ZodType<T>, read: ReadEventForm, save: (valid: T) => Promise<string>): Promise<{ redirect: string } | { errors: Record<string, string> }> {
-  const shown = (fields: FieldErrors) => ({ errors: shownErrors(onFormRows(fields, read.rows)) });
+async function attempt<T>(
+  schema: z.ZodType<T>,
+  read: ReadEventForm,
+  language: Language,
+  save: (valid: T) => Promise<string>,
+): Promise<{ redirect: string } | { errors: Record<string, string> }> {
+  const shown = (fields: FieldErrors) => ({ errors: shownErrors(onFormRows(fields, read.rows), language) });
   const parsed = schema.safeParse(read.input);
   if (!parsed.success) return shown(zodFieldErrors(parsed.error));
   try {
@@ -43,7 +51,7 @@ async function attempt<T>(schema: z.ZodType<T>, read: ReadEventForm, save: (vali
 }
 
 /** The form as read, for showing again. */
-const stateOf = (read: ReadEventForm): AdminFormState => ({ values: read.values, errors: shownErrors(read.errors) });
+const stateOf = (read: ReadEventForm, language: Language): AdminFormState => ({ values: read.values, errors: shownErrors(read.errors, language) });
 
 const formPage = (c: AppContext, props: Omit<EventFormProps, "member" | "orgName">, status: 200 | 400 = 200) =>
   renderAdmin(c, <EventFormPage member={c.var.member} orgName={c.var.orgName} {...props} />, status);
@@ -66,21 +74,31 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     const failedMail = allows(c.var.member.role, "owner") ? await failedMailCount(c.var.ctx, c.var.member.orgId) : 0;
     return renderAdmin(
       c,
-      <DashboardPage member={c.var.member} orgName={c.var.orgName} {...data} notice={notices[c.req.query("notice") ?? ""]} mailHeld={held} failedMail={failedMail} />,
+      <DashboardPage
+        member={c.var.member}
+        orgName={c.var.orgName}
+        {...data}
+        notice={noticeText(c.req.query("notice"), c.var.member.language)}
+        mailHeld={held}
+        failedMail={failedMail}
+      />,
     );
   })
-  .get("/events/new", organiser, (c) =>
-    formPage(c, { title: "New event", action: "/admin/events/new", state: blankState(newEventDefaults), savedQuestions: 0, submitLabel: "Create the event" }),
-  )
+  .get("/events/new", organiser, (c) => {
+    const t = wordsFor(c.var.member).events.form;
+    return formPage(c, { title: t.newTitle, action: "/admin/events/new", state: blankState(newEventDefaults), savedQuestions: 0, submitLabel: t.create });
+  })
   .post("/events/new", organiser, async (c) => {
     const form = await readForm(c);
+    const language = c.var.member.language;
+    const t = wordsFor(c.var.member).events.form;
     const read = readEventForm(form);
-    const state = stateOf(read);
-    const props = { title: "New event", action: "/admin/events/new", savedQuestions: savedCount(state), submitLabel: "Create the event" };
+    const state = stateOf(read, language);
+    const props = { title: t.newTitle, action: "/admin/events/new", savedQuestions: savedCount(state), submitLabel: t.create };
     if (form.one("more")) return formPage(c, { ...props, state, blankRows: moreBlankRows(form.one("blankRows"), questionRows(state.values)) });
     if (Object.keys(state.errors).length) return formPage(c, { ...props, state }, 400);
     const actor = c.var.member;
-    const result = await attempt(createEventInput, read, async (valid) => {
+    const result = await attempt(createEventInput, read, language, async (valid) => {
       const event = await createEvent({ ctx: c.var.ctx, input: { ...valid, orgId: actor.orgId }, actor });
       return `/admin/events/${event.id}?notice=created`;
     });
@@ -90,23 +108,27 @@ export const eventAdminRoutes = new Hono<AppEnv>()
   .get("/events/:id/edit", organiser, async (c) => {
     const row = await findEvent(c.var.ctx, c.req.param("id"), c.var.member.orgId);
     refuseUnlessEditable(row.event);
+    const t = wordsFor(c.var.member).events.form;
     const state = blankState(eventFormValues(row.event));
     const snippet = withEmbed(organiserEventView(c.var.ctx, row)).embed.snippet;
-    return formPage(c, { title: `Edit: ${row.event.title}`, action: `/admin/events/${row.event.id}/edit`, state, savedQuestions: row.event.questions.length, submitLabel: "Save changes", snippet });
+    const title = fill(t.editTitle, { event: row.event.title });
+    return formPage(c, { title, action: `/admin/events/${row.event.id}/edit`, state, savedQuestions: row.event.questions.length, submitLabel: t.save, snippet });
   })
   .post("/events/:id/edit", organiser, async (c) => {
     const row = await findEvent(c.var.ctx, c.req.param("id"), c.var.member.orgId);
     refuseUnlessEditable(row.event);
     const form = await readForm(c);
+    const language = c.var.member.language;
+    const t = wordsFor(c.var.member).events.form;
     const read = readEventForm(form);
-    const state = stateOf(read);
-    const props = { title: `Edit: ${row.event.title}`, action: `/admin/events/${row.event.id}/edit`, savedQuestions: savedCount(state), submitLabel: "Save changes" };
+    const state = stateOf(read, language);
+    const props = { title: fill(t.editTitle, { event: row.event.title }), action: `/admin/events/${row.event.id}/edit`, savedQuestions: savedCount(state), submitLabel: t.save };
     if (form.one("more")) return formPage(c, { ...props, state, blankRows: moreBlankRows(form.one("blankRows"), questionRows(state.values)) });
     if (Object.keys(state.errors).length) return formPage(c, { ...props, state }, 400);
     // A blank slug on an existing event keeps the one it has (links are already out).
     if (!("slug" in read.input)) read.input.slug = row.event.slug;
     const actor = c.var.member;
-    const result = await attempt(updateEventInput, read, async (patch) => {
+    const result = await attempt(updateEventInput, read, language, async (patch) => {
       await updateEvent({ ctx: c.var.ctx, input: { id: row.event.id, orgId: actor.orgId, patch }, actor });
       return `/admin/events/${row.event.id}?notice=saved`;
     });
@@ -115,8 +137,9 @@ export const eventAdminRoutes = new Hono<AppEnv>()
   })
   .get("/events/:id/duplicate", organiser, async (c) => {
     const { event } = await findEvent(c.var.ctx, c.req.param("id"), c.var.member.orgId);
-    const intro = `A copy of "${event.title}", one week later. Check the date and time, then create it. Nobody is registered yet.`;
-    return formPage(c, { title: "Duplicate event", action: "/admin/events/new", state: blankState(duplicateValues(event)), savedQuestions: 0, submitLabel: "Create the copy", intro });
+    const t = wordsFor(c.var.member).events.form;
+    const intro = fill(t.duplicateIntro, { event: event.title });
+    return formPage(c, { title: t.duplicateTitle, action: "/admin/events/new", state: blankState(duplicateValues(event)), savedQuestions: 0, submitLabel: t.createCopy, intro });
   })
   .get("/events/:id/cancel", organiser, async (c) => {
     const row = await findEvent(c.var.ctx, c.req.param("id"), c.var.member.orgId);
