@@ -39,7 +39,7 @@ export const attendeesActions: typeof sv = {
   confirm: {
     inQueue: ", nummer {n}",
     overTitle: "Gi plass utover antall plasser?",
-    overFull: "Arrangementet er fullt: {confirmed} av {capacity} plasser er tatt. Får {name} plass nå, blir det {people} for mange.",
+    overFull: "Arrangementet er fullt: {confirmed} bekreftet av {capacity} plasser. Får {name} plass nå, blir det {people} for mange.",
     overText: "Plassen logges som utover antall plasser, i ditt navn i endringsloggen, og {name} får bekreftelsen med kalenderinvitasjon.",
     overSubmit: "Gi plass utover antall plasser",
     overKeep: "La personen stå på ventelisten",

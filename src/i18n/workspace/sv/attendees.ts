@@ -14,7 +14,7 @@ export const attendees = {
   filters: {
     live: "Bekräftade och på väntelistan",
     confirmed: "Bekräftade",
-    offered: "Erbjudna en plats",
+    offered: "Har fått erbjudande om plats",
     waitlisted: "På väntelistan",
     cancelled: "Avbokade",
     all: "Alla, även avbokade",

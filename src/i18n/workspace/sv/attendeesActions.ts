@@ -38,7 +38,7 @@ export const attendeesActions = {
   confirm: {
     inQueue: ", plats {n}",
     overTitle: "Ge plats utöver antalet platser?",
-    overFull: "Evenemanget är fullbokat: {confirmed} av {capacity} platser är tagna. Får {name} en plats nu blir det {people} för många.",
+    overFull: "Evenemanget är fullbokat: {confirmed} bekräftade av {capacity} platser. Får {name} en plats nu blir det {people} för många.",
     overText:
       "Platsen loggas som utöver antalet platser, i ditt namn i loggen över ändringar, och {name} får bekräftelsen med kalenderinbjudan.",
     overSubmit: "Ge plats utöver antalet platser",
