@@ -30,7 +30,8 @@ const promote = (eventId: string, regId: string) =>
   fetch(`${server.url}${regPath(eventId, regId, "promote")}`, {
     method: "POST",
     redirect: "manual",
-    headers: { origin: server.url, cookie, "content-type": "application/x-www-form-urlencoded" },
+    // An English browser: the test reads the English page.
+    headers: { origin: server.url, cookie, "content-type": "application/x-www-form-urlencoded", "accept-language": "en" },
     body: "",
   });
 

@@ -72,7 +72,9 @@ describe("the attendance list's pages", () => {
       expected(["confirmed", "waitlisted", "cancelled"]),
     );
     for (const [k, page] of pages.entries()) {
-      expect(page.caption).toBe(`1500 registrations · all, with cancelled · showing ${k * 100 + 1}–${k * 100 + 100}`);
+      // Counts are written the reader's way: "1,500" in English (and "1 500" in Swedish).
+      const n = (v: number) => v.toLocaleString("en-GB");
+      expect(page.caption).toBe(`1,500 registrations · all, with cancelled · showing ${n(k * 100 + 1)}–${n(k * 100 + 100)}`);
       // The first page links to no first page; every later one does, to this filter's.
       expect(page.links.first).toBe(k ? `${listPath(eventId)}?status=all` : null);
     }

@@ -13,8 +13,9 @@ let eventId: string;
 const token = "plats_workerdlisttoken0123456789abcdefghijklm";
 const session = "workerd-list-session-0123456789abcdefghijklm";
 const list = () => `/admin/events/${eventId}`;
+// An English browser: the member inserted here never chose a language, and the test reads English.
 const admin = async (path: string) => {
-  const res = await fetch(`${w.url}${path}`, { headers: { cookie: `plats_admin=${session}` }, redirect: "manual" });
+  const res = await fetch(`${w.url}${path}`, { headers: { cookie: `plats_admin=${session}`, "accept-language": "en" }, redirect: "manual" });
   return { status: res.status, text: await res.text() };
 };
 

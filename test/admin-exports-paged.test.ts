@@ -118,7 +118,8 @@ describe("long lists in the workspace", () => {
     const ids = [...res.text.matchAll(/<tr id="(reg_page\d+)"/g)].map((m) => Number(m[1]!.slice(8)));
     // The first 100 confirmed, in arrival order.
     expect(ids).toEqual(Array.from({ length: 1200 }, (_, k) => k + 1).filter((i) => i % 5 && i % 3).slice(0, 100));
-    expect(res.text).toContain(`${PEOPLE} registrations · all, with cancelled · showing 1–100`);
+    // Counts as English writes them: "1,200".
+    expect(res.text).toContain(`${PEOPLE.toLocaleString("en-GB")} registrations · all, with cancelled · showing 1–100`);
     expect(res.text).toContain('rel="next">Next page</a>');
   });
 

@@ -1,14 +1,13 @@
-import type { Question } from "../../../db/schema";
-import { pageMessages } from "../../../i18n/pages";
+import type { Language, Question } from "../../../db/schema";
+import { fill } from "../../../i18n/messages";
+import { pageMessages, type PageMessages } from "../../../i18n/pages";
+import { workspaceMessages, type WorkspaceMessages } from "../../../i18n/workspace";
 import type { Tally } from "../../../domain/attendees";
 import type { EventRow } from "../../../domain/events";
 import type { Member } from "../../../domain/accounts";
 import { CheckboxField, ChoicesField, ErrorSummary, fieldId, SelectField, TextField, type FormState } from "../pages/fields";
-import { EventLine, listPath } from "./attendeeShared";
-import { AdminLayout } from "./layout";
-
-// The workspace is in English; the attendee form's field parts bring their own words.
-const t = pageMessages("en");
+import { EventLine, listPath, number } from "./attendeeShared";
+import { AdminLayout, wordsFor } from "./layout";
 
 const languages = [
   ["sv", "Svenska"],
@@ -22,7 +21,8 @@ export const newAttendeeForm = (event: EventRow): FormState => ({
   errors: {},
 });
 
-function QuestionField({ q, state }: { q: Question; state: FormState }) {
+// The attendee form's field parts bring their own words (`t`), in the member's language.
+function QuestionField({ q, state, t }: { q: Question; state: FormState; t: PageMessages }) {
   const name = `answers.${q.id}`;
   switch (q.kind) {
     case "select":
@@ -37,23 +37,21 @@ function QuestionField({ q, state }: { q: Question; state: FormState }) {
 }
 
 /** Field name → label, for the error summary. */
-export function addLabels(event: EventRow): Record<string, string> {
-  const labels: Record<string, string> = { name: "Name", email: "Email", organisation: "Organisation", phone: "Phone", language: "Language" };
+export function addLabels(event: EventRow, language: Language): Record<string, string> {
+  const t = pageMessages(language);
+  const w = workspaceMessages(language).attendees.add;
+  const labels: Record<string, string> = { name: t.name, email: t.email, organisation: t.organisation, phone: t.phone, language: w.languageShort };
   for (const q of event.questions) labels[`answers.${q.id}`] = q.label;
   return labels;
 }
 
-function SeatState({ event, tally }: { event: EventRow; tally: Tally }) {
+function SeatState({ event, tally, w, language }: { event: EventRow; tally: Tally; w: WorkspaceMessages["attendees"]["add"]; language: Language }) {
   const full = tally.seatsLeft === 0;
+  const n = (v: number) => number(v, language);
   return (
     <p class={full ? "notice wait" : "notice"}>
-      {tally.confirmed} of {tally.capacity} seats taken, {tally.waitlisted} waiting.{" "}
-      {full
-        ? event.waitlist
-          ? "The event is full: a new person goes on the waitlist unless you seat them beyond capacity."
-          : "The event is full and has no waitlist: tick “Seat beyond capacity” to add someone."
-        : "A new person gets a seat."}{" "}
-      This works even when registration is closed.
+      {fill(w.seats, { confirmed: n(tally.confirmed), capacity: n(tally.capacity), waitlisted: n(tally.waitlisted) })}{" "}
+      {full ? (event.waitlist ? w.fullWaitlist : w.fullNoWaitlist) : w.seat} {w.closedToo}
     </p>
   );
 }
@@ -73,20 +71,24 @@ export function AddAttendeePage({
   state: FormState;
 }) {
   const chosen = typeof state.values.language === "string" ? state.values.language : event.language;
+  const { language } = member;
+  const t = pageMessages(language);
+  const words = wordsFor(member).attendees;
+  const w = words.add;
   return (
-    <AdminLayout member={member} orgName={orgName} title="Add attendee" section="events">
-      <EventLine event={event} />
-      <h1>Add an attendee</h1>
-      <SeatState event={event} tally={tally} />
-      <ErrorSummary state={state} labels={addLabels(event)} t={t} />
+    <AdminLayout member={member} orgName={orgName} title={w.title} section="events">
+      <EventLine event={event} language={language} />
+      <h1>{w.heading}</h1>
+      <SeatState event={event} tally={tally} w={w} language={language} />
+      <ErrorSummary state={state} labels={addLabels(event, language)} t={t} />
       <form method="post" action={`${listPath(event.id)}/add`} class="card" novalidate>
         <div class="grid-form">
-          <TextField state={state} name="name" label="Name" t={t} required autocomplete="off" maxLength={200} />
-          <TextField state={state} name="email" label="Email" t={t} required type="email" autocomplete="off" maxLength={254} />
-          <TextField state={state} name="organisation" label="Organisation" t={t} maxLength={200} />
-          <TextField state={state} name="phone" label="Phone" t={t} type="tel" maxLength={50} />
+          <TextField state={state} name="name" label={t.name} t={t} required autocomplete="off" maxLength={200} />
+          <TextField state={state} name="email" label={t.email} t={t} required type="email" autocomplete="off" maxLength={254} />
+          <TextField state={state} name="organisation" label={t.organisation} t={t} maxLength={200} />
+          <TextField state={state} name="phone" label={t.phone} t={t} type="tel" maxLength={50} />
           <div class="field">
-            <label for={fieldId("language")}>Language of their emails</label>
+            <label for={fieldId("language")}>{w.language}</label>
             <select id={fieldId("language")} name="language">
               {languages.map(([code, label]) => (
                 <option value={code} selected={code === chosen}>
@@ -98,25 +100,21 @@ export function AddAttendeePage({
         </div>
         {event.questions.length ? (
           <fieldset>
-            <legend>Answers</legend>
-            <p class="hint">All optional here, even where the public form requires an answer.</p>
+            <legend>{w.answers}</legend>
+            <p class="hint">{w.answersHint}</p>
             {event.questions.map((q) => (
-              <QuestionField q={q} state={state} />
+              <QuestionField q={q} state={state} t={t} />
             ))}
           </fieldset>
         ) : null}
         <fieldset>
-          <legend>Seat and email</legend>
-          <CheckboxField
-            state={state}
-            name="override"
-            label="Seat beyond capacity if the event is full (recorded as an override in the audit log)"
-          />
-          <CheckboxField state={state} name="sendEmail" label="Send the confirmation email (or their waitlist place)" />
+          <legend>{w.seatAndEmail}</legend>
+          <CheckboxField state={state} name="override" label={w.override} />
+          <CheckboxField state={state} name="sendEmail" label={w.sendEmail} />
         </fieldset>
         <div class="actions">
-          <button type="submit">Add attendee</button>
-          <a href={listPath(event.id)}>Back to the list</a>
+          <button type="submit">{w.submit}</button>
+          <a href={listPath(event.id)}>{words.backToList}</a>
         </div>
       </form>
     </AdminLayout>

@@ -1,8 +1,10 @@
 import type { EventRow } from "../../../domain/events";
 import type { Member } from "../../../domain/accounts";
 import type { RegistrationRow } from "../../../domain/registrations";
-import { EventLine, listPath, people, registrationPath } from "./attendeeShared";
-import { AdminLayout } from "./layout";
+import { fill } from "../../../i18n/messages";
+import type { WorkspaceMessages } from "../../../i18n/workspace";
+import { EventLine, listPath, number, people, registrationPath } from "./attendeeShared";
+import { AdminLayout, wordsFor } from "./layout";
 
 interface Frame {
   member: Member;
@@ -12,22 +14,22 @@ interface Frame {
 }
 
 /** Who the action is about, so the organiser sees the right person before confirming. */
-const Who = ({ registration: r, position }: { registration: RegistrationRow; position?: number | null }) => (
+const Who = ({ registration: r, position, t }: { registration: RegistrationRow; position?: number | null; t: WorkspaceMessages["attendees"] }) => (
   <dl class="meta card">
-    <dt>Name</dt>
+    <dt>{t.table.columns.name}</dt>
     <dd>{r.name}</dd>
-    <dt>Email</dt>
+    <dt>{t.table.columns.email}</dt>
     <dd>{r.email}</dd>
     {r.organisation ? (
       <>
-        <dt>Organisation</dt>
+        <dt>{t.table.columns.organisation}</dt>
         <dd>{r.organisation}</dd>
       </>
     ) : null}
-    <dt>Status</dt>
+    <dt>{t.table.columns.status}</dt>
     <dd>
-      {r.status}
-      {position ? `, number ${position} in the queue` : ""}
+      {t.status[r.status]}
+      {position ? fill(t.confirm.inQueue, { n: position }) : ""}
     </dd>
   </dl>
 );
@@ -46,24 +48,23 @@ export function PromoteOverridePage({
   capacity,
   beyondBy,
 }: Frame & { position: number | null; confirmed: number; capacity: number; beyondBy: number }) {
+  const { language } = member;
+  const t = wordsFor(member).attendees;
+  const name = registration.name;
   return (
-    <AdminLayout member={member} orgName={orgName} title="Seat beyond capacity?" section="events">
-      <EventLine event={event} />
-      <h1>Seat beyond capacity?</h1>
+    <AdminLayout member={member} orgName={orgName} title={t.confirm.overTitle} section="events">
+      <EventLine event={event} language={language} />
+      <h1>{t.confirm.overTitle}</h1>
       <p class="notice wait">
-        The event is full: {confirmed} confirmed of {capacity} seats. Giving {registration.name} a seat now exceeds the
-        capacity by {people(beyondBy)}.
+        {fill(t.confirm.overFull, { confirmed: number(confirmed, language), capacity: number(capacity, language), name, people: people(beyondBy, language) })}
       </p>
-      <Who registration={registration} position={position} />
+      <Who registration={registration} position={position} t={t} />
       <form method="post" action={registrationPath(event.id, registration.id, "promote")} class="card">
         <input type="hidden" name="override" value="1" />
-        <p>
-          The seat is recorded as beyond capacity, under your name in the audit log, and {registration.name} gets the
-          confirmation email with the calendar invite.
-        </p>
+        <p>{fill(t.confirm.overText, { name })}</p>
         <div class="actions">
-          <button type="submit">Seat beyond capacity</button>
-          <a href={listPath(event.id)}>Keep them waiting</a>
+          <button type="submit">{t.confirm.overSubmit}</button>
+          <a href={listPath(event.id)}>{t.confirm.overKeep}</a>
         </div>
       </form>
     </AdminLayout>
@@ -73,21 +74,20 @@ export function PromoteOverridePage({
 /** A confirmation step before cancelling on someone's behalf. */
 export function CancelConfirmPage({ member, orgName, event, registration, position }: Frame & { position: number | null }) {
   const seated = registration.status === "confirmed";
+  const t = wordsFor(member).attendees;
+  const name = registration.name;
   return (
-    <AdminLayout member={member} orgName={orgName} title="Cancel registration" section="events">
-      <EventLine event={event} />
-      <h1>Cancel {registration.name}'s registration?</h1>
-      <Who registration={registration} position={position} />
+    <AdminLayout member={member} orgName={orgName} title={t.confirm.cancelTitle} section="events">
+      <EventLine event={event} language={member.language} />
+      <h1>{fill(t.confirm.cancelHeading, { name })}</h1>
+      <Who registration={registration} position={position} t={t} />
       <form method="post" action={registrationPath(event.id, registration.id, "cancel")} class="card">
-        <p>
-          {registration.name} is told by email
-          {seated ? ", their calendar invite is withdrawn, and their seat goes to the first person on the waitlist at once (until the event starts)." : "."}
-        </p>
+        <p>{fill(seated ? t.confirm.cancelTextSeated : t.confirm.cancelText, { name })}</p>
         <div class="actions">
           <button type="submit" class="danger">
-            Cancel the registration
+            {t.confirm.cancelSubmit}
           </button>
-          <a href={listPath(event.id)}>Keep it</a>
+          <a href={listPath(event.id)}>{t.confirm.cancelKeep}</a>
         </div>
       </form>
     </AdminLayout>

@@ -1,59 +1,62 @@
+import type { Language } from "../../../db/schema";
 import { listIsOpen } from "../../../domain/attendees";
 import type { EventRow } from "../../../domain/events";
+import { workspaceMessages } from "../../../i18n/workspace";
 import { listPath } from "./attendeeShared";
 
 /** What an organiser can do with the event from its attendance list. */
-export function EventLinks({ event }: { event: EventRow }) {
+export function EventLinks({ event, language }: { event: EventRow; language: Language }) {
   const base = listPath(event.id);
   const live = listIsOpen(event);
+  const t = workspaceMessages(language).attendees.links;
   return (
-    <nav class="event-links no-print" aria-label="This event">
+    <nav class="event-links no-print" aria-label={t.label}>
       <ul class="links">
         {live ? (
           <>
             <li>
               <a class="button" href={`${base}/add`}>
-                Add attendee
+                {t.add}
               </a>
             </li>
             <li>
               <a class="button secondary" href={`${base}/message`}>
-                Message attendees
+                {t.message}
               </a>
             </li>
             <li>
-              <a href={`${base}/edit`}>Edit event</a>
+              <a href={`${base}/edit`}>{t.edit}</a>
             </li>
           </>
         ) : null}
         <li>
-          <a href={`${base}/duplicate`}>Duplicate</a>
+          <a href={`${base}/duplicate`}>{t.duplicate}</a>
         </li>
         {live ? (
           <li>
-            <a href={`${base}/cancel`}>Cancel event</a>
+            <a href={`${base}/cancel`}>{t.cancel}</a>
           </li>
         ) : null}
         <li>
-          <a href={`${base}/checkin`}>Check-in</a>
+          <a href={`${base}/checkin`}>{t.checkin}</a>
         </li>
         <li>
-          <a href={`${base}/print`}>Print</a>
+          <a href={`${base}/print`}>{t.print}</a>
         </li>
         <li>
-          <a href={`${base}/badges`}>Name badges</a>
+          <a href={`${base}/badges`}>{t.badges}</a>
         </li>
         <li>
-          <a href={`${base}/signups`}>Signups over time</a>
+          <a href={`${base}/signups`}>{t.signups}</a>
         </li>
         <li>
-          <a href={`${base}/attendees.csv`}>CSV</a>
+          <a href={`${base}/attendees.csv`}>{t.csv}</a>
         </li>
         <li>
-          <a href={`${base}/attendees.csv?sep=semicolon`}>CSV (semicolon, for Excel)</a>
+          <a href={`${base}/attendees.csv?sep=semicolon`}>{t.csvSemicolon}</a>
         </li>
         <li>
-          <a href={`${base}/attendees.xlsx`}>Excel</a>
+          <a href={`${base}/attendees.xlsx`}>{t.excel}</a>
         </li>
       </ul>
     </nav>

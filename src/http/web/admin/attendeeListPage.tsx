@@ -2,72 +2,71 @@ import type { AttendanceList, ListedRegistration, ListFilter, Tally } from "../.
 import { answerText, canActOn, canAnswerFor, canPromote } from "../../../domain/attendees";
 import type { EventRow } from "../../../domain/events";
 import type { Member } from "../../../domain/accounts";
+import type { Answers, Language, Question } from "../../../db/schema";
 import { formatWhen } from "../../../i18n/format";
+import { fill } from "../../../i18n/messages";
+import { plural } from "../../../i18n/pages";
+import type { WorkspaceMessages } from "../../../i18n/workspace";
 import { EventLinks } from "./attendeeEventLinks";
 import { Pager } from "./attendeeListPager";
-import { Instant, listPath, registrationPath } from "./attendeeShared";
+import { counted, Instant, listPath, number, registrationPath } from "./attendeeShared";
 import { OfferActions, OfferDeadline } from "./attendeeOfferPages";
-import { AdminLayout, Notice } from "./layout";
+import { AdminLayout, Notice, wordsFor } from "./layout";
 
-const filterLabels: Record<ListFilter, string> = {
-  // Offered people are in the live list too, each marked "offered" with their deadline.
-  live: "Confirmed and waitlisted",
-  confirmed: "Confirmed",
-  offered: "Offered a seat",
-  waitlisted: "Waitlisted",
-  cancelled: "Cancelled",
-  all: "All, with cancelled",
-};
+type Words = WorkspaceMessages["attendees"];
 
 const statusBadge = { confirmed: "badge", offered: "badge wait", waitlisted: "badge wait", cancelled: "badge bad", expired: "badge bad" } as const;
 
-function Counts({ tally, event }: { tally: Tally; event: EventRow }) {
+function Counts({ tally, event, t, language }: { tally: Tally; event: EventRow; t: Words; language: Language }) {
+  const c = t.counts;
+  const n = (v: number) => number(v, language);
   return (
-    <ul class="stats" aria-label="Counts">
+    <ul class="stats" aria-label={c.label}>
       <li>
         <strong>
-          {tally.confirmed} / {tally.capacity}
+          {n(tally.confirmed)} / {n(tally.capacity)}
         </strong>
-        confirmed
+        {c.confirmed}
       </li>
       <li>
-        <strong>{tally.seatsLeft}</strong>
-        {tally.seatsLeft === 1 ? "seat left" : "seats left"}
+        <strong>{n(tally.seatsLeft)}</strong>
+        {plural(language, c.seatsLeft, tally.seatsLeft)}
       </li>
       {tally.offered ? (
         <li>
-          <strong>{tally.offered}</strong>
-          {tally.offered === 1 ? "seat held for an offer" : "seats held for offers"}
+          <strong>{n(tally.offered)}</strong>
+          {plural(language, c.held, tally.offered)}
         </li>
       ) : null}
       <li>
-        <strong>{tally.waitlisted}</strong>
-        {event.waitlist ? "waitlisted" : "waitlisted (waitlist off)"}
+        <strong>{n(tally.waitlisted)}</strong>
+        {event.waitlist ? c.waitlisted : c.waitlistOff}
       </li>
       <li>
-        <strong>{tally.cancelled + tally.expired}</strong>
-        {tally.expired ? "cancelled or offer expired" : "cancelled"}
+        <strong>{n(tally.cancelled + tally.expired)}</strong>
+        {tally.expired ? c.cancelledOrExpired : c.cancelled}
       </li>
       <li>
-        <strong>{tally.checkedIn}</strong>
-        checked in
+        <strong>{n(tally.checkedIn)}</strong>
+        {c.checkedIn}
       </li>
       {tally.beyond > 0 ? (
         <li class="over">
-          <strong>{tally.beyond}</strong>
-          over capacity{tally.overCapacity ? ` (${tally.overCapacity} seated by override)` : ""}
+          <strong>{n(tally.beyond)}</strong>
+          {c.beyond}
+          {tally.overCapacity ? fill(c.beyondByOverride, { n: n(tally.overCapacity) }) : ""}
         </li>
       ) : tally.overCapacity > 0 ? (
         <li class="over">
-          <strong>{tally.overCapacity}</strong>
-          seated by override
+          <strong>{n(tally.overCapacity)}</strong>
+          {c.overrideOnly}
         </li>
       ) : null}
     </ul>
   );
 }
 
-function Filters({ list }: { list: AttendanceList }) {
+function Filters({ list, t, language }: { list: AttendanceList; t: Words; language: Language }) {
   const { tally } = list;
   const counts: Record<ListFilter, number> = {
     live: tally.confirmed + tally.offered + tally.waitlisted,
@@ -80,135 +79,145 @@ function Filters({ list }: { list: AttendanceList }) {
   return (
     <form method="get" action={listPath(list.event.id)} class="toolbar no-print" role="search">
       <div class="field">
-        <label for="f-status">Show</label>
+        <label for="f-status">{t.search.show}</label>
         <select id="f-status" name="status">
-          {(Object.keys(filterLabels) as ListFilter[]).map((f) => (
+          {(Object.keys(t.filters) as ListFilter[]).map((f) => (
             <option value={f} selected={f === list.filter}>
-              {`${filterLabels[f]} (${counts[f]})`}
+              {`${t.filters[f]} (${number(counts[f], language)})`}
             </option>
           ))}
         </select>
       </div>
       <div class="field">
-        <label for="f-q">Search name, email or organisation</label>
+        <label for="f-q">{t.search.query}</label>
         <input id="f-q" type="search" name="q" value={list.q} maxlength={200} />
       </div>
-      <button type="submit">Show</button>
-      {list.q || list.filter !== "live" ? <a href={listPath(list.event.id)}>Clear</a> : null}
+      <button type="submit">{t.search.submit}</button>
+      {list.q || list.filter !== "live" ? <a href={listPath(list.event.id)}>{t.search.clear}</a> : null}
     </form>
   );
 }
 
-function RowActions({ row, event }: { row: ListedRegistration; event: EventRow }) {
+function RowActions({ row, event, t, language }: { row: ListedRegistration; event: EventRow; t: Words; language: Language }) {
   const r = row.registration;
   if (!canActOn(r, event)) return null;
+  const a = t.actions;
   return (
     <div class="row-actions">
-      {canAnswerFor(r) ? <OfferActions eventId={event.id} registration={r} /> : null}
+      {canAnswerFor(r) ? <OfferActions eventId={event.id} registration={r} language={language} /> : null}
       {canPromote(r) ? (
         <form method="post" action={registrationPath(event.id, r.id, "promote")}>
-          <button type="submit" class="compact" aria-label={`Promote ${r.name}`}>
-            Promote
+          <button type="submit" class="compact" aria-label={fill(a.promoteLabel, { name: r.name })}>
+            {a.promote}
           </button>
         </form>
       ) : null}
       <form method="post" action={registrationPath(event.id, r.id, "resend")}>
-        <button type="submit" class="link" aria-label={`Resend email to ${r.name}`}>
-          Resend email
+        <button type="submit" class="link" aria-label={fill(a.resendLabel, { name: r.name })}>
+          {a.resend}
         </button>
       </form>
-      <a href={registrationPath(event.id, r.id, "cancel")} aria-label={`Cancel ${r.name}'s registration`}>
-        Cancel…
+      <a href={registrationPath(event.id, r.id, "cancel")} aria-label={fill(a.cancelLabel, { name: r.name })}>
+        {a.cancel}
       </a>
     </div>
   );
 }
 
-function Row({ row, event }: { row: ListedRegistration; event: EventRow }) {
+/** An answer as its cell shows it: a checkbox's yes or no in the reader's language. */
+const answerCell = (q: Question, answers: Answers, t: Words) =>
+  q.kind === "checkbox" ? (Object.hasOwn(answers, q.id) && answers[q.id] === true ? t.row.yes : t.row.no) : answerText(q, answers);
+
+function Row({ row, event, t, language }: { row: ListedRegistration; event: EventRow; t: Words; language: Language }) {
   const r = row.registration;
   const tz = event.timezone;
   return (
     <tr id={r.id}>
       <th scope="row">{r.name}</th>
       <td>
-        <span class={statusBadge[r.status]}>{r.status}</span>
+        <span class={statusBadge[r.status]}>{t.status[r.status]}</span>
         {row.position !== null ? <span class="position"> #{row.position}</span> : null}
-        {r.status === "offered" && r.offerExpiresAt ? <OfferDeadline at={r.offerExpiresAt} timeZone={tz} /> : null}
+        {r.status === "offered" && r.offerExpiresAt ? <OfferDeadline at={r.offerExpiresAt} timeZone={tz} language={language} /> : null}
       </td>
       <td class="email">{r.email}</td>
       <td>{r.organisation ?? ""}</td>
       <td class="nowrap">{r.phone ?? ""}</td>
       {event.questions.map((q) => (
-        <td>{answerText(q, r.answers)}</td>
+        <td>{answerCell(q, r.answers, t)}</td>
       ))}
       <td class="nowrap">
-        <Instant at={r.createdAt} timeZone={tz} />
+        <Instant at={r.createdAt} timeZone={tz} language={language} />
       </td>
       <td class="nowrap">
-        <Instant at={r.checkedInAt} timeZone={tz} />
+        <Instant at={r.checkedInAt} timeZone={tz} language={language} />
       </td>
       <td>
         {r.addedBy ? (
-          <span class="flag" title={row.addedByEmail ? `Added by ${row.addedByEmail}` : undefined}>
-            added by hand
+          <span class="flag" title={row.addedByEmail ? fill(t.row.addedBy, { email: row.addedByEmail }) : undefined}>
+            {t.row.addedByHand}
           </span>
         ) : null}
-        {r.overCapacity && r.status === "confirmed" ? <span class="flag over">over capacity</span> : null}
+        {r.overCapacity && r.status === "confirmed" ? <span class="flag over">{t.row.overCapacity}</span> : null}
       </td>
       <td class="no-print">
-        <RowActions row={row} event={event} />
+        <RowActions row={row} event={event} t={t} language={language} />
       </td>
     </tr>
   );
 }
 
-function Table({ list }: { list: AttendanceList }) {
+function Table({ list, t, language }: { list: AttendanceList; t: Words; language: Language }) {
   const { event, count, rows } = list;
-  if (!count) return <p class="card">{list.q ? `Nobody matches “${list.q}”.` : "Nobody here yet."}</p>;
+  const w = t.table;
+  if (!count) return <p class="card">{list.q ? fill(w.noMatch, { q: list.q }) : w.empty}</p>;
   // A page link kept while the rows after it went away (cancelled, erased, promoted).
   if (!rows.length)
     return (
       <>
-        <p class="card">No more registrations after the last page.</p>
-        <Pager list={list} />
+        <p class="card">{w.noMore}</p>
+        <Pager list={list} language={language} />
       </>
     );
-  const shown = count > rows.length || list.continued ? ` · showing ${list.from}–${list.from + rows.length - 1}` : "";
+  const shown =
+    count > rows.length || list.continued
+      ? fill(w.showing, { from: number(list.from, language), to: number(list.from + rows.length - 1, language) })
+      : "";
+  const col = w.columns;
   return (
     <>
       <div class="table-wrap">
         <table class="data attendees">
           <caption class="small">
-            {count} {count === 1 ? "registration" : "registrations"}
-            {list.q ? ` matching “${list.q}”` : ""} · {filterLabels[list.filter].toLowerCase()}
+            {counted(language, w.count, count)}
+            {list.q ? fill(w.matching, { q: list.q }) : ""} · {t.filters[list.filter].toLowerCase()}
             {shown}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Status</th>
-              <th scope="col">Email</th>
-              <th scope="col">Organisation</th>
-              <th scope="col">Phone</th>
+              <th scope="col">{col.name}</th>
+              <th scope="col">{col.status}</th>
+              <th scope="col">{col.email}</th>
+              <th scope="col">{col.organisation}</th>
+              <th scope="col">{col.phone}</th>
               {event.questions.map((q) => (
                 <th scope="col">{q.label}</th>
               ))}
-              <th scope="col">Signed up</th>
-              <th scope="col">Checked in</th>
-              <th scope="col">Notes</th>
+              <th scope="col">{col.signedUp}</th>
+              <th scope="col">{col.checkedIn}</th>
+              <th scope="col">{col.notes}</th>
               <th scope="col" class="no-print">
-                Actions
+                {col.actions}
               </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
-              <Row row={row} event={event} />
+              <Row row={row} event={event} t={t} language={language} />
             ))}
           </tbody>
         </table>
       </div>
-      <Pager list={list} />
+      <Pager list={list} language={language} />
     </>
   );
 }
@@ -216,35 +225,37 @@ function Table({ list }: { list: AttendanceList }) {
 /** The attendance list of one event: counts, filters, a page of its registrations, and what to do with them. */
 export function AttendeeListPage({ member, orgName, list, notice }: { member: Member; orgName: string; list: AttendanceList; notice?: string }) {
   const { event } = list;
+  const { language } = member;
+  const words = wordsFor(member);
+  const t = words.attendees;
   return (
     <AdminLayout member={member} orgName={orgName} title={event.title} section="events">
       <p class="small no-print">
-        <a href="/admin">Events</a> ›
+        <a href="/admin">{words.shell.sections.events}</a> ›
       </p>
       <div class="page-head">
         <h1>{event.title}</h1>
-        {event.status === "draft" ? <span class="badge wait">Draft</span> : null}
-        {event.status === "cancelled" ? <span class="badge bad">Cancelled</span> : null}
+        {event.status === "draft" ? <span class="badge wait">{t.page.draft}</span> : null}
+        {event.status === "cancelled" ? <span class="badge bad">{t.page.cancelled}</span> : null}
       </div>
       <p class="event-when">
-        {formatWhen(event.startsAt, event.endsAt, event.timezone, "en")}
+        {formatWhen(event.startsAt, event.endsAt, event.timezone, language)}
         {event.venue ? ` · ${event.venue}` : ""}
       </p>
       <Notice text={notice} />
-      {event.status === "cancelled" ? (
-        <p class="notice wait">This event has been cancelled; everyone who was confirmed or waiting was told.</p>
-      ) : null}
-      <Counts tally={list.tally} event={event} />
-      <EventLinks event={event} />
+      {event.status === "cancelled" ? <p class="notice wait">{t.page.eventCancelled}</p> : null}
+      <Counts tally={list.tally} event={event} t={t} language={language} />
+      <EventLinks event={event} language={language} />
       {event.anonymisedAt ? (
         <p class="notice">
-          The personal data of this event was removed on <Instant at={event.anonymisedAt} timeZone={event.timezone} />, as the
-          organisation's retention setting asks. Only the counts remain.
+          {t.page.anonymisedBefore}
+          <Instant at={event.anonymisedAt} timeZone={event.timezone} language={language} />
+          {t.page.anonymisedAfter}
         </p>
       ) : (
         <>
-          <Filters list={list} />
-          <Table list={list} />
+          <Filters list={list} t={t} language={language} />
+          <Table list={list} t={t} language={language} />
         </>
       )}
     </AdminLayout>

@@ -1,4 +1,6 @@
+import type { Language } from "../../../db/schema";
 import type { AttendanceList } from "../../../domain/attendees";
+import { workspaceMessages } from "../../../i18n/workspace";
 import { listPath } from "./attendeeShared";
 
 /** The link to a page of the list as it is filtered and searched now: the first, or the one after `after`. */
@@ -10,14 +12,15 @@ function pageLink(list: AttendanceList, after?: string) {
 }
 
 /** The way to the first page and to the next one, when the list has more than this page. */
-export function Pager({ list }: { list: AttendanceList }) {
+export function Pager({ list, language }: { list: AttendanceList; language: Language }) {
   if (!list.continued && !list.next) return null;
+  const t = workspaceMessages(language).attendees.pager;
   return (
-    <nav class="pager no-print" aria-label="Pages of the list">
-      {list.continued ? <a href={pageLink(list)}>First page</a> : null}
+    <nav class="pager no-print" aria-label={t.label}>
+      {list.continued ? <a href={pageLink(list)}>{t.first}</a> : null}
       {list.next ? (
         <a href={pageLink(list, list.next)} rel="next">
-          Next page
+          {t.next}
         </a>
       ) : null}
     </nav>

@@ -1,9 +1,10 @@
 import type { Tally } from "../../../domain/attendees";
 import type { EventRow } from "../../../domain/events";
 import type { Member } from "../../../domain/accounts";
-import type { Audience, OrganiserMessage } from "../../../domain/attendees";
+import type { OrganiserMessage } from "../../../domain/attendees";
+import { fill } from "../../../i18n/messages";
 import { EventLine, listPath, people } from "./attendeeShared";
-import { AdminLayout, ErrorSummary } from "./layout";
+import { AdminLayout, ErrorSummary, wordsFor } from "./layout";
 
 export interface MessageDraft {
   audience: string;
@@ -17,39 +18,38 @@ interface Frame {
   event: EventRow;
 }
 
-const audienceLabel: Record<Audience, string> = { confirmed: "everyone confirmed", waitlisted: "everyone on the waitlist" };
-
 /** The message form: who, subject, text. Sending takes a second step (the preview). */
 export function MessageFormPage({ member, orgName, event, tally, draft, errors = {} }: Frame & { tally: Tally; draft: MessageDraft; errors?: Record<string, string> }) {
   const invalid = (name: string) => (errors[name] ? "true" : undefined);
+  const { language } = member;
+  const t = wordsFor(member).attendees.message;
   return (
-    <AdminLayout member={member} orgName={orgName} title="Message attendees" section="events">
-      <EventLine event={event} />
-      <h1>Message attendees</h1>
-      <ErrorSummary errors={errors} />
+    <AdminLayout member={member} orgName={orgName} title={t.title} section="events">
+      <EventLine event={event} language={language} />
+      <h1>{t.title}</h1>
+      <ErrorSummary errors={errors} language={language} />
       <form method="post" action={`${listPath(event.id)}/message`} class="card" novalidate>
         <fieldset id="f-audience">
-          <legend>To</legend>
+          <legend>{t.to}</legend>
           {errors.audience ? <p class="field-error">{errors.audience}</p> : null}
           {(["confirmed", "waitlisted"] as const).map((a) => (
             <label class="choice" for={`f-audience-${a}`}>
               <input type="radio" id={`f-audience-${a}`} name="audience" value={a} checked={draft.audience === a} aria-invalid={invalid("audience")} />
               <span>
-                {audienceLabel[a]} ({people(a === "confirmed" ? tally.confirmed : tally.waitlisted)})
+                {t.audience[a]} ({people(a === "confirmed" ? tally.confirmed : tally.waitlisted, language)})
               </span>
             </label>
           ))}
         </fieldset>
         <div class="field">
-          <label for="f-subject">Subject</label>
+          <label for="f-subject">{t.subject}</label>
           {errors.subject ? <p class="field-error">{errors.subject}</p> : null}
           <input type="text" id="f-subject" name="subject" value={draft.subject} maxlength={200} required aria-invalid={invalid("subject")} />
         </div>
         <div class="field">
-          <label for="f-body">Message</label>
+          <label for="f-body">{t.body}</label>
           <p class="hint" id="f-body-hint">
-            Plain text; a blank line starts a new paragraph. Each person gets it in their own email, with a greeting and their
-            own link to their registration.
+            {t.bodyHint}
           </p>
           {errors.body ? <p class="field-error">{errors.body}</p> : null}
           <textarea id="f-body" name="body" rows={12} maxlength={10000} required aria-describedby="f-body-hint" aria-invalid={invalid("body")}>
@@ -58,9 +58,9 @@ export function MessageFormPage({ member, orgName, event, tally, draft, errors =
         </div>
         <div class="actions">
           <button type="submit" name="step" value="preview">
-            Preview
+            {t.preview}
           </button>
-          <a href={listPath(event.id)}>Back to the list</a>
+          <a href={listPath(event.id)}>{wordsFor(member).attendees.backToList}</a>
         </div>
       </form>
     </AdminLayout>
@@ -78,16 +78,18 @@ export function MessagePreviewPage({ member, orgName, event, message, recipients
       <input type="hidden" name="draft" value={draft} />
     </>
   );
+  const { language } = member;
+  const t = wordsFor(member).attendees.message;
   return (
-    <AdminLayout member={member} orgName={orgName} title="Send the message?" section="events">
-      <EventLine event={event} />
-      <h1>Send the message?</h1>
+    <AdminLayout member={member} orgName={orgName} title={t.previewTitle} section="events">
+      <EventLine event={event} language={language} />
+      <h1>{t.previewTitle}</h1>
       <p class={recipients ? "notice" : "notice wait"}>
         {recipients
-          ? `It goes to ${audienceLabel[message.audience]}: ${people(recipients)}, each in their own email.`
-          : `Nobody would receive it: there is ${audienceLabel[message.audience].replace("everyone", "nobody")} right now.`}
+          ? fill(t.goesTo, { audience: t.audience[message.audience], people: people(recipients, language) })
+          : fill(t.nobodyGets, { nobody: t.nobody[message.audience] })}
       </p>
-      <article class="card message-preview" aria-label="Preview">
+      <article class="card message-preview" aria-label={t.previewLabel}>
         <h2>{message.subject}</h2>
         {paragraphs.map((p) => (
           <p>{p}</p>
@@ -97,11 +99,11 @@ export function MessagePreviewPage({ member, orgName, event, message, recipients
         {hidden}
         {recipients ? (
           <button type="submit" name="step" value="send">
-            Send to {people(recipients)}
+            {fill(t.send, { people: people(recipients, language) })}
           </button>
         ) : null}
         <button type="submit" name="step" value="edit" class="secondary">
-          Change the message
+          {t.edit}
         </button>
       </form>
     </AdminLayout>

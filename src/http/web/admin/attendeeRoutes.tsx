@@ -61,7 +61,7 @@ export const attendeeRoutes = new Hono<AppEnv>()
     if (!query.success) throw validationError(query.error);
     const { status: filter, q, after } = query.data;
     const list = await attendanceList({ ctx: c.var.ctx, input: { ...scope(c), filter, q, after } });
-    const notice = noticeText(c.req.query("notice"), c.req.query("n"), c.req.query("mail"));
+    const notice = noticeText(c.req.query("notice"), c.req.query("n"), c.req.query("mail"), c.var.member.language);
     return renderAdmin(c, <AttendeeListPage {...frame(c)} list={list} notice={notice} />);
   })
 
@@ -107,7 +107,7 @@ export const attendeeRoutes = new Hono<AppEnv>()
       language: values.language || undefined,
       answers: answersOf(values, event.questions),
     });
-    if (!parsed.success) return page({ values, errors: shownErrors(zodFieldErrors(parsed.error)) }, 400);
+    if (!parsed.success) return page({ values, errors: shownErrors(zodFieldErrors(parsed.error), c.var.member.language) }, 400);
     try {
       const added = await addAttendee({
         ctx,
@@ -118,7 +118,7 @@ export const attendeeRoutes = new Hono<AppEnv>()
       return backToList(c, `notice=added-${outcome}&mail=${values.sendEmail === "yes" ? 1 : 0}`);
     } catch (err) {
       if (!(err instanceof AppError) || !["invalid_request", "already_registered", "event_full"].includes(err.code)) throw err;
-      return page({ values, errors: shownErrors(err.fields), problem: err.fields ? undefined : adminWords(c.var.member.language).error(err) }, err.status as 400 | 409);
+      return page({ values, errors: shownErrors(err.fields, c.var.member.language), problem: err.fields ? undefined : adminWords(c.var.member.language).error(err) }, err.status as 400 | 409);
     }
   })
 
@@ -139,7 +139,7 @@ export const attendeeRoutes = new Hono<AppEnv>()
 
     if (step === "edit") return formPage({}, 200);
     const parsed = organiserMessageInput.safeParse(draft);
-    if (!parsed.success) return formPage(shownErrors(zodFieldErrors(parsed.error)), 400);
+    if (!parsed.success) return formPage(shownErrors(zodFieldErrors(parsed.error), c.var.member.language), 400);
     const message = parsed.data;
     if (step === "preview") {
       const recipients = await countAudience({ ctx, input: { ...scope(c), audience: message.audience } });
@@ -152,7 +152,7 @@ export const attendeeRoutes = new Hono<AppEnv>()
       const sent = await messageAttendees({ ctx, input: { ...scope(c), draft: draftId.data, message }, actor: c.var.member });
       return backToList(c, `notice=messaged&n=${sent}`);
     } catch (err) {
-      if (err instanceof AppError && err.fields) return formPage(shownErrors(err.fields), 400);
+      if (err instanceof AppError && err.fields) return formPage(shownErrors(err.fields, c.var.member.language), 400);
       throw err;
     }
   });

@@ -1,32 +1,37 @@
+import type { Language } from "../../../db/schema";
 import type { EventRow } from "../../../domain/events";
 import { formatWhen } from "../../../i18n/format";
+import { fill, localeTag } from "../../../i18n/messages";
+import { plural } from "../../../i18n/pages";
+import { workspaceMessages } from "../../../i18n/workspace";
 
 /** The attendance list of an event, and the paths of the actions on it. */
 export const listPath = (eventId: string) => `/admin/events/${eventId}`;
 export const registrationPath = (eventId: string, registrationId: string, action: string) =>
   `${listPath(eventId)}/registrations/${registrationId}/${action}`;
 
-// One formatter per zone: a list of a thousand rows formats two thousand instants.
+// One formatter per zone and language: a list of a thousand rows formats two thousand instants.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** "21 Nov 2026, 10:05" in the event's zone: never the server's own. */
-export function formatInstant(d: Date | null, timeZone: string): string {
+/** "21 Nov 2026, 10:05", "21 nov. 2026 10:05" in the event's zone and the reader's language: never the server's own zone. */
+export function formatInstant(d: Date | null, timeZone: string, language: Language = "en"): string {
   if (!d) return "";
-  let f = formatters.get(timeZone);
+  const key = `${language} ${timeZone}`;
+  let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
-    formatters.set(timeZone, f);
+    f = new Intl.DateTimeFormat(localeTag[language], { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+    formatters.set(key, f);
   }
   return f.format(d);
 }
 
-/** An <time> element for an instant, in the event's zone. */
-export const Instant = ({ at, timeZone }: { at: Date | null; timeZone: string }) =>
-  at ? <time datetime={at.toISOString()}>{formatInstant(at, timeZone)}</time> : null;
+/** An <time> element for an instant, in the event's zone and the reader's language. */
+export const Instant = ({ at, timeZone, language = "en" }: { at: Date | null; timeZone: string; language?: Language }) =>
+  at ? <time datetime={at.toISOString()}>{formatInstant(at, timeZone, language)}</time> : null;
 
 /** Title, time and place of the event a page acts on, linking back to its list. */
-export function EventLine({ event, link = true }: { event: EventRow; link?: boolean }) {
-  const when = formatWhen(event.startsAt, event.endsAt, event.timezone, "en");
+export function EventLine({ event, link = true, language = "en" }: { event: EventRow; link?: boolean; language?: Language }) {
+  const when = formatWhen(event.startsAt, event.endsAt, event.timezone, language);
   return (
     <p class="event-line">
       {link ? <a href={listPath(event.id)}>{event.title}</a> : <strong>{event.title}</strong>}
@@ -37,28 +42,27 @@ export function EventLine({ event, link = true }: { event: EventRow; link?: bool
   );
 }
 
-const notices: Record<string, (n: number) => string> = {
-  promoted: () => "Promoted from the waitlist. They have been emailed.",
-  "promoted-over": () => "Promoted beyond capacity; the override is recorded. They have been emailed.",
-  cancelled: () => "Registration cancelled; they have been emailed. A seat that came free goes to the first person waiting.",
-  "added-confirmed": () => "Added with a seat.",
-  "added-waitlisted": () => "Added to the waitlist: the event is full.",
-  "added-over": () => "Added beyond capacity; the override is recorded.",
-  resent: () => "The email is on its way again.",
-  "offer-extended": () => "The offer has a new deadline; they have been emailed.",
-  "offer-withdrawn": () => "Offer withdrawn; they have been emailed. The seat is offered to the next person waiting, if anyone is.",
-  messaged: (n) => `Your message is queued for ${n} ${n === 1 ? "person" : "people"}.`,
-  // Set by the event pages when they send someone back here.
-  created: () => "Event created.",
-  saved: () => "Changes saved.",
-};
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+
+/** A count as the reader's language writes it: "1 500" in sv and nb. */
+export function number(n: number, language: Language): string {
+  let f = numberFormats.get(language);
+  if (!f) numberFormats.set(language, (f = new Intl.NumberFormat(localeTag[language])));
+  return f.format(n);
+}
+
+/** "3 anmälningar": the plural form for n, with n written the language's way. */
+export const counted = (language: Language, forms: { one: string; other: string }, n: number) =>
+  fill(plural(language, { one: forms.one.replace("{n}", "{count}"), other: forms.other.replace("{n}", "{count}") }, n), { count: number(n, language) });
 
 /** The text of a `?notice=` code (codes, not text: a link must not put words on our page). */
-export function noticeText(code: string | undefined, n: string | undefined, mailed: string | undefined) {
-  const text = code ? notices[code]?.(Number(n) || 0) : undefined;
-  if (!text) return undefined;
-  return code?.startsWith("added-") ? `${text} ${mailed === "0" ? "No email was sent." : "They have been emailed."}` : text;
+export function noticeText(code: string | undefined, n: string | undefined, mailed: string | undefined, language: Language = "en") {
+  const t = workspaceMessages(language).attendees;
+  if (!code || !Object.hasOwn(t.notices, code)) return undefined;
+  const template = t.notices[code as keyof typeof t.notices];
+  const text = fill(template, { people: people(Number(n) || 0, language) });
+  return code.startsWith("added-") ? `${text} ${mailed === "0" ? t.notMailed : t.mailed}` : text;
 }
 
 /** Seats, spelled for a sentence. */
-export const people = (n: number) => `${n} ${n === 1 ? "person" : "people"}`;
+export const people = (n: number, language: Language = "en") => counted(language, workspaceMessages(language).attendees.people, n);

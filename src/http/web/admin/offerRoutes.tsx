@@ -30,7 +30,7 @@ export const offerRoutes = new Hono<AppEnv>()
     const raw = (await readForm(c)).one("offerExpiresAt");
     const { registration, event } = await registrationOfEvent(c.var.ctx, c.var.member.orgId, c.req.param("id"), c.req.param("rid"));
     const page = (error: Parameters<typeof shownErrors>[0]) =>
-      renderAdmin(c, <ExtendOfferPage {...frame(c)} event={event.event} registration={registration} state={{ values: { offerExpiresAt: raw }, errors: shownErrors(error) }} />, 400);
+      renderAdmin(c, <ExtendOfferPage {...frame(c)} event={event.event} registration={registration} state={{ values: { offerExpiresAt: raw }, errors: shownErrors(error, c.var.member.language) }} />, 400);
     const at = fromLocalInput(raw, event.event.timezone);
     if (at === "invalid") return page({ offerExpiresAt: { code: "local_date_time" } });
     if (at === "skipped") return page({ offerExpiresAt: { code: "time_skipped" } });
