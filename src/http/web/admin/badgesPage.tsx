@@ -1,6 +1,8 @@
 import type { Member } from "../../../domain/accounts";
 import type { EventRow } from "../../../domain/events";
-import { AdminLayout, ROWS_SLOT } from "./layout";
+import { fill } from "../../../i18n/messages";
+import { AdminLayout, ROWS_SLOT, wordsFor } from "./layout";
+import { counted, formatCount } from "./checkinPages";
 
 /** Badges per A4 sheet: two across, four down (labels of about 99 × 67 mm, such as Avery L7165). */
 export const BADGES_PER_SHEET = 8;
@@ -25,18 +27,22 @@ export const BadgeSheet = ({ event, attendees }: { event: EventRow; attendees: A
  * preview; on paper only the sheets, each a page of its own.
  */
 export function BadgesPage({ member, orgName, event, count }: { member: Member; orgName: string; event: EventRow; count: number }) {
+  const { language } = member;
+  const t = wordsFor(member).checkin.badges;
+  const layout = () =>
+    fill(t.layout, {
+      badges: counted(language, t.badges, count),
+      sheets: counted(language, t.sheets, Math.ceil(count / BADGES_PER_SHEET)),
+      perSheet: formatCount(BADGES_PER_SHEET, language),
+    });
   return (
-    <AdminLayout member={member} orgName={orgName} title={`Name badges: ${event.title}`} section="events">
+    <AdminLayout member={member} orgName={orgName} title={fill(t.title, { event: event.title })} section="events">
       <div class="no-print print-tools">
-        <h1>Name badges</h1>
+        <h1>{t.heading}</h1>
         <p>
-          <a href={`/admin/events/${event.id}`}>Back to the attendance list</a>
+          <a href={`/admin/events/${event.id}`}>{t.back}</a>
         </p>
-        <p class="notice">
-          {count === 0
-            ? "Nobody has a confirmed seat yet."
-            : `${count} ${count === 1 ? "badge" : "badges"} on ${Math.ceil(count / BADGES_PER_SHEET)} A4 ${Math.ceil(count / BADGES_PER_SHEET) === 1 ? "sheet" : "sheets"} of ${BADGES_PER_SHEET} labels (2 × 4, about 99 × 67 mm). Print at 100 % (no “fit to page”) with your browser's Print.`}
-        </p>
+        <p class="notice">{count === 0 ? t.nobody : layout()}</p>
       </div>
       <div class="badge-sheets">{ROWS_SLOT}</div>
     </AdminLayout>

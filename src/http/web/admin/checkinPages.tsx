@@ -1,25 +1,46 @@
 import type { EventRow, EventWithCounts } from "../../../domain/events";
 import { BROWSE_PAGE, checkinRefusal, doorIsOpen, type ArrivalRow, type CheckinCounts } from "../../../domain/checkin";
+import type { Child } from "hono/jsx";
+import type { Language } from "../../../db/schema";
 import { formatWhen } from "../../../i18n/format";
+import { fill, localeTag } from "../../../i18n/messages";
+import { plural } from "../../../i18n/pages";
 import type { Member } from "../../../domain/accounts";
 import { reasonText } from "./errors";
-import { AdminLayout, ErrorSummary } from "./layout";
+import { AdminLayout, ErrorSummary, wordsFor } from "./layout";
 import { Checkbox, Input, type AdminFormState } from "./fields";
 import { assetUrl } from "../assets";
 
-const when = (e: EventRow) => formatWhen(e.startsAt, e.endsAt, e.timezone, "en");
+const when = (e: EventRow, language: Language) => formatWhen(e.startsAt, e.endsAt, e.timezone, language);
+
+const numbers = new Map<Language, Intl.NumberFormat>();
+/** A number as the language writes it: "1 500" in sv and nb. */
+export const formatCount = (n: number, language: Language) => {
+  let f = numbers.get(language);
+  if (!f) numbers.set(language, (f = new Intl.NumberFormat(localeTag[language])));
+  return f.format(n);
+};
+
+/** "{count} bekräftade": the plural form for n, with n written the language's way. */
+export const counted = (language: Language, forms: { one: string; other: string }, n: number) =>
+  fill(plural(language, forms, n), { count: formatCount(n, language) });
+
+/** A catalogue line with elements in place of its `{placeholders}` (the counts' numbers). */
+const withParts = (template: string, parts: Record<string, Child>) =>
+  template.split(/\{(\w+)\}/).map((piece, i) => (i % 2 ? parts[piece] : piece));
 
 export const deskPath = (eventId: string) => `/admin/events/${encodeURIComponent(eventId)}/checkin`;
 
-function EventList({ rows }: { rows: EventWithCounts[] }) {
+function EventList({ rows, language }: { rows: EventWithCounts[]; language: Language }) {
+  const t = wordsFor({ language }).checkin;
   return (
     <ul class="checkin-events">
       {rows.map(({ event, confirmed }) => (
         <li>
           <a href={deskPath(event.id)}>
             <strong>{event.title}</strong>
-            <span class="small">{when(event)}</span>
-            <span class="small">{`${confirmed} confirmed`}</span>
+            <span class="small">{when(event, language)}</span>
+            <span class="small">{counted(language, t.pick.confirmed, confirmed)}</span>
           </a>
         </li>
       ))}
@@ -29,66 +50,60 @@ function EventList({ rows }: { rows: EventWithCounts[] }) {
 
 /** /admin/checkin: which event is at the door now. */
 export function CheckinPickPage(props: { member: Member; orgName: string; current: EventWithCounts[]; past: EventWithCounts[] }) {
+  const { language } = props.member;
+  const t = wordsFor(props.member).checkin;
   return (
-    <AdminLayout member={props.member} orgName={props.orgName} title="Check-in" section="checkin">
-      <h1>Check-in</h1>
-      <h2>Today and coming days</h2>
-      {props.current.length ? <EventList rows={props.current} /> : <p>No published events in the coming two weeks.</p>}
-      <h2>Recent events</h2>
-      {props.past.length ? <EventList rows={props.past} /> : <p>No events in the last 30 days.</p>}
+    <AdminLayout member={props.member} orgName={props.orgName} title={t.title} section="checkin">
+      <h1>{t.title}</h1>
+      <h2>{t.pick.current}</h2>
+      {props.current.length ? <EventList rows={props.current} language={language} /> : <p>{t.pick.noCurrent}</p>}
+      <h2>{t.pick.past}</h2>
+      {props.past.length ? <EventList rows={props.past} language={language} /> : <p>{t.pick.noPast}</p>}
     </AdminLayout>
   );
 }
 
-export function Counts({ counts }: { counts: CheckinCounts }) {
+/** The counts at the top of the door; the script updates the numbers in place (data-count). */
+function Counts({ counts, language }: { counts: CheckinCounts; language: Language }) {
+  const t = wordsFor({ language }).checkin.counts;
+  const n = (key: string, value: number, Tag: "strong" | "span" = "strong") => <Tag data-count={key}>{formatCount(value, language)}</Tag>;
+  // A count's number before the rest of its line: "{count} uteblev".
+  const line = (template: string, key: string, value: number) => withParts(template, { count: n(key, value) });
   return (
     <ul class="stats checkin-stats" id="checkin-counts">
-      <li>
-        <strong data-count="checkedIn">{counts.checkedIn}</strong> checked in of <span data-count="confirmed">{counts.confirmed}</span> confirmed
-      </li>
+      <li>{withParts(t.checkedIn, { checkedIn: n("checkedIn", counts.checkedIn), confirmed: n("confirmed", counts.confirmed, "span") })}</li>
       {counts.ended ? (
         <>
-          <li>
-            <strong data-count="attended">{counts.checkedIn}</strong> attended
-          </li>
-          <li>
-            <strong data-count="noShow">{counts.noShow}</strong> no-show
-          </li>
+          <li>{line(t.attended, "attended", counts.checkedIn)}</li>
+          <li>{line(t.noShow, "noShow", counts.noShow)}</li>
         </>
       ) : null}
-      <li>
-        <strong data-count="waitlisted">{counts.waitlisted}</strong> on the waitlist
-      </li>
+      <li>{line(t.waitlisted, "waitlisted", counts.waitlisted)}</li>
     </ul>
   );
 }
 
-const statusText = (p: ArrivalRow) =>
-  p.status === "cancelled"
-    ? "Cancelled"
-    : p.status === "waitlisted"
-      ? "Waitlisted – no seat"
-      : p.status === "offered"
-        ? "Offered a seat – not accepted yet"
-        : p.checkedInAt
-          ? "Checked in"
-          : "Not checked in";
+type Status = ReturnType<typeof wordsFor>["checkin"]["status"];
+/** The same choice as the door's script makes (statusText in checkinScript.ts). */
+const statusText = (p: ArrivalRow, t: Status) =>
+  p.status === "cancelled" ? t.cancelled : p.status === "waitlisted" ? t.waitlisted : p.status === "offered" ? t.offered : p.checkedInAt ? t.checkedIn : t.notCheckedIn;
 
 /** One person with the one big button; a form of its own, so it works without script. */
-function PersonRow({ p, eventId, q }: { p: ArrivalRow; eventId: string; q: string }) {
+function PersonRow({ p, eventId, q, language }: { p: ArrivalRow; eventId: string; q: string; language: Language }) {
+  const t = wordsFor({ language }).checkin;
   const undo = p.canUndo;
   return (
     <li class={`arrival ${p.checkedInAt ? "in" : ""} ${p.checkable ? "" : "off"}`} data-id={p.id}>
       <div class="who">
         <strong>{p.name}</strong>
         {p.organisation ? <span class="small">{p.organisation}</span> : null}
-        <span class={`badge ${p.status === "cancelled" ? "bad" : p.status === "waitlisted" || p.status === "offered" ? "wait" : p.checkedInAt ? "" : "none"}`}>{statusText(p)}</span>
+        <span class={`badge ${p.status === "cancelled" ? "bad" : p.status === "waitlisted" || p.status === "offered" ? "wait" : p.checkedInAt ? "" : "none"}`}>{statusText(p, t.status)}</span>
       </div>
       {p.checkable ? (
         <form method="post" action={`${deskPath(eventId)}/r/${encodeURIComponent(p.id)}${undo ? "/undo" : ""}`} class="tap">
           <input type="hidden" name="q" value={q} />
-          <button type="submit" class={undo ? "secondary" : undefined} aria-label={`${undo ? "Undo check-in of" : "Check in"} ${p.name}`}>
-            {undo ? "Undo" : "Check in"}
+          <button type="submit" class={undo ? "secondary" : undefined} aria-label={fill(undo ? t.undoName : t.checkInName, { name: p.name })}>
+            {undo ? t.undo : t.checkIn}
           </button>
         </form>
       ) : null}
@@ -116,93 +131,113 @@ export interface DeskProps {
 }
 
 /** Someone at the door who never signed up: added and checked in in one go. */
-function WalkIn({ base, state }: { base: string; state?: DeskProps["walkIn"] }) {
+function WalkIn({ base, state, language }: { base: string; state?: DeskProps["walkIn"]; language: Language }) {
+  const t = wordsFor({ language }).checkin.walkIn;
   const form = state ?? { values: {}, errors: {} };
   return (
     <details class="walk-in card" open={state ? true : undefined}>
       <summary>
-        <h2>Add a walk-in</h2>
+        <h2>{t.heading}</h2>
       </summary>
       {state?.problem ? (
         <p class="notice bad" role="alert">
           {state.problem}
         </p>
       ) : null}
-      <ErrorSummary errors={form.errors} />
+      <ErrorSummary errors={form.errors} language={language} />
       <form method="post" action={`${base}/walk-in`} novalidate>
-        <Input state={form} name="name" label="Name" required autocomplete="off" />
-        <Input state={form} name="email" type="email" label="Email" required autocomplete="off" />
-        <Input state={form} name="organisation" label="Organisation" hint="Optional." autocomplete="off" />
-        <Checkbox state={form} name="override" label="Seat beyond capacity" hint="Only if the event is full; recorded as over capacity." />
-        <Checkbox state={form} name="sendEmail" label="Email them a confirmation" />
-        <button type="submit">Add and check in</button>
+        <Input state={form} name="name" label={t.name} required autocomplete="off" />
+        <Input state={form} name="email" type="email" label={t.email} required autocomplete="off" />
+        <Input state={form} name="organisation" label={t.organisation} hint={t.optional} autocomplete="off" />
+        <Checkbox state={form} name="override" label={t.override} hint={t.overrideHint} />
+        <Checkbox state={form} name="sendEmail" label={t.sendEmail} />
+        <button type="submit">{t.submit}</button>
       </form>
     </details>
   );
 }
 
 /** What the list under the search says: the same words as the door's script (checkinScript.ts). */
-const hintText = (p: Pick<DeskProps, "q" | "results" | "more" | "browsing">) =>
-  p.q && !p.results.length
-    ? "Nobody found."
-    : p.more && !p.browsing
-      ? "More people match: type more of the name."
-      : p.browsing && !p.results.length
-        ? "Nobody has a seat yet."
-        : p.browsing
-          ? "Everyone with a seat, by name. Type part of a name to find someone."
-          : "";
+const hintText = (p: Pick<DeskProps, "q" | "results" | "more" | "browsing">, t: DeskWords) =>
+  p.q && !p.results.length ? t.nobodyFound : p.more && !p.browsing ? t.moreMatch : p.browsing && !p.results.length ? t.nobodyHasSeat : p.browsing ? t.browsing : "";
+
+type DeskWords = ReturnType<typeof wordsFor>["checkin"]["desk"];
+
+/**
+ * The words the door's script says, in the member's language: a JSON block it reads
+ * (the CSP allows no inline script; a block of data is not run). `<` is escaped so that
+ * no name or title can end the block.
+ */
+function ScriptWords({ language, timeZone }: { language: Language; timeZone: string }) {
+  const t = wordsFor({ language }).checkin;
+  const words = {
+    locale: localeTag[language],
+    timeZone,
+    status: t.status,
+    checkIn: t.checkIn,
+    undo: t.undo,
+    checkInName: t.checkInName,
+    undoName: t.undoName,
+    desk: { ...t.desk, next: fill(t.desk.next, { n: BROWSE_PAGE }) },
+    notice: t.notice,
+  };
+  const json = JSON.stringify(words).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
+  return <script type="application/json" id="checkin-words" dangerouslySetInnerHTML={{ __html: json }}></script>;
+}
 
 /** /admin/events/:id/checkin: the door, on a phone or tablet. */
 export function CheckinDeskPage(p: DeskProps) {
   const base = deskPath(p.event.id);
+  const { language } = p.member;
+  const t = wordsFor(p.member).checkin;
   const errors: Record<string, string> = p.code ? { code: p.code.error } : {};
   return (
-    <AdminLayout member={p.member} orgName={p.orgName} title={`Check-in: ${p.event.title}`} section="checkin" scripts={[assetUrl["checkin.js"]]}>
+    <AdminLayout member={p.member} orgName={p.orgName} title={fill(t.desk.title, { event: p.event.title })} section="checkin" scripts={[assetUrl["checkin.js"]]}>
+      <ScriptWords language={language} timeZone={p.event.timezone} />
       <div class="checkin-desk" data-base={base}>
         <div class="page-head">
           <h1>{p.event.title}</h1>
-          <a href="/admin/checkin">Other events</a>
+          <a href="/admin/checkin">{t.desk.otherEvents}</a>
         </div>
-        <p class="small">{when(p.event)}</p>
-        {doorIsOpen(p.event) ? null : <p class="notice wait">{reasonText("checkin_event_cancelled")}</p>}
-        <Counts counts={p.counts} />
+        <p class="small">{when(p.event, language)}</p>
+        {doorIsOpen(p.event) ? null : <p class="notice wait">{reasonText("checkin_event_cancelled", language)}</p>}
+        <Counts counts={p.counts} language={language} />
         <p id="checkin-live" class={`notice checkin-live ${p.notice ? (p.notice.ok ? "ok" : "wait") : "idle"}`} role="status" aria-live="polite">
           {p.notice?.text ?? ""}
         </p>
-        <ErrorSummary errors={errors} />
+        <ErrorSummary errors={errors} language={language} />
         <form method="get" action={base} class="checkin-search" role="search">
-          <label for="f-q">Find a person</label>
+          <label for="f-q">{t.desk.find}</label>
           <div class="row">
-            <input type="search" id="f-q" name="q" value={p.q} autocomplete="off" autocapitalize="words" spellcheck={false} placeholder="Name, organisation or email" />
-            <button type="submit">Search</button>
+            <input type="search" id="f-q" name="q" value={p.q} autocomplete="off" autocapitalize="words" spellcheck={false} placeholder={t.desk.findPlaceholder} />
+            <button type="submit">{t.desk.search}</button>
           </div>
         </form>
-        <ul class="arrivals" id="arrivals" aria-label={p.browsing ? "Everyone with a seat, by name" : "People found"}>
+        <ul class="arrivals" id="arrivals" aria-label={p.browsing ? t.desk.listBrowsing : t.desk.listFound}>
           {p.results.map((r) => (
-            <PersonRow p={r} eventId={p.event.id} q={p.q} />
+            <PersonRow p={r} eventId={p.event.id} q={p.q} language={language} />
           ))}
         </ul>
         <p class="small" id="arrivals-hint">
-          {hintText(p)}
+          {hintText(p, t.desk)}
         </p>
         <p id="arrivals-next" hidden={!p.next}>
-          {p.next ? <a href={`${base}?after=${encodeURIComponent(p.next)}`}>Next {BROWSE_PAGE} by name</a> : null}
+          {p.next ? <a href={`${base}?after=${encodeURIComponent(p.next)}`}>{fill(t.desk.next, { n: BROWSE_PAGE })}</a> : null}
         </p>
-        {doorIsOpen(p.event) ? <WalkIn base={base} state={p.walkIn} /> : null}
+        {doorIsOpen(p.event) ? <WalkIn base={base} state={p.walkIn} language={language} /> : null}
         <section class="checkin-code" aria-labelledby="code-title">
-          <h2 id="code-title">Check in by code</h2>
+          <h2 id="code-title">{t.code.heading}</h2>
           <button type="button" id="scan" class="scan" hidden>
-            Scan QR code
+            {t.code.scan}
           </button>
           <div id="scanner" class="scanner" hidden>
             <video id="scan-video" playsinline muted></video>
             <button type="button" id="scan-stop" class="secondary">
-              Stop scanning
+              {t.code.stopScan}
             </button>
           </div>
           <form method="post" action={`${base}/code`} id="code-form">
-            <label for="f-code">Code from the email or the attendee's page</label>
+            <label for="f-code">{t.code.label}</label>
             {p.code ? <p class="field-error">{p.code.error}</p> : null}
             <div class="row">
               <input
@@ -217,7 +252,7 @@ export function CheckinDeskPage(p: DeskProps) {
                 maxlength={100}
                 aria-invalid={p.code ? "true" : undefined}
               />
-              <button type="submit">Check in</button>
+              <button type="submit">{t.checkIn}</button>
             </div>
           </form>
         </section>
@@ -237,8 +272,10 @@ export function ScannedPage(props: {
 }) {
   const { event, person } = props;
   const refusal = checkinRefusal(person, event);
+  const { language } = props.member;
+  const t = wordsFor(props.member).checkin;
   return (
-    <AdminLayout member={props.member} orgName={props.orgName} title={`Check-in: ${person.name}`} section="checkin">
+    <AdminLayout member={props.member} orgName={props.orgName} title={fill(t.scanned.title, { name: person.name })} section="checkin">
       <div class="checkin-desk">
         <p id="checkin-live" class={`notice checkin-live ${props.notice ? "ok" : "idle"}`} role="status" aria-live="polite">
           {props.notice ?? ""}
@@ -248,21 +285,21 @@ export function ScannedPage(props: {
         <p>
           <strong>{event.title}</strong>
           <br />
-          <span class="small">{when(event)}</span>
+          <span class="small">{when(event, language)}</span>
         </p>
         {refusal ? (
-          <p class="notice wait">{reasonText(refusal)}</p>
+          <p class="notice wait">{reasonText(refusal, language)}</p>
         ) : person.checkedInAt ? (
-          <p class="badge">Checked in</p>
+          <p class="badge">{t.status.checkedIn}</p>
         ) : (
           <form method="post" action={props.action} class="tap">
             <button type="submit" class="big">
-              Check in
+              {t.checkIn}
             </button>
           </form>
         )}
         <p>
-          <a href={deskPath(event.id)}>Open the check-in list of this event</a>
+          <a href={deskPath(event.id)}>{t.scanned.openList}</a>
         </p>
       </div>
     </AdminLayout>

@@ -9,10 +9,26 @@ import { registrationInput } from "../../../domain/schemas";
 import { zodFieldErrors } from "../../../lib/zodIssues";
 import { readForm } from "./forms";
 import { CheckinDeskPage, CheckinPickPage, deskPath, ScannedPage, type DeskProps } from "./checkinPages";
-import { renderAdmin } from "./layout";
+import { renderAdmin, wordsFor } from "./layout";
+import type { Language } from "../../../db/schema";
+import { fill, localeTag } from "../../../i18n/messages";
 import { requireRole } from "./session";
 
 const door = requireRole("checkin");
+
+/** "kl. 09.12" / "at 09:12": when someone was checked in, on the event's clock. */
+function clockTime(at: string, timeZone: string, language: Language) {
+  const parts = new Intl.DateTimeFormat(localeTag[language], { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(at));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return fill(wordsFor({ language }).checkin.notice.clock, { h: part("hour"), m: part("minute") });
+}
+
+/** What the door says after a check-in: done now, or already done earlier (and when). */
+function arrivalNotice(language: Language, person: ArrivalRow, changed: boolean, timeZone: string) {
+  const t = wordsFor({ language }).checkin.notice;
+  if (changed || !person.checkedInAt) return fill(changed ? t.checkedIn : t.already, { name: person.name });
+  return fill(t.alreadyAt, { name: person.name, time: clockTime(person.checkedInAt, timeZone, language) });
+}
 
 /** A JSON body's `name` when the script sent JSON, else the form field. */
 async function bodyField(c: AppContext, name: string): Promise<string> {
@@ -36,7 +52,8 @@ async function desk(c: AppContext, extra: Pick<DeskProps, "notice" | "code" | "w
   const rid = c.req.query("r");
   if (!notice && rid && (done === "in" || done === "undo")) {
     const person = await arrivalOf(c.var.ctx, orgId, found.event.id, rid);
-    if (person) notice = { text: `${person.name}: ${done === "in" ? "Checked in" : "Check-in undone"}`, ok: true };
+    const t = wordsFor(c.var.member).checkin.notice;
+    if (person) notice = { text: fill(done === "in" ? t.checkedIn : t.undone, { name: person.name }), ok: true };
   }
   const page = <CheckinDeskPage member={c.var.member} orgName={c.var.orgName} {...found} q={q} notice={notice} code={extra.code} walkIn={extra.walkIn} />;
   return renderAdmin(c, page, status);
@@ -104,7 +121,7 @@ export const checkinRoutes = new Hono<AppEnv>()
     const form = await readForm(c);
     const values = { name: form.one("name"), email: form.one("email"), organisation: form.one("organisation"), override: form.one("override"), sendEmail: form.one("sendEmail") };
     const parsed = registrationInput.pick({ name: true, email: true, organisation: true }).safeParse({ name: values.name, email: values.email, organisation: values.organisation.trim() || undefined });
-    if (!parsed.success) return desk(c, { walkIn: { values, errors: shownErrors(zodFieldErrors(parsed.error)) } }, 400);
+    if (!parsed.success) return desk(c, { walkIn: { values, errors: shownErrors(zodFieldErrors(parsed.error), c.var.member.language) } }, 400);
     try {
       const added = await addAttendee({
         ctx: c.var.ctx,
@@ -114,7 +131,7 @@ export const checkinRoutes = new Hono<AppEnv>()
       return c.redirect(backToDesk(eventId, "", "in", added.id), 303);
     } catch (err) {
       if (!(err instanceof AppError) || !["invalid_request", "already_registered", "event_full"].includes(err.code)) throw err;
-      const walkIn = { values, errors: shownErrors(err.fields), problem: err.fields ? undefined : adminWords(c.var.member.language).error(err) };
+      const walkIn = { values, errors: shownErrors(err.fields, c.var.member.language), problem: err.fields ? undefined : adminWords(c.var.member.language).error(err) };
       return desk(c, { walkIn }, err.status as 400 | 409);
     }
   })
@@ -129,7 +146,7 @@ export const checkinRoutes = new Hono<AppEnv>()
     const value = c.req.param("code");
     const done = await checkInByCode({ ctx: c.var.ctx, input: { orgId, value }, actor: c.var.member });
     if (wantsJson(c)) return c.json({ person: done.person, changed: done.changed });
-    return scanned(c, done.event, done.person, `${done.person.name}: ${done.changed ? "Checked in" : "already checked in"}`);
+    return scanned(c, done.event, done.person, arrivalNotice(c.var.member.language, done.person, done.changed, done.event.timezone));
   });
 
 /** The one-tap page of a scanned link; it posts back to its own address. */

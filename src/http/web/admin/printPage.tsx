@@ -1,7 +1,9 @@
 import { formatWhen } from "../../../i18n/format";
 import type { EventRow } from "../../../domain/events";
 import type { Member } from "../../../domain/accounts";
-import { AdminLayout, ROWS_SLOT } from "./layout";
+import { fill } from "../../../i18n/messages";
+import { AdminLayout, ROWS_SLOT, wordsFor } from "./layout";
+import { counted } from "./checkinPages";
 
 type Attendee = PrintPageProps["attendees"][number];
 
@@ -31,25 +33,26 @@ interface PrintPageProps {
  * head (event, date, column names) repeats at the top of every page.
  */
 export function PrintPage({ member, orgName, event, attendees }: PrintPageProps) {
-  const when = formatWhen(event.startsAt, event.endsAt, event.timezone, "en");
+  const when = formatWhen(event.startsAt, event.endsAt, event.timezone, member.language);
   const place = [event.venue, event.address].filter(Boolean).join(", ");
+  const t = wordsFor(member).checkin.print;
   return (
-    <AdminLayout member={member} orgName={orgName} title={`Print: ${event.title}`} section="events">
+    <AdminLayout member={member} orgName={orgName} title={fill(t.title, { event: event.title })} section="events">
       <div class="print-sheet">
         <div class="no-print print-tools">
           <p>
-            <a href={`/admin/events/${event.id}`}>Back to the attendance list</a>
+            <a href={`/admin/events/${event.id}`}>{t.back}</a>
           </p>
-          <p class="notice">Use your browser's Print (Ctrl+P, or Cmd+P on a Mac) to print this list or save it as PDF.</p>
+          <p class="notice">{t.howTo}</p>
         </div>
         <h1>{event.title}</h1>
         <p class="print-when">
           {when}
           {place ? <> · {place}</> : null}
         </p>
-        <p class="small">{`${attendees.length} confirmed ${attendees.length === 1 ? "attendee" : "attendees"}`}</p>
+        <p class="small">{counted(member.language, t.count, attendees.length)}</p>
         {attendees.length === 0 ? (
-          <p>Nobody has a confirmed seat yet.</p>
+          <p>{t.nobody}</p>
         ) : (
           <table class="print-list">
             <colgroup>
@@ -67,11 +70,11 @@ export function PrintPage({ member, orgName, event, attendees }: PrintPageProps)
               </tr>
               <tr>
                 <th scope="col" class="num">
-                  #
+                  {t.number}
                 </th>
-                <th scope="col">Name</th>
-                <th scope="col">Organisation</th>
-                <th scope="col">Signature</th>
+                <th scope="col">{t.name}</th>
+                <th scope="col">{t.organisation}</th>
+                <th scope="col">{t.signature}</th>
               </tr>
             </thead>
             <tbody>{ROWS_SLOT}</tbody>

@@ -1,11 +1,12 @@
-import { BROWSE_PAGE } from "../../../domain/checkin";
 /**
  * The door's script (/assets/checkin.js). The page works without it (GET search, a form
  * per row); this adds search-as-you-type, taps without reloading, counts that follow the
  * other doors' check-ins, and the camera scanner
  * where the browser has BarcodeDetector. Elsewhere (iOS Safari) the button stays hidden
  * and the phone's own camera app opens the QR link, which lands on /admin/c/… instead.
- * Everything is built with textContent: names never become markup.
+ * Everything is built with textContent: names never become markup. Every word it shows
+ * comes from the page, in the member's language (the JSON block #checkin-words that
+ * checkinPages.tsx renders; the CSP allows no inline script, and data is not script).
  */
 // How often the door asks for the counts while the page is in view.
 const COUNTS_EVERY_MS = 10_000;
@@ -21,6 +22,18 @@ export const checkinScript = `(() => {
   const search = document.getElementById("f-q");
   const codeForm = document.getElementById("code-form");
   const codeInput = document.getElementById("f-code");
+  const words = JSON.parse(document.getElementById("checkin-words").textContent);
+  const fill = (template, values) => template.replace(/\\{(\\w+)\\}/g, (all, key) => (key in values ? String(values[key]) : all));
+  const number = new Intl.NumberFormat(words.locale);
+  const clock = new Intl.DateTimeFormat(words.locale, { timeZone: words.timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  // The same words as the server's (arrivalNotice in checkinRoutes.tsx).
+  const arrived = (person, changed) => {
+    if (changed || !person.checkedInAt) return fill(changed ? words.notice.checkedIn : words.notice.already, { name: person.name });
+    const parts = clock.formatToParts(new Date(person.checkedInAt));
+    const part = (type) => (parts.find((p) => p.type === type) || { value: "" }).value;
+    const time = fill(words.notice.clock, { h: part("hour"), m: part("minute") });
+    return fill(words.notice.alreadyAt, { name: person.name, time });
+  };
 
   const say = (text, ok) => {
     live.textContent = "";
@@ -28,7 +41,7 @@ export const checkinScript = `(() => {
     // A fresh text node each time, so screen readers announce a repeated message too.
     window.setTimeout(() => { live.textContent = text; }, 30);
   };
-  const problem = (body) => (body && body.error && ((body.error.fields && body.error.fields.code) || body.error.message)) || "That did not work. Try again.";
+  const problem = (body) => (body && body.error && ((body.error.fields && body.error.fields.code) || body.error.message)) || words.notice.failed;
   const call = async (url, init) => {
     const res = await fetch(url, Object.assign({ credentials: "same-origin", headers: { accept: "application/json" } }, init || {}));
     if (res.status === 401) { window.location.reload(); throw new Error("signed out"); }
@@ -40,7 +53,7 @@ export const checkinScript = `(() => {
     const values = { checkedIn: counts.checkedIn, confirmed: counts.confirmed, attended: counts.checkedIn, noShow: counts.noShow, waitlisted: counts.waitlisted };
     for (const el of document.querySelectorAll("[data-count]")) {
       const key = el.getAttribute("data-count");
-      if (key in values) el.textContent = String(values[key]);
+      if (key in values) el.textContent = number.format(values[key]);
     }
   };
 
@@ -50,9 +63,9 @@ export const checkinScript = `(() => {
     if (text !== undefined) node.textContent = text;
     return node;
   };
-  // The same words as the page's own (statusText in checkinPages.tsx).
-  const statusText = (p) => p.status === "cancelled" ? "Cancelled" : p.status === "waitlisted" ? "Waitlisted – no seat"
-    : p.status === "offered" ? "Offered a seat – not accepted yet" : p.checkedInAt ? "Checked in" : "Not checked in";
+  // The same choice as the page's own (statusText in checkinPages.tsx).
+  const statusText = (p) => p.status === "cancelled" ? words.status.cancelled : p.status === "waitlisted" ? words.status.waitlisted
+    : p.status === "offered" ? words.status.offered : p.checkedInAt ? words.status.checkedIn : words.status.notCheckedIn;
   const row = (p) => {
     const li = el("li", "arrival" + (p.checkedInAt ? " in" : "") + (p.checkable ? "" : " off"));
     li.setAttribute("data-id", p.id);
@@ -67,9 +80,9 @@ export const checkinScript = `(() => {
       const form = el("form", "tap");
       form.method = "post";
       form.action = base + "/r/" + encodeURIComponent(p.id) + (undo ? "/undo" : "");
-      const button = el("button", undo ? "secondary" : "", undo ? "Undo" : "Check in");
+      const button = el("button", undo ? "secondary" : "", undo ? words.undo : words.checkIn);
       button.type = "submit";
-      button.setAttribute("aria-label", (undo ? "Undo check-in of " : "Check in ") + p.name);
+      button.setAttribute("aria-label", fill(undo ? words.undoName : words.checkInName, { name: p.name }));
       form.appendChild(button);
       li.appendChild(form);
     }
@@ -91,14 +104,14 @@ export const checkinScript = `(() => {
     if (mine !== asked) return;
     if (!ok) { say(problem(body), false); return; }
     list.replaceChildren(...body.results.map(row));
-    list.setAttribute("aria-label", body.browsing ? "Everyone with a seat, by name" : "People found");
-    // The same words as the page's own (hintText in checkinPages.tsx).
-    hint.textContent = q && !body.results.length ? "Nobody found." : body.more && !body.browsing ? "More people match: type more of the name."
-      : body.browsing && !body.results.length ? "Nobody has a seat yet." : body.browsing ? "Everyone with a seat, by name. Type part of a name to find someone." : "";
+    list.setAttribute("aria-label", body.browsing ? words.desk.listBrowsing : words.desk.listFound);
+    // The same choice as the page's own (hintText in checkinPages.tsx).
+    hint.textContent = q && !body.results.length ? words.desk.nobodyFound : body.more && !body.browsing ? words.desk.moreMatch
+      : body.browsing && !body.results.length ? words.desk.nobodyHasSeat : body.browsing ? words.desk.browsing : "";
     nextLink.hidden = !body.next;
     nextLink.replaceChildren();
     if (body.next) {
-      const a = el("a", "", "Next ${BROWSE_PAGE} by name");
+      const a = el("a", "", words.desk.next);
       a.href = base + "?after=" + encodeURIComponent(body.next);
       nextLink.appendChild(a);
     }
@@ -125,7 +138,7 @@ export const checkinScript = `(() => {
       const { ok, body } = await call(form.action, { method: "POST" });
       if (!ok) { say(problem(body), false); if (button) button.disabled = false; return; }
       const undone = form.action.endsWith("/undo");
-      say(body.person.name + ": " + (undone ? "Check-in undone" : body.changed ? "Checked in" : "Already checked in"), true);
+      say(undone ? fill(words.notice.undone, { name: body.person.name }) : arrived(body.person, body.changed), true);
       setCounts(body.counts);
       if (!undone && search.value.trim()) {
         // Done with this person: the search is cleared and waits for the next one.
@@ -139,7 +152,7 @@ export const checkinScript = `(() => {
       const next = fresh.querySelector("button");
       if (next) next.focus();
     } catch (err) {
-      say("No connection. Try again.", false);
+      say(words.notice.offline, false);
       if (button) button.disabled = false;
     }
   });
@@ -164,13 +177,13 @@ export const checkinScript = `(() => {
         body: JSON.stringify({ code: value }),
       });
       if (!ok) { say(problem(body), false); return false; }
-      say(body.person.name + ": " + (body.changed ? "Checked in" : "Already checked in"), true);
+      say(arrived(body.person, body.changed), true);
       setCounts(body.counts);
       const shown = list.querySelector('li[data-id="' + CSS.escape(body.person.id) + '"]');
       if (shown) shown.replaceWith(row(body.person));
       return true;
     } catch (err) {
-      say("No connection. Try again.", false);
+      say(words.notice.offline, false);
       return false;
     }
   };
@@ -225,7 +238,7 @@ export const checkinScript = `(() => {
       try {
         stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false });
       } catch (err) {
-        say("The camera could not be opened. Type the code instead.", false);
+        say(words.notice.camera, false);
         return;
       }
       video.srcObject = stream;

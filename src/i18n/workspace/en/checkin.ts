@@ -1,3 +1,77 @@
+import { en as pages } from "../../pages/en";
 import type { checkin as sv } from "../sv/checkin";
+import { checkinPrint } from "./checkinPrint";
 
-export const checkin: typeof sv = {};
+export const checkin: typeof sv = {
+  title: "Check-in",
+  pick: {
+    current: "Today and coming days",
+    noCurrent: "No published events in the coming two weeks.",
+    past: "Recent events",
+    noPast: "No events in the last 30 days.",
+    confirmed: { one: "{count} confirmed", other: "{count} confirmed" },
+  },
+  counts: {
+    checkedIn: "{checkedIn} checked in of {confirmed} confirmed",
+    attended: "{count} attended",
+    noShow: "{count} no-show",
+    waitlisted: "{count} on the waitlist",
+  },
+  status: {
+    cancelled: "Cancelled",
+    waitlisted: "Waitlisted – no seat",
+    offered: "Offered a seat – not accepted yet",
+    checkedIn: "Checked in",
+    notCheckedIn: "Not checked in",
+  },
+  checkIn: "Check in",
+  undo: "Undo",
+  checkInName: "Check in {name}",
+  undoName: "Undo check-in of {name}",
+  desk: {
+    title: "Check-in: {event}",
+    otherEvents: "Other events",
+    find: "Find a person",
+    findPlaceholder: "Name, organisation or email",
+    search: "Search",
+    listBrowsing: "Everyone with a seat, by name",
+    listFound: "People found",
+    nobodyFound: "Nobody found.",
+    moreMatch: "More people match: type more of the name.",
+    nobodyHasSeat: "Nobody has a seat yet.",
+    browsing: "Everyone with a seat, by name. Type part of a name to find someone.",
+    next: "Next {n} by name",
+  },
+  notice: {
+    checkedIn: "{name}: Checked in",
+    undone: "{name}: Check-in undone",
+    already: "{name}: already checked in",
+    alreadyAt: "{name}: already checked in at {time}",
+    clock: "{h}:{m}",
+    failed: "That did not work. Try again.",
+    offline: "No connection. Try again.",
+    camera: "The camera could not be opened. Type the code instead.",
+  },
+  walkIn: {
+    heading: "Add a walk-in",
+    name: pages.name,
+    email: pages.email,
+    organisation: pages.organisation,
+    optional: "Optional.",
+    override: "Seat beyond capacity",
+    overrideHint: "Only if the event is full; recorded as over capacity.",
+    sendEmail: "Email them a confirmation",
+    submit: "Add and check in",
+  },
+  code: {
+    heading: "Check in by code",
+    scan: "Scan QR code",
+    stopScan: "Stop scanning",
+    label: "Code from the email or the attendee's page",
+  },
+  scanned: {
+    title: "Check-in: {name}",
+    openList: "Open the check-in list of this event",
+  },
+  ...checkinPrint,
+};

@@ -1,3 +1,77 @@
+import { nb as pages } from "../../pages/nb";
 import type { checkin as sv } from "../sv/checkin";
+import { checkinPrint } from "./checkinPrint";
 
-export const checkin: typeof sv = {};
+export const checkin: typeof sv = {
+  title: "Innsjekking",
+  pick: {
+    current: "I dag og de nærmeste dagene",
+    noCurrent: "Ingen publiserte arrangementer de neste to ukene.",
+    past: "Nylige arrangementer",
+    noPast: "Ingen arrangementer de siste 30 dagene.",
+    confirmed: { one: "{count} bekreftet", other: "{count} bekreftede" },
+  },
+  counts: {
+    checkedIn: "{checkedIn} av {confirmed} bekreftede har sjekket inn",
+    attended: "{count} deltok",
+    noShow: "{count} møtte ikke",
+    waitlisted: "{count} på ventelisten",
+  },
+  status: {
+    cancelled: "Avmeldt",
+    waitlisted: "På ventelisten – ingen plass",
+    offered: "Tilbudt plass – har ikke takket ja ennå",
+    checkedIn: "Sjekket inn",
+    notCheckedIn: "Ikke sjekket inn",
+  },
+  checkIn: "Sjekk inn",
+  undo: "Angre",
+  checkInName: "Sjekk inn {name}",
+  undoName: "Angre innsjekkingen av {name}",
+  desk: {
+    title: "Innsjekking: {event}",
+    otherEvents: "Andre arrangementer",
+    find: "Finn en person",
+    findPlaceholder: "Navn, organisasjon eller e-post",
+    search: "Søk",
+    listBrowsing: "Alle med plass, i alfabetisk rekkefølge",
+    listFound: "Søketreff",
+    nobodyFound: "Fant ingen.",
+    moreMatch: "Flere personer passer – skriv mer av navnet.",
+    nobodyHasSeat: "Ingen har plass ennå.",
+    browsing: "Alle med plass, i alfabetisk rekkefølge. Skriv en del av et navn for å finne noen.",
+    next: "Neste {n} i alfabetisk rekkefølge",
+  },
+  notice: {
+    checkedIn: "{name} er sjekket inn.",
+    undone: "Innsjekkingen av {name} er angret.",
+    already: "{name} er allerede sjekket inn.",
+    alreadyAt: "{name} sjekket allerede inn kl. {time}.",
+    clock: "{h}.{m}",
+    failed: "Det gikk ikke. Prøv igjen.",
+    offline: "Ingen forbindelse. Prøv igjen.",
+    camera: "Kameraet kunne ikke åpnes. Skriv inn koden i stedet.",
+  },
+  walkIn: {
+    heading: "Legg til deltaker uten påmelding",
+    name: pages.name,
+    email: pages.email,
+    organisation: pages.organisation,
+    optional: "Valgfritt.",
+    override: "Gi plass utover maks antall",
+    overrideHint: "Bare hvis arrangementet er fullt. Det registreres som over maks antall.",
+    sendEmail: "Send en bekreftelse på e-post",
+    submit: "Legg til og sjekk inn",
+  },
+  code: {
+    heading: "Sjekk inn med kode",
+    scan: "Skann QR-kode",
+    stopScan: "Stopp skanningen",
+    label: "Koden fra e-posten eller deltakerens side",
+  },
+  scanned: {
+    title: "Innsjekking: {name}",
+    openList: "Åpne innsjekkingslisten for arrangementet",
+  },
+  ...checkinPrint,
+};
