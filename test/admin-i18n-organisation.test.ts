@@ -65,7 +65,7 @@ describe("the members pages", () => {
     const sv = await owners.sv.request(`/admin/members/${other.member.id}/remove`);
     expectPage(sv.text, "sv", [`Ta bort ${other.member.email}?`, "loggas ut överallt direkt", "Ta bort medlemmen", ">Avbryt</a>"], ["Remove the member", "Keep them", "audit log"]);
     const nb = await owners.nb.request(`/admin/members/${owners.nb.member.id}/remove`);
-    expectPage(nb.text, "nb", [`Fjerne ${owners.nb.member.email}?`, "Du blir logget ut med en gang", "endringsloggen", "Fjern meg"], ["Remove myself", "Keep them"]);
+    expectPage(nb.text, "nb", [`Fjerne ${owners.nb.member.email}?`, "Du blir logget ut med en gang", "En eier kan legge deg til igjen senere.", "Fjern meg"], ["Remove myself", "Keep them"]);
   });
 });
 

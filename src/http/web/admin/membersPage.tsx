@@ -123,7 +123,7 @@ export function RemoveMemberPage({ member, orgName, target, lastOwner }: { membe
       ) : (
         <form method="post" action={`/admin/members/${target.id}/remove`} class="card">
           <p>
-            {self ? t.removeSelf : fill(t.removeOther, { email: target.email })} {t.removeKept}
+            {self ? `${t.removeSelf} ${t.removeSelfKept}` : `${fill(t.removeOther, { email: target.email })} ${t.removeKept}`}
           </p>
           <div class="actions">
             <button type="submit" class="danger">

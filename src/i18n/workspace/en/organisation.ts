@@ -38,6 +38,7 @@ export const organisation: typeof sv = {
     removeSelf: "You will be signed out at once and can no longer sign in to this organisation.",
     removeOther: "{email} will be signed out everywhere at once and can no longer sign in.",
     removeKept: "What they did stays in the audit log under their address. You can add them again later.",
+    removeSelfKept: "What you did stays in the audit log under your address. An owner can add you again later.",
     removeMyself: "Remove myself",
     removeMember: "Remove the member",
     keep: "Keep them",

@@ -37,7 +37,8 @@ export const organisation: typeof sv = {
     lastOwner: "Dette er organisasjonens siste eier og kan ikke fjernes. Gjør først et annet medlem til eier.",
     removeSelf: "Du blir logget ut med en gang og kan ikke lenger logge inn i denne organisasjonen.",
     removeOther: "{email} blir logget ut overalt med en gang og kan ikke lenger logge inn.",
-    removeKept: "Det som er gjort, står fortsatt i endringsloggen under e-postadressen. Du kan legge til medlemmet igjen senere.",
+    removeKept: "Det medlemmet har gjort, står fortsatt i endringsloggen under e-postadressen. Du kan legge til medlemmet igjen senere.",
+    removeSelfKept: "Det du har gjort, står fortsatt i endringsloggen under e-postadressen din. En eier kan legge deg til igjen senere.",
     removeMyself: "Fjern meg",
     removeMember: "Fjern medlemmet",
     keep: "Avbryt",
@@ -79,7 +80,7 @@ export const organisation: typeof sv = {
     requireConsentHint: "Krever adressen til personvernerklæringen over.",
     retention: "Behold deltakernes personopplysninger så mange dager etter at et arrangement er slutt",
     retentionHint:
-      "Tomt felt beholder dem. Fra {min} dager (tid til oppfølging og rapporter til finansiører) til {max} (ti år). Deretter slettes navn, adresser, organisasjoner, telefonnumre og svar; antallet som meldte seg på, ventet og kom, blir stående.",
+      "La feltet stå tomt for å beholde dem uten tidsgrense. Fra {min} dager (tid til oppfølging og rapporter til finansiører) til {max} (ti år). Deretter slettes navn, adresser, organisasjoner, telefonnumre og svar; antallet som meldte seg på, ventet og kom, blir stående.",
     embedding: "Innbygging",
     embedOrigins: "Nettsteder som kan bygge inn påmeldingsskjemaet",
     embedOriginsHint: "Én per linje, bare protokoll og domene, f.eks. https://www.techtank.se",

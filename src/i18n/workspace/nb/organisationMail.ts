@@ -37,7 +37,7 @@ export const organisationMail: typeof sv = {
     title: "E-post",
     heading: "E-post som ikke kom fram",
     intro:
-      "Bekreftelser, invitasjoner og annen e-post som e-postserveren avviste. En adresse som ikke finnes (en skrivefeil), feiler med en gang; alt annet prøver vi å sende på nytt i opptil tre dager. Tidene er i UTC.",
+      "Bekreftelser, invitasjoner og annen e-post som e-postserveren avviste. E-post til en adresse som ikke finnes (ofte en skrivefeil), feiler med en gang; ellers prøver vi igjen i opptil tre dager. Tidene er i UTC.",
     held: {
       before: "Ingen e-post blir sendt: siden ",
       between: " har e-postserveren avvist tjenestens e-postinnstillinger. Ingenting går tapt: alt som venter, blir sendt når innstillingene er rettet (neste forsøk ",

@@ -37,7 +37,8 @@ export const organisation = {
     lastOwner: "Det här är organisationens sista ägare och kan inte tas bort. Gör först en annan medlem till ägare.",
     removeSelf: "Du loggas ut direkt och kan inte längre logga in i den här organisationen.",
     removeOther: "{email} loggas ut överallt direkt och kan inte längre logga in.",
-    removeKept: "Det som gjorts finns kvar i loggen över ändringar under e-postadressen. Du kan lägga till medlemmen igen senare.",
+    removeKept: "Det som medlemmen har gjort finns kvar i loggen över ändringar under e-postadressen. Du kan lägga till medlemmen igen senare.",
+    removeSelfKept: "Det du har gjort finns kvar i loggen över ändringar under din e-postadress. En ägare kan lägga till dig igen senare.",
     removeMyself: "Ta bort mig",
     removeMember: "Ta bort medlemmen",
     keep: "Avbryt",
@@ -80,7 +81,7 @@ export const organisation = {
     requireConsentHint: "Kräver adressen till integritetspolicyn ovan.",
     retention: "Spara deltagarnas personuppgifter så här många dagar efter att ett evenemang har slutat",
     retentionHint:
-      "Tomt fält sparar dem. Från {min} dagar (tid för uppföljning och rapporter till finansiärer) till {max} (tio år). Därefter tas namn, adresser, organisationer, telefonnummer och svar bort; antalet som anmälde sig, väntade och kom finns kvar.",
+      "Lämna tomt för att spara dem utan tidsgräns. Från {min} dagar (tid för uppföljning och rapporter till finansiärer) till {max} (tio år). Därefter tas namn, adresser, organisationer, telefonnummer och svar bort; antalet som anmälde sig, väntade och kom finns kvar.",
     embedding: "Inbäddning",
     embedOrigins: "Webbplatser som får bädda in anmälningsformuläret",
     embedOriginsHint: "En per rad, bara protokoll och domän, t.ex. https://www.techtank.se",

@@ -36,11 +36,11 @@ export const organisationMail = {
     title: "E-post",
     heading: "E-post som inte kom fram",
     intro:
-      "Bekräftelser, inbjudningar och annan e-post som e-postservern inte tog emot. En adress som inte finns (ett skrivfel) misslyckas direkt; allt annat försöker vi skicka igen i upp till tre dagar. Tiderna är i UTC.",
+      "Bekräftelser, inbjudningar och annan e-post som e-postservern inte tog emot. E-post till en adress som inte finns (ofta ett skrivfel) misslyckas direkt; annars försöker vi igen i upp till tre dagar. Tiderna är i UTC.",
     /** Around the two times: since when, and the next try. */
     held: {
       before: "Ingen e-post går ut: sedan ",
-      between: " har e-postservern nekat tjänstens e-postinställningar. Inget går förlorat: allt som väntar skickas när inställningarna är rättade (nästa försök ",
+      between: " har e-postservern avvisat tjänstens e-postinställningar. Inget går förlorat: allt som väntar skickas när inställningarna är rättade (nästa försök ",
       after: "). Säg till den som driver Plats; serverloggen visar varför.",
     },
     resendLabel: "Skicka igen: {kind} till {email}",
@@ -66,7 +66,7 @@ export const organisationMail = {
     showAll: "Visa alla evenemang",
     nothing: "Inget här.",
     older: "Äldre e-post",
-    allClear: "Ingen e-post har nekats: inget har misslyckats och inget väntar på ett nytt försök.",
+    allClear: "Ingen e-post har avvisats: inget har misslyckats och inget väntar på ett nytt försök.",
     resent: { one: "{n} e-postmeddelande är på väg igen.", other: "{n} e-postmeddelanden är på väg igen." },
   },
 };
