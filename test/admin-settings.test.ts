@@ -31,7 +31,7 @@ describe("/admin/settings", () => {
     expect(res.status).toBe(200);
     expect(res.text).toContain('<label for="f-retentionDays">');
     expect(res.text).toContain('value="Test org"');
-    expect(res.text).toMatch(/From 30 days .* to 3650/);
+    expect(res.text).toMatch(/From 30 days .* to 3,650 \(ten years\)/);
   });
 
   it("saves every setting, audits what changed without the values that are personal, and the API sees it", async () => {

@@ -5,7 +5,8 @@ import type { AppEnv } from "../../env";
 import { shownErrors } from "./errors";
 import { readForm } from "./forms";
 import { deviceOf, type CookieSettings } from "./session";
-import { AdminLayout, ErrorSummary, Notice, renderAdmin } from "./layout";
+import { fill } from "../../../i18n/messages";
+import { AdminLayout, ErrorSummary, Notice, renderAdmin, wordsFor } from "./layout";
 
 function AccountPage({
   c,
@@ -19,24 +20,26 @@ function AccountPage({
   notice?: string;
 }) {
   const { member, orgName } = c.var;
+  const words = wordsFor(member).organisation;
+  const t = words.account;
   return (
-    <AdminLayout member={member} orgName={orgName} title="Account" section="account">
-      <h1>Your account</h1>
+    <AdminLayout member={member} orgName={orgName} title={t.title} section="account">
+      <h1>{t.heading}</h1>
       <Notice text={notice} />
       <dl class="meta card">
-        <dt>Email</dt>
+        <dt>{t.email}</dt>
         <dd>{member.email}</dd>
-        <dt>Name</dt>
+        <dt>{t.name}</dt>
         <dd>{member.name ?? "—"}</dd>
-        <dt>Role</dt>
-        <dd>{member.role}</dd>
+        <dt>{t.role}</dt>
+        <dd>{words.roles[member.role]}</dd>
       </dl>
       <form method="post" action="/admin/account/password" class="card">
-        <h2>Password</h2>
-        <ErrorSummary errors={errors} />
+        <h2>{t.password}</h2>
+        <ErrorSummary errors={errors} language={member.language} />
         {hasPassword ? (
           <div class="field">
-            <label for="f-current">Current password</label>
+            <label for="f-current">{t.current}</label>
             {errors.current ? (
               <p class="field-error" id="f-current-error">
                 {errors.current}
@@ -45,19 +48,19 @@ function AccountPage({
             <input id="f-current" type="password" name="current" autocomplete="current-password" required aria-invalid={errors.current ? "true" : undefined} />
           </div>
         ) : (
-          <p>You sign in with links by email. Set a password to sign in without one.</p>
+          <p>{t.linksOnly}</p>
         )}
         <div class="field">
-          <label for="f-password">New password</label>
-          <p class="hint">At least {MIN_PASSWORD} characters. A sentence you remember works well.</p>
+          <label for="f-password">{t.newPassword}</label>
+          <p class="hint">{fill(t.newPasswordHint, { n: MIN_PASSWORD })}</p>
           <input id="f-password" type="password" name="password" autocomplete="new-password" minlength={MIN_PASSWORD} required aria-invalid={errors.password ? "true" : undefined} />
         </div>
         <div class="field">
-          <label for="f-confirm">Repeat it</label>
+          <label for="f-confirm">{t.repeat}</label>
           <input id="f-confirm" type="password" name="confirm" autocomplete="new-password" required aria-invalid={errors.confirm ? "true" : undefined} />
         </div>
-        <p class="hint">Every other browser signed in as you is signed out.</p>
-        <button type="submit">Set password</button>
+        <p class="hint">{t.othersSignedOut}</p>
+        <button type="submit">{t.set}</button>
       </form>
     </AdminLayout>
   );
@@ -88,14 +91,14 @@ export const accountRoutes = (cookie: CookieSettings) =>
     })
     .get("/account", async (c) => {
       const hasPassword = (await passwordHashOf(c.var.ctx, c.var.member.id)) !== null;
-      return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} notice={c.req.query("notice") === "password" ? "Your password is set." : undefined} />);
+      return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} notice={c.req.query("notice") === "password" ? wordsFor(c.var.member).organisation.account.setNotice : undefined} />);
     })
     .post("/account/password", async (c) => {
       const form = await readForm(c);
       const password = form.one("password");
       const hasPassword = (await passwordHashOf(c.var.ctx, c.var.member.id)) !== null;
       if (password !== form.one("confirm"))
-        return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} errors={shownErrors({ confirm: { code: "passwords_differ" } })} />, 400);
+        return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} errors={shownErrors({ confirm: { code: "passwords_differ" } }, c.var.member.language)} />, 400);
       try {
         const browser = { keepSession: c.var.sessionToken, device: deviceOf(c, cookie) };
         await setPassword({ ctx: c.var.ctx, member: c.var.member, password, current: form.one("current"), ...browser });
@@ -103,7 +106,7 @@ export const accountRoutes = (cookie: CookieSettings) =>
         if (err instanceof AppError && err.fields) {
           const wait = err.fields.current?.code === "try_again_in" ? err.fields.current.seconds : undefined;
           if (wait !== undefined) c.header("Retry-After", String(wait));
-          return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} errors={shownErrors(err.fields)} />, codeToStatus(err.code) as 400 | 429);
+          return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} errors={shownErrors(err.fields, c.var.member.language)} />, codeToStatus(err.code) as 400 | 429);
         }
         throw err;
       }

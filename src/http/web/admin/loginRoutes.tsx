@@ -1,14 +1,45 @@
 import { Hono } from "hono";
-import { consumeLoginLink, requestLoginLink, signInWithPassword } from "../../../domain/accounts";
-import type { AppEnv } from "../../env";
+import { consumeLoginLink, LOGIN_LINK_TTL_MS, requestLoginLink, signInWithPassword } from "../../../domain/accounts";
+import type { Language } from "../../../db/schema";
+import { fill } from "../../../i18n/messages";
+import { plural } from "../../../i18n/pages";
+import { workspaceMessages } from "../../../i18n/workspace";
+import type { AppContext, AppEnv } from "../../env";
+import { pageLanguage } from "../language";
 import { readForm } from "./forms";
 import { PlainLayout, renderAdmin } from "./layout";
 import { deviceOf, rememberDevice, safeNext, signIn, signOut, type CookieSettings } from "./session";
 
-function LoginPage({ next, email = "", error, notice }: { next: string; email?: string; error?: string; notice?: string }) {
+/**
+ * No member yet: the page speaks the browser's language (else Swedish), or the one a
+ * `?lang=` link asks for, which the form's actions keep.
+ */
+const signInLanguage = (c: AppContext) => {
+  const language = pageLanguage(c);
+  return { language, keep: c.req.query("lang") ? `?lang=${language}` : "" };
+};
+
+const wordsOf = (language: Language) => workspaceMessages(language).organisation.signIn;
+
+function LoginPage({
+  language,
+  keep = "",
+  next,
+  email = "",
+  error,
+  notice,
+}: {
+  language: Language;
+  keep?: string;
+  next: string;
+  email?: string;
+  error?: string;
+  notice?: string;
+}) {
+  const t = wordsOf(language);
   return (
-    <PlainLayout title="Sign in">
-      <h1>Sign in to Plats</h1>
+    <PlainLayout title={t.title} language={language}>
+      <h1>{t.heading}</h1>
       {error ? (
         <p class="error-summary" role="alert">
           {error}
@@ -21,23 +52,23 @@ function LoginPage({ next, email = "", error, notice }: { next: string; email?: 
       ) : null}
       {/* One email field for both ways in: the second button posts the same form to the
           link route and skips the password the browser would otherwise ask for. */}
-      <form method="post" action="/admin/login" class="card">
+      <form method="post" action={`/admin/login${keep}`} class="card">
         <input type="hidden" name="next" value={next} />
         <div class="field">
-          <label for="f-email">Email</label>
+          <label for="f-email">{t.email}</label>
           <input id="f-email" type="email" name="email" value={email} autocomplete="username" required />
         </div>
         <div class="field">
-          <label for="f-password">Password</label>
+          <label for="f-password">{t.password}</label>
           <input id="f-password" type="password" name="password" autocomplete="current-password" required aria-describedby="f-password-hint" />
           <p class="hint" id="f-password-hint">
-            No password, or forgotten it? Leave it empty: we can email you a link that signs you in once.
+            {t.passwordHint}
           </p>
         </div>
         <div class="actions">
-          <button type="submit">Sign in</button>
-          <button type="submit" class="secondary" formaction="/admin/login/link" formnovalidate>
-            Email me a sign-in link
+          <button type="submit">{t.signIn}</button>
+          <button type="submit" class="secondary" formaction={`/admin/login/link${keep}`} formnovalidate>
+            {t.emailLink}
           </button>
         </div>
       </form>
@@ -48,9 +79,10 @@ function LoginPage({ next, email = "", error, notice }: { next: string; email?: 
 /** Signing in and out: password or one-time link, then a session cookie. */
 export function loginRoutes({ cookie }: { cookie: CookieSettings }) {
   return new Hono<AppEnv>()
-    .get("/login", (c) => renderAdmin(c, <LoginPage next={safeNext(c.req.query("next"))} />))
+    .get("/login", (c) => renderAdmin(c, <LoginPage {...signInLanguage(c)} next={safeNext(c.req.query("next"))} />))
     .post("/login", async (c) => {
       const form = await readForm(c);
+      const shown = signInLanguage(c);
       const next = safeNext(form.one("next"));
       const email = form.one("email").trim();
       const input = { email, password: form.one("password"), device: deviceOf(c, cookie) };
@@ -62,37 +94,40 @@ export function loginRoutes({ cookie }: { cookie: CookieSettings }) {
       }
       if (result.reason === "throttled") {
         c.header("Retry-After", String(result.retryAfterSeconds));
-        const error = `Too many failed attempts. Try again in ${result.retryAfterSeconds} seconds, or use a sign-in link.`;
-        return renderAdmin(c, <LoginPage next={next} email={email} error={error} />, 429);
+        const error = plural(shown.language, wordsOf(shown.language).throttled, result.retryAfterSeconds);
+        return renderAdmin(c, <LoginPage {...shown} next={next} email={email} error={error} />, 429);
       }
-      return renderAdmin(c, <LoginPage next={next} email={email} error="Wrong email or password." />, 401);
+      return renderAdmin(c, <LoginPage {...shown} next={next} email={email} error={wordsOf(shown.language).wrong} />, 401);
     })
     .post("/login/link", async (c) => {
       const form = await readForm(c);
       const email = form.one("email").trim();
       if (/^[^\s@]+@[^\s@]+$/.test(email)) await requestLoginLink({ ctx: c.var.ctx, input: { email } });
       // The same answer whether or not the address has an account.
-      const notice = "If that address belongs to a member, a sign-in link is on its way. It works once, for 15 minutes.";
-      return renderAdmin(c, <LoginPage next="/admin" email={email} notice={notice} />);
+      const shown = signInLanguage(c);
+      const notice = fill(wordsOf(shown.language).linkSent, { minutes: LOGIN_LINK_TTL_MS / 60_000 });
+      return renderAdmin(c, <LoginPage {...shown} next="/admin" email={email} notice={notice} />);
     })
     // Opening the link only shows a button: mail scanners that follow links must not use it up.
-    .get("/login/link/:token", (c) =>
-      renderAdmin(
+    .get("/login/link/:token", (c) => {
+      const language = pageLanguage(c);
+      const t = wordsOf(language);
+      return renderAdmin(
         c,
-        <PlainLayout title="Sign in">
-          <h1>Sign in to Plats</h1>
+        <PlainLayout title={t.title} language={language}>
+          <h1>{t.heading}</h1>
           <form method="post" class="card">
-            <p>Continue to sign in with the link from your email.</p>
-            <button type="submit">Sign in</button>
+            <p>{t.continueWithLink}</p>
+            <button type="submit">{t.signIn}</button>
           </form>
         </PlainLayout>,
-      ),
-    )
+      );
+    })
     .post("/login/link/:token", async (c) => {
       const userId = await consumeLoginLink(c.var.ctx, c.req.param("token"));
       if (!userId) {
-        const error = "This sign-in link has expired or was already used. Ask for a new one below.";
-        return renderAdmin(c, <LoginPage next="/admin" error={error} />, 400);
+        const shown = signInLanguage(c);
+        return renderAdmin(c, <LoginPage {...shown} next="/admin" error={wordsOf(shown.language).linkExpired} />, 400);
       }
       await signIn(c, cookie, userId);
       return c.redirect("/admin", 303);

@@ -1,75 +1,84 @@
 import type { Member } from "../../../domain/accounts";
 import type { MailHealthPage, MailProblem } from "../../../domain/outbox";
-import type { OutboxKind } from "../../../db/schema";
+import type { Language } from "../../../db/schema";
+import { fill, localeTag } from "../../../i18n/messages";
+import { plural } from "../../../i18n/pages";
+import { workspaceMessages, type WorkspaceMessages } from "../../../i18n/workspace";
 import { Input } from "./fields";
 import { Instant } from "./instant";
-import { AdminLayout, ErrorSummary, Notice } from "./layout";
+import { AdminLayout, ErrorSummary, Notice, wordsFor } from "./layout";
 
-const kindLabel: Record<OutboxKind, string> = {
-  confirmed: "Confirmation",
-  waitlisted: "Waitlist place",
-  promoted: "Seat from the waitlist",
-  offered: "Offer of a seat",
-  expired: "Offer expired",
-  offer_withdrawn: "Offer withdrawn",
-  cancelled: "Cancellation",
-  event_updated: "Event changed",
-  event_cancelled: "Event cancelled",
-  manage_link: "Manage link",
-  reminder: "Reminder",
-  organiser_message: "Message from the organisers",
-  login_link: "Sign-in link",
-};
+type Words = WorkspaceMessages["organisation"]["mail"];
+
+const utcFormats = new Map<Language, Intl.DateTimeFormat>();
+
+/**
+ * An instant as a <time> element in UTC, written the reader's way ("21 nov. 2026 09:00:00
+ * UTC", "21. nov. 2026, 09:00:00 UTC"); English as the audit log writes it. "—" when none.
+ */
+export function UtcInstant({ at, language }: { at: Date | null | undefined; language: Language }) {
+  if (!at) return <>—</>;
+  if (language === "en") return <Instant at={at} />;
+  let format = utcFormats.get(language);
+  if (!format) {
+    const options = { timeZone: "UTC", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" } as const;
+    utcFormats.set(language, (format = new Intl.DateTimeFormat(localeTag[language], options)));
+  }
+  return <time datetime={at.toISOString()}>{`${format.format(at)} UTC`}</time>;
+}
 
 /** While the mail server refuses the service's own settings: nothing goes out until they are fixed. */
-export function HeldWarning({ held }: { held: MailHealthPage["held"] }) {
+export function HeldWarning({ held, language = "en" }: { held: MailHealthPage["held"]; language?: Language }) {
   if (!held) return null;
+  const t = workspaceMessages(language).organisation.mail.held;
   return (
     <p class="notice bad" role="alert">
-      Emails are not going out: since <Instant at={new Date(held.since)} /> the mail server has refused this service's mail settings.
-      Nothing is lost: everything waiting goes out once they are fixed (next try <Instant at={new Date(held.until)} />). Tell whoever runs
-      Plats; the server log says why.
+      {t.before}
+      <UtcInstant at={new Date(held.since)} language={language} />
+      {t.between}
+      <UtcInstant at={new Date(held.until)} language={language} />
+      {t.after}
     </p>
   );
 }
 
-function ResendOne({ m }: { m: MailProblem }) {
+function ResendOne({ m, t }: { m: MailProblem; t: Words }) {
   return (
     <form method="post" action="/admin/mail/resend" class="inline-form">
       <input type="hidden" name="message" value={m.id} />
-      <button type="submit" class="secondary" aria-label={`Send again: ${kindLabel[m.kind]} to ${m.toEmail}`}>
-        {m.state === "failed" ? "Send again" : "Try now"}
+      <button type="submit" class="secondary" aria-label={fill(t.resendLabel, { kind: t.kinds[m.kind], email: m.toEmail })}>
+        {m.state === "failed" ? t.sendAgain : t.tryNow}
       </button>
     </form>
   );
 }
 
-function Messages({ messages }: { messages: MailProblem[] }) {
+function Messages({ messages, t, language }: { messages: MailProblem[]; t: Words; language: Language }) {
   return (
     <div class="table-wrap">
       <table class="data mail">
         <thead>
           <tr>
-            <th scope="col">Written</th>
-            <th scope="col">To</th>
-            <th scope="col">Email</th>
-            <th scope="col">State</th>
-            <th scope="col">The mail server said</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t.written}</th>
+            <th scope="col">{t.to}</th>
+            <th scope="col">{t.kind}</th>
+            <th scope="col">{t.state}</th>
+            <th scope="col">{t.serverSaid}</th>
+            <th scope="col">{t.actions}</th>
           </tr>
         </thead>
         <tbody>
           {messages.map((m) => (
             <tr id={m.id}>
               <td>
-                <Instant at={m.createdAt} />
+                <UtcInstant at={m.createdAt} language={language} />
               </td>
               <td>
                 {m.toName ? <>{m.toName} </> : null}
                 <span class="small">&lt;{m.toEmail}&gt;</span>
               </td>
               <td>
-                {kindLabel[m.kind]}
+                {t.kinds[m.kind]}
                 {m.eventTitle ? (
                   <>
                     {" · "}
@@ -79,18 +88,18 @@ function Messages({ messages }: { messages: MailProblem[] }) {
               </td>
               <td>
                 {m.state === "failed" ? (
-                  <span class="badge bad">Failed</span>
+                  <span class="badge bad">{t.failed}</span>
                 ) : (
                   <>
-                    <span class="badge wait">Trying again</span> <Instant at={m.nextAttemptAt} />
+                    <span class="badge wait">{t.tryingAgain}</span> <UtcInstant at={m.nextAttemptAt} language={language} />
                   </>
                 )}
                 <br />
-                <span class="small">{m.attempts === 1 ? "1 attempt" : `${m.attempts} attempts`}</span>
+                <span class="small">{plural(language, t.attempts, m.attempts)}</span>
               </td>
               <td class="detail">{m.reason ?? "—"}</td>
               <td>
-                <ResendOne m={m} />
+                <ResendOne m={m} t={t} />
               </td>
             </tr>
           ))}
@@ -100,20 +109,20 @@ function Messages({ messages }: { messages: MailProblem[] }) {
   );
 }
 
-function ByEvent({ rows, current }: { rows: MailHealthPage["byEvent"]; current: string | null }) {
+function ByEvent({ rows, current, t, language }: { rows: MailHealthPage["byEvent"]; current: string | null; t: Words; language: Language }) {
   return (
     <div class="table-wrap">
       <table class="data">
         <thead>
           <tr>
-            <th scope="col">Event</th>
+            <th scope="col">{t.event}</th>
             <th scope="col" class="num">
-              Failed
+              {t.failed}
             </th>
             <th scope="col" class="num">
-              Trying again
+              {t.tryingAgain}
             </th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t.actions}</th>
           </tr>
         </thead>
         <tbody>
@@ -125,7 +134,7 @@ function ByEvent({ rows, current }: { rows: MailHealthPage["byEvent"]; current: 
                     {r.title ?? r.eventId}
                   </a>
                 ) : (
-                  "No event (sign-in links)"
+                  t.noEvent
                 )}
               </td>
               <td class="num">{r.failed}</td>
@@ -135,7 +144,7 @@ function ByEvent({ rows, current }: { rows: MailHealthPage["byEvent"]; current: 
                   <form method="post" action="/admin/mail/resend" class="inline-form">
                     <input type="hidden" name="event" value={r.eventId} />
                     <button type="submit" class="secondary">
-                      Send all {r.failed} again
+                      {plural(language, t.sendAllAgain, r.failed)}
                     </button>
                   </form>
                 ) : null}
@@ -156,43 +165,42 @@ export function MailPage(p: { member: Member; orgName: string; health: MailHealt
     ? `/admin/mail?${new URLSearchParams({ before: String(health.nextBefore), ...(health.event ? { event: health.event } : {}) })}`
     : null;
   const failed = health.byEvent.reduce((n, r) => n + r.failed, 0);
+  const language = p.member.language;
+  const t = wordsFor(p.member).organisation.mail;
   return (
-    <AdminLayout member={p.member} orgName={p.orgName} title="Mail" section="mail">
-      <h1>Mail that did not arrive</h1>
-      <p>
-        Confirmations, invites and other emails the mail server refused. A refused mailbox (a mistyped address) fails at once; anything else is
-        tried again for up to three days. Times are in UTC.
-      </p>
+    <AdminLayout member={p.member} orgName={p.orgName} title={t.title} section="mail">
+      <h1>{t.heading}</h1>
+      <p>{t.intro}</p>
       <Notice text={p.notice} />
-      <HeldWarning held={health.held} />
+      <HeldWarning held={health.held} language={language} />
       {failed || Object.keys(errors).length ? (
         <form method="post" action="/admin/mail/resend" class="toolbar" novalidate>
-          <ErrorSummary errors={errors} />
-          <Input state={{ values: { since: p.since ?? "" }, errors }} name="since" type="datetime-local" label="Send again every failed email written since (UTC)" />
+          <ErrorSummary errors={errors} language={language} />
+          <Input state={{ values: { since: p.since ?? "" }, errors }} name="since" type="datetime-local" label={t.since} />
           <button type="submit" class="secondary">
-            Send them again
+            {t.sendThemAgain}
           </button>
         </form>
       ) : null}
       {health.byEvent.length ? (
         <>
-          <h2>By event</h2>
-          <ByEvent rows={health.byEvent} current={health.event} />
-          <h2 class="spaced">{health.event ? "Emails of this event" : "All emails"}</h2>
+          <h2>{t.byEvent}</h2>
+          <ByEvent rows={health.byEvent} current={health.event} t={t} language={language} />
+          <h2 class="spaced">{health.event ? t.ofThisEvent : t.all}</h2>
           {health.event ? (
             <p>
-              <a href="/admin/mail">Show every event</a>
+              <a href="/admin/mail">{t.showAll}</a>
             </p>
           ) : null}
-          {health.messages.length ? <Messages messages={health.messages} /> : <p class="notice">Nothing here.</p>}
+          {health.messages.length ? <Messages messages={health.messages} t={t} language={language} /> : <p class="notice">{t.nothing}</p>}
           {older ? (
             <p class="actions">
-              <a href={older}>Older emails</a>
+              <a href={older}>{t.older}</a>
             </p>
           ) : null}
         </>
       ) : (
-        <p class="notice ok">No email has been refused: nothing failed, nothing waits to be tried again.</p>
+        <p class="notice ok">{t.allClear}</p>
       )}
     </AdminLayout>
   );

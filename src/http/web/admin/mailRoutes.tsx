@@ -4,7 +4,8 @@ import { readMailHealth, resendMail, type ResendScope } from "../../../domain/ou
 import type { AppContext, AppEnv } from "../../env";
 import { shownErrors } from "./errors";
 import { readForm } from "./forms";
-import { renderAdmin } from "./layout";
+import { plural } from "../../../i18n/pages";
+import { renderAdmin, wordsFor } from "./layout";
 import { MailPage } from "./mailPage";
 import { requireRole } from "./session";
 
@@ -13,7 +14,6 @@ async function page(c: AppContext, { notice, since, errors, status = 200 }: { no
   return renderAdmin(c, <MailPage member={c.var.member} orgName={c.var.orgName} health={health} notice={notice} since={since} errors={errors} />, status);
 }
 
-const resentNotice = (n: number) => (n === 1 ? "1 email is on its way again." : `${n} emails are on their way again.`);
 
 /**
  * Mail that did not arrive (/admin/mail): owners see the mail server's reasons, which can
@@ -22,7 +22,7 @@ const resentNotice = (n: number) => (n === 1 ? "1 email is on its way again." : 
 export const mailRoutes = new Hono<AppEnv>()
   .get("/mail", requireRole("owner"), async (c) => {
     const sent = c.req.query("resent");
-    const notice = sent && /^\d{1,9}$/.test(sent) ? resentNotice(Number(sent)) : undefined;
+    const notice = sent && /^\d{1,9}$/.test(sent) ? plural(c.var.member.language, wordsFor(c.var.member).organisation.mail.resent, Number(sent)) : undefined;
     try {
       return await page(c, { notice });
     } catch (err) {
@@ -44,7 +44,7 @@ export const mailRoutes = new Hono<AppEnv>()
       if (err instanceof AppError && err.fields) {
         // Only the time is typed by hand; a broken hidden field is a bad request.
         if (!err.fields.since) throw new AppError("bad_request");
-        return page(c, { since: scope.since, errors: shownErrors(err.fields), status: 400 });
+        return page(c, { since: scope.since, errors: shownErrors(err.fields, c.var.member.language), status: 400 });
       }
       throw err;
     }

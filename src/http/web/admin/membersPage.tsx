@@ -1,22 +1,20 @@
-import type { Role } from "../../../db/schema";
+import type { Language, Role } from "../../../db/schema";
 import type { Member, UserRow } from "../../../domain/accounts";
+import { fill } from "../../../i18n/messages";
+import type { WorkspaceMessages } from "../../../i18n/workspace";
 import { Input, Select, type AdminFormState } from "./fields";
-import { AdminLayout, ErrorSummary, Notice } from "./layout";
+import { AdminLayout, ErrorSummary, Notice, wordsFor } from "./layout";
 
-export const roleOptions: [Role, string][] = [
-  ["owner", "Owner — everything, including members and settings"],
-  ["organiser", "Organiser — events and attendees"],
-  ["checkin", "Check-in — only the check-in view"],
-];
-const roleNames: Record<Role, string> = { owner: "Owner", organiser: "Organiser", checkin: "Check-in" };
+const roles: Role[] = ["owner", "organiser", "checkin"];
 
-const languageOptions: [string, string][] = [
-  ["sv", "Svenska"],
-  ["en", "English"],
-  ["nb", "Norsk bokmål"],
-];
+/** Each role with what it may do, as the add form offers them. */
+const roleOptions = (t: WorkspaceMessages): [Role, string][] => roles.map((r) => [r, t.organisation.roleOptions[r]]);
 
-export const newMemberDefaults = { role: "organiser", language: "sv" };
+/** Each language in its own words, as the header's switch writes them. */
+const languageOptions = (t: WorkspaceMessages): [Language, string][] => (["sv", "en", "nb"] as const).map((l) => [l, t.shell.languageNames[l]]);
+
+/** A new member's emails start in the language of the member adding them. */
+export const newMemberDefaults = (language: Language) => ({ role: "organiser", language });
 
 interface Props {
   member: Member;
@@ -28,33 +26,35 @@ interface Props {
   problem?: string;
 }
 
-function RoleForm({ row }: { row: UserRow }) {
+function RoleForm({ row, t }: { row: UserRow; t: WorkspaceMessages }) {
   const id = `role-${row.id}`;
   return (
     <form method="post" action={`/admin/members/${row.id}/role`} class="toolbar">
       <div class="field">
         <label for={id} class="visually-hidden">
-          Role of {row.email}
+          {fill(t.organisation.members.roleOf, { email: row.email })}
         </label>
         <select id={id} name="role">
-          {roleOptions.map(([value]) => (
+          {roles.map((value) => (
             <option value={value} selected={row.role === value}>
-              {roleNames[value]}
+              {t.organisation.roles[value]}
             </option>
           ))}
         </select>
       </div>
       <button type="submit" class="secondary">
-        Change
+        {t.organisation.members.changeRole}
       </button>
     </form>
   );
 }
 
 export function MembersPage({ member, orgName, members, state, notice, problem }: Props) {
+  const all = wordsFor(member);
+  const t = all.organisation.members;
   return (
-    <AdminLayout member={member} orgName={orgName} title="Members" section="members">
-      <h1>Members</h1>
+    <AdminLayout member={member} orgName={orgName} title={t.title} section="members">
+      <h1>{t.title}</h1>
       <Notice text={notice} />
       {problem ? (
         <p class="notice bad" role="alert">
@@ -63,14 +63,14 @@ export function MembersPage({ member, orgName, members, state, notice, problem }
       ) : null}
       <div class="table-wrap">
         <table class="data">
-          <caption class="visually-hidden">Members of {orgName}</caption>
+          <caption class="visually-hidden">{fill(t.caption, { org: orgName })}</caption>
           <thead>
             <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Signs in with</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t.email}</th>
+              <th scope="col">{t.name}</th>
+              <th scope="col">{t.role}</th>
+              <th scope="col">{t.signsInWith}</th>
+              <th scope="col">{t.actions}</th>
             </tr>
           </thead>
           <tbody>
@@ -78,15 +78,15 @@ export function MembersPage({ member, orgName, members, state, notice, problem }
               <tr>
                 <td>
                   {row.email}
-                  {row.id === member.id ? <span class="small"> (you)</span> : null}
+                  {row.id === member.id ? <span class="small"> {t.you}</span> : null}
                 </td>
                 <td>{row.name ?? "—"}</td>
                 <td>
-                  <RoleForm row={row} />
+                  <RoleForm row={row} t={all} />
                 </td>
-                <td>{row.passwordHash ? "Password or link" : "Login link only"}</td>
+                <td>{row.passwordHash ? t.passwordOrLink : t.linkOnly}</td>
                 <td>
-                  <a href={`/admin/members/${row.id}/remove`}>Remove…</a>
+                  <a href={`/admin/members/${row.id}/remove`}>{t.remove}</a>
                 </td>
               </tr>
             ))}
@@ -95,16 +95,16 @@ export function MembersPage({ member, orgName, members, state, notice, problem }
       </div>
 
       <form method="post" action="/admin/members" class="card" novalidate>
-        <h2>Add a member</h2>
-        <p class="hint">They get an email with a sign-in link and can set a password under Account.</p>
-        <ErrorSummary errors={state.errors} />
+        <h2>{t.add}</h2>
+        <p class="hint">{t.addHint}</p>
+        <ErrorSummary errors={state.errors} language={member.language} />
         <div class="grid-form">
-          <Input state={state} name="email" type="email" label="Email" required autocomplete="off" />
-          <Input state={state} name="name" label="Name" hint="Optional." autocomplete="off" />
-          <Select state={state} name="role" label="Role" options={roleOptions} />
-          <Select state={state} name="language" label="Language of their emails" options={languageOptions} />
+          <Input state={state} name="email" type="email" label={t.email} required autocomplete="off" />
+          <Input state={state} name="name" label={t.name} hint={t.optional} autocomplete="off" />
+          <Select state={state} name="role" label={t.role} options={roleOptions(all)} />
+          <Select state={state} name="language" label={t.emailLanguage} options={languageOptions(all)} />
         </div>
-        <button type="submit">Add and send a sign-in link</button>
+        <button type="submit">{t.addButton}</button>
       </form>
     </AdminLayout>
   );
@@ -112,26 +112,24 @@ export function MembersPage({ member, orgName, members, state, notice, problem }
 
 export function RemoveMemberPage({ member, orgName, target, lastOwner }: { member: Member; orgName: string; target: UserRow; lastOwner: boolean }) {
   const self = target.id === member.id;
+  const t = wordsFor(member).organisation.members;
   return (
-    <AdminLayout member={member} orgName={orgName} title="Remove a member" section="members">
-      <h1>Remove {target.name || target.email}?</h1>
+    <AdminLayout member={member} orgName={orgName} title={t.removeTitle} section="members">
+      <h1>{fill(t.removeHeading, { name: target.name || target.email })}</h1>
       {lastOwner ? (
         <p class="notice bad" role="alert">
-          This is the organisation's last owner and cannot be removed. Make another member an owner first.
+          {t.lastOwner}
         </p>
       ) : (
         <form method="post" action={`/admin/members/${target.id}/remove`} class="card">
           <p>
-            {self
-              ? "You will be signed out at once and can no longer sign in to this organisation."
-              : `${target.email} will be signed out everywhere at once and can no longer sign in.`}{" "}
-            What they did stays in the audit log under their address. You can add them again later.
+            {self ? `${t.removeSelf} ${t.removeSelfKept}` : `${fill(t.removeOther, { email: target.email })} ${t.removeKept}`}
           </p>
           <div class="actions">
             <button type="submit" class="danger">
-              Remove {self ? "myself" : "the member"}
+              {self ? t.removeMyself : t.removeMember}
             </button>
-            <a href="/admin/members">Keep them</a>
+            <a href="/admin/members">{t.keep}</a>
           </div>
         </form>
       )}

@@ -6,30 +6,31 @@ import type { AppContext, AppEnv } from "../../env";
 import { refusalText, shownErrors } from "./errors";
 import { blankState, type AdminFormState } from "./fields";
 import { readForm } from "./forms";
-import { renderAdmin } from "./layout";
+import { renderAdmin, wordsFor } from "./layout";
 import { MembersPage, newMemberDefaults, RemoveMemberPage } from "./membersPage";
 import { requireRole } from "./session";
 
-const notices: Record<string, string> = {
-  added: "The member is added and a sign-in link is on its way to them.",
-  role: "The role is changed.",
-  removed: "The member is removed and signed out everywhere.",
+/** The `?notice=` after a change, in the member's words. */
+const noticeOf = (c: AppContext) => {
+  const notices: Record<string, string> = wordsFor(c.var.member).organisation.members.notices;
+  const key = c.req.query("notice") ?? "";
+  return Object.hasOwn(notices, key) ? notices[key] : undefined;
 };
 
-async function page(c: AppContext, { state = blankState(newMemberDefaults), status = 200, notice, problem }: { state?: AdminFormState; status?: 200 | 400 | 409; notice?: string; problem?: string } = {}) {
+async function page(c: AppContext, { state = blankState(newMemberDefaults(c.var.member.language)), status = 200, notice, problem }: { state?: AdminFormState; status?: 200 | 400 | 409; notice?: string; problem?: string } = {}) {
   const members = await listMembers({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId } });
   return renderAdmin(c, <MembersPage member={c.var.member} orgName={c.var.orgName} members={members} state={state} notice={notice} problem={problem} />, status);
 }
 
 /** A refusal the service explains (the last owner) is shown on the list; anything else is raised. */
 const refused = (c: AppContext, err: unknown) => {
-  if (err instanceof AppError && (err.status === 400 || err.status === 409)) return page(c, { status: err.status, problem: refusalText(err) });
+  if (err instanceof AppError && (err.status === 400 || err.status === 409)) return page(c, { status: err.status, problem: refusalText(err, c.var.member.language) });
   throw err;
 };
 
 /** Members of the organisation (/admin/members): owners add them, change roles, remove them. */
 export const membersRoutes = new Hono<AppEnv>()
-  .get("/members", requireRole("owner"), (c) => page(c, { notice: notices[c.req.query("notice") ?? ""] }))
+  .get("/members", requireRole("owner"), (c) => page(c, { notice: noticeOf(c) }))
   .post("/members", requireRole("owner"), async (c) => {
     const form = await readForm(c);
     const values = { email: form.one("email"), name: form.one("name"), role: form.one("role"), language: form.one("language") };
@@ -39,7 +40,7 @@ export const membersRoutes = new Hono<AppEnv>()
       // No password yet: the link is their way in.
       await queueLoginLink(c.var.ctx, added);
     } catch (err) {
-      if (err instanceof AppError && err.fields) return page(c, { state: { values, errors: shownErrors(err.fields) }, status: err.status === 409 ? 409 : 400 });
+      if (err instanceof AppError && err.fields) return page(c, { state: { values, errors: shownErrors(err.fields, c.var.member.language) }, status: err.status === 409 ? 409 : 400 });
       throw err;
     }
     return c.redirect("/admin/members?notice=added", 303);

@@ -5,7 +5,7 @@ import type { AppContext, AppEnv } from "../../env";
 import { blankState, type AdminFormState } from "./fields";
 import { shownErrors } from "./errors";
 import { readForm, type AdminForm } from "./forms";
-import { renderAdmin } from "./layout";
+import { renderAdmin, wordsFor } from "./layout";
 import { requireRole } from "./session";
 import { SettingsPage, settingsValues } from "./settingsPage";
 
@@ -36,7 +36,7 @@ const asChanges = (v: ReturnType<typeof typed>) => ({
 export const settingsRoutes = new Hono<AppEnv>()
   .get("/settings", requireRole("owner"), async (c) => {
     const org = await getOrganisation({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId } });
-    return page(c, blankState(settingsValues(org)), 200, c.req.query("notice") === "saved" ? "The settings are saved." : undefined);
+    return page(c, blankState(settingsValues(org)), 200, c.req.query("notice") === "saved" ? wordsFor(c.var.member).organisation.settings.saved : undefined);
   })
   .post("/settings", requireRole("owner"), async (c) => {
     const values = typed(await readForm(c));
@@ -44,7 +44,7 @@ export const settingsRoutes = new Hono<AppEnv>()
       const changes = parseOrganisationChanges(asChanges(values));
       await updateOrganisation({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId, changes }, actor: c.var.member });
     } catch (err) {
-      if (err instanceof AppError && err.fields) return page(c, { values, errors: shownErrors(err.fields) }, 400);
+      if (err instanceof AppError && err.fields) return page(c, { values, errors: shownErrors(err.fields, c.var.member.language) }, 400);
       throw err;
     }
     return c.redirect("/admin/settings?notice=saved", 303);

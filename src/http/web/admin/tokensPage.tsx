@@ -1,8 +1,10 @@
 import type { Member } from "../../../domain/accounts";
 import type { listApiTokens } from "../../../domain/organisations";
+import { fill } from "../../../i18n/messages";
+import type { WorkspaceMessages } from "../../../i18n/workspace";
 import { Input, type AdminFormState } from "./fields";
-import { Instant } from "./instant";
-import { AdminLayout, ErrorSummary, Notice } from "./layout";
+import { AdminLayout, ErrorSummary, Notice, wordsFor } from "./layout";
+import { UtcInstant } from "./mailPage";
 
 type TokenRow = Awaited<ReturnType<typeof listApiTokens>>[number];
 
@@ -16,19 +18,23 @@ interface Props {
   created?: { name: string; token: string };
 }
 
-function NewToken({ created }: { created: NonNullable<Props["created"]> }) {
+function NewToken({ created, t }: { created: NonNullable<Props["created"]>; t: WorkspaceMessages["organisation"]["tokens"] }) {
   return (
     <section class="card" aria-labelledby="new-token">
-      <h2 id="new-token">Your new token “{created.name}”</h2>
-      <p>Copy it now and keep it where your integration reads its secrets. It is shown only this once: Plats keeps only a fingerprint of it.</p>
+      <h2 id="new-token">{fill(t.newHeading, { name: created.name })}</h2>
+      <p>{t.newCopy}</p>
       <p>
         <label for="token-value" class="visually-hidden">
-          The new API token
+          {t.newLabel}
         </label>
         <input id="token-value" class="secret" type="text" readonly value={created.token} autocomplete="off" spellcheck={false} />
       </p>
       <p class="hint">
-        Send it as <code>Authorization: Bearer …</code> to <code>/api/v1</code>.
+        {t.sendAs.before}
+        <code>Authorization: Bearer …</code>
+        {t.sendAs.between}
+        <code>/api/v1</code>
+        {t.sendAs.after}
       </p>
     </section>
   );
@@ -36,42 +42,44 @@ function NewToken({ created }: { created: NonNullable<Props["created"]> }) {
 
 /** API tokens (/admin/tokens): owners make them, see when each was last used, revoke them. */
 export function TokensPage({ member, orgName, tokens, state, notice, created }: Props) {
+  const t = wordsFor(member).organisation.tokens;
+  const language = member.language;
   return (
-    <AdminLayout member={member} orgName={orgName} title="API tokens" section="tokens">
-      <h1>API tokens</h1>
-      <p class="hint">A token lets a program (a CRM, a newsletter tool, a script) use the API on the organisation's behalf. Times in UTC.</p>
+    <AdminLayout member={member} orgName={orgName} title={t.title} section="tokens">
+      <h1>{t.title}</h1>
+      <p class="hint">{t.intro}</p>
       <Notice text={notice} />
-      {created ? <NewToken created={created} /> : null}
+      {created ? <NewToken created={created} t={t} /> : null}
       {tokens.length ? (
         <div class="table-wrap">
           <table class="data">
-            <caption class="visually-hidden">API tokens of {orgName}</caption>
+            <caption class="visually-hidden">{fill(t.caption, { org: orgName })}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Made</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t.name}</th>
+                <th scope="col">{t.made}</th>
+                <th scope="col">{t.lastUsed}</th>
+                <th scope="col">{t.status}</th>
               </tr>
             </thead>
             <tbody>
-              {tokens.map((t) => (
+              {tokens.map((token) => (
                 <tr>
-                  <td>{t.name}</td>
+                  <td>{token.name}</td>
                   <td>
-                    <Instant at={t.createdAt} />
+                    <UtcInstant at={token.createdAt} language={language} />
                   </td>
-                  <td>{t.lastUsedAt ? <Instant at={t.lastUsedAt} /> : "Never"}</td>
+                  <td>{token.lastUsedAt ? <UtcInstant at={token.lastUsedAt} language={language} /> : t.never}</td>
                   <td>
-                    {t.revokedAt ? (
+                    {token.revokedAt ? (
                       <>
-                        <span class="badge bad">Revoked</span> <Instant at={t.revokedAt} />
+                        <span class="badge bad">{t.revoked}</span> <UtcInstant at={token.revokedAt} language={language} />
                       </>
                     ) : (
-                      <form method="post" action={`/admin/tokens/${t.id}/revoke`} class="toolbar">
-                        <span class="badge">Active</span>
-                        <button type="submit" class="danger" aria-label={`Revoke ${t.name}`}>
-                          Revoke
+                      <form method="post" action={`/admin/tokens/${token.id}/revoke`} class="toolbar">
+                        <span class="badge">{t.active}</span>
+                        <button type="submit" class="danger" aria-label={fill(t.revokeLabel, { name: token.name })}>
+                          {t.revoke}
                         </button>
                       </form>
                     )}
@@ -82,13 +90,13 @@ export function TokensPage({ member, orgName, tokens, state, notice, created }: 
           </table>
         </div>
       ) : (
-        <p>No tokens yet.</p>
+        <p>{t.none}</p>
       )}
       <form method="post" action="/admin/tokens" class="card" novalidate>
-        <h2>Make a token</h2>
-        <ErrorSummary errors={state.errors} />
-        <Input state={state} name="name" label="Name" hint="What it is for, e.g. “CRM sync”: the audit log names it." required autocomplete="off" />
-        <button type="submit">Make the token</button>
+        <h2>{t.make}</h2>
+        <ErrorSummary errors={state.errors} language={language} />
+        <Input state={state} name="name" label={t.name} hint={t.nameHint} required autocomplete="off" />
+        <button type="submit">{t.makeButton}</button>
       </form>
     </AdminLayout>
   );

@@ -5,7 +5,7 @@ import type { AppContext, AppEnv } from "../../env";
 import { shownErrors } from "./errors";
 import { blankState, type AdminFormState } from "./fields";
 import { readForm } from "./forms";
-import { renderAdmin } from "./layout";
+import { renderAdmin, wordsFor } from "./layout";
 import { requireRole } from "./session";
 import { TokensPage } from "./tokensPage";
 
@@ -19,7 +19,9 @@ async function page(
 
 /** API tokens (/admin/tokens), owners only: a token acts for the whole organisation. */
 export const tokensRoutes = new Hono<AppEnv>()
-  .get("/tokens", requireRole("owner"), (c) => page(c, { notice: c.req.query("notice") === "revoked" ? "The token is revoked: requests with it are refused from now on." : undefined }))
+  .get("/tokens", requireRole("owner"), (c) =>
+    page(c, { notice: c.req.query("notice") === "revoked" ? wordsFor(c.var.member).organisation.tokens.revokedNotice : undefined }),
+  )
   .post("/tokens", requireRole("owner"), async (c) => {
     const form = await readForm(c);
     const values = { name: form.one("name") };
@@ -29,7 +31,7 @@ export const tokensRoutes = new Hono<AppEnv>()
       c.header("Cache-Control", "no-store");
       return await page(c, { status: 201, created: { name: values.name.trim(), token } });
     } catch (err) {
-      if (err instanceof AppError && err.fields) return page(c, { state: { values, errors: shownErrors(err.fields) }, status: 400 });
+      if (err instanceof AppError && err.fields) return page(c, { state: { values, errors: shownErrors(err.fields, c.var.member.language) }, status: 400 });
       throw err;
     }
   })
