@@ -46,7 +46,8 @@ afterAll(() => w?.stop());
 
 // The reports take events by their start: a range around the fixture event's day.
 const range = `from=${isoDate(liveEventTimes.startsAt, -30)}&to=${isoDate(liveEventTimes.startsAt, 30)}`;
-const admin = (path: string) => fetch(`${w.url}${path}`, { headers: { cookie: `plats_admin=${session}` }, redirect: "manual" });
+// The member was inserted without a language and would read Swedish: this file checks the English headers.
+const admin = (path: string) => fetch(`${w.url}${path}`, { headers: { cookie: `plats_admin=${session}`, "accept-language": "en" }, redirect: "manual" });
 
 describe("exports on Workers", () => {
   it("writes a long attendance list as XLSX", async () => {

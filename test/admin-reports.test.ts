@@ -134,12 +134,12 @@ describe("participation across events", () => {
     expect(res.text).toContain('<h2 id="in-pictures">In pictures</h2>');
     expect(res.text).toMatch(/<svg class="chart"[^>]*role="img" aria-labelledby="per-month-title per-month-desc"/);
     expect(res.text).toContain('<title id="per-month-title">Registrations and attendance per month</title>');
-    expect(res.text).toContain("<title>2027-03, Registrations: 5</title>");
-    expect(res.text).toContain("<title>2027-03, Attended: 2</title>");
+    expect(res.text).toContain("<title>March 2027, Registrations: 5</title>");
+    expect(res.text).toContain("<title>March 2027, Attended: 2</title>");
     expect(res.text).toContain('<title id="per-organisation-title">The 5 organisations that sent the most people</title>');
     expect(res.text).toContain("<title>Acme AB, Registrations: 3</title>");
     // The numbers behind the month chart, as a table.
-    expect(res.text).toMatch(/<details class="chart-numbers"><summary>The numbers<\/summary><table class="data">.*?<th scope="row">2027-05<\/th><td class="num">2<\/td><td class="num">1<\/td>/s);
+    expect(res.text).toMatch(/<details class="chart-numbers"><summary>The numbers<\/summary><table class="data">.*?<th scope="row">May 2027<\/th><td class="num">2<\/td><td class="num">1<\/td>/s);
     // A value that looks like markup is text in the SVG too.
     expect(res.text).not.toContain("<Minus");
   });

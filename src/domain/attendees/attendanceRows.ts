@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { Answers, Question, RegistrationStatus } from "../../db/schema";
+import type { Answers, Language, Question, RegistrationStatus } from "../../db/schema";
+import { workspaceMessages } from "../../i18n/workspace";
 import { toLocalInput } from "../../lib/localTime";
 import type { Cell, ClockTime, SheetRecipe, SheetSource } from "../../lib/spreadsheet";
 import type { OrgScope, ServiceContext } from "../context";
@@ -16,46 +17,53 @@ export type AttendanceFilter = z.infer<typeof attendanceQuery>;
 export const localTime = (instant: Date | null, zone: string): ClockTime | null =>
   instant ? { clock: toLocalInput(instant, zone).replace("T", " ") } : null;
 
-const yesNo = (flag: boolean) => (flag ? "Yes" : "No");
+/** The files' words in a language: the workspace's member's, or English for the public API. */
+const fileWords = (language: Language) => workspaceMessages(language).records.exports;
 
-export function answerText(question: Question, answers: Answers): string {
+const yesNo = (flag: boolean, language: Language) => (flag ? fileWords(language).yes : fileWords(language).no);
+
+/** An answer as text; a checkbox says yes or no in `language` (the API's files: English). */
+export function answerText(question: Question, answers: Answers, language: Language = "en"): string {
   const value = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
-  if (question.kind === "checkbox") return yesNo(value === true);
+  if (question.kind === "checkbox") return yesNo(value === true, language);
   if (Array.isArray(value)) return value.join(", ");
   return typeof value === "string" ? value : "";
 }
 
-const fixedColumns = [
-  { header: "Name", width: 24 },
-  { header: "Email", width: 30 },
-  { header: "Organisation", width: 24 },
-  { header: "Phone", width: 16 },
-  { header: "Status", width: 11 },
-  { header: "Waitlist position", width: 10 },
-  { header: "Signed up at", width: 17 },
-  { header: "Checked in at", width: 17 },
-  { header: "Added by hand", width: 9 },
-  { header: "Over capacity", width: 9 },
-  { header: "Language", width: 9 },
-  { header: "Consent at", width: 17 },
-];
+const fixedColumns = (language: Language) => {
+  const c = fileWords(language).attendance.columns;
+  return [
+    { header: c.name, width: 24 },
+    { header: c.email, width: 30 },
+    { header: c.organisation, width: 24 },
+    { header: c.phone, width: 16 },
+    { header: c.status, width: 11 },
+    { header: c.position, width: 10 },
+    { header: c.signedUp, width: 17 },
+    { header: c.checkedIn, width: 17 },
+    { header: c.addedByHand, width: 9 },
+    { header: c.overCapacity, width: 9 },
+    { header: c.language, width: 9 },
+    { header: c.consent, width: 17 },
+  ];
+};
 
-function attendanceRow(event: EventRow, r: RegistrationRow, position: number | null): Cell[] {
+function attendanceRow(event: EventRow, r: RegistrationRow, position: number | null, language: Language): Cell[] {
   const zone = event.timezone;
   return [
     r.name,
     r.email,
     r.organisation ?? "",
     r.phone ?? "",
-    r.status,
+    fileWords(language).statuses[r.status],
     position,
     localTime(r.createdAt, zone),
     localTime(r.checkedInAt, zone),
-    yesNo(r.addedBy !== null),
-    yesNo(r.overCapacity),
+    yesNo(r.addedBy !== null, language),
+    yesNo(r.overCapacity, language),
     r.language,
     localTime(r.consentAt, zone),
-    ...event.questions.map((q) => answerText(q, r.answers)),
+    ...event.questions.map((q) => answerText(q, r.answers, language)),
   ];
 }
 
@@ -70,17 +78,20 @@ export async function attendanceRows({
   input,
 }: {
   ctx: ServiceContext;
-  /** `counted`: the count already taken (when the rows are read again from a recipe). */
-  input: OrgScope & { eventId: string; counted?: { count: number; upTo: number } } & AttendanceFilter;
+  /**
+   * `counted`: the count already taken (when the rows are read again from a recipe);
+   * `language`: of the headers and the words in cells (the member's; English for the API).
+   */
+  input: OrgScope & { eventId: string; language: Language; counted?: { count: number; upTo: number } } & AttendanceFilter;
 }) {
   const { event } = await findEvent(ctx, input.eventId, input.orgId);
   const statuses: RegistrationStatus[] = input.status ? [input.status] : ["confirmed", "offered", "waitlisted"];
   const { count, upTo } = input.counted ?? (await countRegistrations(ctx, event.id, statuses));
   async function* pages() {
-    for await (const page of registrationPages(ctx, { eventId: event.id, statuses, upTo })) yield page.map((row) => attendanceRow(event, row.registration, row.position));
+    for await (const page of registrationPages(ctx, { eventId: event.id, statuses, upTo })) yield page.map((row) => attendanceRow(event, row.registration, row.position, input.language));
   }
-  const recipe = { kind: "attendance", input: { orgId: input.orgId, eventId: event.id, status: input.status, counted: { count, upTo } } };
-  const sheet: SheetSource = { columns: [...fixedColumns, ...event.questions.map((q) => ({ header: q.label }))], count, pages: pages(), recipe };
+  const recipe = { kind: "attendance", input: { orgId: input.orgId, eventId: event.id, status: input.status, language: input.language, counted: { count, upTo } } };
+  const sheet: SheetSource = { columns: [...fixedColumns(input.language), ...event.questions.map((q) => ({ header: q.label }))], count, pages: pages(), recipe };
   return { event, sheet };
 }
 
@@ -94,9 +105,9 @@ export async function sheetFromRecipe(ctx: ServiceContext, recipe: SheetRecipe):
   return (await attendanceRows({ ctx, input })).sheet;
 }
 
-/** `<event-slug>-attendees-<yyyy-mm-dd>`, dated today on the event's clock. */
-export const attendeesBasename = (ctx: ServiceContext, event: EventRow) =>
-  `${event.slug}-attendees-${toLocalInput(ctx.now(), event.timezone).slice(0, 10)}`;
+/** `<event-slug>-attendees-<yyyy-mm-dd>` (`-deltagare-`, `-deltakere-`), dated today on the event's clock. */
+export const attendeesBasename = (ctx: ServiceContext, event: EventRow, language: Language) =>
+  `${event.slug}-${fileWords(language).attendance.file}-${toLocalInput(ctx.now(), event.timezone).slice(0, 10)}`;
 
 /** The API's query for the CSV: the status filter and the separator, nothing unknown. */
 export const attendanceCsvQuery = z.strictObject({

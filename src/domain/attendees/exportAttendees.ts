@@ -1,4 +1,5 @@
 import { attendanceRows, attendeesBasename, type AttendanceFilter } from "./attendanceRows";
+import type { Language } from "../../db/schema";
 import { auditEntry, type Actor } from "../audit";
 import type { ServiceContext } from "../context";
 
@@ -16,15 +17,15 @@ export async function exportAttendees({
   actor,
 }: {
   ctx: ServiceContext;
-  input: { eventId: string; format: ExportFormat; via?: "api" } & AttendanceFilter;
+  input: { eventId: string; format: ExportFormat; language: Language; via?: "api" } & AttendanceFilter;
   actor: Actor;
 }) {
-  const { event, sheet } = await attendanceRows({ ctx, input: { orgId: actor.orgId, eventId: input.eventId, status: input.status } });
+  const { event, sheet } = await attendanceRows({ ctx, input: { orgId: actor.orgId, eventId: input.eventId, status: input.status, language: input.language } });
   await auditEntry(ctx, actor, {
     action: "export.attendees",
     subjectType: "event",
     subjectId: event.id,
     detail: { format: input.format, status: input.status ?? "live", rows: sheet.count, ...(input.via ? { via: input.via } : {}) },
   });
-  return { event, sheet, basename: attendeesBasename(ctx, event) };
+  return { event, sheet, basename: attendeesBasename(ctx, event, input.language) };
 }

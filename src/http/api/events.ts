@@ -52,12 +52,12 @@ export function eventRoutes(signupLimits: SignupLimits) {
     })
     .get("/:id/registrations.csv", requireOrganiser, validate("query", attendanceCsvQuery), async (c) => {
       const { status } = c.req.valid("query");
-      const input = { eventId: c.req.param("id"), format: "csv" as const, status, via: "api" as const };
+      const input = { eventId: c.req.param("id"), format: "csv" as const, status, language: "en" as const, via: "api" as const };
       const { sheet, basename } = await exportAttendees({ ctx: c.var.ctx, input, actor: apiActor(c) });
       return sendSheet(c, sheet, { format: "csv", basename });
     })
     .get("/:id/registrations.xlsx", requireOrganiser, validate("query", attendanceQuery.strict()), async (c) => {
-      const input = { eventId: c.req.param("id"), format: "xlsx" as const, status: c.req.valid("query").status, via: "api" as const };
+      const input = { eventId: c.req.param("id"), format: "xlsx" as const, status: c.req.valid("query").status, language: "en" as const, via: "api" as const };
       const { sheet, basename, event } = await exportAttendees({ ctx: c.var.ctx, input, actor: apiActor(c) });
       return sendSheet(c, sheet, { format: "xlsx", basename, sheet: sheetName(event.title) || "Attendees" });
     });

@@ -1,18 +1,58 @@
+import type { Language } from "../../../db/schema";
 import type { Member } from "../../../domain/accounts";
 import type { AuditLogPage } from "../../../domain/audit";
+import { fill, localeTag } from "../../../i18n/messages";
+import type { WorkspaceMessages } from "../../../i18n/workspace";
 import { Input } from "./fields";
-import { Instant } from "./instant";
-import { AdminLayout, ErrorSummary } from "./layout";
+import { AdminLayout, ErrorSummary, wordsFor } from "./layout";
+
+type AuditWords = WorkspaceMessages["records"]["audit"];
+
+// The audit log and the personal-data view span events in several zones and moments with
+// no event at all: they show UTC, and say so, written the reader's way
+// (`21 nov. 2026 09:00:00 UTC`, `21. nov. 2026, 09:00:00 UTC`, `21 Nov 2026, 09:00:00 UTC`).
+const utcFormats = new Map<Language, Intl.DateTimeFormat>();
+const utcText = (at: Date, language: Language) => {
+  let f = utcFormats.get(language);
+  if (!f) {
+    f = new Intl.DateTimeFormat(localeTag[language], { timeZone: "UTC", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    utcFormats.set(language, f);
+  }
+  return `${f.format(at)} UTC`;
+};
+
+/** An instant as a <time> element, in UTC and the reader's language; "—" when there is none. */
+export const UtcTime = ({ at, language }: { at: Date | null | undefined; language: Language }) =>
+  at ? <time datetime={at.toISOString()}>{utcText(at, language)}</time> : <>—</>;
+
+/** What a stored action code means to a reader; an unknown code is shown as it is. */
+export const actionText = (action: string, t: AuditWords) => t.actions[action] ?? action;
 
 const detailText = (detail: Record<string, unknown>) =>
   Object.entries(detail)
     .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
     .join(", ");
 
-function Subject({ entry }: { entry: AuditLogPage["entries"][number] }) {
+function Subject({ entry, t }: { entry: AuditLogPage["entries"][number]; t: AuditWords }) {
   if (!entry.subjectType) return <>—</>;
-  const label = `${entry.subjectType} ${entry.subjectId ?? ""}`.trim();
+  const label = `${t.subjects[entry.subjectType] ?? entry.subjectType} ${entry.subjectId ?? ""}`.trim();
   return entry.link ? <a href={entry.link.href}>{label}</a> : <span>{label}</span>;
+}
+
+/** The action as words, with its stored code under it: the code is what the filter takes. */
+function Action({ action, t }: { action: string; t: AuditWords }) {
+  const words = t.actions[action];
+  return words ? (
+    <>
+      {words}
+      <br />
+      <span class="small">
+        <code>{action}</code>
+      </span>
+    </>
+  ) : (
+    <code>{action}</code>
+  );
 }
 
 export function AuditPage({
@@ -28,17 +68,18 @@ export function AuditPage({
   action: string;
   errors?: Record<string, string>;
 }) {
+  const t = wordsFor(member).records.audit;
   const state = { values: { action }, errors };
   const older = log?.nextBefore ? `/admin/audit?${new URLSearchParams({ before: String(log.nextBefore), ...(action ? { action } : {}) })}` : null;
   return (
-    <AdminLayout member={member} orgName={orgName} title="Audit log" section="audit">
-      <h1>Audit log</h1>
-      <p>Every change made in the workspace, newest first. Times are in UTC.</p>
+    <AdminLayout member={member} orgName={orgName} title={t.title} section="audit">
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
       <form method="get" action="/admin/audit" class="toolbar" novalidate>
-        <ErrorSummary errors={errors} />
-        <Input state={state} name="action" label="Actions starting with" hint="e.g. member. or registration.promote" />
+        <ErrorSummary errors={errors} language={member.language} />
+        <Input state={state} name="action" label={t.actionFilter} hint={t.actionHint} />
         <button type="submit" class="secondary">
-          Filter
+          {t.filter}
         </button>
       </form>
       {log ? (
@@ -47,25 +88,25 @@ export function AuditPage({
             <table class="data audit">
               <thead>
                 <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Subject</th>
-                  <th scope="col">Detail</th>
+                  <th scope="col">{t.time}</th>
+                  <th scope="col">{t.who}</th>
+                  <th scope="col">{t.action}</th>
+                  <th scope="col">{t.subject}</th>
+                  <th scope="col">{t.detail}</th>
                 </tr>
               </thead>
               <tbody>
                 {log.entries.map((e) => (
                   <tr id={`seq-${e.seq}`}>
                     <td>
-                      <Instant at={e.createdAt} />
+                      <UtcTime at={e.createdAt} language={member.language} />
                     </td>
                     <td>{e.actorEmail}</td>
                     <td>
-                      <code>{e.action}</code>
+                      <Action action={e.action} t={t} />
                     </td>
                     <td>
-                      <Subject entry={e} />
+                      <Subject entry={e} t={t} />
                     </td>
                     <td class="detail">{detailText(e.detail) || "—"}</td>
                   </tr>
@@ -74,12 +115,12 @@ export function AuditPage({
             </table>
           </div>
         ) : (
-          <p class="notice">No entries{action ? ` for actions starting with “${action}”` : ""}.</p>
+          <p class="notice">{action ? fill(t.noneFor, { action }) : t.none}</p>
         )
       ) : null}
       {older ? (
         <p class="actions">
-          <a href={older}>Older entries</a>
+          <a href={older}>{t.older}</a>
         </p>
       ) : null}
     </AdminLayout>

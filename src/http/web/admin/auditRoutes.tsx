@@ -15,7 +15,7 @@ export const auditRoutes = new Hono<AppEnv>().get("/audit", requireRole("owner")
     const log = await readAuditLog({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId, before: c.req.query("before"), action } });
     return renderAdmin(c, <AuditPage {...page} log={log} action={log.action} />);
   } catch (err) {
-    if (err instanceof AppError && err.fields) return renderAdmin(c, <AuditPage {...page} log={null} errors={shownErrors(err.fields)} />, 400);
+    if (err instanceof AppError && err.fields) return renderAdmin(c, <AuditPage {...page} log={null} errors={shownErrors(err.fields, c.var.member.language)} />, 400);
     throw err;
   }
 });

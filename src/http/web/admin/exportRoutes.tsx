@@ -8,7 +8,7 @@ import { exportAttendees, type ExportFormat } from "../../../domain/attendees";
 import { printList } from "../../../domain/attendees";
 import { sendSheet } from "../../download";
 import type { AppEnv } from "../../env";
-import { streamAdmin } from "./layout";
+import { streamAdmin, wordsFor } from "./layout";
 import { PrintPage, PrintRows } from "./printPage";
 import { BadgeSheet, BadgesPage, BADGES_PER_SHEET } from "./badgesPage";
 import { requireRole } from "./session";
@@ -18,10 +18,10 @@ async function downloadAttendees(c: Context<AppEnv>, format: ExportFormat) {
   if (!query.success) throw invalid(zodFieldErrors(query.error));
   const { sheet, basename, event } = await exportAttendees({
     ctx: c.var.ctx,
-    input: { eventId: c.req.param("id")!, format, status: query.data.status },
+    input: { eventId: c.req.param("id")!, format, status: query.data.status, language: c.var.member.language },
     actor: c.var.member,
   });
-  return sendSheet(c, sheet, { format, basename, sheet: sheetName(event.title) || "Attendees" });
+  return sendSheet(c, sheet, { format, basename, sheet: sheetName(event.title) || wordsFor(c.var.member).records.exports.attendance.sheet });
 }
 
 const PRINT_PART = 500;

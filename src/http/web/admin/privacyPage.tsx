@@ -1,14 +1,18 @@
-import type { Answers } from "../../../db/schema";
+import type { Answers, Language } from "../../../db/schema";
 import type { Member } from "../../../domain/accounts";
 import type { PersonalData } from "../../../domain/privacy";
-import { Instant as EventInstant } from "./attendeeShared";
+import { fill, localeTag } from "../../../i18n/messages";
+import { plural } from "../../../i18n/pages";
+import type { WorkspaceMessages } from "../../../i18n/workspace";
+import { actionText, UtcTime } from "./auditPage";
 import { Input, type AdminFormState } from "./fields";
-import { Instant } from "./instant";
-import { AdminLayout, ErrorSummary, Notice } from "./layout";
+import { AdminLayout, ErrorSummary, Notice, wordsFor } from "./layout";
 
-const answersText = (answers: Answers) =>
+type Words = WorkspaceMessages["records"];
+
+const answersText = (answers: Answers, t: Words) =>
   Object.entries(answers)
-    .map(([id, v]) => `${id}: ${Array.isArray(v) ? v.join(", ") : typeof v === "boolean" ? (v ? "yes" : "no") : v}`)
+    .map(([id, v]) => `${id}: ${Array.isArray(v) ? v.join(", ") : typeof v === "boolean" ? (v ? t.privacy.yes : t.privacy.no) : v}`)
     .join("; ") || "—";
 
 const detailText = (detail: Record<string, unknown>) =>
@@ -16,26 +20,42 @@ const detailText = (detail: Record<string, unknown>) =>
     .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
     .join(", ") || "—";
 
-/** A registration's moment on its event's own clock, as the attendance list shows it; "—" when none. */
-const EventTime = ({ at, timeZone }: { at: Date | null; timeZone: string }) => (at ? <EventInstant at={at} timeZone={timeZone} /> : <>—</>);
+// A registration's moment on its event's own clock, as the attendance list shows it:
+// `21 nov. 2026 10:00`, `21. nov. 2026, 10:00`, `21 Nov 2026, 10:00`.
+const eventFormats = new Map<string, Intl.DateTimeFormat>();
+function eventTimeText(at: Date, timeZone: string, language: Language) {
+  const key = `${language} ${timeZone}`;
+  let f = eventFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(localeTag[language], { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+    eventFormats.set(key, f);
+  }
+  return f.format(at);
+}
 
-function Registrations({ rows }: { rows: PersonalData["registrations"] }) {
-  if (!rows.length) return <p>No registrations.</p>;
+/** A registration's moment on its event's own clock; "—" when none. */
+const EventTime = ({ at, timeZone, language }: { at: Date | null; timeZone: string; language: Language }) =>
+  at ? <time datetime={at.toISOString()}>{eventTimeText(at, timeZone, language)}</time> : <>—</>;
+
+function Registrations({ rows, t, language }: { rows: PersonalData["registrations"]; t: Words; language: Language }) {
+  const p = t.privacy;
+  const c = p.columns;
+  if (!rows.length) return <p>{p.noRegistrations}</p>;
   return (
     <>
-      <p class="small">Times are on each event's own clock (its time zone under its title); the rest of this page is in UTC.</p>
+      <p class="small">{p.eventTimes}</p>
       <div class="table-wrap">
         <table class="data">
           <thead>
             <tr>
-              <th scope="col">Event</th>
-              <th scope="col">Status</th>
-              <th scope="col">Name, organisation, phone</th>
-              <th scope="col">Answers</th>
-              <th scope="col">Signed up</th>
-              <th scope="col">Consent</th>
-              <th scope="col">Confirmed / cancelled</th>
-              <th scope="col">Checked in</th>
+              <th scope="col">{c.event}</th>
+              <th scope="col">{c.status}</th>
+              <th scope="col">{c.person}</th>
+              <th scope="col">{c.answers}</th>
+              <th scope="col">{c.signedUp}</th>
+              <th scope="col">{c.consent}</th>
+              <th scope="col">{c.confirmedCancelled}</th>
+              <th scope="col">{c.checkedIn}</th>
             </tr>
           </thead>
           <tbody>
@@ -46,20 +66,21 @@ function Registrations({ rows }: { rows: PersonalData["registrations"] }) {
                   <br />
                   <span class="small">{r.timezone}</span>
                 </td>
-                <td>{r.status}</td>
+                <td>{t.exports.statuses[r.status]}</td>
                 <td>{[r.name, r.email, r.organisation, r.phone].filter(Boolean).join(" · ")}</td>
-                <td>{answersText(r.answers)}</td>
+                <td>{answersText(r.answers, t)}</td>
                 <td>
-                  <EventTime at={r.createdAt} timeZone={r.timezone} />
+                  <EventTime at={r.createdAt} timeZone={r.timezone} language={language} />
                 </td>
                 <td>
-                  <EventTime at={r.consentAt} timeZone={r.timezone} />
+                  <EventTime at={r.consentAt} timeZone={r.timezone} language={language} />
                 </td>
                 <td>
-                  <EventTime at={r.confirmedAt} timeZone={r.timezone} /> / <EventTime at={r.cancelledAt} timeZone={r.timezone} />
+                  <EventTime at={r.confirmedAt} timeZone={r.timezone} language={language} /> /{" "}
+                  <EventTime at={r.cancelledAt} timeZone={r.timezone} language={language} />
                 </td>
                 <td>
-                  <EventTime at={r.checkedInAt} timeZone={r.timezone} />
+                  <EventTime at={r.checkedInAt} timeZone={r.timezone} language={language} />
                 </td>
               </tr>
             ))}
@@ -70,31 +91,33 @@ function Registrations({ rows }: { rows: PersonalData["registrations"] }) {
   );
 }
 
-function Messages({ rows }: { rows: PersonalData["messages"] }) {
-  if (!rows.length) return <p>No messages.</p>;
+function Messages({ rows, t, language }: { rows: PersonalData["messages"]; t: Words; language: Language }) {
+  const p = t.privacy;
+  const c = p.columns;
+  if (!rows.length) return <p>{p.noMessages}</p>;
   return (
     <div class="table-wrap">
       <table class="data">
         <thead>
           <tr>
-            <th scope="col">Kind</th>
-            <th scope="col">To</th>
-            <th scope="col">Status</th>
-            <th scope="col">Queued</th>
-            <th scope="col">Sent</th>
+            <th scope="col">{c.kind}</th>
+            <th scope="col">{c.to}</th>
+            <th scope="col">{c.status}</th>
+            <th scope="col">{c.queued}</th>
+            <th scope="col">{c.sent}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((m) => (
             <tr>
-              <td>{m.kind.replace(/_/g, " ")}</td>
+              <td>{p.kinds[m.kind] ?? m.kind.replace(/_/g, " ")}</td>
               <td>{m.toEmail}</td>
-              <td>{m.status}</td>
+              <td>{p.mailStatuses[m.status] ?? m.status}</td>
               <td>
-                <Instant at={m.createdAt} />
+                <UtcTime at={m.createdAt} language={language} />
               </td>
               <td>
-                <Instant at={m.sentAt} />
+                <UtcTime at={m.sentAt} language={language} />
               </td>
             </tr>
           ))}
@@ -104,119 +127,130 @@ function Messages({ rows }: { rows: PersonalData["messages"] }) {
   );
 }
 
-function Found({ data }: { data: PersonalData }) {
+function Found({ data, t, language }: { data: PersonalData; t: Words; language: Language }) {
+  const p = t.privacy;
   const nothing = !data.registrations.length && !data.messages.length && !data.members.length && !data.audit.length;
-  if (nothing) return <p class="notice">Nothing is stored about {data.email} in this organisation.</p>;
+  if (nothing) return <p class="notice">{fill(p.nothing, { email: data.email })}</p>;
   return (
     <section aria-labelledby="found-heading">
       <div class="page-head">
-        <h2 id="found-heading">Stored about {data.email}</h2>
+        <h2 id="found-heading">{fill(p.stored, { email: data.email })}</h2>
         <div class="actions">
           <form method="post" action="/admin/privacy/export" class="inline-form">
             <input type="hidden" name="email" value={data.email} />
             <button type="submit" class="secondary">
-              Download as JSON
+              {p.downloadJson}
             </button>
           </form>
           <form method="post" action="/admin/privacy/erase/review" class="inline-form">
             <input type="hidden" name="email" value={data.email} />
             <button type="submit" class="danger">
-              Erase…
+              {p.erase}
             </button>
           </form>
         </div>
       </div>
-      <h3>Registrations ({data.registrations.length})</h3>
-      <Registrations rows={data.registrations} />
-      <h3>Messages ({data.messages.length})</h3>
-      <Messages rows={data.messages} />
-      <h3>Member accounts ({data.members.length})</h3>
+      <h3>{fill(p.registrations, { n: data.registrations.length })}</h3>
+      <Registrations rows={data.registrations} t={t} language={language} />
+      <h3>{fill(p.messages, { n: data.messages.length })}</h3>
+      <Messages rows={data.messages} t={t} language={language} />
+      <h3>{fill(p.members, { n: data.members.length })}</h3>
       {data.members.length ? (
         <ul>
           {data.members.map((m) => (
             <li>
-              {m.email} {m.name ? `(${m.name})` : ""} — {m.role}
-              {m.removedAt ? ", removed" : ""}, added <Instant at={m.createdAt} />
+              {fill(p.memberLine, { email: m.email, name: m.name ? ` (${m.name})` : "", role: p.roles[m.role] ?? m.role, removed: m.removedAt ? p.removed : "" })}{" "}
+              <UtcTime at={m.createdAt} language={language} />
             </li>
           ))}
         </ul>
       ) : (
-        <p>None.</p>
+        <p>{p.none}</p>
       )}
-      <h3>Audit entries about them ({data.audit.length})</h3>
+      <h3>{fill(p.auditEntries, { n: data.audit.length })}</h3>
       {data.audit.length ? (
         <ul>
           {data.audit.map((a) => (
             <li>
-              <Instant at={a.createdAt} /> {a.action} by {a.actorEmail} — {detailText(a.detail)}
+              <UtcTime at={a.createdAt} language={language} /> {fill(p.auditLine, { action: actionText(a.action, t.audit), email: a.actorEmail })} — {detailText(a.detail)}
             </li>
           ))}
         </ul>
       ) : (
-        <p>None.</p>
+        <p>{p.none}</p>
       )}
     </section>
   );
 }
 
 export function PrivacyPage({ member, orgName, state, found, notice }: { member: Member; orgName: string; state: AdminFormState; found?: PersonalData; notice?: string }) {
+  const t = wordsFor(member).records;
+  const p = t.privacy;
   return (
-    <AdminLayout member={member} orgName={orgName} title="Personal data" section="privacy">
-      <h1>Personal data</h1>
+    <AdminLayout member={member} orgName={orgName} title={p.title} section="privacy">
+      <h1>{p.title}</h1>
       <Notice text={notice} />
-      <p>Find everything stored about one person in this organisation, to answer a request for access, a copy or erasure.</p>
+      <p>{p.intro}</p>
       <form method="post" action="/admin/privacy" class="card" novalidate>
-        <ErrorSummary errors={state.errors} />
+        <ErrorSummary errors={state.errors} language={member.language} />
         <div class="toolbar">
-          <Input state={state} name="email" type="email" label="Email address" hint="Upper and lower case do not matter." required autocomplete="off" />
-          <button type="submit">Search</button>
+          <Input state={state} name="email" type="email" label={p.email} hint={p.emailHint} required autocomplete="off" />
+          <button type="submit">{p.search}</button>
         </div>
       </form>
-      {found ? <Found data={found} /> : null}
+      {found ? <Found data={found} t={t} language={member.language} /> : null}
     </AdminLayout>
   );
 }
 
 export function ErasePage({ member, orgName, plan, email }: { member: Member; orgName: string; email: string; plan: { registrations: PersonalData["registrations"]; messages: PersonalData["messages"]; members: PersonalData["members"] } }) {
+  const words = wordsFor(member);
+  const t = words.records;
+  const p = t.privacy;
+  const language = member.language;
   const seats = plan.registrations.filter((r) => r.status === "confirmed").length;
   const nothing = !plan.registrations.length && !plan.messages.length;
+  const which = plan.registrations.map((r) => `${r.eventTitle} (${t.exports.statuses[r.status].toLowerCase()})`).join(", ");
   return (
-    <AdminLayout member={member} orgName={orgName} title="Erase personal data" section="privacy">
-      <h1>Erase {email}?</h1>
+    <AdminLayout member={member} orgName={orgName} title={p.eraseTitle} section="privacy">
+      <h1>{fill(p.eraseHeading, { email })}</h1>
       {nothing ? (
         <form method="post" action="/admin/privacy">
-          <p class="notice">There are no registrations or messages to erase for this address.</p>
+          <p class="notice">{p.nothingToErase}</p>
           <input type="hidden" name="email" value={email} />
           <button type="submit" class="secondary">
-            Back to what is stored
+            {p.backToStored}
           </button>
         </form>
       ) : (
         <form method="post" action="/admin/privacy/erase" class="card">
           <input type="hidden" name="email" value={email} />
-          <p>This deletes, for good:</p>
+          <p>{p.deletes}</p>
           <ul>
             <li>
-              {plan.registrations.length} registration(s)
-              {plan.registrations.length ? `: ${plan.registrations.map((r) => `${r.eventTitle} (${r.status})`).join(", ")}` : ""}, with their answers and manage links;
+              {plural(language, p.eraseRegistrations, plan.registrations.length)}
+              {which ? `: ${which}` : ""}
+              {p.eraseRegistrationsEnd}
             </li>
-            <li>{plan.messages.length} message(s) to the address, sent or waiting;</li>
-            <li>the details of audit entries about those registrations (the entries themselves stay).</li>
+            <li>{plural(language, p.eraseMessages, plan.messages.length)}</li>
+            <li>{p.eraseAudit}</li>
           </ul>
-          {seats ? <p>{seats} confirmed seat(s) are freed: where people are waiting, the first on the waitlist get them and are told at once.</p> : null}
-          <p>Nobody is emailed about the erasure. The audit log records it without the address.</p>
+          {seats ? <p>{plural(language, p.freedSeats, seats)}</p> : null}
+          <p>{p.nobodyTold}</p>
           {plan.members.length ? (
             <p>
-              The address also belongs to a member account, which stays; remove it under <a href="/admin/members">Members</a>.
+              {p.memberStays}
+              <a href="/admin/members">{words.shell.sections.members}</a>
+              {p.memberStaysEnd}
             </p>
           ) : null}
           <div class="actions">
             <button type="submit" class="danger">
-              Erase
+              {p.eraseButton}
             </button>
             {/* Back to what is stored, by POST as well: the address stays out of the URL. */}
             <button type="submit" formaction="/admin/privacy" class="secondary">
-              Cancel
+              {p.cancel}
             </button>
           </div>
         </form>

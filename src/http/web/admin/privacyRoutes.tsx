@@ -3,20 +3,25 @@ import { AppError } from "../../../lib/errors";
 import { erasePersonalData, erasurePlan, exportPersonalData, findPersonalData, subjectEmail } from "../../../domain/privacy";
 import { contentDisposition } from "../../download";
 import type { AppContext, AppEnv } from "../../env";
+import type { Language } from "../../../db/schema";
+import { fill } from "../../../i18n/messages";
+import { plural } from "../../../i18n/pages";
 import { shownErrors } from "./errors";
 import { readForm } from "./forms";
-import { renderAdmin } from "./layout";
+import { renderAdmin, wordsFor } from "./layout";
 import { ErasePage, PrivacyPage } from "./privacyPage";
 import { requireRole } from "./session";
 
 /** The search form again with what is wrong with the address; anything else is raised. */
 const badAddress = (c: AppContext, email: string, err: unknown) => {
   if (!(err instanceof AppError && err.fields)) throw err;
-  return renderAdmin(c, <PrivacyPage member={c.var.member} orgName={c.var.orgName} state={{ values: { email }, errors: shownErrors(err.fields) }} />, 400);
+  return renderAdmin(c, <PrivacyPage member={c.var.member} orgName={c.var.orgName} state={{ values: { email }, errors: shownErrors(err.fields, c.var.member.language) }} />, 400);
 };
 
-const erasedNotice = (n: { registrations: number; messages: number }) =>
-  `Erased ${n.registrations} registration(s) and ${n.messages} message(s).`;
+const erasedNotice = (n: { registrations: number; messages: number }, language: Language) => {
+  const p = wordsFor({ language }).records.privacy;
+  return fill(p.erased, { registrations: plural(language, p.eraseRegistrations, n.registrations), messages: plural(language, p.erasedMessages, n.messages) });
+};
 
 /**
  * One person's data in this organisation (/admin/privacy): find, download, erase. Owners
@@ -26,7 +31,7 @@ const erasedNotice = (n: { registrations: number; messages: number }) =>
 export const privacyRoutes = new Hono<AppEnv>()
   .get("/privacy", requireRole("owner"), async (c) => {
     const erased = c.req.query("erased")?.match(/^(\d+)-(\d+)$/);
-    const notice = erased ? erasedNotice({ registrations: Number(erased[1]), messages: Number(erased[2]) }) : undefined;
+    const notice = erased ? erasedNotice({ registrations: Number(erased[1]), messages: Number(erased[2]) }, c.var.member.language) : undefined;
     return renderAdmin(c, <PrivacyPage member={c.var.member} orgName={c.var.orgName} state={{ values: {}, errors: {} }} notice={notice} />);
   })
   .post("/privacy", requireRole("owner"), async (c) => {
@@ -50,7 +55,7 @@ export const privacyRoutes = new Hono<AppEnv>()
     }
     return c.body(JSON.stringify(data, null, 2), 200, {
       "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": contentDisposition(`personal-data-${c.var.ctx.now().toISOString().slice(0, 10)}.json`),
+      "Content-Disposition": contentDisposition(`${wordsFor(c.var.member).records.privacy.file}-${c.var.ctx.now().toISOString().slice(0, 10)}.json`),
       "X-Content-Type-Options": "nosniff",
     });
   })

@@ -1,7 +1,11 @@
+import type { Language } from "../../../db/schema";
 import type { Member } from "../../../domain/accounts";
 import { BarChart } from "./charts";
-import type { ParticipationReport } from "../../../domain/reports";
-import { AdminLayout, ErrorSummary } from "./layout";
+import { organisationName, type ParticipationReport } from "../../../domain/reports";
+import { fill, localeTag } from "../../../i18n/messages";
+import { plural } from "../../../i18n/pages";
+import type { WorkspaceMessages } from "../../../i18n/workspace";
+import { AdminLayout, ErrorSummary, wordsFor } from "./layout";
 
 interface ReportPageProps {
   member: Member;
@@ -13,74 +17,107 @@ interface ReportPageProps {
   errors?: Record<string, string>;
 }
 
+/** What each part of the page needs: the report, the words and the language. */
+interface Part {
+  report: ParticipationReport;
+  t: WorkspaceMessages["records"];
+  language: Language;
+}
+
 const exportHref = (name: string, ext: string, r: { from: string; to: string }, sep?: string) =>
   `/admin/reports/${name}.${ext}?${new URLSearchParams({ from: r.from, to: r.to, ...(sep ? { sep } : {}) })}`;
 
-function Downloads({ name, report }: { name: string; report: ParticipationReport }) {
+const numbers = new Map<Language, Intl.NumberFormat>();
+/** `1 500` in Swedish and Norwegian, `1,500` in English. */
+const num = (n: number, language: Language) => {
+  let f = numbers.get(language);
+  if (!f) numbers.set(language, (f = new Intl.NumberFormat(localeTag[language])));
+  return f.format(n);
+};
+
+/** `2027-03-18` as `18 mars 2027`, `18. mars 2027`, `18 March 2027`. */
+const day = (iso: string, language: Language, parts: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", year: "numeric" }) =>
+  new Intl.DateTimeFormat(localeTag[language], { timeZone: "UTC", ...parts }).format(new Date(`${iso}T12:00:00Z`));
+
+/** A month of the report, `2027-03`, as `mars 2027` / `March 2027`. */
+const month = (yyyyMm: string, language: Language) => day(`${yyyyMm}-01`, language, { month: "long", year: "numeric" });
+
+function Downloads({ name, report, t }: Part & { name: string }) {
+  const r = t.reports;
   return (
     <p class="downloads">
-      Download: <a href={exportHref(name, "xlsx", report)}>Excel (.xlsx)</a> · <a href={exportHref(name, "csv", report)}>CSV</a> ·{" "}
-      <a href={exportHref(name, "csv", report, "semicolon")}>CSV with semicolons (Swedish Excel)</a>
+      {r.download} <a href={exportHref(name, "xlsx", report)}>{r.xlsx}</a> · <a href={exportHref(name, "csv", report)}>{r.csv}</a> ·{" "}
+      <a href={exportHref(name, "csv", report, "semicolon")}>{r.csvSemicolon}</a>
     </p>
   );
 }
 
-const Num = ({ n }: { n: number }) => <td class="num">{n}</td>;
-
 const MOST = 10;
 
 /** Participation as pictures: per month, and the organisations that sent the most people. */
-function Charts({ report }: { report: ParticipationReport }) {
+function Charts({ report, t, language }: Part) {
+  const r = t.reports;
+  const c = t.exports.report.columns;
   const top = report.organisations.slice(0, MOST);
   const series = [
-    { label: "Registrations", tone: "accent" as const },
-    { label: "Attended", tone: "ok" as const },
+    { label: c.registrations, tone: "accent" as const },
+    { label: c.attended, tone: "ok" as const },
   ];
+  const registrations = (n: number) => plural(language, r.registrations, n);
   return (
     <section aria-labelledby="in-pictures">
-      <h2 id="in-pictures">In pictures</h2>
+      <h2 id="in-pictures">{r.pictures}</h2>
       <BarChart
         id="per-month"
-        title="Registrations and attendance per month"
-        summary={`${report.months.length} months from ${report.from} to ${report.to}: ${report.totals.registrations} registrations, ${report.totals.attended} attended.`}
+        title={r.perMonthTitle}
+        summary={fill(r.perMonthSummary, {
+          months: plural(language, r.months, report.months.length),
+          from: day(report.from, language),
+          to: day(report.to, language),
+          registrations: registrations(report.totals.registrations),
+          attended: report.totals.attended,
+        })}
         series={series}
-        rows={report.months.map((m) => ({ label: m.month, values: [m.registrations, m.attended] }))}
+        rows={report.months.map((m) => ({ label: month(m.month, language), values: [m.registrations, m.attended] }))}
       />
       {top.length ? (
         <BarChart
           id="per-organisation"
-          title={`The ${top.length === 1 ? "organisation" : `${top.length} organisations`} that sent the most people`}
-          summary={top.map((o) => `${o.organisation}: ${o.registrations} registrations, ${o.attended} attended`).join("; ")}
+          title={plural(language, r.topTitle, top.length)}
+          summary={top.map((o) => fill(r.topLine, { organisation: organisationName(o.organisation, language), registrations: registrations(o.registrations), attended: o.attended })).join("; ")}
           series={series}
-          rows={top.map((o) => ({ label: o.organisation, values: [o.registrations, o.attended] }))}
+          rows={top.map((o) => ({ label: organisationName(o.organisation, language), values: [o.registrations, o.attended] }))}
         />
       ) : null}
     </section>
   );
 }
 
-function Organisations({ report }: { report: ParticipationReport }) {
-  const t = report.totals;
+function Organisations(part: Part) {
+  const { report, t, language } = part;
+  const c = t.exports.report.columns;
+  const Num = ({ n }: { n: number }) => <td class="num">{num(n, language)}</td>;
+  const totals = report.totals;
   return (
     <section aria-labelledby="by-organisation">
-      <h2 id="by-organisation">Per organisation</h2>
-      <Downloads name="organisations" report={report} />
+      <h2 id="by-organisation">{t.reports.byOrganisation}</h2>
+      <Downloads name="organisations" {...part} />
       <div class="table-wrap">
         <table class="data">
           <thead>
             <tr>
-              <th scope="col">Organisation</th>
-              <th scope="col" class="num">People</th>
-              <th scope="col" class="num">Registrations</th>
-              <th scope="col" class="num">Confirmed</th>
-              <th scope="col" class="num">Attended</th>
-              <th scope="col" class="num">Events</th>
+              <th scope="col">{c.organisation}</th>
+              <th scope="col" class="num">{c.people}</th>
+              <th scope="col" class="num">{c.registrations}</th>
+              <th scope="col" class="num">{c.confirmed}</th>
+              <th scope="col" class="num">{c.attended}</th>
+              <th scope="col" class="num">{c.events}</th>
             </tr>
           </thead>
           <tbody>
             {report.organisations.map((o) => (
               <tr>
-                <td>{o.organisation}</td>
+                <td>{organisationName(o.organisation, language)}</td>
                 <Num n={o.people} />
                 <Num n={o.registrations} />
                 <Num n={o.confirmed} />
@@ -91,12 +128,12 @@ function Organisations({ report }: { report: ParticipationReport }) {
           </tbody>
           <tfoot>
             <tr class="totals">
-              <th scope="row">Total</th>
-              <Num n={t.people} />
-              <Num n={t.registrations} />
-              <Num n={t.confirmed} />
-              <Num n={t.attended} />
-              <Num n={t.events} />
+              <th scope="row">{t.exports.report.total}</th>
+              <Num n={totals.people} />
+              <Num n={totals.registrations} />
+              <Num n={totals.confirmed} />
+              <Num n={totals.attended} />
+              <Num n={totals.events} />
             </tr>
           </tfoot>
         </table>
@@ -105,21 +142,24 @@ function Organisations({ report }: { report: ParticipationReport }) {
   );
 }
 
-function People({ report }: { report: ParticipationReport }) {
+function People(part: Part) {
+  const { report, t, language } = part;
+  const c = t.exports.report.columns;
+  const Num = ({ n }: { n: number }) => <td class="num">{num(n, language)}</td>;
   const sum = (key: "confirmed" | "attended") => report.people.reduce((n, p) => n + p[key], 0);
   return (
     <section aria-labelledby="by-person">
-      <h2 id="by-person">Per person</h2>
-      <Downloads name="people" report={report} />
+      <h2 id="by-person">{t.reports.byPerson}</h2>
+      <Downloads name="people" {...part} />
       <div class="table-wrap">
         <table class="data">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Organisation</th>
-              <th scope="col" class="num">Events registered (confirmed)</th>
-              <th scope="col" class="num">Events attended</th>
+              <th scope="col">{c.name}</th>
+              <th scope="col">{c.email}</th>
+              <th scope="col">{c.organisation}</th>
+              <th scope="col" class="num">{c.eventsConfirmed}</th>
+              <th scope="col" class="num">{c.eventsAttended}</th>
             </tr>
           </thead>
           <tbody>
@@ -135,7 +175,7 @@ function People({ report }: { report: ParticipationReport }) {
           </tbody>
           <tfoot>
             <tr class="totals">
-              <th scope="row" colspan={3}>{`Total: ${report.people.length} people`}</th>
+              <th scope="row" colspan={3}>{plural(language, t.exports.report.totalPeople, report.people.length)}</th>
               <Num n={sum("confirmed")} />
               <Num n={sum("attended")} />
             </tr>
@@ -146,32 +186,31 @@ function People({ report }: { report: ParticipationReport }) {
   );
 }
 
-function Summary({ report }: { report: ParticipationReport }) {
+function Summary({ report, t, language }: Part) {
+  const r = t.reports;
+  const Stat = ({ n, words }: { n: number; words: { one: string; other: string } }) => (
+    <li>
+      <strong>{num(n, language)}</strong> {plural(language, words, n)}
+    </li>
+  );
   return (
     <>
       <ul class="stats">
-        <li>
-          <strong>{report.events}</strong> events
-        </li>
-        <li>
-          <strong>{report.totals.people}</strong> people
-        </li>
-        <li>
-          <strong>{report.totals.confirmed}</strong> confirmed
-        </li>
-        <li>
-          <strong>{report.totals.attended}</strong> attended
-        </li>
-        <li>
-          <strong>{report.anonymisedRegistrations}</strong> anonymised registrations
-        </li>
+        <Stat n={report.events} words={r.stats.events} />
+        <Stat n={report.totals.people} words={r.stats.people} />
+        <Stat n={report.totals.confirmed} words={r.stats.confirmed} />
+        <Stat n={report.totals.attended} words={r.stats.attended} />
+        <Stat n={report.anonymisedRegistrations} words={r.stats.anonymised} />
       </ul>
       <p class="small">
-        Events that start between {report.from} and {report.to} (on each event's own calendar); cancelled events are not counted.
-        Registrations are confirmed and waitlisted ones (cancelled registrations left out: {report.cancelledRegistrations}).
-        Attended means checked in. Organisations are grouped as people typed them, ignoring case and spaces.
+        {fill(r.explained, { from: day(report.from, language), to: day(report.to, language), cancelled: report.cancelledRegistrations })}
         {report.anonymisedEvents > 0
-          ? ` ${report.anonymisedEvents} of the events are past their retention period: their ${report.anonymisedRegistrations} registrations (${report.anonymisedConfirmed} confirmed, ${report.anonymisedAttended} attended) no longer have names. They are in the totals, but in no organisation's or person's line and not among the people counted.`
+          ? fill(r.anonymisedExplained, {
+              events: report.anonymisedEvents,
+              registrations: plural(language, r.registrations, report.anonymisedRegistrations),
+              confirmed: report.anonymisedConfirmed,
+              attended: report.anonymisedAttended,
+            })
           : ""}
       </p>
     </>
@@ -180,29 +219,32 @@ function Summary({ report }: { report: ParticipationReport }) {
 
 /** Participation across events, for the reports funders ask for. */
 export function ReportPage({ member, orgName, from, to, report, errors = {} }: ReportPageProps) {
+  const t = wordsFor(member).records;
+  const r = t.reports;
+  const language = member.language;
   return (
-    <AdminLayout member={member} orgName={orgName} title="Reports" section="reports">
+    <AdminLayout member={member} orgName={orgName} title={r.title} section="reports">
       <div class="page-head">
-        <h1>Participation</h1>
+        <h1>{r.heading}</h1>
       </div>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} language={language} />
       <form method="get" action="/admin/reports" class="toolbar report-range">
         <div class="field">
-          <label for="f-from">From</label>
+          <label for="f-from">{r.from}</label>
           <input type="date" id="f-from" name="from" value={from} aria-invalid={errors.from ? "true" : undefined} />
         </div>
         <div class="field">
-          <label for="f-to">To</label>
+          <label for="f-to">{r.to}</label>
           <input type="date" id="f-to" name="to" value={to} aria-invalid={errors.to ? "true" : undefined} />
         </div>
-        <button type="submit">Show</button>
+        <button type="submit">{r.show}</button>
       </form>
       {report ? (
         <>
-          <Summary report={report} />
-          <Charts report={report} />
-          <Organisations report={report} />
-          <People report={report} />
+          <Summary report={report} t={t} language={language} />
+          <Charts report={report} t={t} language={language} />
+          <Organisations report={report} t={t} language={language} />
+          <People report={report} t={t} language={language} />
         </>
       ) : null}
     </AdminLayout>

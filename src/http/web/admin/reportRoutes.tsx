@@ -14,8 +14,9 @@ const asked = (c: Context<AppEnv>) => ({ from: c.req.query("from"), to: c.req.qu
 
 async function download(c: Context<AppEnv>, report: ReportKind, format: SheetFormat) {
   const range = reportRange(asked(c), c.var.ctx.now());
-  const { sheet, basename } = await exportReport({ ctx: c.var.ctx, input: { ...range, report, format }, actor: c.var.member });
-  return sendSheet(c, sheet, { format, basename, sheet: report === "people" ? "People" : "Organisations" });
+  const input = { ...range, report, format, language: c.var.member.language };
+  const { sheet, basename, sheetName } = await exportReport({ ctx: c.var.ctx, input, actor: c.var.member });
+  return sendSheet(c, sheet, { format, basename, sheet: sheetName });
 }
 
 /** Participation across events (/admin/reports) and its downloads: organisers and owners. */
@@ -31,7 +32,7 @@ export const reportRoutes = new Hono<AppEnv>()
       if (!(err instanceof AppError) || !err.fields) throw err;
       // The form again, as asked, with what is wrong with it.
       const { from = "", to = "" } = asked(c);
-      return renderAdmin(c, <ReportPage {...page} from={from} to={to} report={null} errors={shownErrors(err.fields)} />, 400);
+      return renderAdmin(c, <ReportPage {...page} from={from} to={to} report={null} errors={shownErrors(err.fields, c.var.member.language)} />, 400);
     }
     const report = await participationReport({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId, ...range } });
     return renderAdmin(c, <ReportPage {...page} from={range.from} to={range.to} report={report} />);

@@ -1,3 +1,93 @@
 import type { records as sv } from "../sv/records";
+import { recordsExports } from "./recordsExports";
+import { recordsPrivacy } from "./recordsPrivacy";
 
-export const records: typeof sv = {};
+export const records: typeof sv = {
+  reports: {
+    title: "Reports",
+    heading: "Participation",
+    from: "From",
+    to: "To",
+    show: "Show",
+    download: "Download:",
+    xlsx: "Excel (.xlsx)",
+    csv: "CSV",
+    csvSemicolon: "CSV with semicolons (Swedish Excel)",
+    stats: {
+      events: { one: "event", other: "events" },
+      people: { one: "person", other: "people" },
+      confirmed: { one: "confirmed", other: "confirmed" },
+      attended: { one: "attended", other: "attended" },
+      anonymised: { one: "anonymised registration", other: "anonymised registrations" },
+    },
+    explained:
+      "Events that start between {from} and {to} (on each event's own calendar); cancelled events are not counted. " +
+      "Registrations are confirmed and waitlisted ones (cancelled registrations left out: {cancelled}). " +
+      "Attended means checked in. Organisations are grouped as people typed them, ignoring case and spaces.",
+    anonymisedExplained:
+      " {events} of the events are past their retention period: their {registrations} ({confirmed} confirmed, {attended} attended) no longer have names. " +
+      "They are in the totals, but in no organisation's or person's line and not among the people counted.",
+    registrations: { one: "1 registration", other: "{n} registrations" },
+    pictures: "In pictures",
+    perMonthTitle: "Registrations and attendance per month",
+    perMonthSummary: "{months} from {from} to {to}: {registrations}, {attended} attended.",
+    months: { one: "1 month", other: "{n} months" },
+    topTitle: { one: "The organisation that sent the most people", other: "The {n} organisations that sent the most people" },
+    topLine: "{organisation}: {registrations}, {attended} attended",
+    byOrganisation: "Per organisation",
+    byPerson: "Per person",
+  },
+  audit: {
+    title: "Audit log",
+    intro: "Every change made in the workspace, newest first. Times are in UTC.",
+    actionFilter: "Actions starting with",
+    actionHint: "e.g. member. or registration.promote",
+    filter: "Filter",
+    time: "Time",
+    who: "Who",
+    action: "Action",
+    subject: "Subject",
+    detail: "Detail",
+    none: "No entries.",
+    noneFor: "No entries for actions starting with “{action}”.",
+    older: "Older entries",
+    actions: {
+      "event.create": "Event created",
+      "event.update": "Event changed",
+      "event.cancel": "Event cancelled",
+      "event.message": "Message to attendees",
+      "export.attendees": "Attendance list exported",
+      "export.report": "Report exported",
+      "mail.resend": "Mail sent again",
+      "member.create": "Member added",
+      "member.password": "Password changed",
+      "member.role": "Role changed",
+      "member.remove": "Member removed",
+      "member.restore": "Member back",
+      "organisation.update": "Settings changed",
+      "person.export": "Personal data downloaded",
+      "person.erase": "Personal data erased",
+      "registration.add": "Attendee added",
+      "registration.cancel": "Registration cancelled",
+      "registration.promote": "Moved up from the waitlist",
+      "registration.offer_extend": "Offer of a seat extended",
+      "registration.offer_withdraw": "Offer of a seat withdrawn",
+      "registration.resend": "Confirmation sent again",
+      "registration.check_in": "Checked in",
+      "registration.check_in_undo": "Check-in undone",
+      "token.create": "API token created",
+      "token.revoke": "API token revoked",
+    },
+    // The stored subject types, as the log has always shown them.
+    subjects: {
+      event: "event",
+      registration: "registration",
+      person: "person",
+      user: "user",
+      organisation: "organisation",
+      token: "token",
+    },
+  },
+  privacy: recordsPrivacy,
+  exports: recordsExports,
+};

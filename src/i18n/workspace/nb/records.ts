@@ -1,3 +1,92 @@
 import type { records as sv } from "../sv/records";
+import { recordsExports } from "./recordsExports";
+import { recordsPrivacy } from "./recordsPrivacy";
 
-export const records: typeof sv = {};
+export const records: typeof sv = {
+  reports: {
+    title: "Rapporter",
+    heading: "Deltakelse",
+    from: "Fra",
+    to: "Til",
+    show: "Vis",
+    download: "Last ned:",
+    xlsx: "Excel (.xlsx)",
+    csv: "CSV",
+    csvSemicolon: "CSV med semikolon (norsk Excel)",
+    stats: {
+      events: { one: "arrangement", other: "arrangementer" },
+      people: { one: "person", other: "personer" },
+      confirmed: { one: "bekreftet", other: "bekreftet" },
+      attended: { one: "møtte", other: "møtte" },
+      anonymised: { one: "anonymisert påmelding", other: "anonymiserte påmeldinger" },
+    },
+    explained:
+      "Arrangementer som starter fra og med {from} til og med {to} (etter hvert arrangements egen kalender); avlyste arrangementer telles ikke. " +
+      "Påmeldinger er de bekreftede og de på ventelisten (avmeldte påmeldinger telles ikke: {cancelled}). " +
+      "Møtte betyr sjekket inn. Organisasjonene grupperes slik deltakerne skrev dem, uansett store og små bokstaver og mellomrom.",
+    anonymisedExplained:
+      " {events} av arrangementene har passert lagringstiden: deres {registrations} ({confirmed} bekreftet, {attended} møtte) har ikke lenger navn. " +
+      "De er med i summene, men ikke i noen organisasjons eller persons rad, og ikke blant personene som telles.",
+    registrations: { one: "1 påmelding", other: "{n} påmeldinger" },
+    pictures: "I diagrammer",
+    perMonthTitle: "Påmeldinger og oppmøte per måned",
+    perMonthSummary: "{months} fra {from} til {to}: {registrations}, {attended} møtte.",
+    months: { one: "1 måned", other: "{n} måneder" },
+    topTitle: { one: "Organisasjonen som sendte flest deltakere", other: "De {n} organisasjonene som sendte flest deltakere" },
+    topLine: "{organisation}: {registrations}, {attended} møtte",
+    byOrganisation: "Per organisasjon",
+    byPerson: "Per person",
+  },
+  audit: {
+    title: "Endringslogg",
+    intro: "Hver endring som er gjort i arbeidsflaten, den nyeste først. Tidene er i UTC.",
+    actionFilter: "Handlinger som begynner med",
+    actionHint: "f.eks. member. eller registration.promote",
+    filter: "Filtrer",
+    time: "Tid",
+    who: "Hvem",
+    action: "Handling",
+    subject: "Gjelder",
+    detail: "Detaljer",
+    none: "Ingen loggføringer.",
+    noneFor: "Ingen loggføringer for handlinger som begynner med «{action}».",
+    older: "Eldre loggføringer",
+    actions: {
+      "event.create": "Arrangement opprettet",
+      "event.update": "Arrangement endret",
+      "event.cancel": "Arrangement avlyst",
+      "event.message": "Melding til deltakerne",
+      "export.attendees": "Deltakerliste eksportert",
+      "export.report": "Rapport eksportert",
+      "mail.resend": "E-post sendt på nytt",
+      "member.create": "Medlem lagt til",
+      "member.password": "Passord endret",
+      "member.role": "Rolle endret",
+      "member.remove": "Medlem fjernet",
+      "member.restore": "Medlem tatt inn igjen",
+      "organisation.update": "Innstillinger endret",
+      "person.export": "Personopplysninger lastet ned",
+      "person.erase": "Personopplysninger slettet",
+      "registration.add": "Deltaker lagt til",
+      "registration.cancel": "Avmelding",
+      "registration.promote": "Flyttet fra ventelisten",
+      "registration.offer_extend": "Tilbud om plass forlenget",
+      "registration.offer_withdraw": "Tilbud om plass trukket tilbake",
+      "registration.resend": "Bekreftelse sendt på nytt",
+      "registration.check_in": "Sjekket inn",
+      "registration.check_in_undo": "Innsjekking angret",
+      "token.create": "API-nøkkel opprettet",
+      "token.revoke": "API-nøkkel trukket tilbake",
+    },
+    subjects: {
+      event: "arrangement",
+      registration: "påmelding",
+      person: "person",
+      user: "medlem",
+      organisation: "organisasjon",
+      token: "API-nøkkel",
+    },
+  },
+  privacy: recordsPrivacy,
+  exports: recordsExports,
+};
