@@ -76,9 +76,9 @@ describe("the workspace's words for codes", () => {
   });
 
   it("is what the workspace's pages and scripts show", () => {
-    expect(shownErrors({ capacity: { code: "whole_number" }, slug: { code: "taken" } })).toEqual({ capacity: "Enter a whole number.", slug: "Already in use." });
+    expect(shownErrors({ capacity: { code: "whole_number" }, slug: { code: "taken" } }, "en")).toEqual({ capacity: "Enter a whole number.", slug: "Already in use." });
     expect(adminWords("en").error(new AppError("code_other_event", { event: "Styrelsemöte" }))).toBe("This code is for another event: Styrelsemöte.");
     const refused = new AppError("invalid_request", {}, { status: { code: "one_of", options: ["confirmed", "waitlisted", "cancelled"] } });
-    expect(refusalText(refused)).toBe("The request has invalid fields. Choose confirmed, waitlisted or cancelled.");
+    expect(refusalText(refused, "en")).toBe("The request has invalid fields. Choose confirmed, waitlisted or cancelled.");
   });
 });

@@ -23,7 +23,7 @@ const fileWords = (language: Language) => workspaceMessages(language).records.ex
 const yesNo = (flag: boolean, language: Language) => (flag ? fileWords(language).yes : fileWords(language).no);
 
 /** An answer as text; a checkbox says yes or no in `language` (the API's files: English). */
-export function answerText(question: Question, answers: Answers, language: Language = "en"): string {
+export function answerText(question: Question, answers: Answers, language: Language): string {
   const value = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
   if (question.kind === "checkbox") return yesNo(value === true, language);
   if (Array.isArray(value)) return value.join(", ");

@@ -2,7 +2,7 @@ import type { AttendanceList, ListedRegistration, ListFilter, Tally } from "../.
 import { answerText, canActOn, canAnswerFor, canPromote } from "../../../domain/attendees";
 import type { EventRow } from "../../../domain/events";
 import type { Member } from "../../../domain/accounts";
-import type { Answers, Language, Question } from "../../../db/schema";
+import type { Language } from "../../../db/schema";
 import { formatWhen } from "../../../i18n/format";
 import { fill } from "../../../i18n/messages";
 import { plural } from "../../../i18n/pages";
@@ -124,10 +124,6 @@ function RowActions({ row, event, t, language }: { row: ListedRegistration; even
   );
 }
 
-/** An answer as its cell shows it: a checkbox's yes or no in the reader's language. */
-const answerCell = (q: Question, answers: Answers, t: Words) =>
-  q.kind === "checkbox" ? (Object.hasOwn(answers, q.id) && answers[q.id] === true ? t.row.yes : t.row.no) : answerText(q, answers);
-
 function Row({ row, event, t, language }: { row: ListedRegistration; event: EventRow; t: Words; language: Language }) {
   const r = row.registration;
   const tz = event.timezone;
@@ -143,7 +139,7 @@ function Row({ row, event, t, language }: { row: ListedRegistration; event: Even
       <td>{r.organisation ?? ""}</td>
       <td class="nowrap">{r.phone ?? ""}</td>
       {event.questions.map((q) => (
-        <td>{answerCell(q, r.answers, t)}</td>
+        <td>{answerText(q, r.answers, language)}</td>
       ))}
       <td class="nowrap">
         <Instant at={r.createdAt} timeZone={tz} language={language} />

@@ -14,7 +14,7 @@ export const registrationPath = (eventId: string, registrationId: string, action
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** "21 Nov 2026, 10:05", "21 nov. 2026 10:05" in the event's zone and the reader's language: never the server's own zone. */
-export function formatInstant(d: Date | null, timeZone: string, language: Language = "en"): string {
+export function formatInstant(d: Date | null, timeZone: string, language: Language): string {
   if (!d) return "";
   const key = `${language} ${timeZone}`;
   let f = formatters.get(key);
@@ -26,11 +26,11 @@ export function formatInstant(d: Date | null, timeZone: string, language: Langua
 }
 
 /** An <time> element for an instant, in the event's zone and the reader's language. */
-export const Instant = ({ at, timeZone, language = "en" }: { at: Date | null; timeZone: string; language?: Language }) =>
+export const Instant = ({ at, timeZone, language }: { at: Date | null; timeZone: string; language: Language }) =>
   at ? <time datetime={at.toISOString()}>{formatInstant(at, timeZone, language)}</time> : null;
 
 /** Title, time and place of the event a page acts on, linking back to its list. */
-export function EventLine({ event, link = true, language = "en" }: { event: EventRow; link?: boolean; language?: Language }) {
+export function EventLine({ event, link = true, language }: { event: EventRow; link?: boolean; language: Language }) {
   const when = formatWhen(event.startsAt, event.endsAt, event.timezone, language);
   return (
     <p class="event-line">

@@ -1,29 +1,12 @@
-import type { Language } from "../../../db/schema";
 import type { Member } from "../../../domain/accounts";
 import type { AuditLogPage } from "../../../domain/audit";
-import { fill, localeTag } from "../../../i18n/messages";
+import { fill } from "../../../i18n/messages";
 import type { WorkspaceMessages } from "../../../i18n/workspace";
 import { Input } from "./fields";
+import { Instant } from "./instant";
 import { AdminLayout, ErrorSummary, wordsFor } from "./layout";
 
 type AuditWords = WorkspaceMessages["records"]["audit"];
-
-// The audit log and the personal-data view span events in several zones and moments with
-// no event at all: they show UTC, and say so, written the reader's way
-// (`21 nov. 2026 09:00:00 UTC`, `21. nov. 2026, 09:00:00 UTC`, `21 Nov 2026, 09:00:00 UTC`).
-const utcFormats = new Map<Language, Intl.DateTimeFormat>();
-const utcText = (at: Date, language: Language) => {
-  let f = utcFormats.get(language);
-  if (!f) {
-    f = new Intl.DateTimeFormat(localeTag[language], { timeZone: "UTC", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
-    utcFormats.set(language, f);
-  }
-  return `${f.format(at)} UTC`;
-};
-
-/** An instant as a <time> element, in UTC and the reader's language; "—" when there is none. */
-export const UtcTime = ({ at, language }: { at: Date | null | undefined; language: Language }) =>
-  at ? <time datetime={at.toISOString()}>{utcText(at, language)}</time> : <>—</>;
 
 /** What a stored action code means to a reader; an unknown code is shown as it is. */
 export const actionText = (action: string, t: AuditWords) => t.actions[action] ?? action;
@@ -99,7 +82,7 @@ export function AuditPage({
                 {log.entries.map((e) => (
                   <tr id={`seq-${e.seq}`}>
                     <td>
-                      <UtcTime at={e.createdAt} language={member.language} />
+                      <Instant at={e.createdAt} language={member.language} />
                     </td>
                     <td>{e.actorEmail}</td>
                     <td>

@@ -93,7 +93,7 @@ export interface BarRow {
 /**
  * Horizontal bars, one group per row (events, companies, months), one bar per series.
  * `max` fixes the scale (100 for percentages); `unit` follows each value ("%").
- * `language` is the reader's (numbers and the chart's own words); English if not given.
+ * `language` is the reader's (numbers and the chart's own words).
  */
 export function BarChart({
   id,
@@ -103,7 +103,7 @@ export function BarChart({
   rows,
   max,
   unit = "",
-  language = "en",
+  language,
 }: {
   id: string;
   title: string;
@@ -112,7 +112,7 @@ export function BarChart({
   rows: BarRow[];
   max?: number;
   unit?: string;
-  language?: Language;
+  language: Language;
 }) {
   const fmt = (n: number) => formatNumber(n, language);
   const label = 200;
@@ -167,7 +167,7 @@ export function LineChart({
   days,
   values,
   level,
-  language = "en",
+  language,
 }: {
   id: string;
   title: string;
@@ -176,7 +176,7 @@ export function LineChart({
   days: string[];
   values: number[][];
   level?: { label: string; value: number };
-  language?: Language;
+  language: Language;
 }) {
   const fmt = (n: number) => formatNumber(n, language);
   const height = 260;

@@ -144,7 +144,7 @@ export function DashboardPage(p: {
         </a>
       </div>
       <Notice text={p.notice} />
-      <HeldWarning held={p.mailHeld ?? null} />
+      <HeldWarning held={p.mailHeld ?? null} language={language} />
       {p.failedMail ? (
         <p class="notice bad">
           {plural(language, d.failedMail, p.failedMail)} <a href="/admin/mail">{d.failedMailLink}</a>

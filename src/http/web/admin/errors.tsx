@@ -17,14 +17,14 @@ export const adminWords = (language: Language): ErrorWords => ({
 });
 
 /** Field errors as a workspace form shows them beside its fields. */
-export const shownErrors = (fields: FieldErrors = {}, language: Language = "en"): Record<string, string> =>
+export const shownErrors = (fields: FieldErrors = {}, language: Language): Record<string, string> =>
   Object.fromEntries(Object.entries(fields).map(([name, issue]) => [name, adminWords(language).field(issue)]));
 
 /** Why something cannot be done, as a page says it beside the thing (a reason without parameters). */
-export const reasonText = (reason: Reason, language: Language = "en") => workspaceError(reason, {}, language);
+export const reasonText = (reason: Reason, language: Language) => workspaceError(reason, {}, language);
 
 /** A refusal as one line for a page: its words, and each field's when it has fields. */
-export const refusalText = (err: AppError, language: Language = "en") => {
+export const refusalText = (err: AppError, language: Language) => {
   const words = adminWords(language);
   return [words.error(err), ...Object.values(err.fields ?? {}).map(words.field)].join(" ");
 };

@@ -167,7 +167,7 @@ export function EventFormPage(p: EventFormProps) {
             {p.snippet}
           </textarea>
           <p>
-            <button type="button" class="secondary" data-copy="embed-snippet" hidden>
+            <button type="button" class="secondary" data-copy="embed-snippet" data-copied={words.shell.copied} data-copy-failed={words.shell.copyFailed} hidden>
               {t.copySnippet}
             </button>
           </p>

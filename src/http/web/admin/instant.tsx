@@ -22,9 +22,9 @@ const utc = (language: Language) => {
   return f;
 };
 
-/** "13 feb. 2027 08:30:05 UTC", "13. feb. 2027, 08:30:05 UTC", "13 Feb 2027, 08:30:05 UTC": in the reader's language, English if not given. */
-export const utcText = (at: Date, language: Language = "en") => `${utc(language).format(at)} UTC`;
+/** "13 feb. 2027 08:30:05 UTC", "13. feb. 2027, 08:30:05 UTC", "13 Feb 2027, 08:30:05 UTC": in the reader's language. */
+export const utcText = (at: Date, language: Language) => `${utc(language).format(at)} UTC`;
 
-/** An instant as a <time> element, in UTC; "—" when there is none. */
-export const Instant = ({ at, language = "en" }: { at: Date | null | undefined; language?: Language }) =>
+/** An instant as a <time> element, in UTC and the reader's language; "—" when there is none. */
+export const Instant = ({ at, language }: { at: Date | null | undefined; language: Language }) =>
   at ? <time datetime={at.toISOString()}>{utcText(at, language)}</time> : <>—</>;

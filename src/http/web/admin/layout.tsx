@@ -128,7 +128,7 @@ export function AdminLayout({
 }
 
 /** A page outside the workspace (sign-in, errors before sign-in). */
-export function PlainLayout({ title, children, language = "en" }: { title: string; children: Child; language?: Language }) {
+export function PlainLayout({ title, children, language }: { title: string; children: Child; language: Language }) {
   return (
     <html lang={language}>
       <Head title={`${title} · Plats`} scripts={[]} />
@@ -143,11 +143,11 @@ export function PlainLayout({ title, children, language = "en" }: { title: strin
 export function ErrorSummary({
   errors,
   label,
-  language = "en",
+  language,
 }: {
   errors: Record<string, string>;
   label?: (field: string) => string | undefined;
-  language?: Language;
+  language: Language;
 }) {
   const entries = Object.entries(errors);
   if (!entries.length) return null;

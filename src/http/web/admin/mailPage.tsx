@@ -1,7 +1,7 @@
 import type { Member } from "../../../domain/accounts";
 import type { MailHealthPage, MailProblem } from "../../../domain/outbox";
 import type { Language } from "../../../db/schema";
-import { fill, localeTag } from "../../../i18n/messages";
+import { fill } from "../../../i18n/messages";
 import { plural } from "../../../i18n/pages";
 import { workspaceMessages, type WorkspaceMessages } from "../../../i18n/workspace";
 import { Input } from "./fields";
@@ -10,33 +10,16 @@ import { AdminLayout, ErrorSummary, Notice, wordsFor } from "./layout";
 
 type Words = WorkspaceMessages["organisation"]["mail"];
 
-const utcFormats = new Map<Language, Intl.DateTimeFormat>();
-
-/**
- * An instant as a <time> element in UTC, written the reader's way ("21 nov. 2026 09:00:00
- * UTC", "21. nov. 2026, 09:00:00 UTC"); English as the audit log writes it. "—" when none.
- */
-export function UtcInstant({ at, language }: { at: Date | null | undefined; language: Language }) {
-  if (!at) return <>—</>;
-  if (language === "en") return <Instant at={at} />;
-  let format = utcFormats.get(language);
-  if (!format) {
-    const options = { timeZone: "UTC", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" } as const;
-    utcFormats.set(language, (format = new Intl.DateTimeFormat(localeTag[language], options)));
-  }
-  return <time datetime={at.toISOString()}>{`${format.format(at)} UTC`}</time>;
-}
-
 /** While the mail server refuses the service's own settings: nothing goes out until they are fixed. */
-export function HeldWarning({ held, language = "en" }: { held: MailHealthPage["held"]; language?: Language }) {
+export function HeldWarning({ held, language }: { held: MailHealthPage["held"]; language: Language }) {
   if (!held) return null;
   const t = workspaceMessages(language).organisation.mail.held;
   return (
     <p class="notice bad" role="alert">
       {t.before}
-      <UtcInstant at={new Date(held.since)} language={language} />
+      <Instant at={new Date(held.since)} language={language} />
       {t.between}
-      <UtcInstant at={new Date(held.until)} language={language} />
+      <Instant at={new Date(held.until)} language={language} />
       {t.after}
     </p>
   );
@@ -71,7 +54,7 @@ function Messages({ messages, t, language }: { messages: MailProblem[]; t: Words
           {messages.map((m) => (
             <tr id={m.id}>
               <td>
-                <UtcInstant at={m.createdAt} language={language} />
+                <Instant at={m.createdAt} language={language} />
               </td>
               <td>
                 {m.toName ? <>{m.toName} </> : null}
@@ -91,7 +74,7 @@ function Messages({ messages, t, language }: { messages: MailProblem[]; t: Words
                   <span class="badge bad">{t.failed}</span>
                 ) : (
                   <>
-                    <span class="badge wait">{t.tryingAgain}</span> <UtcInstant at={m.nextAttemptAt} language={language} />
+                    <span class="badge wait">{t.tryingAgain}</span> <Instant at={m.nextAttemptAt} language={language} />
                   </>
                 )}
                 <br />

@@ -1,10 +1,12 @@
 import type { Answers, Language } from "../../../db/schema";
 import type { Member } from "../../../domain/accounts";
 import type { PersonalData } from "../../../domain/privacy";
-import { fill, localeTag } from "../../../i18n/messages";
+import { fill } from "../../../i18n/messages";
 import { plural } from "../../../i18n/pages";
 import type { WorkspaceMessages } from "../../../i18n/workspace";
-import { actionText, UtcTime } from "./auditPage";
+import { actionText } from "./auditPage";
+import { formatInstant } from "./attendeeShared";
+import { Instant as UtcInstant } from "./instant";
 import { Input, type AdminFormState } from "./fields";
 import { AdminLayout, ErrorSummary, Notice, wordsFor } from "./layout";
 
@@ -20,22 +22,9 @@ const detailText = (detail: Record<string, unknown>) =>
     .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
     .join(", ") || "—";
 
-// A registration's moment on its event's own clock, as the attendance list shows it:
-// `21 nov. 2026 10:00`, `21. nov. 2026, 10:00`, `21 Nov 2026, 10:00`.
-const eventFormats = new Map<string, Intl.DateTimeFormat>();
-function eventTimeText(at: Date, timeZone: string, language: Language) {
-  const key = `${language} ${timeZone}`;
-  let f = eventFormats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(localeTag[language], { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
-    eventFormats.set(key, f);
-  }
-  return f.format(at);
-}
-
 /** A registration's moment on its event's own clock; "—" when none. */
 const EventTime = ({ at, timeZone, language }: { at: Date | null; timeZone: string; language: Language }) =>
-  at ? <time datetime={at.toISOString()}>{eventTimeText(at, timeZone, language)}</time> : <>—</>;
+  at ? <time datetime={at.toISOString()}>{formatInstant(at, timeZone, language)}</time> : <>—</>;
 
 function Registrations({ rows, t, language }: { rows: PersonalData["registrations"]; t: Words; language: Language }) {
   const p = t.privacy;
@@ -114,10 +103,10 @@ function Messages({ rows, t, language }: { rows: PersonalData["messages"]; t: Wo
               <td>{m.toEmail}</td>
               <td>{p.mailStatuses[m.status] ?? m.status}</td>
               <td>
-                <UtcTime at={m.createdAt} language={language} />
+                <UtcInstant at={m.createdAt} language={language} />
               </td>
               <td>
-                <UtcTime at={m.sentAt} language={language} />
+                <UtcInstant at={m.sentAt} language={language} />
               </td>
             </tr>
           ))}
@@ -160,7 +149,7 @@ function Found({ data, t, language }: { data: PersonalData; t: Words; language: 
           {data.members.map((m) => (
             <li>
               {fill(p.memberLine, { email: m.email, name: m.name ? ` (${m.name})` : "", role: p.roles[m.role] ?? m.role, removed: m.removedAt ? p.removed : "" })}{" "}
-              <UtcTime at={m.createdAt} language={language} />
+              <UtcInstant at={m.createdAt} language={language} />
             </li>
           ))}
         </ul>
@@ -172,7 +161,7 @@ function Found({ data, t, language }: { data: PersonalData; t: Words; language: 
         <ul>
           {data.audit.map((a) => (
             <li>
-              <UtcTime at={a.createdAt} language={language} /> {fill(p.auditLine, { action: actionText(a.action, t.audit), email: a.actorEmail })} — {detailText(a.detail)}
+              <UtcInstant at={a.createdAt} language={language} /> {fill(p.auditLine, { action: actionText(a.action, t.audit), email: a.actorEmail })} — {detailText(a.detail)}
             </li>
           ))}
         </ul>

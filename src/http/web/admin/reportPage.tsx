@@ -79,6 +79,7 @@ function Charts({ report, t, language }: Part) {
         })}
         series={series}
         rows={report.months.map((m) => ({ label: month(m.month, language), values: [m.registrations, m.attended] }))}
+        language={language}
       />
       {top.length ? (
         <BarChart
@@ -87,6 +88,7 @@ function Charts({ report, t, language }: Part) {
           summary={top.map((o) => fill(r.topLine, { organisation: organisationName(o.organisation, language), registrations: registrations(o.registrations), attended: o.attended })).join("; ")}
           series={series}
           rows={top.map((o) => ({ label: organisationName(o.organisation, language), values: [o.registrations, o.attended] }))}
+          language={language}
         />
       ) : null}
     </section>

@@ -30,7 +30,7 @@ export function SignupsPage({ member, orgName, curve }: { member: Member; orgNam
   return (
     <AdminLayout member={member} orgName={orgName} title={fill(t.title, { event: event.title })} section="events">
       <h1>{t.heading}</h1>
-      <EventLine event={event} />
+      <EventLine event={event} language={member.language} />
       <p class="hint">{t.hint}</p>
       {days.length ? (
         <LineChart

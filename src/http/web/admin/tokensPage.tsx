@@ -4,7 +4,7 @@ import { fill } from "../../../i18n/messages";
 import type { WorkspaceMessages } from "../../../i18n/workspace";
 import { Input, type AdminFormState } from "./fields";
 import { AdminLayout, ErrorSummary, Notice, wordsFor } from "./layout";
-import { UtcInstant } from "./mailPage";
+import { Instant } from "./instant";
 
 type TokenRow = Awaited<ReturnType<typeof listApiTokens>>[number];
 
@@ -67,13 +67,13 @@ export function TokensPage({ member, orgName, tokens, state, notice, created }: 
                 <tr>
                   <td>{token.name}</td>
                   <td>
-                    <UtcInstant at={token.createdAt} language={language} />
+                    <Instant at={token.createdAt} language={language} />
                   </td>
-                  <td>{token.lastUsedAt ? <UtcInstant at={token.lastUsedAt} language={language} /> : t.never}</td>
+                  <td>{token.lastUsedAt ? <Instant at={token.lastUsedAt} language={language} /> : t.never}</td>
                   <td>
                     {token.revokedAt ? (
                       <>
-                        <span class="badge bad">{t.revoked}</span> <UtcInstant at={token.revokedAt} language={language} />
+                        <span class="badge bad">{t.revoked}</span> <Instant at={token.revokedAt} language={language} />
                       </>
                     ) : (
                       <form method="post" action={`/admin/tokens/${token.id}/revoke`} class="toolbar">

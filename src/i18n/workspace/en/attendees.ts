@@ -55,8 +55,6 @@ export const attendees: typeof sv = {
     addedBy: "Added by {email}",
     addedByHand: "added by hand",
     overCapacity: "over capacity",
-    yes: "Yes",
-    no: "No",
   },
   table: {
     noMatch: "Nobody matches “{q}”.",

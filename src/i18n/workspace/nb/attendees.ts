@@ -54,8 +54,6 @@ export const attendees: typeof sv = {
     addedBy: "Lagt til av {email}",
     addedByHand: "lagt til manuelt",
     overCapacity: "overbooket",
-    yes: "Ja",
-    no: "Nei",
   },
   table: {
     noMatch: "Ingen treff på «{q}».",

@@ -56,8 +56,6 @@ export const attendees = {
     addedBy: "Tillagd av {email}",
     addedByHand: "tillagd manuellt",
     overCapacity: "överbokad",
-    yes: "Ja",
-    no: "Nej",
   },
   table: {
     noMatch: "Ingen matchar ”{q}”.",
