@@ -111,6 +111,30 @@ describe("the dashboard on a phone", () => {
   });
 });
 
+describe("every page on a phone, in Swedish and Norwegian", () => {
+  // A page wider than the phone makes a mobile browser zoom out, and taps land beside their
+  // buttons: the header's language switch once did that. scrollWidth is measured against
+  // the phone's own width, since a zoomed-out page widens innerWidth with it.
+  it("fits 360 px without sideways scrolling, and speaks the browser's language", { timeout: 120_000 }, async () => {
+    const tooWide: string[] = [];
+    for (const [locale, lang] of [["sv-SE", "sv"], ["nb-NO", "nb"]] as const) {
+      const phone = await suite.browser.newContext({ ...PHONE, locale, storageState: await context.storageState() });
+      try {
+        const small = await phone.newPage();
+        for (const path of pages()) {
+          expect((await small.goto(`${suite.server.url}${path}`))?.status(), path).toBe(200);
+          expect(await small.locator("html").getAttribute("lang"), path).toBe(lang);
+          const width = await small.evaluate(() => document.documentElement.scrollWidth);
+          if (width > PHONE.viewport!.width) tooWide.push(`${path.replace(/(evt|reg)_[0-9a-z]+/g, "$1")} in ${lang}: ${width} px`);
+        }
+      } finally {
+        await phone.close();
+      }
+    }
+    expect(tooWide).toEqual([]);
+  });
+});
+
 describe("the event form's times", () => {
   it("suggests the end from the start, keeps the length as the start moves, and says at once when the end comes first", async () => {
     await page.goto(`${suite.server.url}/admin/events/new`);

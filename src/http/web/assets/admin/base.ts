@@ -7,7 +7,7 @@ export const adminBase = `
 .admin-bar .org { font-weight: 400; color: var(--muted); margin-left: 0.4rem; }
 .admin-bar nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; margin: 0; padding: 0; }
 .admin-bar nav a[aria-current="page"], .who a[aria-current="page"] { font-weight: 700; color: var(--ink); text-decoration: none; }
-.admin-bar .who { margin-left: auto; display: flex; gap: 1rem; align-items: center; }
+.admin-bar .who { margin-left: auto; display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
 .language-switch { display: flex; gap: 0.35rem; align-items: center; margin: 0; }
 .language-switch label { font-size: 0.9rem; color: var(--muted); }
 .language-switch select, .language-switch button { min-height: 2rem; padding: 0.15rem 0.5rem; font-size: 0.9rem; width: auto; }

@@ -11,6 +11,8 @@ section + section { margin-top: 2rem; }
 table.print-list { width: 100%; border-collapse: collapse; background: var(--paper); }
 table.print-list th, table.print-list td { border: 1px solid #555; padding: 0.4rem 0.6rem; text-align: left; vertical-align: middle; }
 table.print-list td { height: 2.4rem; }
+/* "Namnteckning" in a narrow column on a phone: break it rather than widen the page. */
+table.print-list th { overflow-wrap: anywhere; hyphens: auto; }
 /* Widths from the columns: the first row in print is the event's title across all four. */
 table.print-list { table-layout: fixed; }
 table.print-list col.num { width: 3rem; }
