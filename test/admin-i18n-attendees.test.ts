@@ -56,7 +56,7 @@ describe("the attendance list in the member's language", () => {
       page,
       [
         "Evenemang ›",
-        "torsdag 18 mars 2027 09:30–16:30",
+        "torsdag 18 mars 2027 kl. 09.30–16.30",
         "Tillagd med plats. Inget mejl skickades.",
         "1 / 2 bekräftade",
         "0 platser kvar",

@@ -1,36 +1,49 @@
 import type { Language } from "../db/schema";
 import { localeTag } from "./messages";
 
+// Building an Intl.DateTimeFormat costs ~0.3 ms; there are few zones and three languages.
+const formats = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
+function formatsFor(timeZone: string, language: Language) {
+  const key = `${language} ${timeZone}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = {
+      day: new Intl.DateTimeFormat(localeTag[language], { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+      time: new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
+    };
+    formats.set(key, f);
+  }
+  return f;
+}
+
 /**
- * "torsdag 18 mars 2027 09:30–16:30" in the event's zone and the reader's language.
- * Depends only on the arguments, never on the server's own TZ.
+ * The parts of one moment on the event's clock: "torsdag 18 mars 2027" and "09.30" in
+ * Swedish and Norwegian (a full stop between hours and minutes in running text),
+ * "Thursday 18 March 2027" and "09:30" in English (en-GB's comma after the weekday left
+ * out, as GLOSSARY.md writes it).
+ */
+function parts(at: Date, timeZone: string, language: Language) {
+  const f = formatsFor(timeZone, language);
+  const time = f.time.format(at);
+  const day = f.day.format(at);
+  return { day: language === "en" ? day.replace(",", "") : day, time: language === "en" ? time : time.replace(":", ".") };
+}
+
+/**
+ * When an event is, in running text and the reader's language, on the event's own clock
+ * and without a zone name (the event's zone is the one its readers are in):
+ * "torsdag 18 mars 2027 kl. 09.30–16.30", "torsdag 18. mars 2027 kl. 09.30–16.30",
+ * "Thursday 18 March 2027, 09:30–16:30"; across days both ends have their day; a moment
+ * (start = end) is one time. Depends only on the arguments, never on the server's own TZ.
  */
 export function formatWhen(start: Date, end: Date, timeZone: string, language: Language): string {
-  return formatter(timeZone, language).formatRange(start, end);
+  const a = parts(start, timeZone, language);
+  const at = (p: { day: string; time: string }) => (language === "en" ? `${p.day}, ${p.time}` : `${p.day} kl. ${p.time}`);
+  if (end.getTime() === start.getTime()) return at(a);
+  const b = parts(end, timeZone, language);
+  return a.day === b.day ? `${at(a)}–${b.time}` : `${at(a)} – ${at(b)}`;
 }
-
-// Building an Intl.DateTimeFormat costs ~0.3 ms; there are few zones and three languages.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string, language: Language) {
-  const key = `${language} ${timeZone}`;
-  let format = formatters.get(key);
-  if (format) return format;
-  format = new Intl.DateTimeFormat(localeTag[language], {
-    timeZone,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZoneName: "short",
-  });
-  formatters.set(key, format);
-  return format;
-}
-
-const deadlineFormats = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
 
 /**
  * A reply-by moment in running text, on the event's clock and in the reader's language:
@@ -38,18 +51,6 @@ const deadlineFormats = new Map<string, { day: Intl.DateTimeFormat; time: Intl.D
  * 2027 at 10:30". No zone name: it is the event's own zone, as the event's times are.
  */
 export function formatDeadline(at: Date, timeZone: string, language: Language): string {
-  const key = `${language} ${timeZone}`;
-  let f = deadlineFormats.get(key);
-  if (!f) {
-    const tag = localeTag[language];
-    f = {
-      day: new Intl.DateTimeFormat(tag, { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }),
-      time: new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
-    };
-    deadlineFormats.set(key, f);
-  }
-  const [hh, mm] = f.time.format(at).split(":");
-  // Swedish and Norwegian write "kl. 10.30" in running text (GLOSSARY.md).
-  // en-GB puts a comma after the weekday; GLOSSARY.md writes "Saturday 13 February 2027".
-  return language === "en" ? `${f.day.format(at).replace(",", "")} at ${hh}:${mm}` : `${f.day.format(at)} kl. ${hh}.${mm}`;
+  const p = parts(at, timeZone, language);
+  return language === "en" ? `${p.day} at ${p.time}` : `${p.day} kl. ${p.time}`;
 }
