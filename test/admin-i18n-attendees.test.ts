@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { counted, people } from "../src/http/web/admin/attendeeShared";
+import { people } from "../src/http/web/admin/attendeeShared";
+import { counted } from "../src/i18n/format";
 import { workspaceMessages } from "../src/i18n/workspace";
 import { adminHarness, type AdminHarness, type SignedIn } from "./helpers/admin";
 import { listPath, newEvent, regPath, signUp } from "./admin-attendees-fixture";

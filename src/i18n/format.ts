@@ -1,5 +1,6 @@
 import type { Language } from "../db/schema";
-import { localeTag } from "./messages";
+import { fill, localeTag } from "./messages";
+import { plural } from "./pages";
 
 // Building an Intl.DateTimeFormat costs ~0.3 ms; there are few zones and three languages.
 const formats = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
@@ -54,3 +55,18 @@ export function formatDeadline(at: Date, timeZone: string, language: Language): 
   const p = parts(at, timeZone, language);
   return language === "en" ? `${p.day} at ${p.time}` : `${p.day} kl. ${p.time}`;
 }
+
+const numbers = new Map<Language, Intl.NumberFormat>();
+
+/** A number as the reader's language writes it: "1 500" in sv and nb, "1,500" in en. */
+export function formatNumber(n: number, language: Language): string {
+  let f = numbers.get(language);
+  if (!f) numbers.set(language, (f = new Intl.NumberFormat(localeTag[language])));
+  return f.format(n);
+}
+
+/** "3 anmälningar": the plural form for n (its `{count}` or `{n}`), with n written the language's way. */
+export const counted = (language: Language, forms: { one: string; other: string }, n: number) => {
+  const asCount = (form: string) => form.replace(/\{n\}/g, "{count}");
+  return fill(plural(language, { one: asCount(forms.one), other: asCount(forms.other) }, n), { count: formatNumber(n, language) });
+};

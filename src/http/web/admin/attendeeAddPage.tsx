@@ -6,7 +6,8 @@ import type { Tally } from "../../../domain/attendees";
 import type { EventRow } from "../../../domain/events";
 import type { Member } from "../../../domain/accounts";
 import { CheckboxField, ChoicesField, ErrorSummary, fieldId, SelectField, TextField, type FormState } from "../pages/fields";
-import { EventLine, listPath, number } from "./attendeeShared";
+import { EventLine, listPath } from "./attendeeShared";
+import { formatNumber as number } from "../../../i18n/format";
 import { AdminLayout, wordsFor } from "./layout";
 
 const languages = [

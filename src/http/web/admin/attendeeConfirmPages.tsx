@@ -3,7 +3,8 @@ import type { Member } from "../../../domain/accounts";
 import type { RegistrationRow } from "../../../domain/registrations";
 import { fill } from "../../../i18n/messages";
 import type { WorkspaceMessages } from "../../../i18n/workspace";
-import { EventLine, listPath, number, people, registrationPath } from "./attendeeShared";
+import { EventLine, listPath, people, registrationPath } from "./attendeeShared";
+import { formatNumber as number } from "../../../i18n/format";
 import { AdminLayout, wordsFor } from "./layout";
 
 interface Frame {

@@ -9,7 +9,8 @@ import { plural } from "../../../i18n/pages";
 import type { WorkspaceMessages } from "../../../i18n/workspace";
 import { EventLinks } from "./attendeeEventLinks";
 import { Pager } from "./attendeeListPager";
-import { counted, Instant, listPath, number, registrationPath } from "./attendeeShared";
+import { Instant, listPath, registrationPath } from "./attendeeShared";
+import { counted, formatNumber as number } from "../../../i18n/format";
 import { OfferActions, OfferDeadline } from "./attendeeOfferPages";
 import { AdminLayout, Notice, wordsFor } from "./layout";
 

@@ -1,8 +1,7 @@
 import type { Language } from "../../../db/schema";
 import type { EventRow } from "../../../domain/events";
-import { formatWhen } from "../../../i18n/format";
+import { counted, formatWhen } from "../../../i18n/format";
 import { fill, localeTag } from "../../../i18n/messages";
-import { plural } from "../../../i18n/pages";
 import { workspaceMessages } from "../../../i18n/workspace";
 
 /** The attendance list of an event, and the paths of the actions on it. */
@@ -41,19 +40,6 @@ export function EventLine({ event, link = true, language }: { event: EventRow; l
     </p>
   );
 }
-
-const numberFormats = new Map<Language, Intl.NumberFormat>();
-
-/** A count as the reader's language writes it: "1 500" in sv and nb. */
-export function number(n: number, language: Language): string {
-  let f = numberFormats.get(language);
-  if (!f) numberFormats.set(language, (f = new Intl.NumberFormat(localeTag[language])));
-  return f.format(n);
-}
-
-/** "3 anmälningar": the plural form for n, with n written the language's way. */
-export const counted = (language: Language, forms: { one: string; other: string }, n: number) =>
-  fill(plural(language, { one: forms.one.replace("{n}", "{count}"), other: forms.other.replace("{n}", "{count}") }, n), { count: number(n, language) });
 
 /** The text of a `?notice=` code (codes, not text: a link must not put words on our page). */
 export function noticeText(code: string | undefined, n: string | undefined, mailed: string | undefined, language: Language = "en") {

@@ -2,7 +2,7 @@ import type { Member } from "../../../domain/accounts";
 import type { EventRow } from "../../../domain/events";
 import { fill } from "../../../i18n/messages";
 import { AdminLayout, ROWS_SLOT, wordsFor } from "./layout";
-import { counted, formatCount } from "./checkinPages";
+import { counted, formatNumber as formatCount } from "../../../i18n/format";
 
 /** Badges per A4 sheet: two across, four down (labels of about 99 × 67 mm, such as Avery L7165). */
 export const BADGES_PER_SHEET = 8;

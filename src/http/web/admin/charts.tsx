@@ -1,6 +1,6 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import type { Language } from "../../../db/schema";
-import { localeTag } from "../../../i18n/messages";
+import { formatNumber } from "../../../i18n/format";
 import { workspaceMessages } from "../../../i18n/workspace";
 
 // Pictures for people who would rather look than read: SVG drawn on the server, so they
@@ -17,13 +17,6 @@ export interface Series {
 const WIDTH = 640;
 // People and seats are counted in whole numbers: no 0.2 on an axis of one seat.
 const wholeTicks = (ticks: number[]) => ticks.filter(Number.isInteger);
-const numbers = new Map<Language, Intl.NumberFormat>();
-/** A number as the reader's language writes it ("1 500" in sv and nb). */
-function formatNumber(n: number, language: Language) {
-  let f = numbers.get(language);
-  if (!f) numbers.set(language, (f = new Intl.NumberFormat(localeTag[language])));
-  return f.format(n);
-}
 /** A value with its unit: Swedish and Norwegian put a (no-break) space before "%", English none. */
 const withUnit = (text: string, unit: string, language: Language) => (unit && language !== "en" ? `${text}\u00a0${unit}` : `${text}${unit}`);
 

@@ -1,10 +1,9 @@
-import type { EventRow, EventWithCounts } from "../../../domain/events";
+import type { EventRow } from "../../../domain/events";
 import { BROWSE_PAGE, checkinRefusal, doorIsOpen, type ArrivalRow, type CheckinCounts } from "../../../domain/checkin";
 import type { Child } from "hono/jsx";
 import type { Language } from "../../../db/schema";
-import { formatWhen } from "../../../i18n/format";
+import { formatNumber, formatWhen } from "../../../i18n/format";
 import { fill, localeTag } from "../../../i18n/messages";
-import { plural } from "../../../i18n/pages";
 import type { Member } from "../../../domain/accounts";
 import { reasonText } from "./errors";
 import { AdminLayout, ErrorSummary, wordsFor } from "./layout";
@@ -13,60 +12,16 @@ import { assetUrl } from "../assets";
 
 const when = (e: EventRow, language: Language) => formatWhen(e.startsAt, e.endsAt, e.timezone, language);
 
-const numbers = new Map<Language, Intl.NumberFormat>();
-/** A number as the language writes it: "1 500" in sv and nb. */
-export const formatCount = (n: number, language: Language) => {
-  let f = numbers.get(language);
-  if (!f) numbers.set(language, (f = new Intl.NumberFormat(localeTag[language])));
-  return f.format(n);
-};
-
-/** "{count} bekräftade": the plural form for n, with n written the language's way. */
-export const counted = (language: Language, forms: { one: string; other: string }, n: number) =>
-  fill(plural(language, forms, n), { count: formatCount(n, language) });
-
 /** A catalogue line with elements in place of its `{placeholders}` (the counts' numbers). */
 const withParts = (template: string, parts: Record<string, Child>) =>
   template.split(/\{(\w+)\}/).map((piece, i) => (i % 2 ? parts[piece] : piece));
 
 export const deskPath = (eventId: string) => `/admin/events/${encodeURIComponent(eventId)}/checkin`;
 
-function EventList({ rows, language }: { rows: EventWithCounts[]; language: Language }) {
-  const t = wordsFor({ language }).checkin;
-  return (
-    <ul class="checkin-events">
-      {rows.map(({ event, confirmed }) => (
-        <li>
-          <a href={deskPath(event.id)}>
-            <strong>{event.title}</strong>
-            <span class="small">{when(event, language)}</span>
-            <span class="small">{counted(language, t.pick.confirmed, confirmed)}</span>
-          </a>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-/** /admin/checkin: which event is at the door now. */
-export function CheckinPickPage(props: { member: Member; orgName: string; current: EventWithCounts[]; past: EventWithCounts[] }) {
-  const { language } = props.member;
-  const t = wordsFor(props.member).checkin;
-  return (
-    <AdminLayout member={props.member} orgName={props.orgName} title={t.title} section="checkin">
-      <h1>{t.title}</h1>
-      <h2>{t.pick.current}</h2>
-      {props.current.length ? <EventList rows={props.current} language={language} /> : <p>{t.pick.noCurrent}</p>}
-      <h2>{t.pick.past}</h2>
-      {props.past.length ? <EventList rows={props.past} language={language} /> : <p>{t.pick.noPast}</p>}
-    </AdminLayout>
-  );
-}
-
 /** The counts at the top of the door; the script updates the numbers in place (data-count). */
 function Counts({ counts, language }: { counts: CheckinCounts; language: Language }) {
   const t = wordsFor({ language }).checkin.counts;
-  const n = (key: string, value: number, Tag: "strong" | "span" = "strong") => <Tag data-count={key}>{formatCount(value, language)}</Tag>;
+  const n = (key: string, value: number, Tag: "strong" | "span" = "strong") => <Tag data-count={key}>{formatNumber(value, language)}</Tag>;
   // A count's number before the rest of its line: "{count} uteblev".
   const line = (template: string, key: string, value: number) => withParts(template, { count: n(key, value) });
   return (

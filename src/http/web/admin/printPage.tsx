@@ -3,7 +3,7 @@ import type { EventRow } from "../../../domain/events";
 import type { Member } from "../../../domain/accounts";
 import { fill } from "../../../i18n/messages";
 import { AdminLayout, ROWS_SLOT, wordsFor } from "./layout";
-import { counted } from "./checkinPages";
+import { counted } from "../../../i18n/format";
 
 type Attendee = PrintPageProps["attendees"][number];
 

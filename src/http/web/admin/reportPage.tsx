@@ -3,6 +3,7 @@ import type { Member } from "../../../domain/accounts";
 import { BarChart } from "./charts";
 import { organisationName, type ParticipationReport } from "../../../domain/reports";
 import { fill, localeTag } from "../../../i18n/messages";
+import { formatNumber } from "../../../i18n/format";
 import { plural } from "../../../i18n/pages";
 import type { WorkspaceMessages } from "../../../i18n/workspace";
 import { AdminLayout, ErrorSummary, wordsFor } from "./layout";
@@ -27,13 +28,7 @@ interface Part {
 const exportHref = (name: string, ext: string, r: { from: string; to: string }, sep?: string) =>
   `/admin/reports/${name}.${ext}?${new URLSearchParams({ from: r.from, to: r.to, ...(sep ? { sep } : {}) })}`;
 
-const numbers = new Map<Language, Intl.NumberFormat>();
-/** `1 500` in Swedish and Norwegian, `1,500` in English. */
-const num = (n: number, language: Language) => {
-  let f = numbers.get(language);
-  if (!f) numbers.set(language, (f = new Intl.NumberFormat(localeTag[language])));
-  return f.format(n);
-};
+const num = formatNumber;
 
 /** `2027-03-18` as `18 mars 2027`, `18. mars 2027`, `18 March 2027`. */
 const day = (iso: string, language: Language, parts: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", year: "numeric" }) =>
