@@ -8,6 +8,7 @@ import { fill } from "../../../i18n/messages";
 import { plural } from "../../../i18n/pages";
 import type { WorkspaceMessages } from "../../../i18n/workspace";
 import { EventLinks } from "./attendeeEventLinks";
+import { PublishForm } from "./sharePage";
 import { Pager } from "./attendeeListPager";
 import { counted, Instant, listPath, number, registrationPath } from "./attendeeShared";
 import { OfferActions, OfferDeadline } from "./attendeeOfferPages";
@@ -219,7 +220,8 @@ function Table({ list, t, language }: { list: AttendanceList; t: Words; language
 }
 
 /** The attendance list of one event: counts, filters, a page of its registrations, and what to do with them. */
-export function AttendeeListPage({ member, orgName, list, notice }: { member: Member; orgName: string; list: AttendanceList; notice?: string }) {
+export function AttendeeListPage(props: { member: Member; orgName: string; list: AttendanceList; notice?: string; publicUrl: string }) {
+  const { member, orgName, list, notice } = props;
   const { event } = list;
   const { language } = member;
   const words = wordsFor(member);
@@ -231,7 +233,11 @@ export function AttendeeListPage({ member, orgName, list, notice }: { member: Me
       </p>
       <div class="page-head">
         <h1>{event.title}</h1>
-        {event.status === "draft" ? <span class="badge wait">{t.page.draft}</span> : null}
+        {event.status === "draft" ? (
+          <span class="head-actions">
+            <span class="badge wait">{t.page.draft}</span> <PublishForm event={event} label={words.events.share.publish} />
+          </span>
+        ) : null}
         {event.status === "cancelled" ? <span class="badge bad">{t.page.cancelled}</span> : null}
       </div>
       <p class="event-when">
@@ -241,7 +247,7 @@ export function AttendeeListPage({ member, orgName, list, notice }: { member: Me
       <Notice text={notice} />
       {event.status === "cancelled" ? <p class="notice wait">{t.page.eventCancelled}</p> : null}
       <Counts tally={list.tally} event={event} t={t} language={language} />
-      <EventLinks event={event} language={language} />
+      <EventLinks event={event} language={language} publicUrl={props.publicUrl} />
       {event.anonymisedAt ? (
         <p class="notice">
           {t.page.anonymisedBefore}
