@@ -49,6 +49,8 @@ const pages = () => [
   `/admin/events/${eventId}/checkin`,
   `/admin/events/${eventId}/print`,
   `/admin/events/${eventId}/badges`,
+  `/admin/events/${eventId}/share`,
+  `/admin/events/${eventId}/poster`,
   `/admin/events/${eventId}/signups`,
   "/admin/checkin",
   "/admin/reports",
@@ -62,7 +64,7 @@ const pages = () => [
 ];
 
 describe("accessibility of the workspace", () => {
-  // Eighteen pages, each analysed by axe in the page: seconds each on a busy machine.
+  // Two dozen pages, each analysed by axe in the page: seconds each on a busy machine.
   it("has no serious or critical violation on any page", { timeout: 120_000 }, async () => {
     for (const path of pages()) {
       const res = await page.goto(`${suite.server.url}${path}`);

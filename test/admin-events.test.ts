@@ -50,7 +50,7 @@ const eventCount = async () => (await h.database.db.get<{ n: number }>(sql`SELEC
 async function createdViaForm(overrides: Record<string, string> = {}) {
   const res = await owner.request("/admin/events/new", { form: form(overrides) });
   expect(res.status, res.text.slice(0, 500)).toBe(303);
-  return /^\/admin\/events\/(evt_\w+)\?notice=created$/.exec(res.location!)![1]!;
+  return /^\/admin\/events\/(evt_\w+)\/share\?notice=created$/.exec(res.location!)![1]!;
 }
 
 describe("creating an event from the workspace", () => {

@@ -49,7 +49,7 @@ describe("an organiser's day in the workspace", () => {
     expect(await page.locator("h1").textContent()).toBe("Events");
   });
 
-  it("creates an event with a question from the form", async () => {
+  it("creates an event with a question from the form, then publishes it", async () => {
     await go(() => page.getByRole("link", { name: "New event" }).click());
     await page.getByLabel("Title").fill("Workshop: Lean i vården");
     // Two months ahead of the real clock the server runs on, in the form's local time.
@@ -61,9 +61,15 @@ describe("an organiser's day in the workspace", () => {
     await page.locator("#f-questions\\.0\\.kind").selectOption("select");
     await page.locator("#f-questions\\.0\\.options").fill("Kött\nVegetariskt");
     await go(() => page.getByRole("button", { name: "Create the event" }).click());
-    eventPath = new URL(page.url()).pathname;
-    expect(eventPath).toMatch(/^\/admin\/events\/evt_\w+$/);
-    expect(await page.getByRole("status").first().textContent()).toContain("Event created.");
+    // A new event is a draft: the share page offers publishing it as its own step.
+    const sharePath = new URL(page.url()).pathname;
+    expect(sharePath).toMatch(/^\/admin\/events\/evt_\w+\/share$/);
+    expect(await page.getByRole("status").first().textContent()).toContain("The event is created.");
+    await go(() => page.getByRole("button", { name: "Publish" }).click());
+    expect(await page.getByRole("status").first().textContent()).toContain("The event is published.");
+    eventPath = sharePath.replace(/\/share$/, "");
+    await go(() => page.getByRole("link", { name: "Back to the attendance list" }).click());
+    expect(new URL(page.url()).pathname).toBe(eventPath);
     expect(await page.locator("h1").textContent()).toBe("Workshop: Lean i vården");
   });
 

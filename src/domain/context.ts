@@ -20,5 +20,5 @@ export interface OrgScope {
   orgId: string;
 }
 
-export const eventUrl = (ctx: ServiceContext, slug: string) => `${ctx.publicUrl}/e/${encodeURIComponent(slug)}`;
+export const eventUrl = (ctx: Pick<ServiceContext, "publicUrl">, slug: string) => `${ctx.publicUrl}/e/${encodeURIComponent(slug)}`;
 export const manageUrl = (ctx: ServiceContext, token: string) => `${ctx.publicUrl}/r/${token}`;

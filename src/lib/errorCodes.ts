@@ -60,6 +60,7 @@ export const reasons = {
   registration_cancelled: { code: "registration_closed", params: [] },
   event_cancelled: { code: "event_cancelled", params: [] },
   cancelled_event_unchangeable: { code: "event_cancelled", params: [] },
+  already_published: { code: "conflict", params: [] },
   checkin_event_cancelled: { code: "event_cancelled", params: [] },
   slug_taken: { code: "slug_taken", params: ["slug"] },
   org_slug_taken: { code: "slug_taken", params: ["slug"] },

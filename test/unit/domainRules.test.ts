@@ -48,7 +48,7 @@ describe("events", () => {
     expect([refused.reason, refused.code, refused.status]).toEqual(["cancelled_event_unchangeable", "event_cancelled", 409]);
   });
 
-  it("is duplicated a week later at the same local time, across the change to summer time, without its slug", () => {
+  it("is duplicated a week later at the same local time, across the change to summer time, without its slug, as a draft", () => {
     const copy = duplicateEvent(event({ startsAt: at("2027-03-25T08:30:00Z"), endsAt: at("2027-03-25T11:00:00Z"), status: "cancelled" }));
     // 09:30 in Stockholm before the change (UTC+1) and after it (UTC+2).
     expect(copy.startsAt.toISOString()).toBe("2027-04-01T07:30:00.000Z");
@@ -56,7 +56,7 @@ describe("events", () => {
     expect(copy.registrationOpensAt?.toISOString()).toBe("2027-02-08T08:00:00.000Z");
     expect(copy.registrationClosesAt?.toISOString()).toBe("2027-03-24T22:59:00.000Z");
     expect(copy.slug).toBe("");
-    expect(copy.status).toBe("published");
+    expect(copy.status).toBe("draft");
     expect(duplicateEvent(event({ registrationOpensAt: null })).registrationOpensAt).toBeNull();
   });
 

@@ -8,15 +8,15 @@ const DUPLICATE_AFTER_DAYS = 7;
 /**
  * A copy of an event for its next date: a week later at the same wall-clock time in its
  * own zone (across a change to summer time too), the registration window moved along,
- * no slug (the new event gets one from its title), and going ahead even if the original
- * was cancelled. Nobody is registered to it.
+ * no slug (the new event gets one from its title), and a draft until it is published
+ * (also when the original was cancelled). Nobody is registered to it.
  */
 export function duplicateEvent(e: EventRow): EventRow {
   const later = (d: Date | null) => (d ? addLocalDays(d, e.timezone, DUPLICATE_AFTER_DAYS) : null);
   return {
     ...e,
     slug: "",
-    status: e.status === "cancelled" ? "published" : e.status,
+    status: "draft",
     startsAt: later(e.startsAt)!,
     endsAt: later(e.endsAt)!,
     registrationOpensAt: later(e.registrationOpensAt),

@@ -2,7 +2,7 @@ import { and, eq, gte, ne, sql, type SQL } from "drizzle-orm";
 import { events, eventTallies, organisations } from "../../db/schema";
 import { prepared } from "../../db/prepared";
 import { AppError } from "../../lib/errors";
-import type { ServiceContext } from "../context";
+import type { OrgScope, ServiceContext } from "../context";
 import { eventCounts, publicEventView, type EventWithCounts, type PublicEventView } from "./eventView";
 import { signupRefusal } from "./window";
 import { findOrganisationBySlug } from "../organisations";
@@ -54,8 +54,24 @@ function selectWithOrganisation(ctx: ServiceContext, where: SQL | undefined, lim
 export async function eventPage({ ctx, input }: { ctx: ServiceContext; input: { slug: string } }): Promise<EventPage> {
   const [row] = await selectWithOrganisation(ctx, and(eq(events.slug, input.slug), ne(events.status, "draft")), 1);
   if (!row) throw new AppError("event_not_found");
+  return pageOf(ctx, row);
+}
+
+/**
+ * An event of the organisation as its public page would show it, a draft too: for the
+ * organiser's preview behind sign-in, never for the public.
+ */
+export async function eventPreview({ ctx, input }: { ctx: ServiceContext; input: OrgScope & { id: string } }): Promise<EventPage> {
+  const [row] = await selectWithOrganisation(ctx, and(eq(events.id, input.id), eq(events.orgId, input.orgId)), 1);
+  if (!row) throw new AppError("event_not_found");
+  return pageOf(ctx, row);
+}
+
+function pageOf(ctx: ServiceContext, row: EventWithCounts & { organisation: typeof organisations.$inferSelect }): EventPage {
   const counts: EventWithCounts = row;
-  const refusal = signupRefusal(row.event, ctx.now(), counts);
+  // A draft's preview shows the form as it will be once published.
+  const shown = row.event.status === "draft" ? { ...row.event, status: "published" as const } : row.event;
+  const refusal = signupRefusal(shown, ctx.now(), counts);
   const closedBecause = (refusal?.reason as ClosedBecause | undefined) ?? null;
   const notYetOpen = row.event.registrationOpensAt && ctx.now() < row.event.registrationOpensAt;
   return {

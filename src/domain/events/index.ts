@@ -7,6 +7,7 @@ export * from "./eventRules";
 export * from "./eventView";
 export * from "./getEvent";
 export * from "./listEvents";
+export * from "./publishEvent";
 export * from "./updateEvent";
 export * from "./window";
 export * from "./eventDrafts";

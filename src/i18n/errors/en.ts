@@ -103,6 +103,7 @@ export const englishReasons: Record<Reason, string> = {
   registration_cancelled: "A cancelled registration cannot be changed.",
   event_cancelled: "The event has been cancelled.",
   cancelled_event_unchangeable: "A cancelled event cannot be changed.",
+  already_published: "The event is already published.",
   checkin_event_cancelled: "This event is cancelled: nobody can be checked in.",
   slug_taken: 'The slug "{slug}" is already in use.',
   org_slug_taken: 'An organisation with slug "{slug}" exists.',

@@ -3,14 +3,19 @@ import { listIsOpen } from "../../../domain/attendees";
 import type { EventRow } from "../../../domain/events";
 import { workspaceMessages } from "../../../i18n/workspace";
 import { listPath } from "./attendeeShared";
+import { PublicLink } from "./publicLink";
 
 /** What an organiser can do with the event from its attendance list. */
-export function EventLinks({ event, language }: { event: EventRow; language: Language }) {
+export function EventLinks({ event, language, publicUrl }: { event: EventRow; language: Language; publicUrl: string }) {
   const base = listPath(event.id);
   const live = listIsOpen(event);
   const t = workspaceMessages(language).attendees.links;
   return (
     <nav class="event-links no-print" aria-label={t.label}>
+      <p class="event-public">
+        <PublicLink event={event} publicUrl={publicUrl} language={language} /> ·{" "}
+        <a href={`${base}/share`}>{workspaceMessages(language).events.share.share}</a>
+      </p>
       <ul class="links">
         {live ? (
           <>

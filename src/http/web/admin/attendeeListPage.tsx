@@ -8,6 +8,7 @@ import { fill } from "../../../i18n/messages";
 import { plural } from "../../../i18n/pages";
 import type { WorkspaceMessages } from "../../../i18n/workspace";
 import { EventLinks } from "./attendeeEventLinks";
+import { PublishForm } from "./sharePage";
 import { Pager } from "./attendeeListPager";
 import { Instant, listPath, registrationPath } from "./attendeeShared";
 import { counted, formatNumber as number } from "../../../i18n/format";
@@ -220,7 +221,8 @@ function Table({ list, t, language }: { list: AttendanceList; t: Words; language
 }
 
 /** The attendance list of one event: counts, filters, a page of its registrations, and what to do with them. */
-export function AttendeeListPage({ member, orgName, list, notice }: { member: Member; orgName: string; list: AttendanceList; notice?: string }) {
+export function AttendeeListPage(props: { member: Member; orgName: string; list: AttendanceList; notice?: string; publicUrl: string }) {
+  const { member, orgName, list, notice } = props;
   const { event } = list;
   const { language } = member;
   const words = wordsFor(member);
@@ -232,7 +234,11 @@ export function AttendeeListPage({ member, orgName, list, notice }: { member: Me
       </p>
       <div class="page-head">
         <h1>{event.title}</h1>
-        {event.status === "draft" ? <span class="badge wait">{t.page.draft}</span> : null}
+        {event.status === "draft" ? (
+          <span class="head-actions">
+            <span class="badge wait">{t.page.draft}</span> <PublishForm event={event} label={words.events.share.publish} />
+          </span>
+        ) : null}
         {event.status === "cancelled" ? <span class="badge bad">{t.page.cancelled}</span> : null}
       </div>
       <p class="event-when">
@@ -242,7 +248,7 @@ export function AttendeeListPage({ member, orgName, list, notice }: { member: Me
       <Notice text={notice} />
       {event.status === "cancelled" ? <p class="notice wait">{t.page.eventCancelled}</p> : null}
       <Counts tally={list.tally} event={event} t={t} language={language} />
-      <EventLinks event={event} language={language} />
+      <EventLinks event={event} language={language} publicUrl={props.publicUrl} />
       {event.anonymisedAt ? (
         <p class="notice">
           {t.page.anonymisedBefore}

@@ -62,7 +62,7 @@ export const attendeeRoutes = new Hono<AppEnv>()
     const { status: filter, q, after } = query.data;
     const list = await attendanceList({ ctx: c.var.ctx, input: { ...scope(c), filter, q, after } });
     const notice = noticeText(c.req.query("notice"), c.req.query("n"), c.req.query("mail"), c.var.member.language);
-    return renderAdmin(c, <AttendeeListPage {...frame(c)} list={list} notice={notice} />);
+    return renderAdmin(c, <AttendeeListPage {...frame(c)} list={list} notice={notice} publicUrl={c.var.ctx.publicUrl} />);
   })
 
   .post(`${REGISTRATION}/promote`, organiser, async (c) => {

@@ -9,6 +9,7 @@ import type { Language } from "../../../db/schema";
 import { AdminLayout, Notice, wordsFor } from "./layout";
 import { HeldWarning } from "./mailPage";
 import { BarChart } from "./charts";
+import { PublicLink } from "./publicLink";
 
 type Words = WorkspaceMessages["events"];
 
@@ -24,7 +25,7 @@ function Status({ e, t }: { e: DashboardEvent; t: Words }) {
 type Period = "running" | "upcoming" | "past";
 
 /** One period's events; on a phone each row is a card whose cells name their column. */
-function EventTable({ rows, period, language }: { rows: DashboardEvent[]; period: Period; language: Language }) {
+function EventTable({ rows, period, language, publicUrl }: { rows: DashboardEvent[]; period: Period; language: Language; publicUrl: string }) {
   const t = wordsFor({ language }).events;
   const d = t.dashboard;
   if (!rows.length) return <p>{d.none[period]}</p>;
@@ -64,6 +65,8 @@ function EventTable({ rows, period, language }: { rows: DashboardEvent[]; period
               <tr>
                 <td data-label={col.event}>
                   <a href={`/admin/events/${e.id}`}>{e.title}</a>
+                  <br />
+                  <PublicLink event={e} publicUrl={publicUrl} language={language} />
                 </td>
                 <td data-label={col.when}>{formatWhen(e.startsAt, e.endsAt, e.timezone, language)}</td>
                 <td data-label={col.status}>
@@ -121,6 +124,8 @@ export function DashboardPage(p: {
   upcoming: DashboardEvent[];
   past: DashboardEvent[];
   morePast: boolean;
+  /** Where the public pages are, for each event's link. */
+  publicUrl: string;
   notice?: string;
   /** While the mail server refuses the service's mail settings (the reason is in the server log). */
   mailHeld?: { since: string; until: string } | null;
@@ -181,13 +186,13 @@ export function DashboardPage(p: {
       {p.running.length ? (
         <>
           <h2>{d.periods.running}</h2>
-          <EventTable rows={p.running} period="running" language={language} />
+          <EventTable rows={p.running} period="running" language={language} publicUrl={p.publicUrl} />
         </>
       ) : null}
       <h2 class={p.running.length ? "spaced" : undefined}>{d.periods.upcoming}</h2>
-      <EventTable rows={p.upcoming} period="upcoming" language={language} />
+      <EventTable rows={p.upcoming} period="upcoming" language={language} publicUrl={p.publicUrl} />
       <h2 class="spaced">{d.periods.past}</h2>
-      <EventTable rows={p.past} period="past" language={language} />
+      <EventTable rows={p.past} period="past" language={language} publicUrl={p.publicUrl} />
       {p.morePast ? (
         <p>
           <a href="/admin?past=all">{d.showAllPast}</a>

@@ -101,7 +101,7 @@ export function readEventForm(form: AdminForm): ReadEventForm {
     waitlist: values.waitlist === "yes",
     ...(values.waitlistMode ? { waitlistMode: values.waitlistMode } : {}),
     language: values.language || "sv",
-    status: values.status || "published",
+    ...(values.status ? { status: values.status } : {}),
   };
   if (values.slug!.trim()) input.slug = values.slug!.trim();
   for (const name of ["capacity", "groupLimit", "offerMinutes"] as const) {

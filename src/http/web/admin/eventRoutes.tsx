@@ -30,7 +30,7 @@ const noticeText = (code: string | undefined, language: Language): string | unde
   return code && Object.hasOwn(notices, code) ? notices[code] : undefined;
 };
 
-const newEventDefaults = { timezone: "Europe/Stockholm", capacity: "50", groupLimit: "5", waitlist: "yes", waitlistMode: "auto", offerMinutes: "1440", language: "sv", status: "published" };
+const newEventDefaults = { timezone: "Europe/Stockholm", capacity: "50", groupLimit: "5", waitlist: "yes", waitlistMode: "auto", offerMinutes: "1440", language: "sv", status: "draft" };
 
 /** Runs a save; field errors (the schema's or the domain's) come back beside the form's own rows. */
 async function attempt<T>(
@@ -78,6 +78,7 @@ export const eventAdminRoutes = new Hono<AppEnv>()
         member={c.var.member}
         orgName={c.var.orgName}
         {...data}
+        publicUrl={c.var.ctx.publicUrl}
         notice={noticeText(c.req.query("notice"), c.var.member.language)}
         mailHeld={held}
         failedMail={failedMail}
@@ -97,10 +98,13 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     const props = { title: t.newTitle, action: "/admin/events/new", savedQuestions: savedCount(state), submitLabel: t.create };
     if (form.one("more")) return formPage(c, { ...props, state, blankRows: moreBlankRows(form.one("blankRows"), questionRows(state.values)) });
     if (Object.keys(state.errors).length) return formPage(c, { ...props, state }, 400);
+    // Made in the workspace, an event starts as a draft unless the form says otherwise
+    // (the API's default is published); the share page then offers publishing it.
+    read.input.status = form.one("status") || "draft";
     const actor = c.var.member;
     const result = await attempt(createEventInput, read, language, async (valid) => {
       const event = await createEvent({ ctx: c.var.ctx, input: { ...valid, orgId: actor.orgId }, actor });
-      return `/admin/events/${event.id}?notice=created`;
+      return `/admin/events/${event.id}/share?notice=created`;
     });
     if ("redirect" in result) return c.redirect(result.redirect, 303);
     return formPage(c, { ...props, state: { ...state, errors: result.errors } }, 400);

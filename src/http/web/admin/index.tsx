@@ -21,6 +21,7 @@ import { privacyRoutes } from "./privacyRoutes";
 import { reportRoutes } from "./reportRoutes";
 import { cookieSettings, requireMember, sameOriginOnly } from "./session";
 import { settingsRoutes } from "./settingsRoutes";
+import { shareRoutes } from "./shareRoutes";
 
 /**
  * Headers of every workspace page: personal data is never cached or framed, nothing loads
@@ -56,6 +57,7 @@ export function adminRoutes({ publicUrl }: { publicUrl: string }) {
     .use(requireMember(cookie))
     .route("/", checkinRoutes)
     .route("/", eventAdminRoutes)
+    .route("/", shareRoutes)
     .route("/", accountRoutes(cookie))
     .route("/", settingsRoutes)
     .route("/", membersRoutes)

@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import { fill, messages } from "../../../i18n/messages";
 import { formatWhen } from "../../../i18n/format";
 import { plural } from "../../../i18n/pages";
@@ -88,7 +89,7 @@ export interface LostLinkState {
 }
 
 /** Sends the manage link again; the answer is the same whether the address is registered or not. */
-function LostLink({ data, page, state }: { data: EventPage; page: PageInfo; state?: LostLinkState }) {
+function LostLink({ data, page, state, preview }: { data: EventPage; page: PageInfo; state?: LostLinkState; preview?: boolean }) {
   const { t } = page;
   const query = new URLSearchParams({ lang: page.lang, ...(page.embed ? { embed: "1" } : {}) });
   return (
@@ -119,7 +120,7 @@ function LostLink({ data, page, state }: { data: EventPage; page: PageInfo; stat
             required
           />
         </div>
-        <button type="submit" class="secondary">
+        <button type="submit" class="secondary" disabled={preview}>
           {t.lostLink.button}
         </button>
       </form>
@@ -127,14 +128,28 @@ function LostLink({ data, page, state }: { data: EventPage; page: PageInfo; stat
   );
 }
 
-export function EventPageView(props: { data: EventPage; page: PageInfo; state: FormState; action: string; turnstileSiteKey?: string; lostLink?: LostLinkState }) {
+/**
+ * The public event page. With `preview` (a notice saying so), it is the organiser's
+ * preview behind sign-in: the same page, with buttons that send nothing.
+ */
+export function EventPageView(props: {
+  data: EventPage;
+  page: PageInfo;
+  state: FormState;
+  action: string;
+  turnstileSiteKey?: string;
+  lostLink?: LostLinkState;
+  preview?: Child;
+}) {
   const { data, page, state } = props;
+  const preview = props.preview !== undefined;
   const { t } = page;
   const { event, organisation } = data;
   const failed = Object.keys(state.errors).length > 0 || state.problem;
   return (
-    <Layout page={page} title={`${failed ? fill(t.errorTitle, { title: event.title }) : event.title} – ${organisation.name}`}>
+    <Layout page={page} title={`${failed ? fill(t.errorTitle, { title: event.title }) : event.title} – ${organisation.name}`} noindex={preview || undefined}>
       <article>
+        {props.preview}
         <h1>{event.title}</h1>
         <p class="optional">{fill(t.organisedBy, { org: organisation.name })}</p>
         <EventFacts event={event} page={page} />
@@ -150,9 +165,9 @@ export function EventPageView(props: { data: EventPage; page: PageInfo; state: F
           {data.closedBecause ? (
             <Closed data={data} page={page} />
           ) : (
-            <SignupForm data={data} state={state} page={page} action={props.action} turnstileSiteKey={props.turnstileSiteKey} />
+            <SignupForm data={data} state={state} page={page} action={props.action} turnstileSiteKey={props.turnstileSiteKey} preview={preview} />
           )}
-          {data.closedBecause === "signup_cancelled" ? null : <LostLink data={data} page={page} state={props.lostLink} />}
+          {data.closedBecause === "signup_cancelled" ? null : <LostLink data={data} page={page} state={props.lostLink} preview={preview} />}
         </section>
       </article>
     </Layout>

@@ -62,7 +62,7 @@ function Colleagues({ data, state, page }: { data: EventPage; state: FormState; 
 }
 
 /** The registration form. Validated on the server (`novalidate`), so it works without JavaScript. */
-export function SignupForm(props: { data: EventPage; state: FormState; page: PageInfo; action: string; turnstileSiteKey?: string }) {
+export function SignupForm(props: { data: EventPage; state: FormState; page: PageInfo; action: string; turnstileSiteKey?: string; preview?: boolean }) {
   const { data, state, page, action } = props;
   const { t } = page;
   const { event, organisation } = data;
@@ -112,7 +112,7 @@ export function SignupForm(props: { data: EventPage; state: FormState; page: Pag
         </>
       ) : null}
       <div class="actions">
-        <button type="submit">{!newcomerGetsSeat(event) && event.waitlist ? t.submitWaitlist : t.submit}</button>
+        <button type="submit" disabled={props.preview}>{!newcomerGetsSeat(event) && event.waitlist ? t.submitWaitlist : t.submit}</button>
       </div>
     </form>
   );

@@ -1,5 +1,6 @@
 import type { events as sv } from "../sv/events";
 import { eventsForm } from "./eventsForm";
+import { eventsShare } from "./eventsShare";
 
 export const events: typeof sv = {
   status: { draft: "Draft", open: "Open", full: "Full", cancelled: "Cancelled" },
@@ -7,6 +8,7 @@ export const events: typeof sv = {
     created: "The event is created.",
     saved: "Your changes are saved. Attendees were told about any change of time or place.",
     cancelled: "The event is cancelled and everyone registered is being told.",
+    published: "The event is published. Anyone with the link can now sign up.",
   },
   dashboard: {
     title: "Events",
@@ -50,6 +52,7 @@ export const events: typeof sv = {
     actions: { attendees: "Attendees", edit: "Edit", duplicate: "Duplicate", checkin: "Check-in" },
   },
   form: eventsForm,
+  share: eventsShare,
   cancel: {
     title: "Cancel: {event}",
     heading: "Cancel “{event}”?",

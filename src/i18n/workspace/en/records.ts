@@ -55,6 +55,7 @@ export const records: typeof sv = {
       "event.create": "Event created",
       "event.update": "Event changed",
       "event.cancel": "Event cancelled",
+      "event.publish": "Event published",
       "event.message": "Message to attendees",
       "export.attendees": "Attendance list exported",
       "export.report": "Report exported",

@@ -102,6 +102,7 @@ export const nb: CodeWords = {
     registration_cancelled: "Personen er meldt av, og påmeldingen kan ikke endres.",
     event_cancelled: "Arrangementet er avlyst.",
     cancelled_event_unchangeable: "Et avlyst arrangement kan ikke endres. Lag en kopi av det hvis du vil holde det på nytt.",
+    already_published: "Arrangementet er allerede publisert.",
     checkin_event_cancelled: "Arrangementet er avlyst: ingen kan sjekkes inn.",
     slug_taken: "Nettadressen «{slug}» er allerede i bruk.",
     org_slug_taken: "Det finnes allerede en organisasjon med adressen «{slug}».",

@@ -102,6 +102,7 @@ export const sv: CodeWords = {
     registration_cancelled: "En avbokad anmälan går inte att ändra.",
     event_cancelled: "Evenemanget är inställt.",
     cancelled_event_unchangeable: "Ett inställt evenemang går inte att ändra. Gör en kopia av det om du vill hålla det igen.",
+    already_published: "Evenemanget är redan publicerat.",
     checkin_event_cancelled: "Evenemanget är inställt: ingen kan checkas in.",
     slug_taken: "Webbadressen ”{slug}” används redan.",
     org_slug_taken: "Det finns redan en organisation med adressen ”{slug}”.",

@@ -1,5 +1,6 @@
 import type { events as sv } from "../sv/events";
 import { eventsForm } from "./eventsForm";
+import { eventsShare } from "./eventsShare";
 
 export const events: typeof sv = {
   status: { draft: "Utkast", open: "Åpent", full: "Fullt", cancelled: "Avlyst" },
@@ -7,6 +8,7 @@ export const events: typeof sv = {
     created: "Arrangementet er opprettet.",
     saved: "Endringene er lagret. Deltakerne har fått beskjed om eventuell endring av tid eller sted.",
     cancelled: "Arrangementet er avlyst, og alle påmeldte får beskjed.",
+    published: "Arrangementet er publisert. Nå kan alle med lenken melde seg på.",
   },
   dashboard: {
     title: "Arrangementer",
@@ -50,6 +52,7 @@ export const events: typeof sv = {
     actions: { attendees: "Deltakere", edit: "Rediger", duplicate: "Kopier", checkin: "Innsjekking" },
   },
   form: eventsForm,
+  share: eventsShare,
   cancel: {
     title: "Avlys: {event}",
     heading: "Vil du avlyse «{event}»?",

@@ -55,6 +55,7 @@ export const records: typeof sv = {
       "event.create": "Arrangement opprettet",
       "event.update": "Arrangement endret",
       "event.cancel": "Arrangement avlyst",
+      "event.publish": "Arrangement publisert",
       "event.message": "Melding til deltakerne",
       "export.attendees": "Deltakerliste eksportert",
       "export.report": "Rapport eksportert",

@@ -1,4 +1,5 @@
 import { eventsForm } from "./eventsForm";
+import { eventsShare } from "./eventsShare";
 
 /** The events pages: the dashboard, the event form, cancelling an event, signups over time, the charts. */
 export const events = {
@@ -9,6 +10,7 @@ export const events = {
     created: "Evenemanget är skapat.",
     saved: "Ändringarna är sparade. Deltagarna har fått besked om ändrad tid eller plats.",
     cancelled: "Evenemanget är inställt och alla anmälda får besked.",
+    published: "Evenemanget är publicerat. Nu kan alla med länken anmäla sig.",
   },
   dashboard: {
     title: "Evenemang",
@@ -53,6 +55,7 @@ export const events = {
     actions: { attendees: "Deltagare", edit: "Redigera", duplicate: "Kopiera", checkin: "Incheckning" },
   },
   form: eventsForm,
+  share: eventsShare,
   cancel: {
     title: "Ställ in: {event}",
     heading: "Vill du ställa in ”{event}”?",

@@ -57,6 +57,7 @@ export const records = {
       "event.create": "Evenemang skapat",
       "event.update": "Evenemang ändrat",
       "event.cancel": "Evenemang inställt",
+      "event.publish": "Evenemang publicerat",
       "event.message": "Meddelande till deltagarna",
       "export.attendees": "Deltagarlista exporterad",
       "export.report": "Rapport exporterad",

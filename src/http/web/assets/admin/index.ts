@@ -5,9 +5,10 @@ import { adminCharts } from "./charts";
 import { adminCheckin } from "./checkin";
 import { adminPrivacy } from "./privacy";
 import { adminReports } from "./reports";
+import { adminShare } from "./share";
 
 /**
  * The workspace stylesheet: the attendee pages' sheet (colours, forms, buttons) and the
  * workspace's own parts, one per area, joined once at start-up.
  */
-export const adminStylesheet = [stylesheet, adminBase, adminCharts, adminCheckin, adminAttendees, adminReports, adminPrivacy].join("\n");
+export const adminStylesheet = [stylesheet, adminBase, adminCharts, adminCheckin, adminAttendees, adminReports, adminPrivacy, adminShare].join("\n");
