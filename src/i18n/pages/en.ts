@@ -147,6 +147,17 @@ export const en: typeof sv = {
   cancelConfirmText: "Your registration for {event} will be cancelled. This cannot be undone; if you would still like to come, you will need to register again if there are seats left.",
   cancelYes: "Yes, cancel",
   keep: "No, go back",
+  // Sending a colleague in one's place
+  substitute: {
+    heading: "Send a colleague in my place",
+    text: "Can't come? Pass your seat on to a colleague. They get their own confirmation with a calendar invite and their own link, and your registration ends: your link then stops working.",
+    firstName: "First name",
+    lastName: "Last name",
+    emailHint: "Your colleague's confirmation and link are sent here.",
+    button: "Pass my seat on",
+    doneTitle: "Your seat has been passed on",
+    doneText: "Your seat at {event} is now {name}'s. We've emailed them their own link, and your registration has ended.",
+  },
   dataHeading: "Your personal data",
   dataText: "You can download everything we have stored about your registration, or delete it.",
   downloadData: "Download my data (JSON)",

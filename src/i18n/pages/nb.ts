@@ -147,6 +147,17 @@ export const nb: typeof sv = {
   cancelConfirmText: "Du blir meldt av {event}. Dette kan ikke angres; vil du likevel komme, må du melde deg på igjen hvis det er ledige plasser.",
   cancelYes: "Ja, meld meg av",
   keep: "Nei, gå tilbake",
+  // Sending a colleague in one's place
+  substitute: {
+    heading: "Send en kollega i mitt sted",
+    text: "Kan du ikke komme? Gi plassen din videre til en kollega. Kollegaen får en egen bekreftelse med kalenderinvitasjon og en egen lenke, og påmeldingen din avsluttes: lenken din slutter da å virke.",
+    firstName: "Fornavn",
+    lastName: "Etternavn",
+    emailHint: "Bekreftelsen og lenken til kollegaen sendes hit.",
+    button: "Gi plassen min videre",
+    doneTitle: "Plassen er gitt videre",
+    doneText: "Plassen din på {event} er gitt til {name}. Vi har sendt {name} en egen lenke på e-post, og påmeldingen din er avsluttet.",
+  },
   dataHeading: "Personopplysningene dine",
   dataText: "Du kan laste ned alt vi har lagret om påmeldingen din, eller slette det.",
   downloadData: "Last ned opplysningene mine (JSON)",

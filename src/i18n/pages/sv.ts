@@ -147,6 +147,17 @@ export const sv = {
   cancelConfirmText: "Din anmälan till {event} avbokas. Det går inte att ångra; vill du komma ändå får du anmäla dig igen om det finns plats.",
   cancelYes: "Ja, avboka",
   keep: "Nej, tillbaka",
+  // Sending a colleague in one's place
+  substitute: {
+    heading: "Skicka en kollega i mitt ställe",
+    text: "Kan du inte komma? Lämna över din plats till en kollega. Kollegan får en egen bekräftelse med kalenderinbjudan och en egen länk, och din anmälan upphör: din länk slutar då att fungera.",
+    firstName: "Förnamn",
+    lastName: "Efternamn",
+    emailHint: "Kollegans bekräftelse och länk skickas hit.",
+    button: "Lämna över min plats",
+    doneTitle: "Platsen är överlämnad",
+    doneText: "Din plats på {event} har gått till {name}. Vi har mejlat {name} en egen länk, och din anmälan har upphört.",
+  },
   dataHeading: "Dina personuppgifter",
   dataText: "Du kan ladda ner allt vi har sparat om din anmälan, eller radera det.",
   downloadData: "Ladda ner mina uppgifter (JSON)",
