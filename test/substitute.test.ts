@@ -82,6 +82,8 @@ describe("sending a colleague in one's place", () => {
       invite_sent_at: null,
     });
     expect((await h.api("GET", `/manage/${waiting.token}`, undefined, { token: null })).body.position).toBe(1);
+    const listed = (await h.api("GET", `/events/${ev.id}/registrations`)).body.registrations as { id: string; name: string; substitutedAt: string | null }[];
+    expect(listed.find((r) => r.id === anna.id)).toMatchObject({ name: "Bo Berg", substitutedAt: CLOCK_START.replace("Z", ".000Z") });
     expect(await talliesDrift(h.database.db)).toEqual([]);
 
     // The audit log names the registrant as the actor, with both addresses.
