@@ -105,6 +105,11 @@ describe("sending a colleague in one's place", () => {
     expect(request.attendees.map((a) => a.address)).toEqual([`MAILTO:${bo.email}`]);
     const boLink = manageTokenIn(toBo[0]!.mail.text!)!;
     expect((await h.api("GET", `/manage/${boLink}`, undefined, { token: null })).body.id).toBe(anna.id);
+    // Bo's own data holds nothing of Anna's.
+    const data = await (await h.app.request(`/r/${boLink}/data.json`)).text();
+    expect(data).toContain(bo.email);
+    expect(data).not.toContain(anna.email);
+    expect(data).not.toContain("Anna");
 
     const toAnna = h.inbox(anna.email).at(-1)!;
     expect(toAnna.mail.subject).toBe("Platsen är överlämnad: Leankonferens Blekinge 2027");
