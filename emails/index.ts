@@ -10,6 +10,8 @@ import offered from "./offered";
 import organiser_message from "./organiser_message";
 import promoted from "./promoted";
 import reminder from "./reminder";
+import substitute_confirmed from "./substitute_confirmed";
+import substitute_replaced from "./substitute_replaced";
 import type { Template } from "./types";
 import waitlisted from "./waitlisted";
 
@@ -27,6 +29,8 @@ export const templates: Record<Exclude<OutboxKind, "login_link">, Template> = {
   manage_link,
   reminder,
   organiser_message,
+  substitute_confirmed,
+  substitute_replaced,
 };
 export { loginLinkEmail } from "./login_link";
 export type { EmailData, Rendered } from "./types";

@@ -28,6 +28,8 @@ export interface EmailData {
   offer: { deadline: string; acceptUrl: string } | null;
   /** What an organiser wrote to the attendees (organiser_message only). */
   message: { subject: string; body: string } | null;
+  /** A seat passed on: who sent the reader (substitute_confirmed), or who took it (substitute_replaced). */
+  handover?: { name: string; calendarWithdrawn?: boolean };
 }
 
 export interface Rendered {

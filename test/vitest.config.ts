@@ -30,6 +30,7 @@ const workerd = [
   "test/workerd-first-org.test.ts",
   "test/workerd-mail-bindings.test.ts",
   "test/workerd-offers.test.ts",
+  "test/workerd-substitute.test.ts",
   "test/workerd-pages.test.ts",
   "test/workerd-scheduled.test.ts",
   "test/workerd-smtp-client.test.ts",

@@ -50,6 +50,16 @@ export const en: typeof sv = {
     subject: "Cancelled event: {event}",
     intro: "Unfortunately {event} has been cancelled. We apologise for the inconvenience.",
   },
+  substitute_confirmed: {
+    subject: "Confirmed: {event}",
+    intro: "{from} has passed their seat at {event} on to you, so you are now registered. Welcome!",
+  },
+  substitute_replaced: {
+    subject: "Seat passed on: {event}",
+    intro: "You have passed your seat at {event} on to {to}, who has been sent their own email with a link to the registration. Your registration has therefore ended, and your old link no longer works.",
+    calendar: "The event is being removed from your calendar.",
+    thanks: "Thank you for letting someone else have the seat.",
+  },
   manage_link: {
     subject: "Your registration: {event}",
     intro: "Someone tried to register this email address for {event} again. You are already registered; here is the link to your registration.",

@@ -50,6 +50,16 @@ export const nb: typeof sv = {
     subject: "Avlyst: {event}",
     intro: "Dessverre er {event} avlyst. Vi beklager ulempene.",
   },
+  substitute_confirmed: {
+    subject: "Bekreftelse: {event}",
+    intro: "{from} har gitt deg plassen sin på {event}, så nå er du påmeldt. Velkommen!",
+  },
+  substitute_replaced: {
+    subject: "Plassen er gitt videre: {event}",
+    intro: "Du har gitt plassen din på {event} videre til {to}, som har fått en egen e-post med lenke til påmeldingen. Påmeldingen din er dermed avsluttet, og den gamle lenken din virker ikke lenger.",
+    calendar: "Kalenderoppføringen for arrangementet fjernes fra kalenderen din.",
+    thanks: "Takk for at du lot noen andre få plassen.",
+  },
   manage_link: {
     subject: "Din påmelding: {event}",
     intro: "Noen prøvde å melde på denne e-postadressen til {event} igjen. Du er allerede påmeldt; her er lenken til påmeldingen din.",

@@ -48,6 +48,16 @@ export const sv = {
     subject: "Inställt: {event}",
     intro: "Tyvärr är {event} inställt. Vi ber om ursäkt för besväret.",
   },
+  substitute_confirmed: {
+    subject: "Bekräftelse: {event}",
+    intro: "{from} har gett dig sin plats på {event}, så nu är du anmäld. Välkommen!",
+  },
+  substitute_replaced: {
+    subject: "Platsen är överlämnad: {event}",
+    intro: "Du har lämnat över din plats på {event} till {to}, som har fått ett eget mejl med en länk till anmälan. Din anmälan har därmed upphört, och din gamla länk fungerar inte längre.",
+    calendar: "Kalenderposten för evenemanget tas bort ur din kalender.",
+    thanks: "Tack för att du lät någon annan få platsen.",
+  },
   manage_link: {
     subject: "Din anmälan: {event}",
     intro: "Någon försökte anmäla den här e-postadressen till {event} igen. Du är redan anmäld; här är länken till din anmälan.",

@@ -67,6 +67,8 @@ export const reasons = {
   checkin_cancelled: { code: "not_confirmed", params: [] },
   checkin_waitlisted: { code: "not_confirmed", params: [] },
   calendar_needs_seat: { code: "not_confirmed", params: [] },
+  // Sending someone in one's place: only a seat can be handed over.
+  substitute_needs_seat: { code: "not_confirmed", params: [] },
   event_anonymised: { code: "conflict", params: [] },
   already_cancelled: { code: "conflict", params: ["name"] },
   nothing_to_resend: { code: "conflict", params: [] },
@@ -143,6 +145,8 @@ export const fieldCodes = {
   options: [],
   duplicate: [],
   already_registered: [],
+  // The address given for someone sent in one's place already holds a registration.
+  email_registered: [],
   consent: [],
   group_limit: ["max"],
   // The workspace's own forms

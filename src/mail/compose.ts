@@ -11,6 +11,7 @@ import { checkinPass } from "../domain/checkin";
 import { eventUrl, manageUrl, type ServiceContext } from "../domain/context";
 import { findRegistration } from "../domain/registrations";
 import { composeLoginLink } from "./loginLinkMail";
+import { composeSeatPassedOn } from "./seatPassedOn";
 
 import type { Composed, MailSettings, OutboxRow } from "./types";
 export type { Composed, MailSettings, OutboxRow } from "./types";
@@ -40,10 +41,13 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
     .where(eq(registrations.id, row.registrationId));
   if (!found) return { skip: "registration no longer exists" };
   const { registration: r, event: e, org } = found;
+  if (row.kind === "substitute_replaced")
+    return composeSeatPassedOn(ctx, row, found, { from: settings.from, senderAddress: addressOf(settings.from), messageId: `<${row.id}@${senderHost(settings)}>` });
   const live = e.status !== "cancelled" && r.status !== "cancelled";
   const confirmed = live && r.status === "confirmed";
   const stillTrue: Partial<Record<OutboxRow["kind"], boolean>> = {
     confirmed,
+    substitute_confirmed: confirmed,
     promoted: confirmed,
     reminder: confirmed && e.status === "published",
     waitlisted: live && r.status === "waitlisted",
@@ -84,6 +88,7 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
     calendar: confirmed ? calendarLinks(inviteEvent, `${page}/calendar.ics`) : null,
     checkin: confirmed && carriesCheckin.has(row.kind) ? checkinPass(ctx, org.checkinKey, r.id) : null,
     message: row.kind === "organiser_message" ? organiserMessage(row.payload) : null,
+    ...(row.kind === "substitute_confirmed" ? { handover: { name: r.substitutedName ?? "" } } : {}),
     offer:
       r.status === "offered" && r.offerExpiresAt
         ? { deadline: formatDeadline(r.offerExpiresAt, e.timezone, r.language), acceptUrl: `${manageUrl(ctx, token)}/accept` }
@@ -118,7 +123,7 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
 }
 
 /** The emails a confirmed attendee may bring to the door: those with the invite, and the reminder. */
-const carriesCheckin = new Set<OutboxRow["kind"]>(["confirmed", "promoted", "event_updated", "reminder"]);
+const carriesCheckin = new Set<OutboxRow["kind"]>(["confirmed", "substitute_confirmed", "promoted", "event_updated", "reminder"]);
 
 /** Two quick edits send one "changed" email, with the final details. */
 async function laterUpdateQueued(ctx: ServiceContext, row: OutboxRow) {
@@ -144,6 +149,7 @@ async function laterUpdateQueued(ctx: ServiceContext, row: OutboxRow) {
 function inviteMethod(kind: OutboxRow["kind"], confirmedNow: boolean, hadInvite: boolean): Invite["method"] | null {
   switch (kind) {
     case "confirmed":
+    case "substitute_confirmed":
     case "promoted":
     case "event_updated":
       return confirmedNow ? "REQUEST" : null;

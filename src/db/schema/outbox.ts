@@ -15,6 +15,8 @@ export type OutboxKind =
   | "manage_link"
   | "reminder"
   | "organiser_message"
+  | "substitute_confirmed"
+  | "substitute_replaced"
   | "login_link";
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "skipped";
 

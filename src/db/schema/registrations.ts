@@ -52,6 +52,12 @@ export const registrations = sqliteTable(
     // While offered: when the held seat passes to the next person (never later than an
     // hour before the start). Kept after the offer ends, as a record of it.
     offerExpiresAt: integer("offer_expires_at", { mode: "timestamp_ms" }),
+    // The seat's holder sent someone in their place: when, and who they were (their name
+    // for the attendance list, their email key so their own erasure finds it). Wiped with
+    // the rest of the personal data by retention and erasure.
+    substitutedAt: integer("substituted_at", { mode: "timestamp_ms" }),
+    substitutedName: text("substituted_name"),
+    substitutedEmailKey: text("substituted_email_key"),
   },
   (t) => [
     uniqueIndex("registrations_live_email_idx")

@@ -125,7 +125,8 @@ export async function erasePersonalData({ ctx, input, actor }: { ctx: ServiceCon
   const found = await findPersonalData({ ctx, input });
   const plan = erasurePlan(found);
   const counts = { registrations: plan.registrations.length, messages: plan.messages.length };
-  if (!counts.registrations && !counts.messages) return counts;
+  const passedOn = await seatsPassedOn(ctx, input.orgId, found.email);
+  if (!counts.registrations && !counts.messages && !passedOn) return counts;
   const regIds = plan.registrations.map((r) => r.id);
   const hash = emailHash(found.email);
   await ctx.db.batch([
@@ -135,6 +136,32 @@ export async function erasePersonalData({ ctx, input, actor }: { ctx: ServiceCon
     ...(regIds.length
       ? [ctx.db.update(auditLog).set({ detail: {} }).where(and(eq(auditLog.orgId, input.orgId), eq(auditLog.subjectType, "registration"), inArray(auditLog.subjectId, regIds)))]
       : []),
+    ...forgetPassedOnSeats(ctx, input.orgId, found.email),
   ]);
   return counts;
+}
+
+/** How many seats this address passed on to someone else (the registrations now hold other people). */
+async function seatsPassedOn(ctx: ServiceContext, orgId: string, key: string) {
+  const [row] = await ctx.db.all<{ n: number }>(sql`
+    SELECT count(*) AS n FROM registrations r JOIN events e ON e.id = r.event_id
+    WHERE e.org_id = ${orgId} AND r.substituted_email_key = ${key}`);
+  return row?.n ?? 0;
+}
+
+/**
+ * What a seat passed on keeps of the people on either side of it: the previous holder's
+ * name and key on the registration, and both addresses in the audit entry (the previous
+ * holder as its actor). Erasing either person removes them there too.
+ */
+function forgetPassedOnSeats(ctx: ServiceContext, orgId: string, key: string) {
+  return [
+    ctx.db.run(sql`
+      UPDATE registrations SET substituted_name = NULL, substituted_email_key = NULL
+      WHERE substituted_email_key = ${key} AND event_id IN (SELECT id FROM events WHERE org_id = ${orgId})`),
+    ctx.db.run(sql`
+      UPDATE audit_log SET detail = '{}', actor_email = ''
+      WHERE org_id = ${orgId} AND action = 'registration.substitute'
+        AND (lower(trim(actor_email)) = ${key} OR lower(trim(json_extract(detail, '$.newEmail'))) = ${key})`),
+  ] as const;
 }

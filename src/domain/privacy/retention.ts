@@ -50,7 +50,9 @@ function anonymiseEvent(ctx: ServiceContext, eventId: string) {
   const now = ctx.now().getTime();
   const ofEvent = sql`(SELECT id FROM registrations WHERE event_id = ${eventId})`;
   return [
-    ctx.db.run(sql`UPDATE audit_log SET detail = '{}' WHERE subject_type = 'registration' AND subject_id IN ${ofEvent}`),
+    // A substitution's actor is the registrant who passed the seat on: their address goes too.
+    ctx.db.run(sql`UPDATE audit_log SET detail = '{}', actor_email = CASE WHEN action = 'registration.substitute' THEN '' ELSE actor_email END
+                   WHERE subject_type = 'registration' AND subject_id IN ${ofEvent}`),
     // Every message about an event names its registration: the registration index finds them.
     ctx.db.run(sql`DELETE FROM outbox WHERE registration_id IN ${ofEvent}`),
     ctx.db.run(sql`DELETE FROM manage_tokens WHERE registration_id IN ${ofEvent}`),
@@ -58,7 +60,7 @@ function anonymiseEvent(ctx: ServiceContext, eventId: string) {
     ctx.db.run(sql`
       UPDATE registrations
       SET name = '', email = '', email_key = ${ANON_PREFIX} || id, organisation = NULL, phone = NULL,
-          answers = '{}', consent_at = NULL, search_text = ''
+          answers = '{}', consent_at = NULL, search_text = '', substituted_name = NULL, substituted_email_key = NULL
       WHERE event_id = ${eventId} AND email_key NOT LIKE ${ANON_PREFIX + "%"}`),
     ctx.db.run(sql`UPDATE events SET anonymised_at = coalesce(anonymised_at, ${now}) WHERE id = ${eventId}`),
   ] as const;

@@ -70,5 +70,7 @@ export function registrationView({ registration: r, position }: { registration: 
     checkedInAt: isoOrNull(r.checkedInAt),
     // Until when a seat is held for the person (while offered).
     offerExpiresAt: r.status === "offered" ? isoOrNull(r.offerExpiresAt) : null,
+    // When someone passed this seat on to the person now on it; null if nobody did.
+    substitutedAt: isoOrNull(r.substitutedAt),
   };
 }

@@ -19,6 +19,9 @@ export function eraseRegistrationStatements(ctx: ServiceContext, { id, eventId }
     ...promoteWaitlisted(ctx, eventId),
     ctx.db.run(sql`DELETE FROM outbox WHERE registration_id = ${id}`),
     ctx.db.run(sql`DELETE FROM manage_tokens WHERE registration_id = ${id}`),
+    // A seat passed on names both people in its audit entry (the previous one as actor).
+    ctx.db.run(sql`UPDATE audit_log SET detail = '{}', actor_email = ''
+                   WHERE subject_type = 'registration' AND subject_id = ${id} AND action = 'registration.substitute'`),
     ctx.db.run(sql`DELETE FROM registrations WHERE id = ${id}`),
   ] as const;
 }

@@ -7,5 +7,6 @@ export * from "./exportRegistration";
 export * from "./manageLink";
 export * from "./register";
 export * from "./signupRules";
+export * from "./substituteRegistration";
 export * from "./updateRegistration";
 export * from "./lostLink";

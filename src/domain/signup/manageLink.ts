@@ -33,7 +33,8 @@ export async function cancelManagedRegistration({ ctx, input }: { ctx: ServiceCo
   return managedView(ctx, cancelled, input.token);
 }
 
-async function managedView(
+/** The manage view of a registration as the holder of `token` sees it. */
+export async function managedView(
   ctx: ServiceContext,
   row: Awaited<ReturnType<typeof findRegistration>>,
   token: string,

@@ -1,5 +1,13 @@
 import { Hono } from "hono";
-import { acceptManagedOffer, cancelManagedRegistration, declineManagedOffer, getManagedRegistration } from "../../domain/signup";
+import {
+  acceptManagedOffer,
+  cancelManagedRegistration,
+  declineManagedOffer,
+  getManagedRegistration,
+  substituteManagedRegistration,
+} from "../../domain/signup";
+import { substituteInput } from "../../domain/signup";
+import { validate } from "../validate";
 import type { AppEnv } from "../env";
 
 export const manageRoutes = new Hono<AppEnv>()
@@ -14,4 +22,7 @@ export const manageRoutes = new Hono<AppEnv>()
   )
   .post("/:token/decline", async (c) =>
     c.json(await declineManagedOffer({ ctx: c.var.ctx, input: { token: c.req.param("token") } })),
+  )
+  .post("/:token/substitute", validate("json", substituteInput), async (c) =>
+    c.json(await substituteManagedRegistration({ ctx: c.var.ctx, input: { token: c.req.param("token"), person: c.req.valid("json") } })),
   );

@@ -7,7 +7,7 @@ import { acceptManagedOffer, cancelManagedRegistration, declineManagedOffer, get
 import { personalCalendar } from "../../domain/calendars";
 import { eraseManagedRegistration } from "../../domain/signup";
 import { exportManagedRegistration } from "../../domain/signup";
-import { registrationChanges, updateManagedRegistration } from "../../domain/signup";
+import { registrationChanges, substituteManagedRegistration, updateManagedRegistration } from "../../domain/signup";
 import { icsResponse } from "../calendar";
 import type { AppContext, AppEnv } from "../env";
 import { zodFieldErrors } from "../../lib/zodIssues";
@@ -16,6 +16,7 @@ import { pageLanguage } from "./language";
 import { pageInfo, renderPage } from "./layout";
 import type { FormState } from "./pages/fields";
 import { ConfirmPage, ManagePage, MessagePage, manageHref, offerDeadline, type ManagedView } from "./pages/managePage";
+import { substituteFields, substituteName } from "./pages/substituteForm";
 import { pageHeaders, sameOriginForms } from "./security";
 import { answersOf, formBody, formErrors, orNothing, readSignupForm, valuesOfAnswers } from "./signupSubmission";
 
@@ -35,7 +36,7 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
     c.header("Cache-Control", "no-store");
     return { token, view, page: pageInfo(pageLanguage(c, view.language), c.req.url) };
   };
-  const show = async (c: AppContext, state?: FormState, status: 200 | 400 | 409 = 200, done?: string, refused?: string) => {
+  const show = async (c: AppContext, state?: FormState, status: 200 | 400 | 409 = 200, done?: string, refused?: string, substitute?: FormState) => {
     const { token, view, page } = await load(c);
     const notices: Record<string, string> = {
       saved: page.t.saved,
@@ -47,7 +48,7 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
     const notice = done ? notices[done] : undefined;
     const started = hasStarted(view.event, c.var.ctx.now());
     const form = state ?? { values: storedValues(view), errors: {} };
-    const props = { view, page, token, state: form, started, notice, refused };
+    const props = { view, page, token, state: form, started, notice, refused, substitute };
     return renderPage(c, <ManagePage {...props} />, status);
   };
 
@@ -87,6 +88,36 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
       }
       const lang = changes.data.language ?? page.lang;
       return c.redirect(`/r/${token}?lang=${lang}&done=saved`, 303);
+    })
+    // The seat goes to someone else; this link ends with it, so the answer is a page of its own.
+    .post("/:token/substitute", async (c) => {
+      const { page, token } = await load(c);
+      const body = await formBody(c);
+      const values: FormState["values"] = {};
+      for (const field of substituteFields) {
+        const v = body[substituteName(field)];
+        values[substituteName(field)] = typeof v === "string" ? v : "";
+      }
+      const field = (name: string) => values[substituteName(name)] as string;
+      const person = {
+        firstName: field("firstName"),
+        lastName: field("lastName"),
+        email: field("email"),
+        organisation: orNothing(field("organisation")) ?? null,
+      };
+      let done;
+      try {
+        done = await substituteManagedRegistration({ ctx: c.var.ctx, input: { token, person } });
+      } catch (err) {
+        if (!(err instanceof AppError) || (err.status !== 400 && err.status !== 409)) throw err;
+        const status = err.status as 400 | 409;
+        if (!err.fields) return show(c, undefined, status, undefined, pageRefusal(page.t, err, page.lang).text);
+        const errors = Object.fromEntries(Object.entries(formErrors(page, err.fields)).map(([k, v]) => [substituteName(k), v]));
+        return show(c, undefined, status, undefined, undefined, { values, errors });
+      }
+      const { t } = page;
+      const text = fill(t.substitute.doneText, { event: done.event.title, name: done.name });
+      return renderPage(c, <MessagePage page={page} title={t.substitute.doneTitle} text={text} link={{ href: `/e/${done.event.slug}`, label: t.toEvent }} />);
     })
     .get("/:token/cancel", async (c) => {
       const { view, page, token } = await load(c);

@@ -156,6 +156,7 @@ function Row({ row, event, t, language }: { row: ListedRegistration; event: Even
           </span>
         ) : null}
         {r.overCapacity && r.status === "confirmed" ? <span class="flag over">{t.row.overCapacity}</span> : null}
+        {r.substitutedName ? <span class="flag">{fill(t.row.replaced, { name: r.substitutedName })}</span> : null}
       </td>
       <td class="no-print">
         <RowActions row={row} event={event} t={t} language={language} />

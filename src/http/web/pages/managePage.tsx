@@ -7,6 +7,7 @@ import { ErrorSummary, TextField, fieldId, type FormState } from "./fields";
 import { CheckinPassCard } from "./checkinPass";
 import { CalendarLinksList } from "./resultPage";
 import { QuestionField } from "./signupForm";
+import { SubstituteCard } from "./substituteForm";
 
 export type ManagedView = Awaited<ReturnType<typeof getManagedRegistration>>;
 
@@ -101,6 +102,8 @@ export function ManagePage(props: {
   notice?: string;
   /** Why the last action was refused (cancelling after the start). */
   refused?: string;
+  /** The "send a colleague in my place" form as last submitted, with its errors. */
+  substitute?: FormState;
 }) {
   const { view, page, token, state, started } = props;
   const { t } = page;
@@ -132,6 +135,9 @@ export function ManagePage(props: {
       {view.checkin && live ? <CheckinPassCard pass={view.checkin} page={page} /> : null}
       {live && view.status === "offered" && !started ? <OfferCard view={view} page={page} token={token} /> : null}
       {live ? <DetailsForm view={view} page={page} state={state} token={token} /> : null}
+      {live && view.status === "confirmed" && !started ? (
+        <SubstituteCard page={page} action={manageHref(token, page, "/substitute")} state={props.substitute ?? { values: {}, errors: {} }} />
+      ) : null}
       {/* Someone offered a seat answers the offer above; declining it is their cancelling. */}
       {live && view.status !== "offered" ? (
         <section class="card" aria-labelledby="cancel-title">

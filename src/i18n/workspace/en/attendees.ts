@@ -55,6 +55,8 @@ export const attendees: typeof sv = {
     addedBy: "Added by {email}",
     addedByHand: "added by hand",
     overCapacity: "over capacity",
+    // Someone passed their seat on to this person (the previous holder's name).
+    replaced: "replaced {name}",
   },
   table: {
     noMatch: "Nobody matches “{q}”.",

@@ -32,6 +32,8 @@ export const organisationMail: typeof sv = {
       manage_link: "Manage link",
       reminder: "Reminder",
       organiser_message: "Message from the organisers",
+      substitute_confirmed: "Seat from a colleague",
+      substitute_replaced: "Seat passed on",
       login_link: "Sign-in link",
     },
     title: "Mail",

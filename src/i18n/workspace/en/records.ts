@@ -70,6 +70,7 @@ export const records: typeof sv = {
       "person.erase": "Personal data erased",
       "registration.add": "Attendee added",
       "registration.cancel": "Registration cancelled",
+      "registration.substitute": "Seat passed on to a colleague",
       "registration.promote": "Moved up from the waitlist",
       "registration.offer_extend": "Offer of a seat extended",
       "registration.offer_withdraw": "Offer of a seat withdrawn",

@@ -48,6 +48,8 @@ export const recordsPrivacy: typeof sv = {
     manage_link: "manage link",
     reminder: "reminder",
     organiser_message: "organiser message",
+    substitute_confirmed: "seat from a colleague",
+    substitute_replaced: "seat passed on",
     login_link: "login link",
   },
   mailStatuses: { pending: "pending", sending: "sending", sent: "sent", failed: "failed", skipped: "skipped" },

@@ -54,6 +54,8 @@ export const attendees: typeof sv = {
     addedBy: "Lagt til av {email}",
     addedByHand: "lagt til manuelt",
     overCapacity: "overbooket",
+    // Someone passed their seat on to this person (the previous holder's name).
+    replaced: "erstattet {name}",
   },
   table: {
     noMatch: "Ingen treff på «{q}».",

@@ -32,6 +32,8 @@ export const organisationMail: typeof sv = {
       manage_link: "Lenke til påmeldingen",
       reminder: "Påminnelse",
       organiser_message: "Melding fra arrangørene",
+      substitute_confirmed: "Plass fra en kollega",
+      substitute_replaced: "Plassen gitt videre",
       login_link: "Innloggingslenke",
     },
     title: "E-post",

@@ -70,6 +70,7 @@ export const records: typeof sv = {
       "person.erase": "Personopplysninger slettet",
       "registration.add": "Deltaker lagt til",
       "registration.cancel": "Avmelding",
+      "registration.substitute": "Plass gitt videre til en kollega",
       "registration.promote": "Flyttet fra ventelisten",
       "registration.offer_extend": "Tilbud om plass forlenget",
       "registration.offer_withdraw": "Tilbud om plass trukket tilbake",

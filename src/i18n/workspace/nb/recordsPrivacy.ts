@@ -48,6 +48,8 @@ export const recordsPrivacy: typeof sv = {
     manage_link: "lenke til påmeldingen",
     reminder: "påminnelse",
     organiser_message: "melding fra arrangøren",
+    substitute_confirmed: "plass fra en kollega",
+    substitute_replaced: "plassen gitt videre",
     login_link: "innloggingslenke",
   },
   mailStatuses: { pending: "venter", sending: "sendes", sent: "sendt", failed: "mislyktes", skipped: "sendes ikke" },

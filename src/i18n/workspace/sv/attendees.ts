@@ -56,6 +56,8 @@ export const attendees = {
     addedBy: "Tillagd av {email}",
     addedByHand: "tillagd manuellt",
     overCapacity: "överbokad",
+    // Someone passed their seat on to this person (the previous holder's name).
+    replaced: "ersatte {name}",
   },
   table: {
     noMatch: "Ingen matchar ”{q}”.",

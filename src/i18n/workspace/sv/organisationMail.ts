@@ -31,6 +31,8 @@ export const organisationMail = {
       manage_link: "Länk till anmälan",
       reminder: "Påminnelse",
       organiser_message: "Meddelande från arrangörerna",
+      substitute_confirmed: "Plats från en kollega",
+      substitute_replaced: "Platsen överlämnad",
       login_link: "Inloggningslänk",
     },
     title: "E-post",

@@ -72,6 +72,7 @@ export const records = {
       "person.erase": "Personuppgifter raderade",
       "registration.add": "Deltagare tillagd",
       "registration.cancel": "Anmälan avbokad",
+      "registration.substitute": "Plats överlämnad till en kollega",
       "registration.promote": "Flyttad från väntelistan",
       "registration.offer_extend": "Erbjudande om plats förlängt",
       "registration.offer_withdraw": "Erbjudande om plats återkallat",

@@ -48,6 +48,8 @@ export const recordsPrivacy = {
     manage_link: "länk till anmälan",
     reminder: "påminnelse",
     organiser_message: "meddelande från arrangören",
+    substitute_confirmed: "plats från en kollega",
+    substitute_replaced: "platsen överlämnad",
     login_link: "inloggningslänk",
   } as Record<string, string>,
   mailStatuses: { pending: "väntar", sending: "skickas", sent: "skickat", failed: "misslyckades", skipped: "skickas inte" } as Record<string, string>,

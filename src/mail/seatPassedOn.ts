@@ -1,0 +1,78 @@
+import { templates } from "../../emails";
+import { calendarEvent } from "../calendar/fromEvent";
+import { renderInvite } from "../calendar/invite";
+import type { events, organisations, registrations } from "../db/schema";
+import { formatWhen } from "../i18n/format";
+import { messages } from "../i18n/messages";
+import { eventUrl, type ServiceContext } from "../domain/context";
+import type { Composed, OutboxRow } from "./types";
+
+interface Found {
+  registration: typeof registrations.$inferSelect;
+  event: typeof events.$inferSelect;
+  org: typeof organisations.$inferSelect;
+}
+
+/**
+ * The message to someone who passed their seat on. The registration now names the new
+ * holder, so the reader, their language and their invite's sequence come from the outbox
+ * row, frozen when the seat changed hands; no manage link is minted (theirs ended). Their
+ * calendar copy is withdrawn with the registration's UID, if an invite ever reached them.
+ */
+export function composeSeatPassedOn(
+  ctx: ServiceContext,
+  row: OutboxRow,
+  { registration: r, event: e, org }: Found,
+  mail: { from: string; senderAddress: string; messageId: string },
+): Composed {
+  const payload = row.payload as { sequence?: number; hadInvite?: number | boolean; to?: string };
+  const language = row.locale;
+  const page = eventUrl(ctx, e.slug);
+  const withdraw = Boolean(payload.hadInvite);
+  const name = row.toName ?? "";
+  const rendered = templates.substitute_replaced(messages(language), {
+    language,
+    name,
+    orgName: org.name,
+    event: {
+      title: e.title,
+      when: formatWhen(e.startsAt, e.endsAt, e.timezone, language),
+      venue: e.venue,
+      address: e.address,
+      url: page,
+      onlineUrl: null,
+      offers: e.waitlistMode === "offer",
+    },
+    manageUrl: "",
+    position: null,
+    calendar: null,
+    checkin: null,
+    message: null,
+    offer: null,
+    handover: { name: typeof payload.to === "string" ? payload.to : r.name, calendarWithdrawn: withdraw },
+  });
+  const invite = withdraw
+    ? renderInvite({
+        method: "CANCEL",
+        uid: `${r.id}@plats`,
+        sequence: Number(payload.sequence ?? r.inviteSequence),
+        stamp: ctx.now(),
+        event: calendarEvent(e, page, false),
+        organizer: { name: org.name, email: org.contactEmail ?? mail.senderAddress },
+        attendee: { name, email: row.toEmail },
+      })
+    : null;
+  return {
+    mail: {
+      messageId: mail.messageId,
+      from: mail.from,
+      ...(org.contactEmail ? { replyTo: org.contactEmail } : {}),
+      to: { name, address: row.toEmail },
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      ...(invite ? { calendar: { method: "CANCEL" as const, content: invite } } : {}),
+      headers: { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" },
+    },
+  };
+}
