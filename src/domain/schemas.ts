@@ -65,6 +65,23 @@ export const personName = (max: number) => line(max).refine((s) => !spoofing.tes
 const optionalText = (max: number) => text(max).nullish();
 const optionalLine = (max: number) => line(max).nullish();
 
+// An organisation's branding. The colour goes into stylesheets and emails as it is, so
+// only the one spelling is taken (#rrggbb, stored lower-case).
+export const accentColor = z
+  .string()
+  .trim()
+  .regex(/^#[0-9a-fA-F]{6}$/, code("accent_color"))
+  .transform((s) => s.toLowerCase());
+// A phone number as people write it (+46 455-12 34 56); digits, spaces and + - ( ) only,
+// so it also makes a tel: link.
+export const contactPhone = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^\+?(?:[ ()-]*[0-9]){5,20}[ ()-]*$/, code("phone_number"));
+/** The organisation's short footer: plain text, line breaks kept. */
+export const footerText = text(280);
+
 /** Which kinds of question take a list of options, and must have one. */
 export const takesOptions = (kind: string) => kind === "select" || kind === "multiselect";
 

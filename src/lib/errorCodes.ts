@@ -167,6 +167,11 @@ export const fieldCodes = {
   action_prefix: [],
   page_link: [],
   search_words: ["max"],
+  // The organisation's branding
+  accent_color: [],
+  phone_number: [],
+  logo_type: [],
+  logo_too_large: ["kib"],
 } as const satisfies Record<string, readonly string[]>;
 export type FieldCode = keyof typeof fieldCodes;
 

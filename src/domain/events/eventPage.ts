@@ -5,7 +5,7 @@ import { AppError } from "../../lib/errors";
 import type { OrgScope, ServiceContext } from "../context";
 import { eventCounts, publicEventView, type EventWithCounts, type PublicEventView } from "./eventView";
 import { signupRefusal } from "./window";
-import { findOrganisationBySlug } from "../organisations";
+import { findOrganisationBySlug, publicBrand, type PublicBrand } from "../organisations";
 
 /** What an attendee-facing page needs to know about the organisation behind an event. */
 export interface PublicOrganisation {
@@ -14,6 +14,8 @@ export interface PublicOrganisation {
   requireConsent: boolean;
   privacyUrl: string | null;
   embedOrigins: string[];
+  /** Logo, colour, contact and footer, as the pages and the embed show them. */
+  brand: PublicBrand;
 }
 
 /** The refusals `signupRefusal` gives a published or cancelled event. */
@@ -32,12 +34,13 @@ export interface EventPage {
   changesAt: number | null;
 }
 
-const publicOrganisation = (o: typeof organisations.$inferSelect): PublicOrganisation => ({
+const publicOrganisation = (ctx: ServiceContext, o: typeof organisations.$inferSelect): PublicOrganisation => ({
   slug: o.slug,
   name: o.name,
   requireConsent: o.requireConsent,
   privacyUrl: o.privacyUrl,
   embedOrigins: o.embedOrigins,
+  brand: publicBrand(ctx, o),
 });
 
 function selectWithOrganisation(ctx: ServiceContext, where: SQL | undefined, limit = 200) {
@@ -76,7 +79,7 @@ function pageOf(ctx: ServiceContext, row: EventWithCounts & { organisation: type
   const notYetOpen = row.event.registrationOpensAt && ctx.now() < row.event.registrationOpensAt;
   return {
     event: publicEventView(ctx, counts),
-    organisation: publicOrganisation(row.organisation),
+    organisation: publicOrganisation(ctx, row.organisation),
     closedBecause,
     opensAt: notYetOpen ? row.event.registrationOpensAt!.toISOString() : null,
     stamp: stampOf(row.event.pageVersion, counts),
@@ -122,7 +125,7 @@ export async function upcomingEvents({ ctx, input }: { ctx: ServiceContext; inpu
     and(eq(events.status, "published"), gte(events.endsAt, ctx.now()), org ? eq(events.orgId, org.id) : undefined),
   );
   return {
-    organisation: org ? publicOrganisation(org) : null,
-    events: rows.map((row) => ({ event: publicEventView(ctx, row), organisation: publicOrganisation(row.organisation) })),
+    organisation: org ? publicOrganisation(ctx, org) : null,
+    events: rows.map((row) => ({ event: publicEventView(ctx, row), organisation: publicOrganisation(ctx, row.organisation) })),
   };
 }

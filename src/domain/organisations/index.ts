@@ -2,3 +2,5 @@
 export * from "./organisations";
 export * from "./updateOrganisation";
 export * from "./apiTokens";
+export * from "./brand";
+export * from "./logos";

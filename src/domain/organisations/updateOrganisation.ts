@@ -5,7 +5,8 @@ import { invalid } from "../../lib/errors";
 import { code, zodFieldErrors } from "../../lib/zodIssues";
 import { auditEntry, type Actor } from "../audit";
 import type { OrgScope, ServiceContext } from "../context";
-import { embedOrigin, httpUrl } from "../schemas";
+import { accentColor, contactPhone, embedOrigin, footerText, httpUrl } from "../schemas";
+import { logoPath } from "./brand";
 
 /** Retention below a month would erase lists before the follow-up; ten years is the longest any funder asks for. */
 export const RETENTION_MIN_DAYS = 30;
@@ -18,6 +19,10 @@ export const organisationChanges = z
     privacyUrl: httpUrl.nullable(),
     contactEmail: z.email().max(254).nullable(),
     embedOrigins: z.array(embedOrigin).max(20),
+    // Branding: null removes each.
+    accentColor: accentColor.nullable(),
+    contactPhone: contactPhone.nullable(),
+    footer: footerText.nullable(),
     // Null keeps personal data for as long as the organisation keeps the event.
     retentionDays: z
       .number()
@@ -32,7 +37,7 @@ export const organisationChanges = z
 export type OrganisationChanges = z.infer<typeof organisationChanges>;
 
 /** What an organiser sees of their own organisation's settings. */
-export const organisationView = (o: typeof organisations.$inferSelect) => ({
+export const organisationView = (ctx: Pick<ServiceContext, "publicUrl">, o: typeof organisations.$inferSelect) => ({
   id: o.id,
   slug: o.slug,
   name: o.name,
@@ -41,13 +46,18 @@ export const organisationView = (o: typeof organisations.$inferSelect) => ({
   contactEmail: o.contactEmail,
   embedOrigins: o.embedOrigins,
   retentionDays: o.retentionDays,
+  accentColor: o.accentColor,
+  contactPhone: o.contactPhone,
+  footer: o.footer,
+  // Changed by uploading in the workspace, never through these settings.
+  logoUrl: o.logoHash && o.logoType ? `${ctx.publicUrl}${logoPath(o.slug, o.logoHash, o.logoType)}` : null,
 });
 
 export type OrganisationView = ReturnType<typeof organisationView>;
 
 export async function getOrganisation({ ctx, input }: { ctx: ServiceContext; input: OrgScope }) {
   const [org] = await ctx.db.select().from(organisations).where(eq(organisations.id, input.orgId));
-  return organisationView(org!);
+  return organisationView(ctx, org!);
 }
 
 /**
@@ -61,7 +71,7 @@ export function parseOrganisationChanges(raw: unknown): OrganisationChanges {
 }
 
 // Settings whose values are no one's personal data: the audit entry may record them.
-const recordedValues = new Set(["requireConsent", "retentionDays"]);
+const recordedValues = new Set(["requireConsent", "retentionDays", "accentColor"]);
 
 /**
  * Changes an organisation's settings; asking for consent needs a notice to link to. With

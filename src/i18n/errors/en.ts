@@ -70,6 +70,10 @@ export const englishFields: Record<FieldCode, string> = {
   action_prefix: "Lower-case letters, dots, dashes and underscores only, e.g. member. or registration.promote.",
   page_link: "This page link is not valid: open the list from its first page.",
   search_words: "Search for at most {max} different words.",
+  accent_color: "A colour as #rrggbb, e.g. #1d4ed8.",
+  phone_number: "A phone number: digits, spaces, + - ( ), e.g. +46 455 12 34 56.",
+  logo_type: "The logo must be a PNG, JPEG or WebP image.",
+  logo_too_large: "The logo may be at most {kib} KiB.",
 };
 
 export const englishReasons: Record<Reason, string> = {
