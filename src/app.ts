@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { Db } from "./db/client";
 import { eventRoutes } from "./http/api/events";
+import { brandRoutes } from "./http/brand";
 import { calendarRoutes } from "./http/calendar";
 import { manageRoutes } from "./http/api/manage";
 import { organisationRoutes } from "./http/api/organisation";
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
     })
     .route("/api/v1", api)
     .route("/", calendarRoutes)
+    .route("/", brandRoutes)
     .route("/admin", adminRoutes({ publicUrl: ctx.publicUrl }))
     .route("/", web)
     // Outside the API a person is reading: an unknown address gets a page, not JSON.

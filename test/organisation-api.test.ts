@@ -38,8 +38,13 @@ describe("GET and PATCH /api/v1/organisation", () => {
       contactEmail: null,
       embedOrigins: [],
       retentionDays: null,
+      accentColor: null,
+      contactPhone: null,
+      footer: null,
+      logoUrl: null,
     });
   });
+
 
   it("writes each change made with the token to the audit log, the retention period with its value", async () => {
     const res = await h.api("PATCH", "/organisation", { retentionDays: 365 });
@@ -175,5 +180,28 @@ describe("embedding in the event API", () => {
     }
     expect(await count()).toBe(before);
     expect((await h.api("GET", `/events/${plain.body.id}`)).body.groupLimit).toBe(3);
+  });
+});
+
+describe("the organisation's branding through the API", () => {
+  it("takes the branding: a colour as #rrggbb (stored lower-case), a phone number, a short footer; null removes each", async () => {
+    const res = await h.api("PATCH", "/organisation", { accentColor: "#0B6E4F", contactPhone: "+46 455 12 34 56", footer: "Techtank\nBox 1, Karlskrona" });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ accentColor: "#0b6e4f", contactPhone: "+46 455 12 34 56", footer: "Techtank\nBox 1, Karlskrona", logoUrl: null });
+    for (const [field, value, code] of [
+      ["accentColor", "red", "accent_color"],
+      ["accentColor", "#12345", "accent_color"],
+      ["accentColor", "#1234567", "accent_color"],
+      ["contactPhone", "call us", "phone_number"],
+      ["footer", "x".repeat(281), "too_long"],
+      ["footer", "a\u0000b", "no_control"],
+    ] as const) {
+      const bad = await h.api("PATCH", "/organisation", { [field]: value });
+      expect(bad.status, `${field} ${value}`).toBe(400);
+      expect(bad.body.error.fieldCodes[field].code).toBe(code);
+    }
+    expect((await h.api("GET", "/organisation")).body.accentColor).toBe("#0b6e4f");
+    const cleared = await h.api("PATCH", "/organisation", { accentColor: null, contactPhone: null, footer: null });
+    expect(cleared.body).toMatchObject({ accentColor: null, contactPhone: null, footer: null });
   });
 });

@@ -8,7 +8,7 @@ import type { AppContext, AppEnv } from "./env";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-const tooLarge = () => new AppError("payload_too_large", { kib: MAX_BODY_BYTES / 1024 });
+const tooLarge = (max: number) => new AppError("payload_too_large", { kib: max / 1024 });
 
 // How much of a refused body is read and thrown away before answering; past this the
 // stream is cancelled (a client sending that much is not one we need to keep).
@@ -26,35 +26,38 @@ async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>) {
 }
 
 /**
- * Refuses bodies over 64 KiB. hono's bodyLimit does the same, but on a body without a
- * declared length it answers while the rest is still unread: workerd then spoils the
+ * Refuses bodies over `max` bytes (64 KiB unless a route takes files). hono's bodyLimit
+ * does the same, but on a body without a declared length it answers while the rest is still unread: workerd then spoils the
  * connection for the next request (under wrangler dev the next POST got a 503, and
  * cancelling the stream did not help). Here the rest is read and thrown away first.
  */
-export const limitBody = createMiddleware<AppEnv>(async (c, next) => {
-  const body = c.req.raw.body;
-  if (!body) return next();
-  const declared = c.req.header("content-length");
-  if (declared !== undefined && !c.req.header("transfer-encoding")) {
-    if (Number(declared) > MAX_BODY_BYTES) throw tooLarge();
-    return next();
-  }
-  const reader = body.getReader();
-  const buffer = new Uint8Array(MAX_BODY_BYTES);
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (size + value.length > MAX_BODY_BYTES) {
-      await discardRest(reader);
-      throw tooLarge();
+export const limitBodyTo = (max: number) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const body = c.req.raw.body;
+    if (!body) return next();
+    const declared = c.req.header("content-length");
+    if (declared !== undefined && !c.req.header("transfer-encoding")) {
+      if (Number(declared) > max) throw tooLarge(max);
+      return next();
     }
-    buffer.set(value, size);
-    size += value.length;
-  }
-  c.req.raw = new Request(c.req.raw, { body: buffer.subarray(0, size) });
-  await next();
-});
+    const reader = body.getReader();
+    const buffer = new Uint8Array(max);
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (size + value.length > max) {
+        await discardRest(reader);
+        throw tooLarge(max);
+      }
+      buffer.set(value, size);
+      size += value.length;
+    }
+    c.req.raw = new Request(c.req.raw, { body: buffer.subarray(0, size) });
+    await next();
+  });
+
+export const limitBody = limitBodyTo(MAX_BODY_BYTES);
 
 /** A body that is not declared as JSON is refused clearly instead of read as empty. */
 export const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {

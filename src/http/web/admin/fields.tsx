@@ -44,11 +44,21 @@ const aria = (state: AdminFormState, name: string, hint?: Child) => {
   return { id, name, "aria-invalid": state.errors[name] ? ("true" as const) : undefined, "aria-describedby": by || undefined };
 };
 
-export function Input(props: Props & { type?: string; min?: number; max?: number; list?: string; autocomplete?: string }) {
+export function Input(props: Props & { type?: string; min?: number; max?: number; list?: string; autocomplete?: string; accept?: string }) {
   const { state, name, hint, required, type = "text" } = props;
   return (
     <Field {...props}>
-      <input {...aria(state, name, hint)} type={type} value={state.values[name] ?? ""} required={required} min={props.min} max={props.max} list={props.list} autocomplete={props.autocomplete} />
+      <input
+        {...aria(state, name, hint)}
+        type={type}
+        value={type === "file" ? undefined : (state.values[name] ?? "")}
+        required={required}
+        min={props.min}
+        max={props.max}
+        list={props.list}
+        autocomplete={props.autocomplete}
+        accept={props.accept}
+      />
     </Field>
   );
 }

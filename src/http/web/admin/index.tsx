@@ -3,7 +3,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { createMiddleware } from "hono/factory";
 import { AppError } from "../../../lib/errors";
 import type { AppEnv } from "../../env";
-import { limitBody } from "../../middleware";
+import { limitBody, limitBodyTo } from "../../middleware";
 import { accountRoutes } from "./accountRoutes";
 import { auditRoutes } from "./auditRoutes";
 import { checkinRoutes } from "./checkinRoutes";
@@ -50,6 +50,12 @@ const noStore = createMiddleware<AppEnv>(async (c, next) => {
   c.header("Cache-Control", "no-store");
 });
 
+// The logo upload takes a file of up to 256 KiB, in a multipart body with its framing. A
+// body up to 1 MiB reaches the upload, so a file too large is told apart on the form's
+// field; past that the body is refused whole (413), as other forms' are past 64 KiB.
+const limitUpload = limitBodyTo(1024 * 1024);
+const limitAdminBody = createMiddleware<AppEnv>((c, next) => (c.req.path === "/admin/settings/logo" ? limitUpload : limitBody)(c, next));
+
 /** The organiser workspace at /admin. */
 export function adminRoutes({ publicUrl }: { publicUrl: string }) {
   const cookie = cookieSettings(publicUrl);
@@ -74,7 +80,7 @@ export function adminRoutes({ publicUrl }: { publicUrl: string }) {
       throw new AppError("page_not_found");
     });
   return new Hono<AppEnv>()
-    .use(adminHeaders, noStore, sameOriginOnly(publicUrl), limitBody)
+    .use(adminHeaders, noStore, sameOriginOnly(publicUrl), limitAdminBody)
     .route("/", loginRoutes({ cookie }))
     .route("/", signedIn)
     .onError(adminError);

@@ -1,4 +1,5 @@
 import type { organisation as sv } from "../sv/organisation";
+import { organisationBrand } from "./organisationBrand";
 import { organisationMail } from "./organisationMail";
 
 export const organisation: typeof sv = {
@@ -104,4 +105,5 @@ export const organisation: typeof sv = {
     setNotice: "Your password is set.",
   },
   ...organisationMail,
+  ...organisationBrand,
 };

@@ -66,6 +66,8 @@ export const records: typeof sv = {
       "member.remove": "Member removed",
       "member.restore": "Member back",
       "organisation.update": "Settings changed",
+      "organisation.logo": "Logo uploaded",
+      "organisation.logo_remove": "Logo removed",
       "person.export": "Personal data downloaded",
       "person.erase": "Personal data erased",
       "registration.add": "Attendee added",

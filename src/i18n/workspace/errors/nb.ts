@@ -70,6 +70,10 @@ export const nb: CodeWords = {
     action_prefix: "Bare små bokstaver, punktum, bindestreker og understreker, f.eks. member. eller registration.promote.",
     page_link: "Sidelenken er ikke gyldig: åpne listen fra første side.",
     search_words: "Søk etter høyst {max} forskjellige ord.",
+    accent_color: "Skriv fargen som #rrggbb, f.eks. #1d4ed8.",
+    phone_number: "Skriv et telefonnummer med sifre, mellomrom og + - ( ), f.eks. +47 62 88 00 00.",
+    logo_type: "Logoen må være et bilde i PNG, JPEG eller WebP.",
+    logo_too_large: "Logoen kan være på høyst {kib} kB.",
   },
   errors: {
     invalid_request: "Noe i skjemaet må rettes.",

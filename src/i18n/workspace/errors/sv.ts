@@ -70,6 +70,10 @@ export const sv: CodeWords = {
     action_prefix: "Bara små bokstäver, punkter, bindestreck och understreck, t.ex. member. eller registration.promote.",
     page_link: "Sidlänken är inte giltig: öppna listan från första sidan.",
     search_words: "Sök på högst {max} olika ord.",
+    accent_color: "Skriv färgen som #rrggbb, t.ex. #1d4ed8.",
+    phone_number: "Skriv ett telefonnummer med siffror, mellanslag och + - ( ), t.ex. +46 455 12 34 56.",
+    logo_type: "Logotypen måste vara en bild i PNG, JPEG eller WebP.",
+    logo_too_large: "Logotypen får vara högst {kib} kB.",
   },
   errors: {
     invalid_request: "Något i formuläret behöver rättas.",

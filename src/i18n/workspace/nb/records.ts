@@ -66,6 +66,8 @@ export const records: typeof sv = {
       "member.remove": "Medlem fjernet",
       "member.restore": "Medlem tatt inn igjen",
       "organisation.update": "Innstillinger endret",
+      "organisation.logo": "Logo lastet opp",
+      "organisation.logo_remove": "Logo fjernet",
       "person.export": "Personopplysninger lastet ned",
       "person.erase": "Personopplysninger slettet",
       "registration.add": "Deltaker lagt til",

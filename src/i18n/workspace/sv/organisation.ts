@@ -1,3 +1,4 @@
+import { organisationBrand } from "./organisationBrand";
 import { organisationMail } from "./organisationMail";
 
 /** The organisation's own pages: members, API keys, settings, the account, signing in. */
@@ -105,4 +106,5 @@ export const organisation = {
     setNotice: "Ditt lösenord är sparat.",
   },
   ...organisationMail,
+  ...organisationBrand,
 };

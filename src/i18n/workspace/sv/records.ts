@@ -68,6 +68,8 @@ export const records = {
       "member.remove": "Medlem borttagen",
       "member.restore": "Medlem tillbaka",
       "organisation.update": "Inställningar ändrade",
+      "organisation.logo": "Logotyp uppladdad",
+      "organisation.logo_remove": "Logotyp borttagen",
       "person.export": "Personuppgifter nedladdade",
       "person.erase": "Personuppgifter raderade",
       "registration.add": "Deltagare tillagd",
