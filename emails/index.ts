@@ -33,4 +33,4 @@ export const templates: Record<Exclude<OutboxKind, "login_link">, Template> = {
   substitute_replaced,
 };
 export { loginLinkEmail } from "./login_link";
-export type { EmailData, Rendered } from "./types";
+export type { EmailBrand, EmailData, Rendered } from "./types";

@@ -1,12 +1,11 @@
 import type { Child } from "hono/jsx";
 import { fill, type Messages } from "../src/i18n/messages";
+import { BrandFooter, BrandLogo, brandFooterText, buttonStyle } from "./brand";
 import { QrTable } from "./qrTable";
 import type { EmailData, Rendered } from "./types";
 
 // Inline styles only: mail clients drop <style> blocks and external sheets.
 const box = "font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1f2933;max-width:560px;margin:0 auto;padding:24px";
-const button = "display:inline-block;background:#1d4ed8;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none";
-const muted = "color:#52606d;font-size:13px";
 
 function Details({ t, data }: { t: Messages; data: EmailData }) {
   const where = [data.event.venue, data.event.address].filter(Boolean).join(", ");
@@ -68,6 +67,7 @@ export function layout(t: Messages, data: EmailData, subject: string, intro: str
     <html lang={data.language}>
       <body style="margin:0;background:#f5f7fa">
         <div style={box}>
+          <BrandLogo data={data} />
           <p>{fill(t.greeting, { name: data.name })}</p>
           <p>{intro}</p>
           {extra?.html}
@@ -76,11 +76,11 @@ export function layout(t: Messages, data: EmailData, subject: string, intro: str
           <CalendarLinks t={t} data={data} />
           <p>{t.manageIntro}</p>
           <p>
-            <a href={data.manageUrl} style={button}>
+            <a href={data.manageUrl} style={buttonStyle(data)}>
               {t.manageButton}
             </a>
           </p>
-          <p style={muted}>{fill(t.footer, { org: data.orgName })}</p>
+          <BrandFooter t={t} data={data} />
         </div>
       </body>
     </html>
@@ -98,7 +98,7 @@ export function layout(t: Messages, data: EmailData, subject: string, intro: str
       ? `${t.addToCalendar}:\nGoogle: ${data.calendar.google}\nOutlook.com: ${data.calendar.outlook}\nMicrosoft 365: ${data.calendar.office365}\n${t.calendarFile}: ${data.calendar.ics}`
       : null,
     `${t.manageIntro}\n${data.manageUrl}`,
-    fill(t.footer, { org: data.orgName }),
+    brandFooterText(t, data),
   ]
     .filter(Boolean)
     .join("\n\n");

@@ -1,8 +1,8 @@
 import { fill } from "../src/i18n/messages";
+import { BrandFooter, BrandLogo, brandFooterText } from "./brand";
 import type { Rendered, Template } from "./types";
 
 const box = "font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1f2933;max-width:560px;margin:0 auto;padding:24px";
-const muted = "color:#52606d;font-size:13px";
 
 /**
  * To someone who passed their seat on. Not the shared layout: they have no registration
@@ -18,15 +18,16 @@ const substituteReplaced: Template = (t, data): Rendered => {
     <html lang={data.language}>
       <body style="margin:0;background:#f5f7fa">
         <div style={box}>
+          <BrandLogo data={data} />
           {paragraphs.map((p) => (
             <p>{p}</p>
           ))}
-          <p style={muted}>{fill(t.footer, { org: data.orgName })}</p>
+          <BrandFooter t={t} data={data} />
         </div>
       </body>
     </html>
   );
-  const text = [...paragraphs, fill(t.footer, { org: data.orgName })].join("\n\n");
+  const text = [...paragraphs, brandFooterText(t, data)].join("\n\n");
   return { subject: fill(m.subject, values), text: `${text}\n`, html: `<!doctype html>${html.toString()}` };
 };
 export default substituteReplaced;

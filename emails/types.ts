@@ -28,8 +28,18 @@ export interface EmailData {
   offer: { deadline: string; acceptUrl: string } | null;
   /** What an organiser wrote to the attendees (organiser_message only). */
   message: { subject: string; body: string } | null;
+  /** The organisation's branding: its logo's absolute URL, colour, contact and footer. */
+  brand?: EmailBrand;
   /** A seat passed on: who sent the reader (substitute_confirmed), or who took it (substitute_replaced). */
   handover?: { name: string; calendarWithdrawn?: boolean };
+}
+
+export interface EmailBrand {
+  logo: string | null;
+  palette: { accent: string; onAccent: string } | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  footer: string | null;
 }
 
 export interface Rendered {

@@ -5,6 +5,7 @@ import { smtpMailer } from "../src/runtime/node/mailers";
 import { DAY, HOUR, MINUTE } from "./helpers/clock";
 import { eventBody } from "./helpers/harness";
 import { FROM, mailHarness, type MailHarness } from "./helpers/mail";
+import { parseMailbox } from "../src/mail/types";
 import { startSmtp, type SmtpPolicy } from "./helpers/smtp";
 
 // What a refusal by the real SMTP server (smtp-server) means for the message and for the
@@ -161,7 +162,7 @@ describe("a refused login", () => {
     try {
       const outcome = await mailer.send({
         messageId: "<login-test@plats.test>",
-        from: FROM,
+        from: parseMailbox(FROM),
         to: { name: "Anna", address: "anna@example.se" },
         subject: "Test",
         text: "Test",

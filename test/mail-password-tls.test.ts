@@ -13,7 +13,7 @@ afterEach(async () => {
 
 const mail: OutgoingMail = {
   messageId: "<msg_node_tls@plats.test>",
-  from: "Techtank Blekinge <noreply@plats.test>",
+  from: { name: "Techtank Blekinge", address: "noreply@plats.test" },
   to: { name: "Åsa Öberg", address: "asa@example.se" },
   subject: "Bekräftelse: Leankonferens Blekinge",
   text: "Hej Åsa!",

@@ -59,7 +59,7 @@ const rendered = [
 
 const outgoing = (r: (typeof rendered)[number]): OutgoingMail => ({
   messageId: `<msg_${Math.random().toString(36).slice(2)}@plats.example>`,
-  from: "Plats <noreply@plats.example>",
+  from: { name: "Plats", address: "noreply@plats.example" },
   to: { name: "Åsa Öberg", address: "asa@industri.se" },
   subject: r.mail.subject,
   text: r.mail.text,

@@ -43,7 +43,7 @@ const text = [
 
 const mail = (overrides: Partial<OutgoingMail> = {}): OutgoingMail => ({
   messageId: "<msg_0123456789@plats.techtank.se>",
-  from: "Techtank Blekinge <noreply@plats.techtank.se>",
+  from: { name: "Techtank Blekinge", address: "noreply@plats.techtank.se" },
   replyTo: "evenemang@techtank.se",
   to: { name: "Åsa Öberg", address: "asa@example.se" },
   subject: "Bekräftelse: Leankonferens Blekinge – värdeflöden på riktigt, torsdag 18 mars 2027 i Karlshamn",

@@ -53,7 +53,7 @@ afterAll(async () => {
 
 const mail = (n: number): OutgoingMail => ({
   messageId: `<msg_tls${n}@plats.test>`,
-  from: "Techtank Blekinge <noreply@plats.test>",
+  from: { name: "Techtank Blekinge", address: "noreply@plats.test" },
   to: { name: "Åsa Öberg", address: "asa@example.se" },
   subject: `Bekräftelse ${n}: Leankonferens Blekinge – värdeflöden på riktigt`,
   text: "Hej Åsa!\n\n.En rad som börjar med punkt\nVälkommen.",

@@ -11,6 +11,7 @@ export const en: typeof sv = {
   addToCalendar: "Add to calendar",
   calendarFile: "Calendar file (.ics)",
   footer: "You are receiving this because you registered for an event by {org}.",
+  contact: "Contact",
   confirmed: {
     subject: "Confirmed: {event}",
     intro: "You are registered for {event}. Welcome!",

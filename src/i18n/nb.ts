@@ -11,6 +11,7 @@ export const nb: typeof sv = {
   addToCalendar: "Legg til i kalenderen",
   calendarFile: "Kalenderfil (.ics)",
   footer: "Du får denne e-posten fordi du har meldt deg på et arrangement hos {org}.",
+  contact: "Kontakt",
   confirmed: {
     subject: "Bekreftelse: {event}",
     intro: "Du er påmeldt {event}. Velkommen!",

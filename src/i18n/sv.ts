@@ -9,6 +9,7 @@ export const sv = {
   addToCalendar: "Lägg till i kalendern",
   calendarFile: "Kalenderfil (.ics)",
   footer: "Du får det här meddelandet för att du anmält dig till ett evenemang hos {org}.",
+  contact: "Kontakt",
   confirmed: {
     subject: "Bekräftelse: {event}",
     intro: "Du är anmäld till {event}. Välkommen!",

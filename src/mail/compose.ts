@@ -8,17 +8,34 @@ import { formatDeadline, formatWhen } from "../i18n/format";
 import { messages } from "../i18n/messages";
 import { newSecret, sha256Hex } from "../lib/secrets";
 import { checkinPass } from "../domain/checkin";
+import { publicBrand } from "../domain/organisations";
 import { eventUrl, manageUrl, type ServiceContext } from "../domain/context";
 import { findRegistration } from "../domain/registrations";
 import { composeLoginLink } from "./loginLinkMail";
 import { composeSeatPassedOn } from "./seatPassedOn";
 
-import type { Composed, MailSettings, OutboxRow } from "./types";
+import { parseMailbox, type Composed, type MailSettings, type OutboxRow } from "./types";
+import type { EmailBrand } from "../../emails";
 export type { Composed, MailSettings, OutboxRow } from "./types";
 
-const addressOf = (mailbox: string) => /<([^>]+)>/.exec(mailbox)?.[1] ?? mailbox.trim();
+const addressOf = (mailbox: string) => parseMailbox(mailbox).address;
 // Message-IDs use our own domain, not the organiser's (which may be gmail.com).
 const senderHost = (settings: MailSettings) => addressOf(settings.from).split("@")[1] ?? "plats";
+
+/**
+ * What an email shows of its organisation: the logo as an absolute URL (a hosted image,
+ * never an attachment), the colour, the contact and the footer.
+ */
+export function emailBrand(ctx: ServiceContext, org: Parameters<typeof publicBrand>[1]): EmailBrand {
+  const b = publicBrand(ctx, org);
+  return { logo: b.logo?.url ?? null, palette: b.palette, contactEmail: b.contactEmail, contactPhone: b.contactPhone, footer: b.footer };
+}
+
+/**
+ * The organisation's emails come from its own name at MAIL_FROM's address, so a reader
+ * sees "Techtank", not the service; the transports encode a name that is not ASCII.
+ */
+export const organisationSender = (settings: MailSettings, orgName: string) => ({ name: orgName, address: addressOf(settings.from) });
 
 const organiserMessage = (payload: Record<string, unknown>) => ({
   subject: typeof payload.subject === "string" ? payload.subject : "",
@@ -42,7 +59,11 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
   if (!found) return { skip: "registration no longer exists" };
   const { registration: r, event: e, org } = found;
   if (row.kind === "substitute_replaced")
-    return composeSeatPassedOn(ctx, row, found, { from: settings.from, senderAddress: addressOf(settings.from), messageId: `<${row.id}@${senderHost(settings)}>` });
+    return composeSeatPassedOn(ctx, row, found, {
+      from: organisationSender(settings, org.name),
+      brand: emailBrand(ctx, org),
+      messageId: `<${row.id}@${senderHost(settings)}>`,
+    });
   const live = e.status !== "cancelled" && r.status !== "cancelled";
   const confirmed = live && r.status === "confirmed";
   const stillTrue: Partial<Record<OutboxRow["kind"], boolean>> = {
@@ -74,6 +95,7 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
     language: r.language,
     name: r.name,
     orgName: org.name,
+    brand: emailBrand(ctx, org),
     event: {
       title: e.title,
       when: formatWhen(e.startsAt, e.endsAt, e.timezone, r.language),
@@ -110,7 +132,7 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
   return {
     mail: {
       messageId: `<${row.id}@${senderHost(settings)}>`,
-      from: settings.from,
+      from: organisationSender(settings, org.name),
       ...(org.contactEmail ? { replyTo: org.contactEmail } : {}),
       to: { name: r.name, address: r.email },
       subject: rendered.subject,

@@ -4,7 +4,7 @@ import { organisations, users } from "../db/schema";
 import { messages } from "../i18n/messages";
 import type { ServiceContext } from "../domain/context";
 import { LOGIN_LINK_TTL_MS, mintLoginLink } from "../domain/accounts";
-import type { Composed, MailSettings, OutboxRow } from "./types";
+import { parseMailbox, type Composed, type MailSettings, type OutboxRow } from "./types";
 
 /**
  * A login link, minted now: the outbox row only names the member, so the secret exists
@@ -31,7 +31,8 @@ export async function composeLoginLink(ctx: ServiceContext, row: OutboxRow, sett
   return {
     mail: {
       messageId: `<${row.id}@${host}>`,
-      from: settings.from,
+      // About the service, not one organisation's event: MAIL_FROM as it is ("Plats").
+      from: parseMailbox(settings.from),
       to: { name: found.user.name ?? "", address: found.user.email },
       subject: rendered.subject,
       text: rendered.text,

@@ -4,7 +4,8 @@ import type { FailureKind } from "./failureKind";
 export interface OutgoingMail {
   /** `<outbox-id@host>`: stable across retries, so a resend is recognisable. */
   messageId: string;
-  from: string;
+  /** The sender: MAIL_FROM's address, under the organisation's name (sign-in links: MAIL_FROM's own name). */
+  from: { name: string; address: string };
   replyTo?: string;
   to: { name: string; address: string };
   subject: string;

@@ -5,6 +5,7 @@ import type { events, organisations, registrations } from "../db/schema";
 import { formatWhen } from "../i18n/format";
 import { messages } from "../i18n/messages";
 import { eventUrl, type ServiceContext } from "../domain/context";
+import type { EmailBrand } from "../../emails";
 import type { Composed, OutboxRow } from "./types";
 
 interface Found {
@@ -23,7 +24,7 @@ export function composeSeatPassedOn(
   ctx: ServiceContext,
   row: OutboxRow,
   { registration: r, event: e, org }: Found,
-  mail: { from: string; senderAddress: string; messageId: string },
+  mail: { from: { name: string; address: string }; brand: EmailBrand; messageId: string },
 ): Composed {
   const payload = row.payload as { sequence?: number; hadInvite?: number | boolean; to?: string };
   const language = row.locale;
@@ -34,6 +35,7 @@ export function composeSeatPassedOn(
     language,
     name,
     orgName: org.name,
+    brand: mail.brand,
     event: {
       title: e.title,
       when: formatWhen(e.startsAt, e.endsAt, e.timezone, language),
@@ -58,7 +60,7 @@ export function composeSeatPassedOn(
         sequence: Number(payload.sequence ?? r.inviteSequence),
         stamp: ctx.now(),
         event: calendarEvent(e, page, false),
-        organizer: { name: org.name, email: org.contactEmail ?? mail.senderAddress },
+        organizer: { name: org.name, email: org.contactEmail ?? mail.from.address },
         attendee: { name, email: row.toEmail },
       })
     : null;

@@ -10,3 +10,10 @@ export interface MailSettings {
 
 /** A message to send, or why it no longer should be. */
 export type Composed = { mail: OutgoingMail } | { skip: string };
+
+/** A mailbox such as `Plats <noreply@example.se>` as name and address (the name may be empty). */
+export function parseMailbox(text: string): { name: string; address: string } {
+  const angle = /^\s*(?:"((?:[^"\\]|\\.)*)"|([^<]*?))\s*<([^>]+)>\s*$/.exec(text);
+  if (!angle) return { name: "", address: text.trim() };
+  return { name: (angle[1]?.replace(/\\(.)/g, "$1") ?? angle[2] ?? "").trim(), address: angle[3]!.trim() };
+}

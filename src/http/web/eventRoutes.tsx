@@ -111,6 +111,6 @@ export function eventPageRoutes(options: EventPageOptions) {
       const placed = attendees.map((a, i) => ({ name: a.name, email: a.email, result: results[i] ?? null }));
       const managed = await getManagedRegistration({ ctx: c.var.ctx, input: { token: tokenOf(mine.manageUrl) } });
       c.header("Cache-Control", "no-store");
-      return renderPage(c, <ResultPage page={eventPageInfo(c)} event={managed.event} placed={placed} calendar={managed.calendar} />);
+      return renderPage(c, <ResultPage page={eventPageInfo(c)} event={managed.event} placed={placed} calendar={managed.calendar} brand={data.organisation.brand} />);
     });
 }

@@ -3,8 +3,10 @@ import { html } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Language } from "../../db/schema";
+import { telHref, type PublicBrand } from "../../domain/organisations";
+import { fill } from "../../i18n/messages";
 import { pageMessages, type PageMessages } from "../../i18n/pages";
-import { assetUrl } from "./assets";
+import { accentSheetUrl, assetUrl } from "./assets";
 
 export interface PageInfo {
   lang: Language;
@@ -45,11 +47,40 @@ function Languages({ page }: { page: PageInfo }) {
   );
 }
 
+/** The organiser's contact and footer, under the page's content (the embed has no site footer). */
+function OrganiserFoot({ page, brand }: { page: PageInfo; brand: PublicBrand }) {
+  const { t } = page;
+  if (!brand.contactEmail && !brand.contactPhone && !brand.footer) return null;
+  return (
+    <div class="org-foot">
+      {brand.contactEmail || brand.contactPhone ? (
+        <>
+          <p>
+            <strong>{fill(t.contactHeading, { org: brand.name })}</strong>
+          </p>
+          {brand.contactEmail ? (
+            <p>
+              {t.contactEmail}: <a href={`mailto:${brand.contactEmail}`}>{brand.contactEmail}</a>
+            </p>
+          ) : null}
+          {brand.contactPhone ? (
+            <p>
+              {t.contactPhone}: <a href={telHref(brand.contactPhone)}>{brand.contactPhone}</a>
+            </p>
+          ) : null}
+        </>
+      ) : null}
+      {brand.footer ? <p class="org-footer">{brand.footer}</p> : null}
+    </div>
+  );
+}
+
 /**
  * The frame of every attendee page. Embedded (`?embed=1`), it drops the site header and
  * footer and loads the script that reports its height to the page around the iframe.
+ * With an organisation's `brand`, its colour, logo, contact and footer frame the content.
  */
-export function Layout({ page, title, children, noindex }: { page: PageInfo; title: string; children: Child; noindex?: boolean }) {
+export function Layout({ page, title, children, noindex, brand }: { page: PageInfo; title: string; children: Child; noindex?: boolean; brand?: PublicBrand | null }) {
   const { t } = page;
   return (
     <html lang={page.lang}>
@@ -59,6 +90,7 @@ export function Layout({ page, title, children, noindex }: { page: PageInfo; tit
         {noindex ? <meta name="robots" content="noindex" /> : null}
         <title>{title}</title>
         <link rel="stylesheet" href={assetUrl["plats.css"]} />
+        {brand?.palette ? <link rel="stylesheet" href={accentSheetUrl(brand.palette.accent)} /> : null}
         <link rel="icon" href={assetUrl["icon.svg"]} type="image/svg+xml" />
         {page.embed ? <script src={assetUrl["frame.js"]} defer></script> : null}
       </head>
@@ -78,7 +110,13 @@ export function Layout({ page, title, children, noindex }: { page: PageInfo; tit
         )}
         <main id="main">
           {page.embed ? <Languages page={page} /> : null}
+          {brand?.logo ? (
+            <p class="org-logo">
+              <img src={brand.logo.path} alt={brand.name} />
+            </p>
+          ) : null}
           {children}
+          {brand ? <OrganiserFoot page={page} brand={brand} /> : null}
         </main>
         {page.embed ? null : <footer class="foot">{t.footer}</footer>}
       </body>

@@ -6,6 +6,9 @@ export const en: typeof sv = {
   language: "Language",
   languageNames: { sv: "Svenska", en: "English", nb: "Norsk bokmål" },
   footer: "Registration via Plats",
+  contactHeading: "Questions? Contact {org}",
+  contactEmail: "Email",
+  contactPhone: "Phone",
   // Home
   homeTitle: "Upcoming events",
   homeTitleOrg: "Upcoming events from {org}",

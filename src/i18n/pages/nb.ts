@@ -6,6 +6,9 @@ export const nb: typeof sv = {
   language: "Språk",
   languageNames: { sv: "Svenska", en: "English", nb: "Norsk bokmål" },
   footer: "Påmelding via Plats",
+  contactHeading: "Spørsmål? Kontakt {org}",
+  contactEmail: "E-post",
+  contactPhone: "Telefon",
   // Home
   homeTitle: "Kommende arrangementer",
   homeTitleOrg: "Kommende arrangementer hos {org}",

@@ -4,6 +4,10 @@ export const sv = {
   language: "Språk",
   languageNames: { sv: "Svenska", en: "English", nb: "Norsk bokmål" },
   footer: "Anmälan via Plats",
+  // The organiser's contact under the event page and the embedded form
+  contactHeading: "Frågor? Kontakta {org}",
+  contactEmail: "E-post",
+  contactPhone: "Telefon",
   // Home
   homeTitle: "Kommande evenemang",
   homeTitleOrg: "Kommande evenemang hos {org}",

@@ -3,7 +3,7 @@ import type { SendEmail } from "@cloudflare/workers-types";
 import type { Config } from "../../config";
 import { ConfigError } from "../../config";
 import type { Mailer, SendOutcome } from "../../mail/mailer";
-import { addressOf, buildMime } from "./mime";
+import { buildMime } from "./mime";
 import { emailServiceOutcome, smtpOutcome } from "./sendOutcome";
 import { sendSmtp } from "./smtp";
 import { parseSmtpUrl } from "./smtpTarget";
@@ -18,7 +18,7 @@ export function emailServiceMailer(binding: SendEmail): Mailer {
   return {
     async send(mail): Promise<SendOutcome> {
       try {
-        const message = new EmailMessage(addressOf(mail.from), mail.to.address, buildMime(mail));
+        const message = new EmailMessage(mail.from.address, mail.to.address, buildMime(mail));
         await binding.send(message);
         return { ok: true };
       } catch (err) {
@@ -33,7 +33,7 @@ export function smtpSocketMailer(url: string, timeoutSeconds = 30): Mailer {
   const target = parseSmtpUrl(url);
   return {
     async send(mail): Promise<SendOutcome> {
-      const from = addressOf(mail.from);
+      const from = mail.from.address;
       try {
         await sendSmtp(target, { from, to: mail.to.address, raw: buildMime(mail), helo: from.split("@")[1] || "localhost" }, timeoutSeconds * 1000);
         return { ok: true };

@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { palette } from "../../../domain/organisations";
 import type { AppEnv } from "../../env";
 import { assets, makeAsset, versionedName, type Asset } from "./catalog";
 import { embedScript } from "./scripts";
@@ -47,15 +48,35 @@ export function assetRoutes(publicUrl: string) {
   // Loaded by the organisations' own sites.
   byName.set("embed.js", { asset: embed, cacheControl: BRIEFLY, extra: { "Cross-Origin-Resource-Policy": "cross-origin" } });
 
-  return new Hono<AppEnv>().get("/:file", (c) => {
-    const file = c.req.param("file");
-    const found = byName.get(file);
-    if (found) return serve(c, found);
-    // Another version's name (a page from before or after a deploy, or an isolate still on
-    // the old one): today's body, but not for keeps, since that name means other bytes.
-    const other = /^([a-z]+)\.[0-9a-f]{16}(\.[a-z]+)$/.exec(file);
-    const current = other && byName.get(`${other[1]}${other[2]}`);
-    if (current && current.asset !== embed) return serve(c, current);
-    return c.notFound();
-  });
+  return new Hono<AppEnv>()
+    .get("/accent/:file", (c) => accentSheet(c))
+    .get("/:file", (c) => {
+      const file = c.req.param("file");
+      const found = byName.get(file);
+      if (found) return serve(c, found);
+      // Another version's name (a page from before or after a deploy, or an isolate still on
+      // the old one): today's body, but not for keeps, since that name means other bytes.
+      const other = /^([a-z]+)\.[0-9a-f]{16}(\.[a-z]+)$/.exec(file);
+      const current = other && byName.get(`${other[1]}${other[2]}`);
+      if (current && current.asset !== embed) return serve(c, current);
+      return c.notFound();
+    });
+}
+
+/** Where the stylesheet of an accent colour (#rrggbb) is. */
+export const accentSheetUrl = (accent: string) => `/assets/accent/${accent.slice(1)}.css`;
+
+/**
+ * `/assets/accent/<rrggbb>.css`: an organisation's colour as the pages' custom properties,
+ * with the text colours that keep it readable. A stylesheet of our own rather than an
+ * inline style, so the pages' CSP stays `style-src 'self'`; it depends on the colour alone
+ * (no database read). Kept for a day, not for good, so a change to the contrast rule
+ * reaches pages within one.
+ */
+function accentSheet(c: Context) {
+  const named = /^([0-9a-f]{6})\.css$/.exec(c.req.param("file") ?? "");
+  if (!named) return c.notFound();
+  const p = palette(`#${named[1]}`);
+  const css = `:root{--accent:${p.accent};--accent-ink:${p.onAccent};--accent-text:${p.accentText}}\n`;
+  return c.body(css, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=86400", "X-Content-Type-Options": "nosniff" });
 }

@@ -5,7 +5,7 @@
 export const stylesheet = `
 :root {
   --ink: #1f2933; --muted: #52606d; --line: #cbd2d9; --soft: #f5f7fa; --paper: #ffffff;
-  --accent: #1d4ed8; --accent-ink: #ffffff; --ok: #166534; --ok-soft: #dcfce7;
+  --accent: #1d4ed8; --accent-ink: #ffffff; --accent-text: #1d4ed8; --ok: #166534; --ok-soft: #dcfce7;
   --wait: #854d0e; --wait-soft: #fef3c7; --bad: #b91c1c; --bad-soft: #fee2e2;
   color-scheme: light;
 }
@@ -15,7 +15,8 @@ body {
   margin: 0; background: var(--soft); color: var(--ink);
   font: 1rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
 }
-a { color: var(--accent); text-underline-offset: 0.15em; }
+/* Text takes --accent-text: an organisation's colour darkened where it would be too pale to read. */
+a { color: var(--accent-text); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
 :focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
 .skip { position: absolute; left: -999px; top: 0; background: var(--paper); padding: 0.5rem 1rem; }
@@ -27,6 +28,11 @@ a:hover { text-decoration-thickness: 2px; }
 .langs ul { display: flex; gap: 0.75rem; list-style: none; margin: 0; padding: 0; font-size: 0.9rem; }
 .langs a[aria-current="true"] { font-weight: 700; color: var(--ink); text-decoration: none; }
 main { padding-block: 1.5rem 3rem; }
+.org-logo { margin: 0 0 1rem; }
+.org-logo img { display: block; max-height: 4rem; max-width: min(16rem, 100%); width: auto; height: auto; }
+.org-foot { border-top: 1px solid var(--line); margin-top: 2rem; padding-top: 1rem; color: var(--muted); font-size: 0.92rem; }
+.org-foot p { margin: 0.25rem 0; }
+.org-foot .org-footer { white-space: pre-line; }
 .embed main { max-width: none; padding: 0.75rem; }
 .card { background: var(--paper); border: 1px solid var(--line); border-radius: 10px; padding: 1.25rem; margin-block: 1rem; }
 h1 { font-size: clamp(1.5rem, 5vw, 2rem); line-height: 1.2; margin: 0 0 0.5rem; overflow-wrap: anywhere; }
@@ -74,7 +80,7 @@ details.colleagues summary { cursor: pointer; font-weight: 600; }
   background: var(--accent); color: var(--accent-ink); border: 2px solid var(--accent); border-radius: 8px;
   padding: 0.65rem 1.25rem; min-height: 2.75rem;
 }
-.button.secondary, button.secondary { background: var(--paper); color: var(--accent); }
+.button.secondary, button.secondary { background: var(--paper); color: var(--accent-text); }
 button.danger { background: var(--bad); border-color: var(--bad); }
 .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin-top: 1rem; }
 .links { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; padding: 0; list-style: none; }

@@ -147,7 +147,7 @@ export function EventPageView(props: {
   const { event, organisation } = data;
   const failed = Object.keys(state.errors).length > 0 || state.problem;
   return (
-    <Layout page={page} title={`${failed ? fill(t.errorTitle, { title: event.title }) : event.title} – ${organisation.name}`} noindex={preview || undefined}>
+    <Layout page={page} title={`${failed ? fill(t.errorTitle, { title: event.title }) : event.title} – ${organisation.name}`} noindex={preview || undefined} brand={organisation.brand}>
       <article>
         {props.preview}
         <h1>{event.title}</h1>

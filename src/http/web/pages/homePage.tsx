@@ -11,7 +11,7 @@ export function HomePage({ page, data }: { page: PageInfo; data: Upcoming }) {
   const { t } = page;
   const title = data.organisation ? fill(t.homeTitleOrg, { org: data.organisation.name }) : t.homeTitle;
   return (
-    <Layout page={page} title={`${title} – Plats`}>
+    <Layout page={page} title={`${title} – Plats`} brand={data.organisation?.brand}>
       <h1>{title}</h1>
       {data.events.length === 0 ? <p>{t.noEvents}</p> : null}
       <ul class="events">

@@ -3,6 +3,7 @@ import { fill, messages } from "../../../i18n/messages";
 import type { PageMessages } from "../../../i18n/pages";
 import type { RegistrationResult } from "../../../domain/signup";
 import type { PublicEventView } from "../../../domain/events";
+import type { PublicBrand } from "../../../domain/organisations";
 import { Layout, type PageInfo } from "../layout";
 import { EventFacts } from "./eventPage";
 
@@ -49,6 +50,8 @@ export function ResultPage(props: {
   page: PageInfo;
   event: PublicEventView & { onlineUrl: string | null };
   placed: Placed[];
+  /** The organisation's branding: the result is shown in the embed too. */
+  brand?: PublicBrand;
   calendar: CalendarLinks | null;
 }) {
   const { page, event, placed, calendar } = props;
@@ -58,7 +61,7 @@ export function ResultPage(props: {
   const heading = group ? t.resultGroup : me.result?.status === "confirmed" ? t.resultConfirmed : t.resultWaitlisted;
   const values = { event: event.title, email: me.email, position: me.result?.position ?? "" };
   return (
-    <Layout page={page} title={`${heading} – ${event.title}`} noindex>
+    <Layout page={page} title={`${heading} – ${event.title}`} noindex brand={props.brand}>
       <h1>{heading}</h1>
       {me.result ? (
         <p class={`notice ${me.result.status === "confirmed" ? "ok" : "wait"}`} role="status">

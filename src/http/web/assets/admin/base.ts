@@ -12,6 +12,8 @@ export const adminBase = `
 .language-switch label { font-size: 0.9rem; color: var(--muted); }
 .language-switch select, .language-switch button { min-height: 2rem; padding: 0.15rem 0.5rem; font-size: 0.9rem; width: auto; }
 button.link { background: none; border: 0; color: var(--accent); padding: 0; min-height: 0; font-weight: 400; text-decoration: underline; }
+.logo-current { margin: 0 0 1rem; }
+.logo-current img { display: block; max-height: 5rem; max-width: min(16rem, 100%); width: auto; height: auto; background: var(--soft); }
 .page-head { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; justify-content: space-between; margin-bottom: 1rem; }
 .page-head h1 { margin: 0; }
 .table-wrap { overflow-x: auto; background: var(--paper); border: 1px solid var(--line); border-radius: 10px; }
