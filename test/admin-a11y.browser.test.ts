@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMember, setPassword } from "../src/domain/accounts";
 import { PASSWORD } from "./helpers/admin";
 import { browserSuite, DESKTOP, expectAccessible, PHONE, screenshot } from "./helpers/browser";
+import { setLogo } from "../src/domain/organisations";
 import { liveEventBody, person } from "./helpers/harness";
+import { PNG } from "./helpers/images";
 
 // axe-core on every page of the workspace an organiser uses: no serious or critical
 // violation (WCAG 2.1 A and AA plus axe's best practices), as on the attendee pages.
@@ -24,6 +26,9 @@ beforeAll(async () => {
     WHERE rowid = (SELECT min(rowid) FROM outbox)`);
   await suite.h.database.db.run(sql`UPDATE outbox SET attempts = 1, last_error = '451 4.3.0 Try again later'
     WHERE rowid = (SELECT max(rowid) FROM outbox)`);
+  // Branded, so the settings page shows its logo and the remove button.
+  await suite.h.api("PATCH", "/organisation", { accentColor: "#0b6e4f", contactPhone: "+46 455 12 34 56", footer: "Techtank, Karlskrona" });
+  await setLogo({ ctx: suite.h.ctx, input: { orgId: suite.h.orgId, bytes: PNG }, actor: { orgId: suite.h.orgId, id: null, email: "test" } });
   const owner = await createMember({ ctx: suite.h.ctx, input: { orgId: suite.h.orgId, email: "axe@techtank.se", role: "owner" } });
   await setPassword({ ctx: suite.h.ctx, member: owner, password: PASSWORD });
   context = await suite.browser.newContext(DESKTOP);
@@ -55,6 +60,7 @@ const pages = () => [
   "/admin/checkin",
   "/admin/reports",
   "/admin/settings",
+  "/admin/settings?notice=logo",
   "/admin/members",
   "/admin/tokens",
   "/admin/privacy",

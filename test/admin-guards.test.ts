@@ -87,6 +87,8 @@ const GUARDS: Record<string, Guard> = {
 
   "GET /admin/settings": owner,
   "POST /admin/settings": owner,
+  "POST /admin/settings/logo": owner,
+  "POST /admin/settings/logo/remove": owner,
   "GET /admin/members": owner,
   "POST /admin/members": { role: "owner", form: { email: "new@cluster.se", role: "organiser", language: "sv" } },
   "POST /admin/members/:id/role": { role: "owner", form: { role: "checkin" } },

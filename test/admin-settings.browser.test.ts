@@ -2,7 +2,8 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMember } from "../src/domain/accounts";
 import { startSession } from "../src/domain/accounts";
-import { browserSuite, DESKTOP, PHONE, screenshot } from "./helpers/browser";
+import { browserSuite, DESKTOP, expectAccessible, PHONE, screenshot } from "./helpers/browser";
+import { PNG } from "./helpers/images";
 import { liveEventBody } from "./helpers/harness";
 
 // The owner's settings page in chromium, for a reviewer's eye (screenshots) and to see
@@ -75,5 +76,26 @@ describe("settings in the browser", () => {
     await page.goto(`${suite.server.url}/admin/audit`);
     expect(await page.locator("h1").textContent()).toBe("Audit log");
     await screenshot(page, "admin-audit");
+  });
+
+  it("uploads a logo through the file field, refuses an SVG on that field, and removes it", async () => {
+    await page.goto(`${suite.server.url}/admin/settings`);
+    await page.getByLabel("Image file").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from(PNG) });
+    await Promise.all([page.waitForURL(/notice=logo$/), page.getByRole("button", { name: "Upload the logo" }).click()]);
+    expect(await page.locator("p.notice").textContent()).toContain("The logo is uploaded.");
+    expect(await page.getByRole("img", { name: "Techtank" }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+    await expectAccessible(page, "settings with a logo");
+
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>';
+    await page.getByLabel("Image file").setInputFiles({ name: "logo.svg", mimeType: "image/svg+xml", buffer: Buffer.from(svg) });
+    await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "Replace the logo" }).click()]);
+    await page.locator(".error-summary").waitFor();
+    expect(await page.locator("#f-logo-error").textContent()).toBe("The logo must be a PNG, JPEG or WebP image.");
+    expect(await page.locator("#f-logo").getAttribute("aria-invalid")).toBe("true");
+    await expectAccessible(page, "a refused logo");
+    await screenshot(page, "admin-settings-logo-refused");
+
+    await Promise.all([page.waitForURL(/notice=logo-removed$/), page.getByRole("button", { name: "Remove the logo" }).click()]);
+    expect(await page.locator("p.notice").textContent()).toContain("The logo is removed.");
   });
 });

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { browserSuite, expectAccessible, screenshot } from "./helpers/browser";
+import { setLogo } from "../src/domain/organisations";
 import { liveEventBody, person } from "./helpers/harness";
+import { PNG } from "./helpers/images";
 
 // axe-core on every attendee page, in all three languages: no serious or critical
 // violation anywhere (WCAG 2.1 A and AA rules plus axe's best practices).
 const suite = browserSuite();
 let token: string;
+let orgSlug: string;
 
 const questions = [
   { id: "lunch", label: "Lunch", kind: "select", options: ["Fisk", "Vegetariskt"], required: true },
@@ -17,7 +20,18 @@ const questions = [
 ];
 
 beforeAll(async () => {
-  await suite.h.api("PATCH", "/organisation", { requireConsent: true, privacyUrl: "https://example.se/integritet", name: "Techtank" });
+  // Branded, with a pale colour: the pages must stay readable whatever colour is chosen.
+  await suite.h.api("PATCH", "/organisation", {
+    requireConsent: true,
+    privacyUrl: "https://example.se/integritet",
+    name: "Techtank",
+    contactEmail: "evenemang@techtank.se",
+    accentColor: "#ffd700",
+    contactPhone: "+46 455 12 34 56",
+    footer: "Techtank, Box 1, 371 21 Karlskrona",
+  });
+  await setLogo({ ctx: suite.h.ctx, input: { orgId: suite.h.orgId, bytes: PNG }, actor: { orgId: suite.h.orgId, id: null, email: "test" } });
+  orgSlug = (await suite.h.api("GET", "/organisation")).body.slug;
   await suite.h.api("POST", "/events", liveEventBody({ slug: "a11y", capacity: 2, questions, description: "En dag om lean.\n\nLunch ingår." }));
   const full = (await suite.h.api("POST", "/events", liveEventBody({ slug: "a11y-full", capacity: 0 }))).body;
   const waiting = await suite.h.api("POST", `/events/${full.id}/registrations`, person({ consent: true }), { token: null });
@@ -43,14 +57,22 @@ describe.each(["sv", "en", "nb"] as const)("accessibility in %s", (lang) => {
   it("the list of events", async () => {
     await open("/");
     await expectAccessible(page, "/");
+    await open(`/?org=${orgSlug}`);
+    expect(await page.locator(".org-logo img").getAttribute("alt")).toBe("Techtank");
+    await expectAccessible(page, "/?org=");
   });
 
   it("the event page with every kind of question, consent and colleagues", async () => {
     await open("/e/a11y");
     await page.locator("details.colleagues summary").click();
     await expectAccessible(page, "/e/a11y");
+    // The logo loaded, and the colour applied through its stylesheet.
+    expect(await page.locator(".org-logo img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    expect(await page.locator("#signup button[type=submit]").evaluate((b) => getComputedStyle(b).backgroundColor)).toBe("rgb(255, 215, 0)");
+    expect(await page.locator(".org-foot").textContent()).toContain("+46 455 12 34 56");
     await open("/e/a11y?embed=1");
     await expectAccessible(page, "/e/a11y?embed=1");
+    expect(await page.locator(".org-foot").textContent()).toContain("Techtank, Box 1");
   });
 
   it("the form with errors", async () => {

@@ -32,6 +32,7 @@ const workerd = [
   "test/workerd-offers.test.ts",
   "test/workerd-substitute.test.ts",
   "test/workerd-pages.test.ts",
+  "test/workerd-branding.test.ts",
   "test/workerd-scheduled.test.ts",
   "test/workerd-smtp-client.test.ts",
   // Its D1 half runs in workerd through wrangler's getPlatformProxy.
