@@ -6,7 +6,7 @@ import { sharedWorkerd, type Workerd } from "./helpers/workerdInstances";
 // The logo in the Workers build: uploaded as multipart to workerd, kept as a blob in D1
 // (which hands blobs back as arrays of numbers), and served by its hashed URL byte for byte.
 let w: Workerd;
-const session = "workerd-brand-session-0123456789abcdefghijk";
+const session = "workerd-brand-session-0123456789abcdefghijkl";
 
 beforeAll(async () => {
   w = await sharedWorkerd();
