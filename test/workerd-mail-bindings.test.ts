@@ -67,7 +67,8 @@ describe("Cloudflare Email Service binding", () => {
     expect(row).toMatchObject({ status: "sent" });
 
     expect(sent.mail.messageId).toBe(`<${row!.id}@plats.test>`);
-    expect(sent.mail.from?.value).toEqual([{ name: "Techtank", address: "noreply@plats.test" }]);
+    // The organisation's name at MAIL_FROM's address.
+    expect(sent.mail.from?.value).toEqual([{ name: "Org binding", address: "noreply@plats.test" }]);
     expect(sent.mail.replyTo?.value).toEqual([{ name: "", address: "evenemang@techtank.se" }]);
     expect(sent.mail.headers.get("auto-submitted")).toBe("auto-generated");
     expect(sent.mail.text).toContain("Leankonferens");
