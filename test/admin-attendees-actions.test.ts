@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { searchTextDrift, talliesDrift } from "./helpers/db";
 import { adminHarness, type AdminHarness, type SignedIn } from "./helpers/admin";
+import { formFields } from "./helpers/harness";
 import { DAY } from "./helpers/clock";
 import {
   auditRows,
@@ -178,13 +179,13 @@ describe("adding an attendee by hand", () => {
     { id: "topics", label: "Topics", kind: "multiselect", options: ["Lean", "AI"] },
     { id: "photo", label: "Photos OK", kind: "checkbox" },
   ];
-  const add = (ev: string, form: Record<string, string | string[]>) => organiser.request(`${listPath(ev)}/add`, { form });
+  const add = (ev: string, form: Record<string, string | string[]>) => organiser.request(`${listPath(ev)}/add`, { form: formFields(form) });
 
   it("shows a form with the event's questions and the two choices", async () => {
     const ev = await newEvent(h, { capacity: 1, questions });
     const res = await organiser.request(`${listPath(ev)}/add`);
     expect(res.status).toBe(200);
-    for (const id of ["f-name", "f-email", "f-organisation", "f-phone", "f-language", "f-answers-lunch", "f-answers-topics", "f-answers-photo", "f-override", "f-sendEmail"])
+    for (const id of ["f-firstName", "f-lastName", "f-email", "f-organisation", "f-phone", "f-language", "f-answers-lunch", "f-answers-topics", "f-answers-photo", "f-override", "f-sendEmail"])
       expect(res.text).toContain(`id="${id}"`);
     expect(res.text).toMatch(/id="f-sendEmail" name="sendEmail" value="yes" checked/);
     expect(res.text).toContain("0 of 1 seats taken, 0 waiting.");
@@ -221,14 +222,14 @@ describe("adding an attendee by hand", () => {
   it("when full: waitlisted if there is a waitlist, or seated beyond capacity with the override", async () => {
     const ev = await newEvent(h, { capacity: 1 });
     await signUps(h, ev, 1);
-    const waiting = await add(ev, { name: "Wait", email: "wait@example.se", sendEmail: "yes" });
+    const waiting = await add(ev, { name: "Wait Listed", email: "wait@example.se", sendEmail: "yes" });
     expect(waiting.location).toBe(`${listPath(ev)}?notice=added-waitlisted&mail=1`);
-    const over = await add(ev, { name: "Over", email: "over@example.se", override: "yes" });
+    const over = await add(ev, { name: "Over Booked", email: "over@example.se", override: "yes" });
     expect(over.location).toBe(`${listPath(ev)}?notice=added-over&mail=0`);
     const rows = await registrationRows(h, ev);
     expect(rows.slice(1).map((r) => [r.name, r.status, r.over_capacity])).toEqual([
-      ["Wait", "waitlisted", 0],
-      ["Over", "confirmed", 1],
+      ["Wait Listed", "waitlisted", 0],
+      ["Over Booked", "confirmed", 1],
     ]);
     // "Over" asked for no email; "Wait" was told their place.
     const mail = (await outboxRows(h)).filter((m) => rows.slice(1).some((r) => r.id === m.registration_id));
@@ -240,10 +241,11 @@ describe("adding an attendee by hand", () => {
     const ev = await newEvent(h, { capacity: 1, waitlist: false });
     await signUps(h, ev, 1);
     const before = await snapshot(h);
-    const res = await add(ev, { name: "Nope", email: "nope@example.se", sendEmail: "yes" });
+    const res = await add(ev, { name: "Nope Nilsson", email: "nope@example.se", sendEmail: "yes" });
     expect(res.status).toBe(409);
     expect(res.text).toContain("The event is full and has no waitlist.");
     expect(res.text).toContain('value="Nope"');
+    expect(res.text).toContain('value="Nilsson"');
     expect(await snapshot(h)).toEqual(before);
   });
 
@@ -252,14 +254,14 @@ describe("adding an attendee by hand", () => {
     h.clock.advance(30 * DAY);
     expect((await h.api("POST", `/events/${ev}/registrations`, { name: "Late", email: "late@example.se" }, { token: null })).status).toBe(409);
     const later = await h.signedIn("organiser");
-    expect((await later.request(`${listPath(ev)}/add`, { form: { name: "Late", email: "late@example.se" } })).location).toBe(`${listPath(ev)}?notice=added-confirmed&mail=0`);
+    expect((await later.request(`${listPath(ev)}/add`, { form: { firstName: "Late", lastName: "Comer", email: "late@example.se" } })).location).toBe(`${listPath(ev)}?notice=added-confirmed&mail=0`);
   });
 
   it("one live registration per email: a second is a field error and changes nothing", async () => {
     const ev = await newEvent(h, { capacity: 5 });
     await signUp(h, ev, { email: "taken@example.se" });
     const before = await snapshot(h);
-    const res = await add(ev, { name: "Again", email: "TAKEN@example.se", sendEmail: "yes" });
+    const res = await add(ev, { name: "Again Agrell", email: "TAKEN@example.se", sendEmail: "yes" });
     expect(res.status).toBe(409);
     expect(res.text).toContain("Already registered for this event.");
     expect(res.text).toContain('href="#f-email"');
@@ -270,13 +272,14 @@ describe("adding an attendee by hand", () => {
     const ev = await newEvent(h, { capacity: 5, questions });
     const before = await snapshot(h);
     const bad: { form: Record<string, string | string[]>; field: string }[] = [
-      { form: { name: "", email: "x@example.se" }, field: "f-name" },
-      { form: { name: "X", email: "not-an-email" }, field: "f-email" },
-      { form: { name: "X", email: "x@example.se", language: "de" }, field: "f-language" },
-      { form: { name: "X", email: "x@example.se", "answers.lunch": "Fish" }, field: "f-answers-lunch" },
-      { form: { name: "X", email: "x@example.se", "answers.topics": ["Lean", "Golf"] }, field: "f-answers-topics" },
-      { form: { name: "Line\u0007break", email: "x@example.se" }, field: "f-name" },
-      { form: { name: "X".repeat(201), email: "x@example.se" }, field: "f-name" },
+      { form: { name: "", email: "x@example.se" }, field: "f-firstName" },
+      { form: { firstName: "X", email: "x@example.se" }, field: "f-lastName" },
+      { form: { name: "X Y", email: "not-an-email" }, field: "f-email" },
+      { form: { name: "X Y", email: "x@example.se", language: "de" }, field: "f-language" },
+      { form: { name: "X Y", email: "x@example.se", "answers.lunch": "Fish" }, field: "f-answers-lunch" },
+      { form: { name: "X Y", email: "x@example.se", "answers.topics": ["Lean", "Golf"] }, field: "f-answers-topics" },
+      { form: { name: "Line\u0007break Y", email: "x@example.se" }, field: "f-firstName" },
+      { form: { firstName: "X".repeat(101), lastName: "Y", email: "x@example.se" }, field: "f-firstName" },
     ];
     for (const { form, field } of bad) {
       const res = await add(ev, form);

@@ -89,7 +89,7 @@ describe("check-in on a phone", () => {
     // Done with her: the search is cleared and waits for the next person, over everyone with a seat.
     expect(await page.locator("#f-q").inputValue()).toBe("");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-q");
-    await expect.poll(() => page.locator("#arrivals").getAttribute("aria-label")).toBe("Everyone with a seat, by name");
+    await expect.poll(() => page.locator("#arrivals").getAttribute("aria-label")).toBe("Everyone with a seat, by last name");
     await expect.poll(() => page.locator("#arrivals li strong").allTextContents()).toEqual(["Bo Ek", "Åsa Söderström"]);
     await screenshot(page, "admin-checkin");
 
@@ -126,7 +126,8 @@ describe("check-in on a phone", () => {
   it("adds a walk-in on a 390×844 phone: one form, checked in at once, over capacity only when ticked", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator("details.walk-in summary").tap();
-    await page.locator("details.walk-in #f-name").fill("Wilma Walk-in");
+    await page.locator("details.walk-in #f-firstName").fill("Wilma");
+    await page.locator("details.walk-in #f-lastName").fill("Walk-in");
     await page.locator("details.walk-in #f-email").fill("wilma@walk.se");
     await page.locator("details.walk-in #f-organisation").fill("Walk AB");
     // Two seats, both taken: the door may not waitlist her, and says what to do.

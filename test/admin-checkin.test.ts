@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { registrations } from "../src/db/schema";
 import { BROWSE_PAGE } from "../src/domain/checkin";
 import { adminHarness, type AdminHarness, type SignedIn } from "./helpers/admin";
+import { formFields } from "./helpers/harness";
 import { arrivedAt, auditFor, door, makeEvent, signUp } from "./admin-checkin-fixture";
 import { assetUrl } from "../src/http/web/assets";
 
@@ -74,19 +75,19 @@ describe("the door's pages", () => {
     expect(browse.results.map((r: { name: string }) => r.name)).toEqual(["Bo Ek", "Åsa Söderström"]);
   });
 
-  it("lists everyone with a seat by name to browse, a page at a time, with the Nordic letters after Z", async () => {
+  it("lists everyone with a seat by last name to browse, a page at a time, with the Nordic letters after Z", async () => {
     const ev = await makeEvent(h, { title: "Stor frukost", capacity: 200 });
     const names = Array.from({ length: 60 }, (_, i) => `Person ${String(i).padStart(2, "0")}`);
     for (const name of [...names, "Örjan Öst", "ärla Ek", "Zeta Zäta"]) await signUp(h, ev, { name, email: `${name.replace(/\W/g, "").toLowerCase()}${name.length}@x.se` });
     const deskOf = `/admin/events/${ev}/checkin`;
     const first = await staff.request(deskOf);
     expect(first.status).toBe(200);
-    expect(first.text).toContain('aria-label="Everyone with a seat, by name"');
+    expect(first.text).toContain('aria-label="Everyone with a seat, by last name"');
     expect((first.text.match(/<li class="arrival/g) ?? []).length).toBe(BROWSE_PAGE);
     const next = /href="([^"]*\?after=reg_[0-9a-z]+)"/.exec(first.text)![1]!.replaceAll("&amp;", "&");
     const second = await staff.request(next);
     const shown = [...second.text.matchAll(/<strong>([^<]+)<\/strong>/g)].map((m) => m[1]);
-    expect(shown).toEqual([...names.slice(BROWSE_PAGE), "Zeta Zäta", "Örjan Öst", "ärla Ek"]);
+    expect(shown).toEqual([...names.slice(BROWSE_PAGE), "ärla Ek", "Zeta Zäta", "Örjan Öst"]);
     expect(second.text).not.toContain("?after=");
     expect((await staff.request(`${deskOf}?after=nonsense`)).status).toBe(400);
     // Someone of another event as the cursor: nobody after them here.
@@ -281,7 +282,7 @@ describe("a walk-in at the door", () => {
 
   it("is added and checked in at once, by the door member, on the record", async () => {
     const ev = await makeEvent(h, { title: "Frukost med plats", capacity: 5 });
-    const res = await staff.request(`${desk(ev)}/walk-in`, { form: { name: "Vera Walk", email: "vera@walk.se", organisation: "Walk AB" } });
+    const res = await staff.request(`${desk(ev)}/walk-in`, { form: { ...formFields({ name: "Vera Walk" }), email: "vera@walk.se", organisation: "Walk AB" } });
     expect(res.status).toBe(303);
     const vera = (await rowOf("vera@walk.se"))!;
     expect(res.location).toBe(`${desk(ev)}?done=in&r=${vera.id}`);
@@ -296,13 +297,13 @@ describe("a walk-in at the door", () => {
   it("never waitlists: a full event refuses, unless seated beyond capacity, which is recorded", async () => {
     const ev = await makeEvent(h, { title: "Fullt seminarium", capacity: 1 });
     await signUp(h, ev, { name: "Först", email: "forst@x.se" });
-    const refused = await staff.request(`${desk(ev)}/walk-in`, { form: { name: "Sen Gäst", email: "sen@x.se" } });
+    const refused = await staff.request(`${desk(ev)}/walk-in`, { form: { ...formFields({ name: "Sen Gäst" }), email: "sen@x.se" } });
     expect(refused.status).toBe(409);
     expect(text(refused.text)).toContain("The event is full. To let them in anyway, tick “Seat beyond capacity”");
     // The form keeps what was typed, open.
     expect(refused.text).toContain('value="sen@x.se"');
     expect(await rowOf("sen@x.se")).toBeUndefined();
-    const seated = await staff.request(`${desk(ev)}/walk-in`, { form: { name: "Sen Gäst", email: "sen@x.se", override: "yes", sendEmail: "yes" } });
+    const seated = await staff.request(`${desk(ev)}/walk-in`, { form: { ...formFields({ name: "Sen Gäst" }), email: "sen@x.se", override: "yes", sendEmail: "yes" } });
     expect(seated.status).toBe(303);
     const sen = (await rowOf("sen@x.se"))!;
     expect(sen).toMatchObject({ status: "confirmed", overCapacity: true });
@@ -316,15 +317,15 @@ describe("a walk-in at the door", () => {
     await signUp(h, ev, { name: "Redan Här", email: "redan@x.se" });
     const count = async () => (await h.ctx.db.select().from(registrations).where(eq(registrations.eventId, ev))).length;
     const before = await count();
-    const bad = await staff.request(`${desk(ev)}/walk-in`, { form: { name: "", email: "inte-en-adress" } });
+    const bad = await staff.request(`${desk(ev)}/walk-in`, { form: { ...formFields({ name: "" }), email: "inte-en-adress" } });
     expect(bad.status).toBe(400);
-    expect(bad.text).toMatch(/id="f-name"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="f-name"/);
-    const twice = await staff.request(`${desk(ev)}/walk-in`, { form: { name: "Redan Här", email: "REDAN@x.se" } });
+    expect(bad.text).toMatch(/id="f-firstName"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="f-firstName"/);
+    const twice = await staff.request(`${desk(ev)}/walk-in`, { form: { ...formFields({ name: "Redan Här" }), email: "REDAN@x.se" } });
     expect(twice.status).toBe(409);
     expect(await count()).toBe(before);
     const other = await h.otherOrg();
     const theirs = await makeEvent(h, {}, other.token);
-    expect((await staff.request(`${desk(theirs)}/walk-in`, { form: { name: "X", email: "x@x.se" } })).status).toBe(404);
+    expect((await staff.request(`${desk(theirs)}/walk-in`, { form: { ...formFields({ name: "X" }), email: "x@x.se" } })).status).toBe(404);
   });
 });
 

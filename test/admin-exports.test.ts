@@ -155,7 +155,7 @@ describe("audit of exports", () => {
 });
 
 describe("the printable list", () => {
-  it("shows the confirmed attendees by name with row numbers and an empty signature column", async () => {
+  it("shows the confirmed attendees by last name with row numbers and an empty signature column", async () => {
     const res = await organiser.request(`/admin/events/${event.id}/print`);
     expect(res.status).toBe(200);
     expect(res.text).toContain("<h1>Leankonferens Blekinge 2027</h1>");
@@ -165,10 +165,10 @@ describe("the printable list", () => {
     expect(res.text).toContain("Use your browser&#39;s Print");
     expect(res.text).not.toContain("<script");
     const names = [...res.text.matchAll(/<td class="num">(\d+)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><td class="signature"><\/td>/g)].map((m) => m.slice(1));
-    // "=" sorts before letters; escaping is hono/jsx's.
+    // By last name, shown first; "=" sorts before letters; escaping is hono/jsx's.
     expect(names).toEqual([
       ["1", "=1+1", "@SUM(A1)"],
-      ["2", "Åsa Öberg", "Bröderna &quot;Ek&quot; AB, Ronneby"],
+      ["2", "Öberg, Åsa", "Bröderna &quot;Ek&quot; AB, Ronneby"],
     ]);
     expect(res.text).not.toContain("Erik Väntare");
   });

@@ -76,7 +76,8 @@ describe("an organiser's day in the workspace", () => {
   it("shows a signup made on the public page, and a second one on the waitlist", async () => {
     const visitor = await context.newPage();
     await visitor.goto(`${suite.server.url}/e/workshop-lean-i-varden`);
-    await visitor.locator("#f-name").fill("Greta Gäst");
+    await visitor.locator("#f-firstName").fill("Greta");
+    await visitor.locator("#f-lastName").fill("Gäst");
     await visitor.locator("#f-email").fill("greta@vard.se");
     await visitor.locator("#f-organisation").fill("=HYPERLINK(\"https://evil.example\")");
     await visitor.locator("#f-answers-lunch").selectOption("Vegetariskt");

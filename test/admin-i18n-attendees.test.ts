@@ -126,10 +126,10 @@ describe("the attendance list in the member's language", () => {
     const english = ["Add an attendee", "seats taken", "Language of their emails", "Seat and email", "Back to the list", "Answers"];
     expectWords(
       await read("sv", add),
-      ["Lägg till en deltagare", "1 av 2 platser är tagna, 1 står på väntelistan.", "Namn E-post Organisation (frivilligt)", "Språk i deltagarens mejl", "Plats och mejl", "Lägg till deltagare Tillbaka till listan"],
+      ["Lägg till en deltagare", "1 av 2 platser är tagna, 1 står på väntelistan.", "Förnamn Efternamn E-post Organisation (frivilligt)", "Språk i deltagarens mejl", "Plats och mejl", "Lägg till deltagare Tillbaka till listan"],
       english,
     );
-    const refused = await read("nb", add, { name: "", email: "x" });
+    const refused = await read("nb", add, { firstName: "", lastName: "", email: "x" });
     expect(refused.status).toBe(400);
     expectWords(refused, ["Legg til en deltaker", "1 av 2 plasser er tatt", "Noe må rettes", "Organisasjon (valgfritt) Telefon (valgfritt)", "Språk i deltakerens e-post", "Plass og e-post", "Tilbake til listen"], english);
   });

@@ -47,12 +47,12 @@ describe("the door's pages in Swedish and Norwegian", () => {
     expectPage(
       sv.text,
       "sv",
-      ["Lean-frukost", "torsdag 18 mars 2027", "Andra evenemang", "0 av 2 bekräftade har checkat in", "1 på väntelistan", "Hitta en person", "Inte incheckad", "På väntelistan – ingen plats", "Avbokad", "Alla med plats, i bokstavsordning.", "Lägg till deltagare utan anmälan", "Namn", "E-post", "Ge plats över maxantalet", "Lägg till och checka in", "Checka in med kod", "Skanna QR-kod", "Koden från e-postmeddelandet eller deltagarens sida"],
+      ["Lean-frukost", "torsdag 18 mars 2027", "Andra evenemang", "0 av 2 bekräftade har checkat in", "1 på väntelistan", "Hitta en person", "Inte incheckad", "På väntelistan – ingen plats", "Avbokad", "Alla med plats, efter efternamn.", "Lägg till deltagare utan anmälan", "Förnamn", "Efternamn", "E-post", "Ge plats över maxantalet", "Lägg till och checka in", "Checka in med kod", "Skanna QR-kod", "Koden från e-postmeddelandet eller deltagarens sida"],
       englishDesk,
     );
     expect(sv.text).toContain('aria-label="Checka in Åsa Söderström"');
     expect(sv.text).toContain('placeholder="Namn, organisation eller e-post"');
-    expect(sv.text).toContain('aria-label="Alla med plats, i bokstavsordning"');
+    expect(sv.text).toContain('aria-label="Alla med plats, efter efternamn"');
     expect(sv.text).toContain("<title>Incheckning: Lean-frukost · ");
     const nb = await get("nb", desk());
     expectPage(
@@ -68,7 +68,7 @@ describe("the door's pages in Swedish and Norwegian", () => {
     const block = (html: string) => JSON.parse(/<script type="application\/json" id="checkin-words">([^<]*)<\/script>/.exec(html)![1]!);
     const sv = block((await get("sv", desk())).text);
     expect(sv).toMatchObject({ locale: "sv-SE", timeZone: "Europe/Stockholm", checkIn: "Checka in", undo: "Ångra", notice: { offline: "Ingen anslutning. Försök igen." } });
-    expect(sv.desk.next).toMatch(/^Nästa \d+ i bokstavsordning$/);
+    expect(sv.desk.next).toMatch(/^Nästa \d+ efter efternamn$/);
     const nb = block((await get("nb", desk())).text);
     expect(nb).toMatchObject({ locale: "nb-NO", checkIn: "Sjekk inn", status: { checkedIn: "Sjekket inn" }, notice: { camera: "Kameraet kunne ikke åpnes. Skriv inn koden i stedet." } });
   });

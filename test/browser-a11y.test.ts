@@ -85,11 +85,13 @@ describe.each(["sv", "en", "nb"] as const)("accessibility in %s", (lang) => {
 
   it("the result page of a group signup", async () => {
     await open("/e/a11y");
-    await page.fill("#f-name", `Anna ${lang}`);
+    await page.fill("#f-firstName", "Anna");
+    await page.fill("#f-lastName", lang);
     await page.fill("#f-email", `anna-a11y-${lang}@example.se`);
     await page.selectOption("#f-answers-lunch", "Fisk");
     await page.locator("details.colleagues summary").click();
-    await page.fill("#f-attendees-1-name", `Bo ${lang}`);
+    await page.fill("#f-attendees-1-firstName", "Bo");
+    await page.fill("#f-attendees-1-lastName", lang);
     await page.fill("#f-attendees-1-email", `bo-a11y-${lang}@example.se`);
     await page.check("#f-consent");
     await Promise.all([page.waitForNavigation(), page.locator("#signup button[type=submit]").click()]);

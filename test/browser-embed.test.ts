@@ -61,7 +61,8 @@ describe("the embedded form", () => {
     await screenshot(page, "embed-allowed");
 
     // Registering inside the frame works (the form posts to Plats' own origin).
-    await frame!.getByLabel("Namn", { exact: true }).first().fill("Gustav Inbäddad");
+    await frame!.getByLabel("Förnamn", { exact: true }).first().fill("Gustav");
+    await frame!.getByLabel("Efternamn", { exact: true }).first().fill("Inbäddad");
     await frame!.getByLabel("E-post", { exact: true }).first().fill("gustav@example.se");
     await Promise.all([frame!.waitForNavigation(), frame!.getByRole("button", { name: "Anmäl mig" }).click()]);
     expect(await frame!.locator("h1").textContent()).toBe("Du är anmäld!");
@@ -87,7 +88,7 @@ describe("the embedded form", () => {
     expect(frame).toBeDefined();
     // Chromium replaces a frame refused by frame-ancestors with its own error document.
     expect(frame!.url()).toMatch(/^chrome-error:/);
-    expect(await frame!.locator("#f-name").count()).toBe(0);
+    expect(await frame!.locator("#f-firstName").count()).toBe(0);
     expect(refusals.join("\n")).toContain("frame-ancestors");
     await page.close();
   });
@@ -101,7 +102,7 @@ describe("the embedded form", () => {
     await page.waitForTimeout(300);
     const frame = page.frames().find((f) => f !== page.mainFrame());
     expect(frame!.url()).toMatch(/^chrome-error:/);
-    expect(await frame!.locator("#f-name").count()).toBe(0);
+    expect(await frame!.locator("#f-firstName").count()).toBe(0);
     await page.close();
   });
 });

@@ -26,7 +26,9 @@ const heading = (page: Page) => page.locator("h1").textContent();
 const mainText = (page: Page) => page.locator("main").textContent();
 
 async function fillAndSubmit(page: Page, who: { name: string; email: string }) {
-  await page.getByLabel("Namn", { exact: true }).first().fill(who.name);
+  const [first, ...rest] = who.name.split(" ");
+  await page.getByLabel("Förnamn", { exact: true }).first().fill(first!);
+  await page.getByLabel("Efternamn", { exact: true }).first().fill(rest.join(" "));
   await page.getByLabel("E-post", { exact: true }).first().fill(who.email);
   await go(page, () => page.getByRole("button", { name: /Anmäl mig|Ställ mig på väntelistan/ }).click());
 }
@@ -100,7 +102,8 @@ describe.each([
       questions: [{ id: "lunch", label: "Lunch", kind: "select", options: ["Fisk", "Vegetariskt"], required: true }],
     });
     await page.goto(`${suite.server.url}/e/${ev.slug}`);
-    await page.getByLabel("Namn", { exact: true }).first().fill("Eva Berg");
+    await page.getByLabel("Förnamn", { exact: true }).first().fill("Eva");
+    await page.getByLabel("Efternamn", { exact: true }).first().fill("Berg");
     await page.getByLabel("E-post", { exact: true }).first().fill("eva-at-example");
     await go(page, () => page.getByRole("button", { name: "Anmäl mig" }).click());
     const summary = page.locator(".error-summary");
@@ -110,7 +113,8 @@ describe.each([
     expect(problems).toContain("Lunch: Fyll i det här fältet.");
     expect(await page.locator("#f-email-error").textContent()).toMatch(/giltig e-postadress/);
     expect(await page.locator("#f-email").getAttribute("aria-invalid")).toBe("true");
-    expect(await page.inputValue("#f-name")).toBe("Eva Berg");
+    expect(await page.inputValue("#f-firstName")).toBe("Eva");
+    expect(await page.inputValue("#f-lastName")).toBe("Berg");
     expect(await page.inputValue("#f-email")).toBe("eva-at-example");
     await shot("form-errors-desktop");
     // The summary's links take you to the field.
@@ -134,7 +138,8 @@ describe("on a 360 px phone", () => {
     const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
     await screenshot(page, "event-phone");
-    await page.getByLabel("Namn", { exact: true }).first().fill("Fia Ström");
+    await page.getByLabel("Förnamn", { exact: true }).first().fill("Fia");
+    await page.getByLabel("Efternamn", { exact: true }).first().fill("Ström");
     await page.getByLabel("E-post", { exact: true }).first().fill("fia@example.se");
     await page.getByLabel("Kaizen").check();
     await go(page, () => page.getByRole("button", { name: "Anmäl mig" }).click());

@@ -230,9 +230,10 @@ describe("group signups from the form in a crowd", () => {
     const groups = 15;
     const results = await Promise.all(
       Array.from({ length: groups }, (_, g) => {
-        const form = new URLSearchParams({ name: `G${g} lead`, email: `g${g}-lead@example.se` });
+        const form = new URLSearchParams({ firstName: `G${g}`, lastName: "Lead", email: `g${g}-lead@example.se` });
         for (const i of [1, 2]) {
-          form.set(`attendees.${i}.name`, `G${g} colleague ${i}`);
+          form.set(`attendees.${i}.firstName`, `G${g}`);
+          form.set(`attendees.${i}.lastName`, `Colleague ${i}`);
           form.set(`attendees.${i}.email`, `g${g}-c${i}@example.se`);
         }
         return fetch(`${server.url}/e/${slug}`, { method: "POST", body: form, headers: { origin: server.url } });

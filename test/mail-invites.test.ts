@@ -15,7 +15,7 @@ const newEvent = async (overrides: Record<string, unknown> = {}) =>
 describe("confirmation with a calendar invite", () => {
   it("reaches the registrant alone, in Swedish, with text, HTML and a REQUEST invite", async () => {
     const ev = await newEvent({ onlineUrl: "https://meet.example.com/lean", capacity: 5 });
-    const res = await m.signUp(ev.id, { name: "Anna <script>alert(1)</script>", email: "anna@example.se" });
+    const res = await m.signUp(ev.id, { firstName: "Anna <script>alert(1)</script>", lastName: "Berg", email: "anna@example.se" });
     expect(await m.dispatch()).toMatchObject({ sent: 1, failed: 0 });
     const [msg] = m.inbox("anna@example.se");
     expect(msg!.rcpt).toEqual(["anna@example.se"]);
@@ -60,8 +60,8 @@ describe("confirmation with a calendar invite", () => {
 
   it("speaks English and Norwegian to those who chose them", async () => {
     const ev = await newEvent({ title: "Lean Leadership" });
-    await m.signUp(ev.id, { name: "Ola", email: "ola@example.no", language: "nb" });
-    await m.signUp(ev.id, { name: "Jane", email: "jane@example.com", language: "en" });
+    await m.signUp(ev.id, { firstName: "Ola", lastName: "Nordmann", email: "ola@example.no", language: "nb" });
+    await m.signUp(ev.id, { name: "Jane Mary Smith", email: "jane@example.com", language: "en" });
     await m.dispatch();
     const ola = m.inbox("ola@example.no")[0]!.mail;
     const jane = m.inbox("jane@example.com")[0]!.mail;
@@ -69,6 +69,10 @@ describe("confirmation with a calendar invite", () => {
     expect(ola.text).toContain("Når: torsdag 18. mars 2027 kl. 09.30–16.30");
     expect(jane.subject).toBe("Confirmed: Lean Leadership");
     expect(jane.text).toContain("When: Thursday 18 March 2027, 09:30–16:30");
+    // Greeted by first name; addressed by the full name.
+    expect(ola.text).toMatch(/^Hei Ola!/);
+    expect([ola.to].flat()[0]?.text).toContain("Ola Nordmann");
+    expect(jane.text).toMatch(/^Hello Jane Mary,/);
   });
 });
 

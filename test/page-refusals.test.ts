@@ -89,7 +89,7 @@ describe("refusals through the real app", () => {
     const res = await h.app.request(`/r/${token}?lang=sv`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", origin: PUBLIC_URL },
-      body: new URLSearchParams({ name: "Ny Namn" }).toString(),
+      body: new URLSearchParams({ firstName: "Ny", lastName: "Namn" }).toString(),
     });
     expect(res.status).toBe(409);
     expect(await res.text()).toContain("Din anmälan är avbokad och går inte att ändra.");

@@ -20,7 +20,8 @@ const groupForm = (size: number) => {
   const fields: Record<string, string> = {};
   for (let i = 0; i < size; i++) {
     const n = ++people;
-    fields[i === 0 ? "name" : `attendees.${i}.name`] = `Person ${n}`;
+    fields[i === 0 ? "firstName" : `attendees.${i}.firstName`] = "Person";
+    fields[i === 0 ? "lastName" : `attendees.${i}.lastName`] = `${n}`;
     fields[i === 0 ? "email" : `attendees.${i}.email`] = `limits${n}@example.se`;
   }
   return fields;

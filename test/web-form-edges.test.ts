@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventBody, harness, PUBLIC_URL, type Harness } from "./helpers/harness";
+import { eventBody, formFields, harness, PUBLIC_URL, type Harness } from "./helpers/harness";
 
 // Bodies and row layouts a real browser rarely sends, but a client can: each gets a clear
 // answer beside the right field, never a 500.
@@ -11,7 +11,7 @@ afterAll(() => h.close());
 
 const post = (path: string, body: BodyInit, headers: Record<string, string> = {}) =>
   h.app.request(path, { method: "POST", body, headers: { origin: PUBLIC_URL, ...headers } });
-const form = (fields: Record<string, string>) => new URLSearchParams(fields);
+const form = (fields: Record<string, string>) => new URLSearchParams(formFields(fields));
 const registrations = async (id: string) => (await h.api("GET", `/events/${id}/registrations`)).body.registrations as unknown[];
 
 describe("form bodies", () => {
@@ -20,7 +20,7 @@ describe("form bodies", () => {
     const broken = { "content-type": "multipart/form-data" };
     const res = await post("/e/edge-multipart", "--x\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nA\r\n--x--", broken);
     expect(res.status).toBe(400);
-    expect(await res.text()).toContain('id="f-name-error"');
+    expect(await res.text()).toContain('id="f-firstName-error"');
     expect(await registrations(ev.id)).toEqual([]);
 
     const signup = await h.api("POST", `/events/${ev.id}/registrations`, { name: "Kim", email: "kim@example.se" }, { token: null });
@@ -33,7 +33,8 @@ describe("form bodies", () => {
   it("reads a proper multipart form", async () => {
     const ev = (await h.api("POST", "/events", eventBody({ slug: "edge-multipart-ok" }))).body;
     const body = new FormData();
-    body.set("name", "Lo Multipart");
+    body.set("firstName", "Lo");
+    body.set("lastName", "Multipart");
     body.set("email", "lo@example.se");
     const res = await post("/e/edge-multipart-ok", body);
     expect(res.status).toBe(200);
@@ -81,8 +82,9 @@ describe("colleague rows with gaps", () => {
     const res = await post("/e/edge-rows-name", form({ name: "Pia Main", email: "pia@example.se", "attendees.2.email": "rut@example.se" }));
     expect(res.status).toBe(400);
     const html = await res.text();
-    expect(html).toContain('id="f-attendees-2-name-error"');
-    expect(html).not.toContain('id="f-name-error"');
+    expect(html).toContain('id="f-attendees-2-firstName-error"');
+    expect(html).toContain('id="f-attendees-2-lastName-error"');
+    expect(html).not.toContain('id="f-firstName-error"');
     expect(await registrations(ev.id)).toEqual([]);
   });
 

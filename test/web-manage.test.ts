@@ -4,7 +4,7 @@ import { outbox } from "../src/db/schema";
 import { dispatchOutbox } from "../src/mail/dispatcher";
 import type { Mailer, OutgoingMail } from "../src/mail/mailer";
 import { searchTextDrift } from "./helpers/db";
-import { PUBLIC_URL, eventBody, harness, person, type Harness } from "./helpers/harness";
+import { PUBLIC_URL, eventBody, formFields, harness, person, type Harness } from "./helpers/harness";
 
 // /r/:token: the registrant's own page, reached by the link in their emails.
 let h: Harness;
@@ -30,7 +30,7 @@ const signUp = async (slug: string, fields: Record<string, string>) => {
 };
 const submit = (path: string, fields: Record<string, string | string[]>) => {
   const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
+  for (const [k, v] of Object.entries(formFields(fields))) for (const one of [v].flat()) body.append(k, one);
   return h.app.request(path, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", origin: PUBLIC_URL },
@@ -54,7 +54,8 @@ describe("the manage page", () => {
     const html = await res.text();
     expect(html).toContain("Din anmälan: Leankonferens Blekinge 2027");
     expect(html).toContain("Du har en plats.");
-    expect(html).toMatch(/<input[^>]*id="f-name"[^>]*value="Alva Andersson"/);
+    expect(html).toMatch(/<input[^>]*id="f-firstName"[^>]*value="Alva"/);
+    expect(html).toMatch(/<input[^>]*id="f-lastName"[^>]*value="Andersson"/);
     expect(html).toContain("alva@example.se");
     expect(html).toContain('value="Alvas AB"');
     expect(html).toContain('<meta name="robots" content="noindex"/>');
@@ -104,7 +105,8 @@ describe("the manage page", () => {
     });
     const after = await (await get(res.headers.get("location")!)).text();
     expect(after).toContain("Your changes have been saved.");
-    expect(after).toMatch(/<input[^>]*id="f-name"[^>]*value="Cecilia Karlsson"/);
+    expect(after).toMatch(/<input[^>]*id="f-firstName"[^>]*value="Cecilia"/);
+    expect(after).toMatch(/<input[^>]*id="f-lastName"[^>]*value="Karlsson"/);
     // What the attendance list searches is rewritten with the new name and organisation.
     expect(await searchTextDrift(h.database.db)).toEqual([]);
   });
@@ -117,7 +119,7 @@ describe("the manage page", () => {
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('class="error-summary"');
-    expect(html).toMatch(/<p class="field-error" id="f-name-error">Fyll i det här fältet.<\/p>/);
+    expect(html).toMatch(/<p class="field-error" id="f-firstName-error">Fyll i det här fältet.<\/p>/);
     expect(html).toContain('value="Annan AB"');
     expect(await managed(token)).toEqual(before);
   });
@@ -173,7 +175,8 @@ describe("cancelling", () => {
       const res = await submit(`/r/${token}/cancel`, {});
       expect(res.status).toBe(409);
       const html = await res.text();
-      expect(html).toMatch(/<input[^>]*id="f-name"[^>]*value="Hans Sen"/);
+      expect(html).toMatch(/<input[^>]*id="f-firstName"[^>]*value="Hans"/);
+      expect(html).toMatch(/<input[^>]*id="f-lastName"[^>]*value="Sen"/);
       expect(html).toContain('value="Hans AB"');
       expect(html).toMatch(/<option value="sv" selected=""/);
       expect(html).toMatch(/role="alert">Evenemanget har börjat/);

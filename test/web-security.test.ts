@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PUBLIC_URL, eventBody, harness, person, type Harness } from "./helpers/harness";
+import { PUBLIC_URL, eventBody, formFields, harness, person, type Harness } from "./helpers/harness";
 import { assetUrl } from "../src/http/web/assets";
 
 // The attendee pages against abuse: bots, forged forms, floods, injected markup, framing.
@@ -20,7 +20,7 @@ type Fields = Record<string, string | string[]>;
 /** A form POST; a header given as null is left out. */
 const submit = (on: Harness, path: string, fields: Fields, headers: Record<string, string | null> = {}) => {
   const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
+  for (const [k, v] of Object.entries(formFields(fields))) for (const one of [v].flat()) body.append(k, one);
   const all: Record<string, string | null> = { "content-type": "application/x-www-form-urlencoded", origin: PUBLIC_URL, ...headers };
   const sent = Object.fromEntries(Object.entries(all).filter((e): e is [string, string] => e[1] !== null));
   return on.app.request(path, { method: "POST", headers: sent, body: body.toString() });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { code } from "../lib/zodIssues";
 import { isTimeZone } from "../lib/time";
+import { withPersonNames, type PersonNames } from "./personNames";
 
 // Shared field rules for the inputs of the service verbs. Routes validate with these,
 // so a limit is written once.
@@ -132,8 +133,14 @@ export const eventFields = {
 
 export const answerValue = z.union([text(5000), z.array(line(500)).max(100), z.boolean()]);
 
-export const registrationInput = z.strictObject({
-  name: personName(200).min(1),
+/**
+ * A signup's fields. A person comes as `firstName` and `lastName`, or as `name` alone
+ * (see withPersonNames): parse with `registrationInput`, or wrap a pick of these fields.
+ */
+export const registrationFields = z.strictObject({
+  firstName: personName(100).min(1).optional(),
+  lastName: personName(100).min(1).optional(),
+  name: personName(200).min(1).optional(),
   email: z.string().trim().max(254).pipe(z.email()),
   organisation: optionalLine(200),
   phone: optionalLine(50),
@@ -141,4 +148,10 @@ export const registrationInput = z.strictObject({
   answers: z.record(z.string().max(64), answerValue).optional(),
   consent: z.boolean().optional(),
 });
-export type RegistrationInput = z.infer<typeof registrationInput>;
+export const registrationInput = withPersonNames(registrationFields);
+/** Someone added by an organiser: no consent of theirs to record. */
+export const attendeeByHand = withPersonNames(registrationFields.omit({ consent: true }));
+/** Someone arriving at the door: who they are, nothing more. */
+export const walkInInput = withPersonNames(registrationFields.pick({ firstName: true, lastName: true, name: true, email: true, organisation: true }));
+/** A signup as the domain takes it: the parts may be left out, then `name` is split. */
+export type RegistrationInput = Omit<z.output<typeof registrationInput>, "firstName" | "lastName"> & Partial<Omit<PersonNames, "name">>;

@@ -93,7 +93,8 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
   const t = messages(r.language);
   const rendered = templates[row.kind as Exclude<OutboxRow["kind"], "login_link">](t, {
     language: r.language,
-    name: r.name,
+    // The greeting is by first name; a name stored whole (an import, say) is used whole.
+    name: r.firstName || r.name,
     orgName: org.name,
     brand: emailBrand(ctx, org),
     event: {

@@ -26,14 +26,15 @@ export function composeSeatPassedOn(
   { registration: r, event: e, org }: Found,
   mail: { from: { name: string; address: string }; brand: EmailBrand; messageId: string },
 ): Composed {
-  const payload = row.payload as { sequence?: number; hadInvite?: number | boolean; to?: string };
+  const payload = row.payload as { sequence?: number; hadInvite?: number | boolean; to?: string; firstName?: string };
   const language = row.locale;
   const page = eventUrl(ctx, e.slug);
   const withdraw = Boolean(payload.hadInvite);
   const name = row.toName ?? "";
   const rendered = templates.substitute_replaced(messages(language), {
     language,
-    name,
+    // Greeted by first name, as it was on the registration when the seat was passed on.
+    name: typeof payload.firstName === "string" && payload.firstName ? payload.firstName : name,
     orgName: org.name,
     brand: mail.brand,
     event: {

@@ -96,7 +96,10 @@ export function errorBehaviour(target: GetTarget) {
     { name: "a cursor not made by us", method: "GET", path: () => `/events/${eventId}/registrations?cursor=abc`, status: 400, code: "invalid_request", field: "cursor" },
     // Signing up
     { name: "signup to unknown event", method: "POST", path: () => "/events/evt_nope/registrations", body: person(), token: null, status: 404, code: "not_found" },
-    { name: "signup without name", method: "POST", path: () => `/events/${eventId}/registrations`, body: { email: "a@example.se" }, token: null, status: 400, code: "invalid_request", field: "name" },
+    { name: "signup without name", method: "POST", path: () => `/events/${eventId}/registrations`, body: { email: "a@example.se" }, token: null, status: 400, code: "invalid_request", field: "firstName" },
+    { name: "signup with a first name alone", method: "POST", path: () => `/events/${eventId}/registrations`, body: { firstName: "Anna", email: "a@example.se" }, token: null, status: 400, code: "invalid_request", field: "lastName" },
+    { name: "signup with both forms of name", method: "POST", path: () => `/events/${eventId}/registrations`, body: { name: "Anna Berg", firstName: "Anna", lastName: "Berg", email: "a@example.se" }, token: null, status: 400, code: "invalid_request", field: "firstName" },
+    { name: "signup with a first name too long", method: "POST", path: () => `/events/${eventId}/registrations`, body: { firstName: big(101), lastName: "Berg", email: "a@example.se" }, token: null, status: 400, code: "invalid_request", field: "firstName" },
     { name: "signup with bad email", method: "POST", path: () => `/events/${eventId}/registrations`, body: person({ email: "not-an-email" }), token: null, status: 400, code: "invalid_request", field: "email" },
     { name: "signup with huge email", method: "POST", path: () => `/events/${eventId}/registrations`, body: person({ email: `${big(300)}@example.se` }), token: null, status: 400, code: "invalid_request", field: "email" },
     { name: "signup with name too long", method: "POST", path: () => `/events/${eventId}/registrations`, body: person({ name: big(201) }), token: null, status: 400, code: "invalid_request", field: "name" },

@@ -1,4 +1,5 @@
 import { createApp, type AppDeps } from "../../src/app";
+import { splitFullName } from "../../src/domain/personNames";
 import type { ServiceContext } from "../../src/domain/context";
 import { createApiToken, createOrganisation } from "../../src/domain/organisations";
 import { CLOCK_START, eventTimes, TestClock } from "./clock";
@@ -100,4 +101,22 @@ let personCounter = 0;
 export const person = (overrides: Record<string, unknown> = {}) => {
   const n = ++personCounter;
   return { name: `Person ${n}`, email: `person${n}@example.se`, ...overrides };
+};
+
+/**
+ * Fields as the web forms take them: a full name ("name", or "attendees.1.name" for a
+ * colleague) is typed into the first and last name fields, as a person would; the rest
+ * stays. For the API, `name` alone is fine.
+ */
+export const formFields = <V>(fields: Record<string, V>): Record<string, V | string> => {
+  const out: Record<string, V | string> = {};
+  for (const [k, v] of Object.entries(fields)) {
+    const m = /^(.*?)name$/.exec(k);
+    if (m && typeof v === "string") {
+      const { firstName, lastName } = splitFullName(v);
+      out[`${m[1]}firstName`] = firstName;
+      out[`${m[1]}lastName`] = lastName;
+    } else out[k] = v;
+  }
+  return out;
 };

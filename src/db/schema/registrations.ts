@@ -20,7 +20,11 @@ export const registrations = sqliteTable(
     eventId: text("event_id")
       .notNull()
       .references(() => events.id, { onDelete: "cascade" }),
+    // The full name as shown ("first last"), and its parts as the person typed them: the
+    // greeting uses the first name, the printed list and the door sort by the last.
     name: text("name").notNull(),
+    firstName: text("first_name").notNull().default(""),
+    lastName: text("last_name").notNull().default(""),
     email: text("email").notNull(),
     // Trimmed, lower-cased: the identity used for "one live registration per email".
     emailKey: text("email_key").notNull(),

@@ -13,6 +13,7 @@ import { outboxInsert } from "../outbox";
 import { takenSeats, waitlistPosition } from "../seats";
 import { registrationSearchText } from "../registrations";
 import type { RegistrationInput } from "../schemas";
+import { personNames } from "../personNames";
 
 export interface AddAttendeeInput extends OrgScope {
   eventId: string;
@@ -63,16 +64,17 @@ export async function addAttendee({
   const override = input.override ? 1 : 0;
   const walkIn = input.walkIn ? 1 : 0;
   const language: Language = a.language ?? event.language;
+  const names = personNames(a);
   const statements = [
     ctx.db.all<{ status: "confirmed" | "waitlisted"; over: number }>(sql`
-      INSERT INTO registrations (id, event_id, name, email, email_key, organisation, search_text, phone, language, answers,
-                                 status, created_at, confirmed_at, added_by, over_capacity, checked_in_at)
+      INSERT INTO registrations (id, event_id, name, first_name, last_name, email, email_key, organisation, search_text, phone,
+                                 language, answers, status, created_at, confirmed_at, added_by, over_capacity, checked_in_at)
       WITH s AS MATERIALIZED (
         SELECT e.id, e.waitlist,
                ${takenSeats(sql`e.id`)} < e.capacity AS free
         FROM events e
         WHERE e.id = ${event.id} AND e.org_id = ${input.orgId} AND e.status <> 'cancelled' AND e.anonymised_at IS NULL)
-      SELECT ${id}, s.id, ${a.name}, ${a.email.trim()}, ${emailKey(a.email)}, ${a.organisation ?? null},
+      SELECT ${id}, s.id, ${names.name}, ${names.firstName}, ${names.lastName}, ${a.email.trim()}, ${emailKey(a.email)}, ${a.organisation ?? null},
              ${registrationSearchText({ ...a, email: a.email.trim() })}, ${a.phone ?? null}, ${language}, ${JSON.stringify(answers)},
              CASE WHEN s.free OR ${override} THEN 'confirmed' ELSE 'waitlisted' END, ${t},
              CASE WHEN s.free OR ${override} THEN ${t} END, ${actor.id},

@@ -84,10 +84,16 @@ export const MAX_RESULTS = 25;
 export const BROWSE_PAGE = 50;
 const REGISTRATION_ID = /^reg_[0-9a-z]+$/;
 
+// The door's order: last name, then first name (a name stored whole counts as a last
+// name), then arrival; as row values, so the same tuple orders the list and finds the
+// page after a person.
+const byLastName = (r: string) =>
+  sql.raw(`CASE WHEN ${r}.last_name = '' THEN ${r}.name ELSE ${r}.last_name END COLLATE NOCASE, ${r}.first_name COLLATE NOCASE, ${r}.id`);
+
 /**
- * Everyone with a seat, by name (case ignored for a–z; letters beyond them, such as Å, Ä,
- * Ö, Æ and Ø, come after Z), a page at a time after the person `after`: the door's list
- * to browse when nobody is searched for. The index on the event narrows it to the event.
+ * Everyone with a seat, by last name (case ignored for a–z; letters beyond them, such as
+ * Å, Ä, Ö, Æ and Ø, come after Z), a page at a time after the person `after`: the door's
+ * list to browse when nobody is searched for. The index on the event narrows it to the event.
  */
 async function browseArrivals(ctx: ServiceContext, eventId: string, after: string | undefined) {
   if (after !== undefined && !REGISTRATION_ID.test(after)) throw invalid({ after: { code: "page_link" } });
@@ -96,8 +102,8 @@ async function browseArrivals(ctx: ServiceContext, eventId: string, after: strin
     WHERE r.event_id = ${eventId} AND r.status = 'confirmed'
       AND (${after ?? null} IS NULL OR EXISTS (
         SELECT 1 FROM registrations x WHERE x.id = ${after ?? null} AND x.event_id = ${eventId}
-          AND (r.name > x.name COLLATE NOCASE OR (r.name = x.name COLLATE NOCASE AND r.id > x.id))))
-    ORDER BY r.name COLLATE NOCASE, r.id
+          AND (${byLastName("r")}) > (${byLastName("x")})))
+    ORDER BY ${byLastName("r")}
     LIMIT ${BROWSE_PAGE + 1}`);
   const page = rows.slice(0, BROWSE_PAGE).map((r) => arrivalRow({ ...r, checkedInAt: r.checkedInAt === null ? null : new Date(r.checkedInAt) }));
   return { results: page, next: rows.length > BROWSE_PAGE ? page.at(-1)!.id : null };

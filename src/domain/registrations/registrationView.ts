@@ -58,6 +58,8 @@ export function registrationView({ registration: r, position }: { registration: 
     status: r.status,
     position,
     name: r.name,
+    firstName: r.firstName,
+    lastName: r.lastName,
     email: r.email,
     organisation: r.organisation,
     phone: r.phone,

@@ -6,6 +6,7 @@ import { AppError, invalid, type FieldErrors } from "../../lib/errors";
 import { newId, newSecret, sha256Hex } from "../../lib/secrets";
 import { emailKey } from "../../lib/emailKey";
 import { checkSignup } from "./signupRules";
+import { personNames } from "../personNames";
 import { manageUrl, type ServiceContext } from "../context";
 import { selectEvents } from "../events";
 import { outboxInsert } from "../outbox";
@@ -93,6 +94,7 @@ export async function registerGroup({
   const refusal = signupRefusal(current, now);
   if (refusal) throw refusal;
   const keys = attendees.map((a) => emailKey(a.email));
+  const names = attendees.map(personNames);
   const prefix = (i: number) => (attendees.length > 1 ? `attendees.${i}.` : "");
 
   const { answers: checked, errors } = checkSignup(current, attendees);
@@ -113,13 +115,13 @@ export async function registerGroup({
     const mine = sql`r.id = ${id}`;
     return [
       ctx.db.run(sql`
-        INSERT INTO registrations (id, event_id, name, email, email_key, organisation, search_text, phone, language,
-                                   answers, consent_at, status, created_at, confirmed_at)
+        INSERT INTO registrations (id, event_id, name, first_name, last_name, email, email_key, organisation, search_text, phone,
+                                   language, answers, consent_at, status, created_at, confirmed_at)
         WITH s AS MATERIALIZED (
           -- Materialized so the seat decision runs once, not once per use of s.free.
           SELECT e.id, e.waitlist, ${hasFreeSeatSql} AS free FROM events e
           WHERE e.id = ${eventId} AND ${signupOpenSql(t)})
-        SELECT ${id}, s.id, ${a.name}, ${a.email.trim()}, ${keys[i]}, ${a.organisation ?? null},
+        SELECT ${id}, s.id, ${names[i]!.name}, ${names[i]!.firstName}, ${names[i]!.lastName}, ${a.email.trim()}, ${keys[i]}, ${a.organisation ?? null},
                ${registrationSearchText({ ...a, email: a.email.trim() })}, ${a.phone ?? null}, ${language}, ${JSON.stringify(checked[i])},
                ${a.consent ? t : null},
                CASE WHEN s.free THEN 'confirmed' ELSE 'waitlisted' END, ${t},

@@ -2,16 +2,17 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { isUniqueViolation } from "../../db/errors";
 import { liveStatuses } from "../../db/schema";
-import { AppError, invalid } from "../../lib/errors";
+import { AppError } from "../../lib/errors";
 import { emailKey } from "../../lib/emailKey";
 import { newId, newSecret, sha256Hex } from "../../lib/secrets";
-import { code, zodFieldErrors } from "../../lib/zodIssues";
+import { code } from "../../lib/zodIssues";
 import { auditIf } from "../audit";
 import type { ServiceContext } from "../context";
 import { findEvent, hasStarted } from "../events";
 import { queueForRegistrations } from "../outbox";
 import { findRegistration, registrationSearchText } from "../registrations";
 import { language, personName } from "../schemas";
+import { withPersonNames } from "../personNames";
 import { managedView, resolveManageToken } from "./manageLink";
 
 const line = (max: number) => z.string().trim().max(max).regex(/^[^\u0000-\u001F\u007F]*$/, code("one_line"));
@@ -20,26 +21,19 @@ const line = (max: number) => z.string().trim().max(max).regex(/^[^\u0000-\u001F
  * Who is sent in one's place: first and last name (or, for a form with one field, `name`
  * alone), email, and optionally organisation and the language of their emails.
  */
-export const substituteInput = z
-  .strictObject({
+export const substituteInput = withPersonNames(
+  z.strictObject({
     firstName: personName(100).min(1).optional(),
     lastName: personName(100).min(1).optional(),
     name: personName(200).min(1).optional(),
     email: z.string().trim().max(254).pipe(z.email()),
     organisation: line(200).nullish(),
     language: language.optional(),
-  })
-  .superRefine((v, issue) => {
-    if (v.name !== undefined) {
-      for (const key of ["firstName", "lastName"] as const)
-        if (v[key] !== undefined) issue.addIssue({ code: "custom", path: [key], params: { code: "unknown_field" } });
-      return;
-    }
-    for (const key of ["firstName", "lastName"] as const)
-      if (v[key] === undefined) issue.addIssue({ code: "custom", path: [key], params: { code: "required" } });
-  })
-  .transform(({ firstName, lastName, name, ...rest }) => ({ ...rest, name: name ?? `${firstName} ${lastName}` }));
+  }),
+);
 export type SubstituteInput = z.input<typeof substituteInput>;
+/** Who is sent, as `substituteInput` gives them. */
+export type Substitute = z.output<typeof substituteInput>;
 
 const live = sql.raw(`(${liveStatuses.map((s) => `'${s}'`).join(", ")})`);
 
@@ -53,11 +47,9 @@ const live = sql.raw(`(${liveStatuses.map((s) => `'${s}'`).join(", ")})`);
  * withdrawn (CANCEL, higher SEQUENCE) and the new one's sent, by two outbox rows in the
  * same batch; the audit log records it with the holder as the actor.
  */
-export async function substituteManagedRegistration({ ctx, input }: { ctx: ServiceContext; input: { token: string; person: unknown } }) {
+export async function substituteManagedRegistration({ ctx, input }: { ctx: ServiceContext; input: { token: string; person: Substitute } }) {
   const id = await resolveManageToken(ctx, input.token);
-  const parsed = substituteInput.safeParse(input.person);
-  if (!parsed.success) throw invalid(zodFieldErrors(parsed.error));
-  const person = parsed.data;
+  const { person } = input;
   const before = await findRegistration(ctx, id);
   const { registration } = before;
   const { event } = await findEvent(ctx, registration.eventId);
@@ -84,7 +76,7 @@ export async function substituteManagedRegistration({ ctx, input }: { ctx: Servi
       ctx,
       "substitute_replaced",
       sql`r.id = ${id} AND r.change_id = ${changeId}`,
-      sql`json_object('sequence', r.invite_sequence + 1, 'hadInvite', r.invite_sent_at IS NOT NULL, 'to', ${person.name})`,
+      sql`json_object('sequence', r.invite_sequence + 1, 'hadInvite', r.invite_sent_at IS NOT NULL, 'to', ${person.name}, 'firstName', r.first_name)`,
     ),
     auditIf(
       ctx,
@@ -100,7 +92,7 @@ export async function substituteManagedRegistration({ ctx, input }: { ctx: Servi
     ctx.db.run(sql`
       UPDATE registrations
       SET substituted_name = name, substituted_email_key = email_key, substituted_at = ${now},
-          name = ${person.name}, email = ${newEmail}, email_key = ${newKey}, organisation = ${person.organisation ?? null},
+          name = ${person.name}, first_name = ${person.firstName}, last_name = ${person.lastName}, email = ${newEmail}, email_key = ${newKey}, organisation = ${person.organisation ?? null},
           search_text = ${registrationSearchText({ name: person.name, organisation: person.organisation, email: newEmail })},
           phone = NULL, language = ${person.language ?? event.language},
           invite_sequence = invite_sequence + 1, invite_sent_at = NULL

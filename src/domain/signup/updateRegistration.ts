@@ -8,17 +8,22 @@ import type { ServiceContext } from "../context";
 import { findEvent } from "../events";
 import { getManagedRegistration, resolveManageToken } from "./manageLink";
 import { findRegistration, registrationSearchText } from "../registrations";
-import { registrationInput } from "../schemas";
+import { registrationFields } from "../schemas";
+import { personNames, withPersonNames, type PersonNames } from "../personNames";
 
 /** What a registrant may change themselves. The email is their identity and stays. */
-export const registrationChanges = registrationInput.pick({
-  name: true,
-  organisation: true,
-  phone: true,
-  language: true,
-  answers: true,
-});
-export type RegistrationChanges = z.infer<typeof registrationChanges>;
+export const registrationChanges = withPersonNames(
+  registrationFields.pick({
+    firstName: true,
+    lastName: true,
+    name: true,
+    organisation: true,
+    phone: true,
+    language: true,
+    answers: true,
+  }),
+);
+export type RegistrationChanges = Omit<z.output<typeof registrationChanges>, "firstName" | "lastName"> & Partial<Omit<PersonNames, "name">>;
 
 /**
  * The holder of a manage link corrects their details and answers. The answers are checked
@@ -39,7 +44,7 @@ export async function updateManagedRegistration({
   const changed = await ctx.db
     .update(registrations)
     .set({
-      name: input.changes.name,
+      ...personNames(input.changes),
       organisation: input.changes.organisation ?? null,
       // The email is not changed here, so the one read above is the row's.
       searchText: registrationSearchText({ ...input.changes, email: registration.email }),

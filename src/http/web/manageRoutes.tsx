@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { AppError } from "../../lib/errors";
+import { AppError, invalid } from "../../lib/errors";
 import { fill } from "../../i18n/messages";
 import { pageRefusal } from "../../i18n/pages";
 import { hasStarted } from "../../domain/events";
@@ -7,7 +7,7 @@ import { acceptManagedOffer, cancelManagedRegistration, declineManagedOffer, get
 import { personalCalendar } from "../../domain/calendars";
 import { eraseManagedRegistration } from "../../domain/signup";
 import { exportManagedRegistration } from "../../domain/signup";
-import { registrationChanges, substituteManagedRegistration, updateManagedRegistration } from "../../domain/signup";
+import { registrationChanges, substituteInput, substituteManagedRegistration, updateManagedRegistration } from "../../domain/signup";
 import { icsResponse } from "../calendar";
 import type { AppContext, AppEnv } from "../env";
 import { zodFieldErrors } from "../../lib/zodIssues";
@@ -21,7 +21,8 @@ import { pageHeaders, sameOriginForms } from "./security";
 import { answersOf, formBody, formErrors, orNothing, readSignupForm, valuesOfAnswers } from "./signupSubmission";
 
 const storedValues = (view: ManagedView): FormState["values"] => ({
-  name: view.name,
+  firstName: view.firstName,
+  lastName: view.lastName,
   organisation: view.organisation ?? "",
   phone: view.phone ?? "",
   language: view.language,
@@ -73,7 +74,8 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
       const { view, page, token } = await load(c);
       const { values } = readSignupForm(await formBody(c), view.event.questions, 1);
       const changes = registrationChanges.safeParse({
-        name: values.name,
+        firstName: orNothing(values.firstName),
+        lastName: orNothing(values.lastName),
         organisation: orNothing(values.organisation),
         phone: orNothing(values.phone),
         language: orNothing(values.language),
@@ -99,15 +101,16 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
         values[substituteName(field)] = typeof v === "string" ? v : "";
       }
       const field = (name: string) => values[substituteName(name)] as string;
-      const person = {
-        firstName: field("firstName"),
-        lastName: field("lastName"),
+      const parsed = substituteInput.safeParse({
+        firstName: orNothing(field("firstName")),
+        lastName: orNothing(field("lastName")),
         email: field("email"),
         organisation: orNothing(field("organisation")) ?? null,
-      };
+      });
       let done;
       try {
-        done = await substituteManagedRegistration({ ctx: c.var.ctx, input: { token, person } });
+        if (!parsed.success) throw invalid(zodFieldErrors(parsed.error));
+        done = await substituteManagedRegistration({ ctx: c.var.ctx, input: { token, person: parsed.data } });
       } catch (err) {
         if (!(err instanceof AppError) || (err.status !== 400 && err.status !== 409)) throw err;
         const status = err.status as 400 | 409;

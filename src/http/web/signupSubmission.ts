@@ -7,7 +7,7 @@ import { checkSignup, type SignupRules } from "../../domain/signup";
 import { registrationInput, type RegistrationInput } from "../../domain/schemas";
 import type { PageInfo } from "./layout";
 import type { FormState } from "./pages/fields";
-import { colleagueRows, HONEYPOT } from "./pages/signupForm";
+import { colleagueFields, colleagueRows, HONEYPOT } from "./pages/signupForm";
 
 type Body = Record<string, string | File | (string | File)[]>;
 
@@ -32,13 +32,13 @@ const many = (v: Body[string] | undefined) => [v ?? []].flat().filter((x): x is 
 /** The submitted form as it will be shown again: every value a person typed, by field name. */
 export function readSignupForm(body: Body, questions: Question[], groupLimit: number) {
   const values: FormState["values"] = {};
-  for (const name of ["name", "email", "organisation", "phone", "consent", "language"]) values[name] = one(body[name]);
+  for (const name of ["firstName", "lastName", "email", "organisation", "phone", "consent", "language"]) values[name] = one(body[name]);
   for (const q of questions) {
     const name = `answers.${q.id}`;
     values[name] = q.kind === "multiselect" ? many(body[name]) : one(body[name]);
   }
   for (const i of colleagueRows(groupLimit))
-    for (const field of ["name", "email"]) values[`attendees.${i}.${field}`] = one(body[`attendees.${i}.${field}`]);
+    for (const field of colleagueFields) values[`attendees.${i}.${field}`] = one(body[`attendees.${i}.${field}`]);
   return {
     values,
     automated: one(body[HONEYPOT]) !== "",
@@ -67,6 +67,13 @@ export function valuesOfAnswers(answers: Answers): FormState["values"] {
   return values;
 }
 
+/** The name and email typed under a field-name prefix; a blank name part counts as missing. */
+const person = (values: FormState["values"], prefix: string) => ({
+  firstName: orNothing(values[`${prefix}firstName`]),
+  lastName: orNothing(values[`${prefix}lastName`]),
+  email: values[`${prefix}email`] ?? "",
+});
+
 /**
  * The people of one submission, the submitter first, then each colleague row that has a
  * name or an email. Colleagues share the submitter's organisation, answers and consent.
@@ -86,12 +93,12 @@ export function attendeesOf(
     language,
   };
   const people: { prefix: string; input: Record<string, unknown> }[] = [
-    { prefix: "", input: { name: values.name ?? "", email: values.email ?? "", phone: orNothing(values.phone), ...shared } },
+    { prefix: "", input: { ...person(values, ""), phone: orNothing(values.phone), ...shared } },
   ];
   for (const i of colleagueRows(groupLimit)) {
-    const name = values[`attendees.${i}.name`] ?? "";
-    const email = values[`attendees.${i}.email`] ?? "";
-    if (orNothing(name) || orNothing(email)) people.push({ prefix: `attendees.${i}.`, input: { name, email, ...shared } });
+    const prefix = `attendees.${i}.`;
+    // A row left blank is no one; a row begun is someone, and is checked as such.
+    if (colleagueFields.some((f) => orNothing(values[prefix + f]))) people.push({ prefix, input: { ...person(values, prefix), ...shared } });
   }
   const errors: FieldErrors = {};
   const attendees: RegistrationInput[] = [];

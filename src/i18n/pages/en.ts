@@ -35,6 +35,8 @@ export const en: typeof sv = {
   },
   // Form
   name: "Name",
+  firstName: "First name",
+  lastName: "Last name",
   email: "Email",
   emailHint: "Your confirmation and the link to your registration will be sent here.",
   organisation: "Organisation",
@@ -154,8 +156,6 @@ export const en: typeof sv = {
   substitute: {
     heading: "Send a colleague in my place",
     text: "Can't come? Pass your seat on to a colleague. They get their own confirmation with a calendar invite and their own link, and your registration ends: your link then stops working.",
-    firstName: "First name",
-    lastName: "Last name",
     emailHint: "Your colleague's confirmation and link are sent here.",
     button: "Pass my seat on",
     doneTitle: "Your seat has been passed on",

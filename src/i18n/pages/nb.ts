@@ -35,6 +35,8 @@ export const nb: typeof sv = {
   },
   // Form
   name: "Navn",
+  firstName: "Fornavn",
+  lastName: "Etternavn",
   email: "E-post",
   emailHint: "Bekreftelsen og lenken til påmeldingen din sendes hit.",
   organisation: "Organisasjon",
@@ -154,8 +156,6 @@ export const nb: typeof sv = {
   substitute: {
     heading: "Send en kollega i mitt sted",
     text: "Kan du ikke komme? Gi plassen din videre til en kollega. Kollegaen får en egen bekreftelse med kalenderinvitasjon og en egen lenke, og påmeldingen din avsluttes: lenken din slutter da å virke.",
-    firstName: "Fornavn",
-    lastName: "Etternavn",
     emailHint: "Bekreftelsen og lenken til kollegaen sendes hit.",
     button: "Gi plassen min videre",
     doneTitle: "Plassen er gitt videre",

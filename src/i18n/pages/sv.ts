@@ -34,6 +34,8 @@ export const sv = {
   },
   // Form
   name: "Namn",
+  firstName: "Förnamn",
+  lastName: "Efternamn",
   email: "E-post",
   emailHint: "Bekräftelsen och länken till din anmälan skickas hit.",
   organisation: "Organisation",
@@ -155,8 +157,6 @@ export const sv = {
   substitute: {
     heading: "Skicka en kollega i mitt ställe",
     text: "Kan du inte komma? Lämna över din plats till en kollega. Kollegan får en egen bekräftelse med kalenderinbjudan och en egen länk, och din anmälan upphör: din länk slutar då att fungera.",
-    firstName: "Förnamn",
-    lastName: "Efternamn",
     emailHint: "Kollegans bekräftelse och länk skickas hit.",
     button: "Lämna över min plats",
     doneTitle: "Platsen är överlämnad",

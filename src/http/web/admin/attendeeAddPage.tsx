@@ -41,7 +41,7 @@ function QuestionField({ q, state, t }: { q: Question; state: FormState; t: Page
 export function addLabels(event: EventRow, language: Language): Record<string, string> {
   const t = pageMessages(language);
   const w = workspaceMessages(language).attendees.add;
-  const labels: Record<string, string> = { name: t.name, email: t.email, organisation: t.organisation, phone: t.phone, language: w.languageShort };
+  const labels: Record<string, string> = { firstName: t.firstName, lastName: t.lastName, email: t.email, organisation: t.organisation, phone: t.phone, language: w.languageShort };
   for (const q of event.questions) labels[`answers.${q.id}`] = q.label;
   return labels;
 }
@@ -84,7 +84,8 @@ export function AddAttendeePage({
       <ErrorSummary state={state} labels={addLabels(event, language)} t={t} />
       <form method="post" action={`${listPath(event.id)}/add`} class="card" novalidate>
         <div class="grid-form">
-          <TextField state={state} name="name" label={t.name} t={t} required autocomplete="off" maxLength={200} />
+          <TextField state={state} name="firstName" label={t.firstName} t={t} required autocomplete="off" maxLength={100} />
+          <TextField state={state} name="lastName" label={t.lastName} t={t} required autocomplete="off" maxLength={100} />
           <TextField state={state} name="email" label={t.email} t={t} required type="email" autocomplete="off" maxLength={254} />
           <TextField state={state} name="organisation" label={t.organisation} t={t} maxLength={200} />
           <TextField state={state} name="phone" label={t.phone} t={t} type="tel" maxLength={50} />

@@ -10,7 +10,7 @@ import { cancelByOrganiser, cancellable } from "../../../domain/attendees";
 import { countAudience, messageAttendees, messageDraftId, organiserMessageInput } from "../../../domain/attendees";
 import { promoteByHand } from "../../../domain/attendees";
 import { resendConfirmation } from "../../../domain/attendees";
-import { registrationInput } from "../../../domain/schemas";
+import { attendeeByHand } from "../../../domain/schemas";
 import { validationError } from "../../errors";
 import type { AppContext, AppEnv } from "../../env";
 import type { FormState } from "../pages/fields";
@@ -46,7 +46,7 @@ function flag(form: AdminForm, name: string) {
 /** The add form as typed: every value kept, to show again beside its error. */
 function addFormValues(form: AdminForm, questions: Question[]): FormState["values"] {
   const values: FormState["values"] = {};
-  for (const name of ["name", "email", "organisation", "phone", "language"]) values[name] = form.one(name);
+  for (const name of ["firstName", "lastName", "email", "organisation", "phone", "language"]) values[name] = form.one(name);
   for (const name of ["override", "sendEmail"]) values[name] = form.checked(name) ? "yes" : "";
   for (const q of questions) values[`answers.${q.id}`] = q.kind === "multiselect" ? form.many(`answers.${q.id}`) : form.one(`answers.${q.id}`);
   return values;
@@ -99,8 +99,9 @@ export const attendeeRoutes = new Hono<AppEnv>()
     const page = async (state: FormState, status: 400 | 409) =>
       renderAdmin(c, <AddAttendeePage {...frame(c)} event={event} tally={await tallyOf(ctx, event)} state={state} />, status);
 
-    const parsed = registrationInput.omit({ consent: true }).safeParse({
-      name: values.name,
+    const parsed = attendeeByHand.safeParse({
+      firstName: values.firstName,
+      lastName: values.lastName,
       email: values.email,
       organisation: blank(values.organisation),
       phone: blank(values.phone),

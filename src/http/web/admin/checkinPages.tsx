@@ -101,7 +101,8 @@ function WalkIn({ base, state, language }: { base: string; state?: DeskProps["wa
       ) : null}
       <ErrorSummary errors={form.errors} language={language} />
       <form method="post" action={`${base}/walk-in`} novalidate>
-        <Input state={form} name="name" label={t.name} required autocomplete="off" />
+        <Input state={form} name="firstName" label={t.firstName} required autocomplete="off" />
+        <Input state={form} name="lastName" label={t.lastName} required autocomplete="off" />
         <Input state={form} name="email" type="email" label={t.email} required autocomplete="off" />
         <Input state={form} name="organisation" label={t.organisation} hint={t.optional} autocomplete="off" />
         <Checkbox state={form} name="override" label={t.override} hint={t.overrideHint} />

@@ -5,7 +5,7 @@ import { findEvent, type EventRow } from "../../../domain/events";
 import type { AppContext, AppEnv } from "../../env";
 import { adminWords, shownErrors, wantsJson } from "./errors";
 import { addAttendee } from "../../../domain/attendees";
-import { registrationInput } from "../../../domain/schemas";
+import { walkInInput } from "../../../domain/schemas";
 import { zodFieldErrors } from "../../../lib/zodIssues";
 import { readForm } from "./forms";
 import { CheckinDeskPage, deskPath, ScannedPage, type DeskProps } from "./checkinPages";
@@ -120,8 +120,8 @@ export const checkinRoutes = new Hono<AppEnv>()
   .post("/events/:id/checkin/walk-in", door, async (c) => {
     const eventId = c.req.param("id");
     const form = await readForm(c);
-    const values = { name: form.one("name"), email: form.one("email"), organisation: form.one("organisation"), override: form.one("override"), sendEmail: form.one("sendEmail") };
-    const parsed = registrationInput.pick({ name: true, email: true, organisation: true }).safeParse({ name: values.name, email: values.email, organisation: values.organisation.trim() || undefined });
+    const values = Object.fromEntries(["firstName", "lastName", "email", "organisation", "override", "sendEmail"].map((k) => [k, form.one(k)]));
+    const parsed = walkInInput.safeParse({ firstName: values.firstName, lastName: values.lastName, email: values.email, organisation: values.organisation!.trim() || undefined });
     if (!parsed.success) return desk(c, { walkIn: { values, errors: shownErrors(zodFieldErrors(parsed.error), c.var.member.language) } }, 400);
     try {
       const added = await addAttendee({

@@ -1,6 +1,7 @@
 import { formatWhen } from "../../../i18n/format";
 import type { EventRow } from "../../../domain/events";
 import type { Member } from "../../../domain/accounts";
+import type { PrintedAttendee } from "../../../domain/attendees";
 import { fill } from "../../../i18n/messages";
 import { AdminLayout, ROWS_SLOT, wordsFor } from "./layout";
 import { counted } from "../../../i18n/format";
@@ -13,7 +14,7 @@ export const PrintRows = ({ attendees, from }: { attendees: Attendee[]; from: nu
     {attendees.map((a, i) => (
       <tr>
         <td class="num">{from + i}</td>
-        <td>{a.name}</td>
+        <td>{a.listName}</td>
         <td>{a.organisation}</td>
         <td class="signature"></td>
       </tr>
@@ -25,7 +26,7 @@ interface PrintPageProps {
   member: Member;
   orgName: string;
   event: EventRow;
-  attendees: { id: string; name: string; organisation: string }[];
+  attendees: PrintedAttendee[];
 }
 
 /**

@@ -64,14 +64,15 @@ function LanguageField({ state, page }: { state: FormState; page: PageInfo }) {
 
 function DetailsForm({ view, page, state, token }: { view: ManagedView; page: PageInfo; state: FormState; token: string }) {
   const { t } = page;
-  const labels: Record<string, string> = { name: t.name, organisation: t.organisation, phone: t.phone };
+  const labels: Record<string, string> = { firstName: t.firstName, lastName: t.lastName, organisation: t.organisation, phone: t.phone };
   for (const q of view.event.questions) labels[`answers.${q.id}`] = q.label;
   return (
     <section class="card" aria-labelledby="details-title">
       <h2 id="details-title">{t.detailsHeading}</h2>
       <form method="post" action={manageHref(token, page)} novalidate>
         <ErrorSummary state={state} labels={labels} t={t} />
-        <TextField state={state} name="name" label={t.name} required autocomplete="name" t={t} maxLength={200} />
+        <TextField state={state} name="firstName" label={t.firstName} required autocomplete="given-name" t={t} maxLength={100} />
+        <TextField state={state} name="lastName" label={t.lastName} required autocomplete="family-name" t={t} maxLength={100} />
         <div class="field">
           <p>
             <strong>{t.email}:</strong> {view.email}

@@ -9,16 +9,20 @@ import { CheckboxField, ChoicesField, ErrorSummary, SelectField, TextField, type
 /** Bots fill every field they see; people never see this one. */
 export const HONEYPOT = "website_url";
 
+/** What the form asks of each colleague. */
+export const colleagueFields = ["firstName", "lastName", "email"] as const;
+
 export const colleagueRows = (groupLimit: number) => Array.from({ length: groupLimit - 1 }, (_, i) => i + 1);
 
 /** Field name → the label a person saw, for the error summary. */
 export function fieldLabels(page: PageInfo, questions: Question[], groupLimit: number): Record<string, string> {
   const { t } = page;
-  const labels: Record<string, string> = { name: t.name, email: t.email, organisation: t.organisation, phone: t.phone };
+  const labels: Record<string, string> = { firstName: t.firstName, lastName: t.lastName, email: t.email, organisation: t.organisation, phone: t.phone };
   for (const q of questions) labels[`answers.${q.id}`] = q.label;
   for (const i of colleagueRows(groupLimit)) {
     const who = fill(t.colleague, { n: i });
-    labels[`attendees.${i}.name`] = `${who}, ${t.name}`;
+    labels[`attendees.${i}.firstName`] = `${who}, ${t.firstName}`;
+    labels[`attendees.${i}.lastName`] = `${who}, ${t.lastName}`;
     labels[`attendees.${i}.email`] = `${who}, ${t.email}`;
   }
   return labels;
@@ -45,7 +49,7 @@ function Colleagues({ data, state, page }: { data: EventPage; state: FormState; 
   const rows = colleagueRows(data.event.groupLimit);
   if (!rows.length) return null;
   // Open when the person already started on it, so kept values and errors are visible.
-  const used = rows.some((i) => state.values[`attendees.${i}.name`] || state.values[`attendees.${i}.email`]);
+  const used = rows.some((i) => colleagueFields.some((f) => state.values[`attendees.${i}.${f}`]));
   return (
     <details class="colleagues" open={used}>
       <summary>{plural(page.lang, t.colleaguesSummary, rows.length)}</summary>
@@ -53,7 +57,8 @@ function Colleagues({ data, state, page }: { data: EventPage; state: FormState; 
       {rows.map((i) => (
         <fieldset class="colleague">
           <legend>{fill(t.colleague, { n: i })}</legend>
-          <TextField state={state} name={`attendees.${i}.name`} label={t.name} unmarked autocomplete="off" t={t} maxLength={200} />
+          <TextField state={state} name={`attendees.${i}.firstName`} label={t.firstName} unmarked autocomplete="off" t={t} maxLength={100} />
+          <TextField state={state} name={`attendees.${i}.lastName`} label={t.lastName} unmarked autocomplete="off" t={t} maxLength={100} />
           <TextField state={state} name={`attendees.${i}.email`} label={t.email} type="email" unmarked autocomplete="off" t={t} maxLength={254} />
         </fieldset>
       ))}
@@ -75,7 +80,8 @@ export function SignupForm(props: { data: EventPage; state: FormState; page: Pag
         </p>
       ) : null}
       <ErrorSummary state={state} labels={fieldLabels(page, event.questions, event.groupLimit)} t={t} />
-      <TextField state={state} name="name" label={t.name} required autocomplete="name" t={t} maxLength={200} />
+      <TextField state={state} name="firstName" label={t.firstName} required autocomplete="given-name" t={t} maxLength={100} />
+      <TextField state={state} name="lastName" label={t.lastName} required autocomplete="family-name" t={t} maxLength={100} />
       <TextField state={state} name="email" label={t.email} type="email" required autocomplete="email" hint={t.emailHint} t={t} maxLength={254} />
       <TextField state={state} name="organisation" label={t.organisation} autocomplete="organization" t={t} maxLength={200} />
       <TextField state={state} name="phone" label={t.phone} type="tel" autocomplete="tel" t={t} maxLength={50} />

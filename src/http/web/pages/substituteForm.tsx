@@ -12,7 +12,7 @@ export const substituteName = (field: string) => `substitute.${field}`;
 export function SubstituteCard({ page, action, state }: { page: PageInfo; action: string; state: FormState }) {
   const { t } = page;
   const s = t.substitute;
-  const labels = { firstName: s.firstName, lastName: s.lastName, email: t.email, organisation: t.organisation };
+  const labels = { firstName: t.firstName, lastName: t.lastName, email: t.email, organisation: t.organisation };
   const named = Object.fromEntries(Object.entries(labels).map(([k, v]) => [substituteName(k), v]));
   const open = Object.keys(state.errors).length > 0;
   return (
@@ -26,8 +26,8 @@ export function SubstituteCard({ page, action, state }: { page: PageInfo; action
         <p>{s.text}</p>
         <form method="post" action={action} novalidate>
           <ErrorSummary state={state} labels={named} t={t} />
-          <TextField state={state} name={substituteName("firstName")} label={s.firstName} required t={t} maxLength={100} />
-          <TextField state={state} name={substituteName("lastName")} label={s.lastName} required t={t} maxLength={100} />
+          <TextField state={state} name={substituteName("firstName")} label={t.firstName} required t={t} maxLength={100} />
+          <TextField state={state} name={substituteName("lastName")} label={t.lastName} required t={t} maxLength={100} />
           <TextField state={state} name={substituteName("email")} label={t.email} type="email" required hint={s.emailHint} t={t} maxLength={254} />
           <TextField state={state} name={substituteName("organisation")} label={t.organisation} t={t} maxLength={200} />
           <div class="actions">
