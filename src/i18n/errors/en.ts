@@ -70,6 +70,8 @@ export const englishFields: Record<FieldCode, string> = {
   action_prefix: "Lower-case letters, dots, dashes and underscores only, e.g. member. or registration.promote.",
   page_link: "This page link is not valid: open the list from its first page.",
   search_words: "Search for at most {max} different words.",
+  none_selected: "Select at least one attendee.",
+  nobody_selected: "None of the selected attendees is registered any more.",
 };
 
 export const englishReasons: Record<Reason, string> = {
@@ -87,6 +89,7 @@ export const englishReasons: Record<Reason, string> = {
   page_not_found: "No such page.",
   event_not_found: "No such event.",
   registration_not_found: "No such registration.",
+  not_on_list: "Some of the selected registrations are not on this event's attendance list. Nothing was changed.",
   code_not_found: "No such registration with this code.",
   member_not_found: "No such member.",
   message_not_found: "No such message waiting or failed.",

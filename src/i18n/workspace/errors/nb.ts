@@ -70,6 +70,8 @@ export const nb: CodeWords = {
     action_prefix: "Bare små bokstaver, punktum, bindestreker og understreker, f.eks. member. eller registration.promote.",
     page_link: "Sidelenken er ikke gyldig: åpne listen fra første side.",
     search_words: "Søk etter høyst {max} forskjellige ord.",
+    none_selected: "Merk minst én deltaker.",
+    nobody_selected: "Ingen av de merkede deltakerne er påmeldt lenger.",
   },
   errors: {
     invalid_request: "Noe i skjemaet må rettes.",
@@ -86,6 +88,7 @@ export const nb: CodeWords = {
     page_not_found: "Siden finnes ikke.",
     event_not_found: "Arrangementet finnes ikke.",
     registration_not_found: "Påmeldingen finnes ikke.",
+    not_on_list: "Noen av de merkede påmeldingene står ikke på deltakerlisten til arrangementet. Ingenting er endret.",
     code_not_found: "Ingen påmelding har denne koden.",
     member_not_found: "Medlemmet finnes ikke.",
     message_not_found: "Meldingen finnes ikke blant dem som venter eller har feilet.",

@@ -70,6 +70,8 @@ export const sv: CodeWords = {
     action_prefix: "Bara små bokstäver, punkter, bindestreck och understreck, t.ex. member. eller registration.promote.",
     page_link: "Sidlänken är inte giltig: öppna listan från första sidan.",
     search_words: "Sök på högst {max} olika ord.",
+    none_selected: "Markera minst en deltagare.",
+    nobody_selected: "Ingen av de markerade deltagarna är anmäld längre.",
   },
   errors: {
     invalid_request: "Något i formuläret behöver rättas.",
@@ -86,6 +88,7 @@ export const sv: CodeWords = {
     page_not_found: "Sidan finns inte.",
     event_not_found: "Evenemanget finns inte.",
     registration_not_found: "Anmälan finns inte.",
+    not_on_list: "Några av de markerade anmälningarna finns inte på evenemangets deltagarlista. Inget har ändrats.",
     code_not_found: "Ingen anmälan har den här koden.",
     member_not_found: "Medlemmen finns inte.",
     message_not_found: "Meddelandet finns inte bland de väntande eller misslyckade.",
