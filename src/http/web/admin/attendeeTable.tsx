@@ -97,7 +97,7 @@ function Row({ row, list, columns, t, language }: TableProps & { row: ListedRegi
           {r.substitutedName ? <span class="flag">{fill(t.row.replaced, { name: r.substitutedName })}</span> : null}
         </td>
       ) : null}
-      <td class="no-print actions">
+      <td class="no-print menu-cell">
         <RowMenu row={row} event={event} t={t} language={language} />
       </td>
     </tr>

@@ -13,7 +13,12 @@ table.attendees .position { font-variant-numeric: tabular-nums; color: var(--wai
 .flag { display: inline-block; font-size: 0.8rem; border: 1px solid var(--line); border-radius: 4px; padding: 0 0.35rem; margin: 0 0.25rem 0.2rem 0; white-space: nowrap; }
 .flag.over { border-color: var(--wait); background: var(--wait-soft); color: var(--wait); }
 .row-actions { display: flex; gap: 0.35rem 0.75rem; align-items: center; font-size: 0.9rem; white-space: nowrap; }
-table.attendees td.organisation { overflow-wrap: anywhere; }
+table.attendees td.organisation { overflow-wrap: break-word; }
+table.attendees tr:last-child th { border-bottom: 0; }
+@media (max-width: 64rem) {
+  table.attendees th, table.attendees td { padding: 0.45rem 0.4rem; }
+  table.attendees td.email { min-width: 9rem; }
+}
 table.attendees .select { width: 1.5rem; padding-right: 0; }
 table.attendees .select input { width: 1.25rem; height: 1.25rem; margin: 0.15rem 0 0; accent-color: var(--accent); }
 .row-menu summary { cursor: pointer; color: var(--accent); white-space: nowrap; font-size: 0.9rem; min-height: 1.5rem; }
