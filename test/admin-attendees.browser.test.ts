@@ -27,6 +27,9 @@ const signUp = async (name: string, email: string, organisation: string, lunch: 
 
 const row = (id: string) => page.locator(`tr[id="${id}"]`);
 
+/** Opens a row's menu of actions (a disclosure), where its buttons are. */
+const openMenu = (name: string) => page.getByText(name, { exact: true }).locator("xpath=ancestor::tr").locator("summary").click();
+
 beforeAll(async () => {
   const res = await suite.h.api(
     "POST",
@@ -78,6 +81,7 @@ describe("the attendance list in a browser", () => {
   });
 
   it("promotes from the waitlist: with the event full it asks for the override, then records it", async () => {
+    await openMenu("David Dahl");
     await go(() => page.getByRole("button", { name: "Promote David Dahl" }).click());
     expect(await page.locator("h1").textContent()).toBe("Seat beyond capacity?");
     expect(await page.locator("main").textContent()).toContain("exceeds the capacity by 1 person");
@@ -92,6 +96,7 @@ describe("the attendance list in a browser", () => {
 
   it("promotes straight away when a seat is free, and the list looks right at 1280 px", async () => {
     // Someone cancels their own place: the seat goes to nobody (4 confirmed of 3 seats).
+    await openMenu("Bo Berg");
     await go(() => page.getByRole("link", { name: "Cancel Bo Berg's registration" }).click());
     expect(await page.locator("h1").textContent()).toBe("Cancel Bo Berg's registration?");
     await go(() => page.getByRole("button", { name: "Cancel the registration" }).click());
@@ -99,6 +104,7 @@ describe("the attendance list in a browser", () => {
     // A seat more, set behind the app's back (as after the window closed): Erik waits with a seat free.
     await suite.h.database.db.run(sql`UPDATE events SET capacity = 4 WHERE id = ${eventId}`);
     await page.reload();
+    await openMenu("Erik Väntare");
     await go(() => page.getByRole("button", { name: "Promote Erik Väntare" }).click());
     expect(await page.getByRole("status").textContent()).toContain("Promoted from the waitlist.");
     expect(await page.locator("tbody tr", { hasText: "Erik Väntare" }).textContent()).toContain("confirmed");

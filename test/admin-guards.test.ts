@@ -72,6 +72,12 @@ const GUARDS: Record<string, Guard> = {
   "POST /admin/events/:id{evt_[0-9a-z]+}/add": { role: "organiser", form: { name: "Mallory", email: "mallory@example.se", sendEmail: "yes" } },
   "GET /admin/events/:id{evt_[0-9a-z]+}/message": organiser,
   "POST /admin/events/:id{evt_[0-9a-z]+}/message": { role: "organiser", form: { step: "send", audience: "confirmed", subject: "Hej", body: "Hej" } },
+  // The list's actions on ticked rows: an empty selection is refused after the guards (400).
+  "POST /admin/events/:id{evt_[0-9a-z]+}/selection/cancel": organiser,
+  "POST /admin/events/:id{evt_[0-9a-z]+}/selection/cancel/confirm": organiser,
+  "POST /admin/events/:id{evt_[0-9a-z]+}/selection/checkin": organiser,
+  "POST /admin/events/:id{evt_[0-9a-z]+}/selection/export": { role: "organiser", form: { format: "csv" } },
+  "GET /admin/people": organiser,
   "GET /admin/events/:id/attendees.csv": organiser,
   "GET /admin/events/:id/attendees.xlsx": organiser,
   "GET /admin/events/:id/print": organiser,

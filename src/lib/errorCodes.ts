@@ -43,6 +43,8 @@ export const reasons = {
   page_not_found: { code: "not_found", params: [] },
   event_not_found: { code: "not_found", params: [] },
   registration_not_found: { code: "not_found", params: [] },
+  // A selection on the attendance list names a registration that is not on that list.
+  not_on_list: { code: "not_found", params: [] },
   code_not_found: { code: "not_found", params: [] },
   member_not_found: { code: "not_found", params: [] },
   message_not_found: { code: "not_found", params: [] },
@@ -172,6 +174,8 @@ export const fieldCodes = {
   phone_number: [],
   logo_type: [],
   logo_too_large: ["kib"],
+  none_selected: [],
+  nobody_selected: [],
 } as const satisfies Record<string, readonly string[]>;
 export type FieldCode = keyof typeof fieldCodes;
 

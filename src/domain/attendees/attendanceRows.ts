@@ -6,6 +6,7 @@ import type { Cell, ClockTime, SheetRecipe, SheetSource } from "../../lib/spread
 import type { OrgScope, ServiceContext } from "../context";
 import { findEvent, type EventRow } from "../events";
 import { countRegistrations, registrationPages, type RegistrationRow } from "../registrations";
+import { selectedRegistrations } from "./selection";
 
 /** The same filter as the JSON list; without one, the live list (confirmed and waitlisted). */
 export const attendanceQuery = z.object({
@@ -82,8 +83,9 @@ export async function attendanceRows({
    * `counted`: the count already taken (when the rows are read again from a recipe);
    * `language`: of the headers and the words in cells (the member's; English for the API).
    */
-  input: OrgScope & { eventId: string; language: Language; counted?: { count: number; upTo: number } } & AttendanceFilter;
+  input: OrgScope & { eventId: string; language: Language; counted?: { count: number; upTo: number }; ids?: string[] } & AttendanceFilter;
 }) {
+  if (input.ids) return selectedRows({ ...input, ids: input.ids }, ctx);
   const { event } = await findEvent(ctx, input.eventId, input.orgId);
   const statuses: RegistrationStatus[] = input.status ? [input.status] : ["confirmed", "offered", "waitlisted"];
   const { count, upTo } = input.counted ?? (await countRegistrations(ctx, event.id, statuses));
@@ -92,6 +94,20 @@ export async function attendanceRows({
   }
   const recipe = { kind: "attendance", input: { orgId: input.orgId, eventId: event.id, status: input.status, language: input.language, counted: { count, upTo } } };
   const sheet: SheetSource = { columns: [...fixedColumns(input.language), ...event.questions.map((q) => ({ header: q.label }))], count, pages: pages(), recipe };
+  return { event, sheet };
+}
+
+/**
+ * The selected registrations (at most `MAX_SELECTED`, whatever their status) as the same
+ * sheet, in arrival order: one page, read in one query.
+ */
+async function selectedRows(input: OrgScope & { eventId: string; language: Language; ids: string[] }, ctx: ServiceContext) {
+  const { event, rows } = await selectedRegistrations(ctx, input);
+  async function* pages() {
+    if (rows.length) yield rows.map((row) => attendanceRow(event, row.registration, row.position, input.language));
+  }
+  const recipe = { kind: "attendance", input: { orgId: input.orgId, eventId: event.id, language: input.language, ids: input.ids } };
+  const sheet: SheetSource = { columns: [...fixedColumns(input.language), ...event.questions.map((q) => ({ header: q.label }))], count: rows.length, pages: pages(), recipe };
   return { event, sheet };
 }
 

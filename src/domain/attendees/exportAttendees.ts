@@ -17,15 +17,17 @@ export async function exportAttendees({
   actor,
 }: {
   ctx: ServiceContext;
-  input: { eventId: string; format: ExportFormat; language: Language; via?: "api" } & AttendanceFilter;
+  /** `ids`: only these registrations (`parseSelection`), whatever their status. */
+  input: { eventId: string; format: ExportFormat; language: Language; via?: "api"; ids?: string[] } & AttendanceFilter;
   actor: Actor;
 }) {
-  const { event, sheet } = await attendanceRows({ ctx, input: { orgId: actor.orgId, eventId: input.eventId, status: input.status, language: input.language } });
+  const { event, sheet } = await attendanceRows({ ctx, input: { orgId: actor.orgId, eventId: input.eventId, status: input.status, language: input.language, ids: input.ids } });
+  const status = input.ids ? "selected" : (input.status ?? "live");
   await auditEntry(ctx, actor, {
     action: "export.attendees",
     subjectType: "event",
     subjectId: event.id,
-    detail: { format: input.format, status: input.status ?? "live", rows: sheet.count, ...(input.via ? { via: input.via } : {}) },
+    detail: { format: input.format, status, rows: sheet.count, ...(input.via ? { via: input.via } : {}) },
   });
   return { event, sheet, basename: attendeesBasename(ctx, event, input.language) };
 }

@@ -12,3 +12,5 @@ export * from "./printList";
 export * from "./promoteByHand";
 export * from "./resendConfirmation";
 export * from "./signupCurve";
+export * from "./selection";
+export * from "./findPeople";

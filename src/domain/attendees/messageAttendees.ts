@@ -6,6 +6,7 @@ import { code } from "../../lib/zodIssues";
 import type { Actor } from "../audit";
 import { auditIf } from "../audit";
 import { listStillOpenSql, openEvent } from "./attendeeRules";
+import { selectedRegistrations } from "./selection";
 import type { OrgScope, ServiceContext } from "../context";
 import { queueForRegistrations } from "../outbox";
 
@@ -14,7 +15,8 @@ const singleLine = /^[^\u0000-\u001F\u007F]*$/;
 const multiLine = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 
 export const organiserMessageInput = z.strictObject({
-  audience: z.enum(["confirmed", "waitlisted"]),
+  // "selected": the people ticked on the list, whatever their status, as long as they are still live.
+  audience: z.enum(["confirmed", "waitlisted", "selected"]),
   subject: z
     .string()
     .trim()
@@ -30,13 +32,26 @@ export const organiserMessageInput = z.strictObject({
 export type OrganiserMessage = z.infer<typeof organiserMessageInput>;
 export type Audience = OrganiserMessage["audience"];
 
-const audienceSql = (eventId: string, audience: Audience) => sql`r.event_id = ${eventId} AND r.status = ${audience}`;
+const audienceSql = (eventId: string, audience: Audience, ids: string[] = []) =>
+  audience === "selected"
+    ? sql`r.event_id = ${eventId} AND r.id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) AND r.status IN ('confirmed', 'waitlisted', 'offered')`
+    : sql`r.event_id = ${eventId} AND r.status = ${audience}`;
+
+/** Who a message goes to: an audience, and for "selected" the ids ticked (`parseSelection`). */
+type Recipients = OrgScope & { eventId: string; audience: Audience; ids?: string[] };
+
+/** The event the message is about, still open; a selection must be wholly this event's (`selectedRegistrations`), and its ids are returned. */
+async function checkRecipients(ctx: ServiceContext, input: Recipients): Promise<string[]> {
+  await openEvent(ctx, input.orgId, input.eventId);
+  if (input.audience !== "selected") return [];
+  return (await selectedRegistrations(ctx, { orgId: input.orgId, eventId: input.eventId, ids: input.ids ?? [] })).ids;
+}
 
 /** How many people a message to `audience` would reach now (for the confirmation step). */
-export async function countAudience({ ctx, input }: { ctx: ServiceContext; input: OrgScope & { eventId: string; audience: Audience } }) {
-  await openEvent(ctx, input.orgId, input.eventId);
+export async function countAudience({ ctx, input }: { ctx: ServiceContext; input: Recipients }) {
+  const ids = await checkRecipients(ctx, input);
   const [row] = await ctx.db.all<{ n: number }>(
-    sql`SELECT count(*) AS n FROM registrations r WHERE ${audienceSql(input.eventId, input.audience)}`,
+    sql`SELECT count(*) AS n FROM registrations r WHERE ${audienceSql(input.eventId, input.audience, ids)}`,
   );
   return row?.n ?? 0;
 }
@@ -46,8 +61,10 @@ export const messageDraftId = z.string().regex(/^draft_[0-9a-z]{20}$/, code("dra
 
 const MESSAGE_ACTION = "event.message";
 
+const nobodyCode = { confirmed: "nobody_confirmed", waitlisted: "nobody_waitlisted", selected: "nobody_selected" } as const;
+
 /**
- * Writes the organiser's message to everyone confirmed, or everyone waiting: one outbox
+ * Writes the organiser's message to everyone confirmed, everyone waiting, or the live ones of a selection: one outbox
  * row per person (the dispatcher sends them like any other email), and the audit entry,
  * in one batch. The audit entry names the draft; every statement acts only while no entry
  * for that draft exists, so a double click or a resubmitted form queues nothing more and
@@ -59,15 +76,15 @@ export async function messageAttendees({
   actor,
 }: {
   ctx: ServiceContext;
-  input: OrgScope & { eventId: string; draft: string; message: OrganiserMessage };
+  input: OrgScope & { eventId: string; draft: string; message: OrganiserMessage; ids?: string[] };
   actor: Actor;
 }): Promise<number> {
   const { eventId, message, draft } = input;
-  await openEvent(ctx, input.orgId, eventId);
+  const ids = await checkRecipients(ctx, { ...input, audience: message.audience });
   // subject_id narrows the lookup to the event's entries (an index); a draft belongs to one event's form.
   const alreadySent = sql`EXISTS (SELECT 1 FROM audit_log WHERE org_id = ${input.orgId} AND subject_id = ${eventId}
                                   AND action = ${MESSAGE_ACTION} AND json_extract(detail, '$.draft') = ${draft})`;
-  const who = sql`${audienceSql(eventId, message.audience)} AND ${listStillOpenSql(eventId)}`;
+  const who = sql`${audienceSql(eventId, message.audience, ids)} AND ${listStillOpenSql(eventId)}`;
   const count = sql`(SELECT count(*) FROM registrations r WHERE ${who})`;
   const [queued] = await ctx.db.batch([
     // Before the audit entry, which would otherwise make it see the draft as sent. Nothing
@@ -91,5 +108,5 @@ export async function messageAttendees({
     SELECT json_extract(detail, '$.recipients') AS n FROM audit_log
     WHERE org_id = ${input.orgId} AND subject_id = ${eventId} AND action = ${MESSAGE_ACTION} AND json_extract(detail, '$.draft') = ${draft}`);
   if (sent) return Number(sent.n);
-  throw invalid({ audience: { code: message.audience === "confirmed" ? "nobody_confirmed" : "nobody_waitlisted" } });
+  throw invalid({ audience: { code: nobodyCode[message.audience] } });
 }

@@ -21,3 +21,16 @@ export function auditIf(
            ${entry.subjectId ?? null}, ${detail}, ${ctx.now().getTime()}
     WHERE ${condition}`);
 }
+
+/**
+ * One audit entry per registration `where` matches (SQL on `registrations`), in the
+ * batch of the change: a change to many people leaves the same trace as one per person.
+ * `detail` may read the row's columns (`json_object('eventId', event_id)`).
+ */
+export function auditEach(ctx: ServiceContext, actor: Actor, entry: { action: string; detail: SQL }, where: SQL) {
+  return ctx.db.run(sql`
+    INSERT INTO audit_log (org_id, user_id, actor_email, action, subject_type, subject_id, detail, created_at)
+    SELECT ${actor.orgId}, ${actor.id}, ${actor.email}, ${entry.action}, 'registration', registrations.id,
+           ${entry.detail}, ${ctx.now().getTime()}
+    FROM registrations WHERE ${where} ORDER BY registrations.seq`);
+}

@@ -1,9 +1,9 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { changedRows } from "../../db/client";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/secrets";
 import type { Actor } from "../audit";
-import { auditIf } from "../audit";
+import { auditEach } from "../audit";
 import type { OrgScope, ServiceContext } from "../context";
 import { findEvent } from "../events";
 import { findRegistration, registrationView } from "../registrations";
@@ -54,21 +54,7 @@ export async function markArrival({ ctx, input, actor }: { ctx: ServiceContext; 
   }
   // The UPDATE decides whether anything changes (a cancellation or another tap may come
   // first); its count of changed rows says so, and the audit entry follows only a row it marked.
-  const changeId = newId("chg");
-  const update = input.undo
-    ? ctx.db.run(sql`UPDATE registrations SET checked_in_at = NULL, change_id = ${changeId}
-                     WHERE id = ${r.id} AND checked_in_at IS NOT NULL`)
-    : ctx.db.run(sql`UPDATE registrations SET checked_in_at = ${ctx.now().getTime()}, change_id = ${changeId}
-                     WHERE id = ${r.id} AND status = 'confirmed' AND checked_in_at IS NULL`);
-  const [updated] = await ctx.db.batch([
-    update,
-    auditIf(
-      ctx,
-      actor,
-      { action: input.undo ? "registration.check_in_undo" : "registration.check_in", subjectType: "registration", subjectId: r.id, detail: { eventId: r.eventId, via: input.via ?? "api" } },
-      sql`EXISTS (SELECT 1 FROM registrations WHERE id = ${r.id} AND change_id = ${changeId})`,
-    ),
-  ]);
+  const [updated] = await ctx.db.batch(arrivalStatements(ctx, { eventId: r.eventId, which: sql`id = ${r.id}`, undo: input.undo, via: input.via ?? "api", actor }));
   const changed = changedRows(updated) > 0;
   const after = await findRegistration(ctx, r.id);
   // Cancelled between our read and the tap: say so rather than "checked in".
@@ -79,4 +65,32 @@ export async function markArrival({ ctx, input, actor }: { ctx: ServiceContext; 
 /** The JSON API's check-in (`POST/DELETE /api/v1/registrations/:id/check-in`): the registration after the change. */
 export async function checkIn({ ctx, input, actor }: { ctx: ServiceContext; input: OrgScope & { id: string; undo?: boolean }; actor: Actor }) {
   return (await markArrival({ ctx, input: { ...input, via: "api" }, actor })).registration;
+}
+
+/**
+ * The statements of marking those of one event's registrations that `which` (SQL on
+ * `registrations`) names as arrived, or not, for one batch: one tap at the door or an
+ * organiser's selection. Only a confirmed registration not yet checked in arrives, so a
+ * second tap, a waitlisted or a cancelled person changes nothing; each one changed gets
+ * its audit entry. The first statement's count of changed rows is how many arrived.
+ */
+export function arrivalStatements(
+  ctx: ServiceContext,
+  { eventId, which, undo, via, actor }: { eventId: string; which: SQL; undo?: boolean; via: NonNullable<ArrivalInput["via"]> | "list"; actor: Actor },
+) {
+  const changeId = newId("chg");
+  const update = undo
+    ? ctx.db.run(sql`UPDATE registrations SET checked_in_at = NULL, change_id = ${changeId}
+                     WHERE ${which} AND checked_in_at IS NOT NULL`)
+    : ctx.db.run(sql`UPDATE registrations SET checked_in_at = ${ctx.now().getTime()}, change_id = ${changeId}
+                     WHERE ${which} AND status = 'confirmed' AND checked_in_at IS NULL`);
+  return [
+    update,
+    auditEach(
+      ctx,
+      actor,
+      { action: undo ? "registration.check_in_undo" : "registration.check_in", detail: sql`json_object('eventId', event_id, 'via', ${via})` },
+      sql`event_id = ${eventId} AND change_id = ${changeId}`,
+    ),
+  ] as const;
 }

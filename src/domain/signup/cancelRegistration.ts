@@ -1,8 +1,8 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/secrets";
 import type { Actor } from "../audit";
-import { auditIf } from "../audit";
+import { auditEach } from "../audit";
 import type { ServiceContext } from "../context";
 import { queueForRegistrations } from "../outbox";
 import { promoteWaitlisted } from "../seats";
@@ -27,32 +27,34 @@ export async function cancelRegistration({
 }) {
   const { registration } = await findRegistration(ctx, input.id, input.orgId);
   const byAttendee = input.orgId === undefined;
-  const now = ctx.now().getTime();
-  const changeId = newId("chg");
-  await ctx.db.batch([
-    ctx.db.run(sql`
-      UPDATE registrations
-      SET invite_sequence = invite_sequence + (status = 'confirmed'),
-          status = 'cancelled', cancelled_at = ${now}, change_id = ${changeId}
-      WHERE id = ${registration.id} AND status IN ('confirmed', 'waitlisted', 'offered')
-        AND (${byAttendee ? 0 : 1} OR EXISTS (
-          SELECT 1 FROM events e WHERE e.id = registrations.event_id AND e.starts_at > ${now}))`),
-    queueForRegistrations(ctx, "cancelled", sql`r.id = ${registration.id} AND r.change_id = ${changeId}`),
-    ...promoteWaitlisted(ctx, registration.eventId),
-    ...(actor
-      ? [
-          auditIf(
-            ctx,
-            actor,
-            { action: "registration.cancel", subjectType: "registration", subjectId: registration.id, detail: { eventId: registration.eventId, was: registration.status } },
-            sql`EXISTS (SELECT 1 FROM registrations x WHERE x.id = ${registration.id} AND x.change_id = ${changeId})`,
-          ),
-        ]
-      : []),
-  ]);
+  await ctx.db.batch(cancelStatements(ctx, { eventId: registration.eventId, which: sql`id = ${registration.id}`, byAttendee, actor }));
   const after = await findRegistration(ctx, registration.id);
   // An offer not taken has nothing left to cancel: like cancelling twice, nothing changes.
   if (after.registration.status !== "cancelled" && after.registration.status !== "expired")
     throw new AppError("event_started");
   return after;
+}
+
+/**
+ * The statements of cancelling those of one event's registrations that `which` (SQL on
+ * `registrations`) names, for one batch: one person, or an organiser's selection. What a
+ * cancellation does is decided here once for both: only a live registration changes, an
+ * attendee only before the start, a confirmed invite is withdrawn (its sequence raised),
+ * each person changed is told, freed seats go to the waitlist, and a member's
+ * cancellation is audited per person. The audit entries come first, reading the rows
+ * this batch is about to change (and their status before it), with the UPDATE's own condition.
+ */
+export function cancelStatements(ctx: ServiceContext, { eventId, which, byAttendee, actor }: { eventId: string; which: SQL; byAttendee: boolean; actor?: Actor }) {
+  const now = ctx.now().getTime();
+  const changeId = newId("chg");
+  const changing = sql`${which} AND status IN ('confirmed', 'waitlisted', 'offered')
+    AND (${byAttendee ? 0 : 1} OR EXISTS (SELECT 1 FROM events e WHERE e.id = registrations.event_id AND e.starts_at > ${now}))`;
+  const update = ctx.db.run(sql`
+    UPDATE registrations
+    SET invite_sequence = invite_sequence + (status = 'confirmed'),
+        status = 'cancelled', cancelled_at = ${now}, change_id = ${changeId}
+    WHERE ${changing}`);
+  const after = [queueForRegistrations(ctx, "cancelled", sql`r.event_id = ${eventId} AND r.change_id = ${changeId}`), ...promoteWaitlisted(ctx, eventId)];
+  if (!actor) return [update, ...after] as const;
+  return [auditEach(ctx, actor, { action: "registration.cancel", detail: sql`json_object('eventId', event_id, 'was', status)` }, changing), update, ...after] as const;
 }

@@ -74,6 +74,8 @@ export const englishFields: Record<FieldCode, string> = {
   phone_number: "A phone number: digits, spaces, + - ( ), e.g. +46 455 12 34 56.",
   logo_type: "The logo must be a PNG, JPEG or WebP image.",
   logo_too_large: "The logo may be at most {kib} KiB.",
+  none_selected: "Select at least one attendee.",
+  nobody_selected: "None of the selected attendees is registered any more.",
 };
 
 export const englishReasons: Record<Reason, string> = {
@@ -91,6 +93,7 @@ export const englishReasons: Record<Reason, string> = {
   page_not_found: "No such page.",
   event_not_found: "No such event.",
   registration_not_found: "No such registration.",
+  not_on_list: "Some of the selected registrations are not on this event's attendance list. Nothing was changed.",
   code_not_found: "No such registration with this code.",
   member_not_found: "No such member.",
   message_not_found: "No such message waiting or failed.",

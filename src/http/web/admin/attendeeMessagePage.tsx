@@ -2,6 +2,8 @@ import type { Tally } from "../../../domain/attendees";
 import type { EventRow } from "../../../domain/events";
 import type { Member } from "../../../domain/accounts";
 import type { OrganiserMessage } from "../../../domain/attendees";
+import type { RegistrationRow } from "../../../domain/registrations";
+import { isLive } from "../../../domain/signup";
 import { fill } from "../../../i18n/messages";
 import { EventLine, listPath, people } from "./attendeeShared";
 import { AdminLayout, ErrorSummary, wordsFor } from "./layout";
@@ -18,8 +20,43 @@ interface Frame {
   event: EventRow;
 }
 
+type SelectedRow = { registration: RegistrationRow };
+
+/** The people ticked on the list, by name, carried along as hidden ids; those no longer registered get nothing and say so. */
+function Selected({ rows, member, error }: { rows: SelectedRow[]; member: Member; error?: string }) {
+  const t = wordsFor(member).attendees;
+  const live = rows.filter((r) => isLive(r.registration));
+  return (
+    <fieldset id="f-audience">
+      <legend>{t.message.to}</legend>
+      {error ? <p class="field-error">{error}</p> : null}
+      <input type="hidden" name="audience" value="selected" />
+      {rows.map((r) => (
+        <input type="hidden" name="ids" value={r.registration.id} />
+      ))}
+      <p>{fill(t.messageTo, { people: people(live.length, member.language) })}</p>
+      <ul class="recipients">
+        {rows.map(({ registration: r }) => (
+          <li>
+            {r.name}
+            {isLive(r) ? null : <span class="small"> ({t.status[r.status]})</span>}
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
 /** The message form: who, subject, text. Sending takes a second step (the preview). */
-export function MessageFormPage({ member, orgName, event, tally, draft, errors = {} }: Frame & { tally: Tally; draft: MessageDraft; errors?: Record<string, string> }) {
+export function MessageFormPage({
+  member,
+  orgName,
+  event,
+  tally,
+  draft,
+  selection,
+  errors = {},
+}: Frame & { tally: Tally; draft: MessageDraft; selection?: SelectedRow[]; errors?: Record<string, string> }) {
   const invalid = (name: string) => (errors[name] ? "true" : undefined);
   const { language } = member;
   const t = wordsFor(member).attendees.message;
@@ -29,6 +66,9 @@ export function MessageFormPage({ member, orgName, event, tally, draft, errors =
       <h1>{t.title}</h1>
       <ErrorSummary errors={errors} language={language} />
       <form method="post" action={`${listPath(event.id)}/message`} class="card" novalidate>
+        {selection ? (
+          <Selected rows={selection} member={member} error={errors.audience} />
+        ) : (
         <fieldset id="f-audience">
           <legend>{t.to}</legend>
           {errors.audience ? <p class="field-error">{errors.audience}</p> : null}
@@ -41,6 +81,7 @@ export function MessageFormPage({ member, orgName, event, tally, draft, errors =
             </label>
           ))}
         </fieldset>
+        )}
         <div class="field">
           <label for="f-subject">{t.subject}</label>
           {errors.subject ? <p class="field-error">{errors.subject}</p> : null}
@@ -68,7 +109,15 @@ export function MessageFormPage({ member, orgName, event, tally, draft, errors =
 }
 
 /** What will be sent and to how many; the send button carries the checked text along, and the draft's one-time id. */
-export function MessagePreviewPage({ member, orgName, event, message, recipients, draft }: Frame & { message: OrganiserMessage; recipients: number; draft: string }) {
+export function MessagePreviewPage({
+  member,
+  orgName,
+  event,
+  message,
+  ids,
+  recipients,
+  draft,
+}: Frame & { message: OrganiserMessage; ids?: string[]; recipients: number; draft: string }) {
   const paragraphs = message.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
   const hidden = (
     <>
@@ -76,6 +125,9 @@ export function MessagePreviewPage({ member, orgName, event, message, recipients
       <input type="hidden" name="subject" value={message.subject} />
       <input type="hidden" name="body" value={message.body} />
       <input type="hidden" name="draft" value={draft} />
+      {(ids ?? []).map((id) => (
+        <input type="hidden" name="ids" value={id} />
+      ))}
     </>
   );
   const { language } = member;

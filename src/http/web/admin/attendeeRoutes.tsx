@@ -7,7 +7,7 @@ import { addAttendee } from "../../../domain/attendees";
 import { attendanceList, attendanceListQuery, tallyOf } from "../../../domain/attendees";
 import { openEvent, registrationOfEvent } from "../../../domain/attendees";
 import { cancelByOrganiser, cancellable } from "../../../domain/attendees";
-import { countAudience, messageAttendees, messageDraftId, organiserMessageInput } from "../../../domain/attendees";
+import { countAudience, messageAttendees, messageDraftId, organiserMessageInput, selectedRegistrations } from "../../../domain/attendees";
 import { promoteByHand } from "../../../domain/attendees";
 import { resendConfirmation } from "../../../domain/attendees";
 import { attendeeByHand } from "../../../domain/schemas";
@@ -21,7 +21,8 @@ import { adminWords, shownErrors } from "./errors";
 import { AttendeeListPage } from "./attendeeListPage";
 import { MessageFormPage, MessagePreviewPage, type MessageDraft } from "./attendeeMessagePage";
 import { listPath, noticeText } from "./attendeeShared";
-import { readForm, type AdminForm } from "./forms";
+import { readColumns } from "./attendeeColumns";
+import { readForm, selectedIds, type AdminForm } from "./forms";
 import { renderAdmin } from "./layout";
 import { requireRole } from "./session";
 
@@ -60,9 +61,10 @@ export const attendeeRoutes = new Hono<AppEnv>()
     const query = attendanceListQuery.safeParse(c.req.query());
     if (!query.success) throw validationError(query.error);
     const { status: filter, q, after } = query.data;
+    const columns = readColumns(c.req.queries("cols"));
     const list = await attendanceList({ ctx: c.var.ctx, input: { ...scope(c), filter, q, after } });
-    const notice = noticeText(c.req.query("notice"), c.req.query("n"), c.req.query("mail"), c.var.member.language);
-    return renderAdmin(c, <AttendeeListPage {...frame(c)} list={list} notice={notice} publicUrl={c.var.ctx.publicUrl} />);
+    const notice = noticeText(c.req.query("notice"), c.req.query("n"), c.req.query("mail"), c.var.member.language, c.req.query("s"));
+    return renderAdmin(c, <AttendeeListPage {...frame(c)} list={list} columns={columns} notice={notice} publicUrl={c.var.ctx.publicUrl} />);
   })
 
   .post(`${REGISTRATION}/promote`, organiser, async (c) => {
@@ -135,22 +137,25 @@ export const attendeeRoutes = new Hono<AppEnv>()
     const step = form.one("step");
     if (!["preview", "send", "edit"].includes(step)) throw invalid({ step: { code: "one_of", options: ["preview", "send", "edit"] } });
     const draft: MessageDraft = { audience: form.one("audience"), subject: form.one("subject"), body: form.one("body") };
+    // To the rows ticked on the list: who they are is checked (and named on the form) at every step.
+    const selection = draft.audience === "selected" ? await selectedRegistrations(ctx, { ...scope(c), ids: selectedIds(form) }) : undefined;
+    const ids = selection?.ids;
     const formPage = async (errors: Record<string, string>, status: 200 | 400) =>
-      renderAdmin(c, <MessageFormPage {...frame(c)} event={event} tally={await tallyOf(ctx, event)} draft={draft} errors={errors} />, status);
+      renderAdmin(c, <MessageFormPage {...frame(c)} event={event} tally={await tallyOf(ctx, event)} draft={draft} selection={selection?.rows} errors={errors} />, status);
 
     if (step === "edit") return formPage({}, 200);
     const parsed = organiserMessageInput.safeParse(draft);
     if (!parsed.success) return formPage(shownErrors(zodFieldErrors(parsed.error), c.var.member.language), 400);
     const message = parsed.data;
     if (step === "preview") {
-      const recipients = await countAudience({ ctx, input: { ...scope(c), audience: message.audience } });
+      const recipients = await countAudience({ ctx, input: { ...scope(c), audience: message.audience, ids } });
       // A fresh id per preview: sending it twice (a double click, a resubmitted page) sends once.
-      return renderAdmin(c, <MessagePreviewPage {...frame(c)} event={event} message={message} recipients={recipients} draft={newId("draft")} />);
+      return renderAdmin(c, <MessagePreviewPage {...frame(c)} event={event} message={message} ids={ids} recipients={recipients} draft={newId("draft")} />);
     }
     const draftId = messageDraftId.safeParse(form.one("draft"));
     if (!draftId.success) throw invalid({ draft: issueCode(draftId.error.issues[0]!) });
     try {
-      const sent = await messageAttendees({ ctx, input: { ...scope(c), draft: draftId.data, message }, actor: c.var.member });
+      const sent = await messageAttendees({ ctx, input: { ...scope(c), draft: draftId.data, message, ids }, actor: c.var.member });
       return backToList(c, `notice=messaged&n=${sent}`);
     } catch (err) {
       if (err instanceof AppError && err.fields) return formPage(shownErrors(err.fields, c.var.member.language), 400);

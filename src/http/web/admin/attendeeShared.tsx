@@ -42,12 +42,16 @@ export function EventLine({ event, link = true, language }: { event: EventRow; l
 }
 
 /** The text of a `?notice=` code (codes, not text: a link must not put words on our page). */
-export function noticeText(code: string | undefined, n: string | undefined, mailed: string | undefined, language: Language = "en") {
+export function noticeText(code: string | undefined, n: string | undefined, mailed: string | undefined, language: Language = "en", skipped?: string) {
   const t = workspaceMessages(language).attendees;
   if (!code || !Object.hasOwn(t.notices, code)) return undefined;
   const template = t.notices[code as keyof typeof t.notices];
   const text = fill(template, { people: people(Number(n) || 0, language) });
-  return code.startsWith("added-") ? `${text} ${mailed === "0" ? t.notMailed : t.mailed}` : text;
+  if (code.startsWith("added-")) return `${text} ${mailed === "0" ? t.notMailed : t.mailed}`;
+  // Rows of a selection left as they were: said, so nobody believes all of them changed.
+  const left = Number(skipped) || 0;
+  if (left > 0 && Object.hasOwn(t.skipped, code)) return `${text} ${fill(t.skipped[code as keyof typeof t.skipped], { people: people(left, language) })}`;
+  return text;
 }
 
 /** Seats, spelled for a sentence. */

@@ -24,3 +24,10 @@ export async function readForm(c: Context): Promise<AdminForm> {
 
 /** Blank means "not given". */
 export const blankToUndefined = (value: string) => (value.trim() === "" ? undefined : value.trim());
+
+/**
+ * The registrations ticked on the attendance list: each `ids` box, and with "all on this
+ * page" ticked the page's own ids too (sent as `page`), so the choice needs no script.
+ * Checked by the domain (`parseSelection`), never trusted here.
+ */
+export const selectedIds = (form: AdminForm) => [...form.many("ids"), ...(form.one("all") === "1" ? form.many("page") : [])];

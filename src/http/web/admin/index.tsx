@@ -8,6 +8,8 @@ import { accountRoutes } from "./accountRoutes";
 import { auditRoutes } from "./auditRoutes";
 import { checkinRoutes } from "./checkinRoutes";
 import { attendeeRoutes } from "./attendeeRoutes";
+import { attendeeBulkRoutes } from "./attendeeBulkRoutes";
+import { peopleRoutes } from "./peopleRoutes";
 import { adminError } from "./errors";
 import { eventAdminRoutes } from "./eventRoutes";
 import { exportRoutes } from "./exportRoutes";
@@ -73,6 +75,8 @@ export function adminRoutes({ publicUrl }: { publicUrl: string }) {
     .route("/", signupsRoutes)
     .route("/", tokensRoutes)
     .route("/", attendeeRoutes)
+    .route("/", attendeeBulkRoutes)
+    .route("/", peopleRoutes)
     .route("/", offerRoutes)
     .route("/", exportRoutes)
     .route("/", reportRoutes)

@@ -8,10 +8,11 @@ import { workspaceMessages, type WorkspaceMessages } from "../../../i18n/workspa
 import { assetUrl } from "../assets";
 import { textStream } from "../../download";
 
-export type Section = "events" | "checkin" | "reports" | "privacy" | "audit" | "mail" | "members" | "tokens" | "settings" | "account";
+export type Section = "events" | "people" | "checkin" | "reports" | "privacy" | "audit" | "mail" | "members" | "tokens" | "settings" | "account";
 
 const sections: { id: Exclude<Section, "account">; href: string; role: Role }[] = [
   { id: "events", href: "/admin", role: "organiser" },
+  { id: "people", href: "/admin/people", role: "organiser" },
   { id: "checkin", href: "/admin/checkin", role: "checkin" },
   { id: "reports", href: "/admin/reports", role: "organiser" },
   { id: "privacy", href: "/admin/privacy", role: "owner" },

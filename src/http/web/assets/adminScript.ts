@@ -1,5 +1,6 @@
 /**
- * Small enhancements of workspace pages (served as /assets/admin.js): copy buttons, and
+ * Small enhancements of workspace pages (served as /assets/admin.js): copy buttons, "all
+ * on this page" on the attendance list, and
  * on the event form an end time suggested from the start and checked against it as the
  * times are typed. The buttons are hidden until this runs, so without JavaScript nothing
  * offers what cannot work; the server checks the times whatever the script did.
@@ -25,6 +26,14 @@ export const adminScript = `(() => {
       }
       setTimeout(() => { button.textContent = label; }, 2500);
     });
+  }
+
+  // "All on this page" ticks every row's box as well, and follows them: the server takes
+  // the page's ids from the form itself, so without this script the box still works.
+  for (const all of document.querySelectorAll("input[data-select-all]")) {
+    const boxes = [...document.querySelectorAll('input[name="ids"][form="' + all.dataset.selectAll + '"]')];
+    all.addEventListener("change", () => { for (const box of boxes) box.checked = all.checked; });
+    for (const box of boxes) box.addEventListener("change", () => { all.checked = boxes.every((b) => b.checked); });
   }
 
   const start = document.getElementById("f-startsAt");

@@ -1,5 +1,6 @@
 import type { attendees as sv } from "../sv/attendees";
 import { attendeesActions } from "./attendeesActions";
+import { attendeesDesk } from "./attendeesDesk";
 
 export const attendees: typeof sv = {
   status: {
@@ -111,6 +112,8 @@ export const attendees: typeof sv = {
     "offer-extended": "The offer has a new deadline; they have been emailed.",
     "offer-withdrawn": "Offer withdrawn; they have been emailed. The seat is offered to the next person waiting, if anyone is.",
     messaged: "Your message is queued for {people}.",
+    "cancelled-selected": "Cancelled for {people}; each has been emailed. Seats that came free go to the first people waiting.",
+    "checked-in-selected": "{people} checked in.",
     created: "Event created.",
     saved: "Changes saved.",
   },
@@ -118,4 +121,5 @@ export const attendees: typeof sv = {
   notMailed: "No email was sent.",
   people: { one: "{n} person", other: "{n} people" },
   ...attendeesActions,
+  ...attendeesDesk,
 };

@@ -21,8 +21,8 @@ export const attendeesActions: typeof sv = {
   },
   message: {
     title: "Message attendees",
-    audience: { confirmed: "everyone confirmed", waitlisted: "everyone on the waitlist" },
-    nobody: { confirmed: "nobody confirmed", waitlisted: "nobody on the waitlist" },
+    audience: { confirmed: "everyone confirmed", waitlisted: "everyone on the waitlist", selected: "the selected attendees" },
+    nobody: { confirmed: "nobody confirmed", waitlisted: "nobody on the waitlist", selected: "nobody among the selected still registered" },
     to: "To",
     subject: "Subject",
     body: "Message",

@@ -5,6 +5,7 @@ export const shell: typeof sv = {
   workspaceNav: "Workspace",
   sections: {
     events: "Events",
+    people: "Attendees",
     checkin: "Check-in",
     reports: "Reports",
     privacy: "Personal data",

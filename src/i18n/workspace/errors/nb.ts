@@ -74,6 +74,8 @@ export const nb: CodeWords = {
     phone_number: "Skriv et telefonnummer med sifre, mellomrom og + - ( ), f.eks. +47 62 88 00 00.",
     logo_type: "Logoen må være et bilde i PNG, JPEG eller WebP.",
     logo_too_large: "Logoen kan være på høyst {kib} kB.",
+    none_selected: "Merk minst én deltaker.",
+    nobody_selected: "Ingen av de merkede deltakerne er påmeldt lenger.",
   },
   errors: {
     invalid_request: "Noe i skjemaet må rettes.",
@@ -90,6 +92,7 @@ export const nb: CodeWords = {
     page_not_found: "Siden finnes ikke.",
     event_not_found: "Arrangementet finnes ikke.",
     registration_not_found: "Påmeldingen finnes ikke.",
+    not_on_list: "Noen av de merkede påmeldingene står ikke på deltakerlisten til arrangementet. Ingenting er endret.",
     code_not_found: "Ingen påmelding har denne koden.",
     member_not_found: "Medlemmet finnes ikke.",
     message_not_found: "Meldingen finnes ikke blant dem som venter eller har feilet.",

@@ -74,6 +74,8 @@ export const sv: CodeWords = {
     phone_number: "Skriv ett telefonnummer med siffror, mellanslag och + - ( ), t.ex. +46 455 12 34 56.",
     logo_type: "Logotypen måste vara en bild i PNG, JPEG eller WebP.",
     logo_too_large: "Logotypen får vara högst {kib} kB.",
+    none_selected: "Markera minst en deltagare.",
+    nobody_selected: "Ingen av de markerade deltagarna är anmäld längre.",
   },
   errors: {
     invalid_request: "Något i formuläret behöver rättas.",
@@ -90,6 +92,7 @@ export const sv: CodeWords = {
     page_not_found: "Sidan finns inte.",
     event_not_found: "Evenemanget finns inte.",
     registration_not_found: "Anmälan finns inte.",
+    not_on_list: "Några av de markerade anmälningarna finns inte på evenemangets deltagarlista. Inget har ändrats.",
     code_not_found: "Ingen anmälan har den här koden.",
     member_not_found: "Medlemmen finns inte.",
     message_not_found: "Meddelandet finns inte bland de väntande eller misslyckade.",

@@ -1,5 +1,6 @@
 import type { attendees as sv } from "../sv/attendees";
 import { attendeesActions } from "./attendeesActions";
+import { attendeesDesk } from "./attendeesDesk";
 
 export const attendees: typeof sv = {
   status: {
@@ -110,6 +111,8 @@ export const attendees: typeof sv = {
     "offer-extended": "Tilbudet har fått ny svarfrist, og e-post er sendt.",
     "offer-withdrawn": "Tilbudet er trukket tilbake, og e-post er sendt. Plassen tilbys den neste på ventelisten, hvis det er noen.",
     messaged: "Meldingen din sendes til {people}.",
+    "cancelled-selected": "Meldt av {people}; alle har fått e-post. Plasser som ble ledige, går til de første på ventelisten.",
+    "checked-in-selected": "{people} ble sjekket inn.",
     created: "Arrangementet er opprettet.",
     saved: "Endringene er lagret.",
   },
@@ -117,4 +120,5 @@ export const attendees: typeof sv = {
   notMailed: "Ingen e-post ble sendt.",
   people: { one: "{n} person", other: "{n} personer" },
   ...attendeesActions,
+  ...attendeesDesk,
 };

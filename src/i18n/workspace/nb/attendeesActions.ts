@@ -21,8 +21,8 @@ export const attendeesActions: typeof sv = {
   },
   message: {
     title: "Send melding til deltakerne",
-    audience: { confirmed: "alle som har plass", waitlisted: "alle på ventelisten" },
-    nobody: { confirmed: "ingen har plass", waitlisted: "ingen står på ventelisten" },
+    audience: { confirmed: "alle som har plass", waitlisted: "alle på ventelisten", selected: "de merkede deltakerne" },
+    nobody: { confirmed: "ingen har plass", waitlisted: "ingen står på ventelisten", selected: "ingen av de merkede er påmeldt" },
     to: "Til",
     subject: "Emne",
     body: "Melding",

@@ -5,6 +5,7 @@ export const shell: typeof sv = {
   workspaceNav: "Arbeidsflate",
   sections: {
     events: "Arrangementer",
+    people: "Deltakere",
     checkin: "Innsjekking",
     reports: "Rapporter",
     privacy: "Personopplysninger",

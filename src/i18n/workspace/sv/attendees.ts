@@ -1,4 +1,5 @@
 import { attendeesActions } from "./attendeesActions";
+import { attendeesDesk } from "./attendeesDesk";
 
 /** The attendance list of an event: counts, filters, the table, its row actions, the event's links, the notices. */
 export const attendees = {
@@ -113,6 +114,8 @@ export const attendees = {
     "offer-extended": "Erbjudandet har fått en ny svarstid och ett mejl har skickats.",
     "offer-withdrawn": "Erbjudandet är återkallat och ett mejl har skickats. Platsen erbjuds nästa person på väntelistan, om det finns någon.",
     messaged: "Ditt meddelande skickas till {people}.",
+    "cancelled-selected": "Avbokat för {people}; var och en har fått ett mejl. Platser som blev lediga går till de första på väntelistan.",
+    "checked-in-selected": "{people} checkades in.",
     created: "Evenemanget är skapat.",
     saved: "Ändringarna är sparade.",
   },
@@ -120,4 +123,5 @@ export const attendees = {
   notMailed: "Inget mejl skickades.",
   people: { one: "{n} person", other: "{n} personer" },
   ...attendeesActions,
+  ...attendeesDesk,
 };

@@ -20,8 +20,8 @@ export const attendeesActions = {
   },
   message: {
     title: "Skicka meddelande till deltagarna",
-    audience: { confirmed: "alla som har plats", waitlisted: "alla på väntelistan" },
-    nobody: { confirmed: "ingen har plats", waitlisted: "ingen står på väntelistan" },
+    audience: { confirmed: "alla som har plats", waitlisted: "alla på väntelistan", selected: "de markerade deltagarna" },
+    nobody: { confirmed: "ingen har plats", waitlisted: "ingen står på väntelistan", selected: "ingen av de markerade är anmäld" },
     to: "Till",
     subject: "Ämne",
     body: "Meddelande",

@@ -4,6 +4,7 @@ export const shell = {
   workspaceNav: "Arbetsyta",
   sections: {
     events: "Evenemang",
+    people: "Deltagare",
     checkin: "Incheckning",
     reports: "Rapporter",
     privacy: "Personuppgifter",
