@@ -92,7 +92,8 @@ describe("an organiser's day in the workspace", () => {
     const late = await suite.h.api("POST", `/events/${eventPath.split("/").pop()}/registrations`, { name: "Hugo Sen", email: "hugo@vard.se", answers: { lunch: "Kött" } }, { token: null });
     expect(late.body.status).toBe("waitlisted");
 
-    await page.reload();
+    // The answers are a column to choose; the default view leaves them out.
+    await page.goto(`${suite.server.url}${eventPath}?cols=email,organisation,answers,checkedIn,notes`);
     const rows = page.locator("tbody tr");
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.nth(0).textContent()).toContain("Greta Gäst");
@@ -101,6 +102,8 @@ describe("an organiser's day in the workspace", () => {
   });
 
   it("promotes Hugo from the waitlist, over capacity by explicit choice", async () => {
+    // Row actions sit in the row's menu.
+    await page.locator("tbody tr", { hasText: "Hugo Sen" }).locator("summary").click();
     await go(() => page.getByRole("button", { name: "Promote Hugo Sen" }).click());
     await go(() => page.getByRole("button", { name: "Seat beyond capacity" }).click());
     expect(await page.getByRole("status").first().textContent()).toContain("Promoted beyond capacity");

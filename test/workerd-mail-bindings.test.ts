@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { liveEventBody } from "./helpers/harness";
+import { formFields, liveEventBody } from "./helpers/harness";
 import { postJson } from "./helpers/server";
 import { invitePart } from "./helpers/smtp";
 import { ownWorkerd, type Workerd } from "./helpers/workerdInstances";
@@ -162,5 +162,5 @@ const form = (slug: string, fields: Record<string, string>, ip: string) =>
   fetch(`${w.url}/e/${slug}`, {
     method: "POST",
     headers: { origin: w.url, "content-type": "application/x-www-form-urlencoded", "cf-connecting-ip": ip },
-    body: new URLSearchParams(fields),
+    body: new URLSearchParams(formFields(fields)),
   });

@@ -82,7 +82,7 @@ describe("workerd with D1", () => {
     expect(html).toContain('<html lang="en"');
     expect(html).toContain("1 seat left");
     expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
-    const form = new URLSearchParams({ name: "Ada <b>", email: "ada@example.se", "attendees.1.name": "Ben", "attendees.1.email": "ben@example.se" });
+    const form = new URLSearchParams({ firstName: "Ada", lastName: "<b>", email: "ada@example.se", "attendees.1.firstName": "Ben", "attendees.1.lastName": "Berg", "attendees.1.email": "ben@example.se" });
     const res = await fetch(`${w.url}/e/edge-page?lang=sv`, { method: "POST", body: form, headers: { origin: w.url } });
     const result = await res.text();
     expect(res.status).toBe(200);
@@ -92,9 +92,9 @@ describe("workerd with D1", () => {
     const own = await fetch(manage);
     expect(own.status).toBe(200);
     expect(await own.text()).toContain("Du har en plats.");
-    expect(await w.d1(`SELECT name, status, language FROM registrations WHERE event_id = '${ev.body.id}' ORDER BY seq`)).toEqual([
-      { name: "Ada <b>", status: "confirmed", language: "sv" },
-      { name: "Ben", status: "waitlisted", language: "sv" },
+    expect(await w.d1(`SELECT name, first_name AS firstName, last_name AS lastName, status, language FROM registrations WHERE event_id = '${ev.body.id}' ORDER BY seq`)).toEqual([
+      { name: "Ada <b>", firstName: "Ada", lastName: "<b>", status: "confirmed", language: "sv" },
+      { name: "Ben Berg", firstName: "Ben", lastName: "Berg", status: "waitlisted", language: "sv" },
     ]);
   });
 });
