@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../src/db/schema";
-import { createMember, mintLoginLink } from "../src/domain/accounts";
-import { passOf, makeEvent, signUp } from "./admin-checkin-fixture";
 import { adminHarness, type AdminHarness, type AdminRequestInit, type SignedIn } from "./helpers/admin";
+import { workspaceFixture } from "./helpers/adminRoutes";
 
 // The guards of every workspace route, taken from the app's own route table: a route added
 // under /admin without a line in GUARDS fails here, and so does a line for a route that is
@@ -42,7 +41,7 @@ const GUARDS: Record<string, Guard> = {
   "GET /admin/events/:id/checkin": door,
   "GET /admin/events/:id/checkin/search": door,
   "GET /admin/events/:id/checkin/counts": door,
-  "POST /admin/events/:id/checkin/walk-in": { role: "checkin", form: { name: "Vakt Gäst", email: "vakt.gast@example.se", override: "yes" } },
+  "POST /admin/events/:id/checkin/walk-in": { role: "checkin", form: { firstName: "Vakt", lastName: "Gäst", email: "vakt.gast@example.se", override: "yes" } },
   "POST /admin/events/:id/checkin/code": { role: "checkin", form: { code: "ABCD-EFGH" } },
   "POST /admin/events/:id/checkin/r/:rid": door,
   "POST /admin/events/:id/checkin/r/:rid/undo": door,
@@ -69,7 +68,7 @@ const GUARDS: Record<string, Guard> = {
   "POST /admin/events/:id{evt_[0-9a-z]+}/registrations/:rid{reg_[0-9a-z]+}/offer/extend": { role: "organiser", form: { offerExpiresAt: "2027-01-10T10:00" } },
   "POST /admin/events/:id{evt_[0-9a-z]+}/registrations/:rid{reg_[0-9a-z]+}/offer/withdraw": organiser,
   "GET /admin/events/:id{evt_[0-9a-z]+}/add": organiser,
-  "POST /admin/events/:id{evt_[0-9a-z]+}/add": { role: "organiser", form: { name: "Mallory", email: "mallory@example.se", sendEmail: "yes" } },
+  "POST /admin/events/:id{evt_[0-9a-z]+}/add": { role: "organiser", form: { firstName: "Mallory", lastName: "Malm", email: "mallory@example.se", sendEmail: "yes" } },
   "GET /admin/events/:id{evt_[0-9a-z]+}/message": organiser,
   "POST /admin/events/:id{evt_[0-9a-z]+}/message": { role: "organiser", form: { step: "send", audience: "confirmed", subject: "Hej", body: "Hej" } },
   // The list's actions on ticked rows: an empty selection is refused after the guards (400).
@@ -117,27 +116,12 @@ const ROLES: Role[] = ["checkin", "organiser", "owner"];
 const below = (role: Role) => ROLES.slice(0, ROLES.indexOf(role));
 
 let h: AdminHarness;
-/** The ids a route's parameters take, all of the harness organisation. */
-let ids: Record<string, string>;
 let members: Record<Role, SignedIn>;
 /** An owner of another organisation. */
 let stranger: SignedIn;
 
-/** Every route under /admin in the app, deduplicated (middleware and handler share a pattern). */
-function adminRoutes(): string[] {
-  return [...new Set(h.app.routes.filter((r) => r.path === "/admin" || r.path.startsWith("/admin/")).map((r) => `${r.method} ${r.path}`))];
-}
-
-/** The route's pattern with our own ids in it: `:id` is an event's under /events, a member's under /members, a token's under /tokens. */
-function pathOf(pattern: string) {
-  return pattern.replace(/:(\w+)(\{[^}]*\})?/g, (_, name: string, _re, offset: number) => {
-    const before = pattern.slice(0, offset);
-    const key = name === "id" ? (before.endsWith("/members/") ? "member" : before.endsWith("/tokens/") ? "apiToken" : "event") : name;
-    const value = ids[key];
-    if (!value) throw new Error(`${pattern}: no fixture for :${name}; say in admin-guards.test.ts which id it takes`);
-    return value;
-  });
-}
+let routes: () => string[];
+let pathOf: (pattern: string) => string;
 
 /** All rows of every table but sessions (a request may slide its own session's expiry). */
 async function snapshot() {
@@ -154,22 +138,17 @@ const send = (who: SignedIn | AdminHarness, method: string, path: string, init: 
 
 beforeAll(async () => {
   h = await adminHarness();
-  const eventId = await makeEvent(h, { title: "Vaktad dag", capacity: 1 });
-  const asa = await signUp(h, eventId, { name: "Åsa Söderström", email: "asa@verkstad.se" });
-  await signUp(h, eventId, { name: "Bo Ek", email: "bo@ek.se" });
-  const colleague = await createMember({ ctx: h.ctx, input: { orgId: h.orgId, email: "kollega@cluster.se", role: "organiser" } });
-  const code = new URL((await passOf(h, h.orgId, asa.id)).url).pathname.split("/").pop()!;
-  const [apiToken] = await h.database.db.all<{ id: string }>(sql`SELECT id FROM api_tokens WHERE org_id = ${h.orgId}`);
-  ids = { event: eventId, rid: asa.id, member: colleague.id, code, token: await mintLoginLink(h.ctx, colleague.id, 3_600_000), apiToken: apiToken!.id };
+  const fixture = await workspaceFixture(h);
+  ({ routes, pathOf } = fixture);
   members = { checkin: await h.signedIn("checkin"), organiser: await h.signedIn("organiser"), owner: await h.signedIn("owner") };
   stranger = await h.signedIn("owner", (await h.otherOrg()).orgId);
 });
 
 describe("the guard table", () => {
   it("covers every route the app has under /admin, and names no route it lacks", () => {
-    const routes = adminRoutes();
-    expect(routes.filter((r) => !(r in GUARDS)), "routes without a guard in GUARDS").toEqual([]);
-    expect(Object.keys(GUARDS).filter((r) => !routes.includes(r)), "GUARDS lines for routes the app lacks").toEqual([]);
+    const all = routes();
+    expect(all.filter((r) => !(r in GUARDS)), "routes without a guard in GUARDS").toEqual([]);
+    expect(Object.keys(GUARDS).filter((r) => !all.includes(r)), "GUARDS lines for routes the app lacks").toEqual([]);
   });
 });
 
