@@ -227,6 +227,14 @@ describe("branding on the public pages", () => {
     await shows(`/?org=${slug}`);
   });
 
+  it("the registrant's own page and its confirmation steps show them too", async () => {
+    const ev = (await h.api("GET", `/events?limit=100`)).body.events?.find((e: { slug: string }) => e.slug === eventSlug);
+    const signup = await h.api("POST", `/events/${ev.id}/registrations`, { firstName: "Mia", lastName: "Märk", email: "mia@example.se" }, { token: null });
+    const token = signup.body.manageUrl.split("/r/")[1];
+    await shows(`/r/${token}`);
+    await shows(`/r/${token}/cancel`);
+  });
+
   it("the colour's stylesheet keeps text readable: dark text on a pale colour, links darkened", async () => {
     const res = await h.app.request("/assets/accent/ffd700.css");
     expect(res.status).toBe(200);

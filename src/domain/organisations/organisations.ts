@@ -6,6 +6,7 @@ import { AppError } from "../../lib/errors";
 import { newId, newKey } from "../../lib/secrets";
 import type { ServiceContext } from "../context";
 import { embedOrigin, httpUrl, slug } from "../schemas";
+import { publicBrand } from "./brand";
 
 export const createOrganisationInput = z.strictObject({
   slug,
@@ -47,4 +48,9 @@ export async function findOrganisationBySlug(ctx: ServiceContext, orgSlug: strin
   const [org] = await ctx.db.select().from(organisations).where(eq(organisations.slug, orgSlug));
   if (!org) throw new AppError("organisation_not_found");
   return org;
+}
+
+/** The branding an organisation's attendee pages show (the manage page, say), by its slug. */
+export async function brandOfOrganisation(ctx: ServiceContext, orgSlug: string) {
+  return publicBrand(ctx, await findOrganisationBySlug(ctx, orgSlug));
 }

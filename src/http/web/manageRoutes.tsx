@@ -3,6 +3,7 @@ import { AppError, invalid } from "../../lib/errors";
 import { fill } from "../../i18n/messages";
 import { pageRefusal } from "../../i18n/pages";
 import { hasStarted } from "../../domain/events";
+import { brandOfOrganisation } from "../../domain/organisations";
 import { acceptManagedOffer, cancelManagedRegistration, declineManagedOffer, getManagedRegistration } from "../../domain/signup";
 import { personalCalendar } from "../../domain/calendars";
 import { eraseManagedRegistration } from "../../domain/signup";
@@ -35,10 +36,11 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
     const token = c.req.param("token")!;
     const view = await getManagedRegistration({ ctx: c.var.ctx, input: { token } });
     c.header("Cache-Control", "no-store");
-    return { token, view, page: pageInfo(pageLanguage(c, view.language), c.req.url) };
+    const brand = await brandOfOrganisation(c.var.ctx, view.organiser.slug);
+    return { token, view, brand, page: pageInfo(pageLanguage(c, view.language), c.req.url) };
   };
   const show = async (c: AppContext, state?: FormState, status: 200 | 400 | 409 = 200, done?: string, refused?: string, substitute?: FormState) => {
-    const { token, view, page } = await load(c);
+    const { token, view, page, brand } = await load(c);
     const notices: Record<string, string> = {
       saved: page.t.saved,
       cancelled: page.t.cancelledNotice,
@@ -49,7 +51,7 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
     const notice = done ? notices[done] : undefined;
     const started = hasStarted(view.event, c.var.ctx.now());
     const form = state ?? { values: storedValues(view), errors: {} };
-    const props = { view, page, token, state: form, started, notice, refused, substitute };
+    const props = { view, page, token, state: form, started, notice, refused, substitute, brand };
     return renderPage(c, <ManagePage {...props} />, status);
   };
 
@@ -123,14 +125,14 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
       return renderPage(c, <MessagePage page={page} title={t.substitute.doneTitle} text={text} link={{ href: `/e/${done.event.slug}`, label: t.toEvent }} />);
     })
     .get("/:token/cancel", async (c) => {
-      const { view, page, token } = await load(c);
+      const { view, page, token, brand } = await load(c);
       const { t } = page;
       // Someone waiting has no seat to give up: they leave the waitlist, and are told so.
       const waiting = view.status === "waitlisted";
       const text = fill(waiting ? t.leaveConfirmText : t.cancelConfirmText, { event: view.event.title });
       const action = manageHref(token, page, "/cancel");
       const [title, yes] = waiting ? [t.leaveConfirm, t.leaveYes] : [t.cancelConfirm, t.cancelYes];
-      return renderPage(c, <ConfirmPage page={page} title={title} text={text} action={action} yes={yes} back={manageHref(token, page)} />);
+      return renderPage(c, <ConfirmPage page={page} brand={brand} title={title} text={text} action={action} yes={yes} back={manageHref(token, page)} />);
     })
     .post("/:token/cancel", async (c) => {
       const { view, page, token } = await load(c);
@@ -145,29 +147,29 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
     // An offer's email links here: a page with one button, since mail scanners follow
     // links and a GET must never take the seat.
     .get("/:token/accept", async (c) => {
-      const { view, page, token } = await load(c);
+      const { view, page, token, brand } = await load(c);
       if (view.status !== "offered") return show(c);
       const { t } = page;
       const text = fill(t.acceptText, { event: view.event.title, deadline: offerDeadline(view, page) });
-      return renderPage(c, <ConfirmPage page={page} title={t.acceptTitle} text={text} action={manageHref(token, page, "/accept")} yes={t.acceptButton} back={manageHref(token, page)} />);
+      return renderPage(c, <ConfirmPage page={page} brand={brand} title={t.acceptTitle} text={text} action={manageHref(token, page, "/accept")} yes={t.acceptButton} back={manageHref(token, page)} />);
     })
     .post("/:token/accept", (c) => answerOffer(c, acceptManagedOffer, "accepted"))
     .get("/:token/decline", async (c) => {
-      const { view, page, token } = await load(c);
+      const { view, page, token, brand } = await load(c);
       if (view.status !== "offered") return show(c);
       const { t } = page;
       const text = fill(t.declineText, { event: view.event.title });
-      return renderPage(c, <ConfirmPage page={page} title={t.declineTitle} text={text} action={manageHref(token, page, "/decline")} yes={t.declineYes} back={manageHref(token, page)} />);
+      return renderPage(c, <ConfirmPage page={page} brand={brand} title={t.declineTitle} text={text} action={manageHref(token, page, "/decline")} yes={t.declineYes} back={manageHref(token, page)} />);
     })
     .post("/:token/decline", (c) => answerOffer(c, declineManagedOffer, "declined"))
     .get("/:token/delete", async (c) => {
-      const { view, page, token } = await load(c);
+      const { view, page, token, brand } = await load(c);
       const { t } = page;
       const text = fill(t.deleteConfirmText, { event: view.event.title });
       const action = manageHref(token, page, "/delete");
       return renderPage(
         c,
-        <ConfirmPage page={page} title={t.deleteConfirm} text={text} action={action} yes={t.deleteYes} back={manageHref(token, page)} danger />,
+        <ConfirmPage page={page} brand={brand} title={t.deleteConfirm} text={text} action={action} yes={t.deleteYes} back={manageHref(token, page)} danger />,
       );
     })
     .post("/:token/delete", async (c) => {

@@ -2,6 +2,7 @@ import { formatDeadline } from "../../../i18n/format";
 import { fill } from "../../../i18n/messages";
 import { registrantCanChange, type getManagedRegistration } from "../../../domain/signup";
 import { Layout, type PageInfo } from "../layout";
+import type { PublicBrand } from "../../../domain/organisations";
 import { EventFacts } from "./eventPage";
 import { ErrorSummary, TextField, fieldId, type FormState } from "./fields";
 import { CheckinPassCard } from "./checkinPass";
@@ -105,6 +106,8 @@ export function ManagePage(props: {
   refused?: string;
   /** The "send a colleague in my place" form as last submitted, with its errors. */
   substitute?: FormState;
+  /** The organiser's logo, colour, contact and footer, as on the event's page. */
+  brand?: PublicBrand;
 }) {
   const { view, page, token, state, started } = props;
   const { t } = page;
@@ -112,7 +115,7 @@ export function ManagePage(props: {
   // A waitlisted person has no seat to cancel: they leave the waitlist (the same cancelling).
   const waiting = view.status === "waitlisted";
   return (
-    <Layout page={page} title={`${Object.keys(state.errors).length ? fill(t.errorTitle, { title: "" }) : ""}${fill(t.manageTitle, { event: view.event.title })}`} noindex>
+    <Layout page={page} title={`${Object.keys(state.errors).length ? fill(t.errorTitle, { title: "" }) : ""}${fill(t.manageTitle, { event: view.event.title })}`} noindex brand={props.brand}>
       <h1>{fill(t.manageTitle, { event: view.event.title })}</h1>
       {props.notice ? (
         <p class="notice ok" role="status">
@@ -185,10 +188,11 @@ export function ConfirmPage(props: {
   yes: string;
   back: string;
   danger?: boolean;
+  brand?: PublicBrand;
 }) {
   const { page } = props;
   return (
-    <Layout page={page} title={props.title} noindex>
+    <Layout page={page} title={props.title} noindex brand={props.brand}>
       <h1>{props.title}</h1>
       <p>{props.text}</p>
       <form method="post" action={props.action} class="actions">
