@@ -142,12 +142,10 @@ describe("check-in on a phone", () => {
     await screenshot(page, "admin-checkin-walk-in-390");
   });
 
-  it("offers the camera only where the browser can read QR codes, and breaks no rule of the page's CSP", async () => {
-    const native = await page.evaluate(async () => {
-      const detector = (window as unknown as { BarcodeDetector?: { getSupportedFormats(): Promise<string[]> } }).BarcodeDetector;
-      return detector ? (await detector.getSupportedFormats()).includes("qr_code") : false;
-    });
-    expect(await page.locator("#scan").isVisible()).toBe(native);
+  it("offers the camera wherever the page may use one, and breaks no rule of the page's CSP", async () => {
+    // Read by BarcodeDetector or, where the browser has none, by jsQR (admin-scanner.browser.test.ts).
+    const camera = await page.evaluate(() => Boolean(navigator.mediaDevices && navigator.mediaDevices.getUserMedia));
+    expect(await page.locator("#scan").isVisible()).toBe(camera);
     expect(problems).toEqual([]);
   });
 });

@@ -32,6 +32,7 @@ const types: Record<AssetName, string> = {
   "admin.css": "text/css; charset=utf-8",
   "admin.js": "text/javascript; charset=utf-8",
   "checkin.js": "text/javascript; charset=utf-8",
+  "jsqr.js": "text/javascript; charset=utf-8",
   "frame.js": "text/javascript; charset=utf-8",
   "icon.svg": "image/svg+xml",
 };

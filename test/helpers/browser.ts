@@ -31,6 +31,18 @@ export async function connectBrowser(): Promise<Browser> {
   }
 }
 
+/**
+ * A chromium of its own whose camera plays `videoFile` (a .y4m or .mjpeg), with camera
+ * permission granted without a prompt. The run's shared chromium has no camera; this is
+ * the one extra launch, for the door's scanner. Close it when done.
+ */
+export function launchWithCamera(videoFile: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${videoFile}`],
+  });
+}
+
 /** The bytes of a file the browser downloaded (the browser runs elsewhere: no local path). */
 export async function downloadBytes(download: Download): Promise<Buffer> {
   const chunks: Buffer[] = [];

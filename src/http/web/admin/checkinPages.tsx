@@ -186,12 +186,16 @@ export function CheckinDeskPage(p: DeskProps) {
           <button type="button" id="scan" class="scan" hidden>
             {t.code.scan}
           </button>
-          <div id="scanner" class="scanner" hidden>
-            <video id="scan-video" playsinline muted></video>
+          {/* Opened by the door's script; data-reader is the QR reader it loads where the browser has none. */}
+          <dialog id="scanner" class="scanner" aria-labelledby="scanner-title" data-reader={assetUrl["jsqr.js"]}>
+            <h2 id="scanner-title">{t.code.scan}</h2>
+            <p class="small">{t.code.scanHint}</p>
+            {/* playsinline: iOS would otherwise play the camera full screen, away from the page. */}
+            <video id="scan-video" playsinline muted autoplay aria-hidden="true"></video>
             <button type="button" id="scan-stop" class="secondary">
               {t.code.stopScan}
             </button>
-          </div>
+          </dialog>
           <form method="post" action={`${base}/code`} id="code-form">
             <label for="f-code">{t.code.label}</label>
             {p.code ? <p class="field-error">{p.code.error}</p> : null}

@@ -1,13 +1,15 @@
 /**
  * The door's script (/assets/checkin.js). The page works without it (GET search, a form
  * per row); this adds search-as-you-type, taps without reloading, counts that follow the
- * other doors' check-ins, and the camera scanner
- * where the browser has BarcodeDetector. Elsewhere (iOS Safari) the button stays hidden
- * and the phone's own camera app opens the QR link, which lands on /admin/c/… instead.
+ * other doors' check-ins, and the camera scanner (scannerScript.ts) wherever the page
+ * may use a camera. Without it, the phone's own camera app opens the QR link, which lands
+ * on /admin/c/… instead.
  * Everything is built with textContent: names never become markup. Every word it shows
  * comes from the page, in the member's language (the JSON block #checkin-words that
  * checkinPages.tsx renders; the CSP allows no inline script, and data is not script).
  */
+import { scannerScript } from "./scannerScript";
+
 // How often the door asks for the counts while the page is in view.
 const COUNTS_EVERY_MS = 10_000;
 
@@ -194,59 +196,6 @@ export const checkinScript = `(() => {
     else codeInput.focus();
   });
 
-  // The camera, only where the browser can read QR codes itself.
-  const scan = document.getElementById("scan");
-  const scanner = document.getElementById("scanner");
-  const video = document.getElementById("scan-video");
-  const stop = document.getElementById("scan-stop");
-  if (!("BarcodeDetector" in window) || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) return;
-  let stream = null;
-  let last = "";
-  let lastAt = 0;
-  let busy = false;
-  const halt = () => {
-    if (stream) for (const track of stream.getTracks()) track.stop();
-    stream = null;
-    scanner.hidden = true;
-    scan.hidden = false;
-  };
-  window.BarcodeDetector.getSupportedFormats().then((formats) => {
-    if (!formats.includes("qr_code")) return;
-    const detector = new window.BarcodeDetector({ formats: ["qr_code"] });
-    scan.hidden = false;
-    const look = async () => {
-      if (!stream) return;
-      try {
-        if (!busy && video.readyState >= 2) {
-          const [found] = await detector.detect(video);
-          const now = Date.now();
-          // The same code held in front of the camera is read once, not every frame.
-          if (found && found.rawValue && (found.rawValue !== last || now - lastAt > 4000)) {
-            last = found.rawValue;
-            lastAt = now;
-            busy = true;
-            await byCode(found.rawValue);
-            busy = false;
-          }
-        }
-      } catch (err) {
-        busy = false;
-      }
-      window.setTimeout(look, 250);
-    };
-    scan.addEventListener("click", async () => {
-      try {
-        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false });
-      } catch (err) {
-        say(words.notice.camera, false);
-        return;
-      }
-      video.srcObject = stream;
-      scanner.hidden = false;
-      scan.hidden = true;
-      await video.play().catch(() => {});
-      look();
-    });
-    stop.addEventListener("click", halt);
-  }).catch(() => {});
+  // The camera (scannerScript.ts): a scanned code goes through byCode like a typed one.
+${scannerScript}
 })();`;

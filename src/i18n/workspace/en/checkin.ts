@@ -51,6 +51,8 @@ export const checkin: typeof sv = {
     failed: "That did not work. Try again.",
     offline: "No connection. Try again.",
     camera: "The camera could not be opened. Type the code instead.",
+    cameraDenied: "The browser may not use the camera. Allow the camera for this page in the browser's settings, or type the code.",
+    noCamera: "No camera was found. Type the code instead.",
   },
   walkIn: {
     firstName: pages.firstName,
@@ -68,6 +70,7 @@ export const checkin: typeof sv = {
     heading: "Check in by code",
     scan: "Scan QR code",
     stopScan: "Stop scanning",
+    scanHint: "Hold the QR code in front of the camera.",
     label: "Code from the email or the attendee's page",
   },
   scanned: {

@@ -51,6 +51,8 @@ export const checkin: typeof sv = {
     failed: "Det gikk ikke. Prøv igjen.",
     offline: "Ingen forbindelse. Prøv igjen.",
     camera: "Kameraet kunne ikke åpnes. Skriv inn koden i stedet.",
+    cameraDenied: "Nettleseren får ikke bruke kameraet. Tillat kameraet for denne siden i nettleserens innstillinger, eller skriv inn koden.",
+    noCamera: "Fant ikke noe kamera. Skriv inn koden i stedet.",
   },
   walkIn: {
     firstName: pages.firstName,
@@ -68,6 +70,7 @@ export const checkin: typeof sv = {
     heading: "Sjekk inn med kode",
     scan: "Skann QR-kode",
     stopScan: "Stopp skanningen",
+    scanHint: "Hold QR-koden foran kameraet.",
     label: "Koden fra e-posten eller deltakerens side",
   },
   scanned: {

@@ -57,6 +57,8 @@ export const checkin = {
     failed: "Det gick inte. Försök igen.",
     offline: "Ingen anslutning. Försök igen.",
     camera: "Kameran gick inte att öppna. Skriv koden i stället.",
+    cameraDenied: "Webbläsaren får inte använda kameran. Tillåt kameran för den här sidan i webbläsarens inställningar, eller skriv koden.",
+    noCamera: "Ingen kamera hittades. Skriv koden i stället.",
   },
   walkIn: {
     firstName: pages.firstName,
@@ -74,6 +76,7 @@ export const checkin = {
     heading: "Checka in med kod",
     scan: "Skanna QR-kod",
     stopScan: "Sluta skanna",
+    scanHint: "Håll QR-koden framför kameran.",
     label: "Koden från e-postmeddelandet eller deltagarens sida",
   },
   scanned: {

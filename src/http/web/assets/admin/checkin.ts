@@ -25,7 +25,10 @@ details.walk-in summary h2 { display: inline; font-size: 1.15rem; }
 .tap button.big { width: 100%; min-height: 4rem; font-size: 1.3rem; }
 .checkin-code { border-top: 1px solid var(--line); margin-top: 1.5rem; padding-top: 0.5rem; }
 .checkin-code .scan { width: 100%; min-height: 3.5rem; font-size: 1.15rem; margin-bottom: 1rem; }
-.scanner { margin-bottom: 1rem; }
-.scanner video { width: 100%; max-height: 60vh; background: #000; border-radius: 10px; display: block; margin-bottom: 0.5rem; }
+.scanner { width: min(100% - 1.5rem, 36rem); max-height: calc(100% - 1.5rem); border: 0; border-radius: 12px; padding: 1rem; background: var(--paper); color: var(--ink); }
+.scanner::backdrop { background: rgb(0 0 0 / 0.7); }
+.scanner h2 { margin-top: 0; }
+.scanner video { width: 100%; max-height: 60vh; background: #000; border-radius: 10px; display: block; margin-bottom: 0.75rem; }
+.scanner button { width: 100%; min-height: 3.25rem; }
 [hidden] { display: none !important; }
 `;
