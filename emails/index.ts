@@ -15,8 +15,11 @@ import substitute_replaced from "./substitute_replaced";
 import type { Template } from "./types";
 import waitlisted from "./waitlisted";
 
-/** One template per kind of message. */
-export const templates: Record<Exclude<OutboxKind, "login_link">, Template> = {
+/** Messages to workspace members, each with its own template below. */
+export type MemberKind = "login_link" | "organiser_activity" | "organiser_digest";
+
+/** One template per kind of message to an attendee. */
+export const templates: Record<Exclude<OutboxKind, MemberKind>, Template> = {
   confirmed,
   waitlisted,
   promoted,
@@ -33,4 +36,5 @@ export const templates: Record<Exclude<OutboxKind, "login_link">, Template> = {
   substitute_replaced,
 };
 export { loginLinkEmail } from "./login_link";
+export { organiserActivityEmail, organiserDigestEmail, type OrganiserEventPart, type OrganiserMailData } from "./organiserMail";
 export type { EmailBrand, EmailData, Rendered } from "./types";

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMember, setPassword } from "../src/domain/accounts";
+import { setDefaultNotifications, setEventNotifications } from "../src/domain/notifications";
 import { PASSWORD } from "./helpers/admin";
 import { browserSuite, DESKTOP, expectAccessible, PHONE, screenshot } from "./helpers/browser";
 import { setLogo } from "../src/domain/organisations";
@@ -31,6 +32,9 @@ beforeAll(async () => {
   await setLogo({ ctx: suite.h.ctx, input: { orgId: suite.h.orgId, bytes: PNG }, actor: { orgId: suite.h.orgId, id: null, email: "test" } });
   const owner = await createMember({ ctx: suite.h.ctx, input: { orgId: suite.h.orgId, email: "axe@techtank.se", role: "owner" } });
   await setPassword({ ctx: suite.h.ctx, member: owner, password: PASSWORD });
+  // Notifications chosen, so the account page shows its table of per-event choices.
+  await setDefaultNotifications({ ctx: suite.h.ctx, member: owner, input: { mode: "digest", kinds: [] } });
+  await setEventNotifications({ ctx: suite.h.ctx, member: owner, input: { eventId, mode: "each", kinds: ["signup", "cancellation"] } });
   context = await suite.browser.newContext(DESKTOP);
   page = await context.newPage();
   await page.goto(`${suite.server.url}/admin/login`);
@@ -70,6 +74,7 @@ const pages = () => [
   "/admin/audit",
   "/admin/mail",
   "/admin/account",
+  "/admin/account?notice=notifications",
 ];
 
 describe("accessibility of the workspace", () => {

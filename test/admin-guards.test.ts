@@ -36,6 +36,11 @@ const GUARDS: Record<string, Guard> = {
   "GET /admin/account": door,
   "POST /admin/account/password": { role: "checkin", form: { password: "a new sentence to remember", confirm: "a new sentence to remember" } },
   "POST /admin/language": { role: "checkin", form: { language: "nb" } },
+  // Notifications are for organisers: the door's role sees the section's note but may not choose.
+  "POST /admin/account/notifications": { role: "organiser", form: { mode: "digest" } },
+  // No event named: past the guards, the domain answers 404.
+  "POST /admin/account/notifications/events": { role: "organiser", form: { mode: "digest" } },
+  "POST /admin/account/notifications/events/:id/remove": organiser,
 
   "GET /admin/checkin": door,
   "GET /admin/events/:id/checkin": door,

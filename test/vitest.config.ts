@@ -34,6 +34,7 @@ const workerd = [
   "test/workerd-pages.test.ts",
   "test/workerd-branding.test.ts",
   "test/workerd-scheduled.test.ts",
+  "test/workerd-notifications.test.ts",
   "test/workerd-smtp-client.test.ts",
   // Its D1 half runs in workerd through wrangler's getPlatformProxy.
   "test/db-client.test.ts",

@@ -56,6 +56,9 @@ export function formatDeadline(at: Date, timeZone: string, language: Language): 
   return language === "en" ? `${p.day} at ${p.time}` : `${p.day} kl. ${p.time}`;
 }
 
+/** A day in running text, on `timeZone`'s calendar: "lördag 21 november 2026", "Saturday 21 November 2026". */
+export const formatDay = (at: Date, timeZone: string, language: Language): string => parts(at, timeZone, language).day;
+
 const numbers = new Map<Language, Intl.NumberFormat>();
 
 /** A number as the reader's language writes it: "1 500" in sv and nb, "1,500" in en. */

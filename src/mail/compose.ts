@@ -12,10 +12,11 @@ import { publicBrand } from "../domain/organisations";
 import { eventUrl, manageUrl, type ServiceContext } from "../domain/context";
 import { findRegistration } from "../domain/registrations";
 import { composeLoginLink } from "./loginLinkMail";
+import { composeOrganiserMail } from "./organiserMail";
 import { composeSeatPassedOn } from "./seatPassedOn";
 
 import { parseMailbox, type Composed, type MailSettings, type OutboxRow } from "./types";
-import type { EmailBrand } from "../../emails";
+import type { EmailBrand, MemberKind } from "../../emails";
 export type { Composed, MailSettings, OutboxRow } from "./types";
 
 const addressOf = (mailbox: string) => parseMailbox(mailbox).address;
@@ -49,6 +50,7 @@ const organiserMessage = (payload: Record<string, unknown>) => ({
  */
 export async function compose(ctx: ServiceContext, row: OutboxRow, settings: MailSettings): Promise<Composed> {
   if (row.kind === "login_link") return composeLoginLink(ctx, row, settings, senderHost(settings));
+  if (row.kind === "organiser_activity" || row.kind === "organiser_digest") return composeOrganiserMail(ctx, row, settings, senderHost(settings));
   if (!row.registrationId) return { skip: "no registration" };
   const [found] = await ctx.db
     .select({ registration: registrations, event: events, org: organisations })
@@ -91,7 +93,7 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
   const page = eventUrl(ctx, e.slug);
   const inviteEvent = calendarEvent(e, page, confirmed);
   const t = messages(r.language);
-  const rendered = templates[row.kind as Exclude<OutboxRow["kind"], "login_link">](t, {
+  const rendered = templates[row.kind as Exclude<OutboxRow["kind"], MemberKind>](t, {
     language: r.language,
     // The greeting is by first name; a name stored whole (an import, say) is used whole.
     name: r.firstName || r.name,

@@ -4,3 +4,4 @@ export * from "./registrations";
 export * from "./outbox";
 export * from "./accounts";
 export * from "./limits";
+export * from "./notifications";

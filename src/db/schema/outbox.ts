@@ -17,7 +17,9 @@ export type OutboxKind =
   | "organiser_message"
   | "substitute_confirmed"
   | "substitute_replaced"
-  | "login_link";
+  | "login_link"
+  | "organiser_activity"
+  | "organiser_digest";
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "skipped";
 
 export const outbox = sqliteTable(
@@ -28,7 +30,7 @@ export const outbox = sqliteTable(
     orgId: text("org_id").notNull(),
     // Null for messages about no event (a login link).
     eventId: text("event_id"),
-    // The member a login link goes to.
+    // The member a login link or an organiser notification goes to.
     userId: text("user_id"),
     registrationId: text("registration_id"),
     toEmail: text("to_email").notNull(),

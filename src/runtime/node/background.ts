@@ -3,6 +3,7 @@ import type { MailSettings } from "../../mail/compose";
 import type { Mailer } from "../../mail/mailer";
 import { queueReminders } from "../../mail/reminders";
 import type { ServiceContext } from "../../domain/context";
+import { queueOrganiserActivity, queueOrganiserDigests } from "../../domain/notifications";
 import { applyRetention } from "../../domain/privacy";
 import { expireOffers } from "../../domain/seats";
 
@@ -16,7 +17,8 @@ export interface Background {
 /**
  * The in-process dispatcher and scheduler of `npm start`: every two seconds it sends what
  * is due, every 20 seconds it ends the offers of freed seats whose time is up (passing each
- * seat on, so within a minute), every minute it queues reminders, and every hour it applies
+ * seat on, so within a minute), every minute it queues reminders and organisers'
+ * notifications (activity, and the daily digest when its hour has come), and every hour it applies
  * retention (personal data of past events, expired sessions and links). Runs never overlap; errors are logged and
  * the next tick tries again (the outbox keeps everything).
  *
@@ -34,6 +36,7 @@ export function startBackground({
   dispatchEveryMs = 2000,
   batch = 10,
   remindEveryMs = 60_000,
+  notifyEveryMs = 60_000,
   retainEveryMs = 3_600_000,
   sweepEveryMs = 20_000,
 }: {
@@ -45,6 +48,7 @@ export function startBackground({
   dispatchEveryMs?: number;
   batch?: number;
   remindEveryMs?: number;
+  notifyEveryMs?: number;
   retainEveryMs?: number;
   sweepEveryMs?: number;
 }): Background {
@@ -69,6 +73,24 @@ export function startBackground({
     } catch (err) {
       console.error("reminder scheduler:", err);
     }
+  };
+  let notifying: Promise<void> | null = null;
+  const notify = () => {
+    notifying ??= (async () => {
+      // Each job on its own: a failing digest must not hold up the activity emails.
+      for (const [name, job] of [
+        ["organiser activity", queueOrganiserActivity],
+        ["organiser digest", queueOrganiserDigests],
+      ] as const) {
+        try {
+          await job({ ctx });
+        } catch (err) {
+          console.error(`${name}:`, err);
+        }
+      }
+      notifying = null;
+    })();
+    return notifying;
   };
   let sweeping: Promise<void> | null = null;
   const sweep = () => {
@@ -101,6 +123,7 @@ export function startBackground({
     setInterval(dispatch, dispatchEveryMs),
     setInterval(sweep, sweepEveryMs),
     setInterval(remind, remindEveryMs),
+    setInterval(notify, notifyEveryMs),
     setInterval(retain, retainEveryMs),
   ];
   void remind();
@@ -109,7 +132,7 @@ export function startBackground({
     kick: dispatch,
     async stop() {
       timers.forEach(clearInterval);
-      await Promise.all([running, sweeping, retaining]);
+      await Promise.all([running, sweeping, notifying, retaining]);
     },
   };
 }

@@ -4,6 +4,7 @@ import type { MailSettings } from "../../mail/compose";
 import type { Mailer } from "../../mail/mailer";
 import { queueReminders } from "../../mail/reminders";
 import type { ServiceContext } from "../../domain/context";
+import { queueOrganiserActivity, queueOrganiserDigests } from "../../domain/notifications";
 import { applyRetention } from "../../domain/privacy";
 import { expireOffers } from "../../domain/seats";
 
@@ -27,8 +28,8 @@ const KICK_LIMIT = 3;
 
 /**
  * One Cron Trigger. The hourly one applies retention; every other (the minute) ends the
- * offers whose time is up (each seat passed on in the same write) and queues reminders
- * that are due, then sends what the outbox holds, so the next person's offer or a
+ * offers whose time is up (each seat passed on in the same write), queues reminders
+ * that are due and organisers' notifications (activity, and the daily digest), then sends what the outbox holds, so the next person's offer or a
  * reminder goes out in the tick that queued it. A job that fails is logged and the other still runs; the run
  * then fails so the dashboard shows it. Overlapping runs are safe: the dispatcher claims
  * rows with a lease.
@@ -40,6 +41,8 @@ export async function runCron(jobs: WorkerJobs, cron: string): Promise<void> {
       : [
           ["offer expiry", () => expireOffers({ ctx: jobs.ctx })],
           ["reminder scheduler", () => (jobs.reminderLeadMs > 0 ? queueReminders({ ctx: jobs.ctx, leadMs: jobs.reminderLeadMs }) : Promise.resolve())],
+          ["organiser activity", () => queueOrganiserActivity({ ctx: jobs.ctx })],
+          ["organiser digest", () => queueOrganiserDigests({ ctx: jobs.ctx })],
           ["outbox dispatcher", () => send(jobs, jobs.perRun)],
         ];
   let failure: unknown = null;

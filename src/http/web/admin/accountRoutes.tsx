@@ -1,10 +1,18 @@
 import { Hono } from "hono";
 import { AppError, codeToStatus } from "../../../lib/errors";
 import { chooseLanguage, MIN_PASSWORD, passwordHashOf, setPassword } from "../../../domain/accounts";
-import type { AppEnv } from "../../env";
+import {
+  clearEventNotifications,
+  getsNotifications,
+  readNotificationSettings,
+  setDefaultNotifications,
+  setEventNotifications,
+} from "../../../domain/notifications";
+import type { AppContext, AppEnv } from "../../env";
 import { shownErrors } from "./errors";
 import { readForm } from "./forms";
-import { deviceOf, type CookieSettings } from "./session";
+import { NotificationsSection, type ChoiceState } from "./notificationsSection";
+import { deviceOf, requireRole, type CookieSettings } from "./session";
 import { fill } from "../../../i18n/messages";
 import { AdminLayout, ErrorSummary, Notice, renderAdmin, wordsFor } from "./layout";
 
@@ -13,11 +21,13 @@ function AccountPage({
   hasPassword,
   errors = {},
   notice,
+  notifications,
 }: {
   c: { var: AppEnv["Variables"] };
   hasPassword: boolean;
   errors?: Record<string, string>;
   notice?: string;
+  notifications: Parameters<typeof NotificationsSection>[0];
 }) {
   const { member, orgName } = c.var;
   const words = wordsFor(member).organisation;
@@ -62,6 +72,7 @@ function AccountPage({
         <p class="hint">{t.othersSignedOut}</p>
         <button type="submit">{t.set}</button>
       </form>
+      <NotificationsSection {...notifications} />
     </AdminLayout>
   );
 }
@@ -81,7 +92,36 @@ function backTo(referer: string | undefined, origins: string[]): string {
   }
 }
 
-/** The member's own account: who they are, their password and the workspace's language. */
+/** The account page's notices, by the redirect's `?notice=`. */
+const notices = (c: AppContext) => {
+  const words = wordsFor(c.var.member);
+  const n = words.notifications.settings;
+  return { password: words.organisation.account.setNotice, notifications: n.saved, "notification-added": n.added, "notification-removed": n.removed } as Record<string, string>;
+};
+
+/**
+ * The account page: `status` and the form states when a submission was refused (shown
+ * again with its errors), else the member's choices as stored.
+ */
+async function accountPage(c: AppContext, { errors, fallbackState, eventState, status = 200 }: { errors?: Record<string, string>; fallbackState?: ChoiceState; eventState?: ChoiceState; status?: 200 | 400 | 429 } = {}) {
+  const { ctx, member } = c.var;
+  const hasPassword = (await passwordHashOf(ctx, member.id)) !== null;
+  const settings = getsNotifications(member.role) ? await readNotificationSettings(ctx, member) : null;
+  const notice = notices(c)[c.req.query("notice") ?? ""];
+  return renderAdmin(
+    c,
+    <AccountPage c={c} hasPassword={hasPassword} errors={errors} notice={notice} notifications={{ member, settings, fallbackState, eventState }} />,
+    status,
+  );
+}
+
+/** A refused choice shown again with its errors (400); anything else goes to the error page. */
+async function refusedChoice(c: AppContext, err: unknown, which: "fallbackState" | "eventState", values: ChoiceState["values"]) {
+  if (err instanceof AppError && err.fields) return accountPage(c, { [which]: { values, errors: shownErrors(err.fields, c.var.member.language) }, status: 400 });
+  throw err;
+}
+
+/** The member's own account: who they are, their password, the workspace's language and their notifications. */
 export const accountRoutes = (cookie: CookieSettings) =>
   new Hono<AppEnv>()
     .post("/language", async (c) => {
@@ -89,16 +129,11 @@ export const accountRoutes = (cookie: CookieSettings) =>
       await chooseLanguage(c.var.ctx, c.var.member, form.one("language"));
       return c.redirect(backTo(c.req.header("referer"), [new URL(c.req.url).origin, new URL(c.var.ctx.publicUrl).origin]), 303);
     })
-    .get("/account", async (c) => {
-      const hasPassword = (await passwordHashOf(c.var.ctx, c.var.member.id)) !== null;
-      return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} notice={c.req.query("notice") === "password" ? wordsFor(c.var.member).organisation.account.setNotice : undefined} />);
-    })
+    .get("/account", (c) => accountPage(c))
     .post("/account/password", async (c) => {
       const form = await readForm(c);
       const password = form.one("password");
-      const hasPassword = (await passwordHashOf(c.var.ctx, c.var.member.id)) !== null;
-      if (password !== form.one("confirm"))
-        return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} errors={shownErrors({ confirm: { code: "passwords_differ" } }, c.var.member.language)} />, 400);
+      if (password !== form.one("confirm")) return accountPage(c, { errors: shownErrors({ confirm: { code: "passwords_differ" } }, c.var.member.language), status: 400 });
       try {
         const browser = { keepSession: c.var.sessionToken, device: deviceOf(c, cookie) };
         await setPassword({ ctx: c.var.ctx, member: c.var.member, password, current: form.one("current"), ...browser });
@@ -106,9 +141,33 @@ export const accountRoutes = (cookie: CookieSettings) =>
         if (err instanceof AppError && err.fields) {
           const wait = err.fields.current?.code === "try_again_in" ? err.fields.current.seconds : undefined;
           if (wait !== undefined) c.header("Retry-After", String(wait));
-          return renderAdmin(c, <AccountPage c={c} hasPassword={hasPassword} errors={shownErrors(err.fields, c.var.member.language)} />, codeToStatus(err.code) as 400 | 429);
+          return accountPage(c, { errors: shownErrors(err.fields, c.var.member.language), status: codeToStatus(err.code) as 400 | 429 });
         }
         throw err;
       }
       return c.redirect("/admin/account?notice=password", 303);
+    })
+    .post("/account/notifications", requireRole("organiser"), async (c) => {
+      const form = await readForm(c);
+      const values = { mode: form.one("mode"), kinds: form.many("kinds") };
+      try {
+        await setDefaultNotifications({ ctx: c.var.ctx, member: c.var.member, input: values });
+      } catch (err) {
+        return refusedChoice(c, err, "fallbackState", values);
+      }
+      return c.redirect("/admin/account?notice=notifications#notifications", 303);
+    })
+    .post("/account/notifications/events", requireRole("organiser"), async (c) => {
+      const form = await readForm(c);
+      const values = { event: form.one("event"), mode: form.one("mode"), kinds: form.many("kinds") };
+      try {
+        await setEventNotifications({ ctx: c.var.ctx, member: c.var.member, input: { eventId: values.event, mode: values.mode, kinds: values.kinds } });
+      } catch (err) {
+        return refusedChoice(c, err, "eventState", values);
+      }
+      return c.redirect("/admin/account?notice=notification-added#notifications", 303);
+    })
+    .post("/account/notifications/events/:id/remove", requireRole("organiser"), async (c) => {
+      await clearEventNotifications({ ctx: c.var.ctx, member: c.var.member, input: { eventId: c.req.param("id") } });
+      return c.redirect("/admin/account?notice=notification-removed#notifications", 303);
     });

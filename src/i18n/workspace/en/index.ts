@@ -5,5 +5,6 @@ import { attendees } from "./attendees";
 import { checkin } from "./checkin";
 import { organisation } from "./organisation";
 import { records } from "./records";
+import { notifications } from "./notifications";
 
-export const en: typeof sv = { shell, events, attendees, checkin, organisation, records };
+export const en: typeof sv = { shell, events, attendees, checkin, organisation, records, notifications };

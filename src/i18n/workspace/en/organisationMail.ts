@@ -35,6 +35,8 @@ export const organisationMail: typeof sv = {
       substitute_confirmed: "Seat from a colleague",
       substitute_replaced: "Seat passed on",
       login_link: "Sign-in link",
+      organiser_activity: "Activity for organisers",
+      organiser_digest: "Daily summary for organisers",
     },
     title: "Mail",
     heading: "Mail that did not arrive",

@@ -51,6 +51,8 @@ export const recordsPrivacy: typeof sv = {
     substitute_confirmed: "seat from a colleague",
     substitute_replaced: "seat passed on",
     login_link: "login link",
+    organiser_activity: "activity for organisers",
+    organiser_digest: "daily summary for organisers",
   },
   mailStatuses: { pending: "pending", sending: "sending", sent: "sent", failed: "failed", skipped: "skipped" },
   roles: { owner: "owner", organiser: "organiser", checkin: "checkin" },

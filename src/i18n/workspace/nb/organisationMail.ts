@@ -35,6 +35,8 @@ export const organisationMail: typeof sv = {
       substitute_confirmed: "Plass fra en kollega",
       substitute_replaced: "Plassen gitt videre",
       login_link: "Innloggingslenke",
+      organiser_activity: "Aktivitet for arrangører",
+      organiser_digest: "Daglig sammendrag for arrangører",
     },
     title: "E-post",
     heading: "E-post som ikke kom fram",

@@ -51,6 +51,8 @@ export const recordsPrivacy: typeof sv = {
     substitute_confirmed: "plass fra en kollega",
     substitute_replaced: "plassen gitt videre",
     login_link: "innloggingslenke",
+    organiser_activity: "aktivitet for arrangører",
+    organiser_digest: "daglig sammendrag for arrangører",
   },
   mailStatuses: { pending: "venter", sending: "sendes", sent: "sendt", failed: "mislyktes", skipped: "sendes ikke" },
   roles: { owner: "eier", organiser: "arrangør", checkin: "innsjekking" },

@@ -4,6 +4,7 @@ import { attendees } from "./attendees";
 import { checkin } from "./checkin";
 import { organisation } from "./organisation";
 import { records } from "./records";
+import { notifications } from "./notifications";
 
 /** The workspace in Swedish, the reference for nb and en: one file per part of the workspace. */
-export const sv = { shell, events, attendees, checkin, organisation, records };
+export const sv = { shell, events, attendees, checkin, organisation, records, notifications };

@@ -34,6 +34,8 @@ export const organisationMail = {
       substitute_confirmed: "Plats från en kollega",
       substitute_replaced: "Platsen överlämnad",
       login_link: "Inloggningslänk",
+      organiser_activity: "Aktivitet för arrangörer",
+      organiser_digest: "Daglig sammanfattning för arrangörer",
     },
     title: "E-post",
     heading: "E-post som inte kom fram",

@@ -51,6 +51,8 @@ export const recordsPrivacy = {
     substitute_confirmed: "plats från en kollega",
     substitute_replaced: "platsen överlämnad",
     login_link: "inloggningslänk",
+    organiser_activity: "aktivitet för arrangörer",
+    organiser_digest: "daglig sammanfattning för arrangörer",
   } as Record<string, string>,
   mailStatuses: { pending: "väntar", sending: "skickas", sent: "skickat", failed: "misslyckades", skipped: "skickas inte" } as Record<string, string>,
   roles: { owner: "ägare", organiser: "arrangör", checkin: "incheckning" } as Record<string, string>,
