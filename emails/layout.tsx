@@ -70,6 +70,7 @@ export function layout(t: Messages, data: EmailData, subject: string, intro: str
           <BrandLogo data={data} />
           <p>{fill(t.greeting, { name: data.name })}</p>
           <p>{intro}</p>
+          {data.note ? <p style="white-space:pre-line">{data.note}</p> : null}
           {extra?.html}
           <Details t={t} data={data} />
           <CheckinBlock t={t} data={data} />
@@ -89,6 +90,7 @@ export function layout(t: Messages, data: EmailData, subject: string, intro: str
   const text = [
     fill(t.greeting, { name: data.name }),
     intro,
+    data.note,
     extra?.text,
     `${t.when}: ${data.event.when}`,
     where ? `${t.where}: ${where}` : null,

@@ -26,6 +26,8 @@ export interface EmailData {
   checkin: { code: string; url: string } | null;
   /** An open offer of a seat: its deadline as shown, and the page with the one button that accepts it. */
   offer: { deadline: string; acceptUrl: string } | null;
+  /** The organiser's own paragraph for this kind of email of this event, if they wrote one. */
+  note?: string | null;
   /** What an organiser wrote to the attendees (organiser_message only). */
   message: { subject: string; body: string } | null;
   /** The organisation's branding: its logo's absolute URL, colour, contact and footer. */

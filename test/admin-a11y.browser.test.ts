@@ -59,6 +59,7 @@ const pages = () => [
   `/admin/events/${eventId}/print`,
   `/admin/events/${eventId}/badges`,
   `/admin/events/${eventId}/share`,
+  `/admin/events/${eventId}/emails`,
   `/admin/events/${eventId}/poster`,
   `/admin/events/${eventId}/signups`,
   `/admin/events/${eventId}?cols=email,organisation,phone,answers,signedUp,checkedIn,notes`,

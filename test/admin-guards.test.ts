@@ -61,6 +61,8 @@ const GUARDS: Record<string, Guard> = {
   "GET /admin/events/:id/cancel": organiser,
   "POST /admin/events/:id/cancel": organiser,
   "GET /admin/events/:id/share": organiser,
+  "GET /admin/events/:id/emails": organiser,
+  "POST /admin/events/:id/emails": { role: "organiser", form: { step: "preview" } },
   "GET /admin/events/:id/poster": organiser,
   "GET /admin/events/:id/preview": organiser,
   "POST /admin/events/:id/publish": organiser,

@@ -131,6 +131,15 @@ export const eventFields = {
   groupLimit: z.number().int().min(1).max(20),
 };
 
+/** An organiser's own paragraph in one kind of email, per language (src/domain/events/emailTexts.ts). */
+const emailTextLanguages = z.strictObject({ sv: text(2000).optional(), nb: text(2000).optional(), en: text(2000).optional() });
+export const emailTextsInput = z.strictObject({
+  confirmed: emailTextLanguages.optional(),
+  waitlisted: emailTextLanguages.optional(),
+  reminder: emailTextLanguages.optional(),
+});
+export type EmailTextsInput = z.output<typeof emailTextsInput>;
+
 export const answerValue = z.union([text(5000), z.array(line(500)).max(100), z.boolean()]);
 
 /**

@@ -9,6 +9,7 @@ import { messages } from "../i18n/messages";
 import { newSecret, sha256Hex } from "../lib/secrets";
 import { checkinPass } from "../domain/checkin";
 import { publicBrand } from "../domain/organisations";
+import { personalParagraph } from "../domain/events";
 import { eventUrl, manageUrl, type ServiceContext } from "../domain/context";
 import { findRegistration } from "../domain/registrations";
 import { composeLoginLink } from "./loginLinkMail";
@@ -113,6 +114,7 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
     calendar: confirmed ? calendarLinks(inviteEvent, `${page}/calendar.ics`) : null,
     checkin: confirmed && carriesCheckin.has(row.kind) ? checkinPass(ctx, org.checkinKey, r.id) : null,
     message: row.kind === "organiser_message" ? organiserMessage(row.payload) : null,
+    note: await personalParagraph(ctx, e, row.kind, r.language),
     ...(row.kind === "substitute_confirmed" ? { handover: { name: r.substitutedName ?? "" } } : {}),
     offer:
       r.status === "offered" && r.offerExpiresAt

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { organisations } from "./organisations";
 
 export type EventStatus = "draft" | "published" | "cancelled";
@@ -69,4 +69,25 @@ export const events = sqliteTable(
       sql`${t.registrationOpensAt} IS NULL OR ${t.registrationClosesAt} IS NULL OR ${t.registrationClosesAt} > ${t.registrationOpensAt}`,
     ),
   ],
+);
+
+/** The emails that may carry an organiser's own paragraph for one event. */
+export const emailTextKinds = ["confirmed", "waitlisted", "reminder"] as const;
+export type EmailTextKind = (typeof emailTextKinds)[number];
+
+/**
+ * An organiser's own paragraph in one kind of email of one event, per language ("Parkera
+ * vid entrén"). Apart from the events row, which every signup reads.
+ */
+export const eventEmailTexts = sqliteTable(
+  "event_email_texts",
+  {
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<EmailTextKind>().notNull(),
+    language: text("language").$type<Language>().notNull(),
+    body: text("body").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.kind, t.language] })],
 );

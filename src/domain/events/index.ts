@@ -11,3 +11,4 @@ export * from "./publishEvent";
 export * from "./updateEvent";
 export * from "./window";
 export * from "./eventDrafts";
+export * from "./emailTexts";

@@ -32,6 +32,9 @@ export function EventLinks({ event, language, publicUrl }: { event: EventRow; la
             <li>
               <a href={`${base}/edit`}>{t.edit}</a>
             </li>
+            <li>
+              <a href={`${base}/emails`}>{workspaceMessages(language).events.emails.link}</a>
+            </li>
           </>
         ) : null}
         <li>

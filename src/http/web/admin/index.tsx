@@ -24,6 +24,7 @@ import { reportRoutes } from "./reportRoutes";
 import { cookieSettings, requireMember, sameOriginOnly } from "./session";
 import { settingsRoutes } from "./settingsRoutes";
 import { shareRoutes } from "./shareRoutes";
+import { emailTextsRoutes } from "./emailTextsRoutes";
 
 /**
  * Headers of every workspace page: personal data is never cached or framed, nothing loads
@@ -66,6 +67,7 @@ export function adminRoutes({ publicUrl }: { publicUrl: string }) {
     .route("/", checkinRoutes)
     .route("/", eventAdminRoutes)
     .route("/", shareRoutes)
+    .route("/", emailTextsRoutes)
     .route("/", accountRoutes(cookie))
     .route("/", settingsRoutes)
     .route("/", membersRoutes)

@@ -56,6 +56,7 @@ export const records: typeof sv = {
       "event.update": "Event changed",
       "event.cancel": "Event cancelled",
       "event.publish": "Event published",
+      "event.email_texts": "Own text in the emails changed",
       "event.message": "Message to attendees",
       "export.attendees": "Attendance list exported",
       "export.report": "Report exported",

@@ -56,6 +56,7 @@ export const records: typeof sv = {
       "event.update": "Arrangement endret",
       "event.cancel": "Arrangement avlyst",
       "event.publish": "Arrangement publisert",
+      "event.email_texts": "Egne tekster i e-postene endret",
       "event.message": "Melding til deltakerne",
       "export.attendees": "Deltakerliste eksportert",
       "export.report": "Rapport eksportert",

@@ -58,6 +58,7 @@ export const records = {
       "event.update": "Evenemang ändrat",
       "event.cancel": "Evenemang inställt",
       "event.publish": "Evenemang publicerat",
+      "event.email_texts": "Egna texter i mejlen ändrade",
       "event.message": "Meddelande till deltagarna",
       "export.attendees": "Deltagarlista exporterad",
       "export.report": "Rapport exporterad",

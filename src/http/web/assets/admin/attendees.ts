@@ -41,4 +41,5 @@ table.attendees .select input { width: 1.25rem; height: 1.25rem; margin: 0.15rem
 .row-actions button.link { width: auto; }
 .message-preview h2 { margin-bottom: 1rem; }
 .message-preview p { white-space: pre-line; overflow-wrap: anywhere; }
+.email-preview pre.email-text { white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; background: #f5f7fa; padding: .75rem; border-radius: 4px; }
 `;
