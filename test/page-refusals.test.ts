@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { adminError } from "../src/http/web/admin/errors";
 import { webError } from "../src/http/web/pages/errorPage";
 import { AppError } from "../src/lib/errors";
+import { pageMessages, pageRefusal } from "../src/i18n/pages";
 import { adminHarness, type AdminHarness, type SignedIn } from "./helpers/admin";
 import { PUBLIC_URL, eventBody, person } from "./helpers/harness";
 
@@ -93,6 +94,22 @@ describe("refusals through the real app", () => {
     });
     expect(res.status).toBe(409);
     expect(await res.text()).toContain("Din anmälan är avbokad och går inte att ändra.");
+    expect(logged).not.toHaveBeenCalled();
+  });
+
+  it("changing a registration of a cancelled event is a 409 page saying so, and changes nothing", async () => {
+    const ev = (await h.api("POST", "/events", eventBody())).body;
+    const signup = await h.api("POST", `/events/${ev.id}/registrations`, person({ name: "Gammal Namn" }), { token: null });
+    const token = signup.body.manageUrl.split("/r/")[1];
+    await h.api("POST", `/events/${ev.id}/cancel`, {});
+    const res = await h.app.request(`/r/${token}?lang=sv`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: PUBLIC_URL },
+      body: new URLSearchParams({ firstName: "Ny", lastName: "Namn" }).toString(),
+    });
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain(pageRefusal(pageMessages("sv"), new AppError("event_cancelled"), "sv").text);
+    expect((await h.api("GET", `/manage/${token}`, undefined, { token: null })).body.name).toBe("Gammal Namn");
     expect(logged).not.toHaveBeenCalled();
   });
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { changedRows } from "../../db/client";
 import { liveStatuses, registrations } from "../../db/schema";
@@ -27,7 +27,8 @@ export type RegistrationChanges = Omit<z.output<typeof registrationChanges>, "fi
 
 /**
  * The holder of a manage link corrects their details and answers. The answers are checked
- * against the event's questions as at signup; a cancelled registration stays as it was.
+ * against the event's questions as at signup; a cancelled registration, or one of a
+ * cancelled event, stays as it was.
  */
 export async function updateManagedRegistration({
   ctx,
@@ -52,7 +53,17 @@ export async function updateManagedRegistration({
       language: input.changes.language ?? registration.language,
       answers,
     })
-    .where(and(eq(registrations.id, id), inArray(registrations.status, [...liveStatuses])));
-  if (changedRows(changed) === 0) throw new AppError("registration_cancelled");
+    // Decided by the write: the registration still live and its event still going ahead.
+    .where(
+      and(
+        eq(registrations.id, id),
+        inArray(registrations.status, [...liveStatuses]),
+        sql`NOT EXISTS (SELECT 1 FROM events e WHERE e.id = ${registrations.eventId} AND e.status = 'cancelled')`,
+      ),
+    );
+  if (changedRows(changed) === 0) {
+    const { event: now } = await findEvent(ctx, registration.eventId);
+    throw new AppError(now.status === "cancelled" ? "event_cancelled" : "registration_cancelled");
+  }
   return getManagedRegistration({ ctx, input: { token: input.token } });
 }
