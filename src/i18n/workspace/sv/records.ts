@@ -66,7 +66,7 @@ export const records = {
       "member.password": "Lösenord ändrat",
       "member.role": "Roll ändrad",
       "member.remove": "Medlem borttagen",
-      "member.restore": "Medlem tillbaka",
+      "member.restore": "Medlem tillagd igen",
       "organisation.update": "Inställningar ändrade",
       "organisation.logo": "Logotyp uppladdad",
       "organisation.logo_remove": "Logotyp borttagen",
