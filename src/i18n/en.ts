@@ -41,7 +41,7 @@ export const en: typeof sv = {
   },
   cancelled: {
     subject: "Cancelled: {event}",
-    intro: "Your registration for {event} is cancelled. Thank you for letting us know.",
+    intro: "Your registration for {event} is cancelled.",
   },
   event_updated: {
     subject: "Changed: {event}",

@@ -41,7 +41,7 @@ export const nb: typeof sv = {
   },
   cancelled: {
     subject: "Avmeldt: {event}",
-    intro: "Du er meldt av {event}. Takk for at du ga beskjed.",
+    intro: "Du er meldt av {event}.",
   },
   event_updated: {
     subject: "Endret: {event}",

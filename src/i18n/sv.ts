@@ -39,7 +39,7 @@ export const sv = {
   },
   cancelled: {
     subject: "Avbokad: {event}",
-    intro: "Din anmälan till {event} är avbokad. Tack för att du meddelade oss.",
+    intro: "Din anmälan till {event} är avbokad.",
   },
   event_updated: {
     subject: "Ändrat: {event}",
