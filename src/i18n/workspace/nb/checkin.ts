@@ -37,7 +37,7 @@ export const checkin: typeof sv = {
     listBrowsing: "Alle med plass, etter etternavn",
     listFound: "Søketreff",
     nobodyFound: "Fant ingen.",
-    moreMatch: "Flere personer passer – skriv mer av navnet.",
+    moreMatch: "Flere personer passer til søket – skriv mer av navnet.",
     nobodyHasSeat: "Ingen har plass ennå.",
     browsing: "Alle med plass, etter etternavn. Skriv en del av et navn for å finne noen.",
     next: "Neste {n} etter etternavn",

@@ -61,7 +61,7 @@ export const records = {
       "event.message": "Meddelande till deltagarna",
       "export.attendees": "Deltagarlista exporterad",
       "export.report": "Rapport exporterad",
-      "mail.resend": "E-post skickad igen",
+      "mail.resend": "Mejl skickat igen",
       "member.create": "Medlem tillagd",
       "member.password": "Lösenord ändrat",
       "member.role": "Roll ändrad",
