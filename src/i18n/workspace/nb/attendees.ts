@@ -40,7 +40,7 @@ export const attendees: typeof sv = {
   },
   actions: {
     promote: "Tildel plass",
-    promoteLabel: "Gi {name} plass",
+    promoteLabel: "Tildel plass til {name}",
     resend: "Send e-posten på nytt",
     resendLabel: "Send e-posten til {name} på nytt",
     cancel: "Meld av…",
