@@ -47,7 +47,7 @@ describe("the door's pages in Swedish and Norwegian", () => {
     expectPage(
       sv.text,
       "sv",
-      ["Lean-frukost", "torsdag 18 mars 2027", "Andra evenemang", "0 av 2 bekräftade har checkat in", "1 på väntelistan", "Hitta en person", "Inte incheckad", "På väntelistan – ingen plats", "Avbokad", "Alla med plats, efter efternamn.", "Lägg till deltagare utan anmälan", "Förnamn", "Efternamn", "E-post", "Ge plats över maxantalet", "Lägg till och checka in", "Checka in med kod", "Skanna QR-kod", "Koden från e-postmeddelandet eller deltagarens sida"],
+      ["Lean-frukost", "torsdag 18 mars 2027", "Andra evenemang", "0 av 2 bekräftade har checkat in", "1 på väntelistan", "Hitta en person", "Inte incheckad", "På väntelistan – ingen plats", "Avbokad", "Alla med plats, efter efternamn.", "Lägg till deltagare utan anmälan", "Förnamn", "Efternamn", "E-post", "Ge plats utöver antalet platser", "Lägg till och checka in", "Checka in med kod", "Skanna QR-kod", "Koden från mejlet eller deltagarens sida"],
       englishDesk,
     );
     expect(sv.text).toContain('aria-label="Checka in Åsa Söderström"');
@@ -107,7 +107,7 @@ describe("what is printed, in Swedish and Norwegian", () => {
     expect(sv.text).toContain('<th scope="col">Organisation</th>');
     expect(sv.text).toContain("<title>Utskrift: Lean-frukost · ");
     const nb = await get("nb", `/admin/events/${d.eventId}/print`);
-    expectPage(nb.text, "nb", ["torsdag 18. mars 2027", "Tilbake til deltakerlisten", "2 bekreftede deltakere", "Nr.", "Navn", "Organisasjon", "Signatur"], englishPrint);
+    expectPage(nb.text, "nb", ["torsdag 18. mars 2027", "Tilbake til deltakerlisten", "2 bekreftede deltakere", "Nr.", "Navn", "Organisasjon", "Underskrift"], englishPrint);
   });
 
   it("prints name badges", async () => {

@@ -39,7 +39,7 @@ describe("the members pages", () => {
     expectPage(
       page.text,
       "sv",
-      ["<h1>Medlemmar</h1>", ">E-post</th>", ">Roll</th>", ">Loggar in med</th>", "Lösenord eller länk", ">Ta bort…</a>", ">Ändra<", "(du)", "Lägg till en medlem", ">Ägare<", "Arrangör – evenemang och deltagare", "Språk i e-post till medlemmen", "Lägg till och skicka inloggningslänk", "Rollen är ändrad."],
+      ["<h1>Medlemmar</h1>", ">E-post</th>", ">Roll</th>", ">Loggar in med</th>", "Lösenord eller länk", ">Ta bort…</a>", ">Ändra<", "(du)", "Lägg till en medlem", ">Ägare<", "Arrangör – evenemang och deltagare", "Språk i mejl till medlemmen", "Lägg till och skicka inloggningslänk", "Rollen är ändrad."],
       english,
     );
     // A new member's emails start in the adding member's language.
@@ -152,7 +152,7 @@ describe("signing in", () => {
     const sent = await h.request("/admin/login/link", { form: { email: "ingen@cluster.se" }, headers: { "accept-language": "nb" } });
     expectPage(sent.text, "nb", ["Hvis adressen tilhører et medlem, er en innloggingslenke på vei. Den virker én gang, i 15 minutter."], english);
     const link = await h.request("/admin/login/link/abc", { headers: { "accept-language": "" } });
-    expectPage(link.text, "sv", ["Fortsätt för att logga in med länken från din e-post.", ">Logga in</button>"], english);
+    expectPage(link.text, "sv", ["Fortsätt för att logga in med länken i mejlet.", ">Logga in</button>"], english);
     const used = await h.request("/admin/login/link/abc", { form: {}, headers: { "accept-language": "nb" } });
     expect(used.status).toBe(400);
     expectPage(used.text, "nb", ["Innloggingslenken er utløpt eller allerede brukt."], ["expired or was already used"]);
@@ -178,7 +178,7 @@ describe("the mail page", () => {
     expectPage(
       page.text,
       "sv",
-      ["<h1>E-post som inte kom fram</h1>", "<h2>Per evenemang</h2>", "<h2 class=\"spaced\">All e-post</h2>", ">Skapat</th>", ">E-postservern svarade</th>", ">Misslyckades<", "1 försök", ">Bekräftelse", ">Skicka igen<", 'aria-label="Skicka igen: Bekräftelse till typo@exampel.se"', "Skicka den igen", "Skicka dem igen", "2 e-postmeddelanden är på väg igen.", "Ingen e-post går ut: sedan <time", ">21 nov. 2026 09:00:00 UTC</time>", "(nästa försök <time"],
+      ["<h1>E-post som inte kom fram</h1>", "<h2>Per evenemang</h2>", "<h2 class=\"spaced\">All e-post</h2>", ">Skapat</th>", ">E-postservern svarade</th>", ">Misslyckades<", "1 försök", ">Bekräftelse", ">Skicka igen<", 'aria-label="Skicka igen: Bekräftelse till typo@exampel.se"', "Skicka den igen", "Skicka dem igen", "2 mejl är på väg igen.", "Ingen e-post går ut: sedan <time", ">21 nov. 2026 09:00:00 UTC</time>", "(nästa försök <time"],
       english,
     );
     expect(page.text).toContain("550 5.1.1 User unknown");

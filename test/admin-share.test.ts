@@ -230,7 +230,7 @@ describe("the public link everywhere", () => {
     await created(sv, { title: "Kurs i utkast" });
     const page = await sv.request("/admin");
     expect(page.text).toContain(`<a class="public-link small" href="${linkOf(published.slug)}">Publik sida</a>`);
-    expect(page.text).toContain('<span class="public-link small">Utkast – inte publikt än</span>');
+    expect(page.text).toContain('<span class="public-link small">Utkast – inte publicerat än</span>');
   });
 
   it("is in the event's header, with a link to the share page", async () => {
@@ -276,7 +276,7 @@ describe("in Swedish and Norwegian", () => {
       for (const text of english) expect(page.text, `${path}: ${text}`).not.toContain(text);
     }
     const list = await nb.request(`/admin/events/${id}`);
-    expect(list.text).toContain("Utkast – ikke offentlig ennå");
+    expect(list.text).toContain("Utkast – ikke publisert ennå");
     expect(list.text).toContain(">Del</a>");
     expect(list.text).toContain(">Publiser</button>");
   });

@@ -41,7 +41,7 @@ describe("abuse", () => {
     const ev = await newEvent(h);
     const res = await submit(h, `/e/${ev.slug}`, { ...(person({ name: "Bot Botsson" }) as Fields), website_url: "https://spam.example" });
     expect(res.status).toBe(400);
-    expect(await res.text()).toContain("Formuläret såg automatiskt ifyllt ut");
+    expect(await res.text()).toContain("Formuläret verkar ha fyllts i automatiskt");
     expect(await names(h, ev.id)).toEqual([]);
   });
 

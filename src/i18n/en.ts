@@ -41,7 +41,7 @@ export const en: typeof sv = {
   },
   cancelled: {
     subject: "Cancelled: {event}",
-    intro: "Your registration for {event} is cancelled. Thank you for letting us know.",
+    intro: "Your registration for {event} is cancelled.",
   },
   event_updated: {
     subject: "Changed: {event}",
@@ -63,7 +63,7 @@ export const en: typeof sv = {
   },
   manage_link: {
     subject: "Your registration: {event}",
-    intro: "Someone tried to register this email address for {event} again. You are already registered; here is the link to your registration.",
+    intro: "Here is the link to your registration for {event}. You are getting it because someone asked for it or tried to register this email address again. You are already registered, so there is nothing more to do.",
   },
   reminder: {
     subject: "Reminder: {event}",

@@ -4,7 +4,7 @@ export const nb: typeof sv = {
   greeting: "Hei {name}!",
   when: "Når",
   where: "Hvor",
-  online: "Nettbasert",
+  online: "Digitalt",
   joinLink: "Lenke for å delta",
   manageIntro: "Se påmeldingen din, endre den eller meld deg av her:",
   manageButton: "Administrer påmeldingen min",
@@ -18,8 +18,8 @@ export const nb: typeof sv = {
   },
   waitlisted: {
     subject: "Du står på ventelisten: {event}",
-    intro: "{event} er fullt. Du står som nummer {position} på ventelisten. Blir en plass ledig, får du den automatisk og en e-post om det.",
-    introOffer: "{event} er fullt. Du står som nummer {position} på ventelisten. Blir en plass ledig, får du tilbud om den på e-post og en frist for å svare.",
+    intro: "Arrangementet {event} er fullt. Du står som nummer {position} på ventelisten. Blir en plass ledig, får du den automatisk og en e-post om det.",
+    introOffer: "Arrangementet {event} er fullt. Du står som nummer {position} på ventelisten. Blir en plass ledig, får du tilbud om den på e-post og en frist for å svare.",
   },
   promoted: {
     subject: "Du har fått plass: {event}",
@@ -41,15 +41,15 @@ export const nb: typeof sv = {
   },
   cancelled: {
     subject: "Avmeldt: {event}",
-    intro: "Påmeldingen din til {event} er avmeldt. Takk for at du ga beskjed.",
+    intro: "Du er meldt av {event}.",
   },
   event_updated: {
     subject: "Endret: {event}",
-    intro: "Detaljene for {event} er endret. Her er det som gjelder nå.",
+    intro: "Opplysningene om {event} er endret. Her er det som gjelder nå.",
   },
   event_cancelled: {
     subject: "Avlyst: {event}",
-    intro: "Dessverre er {event} avlyst. Vi beklager ulempene.",
+    intro: "Dessverre er arrangementet {event} avlyst. Vi beklager ulempene dette medfører.",
   },
   substitute_confirmed: {
     subject: "Bekreftelse: {event}",
@@ -63,7 +63,7 @@ export const nb: typeof sv = {
   },
   manage_link: {
     subject: "Din påmelding: {event}",
-    intro: "Noen prøvde å melde på denne e-postadressen til {event} igjen. Du er allerede påmeldt; her er lenken til påmeldingen din.",
+    intro: "Her er lenken til påmeldingen din til {event}. Du får den fordi noen ba om den eller prøvde å melde på denne e-postadressen på nytt. Du er allerede påmeldt og trenger ikke gjøre noe mer.",
   },
   reminder: {
     subject: "Påminnelse: {event}",
@@ -74,7 +74,7 @@ export const nb: typeof sv = {
   },
   login_link: {
     subject: "Logg inn i Plats: {org}",
-    intro: "Bruk knappen for å logge inn i arbeidsområdet til {org}. Lenken virker én gang, i {minutes} minutter.",
+    intro: "Bruk knappen for å logge inn i arbeidsflaten til {org}. Lenken virker én gang, i {minutes} minutter.",
     button: "Logg inn",
     ignore: "Har du ikke bedt om lenken, kan du se bort fra denne e-posten.",
   },

@@ -2,7 +2,7 @@ export const sv = {
   greeting: "Hej {name}!",
   when: "När",
   where: "Var",
-  online: "Online",
+  online: "Digitalt",
   joinLink: "Länk för att delta",
   manageIntro: "Se din anmälan, ändra den eller avboka här:",
   manageButton: "Hantera min anmälan",
@@ -16,8 +16,8 @@ export const sv = {
   },
   waitlisted: {
     subject: "Du står på väntelistan: {event}",
-    intro: "{event} är fullbokat. Du står på väntelistan som nummer {position}. Blir en plats ledig får du den automatiskt och ett mejl om det.",
-    introOffer: "{event} är fullbokat. Du står på väntelistan som nummer {position}. Blir en plats ledig erbjuds du den i ett mejl och får en tid att svara inom.",
+    intro: "Evenemanget {event} är fullbokat. Du står på väntelistan som nummer {position}. Blir en plats ledig får du den automatiskt och ett mejl om det.",
+    introOffer: "Evenemanget {event} är fullbokat. Du står på väntelistan som nummer {position}. Blir en plats ledig erbjuds du den i ett mejl och får en tid att svara inom.",
   },
   promoted: {
     subject: "Du har fått en plats: {event}",
@@ -39,7 +39,7 @@ export const sv = {
   },
   cancelled: {
     subject: "Avbokad: {event}",
-    intro: "Din anmälan till {event} är avbokad. Tack för att du meddelade oss.",
+    intro: "Din anmälan till {event} är avbokad.",
   },
   event_updated: {
     subject: "Ändrat: {event}",
@@ -47,7 +47,7 @@ export const sv = {
   },
   event_cancelled: {
     subject: "Inställt: {event}",
-    intro: "Tyvärr är {event} inställt. Vi ber om ursäkt för besväret.",
+    intro: "Tyvärr är evenemanget {event} inställt. Vi ber om ursäkt för besväret.",
   },
   substitute_confirmed: {
     subject: "Bekräftelse: {event}",
@@ -61,7 +61,7 @@ export const sv = {
   },
   manage_link: {
     subject: "Din anmälan: {event}",
-    intro: "Någon försökte anmäla den här e-postadressen till {event} igen. Du är redan anmäld; här är länken till din anmälan.",
+    intro: "Här är länken till din anmälan till {event}. Du får den för att någon bad om den eller försökte anmäla den här e-postadressen igen. Du är redan anmäld och behöver inte göra något mer.",
   },
   reminder: {
     subject: "Påminnelse: {event}",

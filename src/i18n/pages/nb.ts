@@ -15,7 +15,7 @@ export const nb: typeof sv = {
   noEvents: "Ingen kommende arrangementer akkurat nå.",
   // Event page
   organisedBy: "Arrangør: {org}",
-  onlineOnly: "Arrangementet er nettbasert. Lenken for å delta får du når du har fått plass.",
+  onlineOnly: "Arrangementet er digitalt. Lenken for å delta får du når du har fått plass.",
   mapLink: "Vis på kart",
   seatsLeft: { one: "1 plass igjen", other: "{n} plasser igjen" },
   fullWaitlist: "Fullt – sett deg på ventelisten",
@@ -62,8 +62,8 @@ export const nb: typeof sv = {
     one_line: "Kan ikke inneholde linjeskift eller kontrolltegn.",
     no_control: "Kan ikke inneholde kontrolltegn.",
     name_characters: "Kan ikke inneholde tegn som snur tekstretningen eller ikke synes.",
-    time_skipped: "Det klokkeslettet finnes ikke den dagen: klokka stilles fram forbi det. Skriv et tidspunkt etter omstillingen.",
-    try_again_in: "For mange feil forsøk: vent {seconds} s og prøv igjen, eller logg ut og bruk en innloggingslenke.",
+    time_skipped: "Det klokkeslettet finnes ikke den dagen, fordi klokka stilles fram. Skriv et klokkeslett etter at klokka er stilt fram.",
+    try_again_in: "For mange mislykkede forsøk: vent {seconds} s og prøv igjen, eller logg ut og bruk en innloggingslenke.",
     option: "Velg et av alternativene.",
     options: "Velg blant alternativene.",
     one_of: "Velg et av alternativene.",
@@ -77,7 +77,7 @@ export const nb: typeof sv = {
   errors: {
     check: "Kontroller dette feltet.",
     turnstile: "Vi kunne ikke bekrefte at du er et menneske. Prøv igjen.",
-    automated: "Skjemaet så ut til å være fylt ut automatisk og ble ikke sendt. Prøv igjen.",
+    automated: "Skjemaet ser ut til å være fylt ut automatisk og ble ikke sendt. Fyll ut feltene selv, uten autoutfylling, og send på nytt.",
   },
   refusals: {
     signup_not_open: "Påmeldingen har ikke åpnet ennå.",
@@ -99,8 +99,8 @@ export const nb: typeof sv = {
   resultGroup: "Takk for påmeldingen!",
   resultConfirmedText: "Velkommen til {event}. En bekreftelse med kalenderinvitasjon er på vei til {email}.",
   resultWaitlistedText:
-    "{event} er fullt. Du står som nummer {position} på ventelisten. Blir en plass ledig, får du den automatisk og en e-post til {email}.",
-  resultWaitlistedTextOffer: "{event} er fullt. Du står som nummer {position} på ventelisten. Blir en plass ledig, får du tilbud om den på e-post til {email}, med en frist for å svare.",
+    "Arrangementet {event} er fullt. Du står som nummer {position} på ventelisten. Blir en plass ledig, får du den automatisk og en e-post til {email}.",
+  resultWaitlistedTextOffer: "Arrangementet {event} er fullt. Du står som nummer {position} på ventelisten. Blir en plass ledig, får du tilbud om den på e-post til {email}, med en frist for å svare.",
   statusColumn: "Status",
   groupHeading: "Påmeldte i denne påmeldingen",
   statusConfirmed: "Har plass",
@@ -132,7 +132,7 @@ export const nb: typeof sv = {
   leaveHeading: "Meld deg av ventelisten",
   leaveText: "Trenger du ikke lenger plass? Meld deg av ventelisten, så rykker alle bak deg fram ett hakk.",
   leaveConfirm: "Vil du melde deg av ventelisten?",
-  leaveConfirmText: "Du blir tatt av ventelisten til {event}. Dette kan ikke angres; vil du stå i kø igjen, må du melde deg på på nytt, bakerst i køen.",
+  leaveConfirmText: "Du blir tatt av ventelisten til {event}. Dette kan ikke angres; vil du stå i kø igjen, må du melde deg på en gang til og havner bakerst i køen.",
   leaveYes: "Ja, meld meg av ventelisten",
   leftNotice: "Du står ikke lenger på ventelisten. En e-post om det er på vei.",
   checkinHeading: "Innsjekking",
@@ -185,5 +185,5 @@ export const nb: typeof sv = {
   badRequestText: "Noe i det du sendte stemte ikke. Gå tilbake og prøv igjen.",
   notPossible: "Det går ikke",
   serverError: "Noe gikk galt",
-  serverErrorText: "Prøv igjen om litt. Hvis feilen vedvarer, oppgi feilkoden {id} til arrangøren.",
+  serverErrorText: "Prøv igjen om litt. Hvis feilen vedvarer, kontakt arrangøren og oppgi feilkoden {id}.",
 };

@@ -14,7 +14,7 @@ export const sv = {
   noEvents: "Inga kommande evenemang just nu.",
   // Event page
   organisedBy: "Arrangör: {org}",
-  onlineOnly: "Evenemanget är online. Länken för att delta får du när du har en plats.",
+  onlineOnly: "Evenemanget är digitalt. Länken för att delta får du när du har fått en plats.",
   mapLink: "Visa på karta",
   seatsLeft: { one: "1 plats kvar", other: "{n} platser kvar" },
   fullWaitlist: "Fullbokat – ställ dig på väntelistan",
@@ -77,7 +77,7 @@ export const sv = {
   errors: {
     check: "Kontrollera det här fältet.",
     turnstile: "Vi kunde inte bekräfta att du är en människa. Försök igen.",
-    automated: "Formuläret såg automatiskt ifyllt ut och skickades inte. Försök igen.",
+    automated: "Formuläret verkar ha fyllts i automatiskt och skickades inte. Fyll i fälten själv, utan autofyll, och skicka igen.",
   },
   // Refusals by reason; a reason without words here is explained by its status (below).
   refusals: {
@@ -100,8 +100,8 @@ export const sv = {
   resultGroup: "Tack för anmälan!",
   resultConfirmedText: "Välkommen till {event}. En bekräftelse med kalenderinbjudan är på väg till {email}.",
   resultWaitlistedText:
-    "{event} är fullbokat. Du står som nummer {position} på väntelistan. Blir en plats ledig får du den automatiskt och ett mejl till {email}.",
-  resultWaitlistedTextOffer: "{event} är fullbokat. Du står som nummer {position} på väntelistan. Blir en plats ledig erbjuds du den i ett mejl till {email}, med en tid att svara inom.",
+    "Evenemanget {event} är fullbokat. Du står som nummer {position} på väntelistan. Blir en plats ledig får du den automatiskt och ett mejl till {email}.",
+  resultWaitlistedTextOffer: "Evenemanget {event} är fullbokat. Du står som nummer {position} på väntelistan. Blir en plats ledig erbjuds du den i ett mejl till {email}, med en tid att svara inom.",
   statusColumn: "Status",
   groupHeading: "Anmälda i den här anmälan",
   statusConfirmed: "Har plats",
@@ -186,5 +186,5 @@ export const sv = {
   badRequestText: "Något i det du skickade stämde inte. Gå tillbaka och försök igen.",
   notPossible: "Det går inte",
   serverError: "Något gick fel",
-  serverErrorText: "Försök igen om en stund. Kvarstår felet, ange felkoden {id} till arrangören.",
+  serverErrorText: "Försök igen om en stund. Om felet kvarstår, kontakta arrangören och uppge felkoden {id}.",
 };

@@ -13,7 +13,7 @@ export const attendeesActions: typeof sv = {
     language: "Språk i deltakerens e-post",
     languageShort: "Språk",
     answers: "Svar",
-    answersHint: "Alle svar er valgfrie her, også der det offentlige skjemaet krever svar.",
+    answersHint: "Alle svar er valgfrie her, også der påmeldingsskjemaet krever svar.",
     seatAndEmail: "Plass og e-post",
     override: "Gi plass utover antall plasser hvis arrangementet er fullt (logges som et unntak i endringsloggen)",
     sendEmail: "Send bekreftelsen (eller plassen på ventelisten) på e-post",

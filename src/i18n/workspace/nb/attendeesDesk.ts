@@ -27,7 +27,7 @@ export const attendeesDesk: typeof sv = {
     "checked-in-selected": "Ikke sjekket inn (allerede sjekket inn eller uten plass): {people}.",
   },
   cancelSelected: {
-    title: "Meld av merkede påmeldinger",
+    title: "Meld av de merkede deltakerne",
     heading: "Melde av {people}?",
     text: "Alle får beskjed på e-post, kalenderinvitasjonen trekkes tilbake, og plassene som blir ledige, går med en gang til de første på ventelisten.",
     already: "Allerede avmeldt, de blir stående som de er:",
@@ -41,7 +41,7 @@ export const attendeesDesk: typeof sv = {
     heading: "Søk etter deltakere i alle arrangementer",
     query: "Navn, e-post eller organisasjon",
     submit: "Søk",
-    hint: "Søker i alle organisasjonens arrangementer, også avmeldte påmeldinger. Arrangementer der personopplysningene er slettet, vises ikke.",
+    hint: "Søker i alle organisasjonens arrangementer, også blant avmeldte deltakere. Arrangementer der personopplysningene er slettet, vises ikke.",
     count: { one: "{n} treff", other: "{n} treff" },
     noMatch: "Ingen treff på «{q}».",
     showing: " · viser {from}–{to}",

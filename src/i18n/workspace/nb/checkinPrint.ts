@@ -10,7 +10,7 @@ export const checkinPrint: typeof sv = {
     number: "Nr.",
     name: "Navn",
     organisation: "Organisasjon",
-    signature: "Signatur",
+    signature: "Underskrift",
   },
   badges: {
     title: "Navneskilt: {event}",

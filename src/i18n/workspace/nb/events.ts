@@ -28,8 +28,8 @@ export const events: typeof sv = {
     },
     chartTitle: "Belegg på pågående og kommende arrangementer",
     chartSummary: {
-      one: "Arrangementer: 1, av dem fulle: {full}.",
-      other: "Arrangementer: {n}, av dem fulle: {full}.",
+      one: "Arrangementer: 1, hvorav fulle: {full}.",
+      other: "Arrangementer: {n}, hvorav fulle: {full}.",
     },
     chartSeries: "Plasser tatt",
     periods: { running: "Pågår nå", upcoming: "Kommende", past: "Tidligere" },

@@ -51,7 +51,7 @@ export const eventsForm: typeof sv = {
     auto: "Gi den med en gang til den første på ventelisten",
     offer: "Tilby den til den første på ventelisten, for en viss tid",
   },
-  offerHint: "1440 er ett døgn, 10080 en uke. Tilbud gjelder senest til en time før start. Etter det bekreftes en ledig plass med en gang.",
+  offerHint: "1440 er ett døgn, 10080 en uke. Et tilbud gjelder til senest én time før start. Etter det bekreftes en ledig plass med en gang.",
   questions: "Spørsmål til deltakerne",
   questionN: "Spørsmål {n}",
   newQuestion: "Nytt spørsmål",

@@ -29,6 +29,6 @@ export const eventsShare: typeof sv = {
     online: "Digitalt",
   },
   publicPage: "Offentlig side",
-  notPublic: "Utkast – ikke offentlig ennå",
+  notPublic: "Utkast – ikke publisert ennå",
   share: "Del",
 };

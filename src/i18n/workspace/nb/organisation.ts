@@ -24,7 +24,7 @@ export const organisation: typeof sv = {
     roleOf: "Rolle for {email}",
     changeRole: "Endre",
     add: "Legg til et medlem",
-    addHint: "Medlemmet får en innloggingslenke på e-post og kan siden velge et passord under Kontoen din.",
+    addHint: "Medlemmet får en innloggingslenke på e-post og kan deretter velge et passord under Kontoen din.",
     optional: "Valgfritt.",
     emailLanguage: "Språk i e-post til medlemmet",
     addButton: "Legg til og send innloggingslenke",

@@ -16,7 +16,7 @@ export const records: typeof sv = {
     stats: {
       events: { one: "arrangement", other: "arrangementer" },
       people: { one: "person", other: "personer" },
-      confirmed: { one: "bekreftet", other: "bekreftet" },
+      confirmed: { one: "bekreftet", other: "bekreftede" },
       attended: { one: "møtte", other: "møtte" },
       anonymised: { one: "anonymisert påmelding", other: "anonymiserte påmeldinger" },
     },
@@ -72,7 +72,7 @@ export const records: typeof sv = {
       "person.export": "Personopplysninger lastet ned",
       "person.erase": "Personopplysninger slettet",
       "registration.add": "Deltaker lagt til",
-      "registration.cancel": "Avmelding",
+      "registration.cancel": "Deltaker meldt av",
       "registration.substitute": "Plass gitt videre til en kollega",
       "registration.promote": "Flyttet fra ventelisten",
       "registration.offer_extend": "Tilbud om plass forlenget",

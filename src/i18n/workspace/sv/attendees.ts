@@ -30,7 +30,7 @@ export const attendees = {
     cancelled: "avbokade",
     cancelledOrExpired: "avbokade eller erbjudandet gick ut",
     checkedIn: "incheckade",
-    beyond: "överbokade",
+    beyond: "utöver antalet platser",
     beyondByOverride: " ({n} genom undantag)",
     overrideOnly: "fick plats genom undantag",
   },
@@ -41,7 +41,7 @@ export const attendees = {
     clear: "Rensa",
   },
   actions: {
-    promote: "Ge plats",
+    promote: "Ge en plats",
     promoteLabel: "Ge {name} en plats",
     resend: "Skicka mejlet igen",
     resendLabel: "Skicka mejlet till {name} igen",
@@ -56,7 +56,7 @@ export const attendees = {
     replyBy: "svara senast",
     addedBy: "Tillagd av {email}",
     addedByHand: "tillagd manuellt",
-    overCapacity: "överbokad",
+    overCapacity: "utöver antalet platser",
     // Someone passed their seat on to this person (the previous holder's name).
     replaced: "ersatte {name}",
   },

@@ -12,7 +12,7 @@ export const attendeesActions = {
     language: "Språk i deltagarens mejl",
     languageShort: "Språk",
     answers: "Svar",
-    answersHint: "Alla svar är frivilliga här, även där det publika formuläret kräver ett svar.",
+    answersHint: "Alla svar är frivilliga här, även där anmälningsformuläret kräver ett svar.",
     seatAndEmail: "Plats och mejl",
     override: "Ge plats utöver antalet platser om evenemanget är fullbokat (loggas som ett undantag i loggen över ändringar)",
     sendEmail: "Skicka bekräftelsen (eller platsen på väntelistan) med mejl",

@@ -67,9 +67,9 @@ export const checkin = {
     email: pages.email,
     organisation: pages.organisation,
     optional: "Frivilligt.",
-    override: "Ge plats över maxantalet",
-    overrideHint: "Bara om evenemanget är fullbokat. Det noteras som över maxantalet.",
-    sendEmail: "Skicka en bekräftelse via e-post",
+    override: "Ge plats utöver antalet platser",
+    overrideHint: "Bara om evenemanget är fullbokat. Det noteras som utöver antalet platser.",
+    sendEmail: "Skicka en bekräftelse med mejl",
     submit: "Lägg till och checka in",
   },
   code: {
@@ -77,7 +77,7 @@ export const checkin = {
     scan: "Skanna QR-kod",
     stopScan: "Sluta skanna",
     scanHint: "Håll QR-koden framför kameran.",
-    label: "Koden från e-postmeddelandet eller deltagarens sida",
+    label: "Koden från mejlet eller deltagarens sida",
   },
   scanned: {
     title: "Incheckning: {name}",

@@ -30,7 +30,7 @@ export const eventsShare = {
   },
   /** The public link beside each event on the dashboard. */
   publicPage: "Publik sida",
-  notPublic: "Utkast – inte publikt än",
+  notPublic: "Utkast – inte publicerat än",
   /** The link to this page among the event's links. */
   share: "Dela",
 };

@@ -26,7 +26,7 @@ export const organisation = {
     add: "Lägg till en medlem",
     addHint: "Medlemmen får en inloggningslänk via e-post och kan sedan välja ett lösenord under Ditt konto.",
     optional: "Frivilligt.",
-    emailLanguage: "Språk i e-post till medlemmen",
+    emailLanguage: "Språk i mejl till medlemmen",
     addButton: "Lägg till och skicka inloggningslänk",
     notices: {
       added: "Medlemmen är tillagd och en inloggningslänk är på väg.",

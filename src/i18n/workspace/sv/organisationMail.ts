@@ -14,7 +14,7 @@ export const organisationMail = {
     },
     wrong: "Fel e-postadress eller lösenord.",
     linkSent: "Om adressen tillhör en medlem är en inloggningslänk på väg. Den fungerar en gång, i {minutes} minuter.",
-    continueWithLink: "Fortsätt för att logga in med länken från din e-post.",
+    continueWithLink: "Fortsätt för att logga in med länken i mejlet.",
     linkExpired: "Inloggningslänken har gått ut eller har redan använts. Be om en ny nedan.",
   },
   mail: {
@@ -71,6 +71,6 @@ export const organisationMail = {
     nothing: "Inget här.",
     older: "Äldre e-post",
     allClear: "Ingen e-post har avvisats: inget har misslyckats och inget väntar på ett nytt försök.",
-    resent: { one: "{n} e-postmeddelande är på väg igen.", other: "{n} e-postmeddelanden är på väg igen." },
+    resent: { one: "{n} mejl är på väg igen.", other: "{n} mejl är på väg igen." },
   },
 };
