@@ -116,8 +116,10 @@ export async function registerGroup({
     const language: Language = a.language ?? current.language;
     const mine = sql`r.id = ${id}`;
     // All or nothing, decided by each INSERT on the seats free as it runs: the first
-    // member needs seats for the whole group, so if it is written the rest fit too.
-    const fits = groupMode === "together" && attendees.length > 1 ? sql`(e.waitlist OR ${hasFreeSeatsSql(attendees.length - i)})` : sql`1`;
+    // member needs seats for the whole group, and each after it that the one before was
+    // written (which leaves it a seat), so one refused means all refused.
+    const previous = i > 0 ? sql`EXISTS (SELECT 1 FROM registrations p WHERE p.id = ${ids[i - 1]!})` : sql`1`;
+    const fits = groupMode === "together" && attendees.length > 1 ? sql`(e.waitlist OR (${previous} AND ${hasFreeSeatsSql(attendees.length - i)}))` : sql`1`;
     const position = sql`CASE WHEN r.status = 'waitlisted' THEN json_object('position', ${newcomerPosition}) ELSE '{}' END`;
     // A colleague's email says who signed them up; the submitter's own says nothing more.
     const payload = i === 0 ? position : sql`json_patch(json_object('registeredBy', ${names[0]!.name}), ${position})`;
