@@ -45,7 +45,8 @@ export const en: typeof sv = {
   chooseOne: "Choose…",
   colleaguesSummary: { one: "Register a colleague at the same time", other: "Register colleagues at the same time (up to {n})" },
   colleaguesHint:
-    "Leave this empty if you are only registering yourself. Answer the questions for each colleague. Each of them gets their own confirmation with a link where they can change their details and answers, or cancel.",
+    "Leave this empty if you are only registering yourself. Each colleague gets their own confirmation with a link where they can change their details and answers, or cancel.",
+  colleaguesQuestions: "Answer the questions for each colleague.",
   colleague: "Colleague {n}",
   groupMode: {
     legend: "If there are not enough seats for everyone",

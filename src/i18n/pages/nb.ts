@@ -45,7 +45,8 @@ export const nb: typeof sv = {
   chooseOne: "Velg …",
   colleaguesSummary: { one: "Meld på en kollega samtidig", other: "Meld på kolleger samtidig (opptil {n})" },
   colleaguesHint:
-    "La feltene stå tomme hvis du bare melder på deg selv. Svar på spørsmålene for hver kollega. Hver og en får en egen bekreftelse med en lenke der de kan endre opplysningene og svarene sine eller melde seg av.",
+    "La feltene stå tomme hvis du bare melder på deg selv. Hver kollega får sin egen bekreftelse med en lenke der de kan endre opplysningene og svarene sine eller melde seg av.",
+  colleaguesQuestions: "Svar på spørsmålene for hver kollega.",
   colleague: "Kollega {n}",
   groupMode: {
     legend: "Hvis ikke alle får plass",

@@ -44,7 +44,8 @@ export const sv = {
   chooseOne: "Välj …",
   colleaguesSummary: { one: "Anmäl en kollega samtidigt", other: "Anmäl kollegor samtidigt (upp till {n})" },
   colleaguesHint:
-    "Lämna tomt om du bara anmäler dig själv. Svara på frågorna för varje kollega. Var och en får en egen bekräftelse med en länk där hen kan ändra sina uppgifter och svar eller avboka.",
+    "Lämna tomt om du bara anmäler dig själv. Varje kollega får en egen bekräftelse med en länk där hen kan ändra sina uppgifter och svar eller avboka.",
+  colleaguesQuestions: "Svara på frågorna för varje kollega.",
   colleague: "Kollega {n}",
   groupMode: {
     legend: "Om inte alla får plats",

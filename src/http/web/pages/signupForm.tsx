@@ -64,7 +64,10 @@ function Colleagues({ data, state, page }: { data: EventPage; state: FormState; 
   return (
     <details class="colleagues" open={used}>
       <summary>{plural(page.lang, t.colleaguesSummary, rows.length)}</summary>
-      <p class="hint">{t.colleaguesHint}</p>
+      <p class="hint">
+        {t.colleaguesHint}
+        {data.event.questions.length ? ` ${t.colleaguesQuestions}` : null}
+      </p>
       {rows.map((i) => (
         <fieldset class="colleague">
           <legend>{fill(t.colleague, { n: i })}</legend>
