@@ -32,6 +32,8 @@ export interface EmailData {
   message: { subject: string; body: string } | null;
   /** The organisation's branding: its logo's absolute URL, colour, contact and footer. */
   brand?: EmailBrand;
+  /** Who signed the reader up with them, as a colleague in a group (confirmed and waitlisted only). */
+  registeredBy?: string;
   /** A seat passed on: who sent the reader (substitute_confirmed), or who took it (substitute_replaced). */
   handover?: { name: string; calendarWithdrawn?: boolean };
 }

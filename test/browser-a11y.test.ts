@@ -33,6 +33,7 @@ beforeAll(async () => {
   await setLogo({ ctx: suite.h.ctx, input: { orgId: suite.h.orgId, bytes: PNG }, actor: { orgId: suite.h.orgId, id: null, email: "test" } });
   orgSlug = (await suite.h.api("GET", "/organisation")).body.slug;
   await suite.h.api("POST", "/events", liveEventBody({ slug: "a11y", capacity: 2, questions, description: "En dag om lean.\n\nLunch ingår." }));
+  await suite.h.api("POST", "/events", liveEventBody({ slug: "a11y-group", capacity: 1, waitlist: false, questions }));
   const full = (await suite.h.api("POST", "/events", liveEventBody({ slug: "a11y-full", capacity: 0 }))).body;
   const waiting = await suite.h.api("POST", `/events/${full.id}/registrations`, person({ consent: true }), { token: null });
   token = waiting.body.manageUrl.slice(waiting.body.manageUrl.lastIndexOf("/") + 1);
@@ -93,11 +94,38 @@ describe.each(["sv", "en", "nb"] as const)("accessibility in %s", (lang) => {
     await page.fill("#f-attendees-1-firstName", "Bo");
     await page.fill("#f-attendees-1-lastName", lang);
     await page.fill("#f-attendees-1-email", `bo-a11y-${lang}@example.se`);
+    await page.selectOption("#f-attendees-1-answers-lunch", "Vegetariskt");
     await page.check("#f-consent");
     await Promise.all([page.waitForNavigation(), page.locator("#signup button[type=submit]").click()]);
     expect(await page.locator("table.people tbody tr").count()).toBe(2);
     await expectAccessible(page, "result");
     await screenshot(page, `result-group-${lang}`);
+  });
+
+  it("a group's own answers and its choice on an event without a waitlist, with errors and when it does not fit", async () => {
+    await open("/e/a11y-group");
+    await page.locator("details.colleagues summary").click();
+    expect(await page.locator('input[name="groupMode"]').count()).toBe(2);
+    await expectAccessible(page, "/e/a11y-group");
+    await page.fill("#f-firstName", "Anna");
+    await page.fill("#f-lastName", lang);
+    await page.fill("#f-email", `anna-group-${lang}@example.se`);
+    await page.selectOption("#f-answers-lunch", "Fisk");
+    await page.fill("#f-attendees-1-firstName", "Bo");
+    await page.fill("#f-attendees-1-lastName", lang);
+    await page.fill("#f-attendees-1-email", `bo-group-${lang}@example.se`);
+    await page.check("#f-consent");
+    // Bo's lunch is missing: the error sits in his row.
+    await Promise.all([page.waitForNavigation(), page.locator("#signup button[type=submit]").click()]);
+    expect(await page.locator("#f-attendees-1-answers-lunch-error").count()).toBe(1);
+    await expectAccessible(page, "colleague's errors");
+    // Two for the one seat left, together: nobody is registered, and the form says why.
+    await page.selectOption("#f-attendees-1-answers-lunch", "Vegetariskt");
+    await page.check("#f-consent");
+    await Promise.all([page.waitForNavigation(), page.locator("#signup button[type=submit]").click()]);
+    expect(await page.locator(".error-summary").textContent()).toMatch(/1/);
+    await expectAccessible(page, "group does not fit");
+    if (lang !== "sv") await screenshot(page, `group-does-not-fit-${lang}`);
   });
 
   it("the manage page and its confirmation steps", async () => {

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import { once } from "node:events";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Frame, Page } from "playwright-core";
-import { browserSuite, screenshot } from "./helpers/browser";
+import { PHONE, browserSuite, screenshot } from "./helpers/browser";
 import { liveEventBody } from "./helpers/harness";
 import { freePort } from "./helpers/server";
 
@@ -71,6 +71,47 @@ describe("the embedded form", () => {
     const list = await suite.h.api("GET", `/events/${ev.id}/registrations`);
     expect(list.body.registrations.map((r: { email: string }) => r.email)).toEqual(["gustav@example.se"]);
     await page.close();
+  });
+
+  it("on a 360 px phone scrolls to its result, without sideways scrolling", async () => {
+    const questions = [{ id: "lunch", label: "Lunch", kind: "select", options: ["Fisk", "Vegetariskt"], required: true }];
+    const ev = (await suite.h.api("POST", "/events", liveEventBody({ slug: "embed-phone", capacity: 5, waitlist: false, questions, description: "En dag om lean.\n\n".repeat(6) }))).body;
+    const snippet: string = ev.embed.snippet.replaceAll("https://plats.test", suite.server.url);
+    // The cluster's page: text above the form and a footer below it, as on a real site.
+    const site = await hostSite(`<p style="height:900px">Om konferensen …</p>${snippet}<footer style="height:1200px">Techtank</footer>`);
+    expect((await suite.h.api("PATCH", "/organisation", { embedOrigins: [site] })).status).toBe(200);
+
+    const context = await suite.browser.newContext({ ...PHONE, locale: "sv-SE" });
+    const page = await context.newPage();
+    await page.goto(site);
+    await page.evaluate(() => window.scrollTo(0, 800));
+    const frame = (await embedFrame(page, "/e/embed-phone"))!;
+    const noSideways = async () => {
+      for (const doc of [page, frame]) {
+        const [scroll, width] = await doc.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+        expect(scroll).toBeLessThanOrEqual(width!);
+      }
+    };
+    await frame.locator("details.colleagues summary").click();
+    await noSideways();
+    await frame.getByLabel("Förnamn", { exact: true }).first().fill("Hedda");
+    await frame.getByLabel("Efternamn", { exact: true }).first().fill("Telefon");
+    await frame.getByLabel("E-post", { exact: true }).first().fill("hedda@example.se");
+    await frame.locator("#f-answers-lunch").selectOption("Fisk");
+    const colleague = frame.getByRole("group", { name: "Kollega 1" });
+    await colleague.getByLabel("Förnamn").fill("Ivar");
+    await colleague.getByLabel("Efternamn").fill("Mobil");
+    await colleague.getByLabel("E-post").fill("ivar@example.se");
+    await colleague.getByLabel("Lunch").selectOption("Vegetariskt");
+    // The button sits far down the host page; the result loads at the frame's top.
+    await Promise.all([frame.waitForNavigation(), frame.getByRole("button", { name: "Anmäl mig" }).click()]);
+    expect(await frame.locator("h1").textContent()).toBe("Tack för anmälan!");
+    await page.waitForFunction(() => Math.abs((document.querySelector("iframe") as HTMLIFrameElement).getBoundingClientRect().top) < 2, null, { timeout: 5000 });
+    await noSideways();
+    expect(await frame.locator("header.site").count()).toBe(0);
+    expect(await frame.locator("footer.foot").count()).toBe(0);
+    await screenshot(page, "embed-phone-result");
+    await context.close();
   });
 
   it("is refused inside an iframe on an origin the organisation did not list", async () => {

@@ -125,6 +125,76 @@ describe.each([
   });
 });
 
+describe("groups and the result page", () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    context = await suite.browser.newContext({ ...DESKTOP, locale: "sv-SE" });
+    page = await context.newPage();
+  });
+  afterAll(() => context.close());
+  const lunch = { id: "lunch", label: "Lunch", kind: "select", options: ["Kött", "Fisk", "Vegetariskt"], required: true };
+
+  it("a group where each colleague picks a different lunch", async () => {
+    const ev = await newEvent({ capacity: 10, questions: [lunch] });
+    await page.goto(`${suite.server.url}/e/${ev.slug}`);
+    await page.fill("#f-firstName", "Anna");
+    await page.fill("#f-lastName", "Svensson");
+    await page.fill("#f-email", "anna.lunch@example.se");
+    await page.selectOption("#f-answers-lunch", "Kött");
+    await page.locator("details.colleagues summary").click();
+    const colleague = page.getByRole("group", { name: "Kollega 1" });
+    await colleague.getByLabel("Förnamn").fill("Bo");
+    await colleague.getByLabel("Efternamn").fill("Berg");
+    await colleague.getByLabel("E-post").fill("bo.lunch@example.se");
+    await colleague.getByLabel("Lunch").selectOption("Fisk");
+    const second = page.getByRole("group", { name: "Kollega 2" });
+    await second.getByLabel("Förnamn").fill("Cia");
+    await second.getByLabel("Efternamn").fill("Dahl");
+    await second.getByLabel("E-post").fill("cia.lunch@example.se");
+    // Cia's lunch is forgotten at first: the error sits beside her field and names her.
+    await go(page, () => page.getByRole("button", { name: "Anmäl mig" }).click());
+    expect(await page.locator(".error-summary").textContent()).toContain("Cia Dahl, Lunch: Fyll i det här fältet.");
+    expect(await page.locator("#f-attendees-2-answers-lunch-error").isVisible()).toBe(true);
+    await page.getByRole("group", { name: "Kollega 2" }).getByLabel("Lunch").selectOption("Vegetariskt");
+    await go(page, () => page.getByRole("button", { name: "Anmäl mig" }).click());
+    expect(await heading(page)).toBe("Tack för anmälan!");
+    await screenshot(page, "result-group-lunches");
+    const list = await suite.h.api("GET", `/events/${ev.id}/registrations`);
+    expect(list.body.registrations.map((r: { name: string; answers: { lunch: string } }) => [r.name, r.answers.lunch])).toEqual([
+      ["Anna Svensson", "Kött"],
+      ["Bo Berg", "Fisk"],
+      ["Cia Dahl", "Vegetariskt"],
+    ]);
+  });
+
+  it("reload and back after submitting", async () => {
+    const ev = await newEvent({ capacity: 10 });
+    await page.goto(`${suite.server.url}/e/${ev.slug}`);
+    await fillAndSubmit(page, { name: "Dora Åter", email: "dora.reload@example.se" });
+    expect(await heading(page)).toBe("Du är anmäld!");
+    expect(page.url()).toContain(`/e/${ev.slug}/done/`);
+    // A reload shows the same result: it is a page of its own, not the form sent again.
+    await page.reload();
+    expect(await heading(page)).toBe("Du är anmäld!");
+    expect(await mainText(page)).toContain("dora.reload@example.se");
+    // Back leads to the form, and sends nothing.
+    await page.goBack();
+    await page.waitForLoadState();
+    expect(page.url()).toBe(`${suite.server.url}/e/${ev.slug}`);
+    expect(await heading(page)).toBe("Leankonferens Blekinge 2027");
+    await page.goForward();
+    expect(await heading(page)).toBe("Du är anmäld!");
+    // Sending the form once more is information, not an error.
+    await page.goBack();
+    await fillAndSubmit(page, { name: "Dora Åter", email: "dora.reload@example.se" });
+    expect(await page.getByRole("status").textContent()).toContain("Du är redan anmäld till");
+    expect(await page.locator(".error-summary").count()).toBe(0);
+    const list = await suite.h.api("GET", `/events/${ev.id}/registrations`);
+    expect(list.body.registrations).toHaveLength(1);
+  });
+});
+
 describe("on a 360 px phone", () => {
   it("the event page and form fit the screen without sideways scrolling", async () => {
     const ev = await newEvent({
@@ -141,9 +211,11 @@ describe("on a 360 px phone", () => {
     await page.getByLabel("Förnamn", { exact: true }).first().fill("Fia");
     await page.getByLabel("Efternamn", { exact: true }).first().fill("Ström");
     await page.getByLabel("E-post", { exact: true }).first().fill("fia@example.se");
-    await page.getByLabel("Kaizen").check();
+    await page.getByLabel("Kaizen").first().check();
     await go(page, () => page.getByRole("button", { name: "Anmäl mig" }).click());
     expect(await heading(page)).toBe("Du är anmäld!");
+    const resultWidths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(resultWidths[0]).toBeLessThanOrEqual(resultWidths[1]!);
     await screenshot(page, "result-phone");
     await go(page, () => page.getByRole("link", { name: "Hantera min anmälan" }).click());
     await screenshot(page, "manage-phone");

@@ -41,7 +41,7 @@ describe("the people limit", () => {
     const h = await harness({ signupRateLimit: { limit: 10, windowMs: 60_000 } });
     try {
       const ev = await newEvent(h);
-      expect((await post(h, ev.slug, groupForm(6), "198.51.100.10")).status).toBe(200);
+      expect((await post(h, ev.slug, groupForm(6), "198.51.100.10")).status).toBe(303);
       const mails = await outboxCount(h);
       const refused = await post(h, ev.slug, groupForm(6), "198.51.100.10");
       expect(refused.status).toBe(429);
@@ -58,7 +58,7 @@ describe("the people limit", () => {
       expect(viaApi.body.error.code).toBe("rate_limited");
       expect(Number(viaApi.headers.get("retry-after"))).toBeGreaterThan(0);
       // Another address has its own ten.
-      expect((await post(h, ev.slug, groupForm(10), "198.51.100.11")).status).toBe(200);
+      expect((await post(h, ev.slug, groupForm(10), "198.51.100.11")).status).toBe(303);
       expect(await count(h, ev.id)).toBe(20);
     } finally {
       h.close();
@@ -76,7 +76,7 @@ describe("the people limit", () => {
       const badApi = await h.api("POST", `/events/${ev.id}/registrations`, { name: "X" }, { token: null, ip: "198.51.100.20" });
       expect(badApi.status).toBe(400);
       expect((await post(h, ev.slug, groupForm(3), "198.51.100.20")).status).toBe(429);
-      expect((await post(h, ev.slug, groupForm(2), "198.51.100.20")).status).toBe(200);
+      expect((await post(h, ev.slug, groupForm(2), "198.51.100.20")).status).toBe(303);
       expect((await h.api("POST", `/events/${ev.id}/registrations`, person(), { token: null, ip: "198.51.100.20" })).status).toBe(429);
       expect(await count(h, ev.id)).toBe(5);
     } finally {
@@ -91,8 +91,8 @@ describe("the limit on other people's addresses", () => {
     try {
       const ev = await newEvent(h);
       const ip = "198.51.100.30";
-      expect((await post(h, ev.slug, groupForm(3), ip)).status).toBe(200);
-      expect((await post(h, ev.slug, groupForm(3), ip)).status).toBe(200);
+      expect((await post(h, ev.slug, groupForm(3), ip)).status).toBe(303);
+      expect((await post(h, ev.slug, groupForm(3), ip)).status).toBe(303);
       const mails = await outboxCount(h);
       const refused = await post(h, ev.slug, groupForm(2), ip);
       expect(refused.status).toBe(429);
@@ -110,12 +110,12 @@ describe("the limit on other people's addresses", () => {
       expect(await outboxCount(h)).toBe(mails);
 
       // Signing oneself up sends no one else an email: the form alone and the API still work.
-      expect((await post(h, ev.slug, groupForm(1), ip)).status).toBe(200);
+      expect((await post(h, ev.slug, groupForm(1), ip)).status).toBe(303);
       expect((await h.api("POST", `/events/${ev.id}/registrations`, person(), { token: null, ip })).status).toBe(201);
       // Another address has its own budget; the hour passes and this one's comes back.
-      expect((await post(h, ev.slug, groupForm(5), "198.51.100.31")).status).toBe(200);
+      expect((await post(h, ev.slug, groupForm(5), "198.51.100.31")).status).toBe(303);
       h.clock.advance(HOUR);
-      expect((await post(h, ev.slug, groupForm(5), ip)).status).toBe(200);
+      expect((await post(h, ev.slug, groupForm(5), ip)).status).toBe(303);
       expect(await count(h, ev.id)).toBe(18);
       // Client addresses are not kept readable.
       const keys = await h.database.db.all<{ key: string }>(sql`SELECT key FROM rate_budgets`);

@@ -27,6 +27,7 @@ const workerd = [
   "test/assets.test.ts",
   "test/workerd.test.ts",
   "test/workerd-concurrency.test.ts",
+  "test/workerd-group-signup.test.ts",
   "test/workerd-first-org.test.ts",
   "test/workerd-mail-bindings.test.ts",
   "test/workerd-offers.test.ts",

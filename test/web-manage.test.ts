@@ -22,8 +22,9 @@ const newEvent = async (overrides: Record<string, unknown> = {}) => {
 };
 /** Signs up through the form and reads the manage link from the result page. */
 const signUp = async (slug: string, fields: Record<string, string>) => {
-  const res = await submit(`/e/${slug}`, fields);
-  expect(res.status).toBe(200);
+  const posted = await submit(`/e/${slug}`, fields);
+  expect(posted.status).toBe(303);
+  const res = await h.app.request(posted.headers.get("location")!);
   const token = /href="https:\/\/plats\.test\/r\/([A-Za-z0-9_-]{22})"/.exec(await res.text())?.[1];
   expect(token).toBeDefined();
   return token!;

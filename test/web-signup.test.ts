@@ -27,6 +27,12 @@ const submit = (path: string, fields: Fields, headers: Record<string, string> = 
   return h.app.request(path, { method: "POST", headers: init, body: body.toString() });
 };
 const page = (path: string, headers: Record<string, string> = {}) => h.app.request(path, { headers });
+/** A signup answers with a redirect to its result (Post/Redirect/Get): the page it leads to. */
+const result = async (posted: Response | Promise<Response>) => {
+  const res = await posted;
+  expect(res.status).toBe(303);
+  return page(res.headers.get("location")!);
+};
 const listOf = async (eventId: string, token?: string) => {
   const res = await h.api("GET", `/events/${eventId}/registrations`, undefined, token ? { token } : {});
   expect(res.status).toBe(200);
@@ -72,11 +78,11 @@ describe("page language", () => {
 
   it("stores the language the form was used in on the registration", async () => {
     const ev = await newEvent({ language: "sv" });
-    const res = await submit(`/e/${ev.slug}?lang=en`, { name: "Emma English", email: "emma.en@example.se" });
+    const res = await result(submit(`/e/${ev.slug}?lang=en`, { name: "Emma English", email: "emma.en@example.se" }));
     expect(res.status).toBe(200);
     expect(htmlLang(await res.text())).toBe("en");
     const nbEvent = await newEvent({ language: "nb" });
-    expect((await submit(`/e/${nbEvent.slug}`, { name: "Nora Norsk", email: "nora@example.se" })).status).toBe(200);
+    expect((await submit(`/e/${nbEvent.slug}`, { name: "Nora Norsk", email: "nora@example.se" })).status).toBe(303);
     expect((await listOf(ev.id)).map((r) => r.language)).toEqual(["en"]);
     expect((await listOf(nbEvent.id)).map((r) => r.language)).toEqual(["nb"]);
   });
@@ -85,7 +91,7 @@ describe("page language", () => {
 describe("group signup", () => {
   it("registers the submitter and colleagues in order, each with their own status and manage link", async () => {
     const ev = await newEvent({ capacity: 2 });
-    const res = await submit(`/e/${ev.slug}`, {
+    const res = await result(submit(`/e/${ev.slug}`, {
       name: "Anna Ek",
       email: "anna.ek@example.se",
       organisation: "Ekfabriken AB",
@@ -93,7 +99,7 @@ describe("group signup", () => {
       "attendees.1.email": "bo.berg@example.se",
       "attendees.2.name": "Cia Dahl",
       "attendees.2.email": "cia.dahl@example.se",
-    });
+    }));
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const html = await res.text();
@@ -145,13 +151,13 @@ describe("group signup", () => {
       "attendees.5.name": "Extra Five",
       "attendees.5.email": "extra.five@example.se",
     } as Fields);
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(303);
     expect((await listOf(ev.id)).map((r) => r.name)).toEqual(["Solo Submitter", "Allowed Colleague"]);
 
     const alone = await newEvent({ groupLimit: 1 });
     expect(await (await page(`/e/${alone.slug}`)).text()).not.toContain('name="attendees.1.name"');
     const single = await submit(`/e/${alone.slug}`, { ...person({ name: "Only Me" }), "attendees.1.name": "Nope", "attendees.1.email": "nope@example.se" } as Fields);
-    expect(single.status).toBe(200);
+    expect(single.status).toBe(303);
     expect((await listOf(alone.id)).map((r) => r.name)).toEqual(["Only Me"]);
   });
 
@@ -258,7 +264,7 @@ describe("consent", () => {
     expect(await listOf(ev.id, org.token)).toEqual([]);
 
     const withConsent = await submit(`/e/${ev.slug}`, { name: "Med Samtycke", email: "med@example.se", consent: "yes" });
-    expect(withConsent.status).toBe(200);
+    expect(withConsent.status).toBe(303);
     const [reg] = await listOf(ev.id, org.token);
     expect(reg).toMatchObject({ name: "Med Samtycke", status: "confirmed", consentAt: h.clock.now().toISOString() });
   });
@@ -267,7 +273,7 @@ describe("consent", () => {
     const ev = await newEvent();
     const form = await (await page(`/e/${ev.slug}`)).text();
     expect(form).not.toContain('name="consent"');
-    expect((await submit(`/e/${ev.slug}`, person() as Fields)).status).toBe(200);
+    expect((await submit(`/e/${ev.slug}`, person() as Fields)).status).toBe(303);
     expect((await listOf(ev.id))[0]!.consentAt).toBeNull();
   });
 });

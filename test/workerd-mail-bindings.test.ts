@@ -153,7 +153,8 @@ describe("signup rate limit through the Rate Limiting binding", () => {
 function group(prefix: string, size: number) {
   const fields: Record<string, string> = {};
   for (let i = 0; i < size; i++) {
-    fields[i === 0 ? "name" : `attendees.${i}.name`] = `Person ${prefix}${i}`;
+    fields[i === 0 ? "firstName" : `attendees.${i}.firstName`] = "Person";
+    fields[i === 0 ? "lastName" : `attendees.${i}.lastName`] = `${prefix}${i}`;
     fields[i === 0 ? "email" : `attendees.${i}.email`] = `${prefix}${i}@example.se`;
   }
   return fields;

@@ -162,5 +162,15 @@ export const registrationInput = withPersonNames(registrationFields);
 export const attendeeByHand = withPersonNames(registrationFields.omit({ consent: true }));
 /** Someone arriving at the door: who they are, nothing more. */
 export const walkInInput = withPersonNames(registrationFields.pick({ firstName: true, lastName: true, name: true, email: true, organisation: true }));
+/**
+ * What a group signup asks for on an event that is full or would overflow without a
+ * waitlist: everyone gets a seat or nobody is registered ("together"), or each takes a
+ * seat in turn while seats last ("as_many_as_fit"). With a waitlist it changes nothing.
+ */
+export const groupModes = ["together", "as_many_as_fit"] as const;
+export const groupMode = z.enum(groupModes);
+export type GroupMode = z.output<typeof groupMode>;
+/** Most groups travel together: part of a group with a seat is seldom what anyone wanted. */
+export const defaultGroupMode: GroupMode = "together";
 /** A signup as the domain takes it: the parts may be left out, then `name` is split. */
 export type RegistrationInput = Omit<z.output<typeof registrationInput>, "firstName" | "lastName"> & Partial<Omit<PersonNames, "name">>;

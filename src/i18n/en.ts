@@ -21,6 +21,12 @@ export const en: typeof sv = {
     intro: "{event} is fully booked. You are number {position} on the waitlist. If a seat becomes free it is yours automatically and we will email you.",
     introOffer: "{event} is fully booked. You are number {position} on the waitlist. If a seat becomes free, we will email you an offer of it with a time to reply by.",
   },
+  // A colleague's own confirmation or waitlist place, when someone else signed them up.
+  registeredBy: {
+    confirmed: "{by} has registered you for {event}. Welcome!",
+    waitlisted: "{by} has registered you for {event}.",
+    note: "Did {by} get something wrong, or can you not come? Change your details and answers, or cancel, using the link below.",
+  },
   promoted: {
     subject: "You have a seat: {event}",
     intro: "A seat has become free and it is yours. You are now registered for {event}.",

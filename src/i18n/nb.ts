@@ -21,6 +21,12 @@ export const nb: typeof sv = {
     intro: "Arrangementet {event} er fullt. Du står som nummer {position} på ventelisten. Blir en plass ledig, får du den automatisk og en e-post om det.",
     introOffer: "Arrangementet {event} er fullt. Du står som nummer {position} på ventelisten. Blir en plass ledig, får du tilbud om den på e-post og en frist for å svare.",
   },
+  // A colleague's own confirmation or waitlist place, when someone else signed them up.
+  registeredBy: {
+    confirmed: "{by} har meldt deg på {event}. Velkommen!",
+    waitlisted: "{by} har meldt deg på {event}.",
+    note: "Har {by} fylt ut noe feil, eller kan du ikke komme? Endre opplysningene og svarene dine eller meld deg av via lenken nedenfor.",
+  },
   promoted: {
     subject: "Du har fått plass: {event}",
     intro: "En plass har blitt ledig, og den er din. Du er nå påmeldt {event}.",

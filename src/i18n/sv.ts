@@ -19,6 +19,12 @@ export const sv = {
     intro: "Evenemanget {event} är fullbokat. Du står på väntelistan som nummer {position}. Blir en plats ledig får du den automatiskt och ett mejl om det.",
     introOffer: "Evenemanget {event} är fullbokat. Du står på väntelistan som nummer {position}. Blir en plats ledig erbjuds du den i ett mejl och får en tid att svara inom.",
   },
+  // A colleague's own confirmation or waitlist place, when someone else signed them up.
+  registeredBy: {
+    confirmed: "{by} har anmält dig till {event}. Välkommen!",
+    waitlisted: "{by} har anmält dig till {event}.",
+    note: "Har {by} fyllt i något fel, eller kan du inte komma? Ändra dina uppgifter och svar eller avboka via länken nedan.",
+  },
   promoted: {
     subject: "Du har fått en plats: {event}",
     intro: "En plats har blivit ledig och den är din. Du är nu anmäld till {event}.",

@@ -41,6 +41,8 @@ export const reasons = {
   not_found: { code: "not_found", params: [] },
   route_not_found: { code: "not_found", params: [] },
   page_not_found: { code: "not_found", params: [] },
+  // A signup's result page after its time: the emails carry what it showed.
+  result_expired: { code: "not_found", params: [] },
   event_not_found: { code: "not_found", params: [] },
   registration_not_found: { code: "not_found", params: [] },
   // A selection on the attendance list names a registration that is not on that list.

@@ -116,6 +116,8 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
     message: row.kind === "organiser_message" ? organiserMessage(row.payload) : null,
     note: await personalParagraph(ctx, e, row.kind, r.language),
     ...(row.kind === "substitute_confirmed" ? { handover: { name: r.substitutedName ?? "" } } : {}),
+    // Written by a group signup into its colleagues' rows, in the same batch.
+    ...(typeof row.payload.registeredBy === "string" ? { registeredBy: row.payload.registeredBy } : {}),
     offer:
       r.status === "offered" && r.offerExpiresAt
         ? { deadline: formatDeadline(r.offerExpiresAt, e.timezone, r.language), acceptUrl: `${manageUrl(ctx, token)}/accept` }

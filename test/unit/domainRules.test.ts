@@ -3,7 +3,7 @@ import { isLastOwner } from "../../src/domain/accounts";
 import { canActOn, listIsOpen } from "../../src/domain/attendees";
 import { checkinRefusal, doorIsOpen, refuseCheckin } from "../../src/domain/checkin";
 import { duplicateEvent, hasStarted, isEditable, refuseUnlessEditable, withQuestionIds, type EventRow } from "../../src/domain/events";
-import { checkSignup, registrantCanChange } from "../../src/domain/signup";
+import { checkSignup, offersGroupChoice, registrantCanChange } from "../../src/domain/signup";
 import { AppError } from "../../src/lib/errors";
 
 // Rules that pages and routes used to decide for themselves, now asked of the domain.
@@ -93,6 +93,12 @@ describe("signup", () => {
     const one = checkSignup({ ...rules, requireConsent: false }, [{ answers: { lunch: "Fisk" } }]);
     expect(one).toEqual({ answers: [{ lunch: "Fisk" }], errors: {} });
     expect(checkSignup(rules, [{ answers: {} }]).errors).toEqual({ "answers.lunch": { code: "required" }, consent: { code: "consent" } });
+  });
+
+  it("asks a group to choose together or as many as fit only where groups exist and nobody can wait", () => {
+    expect(offersGroupChoice({ waitlist: false, groupLimit: 5 })).toBe(true);
+    expect(offersGroupChoice({ waitlist: true, groupLimit: 5 })).toBe(false);
+    expect(offersGroupChoice({ waitlist: false, groupLimit: 1 })).toBe(false);
   });
 
   it("lets registrants change their registration while it is live and the event goes ahead", () => {

@@ -52,6 +52,15 @@ export const hasFreeSeatSql = sql`
    AND NOT EXISTS (SELECT 1 FROM event_tallies t WHERE t.event_id = e.id AND (t.confirmed + t.offered >= e.capacity OR t.waitlisted > 0)))`;
 
 /**
+ * True when event `e` has at least `n` free seats for newcomers, counted as
+ * `hasFreeSeatSql` counts one: nobody waiting, and capacity beyond the taken seats. What a
+ * group that comes only together needs before its first member is written.
+ */
+export const hasFreeSeatsSql = (n: number) => sql`
+  (e.capacity - ${takenSeats(sql`e.id`)} >= ${n}
+   AND NOT EXISTS (SELECT 1 FROM event_tallies t WHERE t.event_id = e.id AND t.waitlisted > 0))`;
+
+/**
  * While seats of event `e` are still handed out to the waitlist: until the later of the
  * start and the registration close, so a seat freed while signups are open never sits
  * empty with people waiting.

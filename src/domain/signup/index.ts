@@ -6,6 +6,7 @@ export * from "./eraseRegistration";
 export * from "./exportRegistration";
 export * from "./manageLink";
 export * from "./register";
+export * from "./receipt";
 export * from "./signupRules";
 export * from "./substituteRegistration";
 export * from "./updateRegistration";

@@ -10,9 +10,9 @@ import { personNames } from "../personNames";
 import { manageUrl, type ServiceContext } from "../context";
 import { selectEvents } from "../events";
 import { outboxInsert } from "../outbox";
-import { hasFreeSeatSql, newcomerPosition } from "../seats";
+import { hasFreeSeatSql, hasFreeSeatsSql, newcomerPosition } from "../seats";
 import { registrationSearchText } from "../registrations";
-import type { RegistrationInput } from "../schemas";
+import { defaultGroupMode, type GroupMode, type RegistrationInput } from "../schemas";
 import { signupOpenSql, signupRefusal } from "../events";
 
 export interface RegistrationResult {
@@ -79,14 +79,16 @@ export async function register({
  * registration, manage link and email, and each takes a seat or a waitlist place as if
  * they had arrived one after the other. Field errors of attendee i are keyed
  * `attendees.i.<field>` when there is more than one. An attendee who found neither a
- * seat nor a waitlist place comes back as null.
+ * seat nor a waitlist place comes back as null: without a waitlist, in `together` mode
+ * (the default) that is everyone unless the whole group fits, in `as_many_as_fit` those
+ * after the last seat. The first attendee is the submitter: the others' emails name them.
  */
 export async function registerGroup({
   ctx,
-  input: { eventId, attendees },
+  input: { eventId, attendees, groupMode = defaultGroupMode },
 }: {
   ctx: ServiceContext;
-  input: { eventId: string; attendees: RegistrationInput[] };
+  input: { eventId: string; attendees: RegistrationInput[]; groupMode?: GroupMode };
 }): Promise<(RegistrationResult | null)[]> {
   const now = ctx.now();
   const [current] = await signupFacts(ctx).all({ eventId });
@@ -113,13 +115,21 @@ export async function registerGroup({
     const id = ids[i]!;
     const language: Language = a.language ?? current.language;
     const mine = sql`r.id = ${id}`;
+    // All or nothing, decided by each INSERT on the seats free as it runs: the first
+    // member needs seats for the whole group, and each after it that the one before was
+    // written (which leaves it a seat), so one refused means all refused.
+    const previous = i > 0 ? sql`EXISTS (SELECT 1 FROM registrations p WHERE p.id = ${ids[i - 1]!})` : sql`1`;
+    const fits = groupMode === "together" && attendees.length > 1 ? sql`(e.waitlist OR (${previous} AND ${hasFreeSeatsSql(attendees.length - i)}))` : sql`1`;
+    const position = sql`CASE WHEN r.status = 'waitlisted' THEN json_object('position', ${newcomerPosition}) ELSE '{}' END`;
+    // A colleague's email says who signed them up; the submitter's own says nothing more.
+    const payload = i === 0 ? position : sql`json_patch(json_object('registeredBy', ${names[0]!.name}), ${position})`;
     return [
       ctx.db.run(sql`
         INSERT INTO registrations (id, event_id, name, first_name, last_name, email, email_key, organisation, search_text, phone,
                                    language, answers, consent_at, status, created_at, confirmed_at)
         WITH s AS MATERIALIZED (
           -- Materialized so the seat decision runs once, not once per use of s.free.
-          SELECT e.id, e.waitlist, ${hasFreeSeatSql} AS free FROM events e
+          SELECT e.id, e.waitlist, ${hasFreeSeatSql} AS free, ${fits} AS fits FROM events e
           WHERE e.id = ${eventId} AND ${signupOpenSql(t)})
         SELECT ${id}, s.id, ${names[i]!.name}, ${names[i]!.firstName}, ${names[i]!.lastName}, ${a.email.trim()}, ${keys[i]}, ${a.organisation ?? null},
                ${registrationSearchText({ ...a, email: a.email.trim() })}, ${a.phone ?? null}, ${language}, ${JSON.stringify(checked[i])},
@@ -127,7 +137,7 @@ export async function registerGroup({
                CASE WHEN s.free THEN 'confirmed' ELSE 'waitlisted' END, ${t},
                CASE WHEN s.free THEN ${t} END
         FROM s
-        WHERE (s.free OR s.waitlist) AND NOT EXISTS (SELECT 1 FROM registrations x WHERE ${takenBy(sql`x`)})`),
+        WHERE (s.free OR s.waitlist) AND s.fits AND NOT EXISTS (SELECT 1 FROM registrations x WHERE ${takenBy(sql`x`)})`),
       ctx.db.run(sql`
         INSERT INTO manage_tokens (token_hash, registration_id, created_at)
         SELECT ${sha256Hex(tokens[i]!)}, id, ${t} FROM registrations WHERE id = ${id}`),
@@ -140,7 +150,7 @@ export async function registerGroup({
           ctx,
           sql`CASE WHEN ${mine} THEN (CASE r.status WHEN 'confirmed' THEN 'confirmed' ELSE 'waitlisted' END) ELSE 'manage_link' END`,
           sql`(${mine} OR (${takenBy(sql`r`, [keys[i]!])} AND ${manageLinkDue(t)}))`,
-          sql`CASE WHEN ${mine} AND r.status = 'waitlisted' THEN json_object('position', ${newcomerPosition}) ELSE '{}' END`,
+          sql`CASE WHEN ${mine} THEN ${payload} ELSE '{}' END`,
         )}
         RETURNING kind, json_extract(payload, '$.position') AS position`),
     ] as const;

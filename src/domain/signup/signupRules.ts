@@ -30,6 +30,13 @@ export function checkSignup(rules: SignupRules, attendees: { email?: string; ans
   return { answers, errors };
 }
 
+/**
+ * Whether the form asks a group what to do when not everyone gets a seat: only where
+ * groups exist and there is no waitlist, since with one everybody gets a seat or a place
+ * in line, in order, whatever is chosen.
+ */
+export const offersGroupChoice = (event: { waitlist: boolean; groupLimit: number }) => !event.waitlist && event.groupLimit > 1;
+
 /** Whether registrants may still change or cancel their own registration: it is live and the event goes ahead. */
 export const registrantCanChange = (registration: { status: string }, event: { status: string }) =>
   isLive(registration) && event.status !== "cancelled";

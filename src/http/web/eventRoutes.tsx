@@ -1,8 +1,9 @@
 import { Hono } from "hono";
 import { AppError } from "../../lib/errors";
 import { fill } from "../../i18n/messages";
+import { plural } from "../../i18n/pages";
 import { eventPage, eventPageStamp } from "../../domain/events";
-import { getManagedRegistration } from "../../domain/signup";
+import { getManagedRegistration, offersGroupChoice, openSignupReceipt, signupReceipt } from "../../domain/signup";
 import { registerGroup, sendManageLinkAgain } from "../../domain/signup";
 import type { AppContext, AppEnv } from "../env";
 import { limitBody, mailQueuedDespiteRefusal } from "../middleware";
@@ -28,14 +29,12 @@ export interface EventPageOptions {
 const eventPageInfo = (c: AppContext) =>
   pageInfo(pageLanguage(c, c.var.eventPage!.event.language), c.req.url, c.req.query("embed") === "1");
 
-/** The form posts back to its own page, keeping the language and the embedded view. */
-function formAction(slug: string, page: PageInfo) {
+/** A path under the event's page, keeping the language and the embedded view. */
+function eventPath(slug: string, page: PageInfo, rest = "") {
   const query = new URLSearchParams({ lang: page.lang });
   if (page.embed) query.set("embed", "1");
-  return `/e/${encodeURIComponent(slug)}?${query}`;
+  return `/e/${encodeURIComponent(slug)}${rest}?${query}`;
 }
-
-const tokenOf = (manageUrl: string) => manageUrl.slice(manageUrl.lastIndexOf("/") + 1);
 
 const restamp = (c: AppContext) => eventPageStamp(c.var.ctx, c.req.param("slug") ?? "");
 
@@ -45,7 +44,7 @@ export function eventPageRoutes(options: EventPageOptions) {
   const show = (c: AppContext, state: FormState, status: 200 | 400 | 409 = 200, lostLink?: LostLinkState) => {
     const page = eventPageInfo(c);
     const data = c.var.eventPage!;
-    const action = formAction(data.event.slug, page);
+    const action = eventPath(data.event.slug, page);
     const view = <EventPageView data={data} page={page} state={state} action={action} turnstileSiteKey={options.turnstile?.siteKey} lostLink={lostLink} />;
     return renderPage(c, view, status);
   };
@@ -84,33 +83,48 @@ export function eventPageRoutes(options: EventPageOptions) {
         return show(c, { values, errors: {}, problem: t.errors.turnstile }, 400);
 
       const rules = { questions, groupLimit, requireConsent: data.organisation.requireConsent };
-      const { attendees, rows, errors } = attendeesOf(values, rules, lang);
+      const { attendees, rows, errors, groupMode } = attendeesOf(values, rules, lang);
       if (Object.keys(errors).length) return show(c, { values, errors: formErrors(page, errors) }, 400);
       // Charged per person once the form is valid: a group of five spends five.
       await chargeSignup(c, options.signupLimits, attendees);
       let results: Awaited<ReturnType<typeof registerGroup>>;
       try {
-        results = await registerGroup({ ctx: c.var.ctx, input: { eventId: data.event.id, attendees } });
+        results = await registerGroup({ ctx: c.var.ctx, input: { eventId: data.event.id, attendees, groupMode } });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         mailQueuedDespiteRefusal(c, err);
         if (err.fields && err.status === 400) return show(c, { values, errors: formErrors(page, err.fields, rows) }, 400);
-        // Signing oneself up twice is no fault: the page says so, and that the link went again.
-        if (err.code === "already_registered" && attendees.length === 1)
-          return show(c, { values: {}, errors: {}, notice: fill(t.alreadyRegistered, { title: data.event.title, email: attendees[0]!.email.trim() }) });
-        if (err.code === "already_registered") return show(c, { values, errors: formErrors(page, alreadyRegisteredFields(err), rows) }, 409);
+        // Signing up twice (the form sent again) is no fault: the page says so, and that the links went again.
+        const taken = alreadyRegisteredFields(err);
+        if (err.code === "already_registered" && Object.keys(taken).length === attendees.length) {
+          const words = attendees.length === 1 ? t.alreadyRegistered : t.groupAlreadyRegistered;
+          return show(c, { values: {}, errors: {}, notice: fill(words, { title: data.event.title, email: attendees[0]!.email.trim() }) });
+        }
+        if (err.code === "already_registered") return show(c, { values, errors: formErrors(page, taken, rows) }, 409);
         if (err.status !== 409 && err.status !== 404) throw err;
         results = [];
       }
-      const [mine] = results;
-      if (!mine) {
-        // Closed or filled up since the page was loaded: show it as it is now.
-        c.set("eventPage", await eventPage({ ctx: c.var.ctx, input: { slug: data.event.slug } }));
-        return show(c, { values, errors: {}, problem: c.var.eventPage!.closedBecause ? undefined : t.full }, 409);
+      if (!results[0]) {
+        // Closed or filled up since the page was loaded (or too full for the whole group): show it as it is now.
+        const now = await eventPage({ ctx: c.var.ctx, input: { slug: data.event.slug } });
+        c.set("eventPage", now);
+        const seats = now.event.seatsLeft;
+        const wholeGroup = attendees.length > 1 && groupMode === "together" && offersGroupChoice(now.event) && seats > 0;
+        const problem = wholeGroup ? plural(lang, t.groupDoesNotFit, seats) : now.closedBecause ? undefined : t.full;
+        return show(c, { values, errors: {}, problem }, 409);
       }
-      const placed = attendees.map((a, i) => ({ name: a.name, email: a.email, result: results[i] ?? null }));
-      const managed = await getManagedRegistration({ ctx: c.var.ctx, input: { token: tokenOf(mine.manageUrl) } });
+      const people = attendees.map((a, i) => ({ name: a.name, email: a.email, result: results[i] ?? null }));
+      const receipt = await signupReceipt({ ctx: c.var.ctx, input: { eventId: data.event.id, people } });
+      // Post/Redirect/Get: a reload or the back button shows the result again, never signs up twice.
+      return c.redirect(eventPath(data.event.slug, page, `/done/${receipt}`), 303);
+    })
+    // The result of a signup, from the receipt its redirect carries (see signupReceipt).
+    .get("/:slug/done/:ref", loadEventPage, headers, async (c) => {
+      const data = c.var.eventPage!;
+      const { people, token } = await openSignupReceipt({ ctx: c.var.ctx, input: { eventId: data.event.id, ref: c.req.param("ref") } });
+      const managed = await getManagedRegistration({ ctx: c.var.ctx, input: { token } });
       c.header("Cache-Control", "no-store");
-      return renderPage(c, <ResultPage page={eventPageInfo(c)} event={managed.event} placed={placed} calendar={managed.calendar} brand={data.organisation.brand} />);
+      const view = <ResultPage page={eventPageInfo(c)} event={managed.event} people={people} manageUrl={managed.manageUrl} calendar={managed.calendar} brand={data.organisation.brand} />;
+      return renderPage(c, view);
     });
 }

@@ -4,7 +4,7 @@ import type { AppError, FieldErrors } from "../../lib/errors";
 import { zodFieldErrors } from "../../lib/zodIssues";
 import { pageFieldError } from "../../i18n/pages";
 import { checkSignup, type SignupRules } from "../../domain/signup";
-import { registrationInput, type RegistrationInput } from "../../domain/schemas";
+import { defaultGroupMode, groupMode, groupModes, registrationInput, type GroupMode, type RegistrationInput } from "../../domain/schemas";
 import type { PageInfo } from "./layout";
 import type { FormState } from "./pages/fields";
 import { colleagueFields, colleagueRows, HONEYPOT } from "./pages/signupForm";
@@ -32,13 +32,18 @@ const many = (v: Body[string] | undefined) => [v ?? []].flat().filter((x): x is 
 /** The submitted form as it will be shown again: every value a person typed, by field name. */
 export function readSignupForm(body: Body, questions: Question[], groupLimit: number) {
   const values: FormState["values"] = {};
-  for (const name of ["firstName", "lastName", "email", "organisation", "phone", "consent", "language"]) values[name] = one(body[name]);
-  for (const q of questions) {
-    const name = `answers.${q.id}`;
-    values[name] = q.kind === "multiselect" ? many(body[name]) : one(body[name]);
-  }
-  for (const i of colleagueRows(groupLimit))
+  for (const name of ["firstName", "lastName", "email", "organisation", "phone", "consent", "language", "groupMode"]) values[name] = one(body[name]);
+  const readAnswers = (prefix: string) => {
+    for (const q of questions) {
+      const name = `${prefix}answers.${q.id}`;
+      values[name] = q.kind === "multiselect" ? many(body[name]) : one(body[name]);
+    }
+  };
+  readAnswers("");
+  for (const i of colleagueRows(groupLimit)) {
     for (const field of colleagueFields) values[`attendees.${i}.${field}`] = one(body[`attendees.${i}.${field}`]);
+    readAnswers(`attendees.${i}.`);
+  }
   return {
     values,
     automated: one(body[HONEYPOT]) !== "",
@@ -48,11 +53,11 @@ export function readSignupForm(body: Body, questions: Question[], groupLimit: nu
 
 export const orNothing = (s: string | string[] | undefined) => (typeof s === "string" && s.trim() !== "" ? s : undefined);
 
-/** The answers as the services take them: a checkbox is true or false, blanks are left out. */
-export function answersOf(values: FormState["values"], questions: Question[]) {
+/** The answers (of the person whose fields start with `prefix`) as the services take them: a checkbox is true or false, blanks are left out. */
+export function answersOf(values: FormState["values"], questions: Question[], prefix = "") {
   const answers: Answers = {};
   for (const q of questions) {
-    const v = values[`answers.${q.id}`];
+    const v = values[`${prefix}answers.${q.id}`];
     if (q.kind === "checkbox") answers[q.id] = v === "yes";
     else if (q.kind === "multiselect") answers[q.id] = [v ?? []].flat();
     else if (orNothing(v)) answers[q.id] = v as string;
@@ -74,10 +79,15 @@ const person = (values: FormState["values"], prefix: string) => ({
   email: values[`${prefix}email`] ?? "",
 });
 
+/** Whether a colleague row was begun: a name, an email or an answer typed or chosen. */
+const begun = (values: FormState["values"], prefix: string) =>
+  Object.entries(values).some(([name, v]) => name.startsWith(prefix) && name !== `${prefix}language` && (Array.isArray(v) ? v.length > 0 : v.trim() !== ""));
+
 /**
- * The people of one submission, the submitter first, then each colleague row that has a
- * name or an email. Colleagues share the submitter's organisation, answers and consent.
- * `rows[i]` is the field-name prefix of attendee i, to put errors back beside its fields.
+ * The people of one submission, the submitter first, then each colleague row that was
+ * begun. Each answers the event's questions for themselves; colleagues share the
+ * submitter's organisation, and the submitter's consent covers the group. `rows[i]` is the
+ * field-name prefix of attendee i, to put errors back beside its fields.
  */
 export function attendeesOf(
   values: FormState["values"],
@@ -85,21 +95,16 @@ export function attendeesOf(
   language: Language,
 ) {
   const { questions, groupLimit } = rules;
-  const answers = answersOf(values, questions);
-  const shared = {
-    organisation: orNothing(values.organisation),
-    answers,
-    consent: values.consent === "yes",
-    language,
-  };
+  const shared = { organisation: orNothing(values.organisation), consent: values.consent === "yes", language };
   const people: { prefix: string; input: Record<string, unknown> }[] = [
-    { prefix: "", input: { ...person(values, ""), phone: orNothing(values.phone), ...shared } },
+    { prefix: "", input: { ...person(values, ""), phone: orNothing(values.phone), answers: answersOf(values, questions), ...shared } },
   ];
   for (const i of colleagueRows(groupLimit)) {
     const prefix = `attendees.${i}.`;
     // A row left blank is no one; a row begun is someone, and is checked as such.
-    if (colleagueFields.some((f) => orNothing(values[prefix + f]))) people.push({ prefix, input: { ...person(values, prefix), ...shared } });
+    if (begun(values, prefix)) people.push({ prefix, input: { ...person(values, prefix), answers: answersOf(values, questions, prefix), ...shared } });
   }
+  const rows = people.map((p) => p.prefix);
   const errors: FieldErrors = {};
   const attendees: RegistrationInput[] = [];
   for (const { prefix, input } of people) {
@@ -107,27 +112,33 @@ export function attendeesOf(
     if (parsed.success) attendees.push(parsed.data);
     else for (const [key, issue] of Object.entries(zodFieldErrors(parsed.error))) errors[prefix + key] ??= issue;
   }
-  // A form refused for its email should also name a missing answer or consent, so one
-  // round trip fixes everything: the event's rules, asked of the submitter alone.
-  if (Object.keys(errors).length) Object.assign(errors, checkSignup(rules, [{ answers, consent: shared.consent }]).errors);
-  return { attendees, rows: people.map((p) => p.prefix), errors };
+  // A form refused for an email should also name a missing answer or consent, so one
+  // round trip fixes everything: the event's rules, asked of everyone's answers.
+  if (Object.keys(errors).length) {
+    const asked = people.map((p) => ({ answers: p.input.answers as Answers, consent: shared.consent }));
+    for (const [key, issue] of Object.entries(checkSignup(rules, asked).errors)) errors[formField(key, rows, people.length)] ??= issue;
+  }
+  const mode = groupMode.safeParse(orNothing(values.groupMode) ?? defaultGroupMode);
+  if (!mode.success) errors.groupMode = { code: "one_of", options: groupModes };
+  return { attendees, rows, errors, groupMode: (mode.data ?? defaultGroupMode) as GroupMode };
+}
+
+/** A service's field name (attendee i of n) as the form names it (row `rows[i]`). */
+function formField(key: string, rows: string[], n: number) {
+  if (n === 1) return key;
+  const m = /^attendees\.(\d+)\.(.*)$/.exec(key);
+  return m ? `${rows[Number(m[1])] ?? ""}${m[2]}` : key;
 }
 
 /**
  * Field errors as the form shows them, in the page's language. A service's errors name
  * attendees by their index, so `rows` (from `attendeesOf`) maps them back to form rows;
- * errors from `attendeesOf` already use the form's names. Colleagues' answers are the
- * submitter's, so they show there once.
+ * errors from `attendeesOf` already use the form's names.
  */
 export function formErrors({ t, lang }: Pick<PageInfo, "t" | "lang">, fields: FieldErrors, rows?: string[]): Record<string, string> {
   const shown: Record<string, string> = {};
-  for (const [key, issue] of Object.entries(fields)) {
-    // A service numbers the attendees it was given; the form numbers its rows.
-    const m = rows ? /^attendees\.(\d+)\.(.*)$/.exec(key) : null;
-    let name = m ? `${rows![Number(m[1])] ?? ""}${m[2]}` : key;
-    if (name.startsWith("attendees.") && /\.answers\./.test(name)) name = name.replace(/^attendees\.\d+\./, "");
-    shown[name] ??= pageFieldError(t, issue, lang);
-  }
+  // A service numbers the attendees it was given; the form numbers its rows.
+  for (const [key, issue] of Object.entries(fields)) shown[rows ? formField(key, rows, rows.length) : key] ??= pageFieldError(t, issue, lang);
   return shown;
 }
 

@@ -91,6 +91,7 @@ export const englishReasons: Record<Reason, string> = {
   not_found: "No such resource.",
   route_not_found: "No such route.",
   page_not_found: "No such page.",
+  result_expired: "This result page has expired; the emails carry the links to each registration.",
   event_not_found: "No such event.",
   registration_not_found: "No such registration.",
   not_on_list: "Some of the selected registrations are not on this event's attendance list. Nothing was changed.",

@@ -45,8 +45,20 @@ export const en: typeof sv = {
   chooseOne: "Choose…",
   colleaguesSummary: { one: "Register a colleague at the same time", other: "Register colleagues at the same time (up to {n})" },
   colleaguesHint:
-    "Leave this empty if you are only registering yourself. Each colleague gets their own confirmation and your answers to the questions above, and can change them using their own link.",
+    "Leave this empty if you are only registering yourself. Each colleague gets their own confirmation with a link where they can change their details and answers, or cancel.",
+  colleaguesQuestions: "Answer the questions for each colleague.",
   colleague: "Colleague {n}",
+  groupMode: {
+    legend: "If there are not enough seats for everyone",
+    hint: "This event has no waitlist.",
+    together: "Register us only if everyone gets a seat",
+    as_many_as_fit: "Register as many as there are seats for, in the order listed",
+  },
+  groupDoesNotFit: {
+    one: "Only 1 seat is left, so the whole group does not fit and none of you is registered. If some of you want to come anyway, choose to register as many as there are seats for.",
+    other: "Only {n} seats are left, so the whole group does not fit and none of you is registered. If some of you want to come anyway, choose to register as many as there are seats for.",
+  },
+  groupAlreadyRegistered: "Everyone in this registration is already registered for {title}. We have emailed each of them the link to their registration again.",
   consent: "I agree that {org} may process the details in this registration in line with its privacy policy.",
   consentGroup: "I agree that {org} may process the details in this registration, including my colleagues’ details, in line with its privacy policy.",
   privacyLink: "Read the privacy policy",
@@ -92,6 +104,7 @@ export const en: typeof sv = {
     offer_expired: "The time to reply to the offer has run out, and the seat is no longer held for you.",
     not_offered: "You have no offer of a seat to reply to.",
     too_many_other_addresses: "You have signed up many colleagues in a short time. Try again later, or ask them to sign up themselves.",
+    result_expired: "The result of a registration is shown for a while only. Your confirmation and the link to your registration are in the email you received.",
   },
   // Result
   resultConfirmed: "You are registered!",

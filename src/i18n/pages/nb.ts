@@ -45,8 +45,20 @@ export const nb: typeof sv = {
   chooseOne: "Velg …",
   colleaguesSummary: { one: "Meld på en kollega samtidig", other: "Meld på kolleger samtidig (opptil {n})" },
   colleaguesHint:
-    "La feltene stå tomme hvis du bare melder på deg selv. Hver kollega får sin egen bekreftelse og svarene dine på spørsmålene over, og kan endre dem via sin egen lenke.",
+    "La feltene stå tomme hvis du bare melder på deg selv. Hver kollega får sin egen bekreftelse med en lenke der de kan endre opplysningene og svarene sine eller melde seg av.",
+  colleaguesQuestions: "Svar på spørsmålene for hver kollega.",
   colleague: "Kollega {n}",
+  groupMode: {
+    legend: "Hvis ikke alle får plass",
+    hint: "Arrangementet har ingen venteliste.",
+    together: "Meld oss bare på hvis alle får plass",
+    as_many_as_fit: "Meld på så mange som får plass, i den rekkefølgen vi står",
+  },
+  groupDoesNotFit: {
+    one: "Det er bare 1 plass igjen, så hele gruppen får ikke plass, og ingen av dere er påmeldt. Vil noen av dere komme likevel, kan dere velge å melde på så mange som får plass.",
+    other: "Det er bare {n} plasser igjen, så hele gruppen får ikke plass, og ingen av dere er påmeldt. Vil noen av dere komme likevel, kan dere velge å melde på så mange som får plass.",
+  },
+  groupAlreadyRegistered: "Alle i påmeldingen er allerede påmeldt {title}. Hver og en har fått lenken til påmeldingen sin på e-post igjen.",
   consent: "Jeg godtar at {org} behandler opplysningene i påmeldingen i tråd med sin personvernerklæring.",
   consentGroup: "Jeg godtar at {org} behandler opplysningene i påmeldingen, også kollegenes, i tråd med sin personvernerklæring.",
   privacyLink: "Les personvernerklæringen",
@@ -92,6 +104,7 @@ export const nb: typeof sv = {
     offer_expired: "Fristen for å svare på tilbudet har gått ut, og plassen er ikke lenger holdt av til deg.",
     not_offered: "Du har ikke noe tilbud om plass å svare på.",
     too_many_other_addresses: "Du har meldt på mange kolleger på kort tid. Prøv igjen senere, eller be kollegene melde seg på selv.",
+    result_expired: "Resultatet av en påmelding vises bare en stund etterpå. Bekreftelsen og lenken til påmeldingen din står i e-posten du fikk.",
   },
   // Result
   resultConfirmed: "Du er påmeldt!",

@@ -44,8 +44,20 @@ export const sv = {
   chooseOne: "Välj …",
   colleaguesSummary: { one: "Anmäl en kollega samtidigt", other: "Anmäl kollegor samtidigt (upp till {n})" },
   colleaguesHint:
-    "Lämna tomt om du bara anmäler dig själv. Varje kollega får en egen bekräftelse och dina svar på frågorna ovan, och kan ändra dem via sin egen länk.",
+    "Lämna tomt om du bara anmäler dig själv. Varje kollega får en egen bekräftelse med en länk där hen kan ändra sina uppgifter och svar eller avboka.",
+  colleaguesQuestions: "Svara på frågorna för varje kollega.",
   colleague: "Kollega {n}",
+  groupMode: {
+    legend: "Om inte alla får plats",
+    hint: "Evenemanget har ingen väntelista.",
+    together: "Anmäl oss bara om alla får plats",
+    as_many_as_fit: "Anmäl så många som får plats, i den ordning vi står",
+  },
+  groupDoesNotFit: {
+    one: "Det finns bara 1 plats kvar, så hela gruppen får inte plats och ingen av er är anmäld. Vill någon av er komma ändå kan ni välja att anmäla så många som får plats.",
+    other: "Det finns bara {n} platser kvar, så hela gruppen får inte plats och ingen av er är anmäld. Vill några av er komma ändå kan ni välja att anmäla så många som får plats.",
+  },
+  groupAlreadyRegistered: "Alla i anmälan är redan anmälda till {title}. Var och en har fått länken till sin anmälan mejlad igen.",
   consent: "Jag godkänner att {org} behandlar uppgifterna i anmälan enligt sin integritetspolicy.",
   consentGroup: "Jag godkänner att {org} behandlar uppgifterna i anmälan, även kollegornas, enligt sin integritetspolicy.",
   privacyLink: "Läs integritetspolicyn",
@@ -93,6 +105,7 @@ export const sv = {
     offer_expired: "Tiden för att svara på erbjudandet har gått ut, och platsen är inte längre reserverad för dig.",
     not_offered: "Du har inget erbjudande om plats att svara på.",
     too_many_other_addresses: "Du har anmält många kollegor på kort tid. Försök igen senare, eller be kollegorna anmäla sig själva.",
+    result_expired: "Resultatet av en anmälan visas bara en stund efteråt. Bekräftelsen och länken till din anmälan finns i mejlet du fick.",
   },
   // Result
   resultConfirmed: "Du är anmäld!",

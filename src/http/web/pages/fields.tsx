@@ -129,6 +129,30 @@ export function ChoicesField(props: FieldProps & { options: string[] }) {
   );
 }
 
+/** One choice of a few, as radio buttons in a fieldset; `fallback` is chosen until the person chooses. */
+export function RadioField(props: Omit<FieldProps, "t" | "required"> & { options: { value: string; label: string }[]; fallback: string }) {
+  const { state, name, label, hint } = props;
+  const { id, describedBy, error } = described(state, name, hint);
+  const chosen = text(state, name) || props.fallback;
+  return (
+    <fieldset class="field" id={id} aria-describedby={describedBy}>
+      <legend>{label}</legend>
+      {hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <Problem id={id} error={error} />
+      {props.options.map((o, i) => (
+        <label class="choice" for={`${id}-${i}`}>
+          <input type="radio" id={`${id}-${i}`} name={name} value={o.value} checked={o.value === chosen} aria-invalid={error ? "true" : undefined} />
+          <span>{o.label}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /** One checkbox whose label is the question (or the consent text) itself. */
 export function CheckboxField(props: Omit<FieldProps, "t"> & { after?: unknown }) {
   const { state, name, label, required } = props;

@@ -1,22 +1,16 @@
 import type { CalendarLinks } from "../../../calendar/links";
 import { fill, messages } from "../../../i18n/messages";
 import type { PageMessages } from "../../../i18n/pages";
-import type { RegistrationResult } from "../../../domain/signup";
+import type { ReceiptPerson } from "../../../domain/signup";
 import type { PublicEventView } from "../../../domain/events";
 import type { PublicBrand } from "../../../domain/organisations";
 import { Layout, type PageInfo } from "../layout";
 import { EventFacts } from "./eventPage";
 
-export interface Placed {
-  name: string;
-  email: string;
-  /** null: neither a seat nor a waitlist place was left for this person. */
-  result: RegistrationResult | null;
-}
-
-export function statusText(t: PageMessages, r: Pick<RegistrationResult, "status" | "position"> | null) {
-  if (!r) return t.statusRefused;
-  return r.status === "confirmed" ? t.statusConfirmed : fill(t.statusWaitlisted, { position: r.position ?? "" });
+/** A person's status as the signup decided it; "refused": neither a seat nor a waitlist place was left for them. */
+export function statusText(t: PageMessages, p: Pick<ReceiptPerson, "status" | "position">) {
+  if (p.status === "refused") return t.statusRefused;
+  return p.status === "confirmed" ? t.statusConfirmed : fill(t.statusWaitlisted, { position: p.position ?? "" });
 }
 
 /** Links that open outside an embedded form, so the organisation's page stays as it was. */
@@ -45,29 +39,34 @@ export function CalendarLinksList({ links, page }: { links: CalendarLinks; page:
   );
 }
 
-/** After a signup: each person's status, the submitter's own link, and calendar links once confirmed. */
+/**
+ * After a signup: each person's status, the submitter's own link, and calendar links once
+ * confirmed. The submitter (the first person) always has a seat or a waitlist place: a
+ * signup that placed nobody shows the form again. Embedded, it tells the page around the
+ * frame that a result is showing (`data-plats-result`, read by frame.js).
+ */
 export function ResultPage(props: {
   page: PageInfo;
   event: PublicEventView & { onlineUrl: string | null };
-  placed: Placed[];
+  people: ReceiptPerson[];
+  /** The submitter's own manage link. */
+  manageUrl: string;
   /** The organisation's branding: the result is shown in the embed too. */
   brand?: PublicBrand;
   calendar: CalendarLinks | null;
 }) {
-  const { page, event, placed, calendar } = props;
+  const { page, event, people, calendar } = props;
   const { t } = page;
-  const [me] = placed as [Placed];
-  const group = placed.length > 1;
-  const heading = group ? t.resultGroup : me.result?.status === "confirmed" ? t.resultConfirmed : t.resultWaitlisted;
-  const values = { event: event.title, email: me.email, position: me.result?.position ?? "" };
+  const [me] = people as [ReceiptPerson];
+  const group = people.length > 1;
+  const heading = group ? t.resultGroup : me.status === "confirmed" ? t.resultConfirmed : t.resultWaitlisted;
+  const values = { event: event.title, email: me.email, position: me.position ?? "" };
   return (
     <Layout page={page} title={`${heading} – ${event.title}`} noindex brand={props.brand}>
-      <h1>{heading}</h1>
-      {me.result ? (
-        <p class={`notice ${me.result.status === "confirmed" ? "ok" : "wait"}`} role="status">
-          {fill(me.result.status === "confirmed" ? t.resultConfirmedText : event.waitlistMode === "offer" ? t.resultWaitlistedTextOffer : t.resultWaitlistedText, values)}
-        </p>
-      ) : null}
+      <h1 data-plats-result="">{heading}</h1>
+      <p class={`notice ${me.status === "confirmed" ? "ok" : "wait"}`} role="status">
+        {fill(me.status === "confirmed" ? t.resultConfirmedText : event.waitlistMode === "offer" ? t.resultWaitlistedTextOffer : t.resultWaitlistedText, values)}
+      </p>
       {group ? (
         <section class="card" aria-labelledby="group-title">
           <h2 id="group-title">{t.groupHeading}</h2>
@@ -80,11 +79,11 @@ export function ResultPage(props: {
               </tr>
             </thead>
             <tbody>
-              {placed.map((p) => (
+              {people.map((p) => (
                 <tr>
                   <td>{p.name}</td>
                   <td>{p.email}</td>
-                  <td>{statusText(t, p.result)}</td>
+                  <td>{statusText(t, p)}</td>
                 </tr>
               ))}
             </tbody>
@@ -96,19 +95,17 @@ export function ResultPage(props: {
         <h2 id="event-title">{event.title}</h2>
         <EventFacts event={event} page={page} joinUrl={event.onlineUrl} />
       </section>
-      {me.result ? (
-        <section class="card" aria-labelledby="manage-title">
-          <h2 id="manage-title">{t.manageHeading}</h2>
-          <p>{t.manageText}</p>
-          <p>
-            <a class="button" href={me.result.manageUrl} {...outward(page)}>
-              {messages(page.lang).manageButton}
-              {page.embed ? ` ${t.openInNewTab}` : null}
-            </a>
-          </p>
-          {calendar ? <CalendarLinksList links={calendar} page={page} /> : null}
-        </section>
-      ) : null}
+      <section class="card" aria-labelledby="manage-title">
+        <h2 id="manage-title">{t.manageHeading}</h2>
+        <p>{t.manageText}</p>
+        <p>
+          <a class="button" href={props.manageUrl} {...outward(page)}>
+            {messages(page.lang).manageButton}
+            {page.embed ? ` ${t.openInNewTab}` : null}
+          </a>
+        </p>
+        {calendar ? <CalendarLinksList links={calendar} page={page} /> : null}
+      </section>
     </Layout>
   );
 }

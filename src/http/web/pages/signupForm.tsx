@@ -4,7 +4,9 @@ import { plural } from "../../../i18n/pages";
 import type { EventPage } from "../../../domain/events";
 import type { PageInfo } from "../layout";
 import { newcomerGetsSeat } from "../../../domain/seats";
-import { CheckboxField, ChoicesField, ErrorSummary, SelectField, TextField, type FormState } from "./fields";
+import { offersGroupChoice } from "../../../domain/signup";
+import { defaultGroupMode, groupModes } from "../../../domain/schemas";
+import { CheckboxField, ChoicesField, ErrorSummary, RadioField, SelectField, TextField, type FormState } from "./fields";
 
 /** Bots fill every field they see; people never see this one. */
 export const HONEYPOT = "website_url";
@@ -14,22 +16,29 @@ export const colleagueFields = ["firstName", "lastName", "email"] as const;
 
 export const colleagueRows = (groupLimit: number) => Array.from({ length: groupLimit - 1 }, (_, i) => i + 1);
 
-/** Field name → the label a person saw, for the error summary. */
-export function fieldLabels(page: PageInfo, questions: Question[], groupLimit: number): Record<string, string> {
+/**
+ * Field name → the label a person saw, for the error summary. A colleague's fields are
+ * named after the colleague, as typed, or else after the row ("Kollega 2").
+ */
+export function fieldLabels(page: PageInfo, questions: Question[], groupLimit: number, values: FormState["values"] = {}): Record<string, string> {
   const { t } = page;
   const labels: Record<string, string> = { firstName: t.firstName, lastName: t.lastName, email: t.email, organisation: t.organisation, phone: t.phone };
+  labels.groupMode = t.groupMode.legend;
   for (const q of questions) labels[`answers.${q.id}`] = q.label;
   for (const i of colleagueRows(groupLimit)) {
-    const who = fill(t.colleague, { n: i });
+    const typed = [values[`attendees.${i}.firstName`], values[`attendees.${i}.lastName`]].filter((v) => typeof v === "string" && v.trim()).join(" ");
+    const who = typed || fill(t.colleague, { n: i });
     labels[`attendees.${i}.firstName`] = `${who}, ${t.firstName}`;
     labels[`attendees.${i}.lastName`] = `${who}, ${t.lastName}`;
     labels[`attendees.${i}.email`] = `${who}, ${t.email}`;
+    for (const q of questions) labels[`attendees.${i}.answers.${q.id}`] = `${who}, ${q.label}`;
   }
   return labels;
 }
 
-export function QuestionField({ q, state, page }: { q: Question; state: FormState; page: PageInfo }) {
-  const props = { state, name: `answers.${q.id}`, label: q.label, required: q.required ?? false, t: page.t };
+/** One of the event's questions, for the submitter or (with `prefix`) for a colleague row. */
+export function QuestionField({ q, state, page, prefix = "" }: { q: Question; state: FormState; page: PageInfo; prefix?: string }) {
+  const props = { state, name: `${prefix}answers.${q.id}`, label: q.label, required: q.required ?? false, t: page.t };
   switch (q.kind) {
     case "text":
       return <TextField {...props} maxLength={500} />;
@@ -49,19 +58,37 @@ function Colleagues({ data, state, page }: { data: EventPage; state: FormState; 
   const rows = colleagueRows(data.event.groupLimit);
   if (!rows.length) return null;
   // Open when the person already started on it, so kept values and errors are visible.
-  const used = rows.some((i) => colleagueFields.some((f) => state.values[`attendees.${i}.${f}`]));
+  const used =
+    rows.some((i) => colleagueFields.some((f) => state.values[`attendees.${i}.${f}`])) ||
+    Object.keys(state.errors).some((k) => k.startsWith("attendees.") || k === "groupMode");
   return (
     <details class="colleagues" open={used}>
       <summary>{plural(page.lang, t.colleaguesSummary, rows.length)}</summary>
-      <p class="hint">{t.colleaguesHint}</p>
+      <p class="hint">
+        {t.colleaguesHint}
+        {data.event.questions.length ? ` ${t.colleaguesQuestions}` : null}
+      </p>
       {rows.map((i) => (
         <fieldset class="colleague">
           <legend>{fill(t.colleague, { n: i })}</legend>
           <TextField state={state} name={`attendees.${i}.firstName`} label={t.firstName} unmarked autocomplete="off" t={t} maxLength={100} />
           <TextField state={state} name={`attendees.${i}.lastName`} label={t.lastName} unmarked autocomplete="off" t={t} maxLength={100} />
           <TextField state={state} name={`attendees.${i}.email`} label={t.email} type="email" unmarked autocomplete="off" t={t} maxLength={254} />
+          {data.event.questions.map((q) => (
+            <QuestionField q={q} state={state} page={page} prefix={`attendees.${i}.`} />
+          ))}
         </fieldset>
       ))}
+      {offersGroupChoice(data.event) ? (
+        <RadioField
+          state={state}
+          name="groupMode"
+          label={t.groupMode.legend}
+          hint={t.groupMode.hint}
+          fallback={defaultGroupMode}
+          options={groupModes.map((m) => ({ value: m, label: t.groupMode[m] }))}
+        />
+      ) : null}
     </details>
   );
 }
@@ -79,7 +106,7 @@ export function SignupForm(props: { data: EventPage; state: FormState; page: Pag
           {state.notice}
         </p>
       ) : null}
-      <ErrorSummary state={state} labels={fieldLabels(page, event.questions, event.groupLimit)} t={t} />
+      <ErrorSummary state={state} labels={fieldLabels(page, event.questions, event.groupLimit, state.values)} t={t} />
       <TextField state={state} name="firstName" label={t.firstName} required autocomplete="given-name" t={t} maxLength={100} />
       <TextField state={state} name="lastName" label={t.lastName} required autocomplete="family-name" t={t} maxLength={100} />
       <TextField state={state} name="email" label={t.email} type="email" required autocomplete="email" hint={t.emailHint} t={t} maxLength={254} />

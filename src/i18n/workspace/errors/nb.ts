@@ -90,6 +90,7 @@ export const nb: CodeWords = {
     not_found: "Det du leter etter, finnes ikke.",
     route_not_found: "Adressen finnes ikke.",
     page_not_found: "Siden finnes ikke.",
+    result_expired: "Siden med resultatet av påmeldingen gjelder ikke lenger. Lenkene til påmeldingene står i e-postene.",
     event_not_found: "Arrangementet finnes ikke.",
     registration_not_found: "Påmeldingen finnes ikke.",
     not_on_list: "Noen av de merkede påmeldingene står ikke på deltakerlisten til arrangementet. Ingenting er endret.",

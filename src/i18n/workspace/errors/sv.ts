@@ -90,6 +90,7 @@ export const sv: CodeWords = {
     not_found: "Det du söker finns inte.",
     route_not_found: "Adressen finns inte.",
     page_not_found: "Sidan finns inte.",
+    result_expired: "Sidan med resultatet av anmälan gäller inte längre. Länkarna till anmälningarna finns i mejlen.",
     event_not_found: "Evenemanget finns inte.",
     registration_not_found: "Anmälan finns inte.",
     not_on_list: "Några av de markerade anmälningarna finns inte på evenemangets deltagarlista. Inget har ändrats.",
