@@ -131,6 +131,9 @@ export const eventFields = {
   groupLimit: z.number().int().min(1).max(20),
 };
 
+/** A cover image's alt text: one line; blank means the event's title. */
+export const coverAlt = line(200);
+
 export const answerValue = z.union([text(5000), z.array(line(500)).max(100), z.boolean()]);
 
 /**
