@@ -1,6 +1,7 @@
 import type { events as sv } from "../sv/events";
 import { eventsForm } from "./eventsForm";
 import { eventsShare } from "./eventsShare";
+import { eventsCover } from "./eventsCover";
 
 export const events: typeof sv = {
   status: { draft: "Draft", open: "Open", full: "Full", cancelled: "Cancelled" },
@@ -53,6 +54,7 @@ export const events: typeof sv = {
   },
   form: eventsForm,
   share: eventsShare,
+  cover: eventsCover,
   cancel: {
     title: "Cancel: {event}",
     heading: "Cancel “{event}”?",

@@ -56,6 +56,8 @@ export const records: typeof sv = {
       "event.update": "Event changed",
       "event.cancel": "Event cancelled",
       "event.publish": "Event published",
+      "event.cover": "Cover image saved",
+      "event.cover_remove": "Cover image removed",
       "event.message": "Message to attendees",
       "export.attendees": "Attendance list exported",
       "export.report": "Report exported",

@@ -1,6 +1,7 @@
 import type { events as sv } from "../sv/events";
 import { eventsForm } from "./eventsForm";
 import { eventsShare } from "./eventsShare";
+import { eventsCover } from "./eventsCover";
 
 export const events: typeof sv = {
   status: { draft: "Utkast", open: "Åpent", full: "Fullt", cancelled: "Avlyst" },
@@ -53,6 +54,7 @@ export const events: typeof sv = {
   },
   form: eventsForm,
   share: eventsShare,
+  cover: eventsCover,
   cancel: {
     title: "Avlys: {event}",
     heading: "Vil du avlyse «{event}»?",

@@ -56,6 +56,8 @@ export const records: typeof sv = {
       "event.update": "Arrangement endret",
       "event.cancel": "Arrangement avlyst",
       "event.publish": "Arrangement publisert",
+      "event.cover": "Forsidebilde lagret",
+      "event.cover_remove": "Forsidebilde fjernet",
       "event.message": "Melding til deltakerne",
       "export.attendees": "Deltakerliste eksportert",
       "export.report": "Rapport eksportert",

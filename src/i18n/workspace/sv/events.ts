@@ -1,5 +1,6 @@
 import { eventsForm } from "./eventsForm";
 import { eventsShare } from "./eventsShare";
+import { eventsCover } from "./eventsCover";
 
 /** The events pages: the dashboard, the event form, cancelling an event, signups over time, the charts. */
 export const events = {
@@ -56,6 +57,7 @@ export const events = {
   },
   form: eventsForm,
   share: eventsShare,
+  cover: eventsCover,
   cancel: {
     title: "Ställ in: {event}",
     heading: "Vill du ställa in ”{event}”?",

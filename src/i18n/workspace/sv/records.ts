@@ -58,6 +58,8 @@ export const records = {
       "event.update": "Evenemang ändrat",
       "event.cancel": "Evenemang inställt",
       "event.publish": "Evenemang publicerat",
+      "event.cover": "Omslagsbild sparad",
+      "event.cover_remove": "Omslagsbild borttagen",
       "event.message": "Meddelande till deltagarna",
       "export.attendees": "Deltagarlista exporterad",
       "export.report": "Rapport exporterad",
