@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { calendarEvent } from "../../src/calendar/fromEvent";
+import type { events } from "../../src/db/schema";
 import { parseRichText, richTextAsPlain, safeHref, type Block, type Inline } from "../../src/lib/richText";
 
 // The description's formatting: a few kinds of block and inline, and nothing else. The
@@ -147,5 +149,12 @@ describe("as plain text (calendar files)", () => {
     );
     const plain = "En dag om lean.\n\nLunch ingår.";
     expect(richTextAsPlain(plain)).toBe(plain);
+  });
+
+  it("is what calendar files and links get as the event's description", () => {
+    const row = { title: "Lean", description: "**Program**\n- [Föredrag](https://a.se/p)", venue: null, address: null, onlineUrl: null, startsAt: new Date(0), endsAt: new Date(1) };
+    const event = calendarEvent(row as typeof events.$inferSelect, "https://plats.test/e/lean", false);
+    expect(event.description).toBe("Program\n\n- Föredrag (https://a.se/p)");
+    expect(calendarEvent({ ...row, description: null } as typeof events.$inferSelect, "x", false).description).toBeNull();
   });
 });
