@@ -7,7 +7,8 @@ import { PASSWORD } from "./helpers/admin";
 import { browserSuite, DESKTOP, expectAccessible, PHONE, screenshot } from "./helpers/browser";
 import { setLogo } from "../src/domain/organisations";
 import { liveEventBody, person } from "./helpers/harness";
-import { PNG } from "./helpers/images";
+import { PNG, pngOfSize } from "./helpers/images";
+import { setCover } from "../src/domain/events";
 
 // axe-core on every page of the workspace an organiser uses: no serious or critical
 // violation (WCAG 2.1 A and AA plus axe's best practices), as on the attendee pages.
@@ -30,6 +31,8 @@ beforeAll(async () => {
   // Branded, so the settings page shows its logo and the remove button.
   await suite.h.api("PATCH", "/organisation", { accentColor: "#0b6e4f", contactPhone: "+46 455 12 34 56", footer: "Techtank, Karlskrona" });
   await setLogo({ ctx: suite.h.ctx, input: { orgId: suite.h.orgId, bytes: PNG }, actor: { orgId: suite.h.orgId, id: null, email: "test" } });
+  // A cover, so its page shows the image, the alt text and the remove button.
+  await setCover({ ctx: suite.h.ctx, input: { orgId: suite.h.orgId, id: eventId, bytes: pngOfSize(1200, 630), alt: "Scenen i Karlskrona" }, actor: { orgId: suite.h.orgId, id: null, email: "test" } });
   const owner = await createMember({ ctx: suite.h.ctx, input: { orgId: suite.h.orgId, email: "axe@techtank.se", role: "owner" } });
   await setPassword({ ctx: suite.h.ctx, member: owner, password: PASSWORD });
   // Notifications chosen, so the account page shows its table of per-event choices.
@@ -60,6 +63,7 @@ const pages = () => [
   `/admin/events/${eventId}/badges`,
   `/admin/events/${eventId}/share`,
   `/admin/events/${eventId}/emails`,
+  `/admin/events/${eventId}/cover`,
   `/admin/events/${eventId}/poster`,
   `/admin/events/${eventId}/signups`,
   `/admin/events/${eventId}?cols=email,organisation,phone,answers,signedUp,checkedIn,notes`,

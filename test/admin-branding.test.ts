@@ -204,25 +204,33 @@ describe("branding on the public pages", () => {
     eventSlug = (await h.api("POST", "/events", eventBody({ title: "Leandag" }))).body.slug;
   });
 
-  const shows = async (path: string) => {
+  /** The organisation's page frames its content with the logo and contact; the event page shows them in its summary. */
+  const shows = async (path: string, where: "frame" | "summary" = "frame") => {
     const res = await h.app.request(path, { headers: { "accept-language": "sv" } });
     expect(res.status, path).toBe(200);
     const text = await res.text();
-    expect(text).toContain(`<img src="${await logoPath()}" alt="Test org"/>`);
+    if (where === "frame") {
+      expect(text).toContain(`<img src="${await logoPath()}" alt="Test org"/>`);
+      expect(text).toContain("Frågor? Kontakta Test org");
+    } else {
+      // Beside the organiser's name, once: the logo is decoration to a screen reader.
+      expect(text).toContain(`<dt>Arrangör</dt><dd class="organiser"><img src="${await logoPath()}" alt="" class="organiser-logo"/><span><strong>Test org</strong>`);
+      expect(text.split(await logoPath()).length).toBe(2);
+      expect(text).not.toContain("Frågor? Kontakta Test org");
+    }
     // The colour as a stylesheet of our own: the CSP stays style-src 'self'.
     expect(text).toContain('<link rel="stylesheet" href="/assets/accent/ffd700.css"/>');
     expect(res.headers.get("content-security-policy")).toContain("style-src 'self'");
     expect(text).toContain('<a href="mailto:evenemang@techtank.se">evenemang@techtank.se</a>');
     expect(text).toContain('<a href="tel:+46455123456">+46 455 12 34 56</a>');
-    expect(text).toContain("Frågor? Kontakta Test org");
     // Plain text, escaped, line breaks kept by the stylesheet.
     expect(text).toContain('<p class="org-footer">Techtank &lt;b&gt;Blekinge&lt;/b&gt;\nBox 1, Karlskrona</p>');
     return text;
   };
 
   it("the event page, its embed and the organisation's page show the logo, colour, contact and footer", async () => {
-    await shows(`/e/${eventSlug}`);
-    const embed = await shows(`/e/${eventSlug}?embed=1`);
+    await shows(`/e/${eventSlug}`, "summary");
+    const embed = await shows(`/e/${eventSlug}?embed=1`, "summary");
     expect(embed).not.toContain('class="site"');
     await shows(`/?org=${slug}`);
   });

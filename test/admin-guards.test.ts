@@ -63,6 +63,10 @@ const GUARDS: Record<string, Guard> = {
   "GET /admin/events/:id/share": organiser,
   "GET /admin/events/:id/emails": organiser,
   "POST /admin/events/:id/emails": { role: "organiser", form: { step: "preview" } },
+  "GET /admin/events/:id/cover": organiser,
+  // No file and no cover yet: refused on its field (400) once past the guards.
+  "POST /admin/events/:id/cover": { role: "organiser", form: { coverAlt: "Scenen" } },
+  "POST /admin/events/:id/cover/remove": organiser,
   "GET /admin/events/:id/poster": organiser,
   "GET /admin/events/:id/preview": organiser,
   "POST /admin/events/:id/publish": organiser,

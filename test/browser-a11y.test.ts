@@ -67,10 +67,10 @@ describe.each(["sv", "en", "nb"] as const)("accessibility in %s", (lang) => {
     await open("/e/a11y");
     await page.locator("details.colleagues summary").click();
     await expectAccessible(page, "/e/a11y");
-    // The logo loaded, and the colour applied through its stylesheet.
-    expect(await page.locator(".org-logo img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    // The logo loaded (in the summary, beside the name), and the colour applied through its stylesheet.
+    expect(await page.locator("dl.meta .organiser-logo").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
     expect(await page.locator("#signup button[type=submit]").evaluate((b) => getComputedStyle(b).backgroundColor)).toBe("rgb(255, 215, 0)");
-    expect(await page.locator(".org-foot").textContent()).toContain("+46 455 12 34 56");
+    expect(await page.locator("dl.meta .organiser").textContent()).toContain("+46 455 12 34 56");
     await open("/e/a11y?embed=1");
     await expectAccessible(page, "/e/a11y?embed=1");
     expect(await page.locator(".org-foot").textContent()).toContain("Techtank, Box 1");

@@ -139,6 +139,8 @@ export const emailTextsInput = z.strictObject({
   reminder: emailTextLanguages.optional(),
 });
 export type EmailTextsInput = z.output<typeof emailTextsInput>;
+/** A cover image's alt text: one line; blank means the event's title. */
+export const coverAlt = line(200);
 
 export const answerValue = z.union([text(5000), z.array(line(500)).max(100), z.boolean()]);
 

@@ -176,6 +176,10 @@ export const fieldCodes = {
   phone_number: [],
   logo_type: [],
   logo_too_large: ["kib"],
+  // An event's cover image
+  cover_type: [],
+  cover_too_large: ["kib"],
+  cover_dimensions: ["minWidth", "maxSide", "width", "height"],
   none_selected: [],
   nobody_selected: [],
 } as const satisfies Record<string, readonly string[]>;

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { organisations } from "./organisations";
+import { bytes, organisations } from "./organisations";
 
 export type EventStatus = "draft" | "published" | "cancelled";
 export type Language = "sv" | "en" | "nb";
@@ -55,6 +55,14 @@ export const events = sqliteTable(
     // Raised by triggers (migrations/0007_page_version.sql) in the statement that changes
     // the event or its organisation: a cached public page of another version is stale.
     pageVersion: integer("page_version").notNull().default(0),
+    // The cover image: its content hash (its URL), type, size in pixels (the page's
+    // width and height attributes) and alt text. Its bytes live in event_covers: this
+    // row is read on every signup.
+    coverHash: text("cover_hash"),
+    coverType: text("cover_type"),
+    coverWidth: integer("cover_width"),
+    coverHeight: integer("cover_height"),
+    coverAlt: text("cover_alt"),
   },
   (t) => [
     index("events_org_starts_idx").on(t.orgId, t.startsAt),
@@ -90,4 +98,19 @@ export const eventEmailTexts = sqliteTable(
     body: text("body").notNull(),
   },
   (t) => [primaryKey({ columns: [t.eventId, t.kind, t.language] })],
+);
+
+/** Uploaded cover images, one row per event and content hash; only the current one is kept. */
+export const eventCovers = sqliteTable(
+  "event_covers",
+  {
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    hash: text("hash").notNull(),
+    contentType: text("content_type").notNull(),
+    bytes: bytes("bytes").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.hash] })],
 );

@@ -51,7 +51,7 @@ export const apiTokens = sqliteTable(
  * A blob as bytes on both runtimes: libSQL hands back an ArrayBuffer, D1 an array of
  * numbers, and drizzle's own blob column reaches for Node's Buffer, which workerd lacks.
  */
-const bytes = customType<{ data: Uint8Array; driverData: ArrayBuffer | ArrayLike<number> | Uint8Array }>({
+export const bytes = customType<{ data: Uint8Array; driverData: ArrayBuffer | ArrayLike<number> | Uint8Array }>({
   dataType: () => "blob",
   toDriver: (value) => value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength) as ArrayBuffer,
   fromDriver: (value) => (value instanceof Uint8Array ? value : value instanceof ArrayBuffer ? new Uint8Array(value) : Uint8Array.from(value)),

@@ -5,6 +5,7 @@ import { AppError } from "../../lib/errors";
 import type { OrgScope, ServiceContext } from "../context";
 import { eventCounts, publicEventView, type EventWithCounts, type PublicEventView } from "./eventView";
 import { signupRefusal } from "./window";
+import { coverOf, type CoverView } from "./coverView";
 import { findOrganisationBySlug, publicBrand, type PublicBrand } from "../organisations";
 
 /** What an attendee-facing page needs to know about the organisation behind an event. */
@@ -23,6 +24,8 @@ export type ClosedBecause = "signup_cancelled" | "signup_not_open" | "signup_clo
 
 export interface EventPage {
   event: PublicEventView;
+  /** The cover image with its size in pixels and alt text, or null. */
+  cover: CoverView | null;
   organisation: PublicOrganisation;
   /** Why the form is not offered now, as the reason a signup would be refused (the same reasons), or null. */
   closedBecause: ClosedBecause | null;
@@ -79,6 +82,7 @@ function pageOf(ctx: ServiceContext, row: EventWithCounts & { organisation: type
   const notYetOpen = row.event.registrationOpensAt && ctx.now() < row.event.registrationOpensAt;
   return {
     event: publicEventView(ctx, counts),
+    cover: coverOf(ctx, row.event),
     organisation: publicOrganisation(ctx, row.organisation),
     closedBecause,
     opensAt: notYetOpen ? row.event.registrationOpensAt!.toISOString() : null,

@@ -4,6 +4,7 @@ import { AppError } from "../../lib/errors";
 import { isoOrNull } from "../../lib/time";
 import { eventUrl, type ServiceContext } from "../context";
 import { confirmedSeats, offeredSeats, waitingCount } from "../seats";
+import { coverOf } from "./coverView";
 
 export type EventRow = typeof events.$inferSelect;
 
@@ -71,6 +72,8 @@ export interface PublicEventView {
   questions: Question[];
   /** How many people one web form submission may register. */
   groupLimit: number;
+  /** The cover image's absolute, hashed URL, or null (uploaded in the workspace). */
+  coverUrl: string | null;
 }
 
 export interface OrganiserEventView extends PublicEventView {
@@ -108,6 +111,7 @@ export function publicEventView(ctx: ServiceContext, { event: e, confirmed, wait
     status: e.status,
     questions: e.questions,
     groupLimit: e.groupLimit,
+    coverUrl: coverOf(ctx, e)?.url ?? null,
   };
 }
 

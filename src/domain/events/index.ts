@@ -1,5 +1,7 @@
 // The public surface of events: routes, pages and other domains import from here only.
 export * from "./cancelEvent";
+export * from "./cover";
+export * from "./coverView";
 export * from "./createEvent";
 export * from "./dashboard";
 export * from "./eventPage";

@@ -47,13 +47,17 @@ function Languages({ page }: { page: PageInfo }) {
   );
 }
 
-/** The organiser's contact and footer, under the page's content (the embed has no site footer). */
-function OrganiserFoot({ page, brand }: { page: PageInfo; brand: PublicBrand }) {
+/**
+ * The organiser's contact and footer, under the page's content (the embed has no site
+ * footer). With `contactShown`, the page has shown the contact already: the footer only.
+ */
+function OrganiserFoot({ page, brand, contactShown }: { page: PageInfo; brand: PublicBrand; contactShown?: boolean }) {
   const { t } = page;
-  if (!brand.contactEmail && !brand.contactPhone && !brand.footer) return null;
+  const contact = !contactShown && (brand.contactEmail || brand.contactPhone);
+  if (!contact && !brand.footer) return null;
   return (
     <div class="org-foot">
-      {brand.contactEmail || brand.contactPhone ? (
+      {contact ? (
         <>
           <p>
             <strong>{fill(t.contactHeading, { org: brand.name })}</strong>
@@ -78,9 +82,25 @@ function OrganiserFoot({ page, brand }: { page: PageInfo; brand: PublicBrand }) 
 /**
  * The frame of every attendee page. Embedded (`?embed=1`), it drops the site header and
  * footer and loads the script that reports its height to the page around the iframe.
- * With an organisation's `brand`, its colour, logo, contact and footer frame the content.
+ * With an organisation's `brand`, its colour, logo, contact and footer frame the content;
+ * with `organiserShown`, the page shows the logo and contact itself (the event page's
+ * summary), and the frame keeps only the colour and the footer.
  */
-export function Layout({ page, title, children, noindex, brand }: { page: PageInfo; title: string; children: Child; noindex?: boolean; brand?: PublicBrand | null }) {
+export function Layout({
+  page,
+  title,
+  children,
+  noindex,
+  brand,
+  organiserShown,
+}: {
+  page: PageInfo;
+  title: string;
+  children: Child;
+  noindex?: boolean;
+  brand?: PublicBrand | null;
+  organiserShown?: boolean;
+}) {
   const { t } = page;
   return (
     <html lang={page.lang}>
@@ -110,13 +130,13 @@ export function Layout({ page, title, children, noindex, brand }: { page: PageIn
         )}
         <main id="main">
           {page.embed ? <Languages page={page} /> : null}
-          {brand?.logo ? (
+          {brand?.logo && !organiserShown ? (
             <p class="org-logo">
               <img src={brand.logo.path} alt={brand.name} />
             </p>
           ) : null}
           {children}
-          {brand ? <OrganiserFoot page={page} brand={brand} /> : null}
+          {brand ? <OrganiserFoot page={page} brand={brand} contactShown={organiserShown} /> : null}
         </main>
         {page.embed ? null : <footer class="foot">{t.footer}</footer>}
       </body>

@@ -74,6 +74,9 @@ export const englishFields: Record<FieldCode, string> = {
   phone_number: "A phone number: digits, spaces, + - ( ), e.g. +46 455 12 34 56.",
   logo_type: "The logo must be a PNG, JPEG or WebP image.",
   logo_too_large: "The logo may be at most {kib} KiB.",
+  cover_type: "The cover image must be a PNG, JPEG or WebP image.",
+  cover_too_large: "The cover image may be at most {kib} KiB. Save it smaller, e.g. 1600 × 900 pixels as a JPEG.",
+  cover_dimensions: "The cover image must be at least {minWidth} pixels wide and at most {maxSide} pixels on either side; this one is {width} × {height}.",
   none_selected: "Select at least one attendee.",
   nobody_selected: "None of the selected attendees is registered any more.",
 };

@@ -26,6 +26,13 @@ export const en: typeof sv = {
   eventCancelled: "This event has been cancelled.",
   registerHeading: "Registration",
   eventCalendarFile: "Save to calendar (.ics)",
+  /** The summary block before the description, and the sign-up link that stays in reach on a phone. */
+  summary: {
+    seats: "Seats",
+    organiser: "Organiser",
+    signUp: "Sign up",
+    joinWaitlist: "Join the waitlist",
+  },
   alreadyRegistered: "You're already registered for {title} with {email}. We've sent the link to your registration there again, so you can see or change it.",
   lostLink: {
     summary: "Lost the link to your registration?",

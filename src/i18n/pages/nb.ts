@@ -26,6 +26,13 @@ export const nb: typeof sv = {
   eventCancelled: "Arrangementet er avlyst.",
   registerHeading: "Påmelding",
   eventCalendarFile: "Lagre i kalenderen (.ics)",
+  /** The summary block before the description, and the sign-up link that stays in reach on a phone. */
+  summary: {
+    seats: "Plasser",
+    organiser: "Arrangør",
+    signUp: "Meld deg på",
+    joinWaitlist: "Sett deg på ventelisten",
+  },
   alreadyRegistered: "Du er allerede påmeldt {title} med {email}. Vi har sendt lenken til påmeldingen din dit på nytt, så du kan se eller endre den.",
   lostLink: {
     summary: "Har du mistet lenken til påmeldingen din?",

@@ -25,6 +25,13 @@ export const sv = {
   eventCancelled: "Evenemanget är inställt.",
   registerHeading: "Anmälan",
   eventCalendarFile: "Spara i kalendern (.ics)",
+  /** The summary block before the description, and the sign-up link that stays in reach on a phone. */
+  summary: {
+    seats: "Platser",
+    organiser: "Arrangör",
+    signUp: "Anmäl dig",
+    joinWaitlist: "Ställ dig på väntelistan",
+  },
   alreadyRegistered: "Du är redan anmäld till {title} med {email}. Vi har skickat länken till din anmälan dit igen, så att du kan se eller ändra den.",
   lostLink: {
     summary: "Har du tappat bort länken till din anmälan?",

@@ -71,6 +71,8 @@ export interface EventFormProps {
   snippet?: string;
   /** Blank question rows to add below the filled ones. */
   blankRows?: number;
+  /** A saved event's cover: where it is changed, and the image if there is one. */
+  cover?: { href: string; path: string | null };
 }
 
 /** Create, edit and duplicate share this form: everything the API allows. */
@@ -153,11 +155,26 @@ export function EventFormPage(p: EventFormProps) {
             {t.moreQuestions}
           </button>
         </section>
+        {/* A copy takes the original's cover along (see copyCover). */}
+        {state.values.coverFrom ? <input type="hidden" name="coverFrom" value={state.values.coverFrom} /> : null}
         <div class="actions">
           <button type="submit">{p.submitLabel}</button>
           <a href="/admin">{t.cancel}</a>
         </div>
       </form>
+      {p.cover ? (
+        <section class="card" aria-labelledby="cover-link-heading">
+          <h2 id="cover-link-heading">{words.events.cover.link}</h2>
+          {p.cover.path ? (
+            <p class="cover-current">
+              <img src={p.cover.path} alt="" />
+            </p>
+          ) : null}
+          <p>
+            <a href={p.cover.href}>{words.events.cover.linkHint}</a>
+          </p>
+        </section>
+      ) : null}
       {p.snippet ? (
         <section class="card">
           <h2>{t.embed}</h2>

@@ -7,7 +7,7 @@ import { cancelEvent } from "../../../domain/events";
 import { createEvent, createEventInput } from "../../../domain/events";
 import { dashboardEvents } from "../../../domain/events";
 import { failedMailCount, mailHeld } from "../../../domain/outbox";
-import { findEvent, organiserEventView, refuseUnlessEditable } from "../../../domain/events";
+import { copyCover, coverOf, findEvent, organiserEventView, refuseUnlessEditable, type EventRow } from "../../../domain/events";
 import { updateEvent, updateEventInput } from "../../../domain/events";
 import { withEmbed } from "../../api/embed";
 import type { Language } from "../../../db/schema";
@@ -56,6 +56,9 @@ const stateOf = (read: ReadEventForm, language: Language): AdminFormState => ({ 
 const formPage = (c: AppContext, props: Omit<EventFormProps, "member" | "orgName">, status: 200 | 400 = 200) =>
   renderAdmin(c, <EventFormPage member={c.var.member} orgName={c.var.orgName} {...props} />, status);
 
+/** Where a saved event's cover is changed, with the image it has. */
+const coverLink = (c: AppContext, event: EventRow) => ({ href: `/admin/events/${event.id}/cover`, path: coverOf(c.var.ctx, event)?.path ?? null });
+
 /** Saved questions are the rows with an id; a re-shown form keeps its count of blank rows. */
 const savedCount = (state: AdminFormState) => Object.keys(state.values).filter((k) => /^questions\.\d+\.id$/.test(k) && state.values[k]).length;
 
@@ -95,6 +98,8 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     const t = wordsFor(c.var.member).events.form;
     const read = readEventForm(form);
     const state = stateOf(read, language);
+    const coverFrom = form.one("coverFrom");
+    if (coverFrom) state.values.coverFrom = coverFrom;
     const props = { title: t.newTitle, action: "/admin/events/new", savedQuestions: savedCount(state), submitLabel: t.create };
     if (form.one("more")) return formPage(c, { ...props, state, blankRows: moreBlankRows(form.one("blankRows"), questionRows(state.values)) });
     if (Object.keys(state.errors).length) return formPage(c, { ...props, state }, 400);
@@ -104,6 +109,7 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     const actor = c.var.member;
     const result = await attempt(createEventInput, read, language, async (valid) => {
       const event = await createEvent({ ctx: c.var.ctx, input: { ...valid, orgId: actor.orgId }, actor });
+      if (coverFrom) await copyCover({ ctx: c.var.ctx, input: { orgId: actor.orgId, fromId: coverFrom, toId: event.id } });
       return `/admin/events/${event.id}/share?notice=created`;
     });
     if ("redirect" in result) return c.redirect(result.redirect, 303);
@@ -116,7 +122,8 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     const state = blankState(eventFormValues(row.event));
     const snippet = withEmbed(organiserEventView(c.var.ctx, row)).embed.snippet;
     const title = fill(t.editTitle, { event: row.event.title });
-    return formPage(c, { title, action: `/admin/events/${row.event.id}/edit`, state, savedQuestions: row.event.questions.length, submitLabel: t.save, snippet });
+    const cover = coverLink(c, row.event);
+    return formPage(c, { title, action: `/admin/events/${row.event.id}/edit`, state, savedQuestions: row.event.questions.length, submitLabel: t.save, snippet, cover });
   })
   .post("/events/:id/edit", organiser, async (c) => {
     const row = await findEvent(c.var.ctx, c.req.param("id"), c.var.member.orgId);
@@ -126,7 +133,13 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     const t = wordsFor(c.var.member).events.form;
     const read = readEventForm(form);
     const state = stateOf(read, language);
-    const props = { title: fill(t.editTitle, { event: row.event.title }), action: `/admin/events/${row.event.id}/edit`, savedQuestions: savedCount(state), submitLabel: t.save };
+    const props = {
+      title: fill(t.editTitle, { event: row.event.title }),
+      action: `/admin/events/${row.event.id}/edit`,
+      savedQuestions: savedCount(state),
+      submitLabel: t.save,
+      cover: coverLink(c, row.event),
+    };
     if (form.one("more")) return formPage(c, { ...props, state, blankRows: moreBlankRows(form.one("blankRows"), questionRows(state.values)) });
     if (Object.keys(state.errors).length) return formPage(c, { ...props, state }, 400);
     // A blank slug on an existing event keeps the one it has (links are already out).
@@ -143,7 +156,8 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     const { event } = await findEvent(c.var.ctx, c.req.param("id"), c.var.member.orgId);
     const t = wordsFor(c.var.member).events.form;
     const intro = fill(t.duplicateIntro, { event: event.title });
-    return formPage(c, { title: t.duplicateTitle, action: "/admin/events/new", state: blankState(duplicateValues(event)), savedQuestions: 0, submitLabel: t.createCopy, intro });
+    const state = blankState({ ...duplicateValues(event), ...(event.coverHash ? { coverFrom: event.id } : {}) });
+    return formPage(c, { title: t.duplicateTitle, action: "/admin/events/new", state, savedQuestions: 0, submitLabel: t.createCopy, intro });
   })
   .get("/events/:id/cancel", organiser, async (c) => {
     const row = await findEvent(c.var.ctx, c.req.param("id"), c.var.member.orgId);

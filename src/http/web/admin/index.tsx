@@ -23,6 +23,7 @@ import { privacyRoutes } from "./privacyRoutes";
 import { reportRoutes } from "./reportRoutes";
 import { cookieSettings, requireMember, sameOriginOnly } from "./session";
 import { settingsRoutes } from "./settingsRoutes";
+import { coverRoutes } from "./coverRoutes";
 import { shareRoutes } from "./shareRoutes";
 import { emailTextsRoutes } from "./emailTextsRoutes";
 
@@ -53,11 +54,13 @@ const noStore = createMiddleware<AppEnv>(async (c, next) => {
   c.header("Cache-Control", "no-store");
 });
 
-// The logo upload takes a file of up to 256 KiB, in a multipart body with its framing. A
-// body up to 1 MiB reaches the upload, so a file too large is told apart on the form's
-// field; past that the body is refused whole (413), as other forms' are past 64 KiB.
+// The logo and cover uploads take a file of up to 256 and 512 KiB, in a multipart body
+// with its framing. A body up to 1 MiB reaches the upload, so a file too large is told
+// apart on the form's field; past that the body is refused whole (413), as other forms'
+// are past 64 KiB.
 const limitUpload = limitBodyTo(1024 * 1024);
-const limitAdminBody = createMiddleware<AppEnv>((c, next) => (c.req.path === "/admin/settings/logo" ? limitUpload : limitBody)(c, next));
+const takesFile = (path: string) => path === "/admin/settings/logo" || /^\/admin\/events\/[^/]+\/cover$/.test(path);
+const limitAdminBody = createMiddleware<AppEnv>((c, next) => (takesFile(c.req.path) ? limitUpload : limitBody)(c, next));
 
 /** The organiser workspace at /admin. */
 export function adminRoutes({ publicUrl }: { publicUrl: string }) {
@@ -68,6 +71,7 @@ export function adminRoutes({ publicUrl }: { publicUrl: string }) {
     .route("/", eventAdminRoutes)
     .route("/", shareRoutes)
     .route("/", emailTextsRoutes)
+    .route("/", coverRoutes)
     .route("/", accountRoutes(cookie))
     .route("/", settingsRoutes)
     .route("/", membersRoutes)

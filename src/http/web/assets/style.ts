@@ -40,7 +40,17 @@ h2 { font-size: 1.2rem; margin: 0 0 0.75rem; }
 .meta { margin: 0.75rem 0; display: grid; grid-template-columns: auto 1fr; gap: 0.25rem 1rem; }
 .meta dt { font-weight: 600; }
 .meta dd { margin: 0; overflow-wrap: anywhere; }
-.description { white-space: pre-line; overflow-wrap: anywhere; }
+.description { overflow-wrap: anywhere; }
+.description p, .description ul, .description ol { margin: 0 0 0.9rem; }
+.description li + li { margin-top: 0.25rem; }
+/* The event page's cover: its width and height attributes keep the space while it loads. */
+.cover { margin: 0 0 1.25rem; }
+.cover img { display: block; width: 100%; height: auto; max-height: 24rem; object-fit: cover; border-radius: 10px; background: var(--line); }
+.meta .organiser { display: flex; gap: 0.75rem; align-items: flex-start; }
+.organiser-logo { display: block; flex: none; max-height: 3rem; max-width: 6rem; width: auto; height: auto; }
+/* On a phone the sign-up link stays at the bottom of the screen until the form comes up
+   (sticky, so it takes its own place in the flow and hides nothing once scrolled past). */
+.sticky-signup { display: none; }
 .badge { display: inline-block; border-radius: 999px; padding: 0.15rem 0.75rem; font-weight: 600; background: var(--ok-soft); color: var(--ok); }
 .badge.wait { background: var(--wait-soft); color: var(--wait); }
 .badge.bad { background: var(--bad-soft); color: var(--bad); }
@@ -87,6 +97,14 @@ button.danger { background: var(--bad); border-color: var(--bad); }
 .people { width: 100%; border-collapse: collapse; }
 .people th, .people td { text-align: left; padding: 0.5rem 0.5rem 0.5rem 0; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
 .foot { color: var(--muted); font-size: 0.85rem; padding-block: 0 2rem; }
+@media (max-width: 40rem) {
+  .sticky-signup {
+    display: block; position: sticky; bottom: 0; z-index: 5; margin: 1rem -1rem 0;
+    padding: 0.6rem 1rem calc(0.6rem + env(safe-area-inset-bottom, 0px));
+    background: var(--soft); border-top: 1px solid var(--line);
+  }
+  .sticky-signup .button { display: block; width: 100%; }
+}
 @media (max-width: 30rem) {
   .card { padding: 1rem; border-radius: 0; border-inline: 0; margin-inline: -1rem; }
   .meta { grid-template-columns: 1fr; }

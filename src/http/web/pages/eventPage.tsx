@@ -2,16 +2,23 @@ import type { Child } from "hono/jsx";
 import { fill, messages } from "../../../i18n/messages";
 import { formatWhen } from "../../../i18n/format";
 import { plural } from "../../../i18n/pages";
-import type { EventPage, PublicEventView } from "../../../domain/events";
+import type { CoverView, EventPage, PublicEventView } from "../../../domain/events";
+import { telHref, type PublicBrand } from "../../../domain/organisations";
 import { newcomerGetsSeat } from "../../../domain/seats";
 import { Layout, type PageInfo } from "../layout";
 import type { FormState } from "./fields";
 import { SignupForm } from "./signupForm";
+import { Description } from "./description";
 
-const mapUrl = (query: string) => `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(query)}`;
+// OpenStreetMap's search: no account, no script of theirs on our page, and the place
+// goes in as one encoded query parameter.
+const mapUrl = (query: string) => `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}`;
 
-/** When, where, and the join note for an online event: shared by the event and manage pages. */
-export function EventFacts({ event, page, joinUrl }: { event: PublicEventView; page: PageInfo; joinUrl?: string | null }) {
+/**
+ * When (with the weekday), where, and the join note for an online event: shared by the
+ * event and manage pages; the event page adds its seats and organiser as `children`.
+ */
+export function EventFacts({ event, page, joinUrl, children }: { event: PublicEventView; page: PageInfo; joinUrl?: string | null; children?: Child }) {
   const { t } = page;
   const place = [event.venue, event.address].filter(Boolean).join(", ");
   const when = formatWhen(new Date(event.startsAt), new Date(event.endsAt), event.timezone, page.lang);
@@ -40,14 +47,13 @@ export function EventFacts({ event, page, joinUrl }: { event: PublicEventView; p
           <dd>{joinUrl ? <a href={joinUrl}>{joinUrl}</a> : t.onlineOnly}</dd>
         </>
       ) : null}
+      {children}
     </dl>
   );
 }
 
 // The words "When", "Where", "Online" are the emails' own; one translation for both.
 const messagesOf = (page: PageInfo) => messages(page.lang);
-
-/** A newcomer gets a seat only while seats are left and nobody is waiting for one. */
 
 /** "3 seats left", "full – join the waitlist" or "full": the same words on every page. */
 export function availability(page: PageInfo, event: PublicEventView): { text: string; tone: "" | "wait" | "bad" } {
@@ -56,15 +62,67 @@ export function availability(page: PageInfo, event: PublicEventView): { text: st
   return event.waitlist ? { text: t.fullWaitlist, tone: "wait" } : { text: t.full, tone: "bad" };
 }
 
+/** Seats left, the waitlist or full, from the counts the page already has (the event's tally). */
 function Availability({ data, page }: { data: EventPage; page: PageInfo }) {
   const { t } = page;
   const { event } = data;
-  if (data.closedBecause === "signup_cancelled") return <p class="badge bad">{t.eventCancelled}</p>;
+  if (data.closedBecause === "signup_cancelled") return <span class="badge bad">{t.eventCancelled}</span>;
   const { text, tone } = availability(page, event);
   return (
-    <p>
+    <>
       <span class={`badge ${tone}`.trim()}>{text}</span>{" "}
       {event.waitlisted ? <span class="optional">{plural(page.lang, t.waiting, event.waitlisted)}</span> : null}
+    </>
+  );
+}
+
+/** The organiser with its logo and how to reach it: who stands behind the event, at a glance. */
+function Organiser({ brand }: { brand: PublicBrand }) {
+  return (
+    <dd class="organiser">
+      {/* The name stands beside it, so the logo is decoration to a screen reader. */}
+      {brand.logo ? <img src={brand.logo.path} alt="" class="organiser-logo" /> : null}
+      <span>
+        <strong>{brand.name}</strong>
+        {brand.contactEmail ? (
+          <>
+            <br />
+            <a href={`mailto:${brand.contactEmail}`}>{brand.contactEmail}</a>
+          </>
+        ) : null}
+        {brand.contactPhone ? (
+          <>
+            <br />
+            <a href={telHref(brand.contactPhone)}>{brand.contactPhone}</a>
+          </>
+        ) : null}
+      </span>
+    </dd>
+  );
+}
+
+/** The cover image, sized by its attributes so the page does not jump as it loads. */
+function Cover({ cover }: { cover: CoverView }) {
+  return (
+    <p class="cover">
+      <img src={cover.path} alt={cover.alt} width={cover.width} height={cover.height} fetchpriority="high" />
+    </p>
+  );
+}
+
+/**
+ * On a phone, a link to the form that stays at the bottom of the screen while the reader
+ * is above the form (position: sticky, no script); it comes to rest just before the form.
+ * Only while the form is offered, and not in the embed (the site around it scrolls).
+ */
+function StickySignup({ data, page }: { data: EventPage; page: PageInfo }) {
+  const { t } = page;
+  if (data.closedBecause || page.embed) return null;
+  return (
+    <p class="sticky-signup no-print">
+      <a class="button" href="#signup">
+        {newcomerGetsSeat(data.event) ? t.summary.signUp : t.summary.joinWaitlist}
+      </a>
     </p>
   );
 }
@@ -147,19 +205,32 @@ export function EventPageView(props: {
   const { event, organisation } = data;
   const failed = Object.keys(state.errors).length > 0 || state.problem;
   return (
-    <Layout page={page} title={`${failed ? fill(t.errorTitle, { title: event.title }) : event.title} – ${organisation.name}`} noindex={preview || undefined} brand={organisation.brand}>
+    <Layout
+      page={page}
+      title={`${failed ? fill(t.errorTitle, { title: event.title }) : event.title} – ${organisation.name}`}
+      noindex={preview || undefined}
+      brand={organisation.brand}
+      organiserShown
+    >
       <article>
         {props.preview}
+        {data.cover && !page.embed ? <Cover cover={data.cover} /> : null}
         <h1>{event.title}</h1>
-        <p class="optional">{fill(t.organisedBy, { org: organisation.name })}</p>
-        <EventFacts event={event} page={page} />
-        <Availability data={data} page={page} />
-        {event.description ? <div class="description">{event.description}</div> : null}
+        <EventFacts event={event} page={page}>
+          <dt>{t.summary.seats}</dt>
+          <dd>
+            <Availability data={data} page={page} />
+          </dd>
+          <dt>{t.summary.organiser}</dt>
+          <Organiser brand={organisation.brand} />
+        </EventFacts>
+        {event.description ? <Description text={event.description} /> : null}
         {page.embed ? null : (
           <p class="no-print">
             <a href={`/e/${encodeURIComponent(event.slug)}/calendar.ics`}>{t.eventCalendarFile}</a>
           </p>
         )}
+        <StickySignup data={data} page={page} />
         <section class="card" aria-labelledby="register-title" id="register">
           <h2 id="register-title">{t.registerHeading}</h2>
           {data.closedBecause ? (

@@ -2,6 +2,7 @@ import type { events as sv } from "../sv/events";
 import { eventsForm } from "./eventsForm";
 import { eventsShare } from "./eventsShare";
 import { eventsEmails } from "./eventsEmails";
+import { eventsCover } from "./eventsCover";
 
 export const events: typeof sv = {
   status: { draft: "Draft", open: "Open", full: "Full", cancelled: "Cancelled" },
@@ -55,6 +56,7 @@ export const events: typeof sv = {
   form: eventsForm,
   share: eventsShare,
   emails: eventsEmails,
+  cover: eventsCover,
   cancel: {
     title: "Cancel: {event}",
     heading: "Cancel “{event}”?",

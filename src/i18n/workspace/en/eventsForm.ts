@@ -32,7 +32,7 @@ export const eventsForm: typeof sv = {
   questionField: "Question {n}, {part}",
   questionParts: { label: "question", kind: "kind of answer", options: "choices", id: "question" },
   about: "About the event",
-  descriptionHint: "Plain text; blank lines start new paragraphs.",
+  descriptionHint: "Blank lines start new paragraphs; lines starting with \"- \" or \"1. \" make a list. Write **bold**, *italic*, and links as https://… or [text](https://…).",
   slugHint: "Lower-case letters, digits and dashes, e.g. leankonferens-2027. Left blank, it is made from the title.",
   whenWhere: "When and where",
   endsHint: "Suggested from the start; change it as you like.",

@@ -57,6 +57,8 @@ export const records: typeof sv = {
       "event.cancel": "Event cancelled",
       "event.publish": "Event published",
       "event.email_texts": "Own text in the emails changed",
+      "event.cover": "Cover image saved",
+      "event.cover_remove": "Cover image removed",
       "event.message": "Message to attendees",
       "export.attendees": "Attendance list exported",
       "export.report": "Report exported",

@@ -32,7 +32,7 @@ export const eventsForm: typeof sv = {
   questionField: "Spørsmål {n}, {part}",
   questionParts: { label: "spørsmålstekst", kind: "type svar", options: "alternativer", id: "spørsmål" },
   about: "Om arrangementet",
-  descriptionHint: "Vanlig tekst. En tom linje starter et nytt avsnitt.",
+  descriptionHint: "En tom linje starter et nytt avsnitt; linjer som begynner med «- » eller «1. », blir en liste. Skriv **fet**, *kursiv* og lenker som https://… eller [tekst](https://…).",
   slugHint: "Små bokstaver, sifre og bindestrek, f.eks. leankonferanse-2027. Lar du feltet stå tomt, lages adressen av navnet.",
   whenWhere: "Tid og sted",
   endsHint: "Foreslås ut fra starten. Endre hvis du vil.",

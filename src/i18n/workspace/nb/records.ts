@@ -57,6 +57,8 @@ export const records: typeof sv = {
       "event.cancel": "Arrangement avlyst",
       "event.publish": "Arrangement publisert",
       "event.email_texts": "Egne tekster i e-postene endret",
+      "event.cover": "Forsidebilde lagret",
+      "event.cover_remove": "Forsidebilde fjernet",
       "event.message": "Melding til deltakerne",
       "export.attendees": "Deltakerliste eksportert",
       "export.report": "Rapport eksportert",

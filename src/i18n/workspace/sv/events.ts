@@ -1,6 +1,7 @@
 import { eventsForm } from "./eventsForm";
 import { eventsShare } from "./eventsShare";
 import { eventsEmails } from "./eventsEmails";
+import { eventsCover } from "./eventsCover";
 
 /** The events pages: the dashboard, the event form, cancelling an event, signups over time, the charts. */
 export const events = {
@@ -58,6 +59,7 @@ export const events = {
   form: eventsForm,
   share: eventsShare,
   emails: eventsEmails,
+  cover: eventsCover,
   cancel: {
     title: "Ställ in: {event}",
     heading: "Vill du ställa in ”{event}”?",

@@ -33,7 +33,7 @@ export const eventsForm = {
   questionField: "Fråga {n}, {part}",
   questionParts: { label: "frågetext", kind: "typ av svar", options: "alternativ", id: "fråga" },
   about: "Om evenemanget",
-  descriptionHint: "Vanlig text. En tom rad börjar ett nytt stycke.",
+  descriptionHint: "En tom rad börjar ett nytt stycke; rader som börjar med ”- ” eller ”1. ” blir en lista. Skriv **fet**, *kursiv* och länkar som https://… eller [text](https://…).",
   slugHint: "Små bokstäver, siffror och bindestreck, t.ex. leankonferens-2027. Lämnar du fältet tomt skapas adressen av namnet.",
   whenWhere: "Tid och plats",
   endsHint: "Föreslås utifrån starten. Ändra om du vill.",

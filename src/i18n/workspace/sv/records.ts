@@ -59,6 +59,8 @@ export const records = {
       "event.cancel": "Evenemang inställt",
       "event.publish": "Evenemang publicerat",
       "event.email_texts": "Egna texter i mejlen ändrade",
+      "event.cover": "Omslagsbild sparad",
+      "event.cover_remove": "Omslagsbild borttagen",
       "event.message": "Meddelande till deltagarna",
       "export.attendees": "Deltagarlista exporterad",
       "export.report": "Rapport exporterad",

@@ -14,6 +14,8 @@ export const adminBase = `
 button.link { background: none; border: 0; color: var(--accent); padding: 0; min-height: 0; font-weight: 400; text-decoration: underline; }
 .logo-current { margin: 0 0 1rem; }
 .logo-current img { display: block; max-height: 5rem; max-width: min(16rem, 100%); width: auto; height: auto; background: var(--soft); }
+.cover-current { margin: 0 0 1rem; }
+.cover-current img { display: block; width: min(32rem, 100%); height: auto; border-radius: 6px; background: var(--soft); }
 .page-head { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; justify-content: space-between; margin-bottom: 1rem; }
 .page-head h1 { margin: 0; }
 .table-wrap { overflow-x: auto; background: var(--paper); border: 1px solid var(--line); border-radius: 10px; }

@@ -1,0 +1,20 @@
+/** An event's cover image: its own page, linked from the event form. */
+export const eventsCover = {
+  title: "Omslagsbild: {event}",
+  heading: "Omslagsbild",
+  intro: "Visas överst på evenemangssidan. Valfri.",
+  current: "Nuvarande omslagsbild",
+  none: "Ingen omslagsbild än.",
+  file: "Bildfil",
+  fileHint: "PNG, JPEG eller WebP, högst {kib} kB, minst {minWidth} och högst {maxSide} pixlar. Bäst blir en liggande bild på 1600 × 900 pixlar.",
+  alt: "Alternativtext",
+  altHint: "Beskriv bilden för den som inte ser den. Lämna tomt så används evenemangets namn.",
+  upload: "Ladda upp omslagsbilden",
+  save: "Spara",
+  remove: "Ta bort omslagsbilden",
+  uploaded: "Omslagsbilden är sparad.",
+  removed: "Omslagsbilden är borttagen.",
+  link: "Omslagsbild",
+  linkHint: "Lägg till, byt eller ta bort bilden överst på evenemangssidan.",
+  back: "Tillbaka till evenemanget",
+};
