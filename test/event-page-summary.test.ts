@@ -32,7 +32,7 @@ describe("the summary before the description", () => {
     expect(dl).toContain('href="https://www.openstreetmap.org/search?query=BTH%20Campus%20Karlshamn%2C%20Biblioteksgatan%204%2C%20Karlshamn"');
     expect(dl).toContain('<dt>Platser</dt><dd><span class="badge">50 platser kvar</span>');
     expect(dl).toContain('<dt>Arrangör</dt><dd class="organiser"><span><strong>Test org</strong></span></dd>');
-    expect(dl).not.toContain("<dt>Online</dt>");
+    expect(dl).not.toContain("<dt>Digitalt</dt>");
     // Before the description, and said once: no "Arrangör: …" line beside it.
     expect(html.indexOf('<dl class="meta">')).toBeLessThan(html.indexOf('<div class="description">'));
     expect(html).not.toContain("Arrangör: Test org");
@@ -50,7 +50,7 @@ describe("the summary before the description", () => {
   it("an online event without a place: the note, never the join link; a place is escaped in the page and encoded in the map link", async () => {
     const online = await page({ venue: null, onlineUrl: "https://teams.example/join/secret-meeting" });
     const dl = summaryOf(online.html);
-    expect(dl).toContain("<dt>Online</dt><dd>Evenemanget är online. Länken för att delta får du när du har en plats.</dd>");
+    expect(dl).toContain("<dt>Digitalt</dt><dd>Evenemanget är digitalt. Länken för att delta får du när du har fått en plats.</dd>");
     expect(dl).not.toContain("<dt>Var</dt>");
     expect(online.html).not.toContain("secret-meeting");
 

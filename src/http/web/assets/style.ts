@@ -91,7 +91,7 @@ details.colleagues summary { cursor: pointer; font-weight: 600; }
   padding: 0.65rem 1.25rem; min-height: 2.75rem;
 }
 .button.secondary, button.secondary { background: var(--paper); color: var(--accent-text); }
-button.danger { background: var(--bad); border-color: var(--bad); }
+button.danger { background: var(--bad); border-color: var(--bad); color: #ffffff; }
 .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin-top: 1rem; }
 .links { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; padding: 0; list-style: none; }
 .people { width: 100%; border-collapse: collapse; }
