@@ -71,6 +71,16 @@ describe("refusals through the real app", () => {
   });
   afterAll(() => h.close());
 
+  it("a calendar link to an event or organisation that is not there is a 404 page, not JSON", async () => {
+    for (const path of ["/e/no-such-event/calendar.ics", "/o/no-such-org/calendar.ics"]) {
+      const res = await h.app.request(path, { headers: { "accept-language": "sv" } });
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get("content-type"), path).toMatch(/^text\/html/);
+      expect(await res.text(), path).toContain('<html lang="sv"');
+    }
+    expect(logged).not.toHaveBeenCalled();
+  });
+
   it("a waitlisted registrant's calendar file is a 409 page in their language, not a 500", async () => {
     const ev = (await h.api("POST", "/events", eventBody({ capacity: 0, language: "nb" }))).body;
     const signup = await h.api("POST", `/events/${ev.id}/registrations`, person(), { token: null });

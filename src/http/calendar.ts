@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { etag } from "hono/etag";
 import { eventCalendar, organisationFeed } from "../domain/calendars";
 import type { AppContext, AppEnv } from "./env";
+import { webError } from "./web/pages/errorPage";
 
 // Calendar apps poll feeds; let them revalidate cheaply (ETag / 304). A registrant's own
 // file (served with the manage pages) is never kept by a shared cache.
@@ -18,4 +19,7 @@ export const calendarRoutes = new Hono<AppEnv>()
   )
   .get("/o/:org/calendar.ics", etag(), async (c) =>
     icsResponse(c, await organisationFeed({ ctx: c.var.ctx, input: { orgSlug: c.req.param("org") } })),
-  );
+  )
+  // A link followed in a browser (an old newsletter, a deleted event) gets a page, as the
+  // event page would; calendar apps only look at the status.
+  .onError(webError);
