@@ -88,7 +88,7 @@ export const en: typeof sv = {
     one_of: "Choose one of the options.",
     unknown_question: "This question no longer exists. Reload the page and try again.",
     duplicate: "The same email address appears twice in this registration.",
-    already_registered: "This address is already registered. We have sent the link to the registration there again.",
+    already_registered: "This address is already registered and has been sent the link to its registration again. Send the registration without this person.",
     email_registered: "This address is already registered for the event.",
     consent: "Please agree to the processing of your details so that you can register.",
     group_limit: "No more than {max} people per registration.",

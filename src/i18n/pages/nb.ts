@@ -88,7 +88,7 @@ export const nb: typeof sv = {
     one_of: "Velg et av alternativene.",
     unknown_question: "Spørsmålet finnes ikke lenger. Last inn siden på nytt og prøv igjen.",
     duplicate: "Den samme e-postadressen står to ganger i påmeldingen.",
-    already_registered: "Denne adressen er allerede påmeldt. Vi har sendt lenken til påmeldingen dit på nytt.",
+    already_registered: "Denne adressen er allerede påmeldt og har fått lenken til påmeldingen sin på nytt. Send påmeldingen uten denne personen.",
     email_registered: "Denne adressen er allerede påmeldt arrangementet.",
     consent: "Du må godta behandlingen av opplysningene for å kunne melde deg på.",
     group_limit: "Maks {max} personer per påmelding.",

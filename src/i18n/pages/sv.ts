@@ -88,7 +88,7 @@ export const sv = {
     one_of: "Välj bland alternativen.",
     unknown_question: "Frågan finns inte längre. Ladda om sidan och försök igen.",
     duplicate: "Samma e-postadress finns två gånger i anmälan.",
-    already_registered: "Den här adressen är redan anmäld. Vi har skickat länken till anmälan dit igen.",
+    already_registered: "Den här adressen är redan anmäld och har fått länken till sin anmälan igen. Skicka anmälan utan den här personen.",
     email_registered: "Den här adressen är redan anmäld till evenemanget.",
     consent: "Godkänn behandlingen av uppgifterna för att kunna anmäla dig.",
     group_limit: "Högst {max} personer per anmälan.",
