@@ -208,7 +208,7 @@ describe("group signup", () => {
     expect(res.status).toBe(409);
     const html = await res.text();
     expect(html).toContain('id="f-attendees-2-email-error"');
-    expect(html).toContain("Den här adressen är redan anmäld.");
+    expect(html).toContain("Den här adressen är redan anmäld och har fått länken till sin anmälan igen. Skicka anmälan utan den här personen.");
     expect(html).not.toContain('id="f-email-error"');
     expect(html).not.toContain('id="f-attendees-1-email-error"');
     expect((await listOf(ev.id)).map((r) => r.email)).toEqual(["early@example.se"]);
