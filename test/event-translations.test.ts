@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminHarness, type AdminHarness } from "./helpers/admin";
 import { eventBody } from "./helpers/harness";
 import { mailHarness, manageTokenIn, type MailHarness } from "./helpers/mail";
 import { invitePart } from "./helpers/smtp";
@@ -153,5 +154,73 @@ describe("emails and invites", () => {
     const [msg] = m.inbox("nora.tr@example.se");
     expect(msg!.mail.subject).toContain("Leankonferens Blekinge 2027");
     expect(invitePart(msg!.raw)!.text).toContain("SUMMARY:Leankonferens Blekinge 2027");
+  });
+});
+
+describe("the workspace event form", () => {
+  let a: AdminHarness;
+  beforeAll(async () => {
+    a = await adminHarness();
+  });
+  afterAll(() => a.close());
+
+  const form = (overrides: Record<string, string> = {}) => ({
+    title: "LEAN-kurs",
+    slug: "",
+    description: "",
+    venue: "Techtank",
+    address: "",
+    onlineUrl: "",
+    startsAt: "2027-03-18T09:30",
+    endsAt: "2027-03-18T12:00",
+    timezone: "Europe/Stockholm",
+    capacity: "12",
+    groupLimit: "3",
+    language: "sv",
+    status: "published",
+    registrationOpensAt: "",
+    registrationClosesAt: "",
+    "questions.0.id": "",
+    "questions.0.label": "Lunch",
+    "questions.0.kind": "text",
+    "questions.0.options": "",
+    ...overrides,
+  });
+  const translationsOf = async (id: string) =>
+    JSON.parse((await a.database.db.all<{ translations: string }>(sql`SELECT translations FROM events WHERE id = ${id}`))[0]!.translations);
+
+  it("saves the other languages' words, shows them again, and keeps the API's question labels", async () => {
+    const owner = await a.signedIn("organiser");
+    const blank = await owner.request("/admin/events/new");
+    expect(blank.text).toContain("Other languages");
+    expect(blank.text).toContain('name="translations.nb.venue"');
+    const created = await owner.request("/admin/events/new", {
+      form: form({ "translations.en.title": "LEAN course", "translations.en.venue": "Techtank, room 2", "translations.nb.title": "" }),
+    });
+    expect(created.status, created.text.slice(0, 300)).toBe(303);
+    const id = /\/admin\/events\/(evt_\w+)\//.exec(created.location!)![1]!;
+    expect(await translationsOf(id)).toEqual({ en: { title: "LEAN course", venue: "Techtank, room 2" } });
+
+    // A label given through the API survives a save of the form, which has no field for it.
+    await a.api("PATCH", `/events/${id}`, { translations: { en: { title: "LEAN course", questions: { lunch: "Lunch choice" } } } });
+    const edit = await owner.request(`/admin/events/${id}/edit`);
+    expect(edit.text).toContain('value="LEAN course"');
+    const saved = await owner.request(`/admin/events/${id}/edit`, {
+      form: form({ "questions.0.id": "lunch", "translations.en.title": "LEAN course, spring", "translations.nb.title": "LEAN-kurs, vår" }),
+    });
+    expect(saved.status, saved.text.slice(0, 300)).toBe(303);
+    expect(await translationsOf(id)).toEqual({
+      en: { title: "LEAN course, spring", questions: { lunch: "Lunch choice" } },
+      nb: { title: "LEAN-kurs, vår" },
+    });
+  });
+
+  it("names a wrong translated field in the summary of errors and stores nothing", async () => {
+    const owner = await a.signedIn("organiser");
+    const res = await owner.request("/admin/events/new", { form: form({ title: "Unsaved", "translations.en.title": "x".repeat(201) }) });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain("English, title: ");
+    expect(res.text).toContain('href="#f-translations.en.title"');
+    expect((await a.database.db.all(sql`SELECT id FROM events WHERE title = 'Unsaved'`)).length).toBe(0);
   });
 });
