@@ -86,13 +86,15 @@ export const footerText = text(280);
 /** Which kinds of question take a list of options, and must have one. */
 export const takesOptions = (kind: string) => kind === "select" || kind === "multiselect";
 
+const questionId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, code("question_id"))
+  // Answers (and translated labels) arrive as JSON objects keyed by these ids.
+  .refine((id) => !["__proto__", "constructor", "prototype"].includes(id), code("reserved_id"));
+
 export const question = z
   .strictObject({
-    id: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,64}$/, code("question_id"))
-      // Answers arrive as a JSON object keyed by these ids.
-      .refine((id) => !["__proto__", "constructor", "prototype"].includes(id), code("reserved_id")),
+    id: questionId,
     label: line(500).min(1),
     kind: z.enum(["text", "textarea", "select", "multiselect", "checkbox"]),
     options: z.array(line(200).min(1)).min(1).max(100).optional(),
@@ -107,6 +109,36 @@ export const questions = z
   .array(question)
   .max(50)
   .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, code("unique_ids"));
+
+// A blank translated field means "the event's own words": dropped when stored, so the
+// stored object holds only what a reader in that language sees instead.
+const blankToUndefined = (s: string | undefined) => (s ? s : undefined);
+const compact = <T extends object>(o: T): T | undefined => {
+  const kept = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  return Object.keys(kept).length ? kept : undefined;
+};
+/** The event's words in one language; the same limits as the event's own fields. */
+const eventTranslation = z
+  .strictObject({
+    title: line(200).optional().transform(blankToUndefined),
+    description: text(20_000).optional().transform(blankToUndefined),
+    venue: line(200).optional().transform(blankToUndefined),
+    address: text(500).optional().transform(blankToUndefined),
+    // Labels by question id; a label for a question the event lacks is kept but never shown.
+    questions: z
+      .record(questionId, line(500))
+      .refine((labels) => Object.keys(labels).length <= 50, { params: { code: "too_many", max: 50 } })
+      .optional()
+      .transform((labels) => (labels ? compact(Object.fromEntries(Object.entries(labels).filter(([, v]) => v))) : undefined)),
+  })
+  .transform(compact);
+/**
+ * `{ en?: {…}, nb?: {…}, sv?: {…} }`. The entry in the event's own language is stored
+ * but never shown: the event's own fields are its words in that language.
+ */
+export const eventTranslations = z
+  .strictObject({ sv: eventTranslation.optional(), en: eventTranslation.optional(), nb: eventTranslation.optional() })
+  .transform((t) => compact(t) ?? {});
 
 export const eventFields = {
   title: line(200).min(1),
@@ -129,6 +161,7 @@ export const eventFields = {
   status: z.enum(["draft", "published"]),
   questions: questions,
   groupLimit: z.number().int().min(1).max(20),
+  translations: eventTranslations,
 };
 
 /** An organiser's own paragraph in one kind of email, per language (src/domain/events/emailTexts.ts). */

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { etag } from "hono/etag";
 import { eventCalendar, organisationFeed } from "../domain/calendars";
+import type { Language } from "../db/schema";
 import type { AppContext, AppEnv } from "./env";
 import { webError } from "./web/pages/errorPage";
 
@@ -13,9 +14,16 @@ export const icsResponse = (c: AppContext, file: { filename: string; ics: string
     "Cache-Control": cache,
   });
 
+// `?lang=` picks the event's words in that language; anything else means its own.
+const languages: readonly string[] = ["sv", "en", "nb"];
+const calendarLanguage = (c: AppContext) => {
+  const lang = c.req.query("lang");
+  return lang && languages.includes(lang) ? (lang as Language) : undefined;
+};
+
 export const calendarRoutes = new Hono<AppEnv>()
   .get("/e/:slug/calendar.ics", etag(), async (c) =>
-    icsResponse(c, await eventCalendar({ ctx: c.var.ctx, input: { slug: c.req.param("slug") } })),
+    icsResponse(c, await eventCalendar({ ctx: c.var.ctx, input: { slug: c.req.param("slug"), language: calendarLanguage(c) } })),
   )
   .get("/o/:org/calendar.ics", etag(), async (c) =>
     icsResponse(c, await organisationFeed({ ctx: c.var.ctx, input: { orgSlug: c.req.param("org") } })),

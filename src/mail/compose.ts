@@ -9,7 +9,7 @@ import { messages } from "../i18n/messages";
 import { newSecret, sha256Hex } from "../lib/secrets";
 import { checkinPass } from "../domain/checkin";
 import { publicBrand } from "../domain/organisations";
-import { personalParagraph } from "../domain/events";
+import { eventInLanguage, personalParagraph } from "../domain/events";
 import { eventUrl, manageUrl, type ServiceContext } from "../domain/context";
 import { findRegistration } from "../domain/registrations";
 import { composeLoginLink } from "./loginLinkMail";
@@ -92,7 +92,9 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
 
   const position = r.status === "waitlisted" ? (await findRegistration(ctx, r.id)).position : null;
   const page = eventUrl(ctx, e.slug);
-  const inviteEvent = calendarEvent(e, page, confirmed);
+  // The event's words in the reader's language where the organiser gave them.
+  const words = eventInLanguage(e, r.language);
+  const inviteEvent = calendarEvent(words, page, confirmed);
   const t = messages(r.language);
   const rendered = templates[row.kind as Exclude<OutboxRow["kind"], MemberKind>](t, {
     language: r.language,
@@ -101,10 +103,10 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
     orgName: org.name,
     brand: emailBrand(ctx, org),
     event: {
-      title: e.title,
+      title: words.title,
       when: formatWhen(e.startsAt, e.endsAt, e.timezone, r.language),
-      venue: e.venue,
-      address: e.address,
+      venue: words.venue,
+      address: words.address,
       url: page,
       onlineUrl: inviteEvent.onlineUrl ?? null,
       offers: e.waitlistMode === "offer",

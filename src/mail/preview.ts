@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { templates } from "../../emails";
 import { emailTextKinds, organisations, type EmailTextKind, type Language } from "../db/schema";
-import type { EventRow, EmailTexts } from "../domain/events";
+import { eventInLanguage, type EventRow, type EmailTexts } from "../domain/events";
 import { eventUrl, type ServiceContext } from "../domain/context";
 import { formatWhen } from "../i18n/format";
 import { messages } from "../i18n/messages";
@@ -33,10 +33,11 @@ export async function previewEmails(ctx: ServiceContext, event: EventRow, texts:
         orgName: org!.name,
         brand: emailBrand(ctx, org!),
         event: {
-          title: event.title,
+          // As the reader of `language` gets it: the event's translated words where given.
+          title: eventInLanguage(event, language).title,
           when: formatWhen(event.startsAt, event.endsAt, event.timezone, language),
-          venue: event.venue,
-          address: event.address,
+          venue: eventInLanguage(event, language).venue,
+          address: eventInLanguage(event, language).address,
           url: page,
           onlineUrl: kind === "waitlisted" ? null : event.onlineUrl,
           offers: event.waitlistMode === "offer",

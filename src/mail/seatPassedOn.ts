@@ -5,6 +5,7 @@ import type { events, organisations, registrations } from "../db/schema";
 import { formatWhen } from "../i18n/format";
 import { messages } from "../i18n/messages";
 import { eventUrl, type ServiceContext } from "../domain/context";
+import { eventInLanguage } from "../domain/events";
 import type { EmailBrand } from "../../emails";
 import type { Composed, OutboxRow } from "./types";
 
@@ -23,11 +24,12 @@ interface Found {
 export function composeSeatPassedOn(
   ctx: ServiceContext,
   row: OutboxRow,
-  { registration: r, event: e, org }: Found,
+  { registration: r, event: own, org }: Found,
   mail: { from: { name: string; address: string }; brand: EmailBrand; messageId: string },
 ): Composed {
   const payload = row.payload as { sequence?: number; hadInvite?: number | boolean; to?: string; firstName?: string };
   const language = row.locale;
+  const e = eventInLanguage(own, language);
   const page = eventUrl(ctx, e.slug);
   const withdraw = Boolean(payload.hadInvite);
   const name = row.toName ?? "";

@@ -14,6 +14,16 @@ export interface Question {
   options?: string[];
   required?: boolean;
 }
+/** What an event says in one language other than its own: blank or left out means its own words. */
+export interface EventTranslation {
+  title?: string;
+  description?: string;
+  venue?: string;
+  address?: string;
+  /** Question labels by question id; the options stay as written (answers keep them). */
+  questions?: Record<string, string>;
+}
+export type EventTranslations = Partial<Record<Language, EventTranslation>>;
 
 export const events = sqliteTable(
   "events",
@@ -42,6 +52,9 @@ export const events = sqliteTable(
     registrationClosesAt: integer("registration_closes_at", { mode: "timestamp_ms" }),
     status: text("status").$type<EventStatus>().notNull().default("published"),
     questions: text("questions", { mode: "json" }).$type<Question[]>().notNull().default([]),
+    // The title, description, venue, address and question labels in other languages
+    // (src/domain/events/translations.ts); the columns above are in `language`.
+    translations: text("translations", { mode: "json" }).$type<EventTranslations>().notNull().default({}),
     // How many people one submission of the web form may register (the submitter included).
     groupLimit: integer("group_limit").notNull().default(5),
     // Marks the rows a write batch touched so later statements of the same batch can

@@ -1,29 +1,32 @@
 import { and, eq, gte, ne } from "drizzle-orm";
 import { calendarEvent } from "../../calendar/fromEvent";
 import { renderPublished } from "../../calendar/invite";
-import { events } from "../../db/schema";
+import { events, type Language } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { eventUrl, type ServiceContext } from "../context";
-import { findEvent } from "../events";
+import { eventInLanguage, findEvent } from "../events";
 import { resolveManageToken } from "../signup";
 import { findOrganisationBySlug } from "../organisations";
 import { findRegistration } from "../registrations";
 
 type EventRow = typeof events.$inferSelect;
 
-const published = (ctx: ServiceContext, e: EventRow) => ({
-  ...calendarEvent(e, eventUrl(ctx, e.slug), false),
+const published = (ctx: ServiceContext, e: EventRow, language?: Language) => ({
+  ...calendarEvent(eventInLanguage(e, language), eventUrl(ctx, e.slug), false),
   // The same UID as nobody's invite: a download does not replace an attendee's entry.
   uid: `${e.id}@plats`,
   updatedAt: e.updatedAt,
   cancelled: e.status === "cancelled",
 });
 
-/** One event as a calendar file: times and place, no attendees, no join link. */
-export async function eventCalendar({ ctx, input }: { ctx: ServiceContext; input: { slug: string } }) {
+/**
+ * One event as a calendar file: times and place, no attendees, no join link; in
+ * `language` where the organiser translated the event, else in its own.
+ */
+export async function eventCalendar({ ctx, input }: { ctx: ServiceContext; input: { slug: string; language?: Language } }) {
   const [e] = await ctx.db.select().from(events).where(and(eq(events.slug, input.slug), ne(events.status, "draft")));
   if (!e) throw new AppError("event_not_found");
-  return { filename: `${e.slug}.ics`, ics: renderPublished([published(ctx, e)]) };
+  return { filename: `${e.slug}.ics`, ics: renderPublished([published(ctx, e, input.language)]) };
 }
 
 /**
@@ -54,7 +57,7 @@ export async function personalCalendar({ ctx, input }: { ctx: ServiceContext; in
   const confirmed = r.status === "confirmed" && e.status !== "cancelled";
   const ics = renderPublished([
     {
-      ...calendarEvent(e, eventUrl(ctx, e.slug), confirmed),
+      ...calendarEvent(eventInLanguage(e, r.language), eventUrl(ctx, e.slug), confirmed),
       uid: `${r.id}@plats`,
       sequence: r.inviteSequence,
       updatedAt: e.updatedAt,

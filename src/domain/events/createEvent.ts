@@ -20,8 +20,10 @@ export const createEventInput = z.strictObject({
   status: eventFields.status.default("published"),
   questions: eventFields.questions.default([]),
   groupLimit: eventFields.groupLimit.default(5),
+  translations: eventFields.translations.default({}),
 });
-export type CreateEventInput = z.infer<typeof createEventInput>;
+// Callers inside the service (the demo, the workspace) may leave the translations out.
+export type CreateEventInput = Omit<z.infer<typeof createEventInput>, "translations"> & Partial<Pick<z.infer<typeof createEventInput>, "translations">>;
 
 /** Creates an event; with an `actor`, its audit entry is written in the same batch. */
 export async function createEvent({ ctx, input, actor }: { ctx: ServiceContext; input: CreateEventInput & OrgScope; actor?: Actor }) {
@@ -59,6 +61,7 @@ export async function createEvent({ ctx, input, actor }: { ctx: ServiceContext; 
         status: input.status,
         questions: input.questions,
         groupLimit: input.groupLimit,
+        translations: input.translations ?? {},
         createdAt: now,
         updatedAt: now,
       });

@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { events, type Language, type Question, type WaitlistMode } from "../../db/schema";
+import { events, type EventTranslations, type Language, type Question, type WaitlistMode } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { isoOrNull } from "../../lib/time";
 import { eventUrl, type ServiceContext } from "../context";
@@ -74,6 +74,8 @@ export interface PublicEventView {
   groupLimit: number;
   /** The cover image's absolute, hashed URL, or null (uploaded in the workspace). */
   coverUrl: string | null;
+  /** The event's words in other languages (see eventInLanguage). */
+  translations: EventTranslations;
 }
 
 export interface OrganiserEventView extends PublicEventView {
@@ -112,6 +114,7 @@ export function publicEventView(ctx: ServiceContext, { event: e, confirmed, wait
     questions: e.questions,
     groupLimit: e.groupLimit,
     coverUrl: coverOf(ctx, e)?.url ?? null,
+    translations: e.translations,
   };
 }
 

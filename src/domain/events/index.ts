@@ -14,3 +14,4 @@ export * from "./updateEvent";
 export * from "./window";
 export * from "./eventDrafts";
 export * from "./emailTexts";
+export * from "./translations";

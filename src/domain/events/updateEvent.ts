@@ -26,10 +26,10 @@ const whenAndWhere = ["title", "startsAt", "endsAt", "timezone", "venue", "addre
 const same = (a: unknown, b: unknown) =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : (a ?? null) === (b ?? null);
 
-/** The names of the fields a patch really changes (questions compared as JSON). */
+/** The names of the fields a patch really changes (questions and translations compared as JSON). */
 const changedFields = (before: EventRow, patch: UpdateEventInput) =>
   (Object.keys(patch) as (keyof UpdateEventInput)[]).filter((k) =>
-    k === "questions" ? JSON.stringify(before.questions) !== JSON.stringify(patch.questions) : !same(before[k], patch[k]),
+    k === "questions" || k === "translations" ? JSON.stringify(before[k]) !== JSON.stringify(patch[k]) : !same(before[k], patch[k]),
   );
 
 export async function updateEvent({

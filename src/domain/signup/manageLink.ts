@@ -7,7 +7,7 @@ import { calendarLinks } from "../../calendar/links";
 import { eventUrl, manageUrl, type ServiceContext } from "../context";
 import { cancelRegistration } from "./cancelRegistration";
 import { checkinKeyOf, checkinPass } from "../checkin";
-import { findEvent, publicEventView } from "../events";
+import { eventInLanguage, findEvent, publicEventView } from "../events";
 import { findRegistration, registrationView } from "../registrations";
 
 const tokenShape = /^[A-Za-z0-9_-]{22}$/;
@@ -50,10 +50,11 @@ export async function managedView(
     ...registrationView(row),
     manageUrl: manageUrl(ctx, token),
     // The join link and calendar entries are for confirmed attendees only.
+    // In the event's own words; the page shows them in its language (eventInLanguage).
     event: { ...publicEventView(ctx, eventRow), onlineUrl: confirmed ? eventRow.event.onlineUrl : null },
     organiser: org!,
     // The personal calendar file carries the join link, so it sits behind the manage link.
-    calendar: confirmed ? calendarLinks(calendarEvent(eventRow.event, page, true), `${manageUrl(ctx, token)}/calendar.ics`) : null,
+    calendar: confirmed ? calendarLinks(calendarEvent(eventInLanguage(eventRow.event, row.registration.language), page, true), `${manageUrl(ctx, token)}/calendar.ics`) : null,
     // What the attendee shows at the door; only a seat has one.
     checkin: confirmed ? checkinPass(ctx, await checkinKeyOf(ctx, eventRow.event.orgId), row.registration.id) : null,
   };

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { AppError } from "../../lib/errors";
 import { fill } from "../../i18n/messages";
 import { plural } from "../../i18n/pages";
-import { eventPage, eventPageStamp } from "../../domain/events";
+import { eventInLanguage, eventPage, eventPageStamp } from "../../domain/events";
 import { getManagedRegistration, offersGroupChoice, openSignupReceipt, signupReceipt } from "../../domain/signup";
 import { registerGroup, sendManageLinkAgain } from "../../domain/signup";
 import type { AppContext, AppEnv } from "../env";
@@ -75,6 +75,7 @@ export function eventPageRoutes(options: EventPageOptions) {
       const page = eventPageInfo(c);
       const { t, lang } = page;
       const { questions, groupLimit } = data.event;
+      const title = eventInLanguage(data.event, lang).title;
       const form = readSignupForm(await formBody(c), questions, groupLimit);
       const values = form.values;
       if (data.closedBecause) return show(c, { values, errors: {} }, 409);
@@ -98,7 +99,7 @@ export function eventPageRoutes(options: EventPageOptions) {
         const taken = alreadyRegisteredFields(err);
         if (err.code === "already_registered" && Object.keys(taken).length === attendees.length) {
           const words = attendees.length === 1 ? t.alreadyRegistered : t.groupAlreadyRegistered;
-          return show(c, { values: {}, errors: {}, notice: fill(words, { title: data.event.title, email: attendees[0]!.email.trim() }) });
+          return show(c, { values: {}, errors: {}, notice: fill(words, { title, email: attendees[0]!.email.trim() }) });
         }
         if (err.code === "already_registered") return show(c, { values, errors: formErrors(page, taken, rows) }, 409);
         if (err.status !== 409 && err.status !== 404) throw err;
@@ -124,7 +125,8 @@ export function eventPageRoutes(options: EventPageOptions) {
       const { people, token } = await openSignupReceipt({ ctx: c.var.ctx, input: { eventId: data.event.id, ref: c.req.param("ref") } });
       const managed = await getManagedRegistration({ ctx: c.var.ctx, input: { token } });
       c.header("Cache-Control", "no-store");
-      const view = <ResultPage page={eventPageInfo(c)} event={managed.event} people={people} manageUrl={managed.manageUrl} calendar={managed.calendar} brand={data.organisation.brand} />;
+      const page = eventPageInfo(c);
+      const view = <ResultPage page={page} event={eventInLanguage(managed.event, page.lang)} people={people} manageUrl={managed.manageUrl} calendar={managed.calendar} brand={data.organisation.brand} />;
       return renderPage(c, view);
     });
 }

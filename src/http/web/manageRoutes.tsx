@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { AppError, invalid } from "../../lib/errors";
 import { fill } from "../../i18n/messages";
 import { pageRefusal } from "../../i18n/pages";
-import { hasStarted } from "../../domain/events";
+import { eventInLanguage, hasStarted } from "../../domain/events";
 import { brandOfOrganisation } from "../../domain/organisations";
 import { acceptManagedOffer, cancelManagedRegistration, declineManagedOffer, getManagedRegistration } from "../../domain/signup";
 import { personalCalendar } from "../../domain/calendars";
@@ -37,7 +37,9 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
     const view = await getManagedRegistration({ ctx: c.var.ctx, input: { token } });
     c.header("Cache-Control", "no-store");
     const brand = await brandOfOrganisation(c.var.ctx, view.organiser.slug);
-    return { token, view, brand, page: pageInfo(pageLanguage(c, view.language), c.req.url) };
+    const page = pageInfo(pageLanguage(c, view.language), c.req.url);
+    // The event's title, place and question labels in the page's language where given.
+    return { token, view: { ...view, event: eventInLanguage(view.event, page.lang) }, brand, page };
   };
   const show = async (c: AppContext, state?: FormState, status: 200 | 400 | 409 = 200, done?: string, refused?: string, substitute?: FormState) => {
     const { token, view, page, brand } = await load(c);

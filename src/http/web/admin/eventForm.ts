@@ -1,4 +1,4 @@
-import type { Question } from "../../../db/schema";
+import type { EventTranslations, Language, Question } from "../../../db/schema";
 import type { FieldErrors } from "../../../lib/errors";
 import { fromLocalInput, toLocalInput } from "../../../lib/localTime";
 import { isTimeZone } from "../../../lib/time";
@@ -16,6 +16,10 @@ const scalarFields = [
   "waitlist", "waitlistMode", "offerMinutes", "groupLimit", "language", "registrationOpensAt", "registrationClosesAt", "status",
 ] as const;
 const localTimes = ["startsAt", "endsAt", "registrationOpensAt", "registrationClosesAt"] as const;
+/** The languages and fields of "Other languages"; question labels are given through the API. */
+export const translatedLanguages: Language[] = ["sv", "en", "nb"];
+export const translatedFields = ["title", "description", "venue", "address"] as const;
+const translationNames = translatedLanguages.flatMap((lang) => translatedFields.map((field) => `translations.${lang}.${field}`));
 
 /** An event as the form shows it: times on the event's own wall clock. */
 export function eventFormValues(e: EventRow): Record<string, string> {
@@ -40,6 +44,8 @@ export function eventFormValues(e: EventRow): Record<string, string> {
     registrationClosesAt: local(e.registrationClosesAt),
     status: e.status,
   };
+  for (const lang of translatedLanguages)
+    for (const field of translatedFields) values[`translations.${lang}.${field}`] = e.translations[lang]?.[field] ?? "";
   e.questions.forEach((q, i) => Object.assign(values, questionValues(q, i)));
   return values;
 }
@@ -85,7 +91,7 @@ export interface ReadEventForm {
  */
 export function readEventForm(form: AdminForm): ReadEventForm {
   const values: Record<string, string> = {};
-  for (const name of scalarFields) values[name] = form.one(name);
+  for (const name of [...scalarFields, ...translationNames]) values[name] = form.one(name);
   values.waitlist = form.checked("waitlist") ? "yes" : "";
   const errors: FieldErrors = {};
   const zone = values.timezone!.trim() || "Europe/Stockholm";
@@ -104,6 +110,10 @@ export function readEventForm(form: AdminForm): ReadEventForm {
     ...(values.status ? { status: values.status } : {}),
   };
   if (values.slug!.trim()) input.slug = values.slug!.trim();
+  // Every language's words as the form holds them; blanks are dropped by the schema.
+  input.translations = Object.fromEntries(
+    translatedLanguages.map((lang) => [lang, Object.fromEntries(translatedFields.map((field) => [field, values[`translations.${lang}.${field}`]!]))]),
+  );
   for (const name of ["capacity", "groupLimit", "offerMinutes"] as const) {
     const raw = values[name]!.trim();
     // Blank: the offer's length as it was (or its default), it matters only in offer mode.
@@ -163,6 +173,22 @@ export function readEventForm(form: AdminForm): ReadEventForm {
 /** The domain's errors about `questions.<n>` named by the form row that question came from. */
 export const onFormRows = (fields: FieldErrors, rows: number[]): FieldErrors =>
   Object.fromEntries(Object.entries(fields).map(([key, issue]) => [key.replace(/^questions\.(\d+)\./, (_, n: string) => `questions.${rows[Number(n)] ?? n}.`), issue]));
+
+/**
+ * The form's translations with the question labels of `saved` added: the form has no
+ * fields for those, and a save replaces the whole object, so the stored labels of the
+ * questions still there are kept.
+ */
+export function keepQuestionLabels(formWords: unknown, saved: EventTranslations): unknown {
+  if (!formWords || typeof formWords !== "object") return formWords;
+  const words = formWords as Record<string, Record<string, unknown>>;
+  return Object.fromEntries(
+    Object.entries(words).map(([lang, fields]) => {
+      const labels = saved[lang as Language]?.questions;
+      return [lang, labels ? { ...fields, questions: labels } : fields];
+    }),
+  );
+}
 
 /** The form for a copy of an event on its next date (see `duplicateEvent`). */
 export const duplicateValues = (e: EventRow) => eventFormValues(duplicateEvent(e));

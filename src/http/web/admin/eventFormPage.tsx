@@ -2,7 +2,7 @@ import type { Member } from "../../../domain/accounts";
 import type { Language } from "../../../db/schema";
 import { fill } from "../../../i18n/messages";
 import { workspaceMessages, type WorkspaceMessages } from "../../../i18n/workspace";
-import { BLANK_QUESTIONS, questionRows } from "./eventForm";
+import { BLANK_QUESTIONS, questionRows, translatedFields, translatedLanguages } from "./eventForm";
 import { Checkbox, Input, Select, TextArea, type AdminFormState } from "./fields";
 import { AdminLayout, ErrorSummary, wordsFor } from "./layout";
 import { assetUrl } from "../assets";
@@ -21,7 +21,11 @@ type Words = WorkspaceMessages["events"]["form"];
 
 /** The form's labels by field in the reader's language, so that the summary of errors names the field of each. */
 export function eventFieldLabel(field: string, language: Language = "en"): string | undefined {
-  const t = workspaceMessages(language).events.form;
+  const words = workspaceMessages(language);
+  const t = words.events.form;
+  const translated = /^translations\.(sv|en|nb)\.(title|description|venue|address)$/.exec(field);
+  if (translated)
+    return fill(t.translationField, { language: words.shell.languageNames[translated[1] as Language], field: t.labels[translated[2] as keyof Words["labels"]].toLowerCase() });
   const question = /^questions\.(\d+)\.(\w+)$/.exec(field);
   if (question) {
     const part = question[2]!;
@@ -73,6 +77,32 @@ export interface EventFormProps {
   blankRows?: number;
   /** A saved event's cover: where it is changed, and the image if there is one. */
   cover?: { href: string; path: string | null };
+}
+
+/**
+ * "Other languages": each language's name, description, venue and address, folded away
+ * (most events have one language). Open when something is filled in or wrong.
+ */
+function OtherLanguages({ state, t, names }: { state: AdminFormState; t: Words; names: Record<Language, string> }) {
+  const open = Object.entries(state.values).some(([k, v]) => k.startsWith("translations.") && v.trim()) || Object.keys(state.errors).some((k) => k.startsWith("translations."));
+  return (
+    <details class="card" open={open || undefined}>
+      <summary>
+        <h2>{t.otherLanguages}</h2>
+      </summary>
+      <p class="hint">{t.otherLanguagesHint}</p>
+      {translatedLanguages.map((lang) => (
+        <fieldset>
+          <legend>{names[lang]}</legend>
+          {translatedFields.map((field) => {
+            const name = `translations.${lang}.${field}`;
+            const label = fill(t.translationField, { language: names[lang], field: t.labels[field].toLowerCase() });
+            return field === "description" ? <TextArea state={state} name={name} label={label} rows={4} /> : <Input state={state} name={name} label={label} />;
+          })}
+        </fieldset>
+      ))}
+    </details>
+  );
 }
 
 /** Create, edit and duplicate share this form: everything the API allows. */
@@ -145,6 +175,7 @@ export function EventFormPage(p: EventFormProps) {
             />
           </div>
         </section>
+        <OtherLanguages state={state} t={t} names={words.shell.languageNames} />
         <section>
           <h2>{t.questions}</h2>
           {Array.from({ length: rows }, (_, i) => (

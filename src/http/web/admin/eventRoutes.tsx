@@ -17,7 +17,7 @@ import type { AppContext, AppEnv } from "../../env";
 import { CancelEventPage } from "./cancelEventPage";
 import { DashboardPage } from "./dashboardPage";
 import { shownErrors } from "./errors";
-import { duplicateValues, eventFormValues, moreBlankRows, onFormRows, questionRows, readEventForm, type ReadEventForm } from "./eventForm";
+import { duplicateValues, eventFormValues, keepQuestionLabels, moreBlankRows, onFormRows, questionRows, readEventForm, type ReadEventForm } from "./eventForm";
 import { EventFormPage, type EventFormProps } from "./eventFormPage";
 import { blankState, type AdminFormState } from "./fields";
 import { readForm } from "./forms";
@@ -144,6 +144,7 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     if (Object.keys(state.errors).length) return formPage(c, { ...props, state }, 400);
     // A blank slug on an existing event keeps the one it has (links are already out).
     if (!("slug" in read.input)) read.input.slug = row.event.slug;
+    read.input.translations = keepQuestionLabels(read.input.translations, row.event.translations);
     const actor = c.var.member;
     const result = await attempt(updateEventInput, read, language, async (patch) => {
       await updateEvent({ ctx: c.var.ctx, input: { id: row.event.id, orgId: actor.orgId, patch }, actor });

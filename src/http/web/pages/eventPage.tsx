@@ -2,7 +2,7 @@ import type { Child } from "hono/jsx";
 import { fill, messages } from "../../../i18n/messages";
 import { formatWhen } from "../../../i18n/format";
 import { plural } from "../../../i18n/pages";
-import type { CoverView, EventPage, PublicEventView } from "../../../domain/events";
+import { eventInLanguage, type CoverView, type EventPage, type PublicEventView } from "../../../domain/events";
 import { telHref, type PublicBrand } from "../../../domain/organisations";
 import { newcomerGetsSeat } from "../../../domain/seats";
 import { Layout, type PageInfo } from "../layout";
@@ -199,7 +199,10 @@ export function EventPageView(props: {
   lostLink?: LostLinkState;
   preview?: Child;
 }) {
-  const { data, page, state } = props;
+  const { page, state } = props;
+  // The event's words in the page's language where the organiser gave them; the form's
+  // question ids and options stay as written, so answers are the same in every language.
+  const data = { ...props.data, event: eventInLanguage(props.data.event, page.lang) };
   const preview = props.preview !== undefined;
   const { t } = page;
   const { event, organisation } = data;
@@ -227,7 +230,7 @@ export function EventPageView(props: {
         {event.description ? <Description text={event.description} /> : null}
         {page.embed ? null : (
           <p class="no-print">
-            <a href={`/e/${encodeURIComponent(event.slug)}/calendar.ics`}>{t.eventCalendarFile}</a>
+            <a href={`/e/${encodeURIComponent(event.slug)}/calendar.ics?lang=${page.lang}`}>{t.eventCalendarFile}</a>
           </p>
         )}
         <StickySignup data={data} page={page} />

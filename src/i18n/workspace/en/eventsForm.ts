@@ -74,4 +74,7 @@ export const eventsForm: typeof sv = {
   embedHint: "Paste this where the form should appear. Your site's address must be listed under Settings → embed origins.",
   snippet: "HTML snippet",
   copySnippet: "Copy the snippet",
+  otherLanguages: "Other languages",
+  otherLanguagesHint: "Name, description, venue and address for people who read the page, the emails and the calendar file in another language. A blank field shows the event's own text. In the event's own language the fields above apply. The questions' text in other languages is given through the API.",
+  translationField: "{language}, {field}",
 };

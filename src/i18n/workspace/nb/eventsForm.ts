@@ -74,4 +74,7 @@ export const eventsForm: typeof sv = {
   embedHint: "Lim inn koden der skjemaet skal vises. Nettstedets adresse må stå blant de tillatte nettstedene under Innstillinger.",
   snippet: "HTML-kode",
   copySnippet: "Kopier koden",
+  otherLanguages: "Andre språk",
+  otherLanguagesHint: "Navn, beskrivelse, lokale og adresse for den som leser siden, e-postene og kalenderfilen på et annet språk. Et tomt felt viser arrangementets egen tekst. På arrangementets eget språk gjelder feltene over. Spørsmålenes tekst på andre språk oppgis via API-et.",
+  translationField: "{language}, {field}",
 };

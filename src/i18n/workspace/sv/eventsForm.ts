@@ -75,4 +75,8 @@ export const eventsForm = {
   embedHint: "Klistra in koden där formuläret ska visas. Webbplatsens adress måste finnas med bland de tillåtna webbplatserna under Inställningar.",
   snippet: "HTML-kod",
   copySnippet: "Kopiera koden",
+  otherLanguages: "Andra språk",
+  otherLanguagesHint: "Namn, beskrivning, lokal och adress för den som läser sidan, mejlen och kalenderfilen på ett annat språk. Ett tomt fält visar evenemangets egen text. På evenemangets eget språk gäller fälten ovan. Frågornas text på andra språk anges via API:t.",
+  /** A language's fields in the summary of errors: "Engelska, namn". */
+  translationField: "{language}, {field}",
 };

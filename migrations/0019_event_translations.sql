@@ -1,0 +1,1 @@
+ALTER TABLE `events` ADD `translations` text DEFAULT '{}' NOT NULL;
