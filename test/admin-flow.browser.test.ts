@@ -51,7 +51,7 @@ describe("an organiser's day in the workspace", () => {
 
   it("creates an event with a question from the form, then publishes it", async () => {
     await go(() => page.getByRole("link", { name: "New event" }).click());
-    await page.getByLabel("Title").fill("Workshop: Lean i vården");
+    await page.getByLabel("Title", { exact: true }).fill("Workshop: Lean i vården");
     // Two months ahead of the real clock the server runs on, in the form's local time.
     const day = isoDate(Date.now(), 60);
     await page.getByLabel("Starts").fill(`${day}T09:30`);

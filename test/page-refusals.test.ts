@@ -71,12 +71,15 @@ describe("refusals through the real app", () => {
   });
   afterAll(() => h.close());
 
-  it("a calendar link to an event or organisation that is not there is a 404 page, not JSON", async () => {
+  it("a calendar link to an event or organisation that is not there is a 404 page in a browser, the error shape elsewhere", async () => {
     for (const path of ["/e/no-such-event/calendar.ics", "/o/no-such-org/calendar.ics"]) {
-      const res = await h.app.request(path, { headers: { "accept-language": "sv" } });
+      const res = await h.app.request(path, { headers: { "accept-language": "sv", accept: "text/html,application/xhtml+xml" } });
       expect(res.status, path).toBe(404);
       expect(res.headers.get("content-type"), path).toMatch(/^text\/html/);
       expect(await res.text(), path).toContain('<html lang="sv"');
+      const script = await h.app.request(path);
+      expect(script.status, path).toBe(404);
+      expect((await script.json()).error.code, path).toMatch(/not_found/);
     }
     expect(logged).not.toHaveBeenCalled();
   });

@@ -4,6 +4,7 @@ import { eventCalendar, organisationFeed } from "../domain/calendars";
 import type { Language } from "../db/schema";
 import type { AppContext, AppEnv } from "./env";
 import { webError } from "./web/pages/errorPage";
+import { onError } from "./errors";
 
 // Calendar apps poll feeds; let them revalidate cheaply (ETag / 304). A registrant's own
 // file (served with the manage pages) is never kept by a shared cache.
@@ -29,5 +30,5 @@ export const calendarRoutes = new Hono<AppEnv>()
     icsResponse(c, await organisationFeed({ ctx: c.var.ctx, input: { orgSlug: c.req.param("org") } })),
   )
   // A link followed in a browser (an old newsletter, a deleted event) gets a page, as the
-  // event page would; calendar apps only look at the status.
-  .onError(webError);
+  // event page would; calendar apps and scripts keep the one error shape.
+  .onError((err, c) => ((c.req.header("accept") ?? "").includes("text/html") ? webError(err, c) : onError(err, c)));
