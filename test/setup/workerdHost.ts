@@ -158,6 +158,19 @@ function configWith(extra: string): string {
 
 /** Starts one worker from the bundle. */
 export async function startWorker(bundleDir: string, spec: WorkerSpec = {}): Promise<HostedWorker> {
+  // The free port is found before workerd binds it, so another process can take it in
+  // between (ERR_ADDRESS_IN_USE): then try again on another one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startWorkerOnce(bundleDir, spec);
+    } catch (err) {
+      const taken = /ERR_ADDRESS_IN_USE|Address already in use/.test(`${(err as { code?: string }).code ?? ""} ${String(err)}`);
+      if (!taken || spec.port !== undefined || attempt >= 3) throw err;
+    }
+  }
+}
+
+async function startWorkerOnce(bundleDir: string, spec: WorkerSpec): Promise<HostedWorker> {
   const config = spec.extraConfig ? configWith(spec.extraConfig) : join(projectRoot, "wrangler.toml");
   const { workerOptions } = unstable_getMiniflareWorkerOptions(config);
   const dir = spec.dir ?? mkdtempSync(join(tmpdir(), "plats-workerd-"));
@@ -231,6 +244,7 @@ export async function startWorker(bundleDir: string, spec: WorkerSpec = {}): Pro
     };
   } catch (err) {
     await mf.dispose();
+    if (!spec.dir) rmSync(dir, { recursive: true, force: true });
     throw err;
   }
 }
