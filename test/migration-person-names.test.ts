@@ -1,35 +1,18 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import { migrate } from "drizzle-orm/libsql/migrator";
-import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fullName, personNames, splitFullName, withPersonNames } from "../src/domain/personNames";
 import { registrationInput } from "../src/domain/schemas";
 import { zodFieldErrors } from "../src/lib/zodIssues";
-import { migrateDatabase, migrationsFolder, openDatabase, type NodeDatabase } from "../src/runtime/node/database";
+import { migrateDatabase } from "../src/runtime/node/database";
+import { databaseBefore, type TestDatabase } from "./helpers/db";
 
 // migrations/0015_person_names.sql on a database that already holds registrations: each
 // stored name gets the first and last name the domain's split gives it.
-let dir: string;
-let database: NodeDatabase;
+let database: TestDatabase;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "plats-migration-names-"));
-  const before = join(dir, "migrations");
-  cpSync(migrationsFolder, before, { recursive: true });
-  const journalPath = join(before, "meta", "_journal.json");
-  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { idx: number; tag: string }[] };
-  expect(journal.entries.map((e) => e.tag)).toContain("0015_person_names");
-  journal.entries = journal.entries.filter((e) => e.idx < 15);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  database = await openDatabase(`file:${join(dir, "plats.db")}`);
-  await migrate(database.db as unknown as LibSQLDatabase, { migrationsFolder: before });
+  database = await databaseBefore("0015_person_names");
 });
-afterAll(() => {
-  database?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => database?.destroy());
 
 const stored = ["Anna Svensson", "Anna Maria Svensson-Ek", "Cher", "Øystein Ås", "Zoë Þórsdóttir", "", "Per  Olof  Ek"];
 

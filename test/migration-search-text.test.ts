@@ -1,36 +1,18 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import { migrate } from "drizzle-orm/libsql/migrator";
-import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registrationSearchText } from "../src/domain/registrations";
-import { migrateDatabase, migrationsFolder, openDatabase, type NodeDatabase } from "../src/runtime/node/database";
+import { migrateDatabase } from "../src/runtime/node/database";
+import { databaseBefore, type TestDatabase } from "./helpers/db";
 import { searchWords } from "../src/lib/searchText";
 
 // migrations/0009_search_text.sql on a database that already holds registrations: the
 // rows written before it get the search text the domain would have written, as far as
 // plain SQL can fold (every letter of Latin-1 and Latin Extended-A, and ș, ț).
-let dir: string;
-let database: NodeDatabase;
+let database: TestDatabase;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "plats-migration-"));
-  // The migrations as they were before 0009: its files left out of the journal.
-  const before = join(dir, "migrations");
-  cpSync(migrationsFolder, before, { recursive: true });
-  const journalPath = join(before, "meta", "_journal.json");
-  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { idx: number; tag: string }[] };
-  expect(journal.entries.map((e) => e.tag)).toContain("0009_search_text");
-  journal.entries = journal.entries.filter((e) => e.idx < 9);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  database = await openDatabase(`file:${join(dir, "plats.db")}`);
-  await migrate(database.db as unknown as LibSQLDatabase, { migrationsFolder: before });
+  database = await databaseBefore("0009_search_text");
 });
-afterAll(() => {
-  database?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => database?.destroy());
 
 const latinLetters = () => {
   const letters: string[] = [];

@@ -1,9 +1,8 @@
-import { and, eq, isNull } from "drizzle-orm";
 import { loginLinkEmail } from "../../emails";
-import { organisations, users } from "../db/schema";
 import { messages } from "../i18n/messages";
 import type { ServiceContext } from "../domain/context";
 import { LOGIN_LINK_TTL_MS, mintLoginLink } from "../domain/accounts";
+import { activeMember } from "./activeMember";
 import { parseMailbox, type Composed, type MailSettings, type OutboxRow } from "./types";
 
 /**
@@ -11,13 +10,8 @@ import { parseMailbox, type Composed, type MailSettings, type OutboxRow } from "
  * nowhere but in the email, and its 15 minutes start when it is sent.
  */
 export async function composeLoginLink(ctx: ServiceContext, row: OutboxRow, settings: MailSettings, host: string): Promise<Composed> {
-  if (!row.userId) return { skip: "no member" };
-  const [found] = await ctx.db
-    .select({ user: users, orgName: organisations.name })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.orgId))
-    .where(and(eq(users.id, row.userId), isNull(users.disabledAt)));
-  if (!found) return { skip: "member no longer exists" };
+  const found = await activeMember(ctx, row);
+  if ("skip" in found) return found;
   // Sent late (an outage), the link would be of no use.
   if (ctx.now().getTime() - row.createdAt.getTime() > LOGIN_LINK_TTL_MS) return { skip: "too old to be of use" };
   const token = await mintLoginLink(ctx, found.user.id);

@@ -1,6 +1,7 @@
-import { and, eq, isNull } from "drizzle-orm";
 import { organiserActivityEmail, organiserDigestEmail, type OrganiserEventPart } from "../../emails";
-import { organisations, users, type NotificationKind } from "../db/schema";
+import type { NotificationKind } from "../db/schema";
+import { splitFullName } from "../domain/personNames";
+import { activeMember } from "./activeMember";
 import { formatDay, formatDeadline } from "../i18n/format";
 import { workspaceMessages } from "../i18n/workspace";
 import type { ServiceContext } from "../domain/context";
@@ -54,13 +55,8 @@ const hasNews = (part: OrganiserEventPart) => NOTIFICATION_KINDS.some((k) => par
  * subscribed gets nothing, and people erased or anonymised meanwhile are not named.
  */
 export async function composeOrganiserMail(ctx: ServiceContext, row: OutboxRow, settings: MailSettings, host: string): Promise<Composed> {
-  if (!row.userId) return { skip: "no member" };
-  const [found] = await ctx.db
-    .select({ user: users, orgName: organisations.name })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.orgId))
-    .where(and(eq(users.id, row.userId), isNull(users.disabledAt)));
-  if (!found) return { skip: "member no longer exists" };
+  const found = await activeMember(ctx, row);
+  if ("skip" in found) return found;
   const { user, orgName } = found;
   if (!getsNotifications(user.role)) return { skip: "the member's role gets no notifications" };
   const prefs = await memberPreferences(ctx, user.id);
@@ -69,7 +65,7 @@ export async function composeOrganiserMail(ctx: ServiceContext, row: OutboxRow, 
   const base = {
     language,
     // Greeted by first name, as attendees are.
-    name: user.name?.trim().split(/\s+/)[0] || null,
+    name: (user.name && splitFullName(user.name).firstName) || null,
     orgName,
     settingsUrl: `${ctx.publicUrl}/admin/account#notifications`,
   };

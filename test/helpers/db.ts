@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { LibSQLDatabase } from "drizzle-orm/libsql";
+import { migrate } from "drizzle-orm/libsql/migrator";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { migrateDatabase, openDatabase, type NodeDatabase } from "../../src/runtime/node/database";
+import { migrateDatabase, migrationsFolder, openDatabase, type NodeDatabase } from "../../src/runtime/node/database";
 import { registrationSearchText } from "../../src/domain/registrations";
 
 export interface TestDatabase extends NodeDatabase {
@@ -53,4 +55,32 @@ export async function searchTextDrift(db: NodeDatabase["db"]) {
     sql`SELECT id, name, organisation, email, search_text FROM registrations`,
   );
   return rows.filter((r) => r.search_text !== registrationSearchText(r));
+}
+
+/**
+ * A database migrated up to, not including, migration `tag` (e.g. "0015_person_names"),
+ * for a test that fills it as it was then and runs the rest on it.
+ */
+export async function databaseBefore(tag: string): Promise<TestDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), "plats-migration-"));
+  const before = join(dir, "migrations");
+  cpSync(migrationsFolder, before, { recursive: true });
+  const journalPath = join(before, "meta", "_journal.json");
+  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { idx: number; tag: string }[] };
+  const upTo = journal.entries.find((e) => e.tag === tag)?.idx;
+  if (upTo === undefined) throw new Error(`no migration ${tag}`);
+  journal.entries = journal.entries.filter((e) => e.idx < upTo);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  const url = `file:${join(dir, "plats.db")}`;
+  const database = await openDatabase(url);
+  await migrate(database.db as unknown as LibSQLDatabase, { migrationsFolder: before });
+  return {
+    ...database,
+    url,
+    dir,
+    destroy() {
+      database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

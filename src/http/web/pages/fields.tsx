@@ -47,6 +47,14 @@ function described(state: FormState, name: string, hint?: string) {
   return { id, describedBy: ids.length ? ids.join(" ") : undefined, error: state.errors[name] };
 }
 
+function Hint({ id, hint }: { id: string; hint?: string }) {
+  return hint ? (
+    <p class="hint" id={`${id}-hint`}>
+      {hint}
+    </p>
+  ) : null;
+}
+
 function Problem({ id, error }: { id: string; error?: string }) {
   return error ? (
     <p class="field-error" id={`${id}-error`}>
@@ -71,11 +79,7 @@ export function TextField(
   return (
     <div class="field">
       <Label id={id} label={label} marked={!required && !props.unmarked} t={t} />
-      {hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <Hint id={id} hint={hint} />
       <Problem id={id} error={error} />
       {props.multiline ? (
         <textarea {...common} rows={4}>
@@ -137,11 +141,7 @@ export function RadioField(props: Omit<FieldProps, "t" | "required"> & { options
   return (
     <fieldset class="field" id={id} aria-describedby={describedBy}>
       <legend>{label}</legend>
-      {hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <Hint id={id} hint={hint} />
       <Problem id={id} error={error} />
       {props.options.map((o, i) => (
         <label class="choice" for={`${id}-${i}`}>
