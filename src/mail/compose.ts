@@ -4,12 +4,13 @@ import { calendarEvent } from "../calendar/fromEvent";
 import { renderInvite, type Invite } from "../calendar/invite";
 import { calendarLinks } from "../calendar/links";
 import { events, manageTokens, organisations, outbox, registrations } from "../db/schema";
-import { formatDeadline, formatWhen } from "../i18n/format";
+import { formatDeadline } from "../i18n/format";
 import { messages } from "../i18n/messages";
 import { newSecret, sha256Hex } from "../lib/secrets";
 import { checkinPass } from "../domain/checkin";
 import { publicBrand } from "../domain/organisations";
 import { eventInLanguage, personalParagraph } from "../domain/events";
+import { emailEvent } from "./emailEvent";
 import { eventUrl, manageUrl, type ServiceContext } from "../domain/context";
 import { findRegistration } from "../domain/registrations";
 import { composeLoginLink } from "./loginLinkMail";
@@ -102,15 +103,7 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
     name: r.firstName || r.name,
     orgName: org.name,
     brand: emailBrand(ctx, org),
-    event: {
-      title: words.title,
-      when: formatWhen(e.startsAt, e.endsAt, e.timezone, r.language),
-      venue: words.venue,
-      address: words.address,
-      url: page,
-      onlineUrl: inviteEvent.onlineUrl ?? null,
-      offers: e.waitlistMode === "offer",
-    },
+    event: emailEvent(ctx, e, r.language, inviteEvent.onlineUrl ?? null),
     manageUrl: manageUrl(ctx, token),
     position,
     calendar: confirmed ? calendarLinks(inviteEvent, `${page}/calendar.ics`) : null,

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { templates } from "../../emails";
 import { emailTextKinds, organisations, type EmailTextKind, type Language } from "../db/schema";
-import { eventInLanguage, type EventRow, type EmailTexts } from "../domain/events";
-import { eventUrl, type ServiceContext } from "../domain/context";
-import { formatWhen } from "../i18n/format";
+import type { EventRow, EmailTexts } from "../domain/events";
+import type { ServiceContext } from "../domain/context";
 import { messages } from "../i18n/messages";
 import { emailBrand } from "./compose";
+import { emailEvent } from "./emailEvent";
 
 export interface EmailPreview {
   kind: EmailTextKind;
@@ -21,7 +21,6 @@ export interface EmailPreview {
  */
 export async function previewEmails(ctx: ServiceContext, event: EventRow, texts: EmailTexts, names: Record<Language, string>): Promise<EmailPreview[]> {
   const [org] = await ctx.db.select().from(organisations).where(eq(organisations.id, event.orgId));
-  const page = eventUrl(ctx, event.slug);
   const previews: EmailPreview[] = [];
   for (const kind of emailTextKinds)
     for (const language of ["sv", "nb", "en"] as const) {
@@ -32,16 +31,7 @@ export async function previewEmails(ctx: ServiceContext, event: EventRow, texts:
         name: names[language],
         orgName: org!.name,
         brand: emailBrand(ctx, org!),
-        event: {
-          // As the reader of `language` gets it: the event's translated words where given.
-          title: eventInLanguage(event, language).title,
-          when: formatWhen(event.startsAt, event.endsAt, event.timezone, language),
-          venue: eventInLanguage(event, language).venue,
-          address: eventInLanguage(event, language).address,
-          url: page,
-          onlineUrl: kind === "waitlisted" ? null : event.onlineUrl,
-          offers: event.waitlistMode === "offer",
-        },
+        event: emailEvent(ctx, event, language, kind === "waitlisted" ? null : event.onlineUrl),
         manageUrl: `${ctx.publicUrl}/r/…`,
         position: kind === "waitlisted" ? 1 : null,
         calendar: null,

@@ -2,12 +2,12 @@ import { templates } from "../../emails";
 import { calendarEvent } from "../calendar/fromEvent";
 import { renderInvite } from "../calendar/invite";
 import type { events, organisations, registrations } from "../db/schema";
-import { formatWhen } from "../i18n/format";
 import { messages } from "../i18n/messages";
 import { eventUrl, type ServiceContext } from "../domain/context";
 import { eventInLanguage } from "../domain/events";
 import type { EmailBrand } from "../../emails";
 import type { Composed, OutboxRow } from "./types";
+import { emailEvent } from "./emailEvent";
 
 interface Found {
   registration: typeof registrations.$inferSelect;
@@ -39,15 +39,7 @@ export function composeSeatPassedOn(
     name: typeof payload.firstName === "string" && payload.firstName ? payload.firstName : name,
     orgName: org.name,
     brand: mail.brand,
-    event: {
-      title: e.title,
-      when: formatWhen(e.startsAt, e.endsAt, e.timezone, language),
-      venue: e.venue,
-      address: e.address,
-      url: page,
-      onlineUrl: null,
-      offers: e.waitlistMode === "offer",
-    },
+    event: emailEvent(ctx, own, language, null),
     manageUrl: "",
     position: null,
     calendar: null,
