@@ -10,6 +10,9 @@ import offered from "./offered";
 import organiser_message from "./organiser_message";
 import promoted from "./promoted";
 import reminder from "./reminder";
+import session_cancelled from "./session_cancelled";
+import session_changed from "./session_changed";
+import session_promoted from "./session_promoted";
 import substitute_confirmed from "./substitute_confirmed";
 import substitute_replaced from "./substitute_replaced";
 import type { Template } from "./types";
@@ -34,6 +37,9 @@ export const templates: Record<Exclude<OutboxKind, MemberKind>, Template> = {
   organiser_message,
   substitute_confirmed,
   substitute_replaced,
+  session_promoted,
+  session_changed,
+  session_cancelled,
 };
 export { loginLinkEmail } from "./login_link";
 export { organiserActivityEmail, organiserDigestEmail, type OrganiserEventPart, type OrganiserMailData } from "./organiserMail";

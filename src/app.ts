@@ -6,6 +6,7 @@ import { calendarRoutes } from "./http/calendar";
 import { manageRoutes } from "./http/api/manage";
 import { organisationRoutes } from "./http/api/organisation";
 import { registrationRoutes } from "./http/api/registrations";
+import { sessionRoutes } from "./http/api/sessions";
 import type { AppContext, AppEnv } from "./http/env";
 import { onError, onNotFound } from "./http/errors";
 import { limitBody, requireJsonBody } from "./http/middleware";
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
     .use(limitBody, requireJsonBody)
     .route("/events", eventRoutes(signupLimits))
     .route("/registrations", registrationRoutes)
+    .route("/sessions", sessionRoutes)
     .route("/manage", manageRoutes)
     .route("/organisation", organisationRoutes);
 

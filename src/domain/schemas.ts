@@ -140,6 +140,10 @@ export const eventTranslations = z
   .strictObject({ sv: eventTranslation.optional(), en: eventTranslation.optional(), nb: eventTranslation.optional() })
   .transform((t) => compact(t) ?? {});
 
+/** How an event's sessions are booked (src/db/schema/programme.ts), and at most how many one attendee chooses. */
+export const programme = z.enum(["none", "choose", "package"]);
+export const maxSessions = z.number().int().min(1).max(100).nullish();
+
 export const eventFields = {
   title: line(200).min(1),
   startsAt: instant,
@@ -162,7 +166,24 @@ export const eventFields = {
   questions: questions,
   groupLimit: z.number().int().min(1).max(20),
   translations: eventTranslations,
+  programme: programme,
+  maxSessions: maxSessions,
 };
+
+/** A session of an event's programme (src/domain/programme): a talk, a workshop, one date of a course. */
+export const sessionFields = {
+  title: line(200).min(1),
+  startsAt: instant,
+  endsAt: instant,
+  // Null or left out: no limit of its own.
+  capacity: z.number().int().min(0).max(100_000).nullish(),
+  waitlist: z.boolean(),
+  track: optionalLine(100),
+  description: optionalText(5000),
+  venue: optionalLine(200),
+};
+/** Session ids as a signup or a change of choices names them. */
+export const sessionIds = z.array(z.string().min(1).max(64)).max(100);
 
 /** An organiser's own paragraph in one kind of email, per language (src/domain/events/emailTexts.ts). */
 const emailTextLanguages = z.strictObject({ sv: text(2000).optional(), nb: text(2000).optional(), en: text(2000).optional() });
@@ -191,10 +212,12 @@ export const registrationFields = z.strictObject({
   language: language.optional(),
   answers: z.record(z.string().max(64), answerValue).optional(),
   consent: z.boolean().optional(),
+  // The sessions chosen, on an event whose programme is "choose".
+  sessions: sessionIds.optional(),
 });
 export const registrationInput = withPersonNames(registrationFields);
 /** Someone added by an organiser: no consent of theirs to record. */
-export const attendeeByHand = withPersonNames(registrationFields.omit({ consent: true }));
+export const attendeeByHand = withPersonNames(registrationFields.omit({ consent: true, sessions: true }));
 /** Someone arriving at the door: who they are, nothing more. */
 export const walkInInput = withPersonNames(registrationFields.pick({ firstName: true, lastName: true, name: true, email: true, organisation: true }));
 /**

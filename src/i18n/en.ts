@@ -49,6 +49,18 @@ export const en: typeof sv = {
     subject: "Cancelled: {event}",
     intro: "Your registration for {event} is cancelled.",
   },
+  session_promoted: {
+    subject: "You have a seat: {event}",
+    intro: "A seat has become free and it is yours, in a session of {event}. Here is your programme.",
+  },
+  session_changed: {
+    subject: "Programme changed: {event}",
+    intro: "The programme of {event} has changed. Here is what holds now.",
+  },
+  session_cancelled: {
+    subject: "Session cancelled: {event}",
+    intro: "Unfortunately, one of the sessions you chose at {event} is cancelled. Your registration for the event stands.",
+  },
   event_updated: {
     subject: "Changed: {event}",
     intro: "The details of {event} have changed. Here is what applies now.",

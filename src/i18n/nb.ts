@@ -49,6 +49,18 @@ export const nb: typeof sv = {
     subject: "Avmeldt: {event}",
     intro: "Du er meldt av {event}.",
   },
+  session_promoted: {
+    subject: "Du har fått plass: {event}",
+    intro: "En plass er blitt ledig, og du har fått den på en økt av {event}. Her er programmet ditt.",
+  },
+  session_changed: {
+    subject: "Endret program: {event}",
+    intro: "Programmet for {event} er endret. Her er det som gjelder nå.",
+  },
+  session_cancelled: {
+    subject: "Avlyst økt: {event}",
+    intro: "Dessverre er en av øktene du valgte på {event}, avlyst. Påmeldingen din til arrangementet gjelder som før.",
+  },
   event_updated: {
     subject: "Endret: {event}",
     intro: "Opplysningene om {event} er endret. Her er det som gjelder nå.",

@@ -47,6 +47,18 @@ export const sv = {
     subject: "Avbokad: {event}",
     intro: "Din anmälan till {event} är avbokad.",
   },
+  session_promoted: {
+    subject: "Du har fått plats: {event}",
+    intro: "En plats har blivit ledig och du har fått den på ett pass av {event}. Här är ditt program.",
+  },
+  session_changed: {
+    subject: "Ändrat program: {event}",
+    intro: "Programmet för {event} har ändrats. Här är det som gäller nu.",
+  },
+  session_cancelled: {
+    subject: "Inställt pass: {event}",
+    intro: "Tyvärr är ett av passen du valt på {event} inställt. Din anmälan till evenemanget gäller som förut.",
+  },
   event_updated: {
     subject: "Ändrat: {event}",
     intro: "Uppgifterna för {event} har ändrats. Här är de som gäller nu.",

@@ -10,6 +10,7 @@ export const errorStatus = {
   not_found: 404,
   already_registered: 409,
   event_full: 409,
+  session_full: 409,
   registration_closed: 409,
   event_cancelled: 409,
   slug_taken: 409,
@@ -57,6 +58,15 @@ export const reasons = {
   event_full: { code: "event_full", params: [] },
   full_no_waitlist: { code: "event_full", params: [] },
   walk_in_full: { code: "event_full", params: [] },
+  // A chosen session of the programme is full and takes no waitlist.
+  session_full: { code: "session_full", params: [] },
+  session_not_found: { code: "not_found", params: [] },
+  // A cancelled session stays as everyone was told it was.
+  session_cancelled: { code: "conflict", params: [] },
+  // Checked in to a session without a seat in it.
+  not_in_session: { code: "not_confirmed", params: [] },
+  // How sessions are booked cannot change once people have registered.
+  programme_locked: { code: "conflict", params: [] },
   signup_not_open: { code: "registration_closed", params: [] },
   signup_closed: { code: "registration_closed", params: [] },
   signup_cancelled: { code: "registration_closed", params: [] },
@@ -153,6 +163,12 @@ export const fieldCodes = {
   email_registered: [],
   consent: [],
   group_limit: ["max"],
+  // Choosing sessions of a programme
+  no_choices: [],
+  unknown_session: [],
+  session_cancelled: [],
+  overlapping: [],
+  outside_event: [],
   // The workspace's own forms
   passwords_differ: [],
   wrong_password: [],

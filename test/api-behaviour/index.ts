@@ -4,6 +4,7 @@ import type { GetTarget } from "./common";
 import { errorBehaviour } from "./errors";
 import { eventBehaviour } from "./events";
 import { outboxBehaviour } from "./outbox";
+import { programmeBehaviour } from "./programme";
 import { signupBehaviour } from "./signup";
 import { waitlistBehaviour } from "./waitlist";
 
@@ -21,4 +22,5 @@ export function apiBehaviour(target: GetTarget) {
   attendanceBehaviour(target);
   calendarBehaviour(target);
   errorBehaviour(target);
+  programmeBehaviour(target);
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { bytes, organisations } from "./organisations";
+import type { Programme } from "./programme";
 
 export type EventStatus = "draft" | "published" | "cancelled";
 export type Language = "sv" | "en" | "nb";
@@ -57,6 +58,10 @@ export const events = sqliteTable(
     translations: text("translations", { mode: "json" }).$type<EventTranslations>().notNull().default({}),
     // How many people one submission of the web form may register (the submitter included).
     groupLimit: integer("group_limit").notNull().default(5),
+    // How its sessions are booked (src/db/schema/programme.ts), and at most how many one
+    // attendee may choose ("choose"; null: no limit).
+    programme: text("programme").$type<Programme>().notNull().default("none"),
+    maxSessions: integer("max_sessions"),
     // Marks the rows a write batch touched so later statements of the same batch can
     // find them (D1 has no interactive transactions to carry ids between statements).
     changeId: text("change_id"),

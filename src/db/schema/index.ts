@@ -5,3 +5,4 @@ export * from "./outbox";
 export * from "./accounts";
 export * from "./limits";
 export * from "./notifications";
+export * from "./programme";

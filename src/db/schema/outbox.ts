@@ -19,7 +19,12 @@ export type OutboxKind =
   | "substitute_replaced"
   | "login_link"
   | "organiser_activity"
-  | "organiser_digest";
+  | "organiser_digest"
+  // The programme: a seat given from a session's waitlist, a session moved or added (a
+  // package's new date), a session cancelled.
+  | "session_promoted"
+  | "session_changed"
+  | "session_cancelled";
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "skipped";
 
 export const outbox = sqliteTable(

@@ -21,9 +21,11 @@ export const createEventInput = z.strictObject({
   questions: eventFields.questions.default([]),
   groupLimit: eventFields.groupLimit.default(5),
   translations: eventFields.translations.default({}),
+  programme: eventFields.programme.default("none"),
 });
 // Callers inside the service (the demo, the workspace) may leave the translations out.
-export type CreateEventInput = Omit<z.infer<typeof createEventInput>, "translations"> & Partial<Pick<z.infer<typeof createEventInput>, "translations">>;
+export type CreateEventInput = Omit<z.infer<typeof createEventInput>, "translations" | "programme"> &
+  Partial<Pick<z.infer<typeof createEventInput>, "translations" | "programme">>;
 
 /** Creates an event; with an `actor`, its audit entry is written in the same batch. */
 export async function createEvent({ ctx, input, actor }: { ctx: ServiceContext; input: CreateEventInput & OrgScope; actor?: Actor }) {
@@ -62,6 +64,8 @@ export async function createEvent({ ctx, input, actor }: { ctx: ServiceContext; 
         questions: input.questions,
         groupLimit: input.groupLimit,
         translations: input.translations ?? {},
+        programme: input.programme ?? "none",
+        maxSessions: input.maxSessions ?? null,
         createdAt: now,
         updatedAt: now,
       });

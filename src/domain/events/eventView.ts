@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { events, type EventTranslations, type Language, type Question, type WaitlistMode } from "../../db/schema";
+import { events, type EventTranslations, type Language, type Programme, type Question, type WaitlistMode } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { isoOrNull } from "../../lib/time";
 import { eventUrl, type ServiceContext } from "../context";
@@ -76,6 +76,10 @@ export interface PublicEventView {
   coverUrl: string | null;
   /** The event's words in other languages (see eventInLanguage). */
   translations: EventTranslations;
+  /** How its sessions are booked: "none", "choose" or "package". */
+  programme: Programme;
+  /** At most how many sessions one attendee chooses ("choose"); null: no limit. */
+  maxSessions: number | null;
 }
 
 export interface OrganiserEventView extends PublicEventView {
@@ -115,6 +119,8 @@ export function publicEventView(ctx: ServiceContext, { event: e, confirmed, wait
     groupLimit: e.groupLimit,
     coverUrl: coverOf(ctx, e)?.url ?? null,
     translations: e.translations,
+    programme: e.programme,
+    maxSessions: e.maxSessions,
   };
 }
 

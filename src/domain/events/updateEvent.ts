@@ -44,8 +44,11 @@ export async function updateEvent({
   const { event: before } = await findEvent(ctx, id, orgId);
   refuseUnlessEditable(before);
   const after: EventRow = { ...before, ...patch } as EventRow;
-  const errors = timeErrors(after);
+  const errors = { ...timeErrors(after), ...(await programmeErrors(ctx, before, patch)) };
   if (Object.keys(errors).length) throw invalid(errors);
+  // How sessions are booked is what everyone registered under.
+  if (patch.programme !== undefined && patch.programme !== before.programme && (await hasRegistrations(ctx, id)))
+    throw new AppError("programme_locked");
 
   const changed = whenAndWhere.filter((k) => k in patch && !same(before[k], after[k]));
   const changeId = newId("chg");
@@ -79,4 +82,19 @@ export async function updateEvent({
     throw err;
   }
   return organiserEventView(ctx, await findEvent(ctx, id, orgId));
+}
+
+const hasRegistrations = async (ctx: ServiceContext, eventId: string) =>
+  (await ctx.db.all(sql`SELECT 1 FROM registrations WHERE event_id = ${eventId} LIMIT 1`)).length > 0;
+
+/** The event's new times must still hold every session that goes ahead. */
+async function programmeErrors(ctx: ServiceContext, before: EventRow, patch: UpdateEventInput) {
+  if (!patch.startsAt && !patch.endsAt) return {};
+  const [span] = await ctx.db.all<{ first: number | null; last: number | null }>(
+    sql`SELECT min(starts_at) AS first, max(ends_at) AS last FROM event_sessions WHERE event_id = ${before.id} AND status = 'scheduled'`,
+  );
+  const errors: Record<string, { code: "outside_event" }> = {};
+  if (span?.first != null && (patch.startsAt ?? before.startsAt).getTime() > span.first) errors.startsAt = { code: "outside_event" };
+  if (span?.last != null && (patch.endsAt ?? before.endsAt).getTime() < span.last) errors.endsAt = { code: "outside_event" };
+  return errors;
 }

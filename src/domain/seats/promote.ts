@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { newId } from "../../lib/secrets";
 import type { ServiceContext } from "../context";
 import { queueForRegistrations } from "../outbox";
+import { promoteSessionWaitlists } from "../programme";
 import { offerDeadlineSql, offersOpenSql, promotionOpenSql, takenSeats } from "./rules";
 
 /**
@@ -11,7 +12,8 @@ import { offerDeadlineSql, offersOpenSql, promotionOpenSql, takenSeats } from ".
  * person until the offer's deadline ("offered"). The number of free seats (capacity less
  * confirmed and offered ones) and the mode are read inside the UPDATE, so they are right
  * whatever else committed before this batch. A cancelled event, or one past both its
- * start and its registration close, promotes nobody.
+ * start and its registration close, promotes nobody to the event; seats of its sessions
+ * freed in the batch still go to their waitlists.
  */
 export function promoteWaitlisted(ctx: ServiceContext, eventId: string) {
   const now = ctx.now().getTime();
@@ -38,5 +40,7 @@ export function promoteWaitlisted(ctx: ServiceContext, eventId: string) {
     sql`CASE r.status WHEN 'offered' THEN 'offered' ELSE 'promoted' END`,
     sql`r.event_id = ${eventId} AND r.status IN ('confirmed', 'offered') AND r.change_id = ${changeId}`,
   );
-  return [update, queue] as const;
+  // Whoever left also left their sessions (a trigger frees them in the same statement):
+  // those seats go to the sessions' waitlists in this batch too.
+  return [update, queue, ...promoteSessionWaitlists(ctx, eventId)] as const;
 }

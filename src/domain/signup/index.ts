@@ -11,3 +11,4 @@ export * from "./signupRules";
 export * from "./substituteRegistration";
 export * from "./updateRegistration";
 export * from "./lostLink";
+export * from "./changeChoices";

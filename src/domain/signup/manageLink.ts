@@ -9,6 +9,7 @@ import { cancelRegistration } from "./cancelRegistration";
 import { checkinKeyOf, checkinPass } from "../checkin";
 import { eventInLanguage, findEvent, publicEventView } from "../events";
 import { findRegistration, registrationView } from "../registrations";
+import { choicesOf } from "../programme";
 
 const tokenShape = /^[A-Za-z0-9_-]{22}$/;
 
@@ -55,6 +56,8 @@ export async function managedView(
     organiser: org!,
     // The personal calendar file carries the join link, so it sits behind the manage link.
     calendar: confirmed ? calendarLinks(calendarEvent(eventInLanguage(eventRow.event, row.registration.language), page, true), `${manageUrl(ctx, token)}/calendar.ics`) : null,
+    // Their places in the programme's sessions (empty without one).
+    sessions: await choicesOf(ctx, row.registration.id),
     // What the attendee shows at the door; only a seat has one.
     checkin: confirmed ? checkinPass(ctx, await checkinKeyOf(ctx, eventRow.event.orgId), row.registration.id) : null,
   };

@@ -14,12 +14,15 @@ import { hasFreeSeatSql, hasFreeSeatsSql, newcomerPosition } from "../seats";
 import { registrationSearchText } from "../registrations";
 import { defaultGroupMode, type GroupMode, type RegistrationInput } from "../schemas";
 import { signupOpenSql, signupRefusal } from "../events";
+import { choiceErrors, choiceInsert, fullWithoutWaitlistSql, placedChoices, type ChoosableSession, type PlacedChoice } from "../programme";
 
 export interface RegistrationResult {
   id: string;
   status: Extract<RegistrationStatus, "confirmed" | "waitlisted">;
   position: number | null;
   manageUrl: string;
+  /** Their places in the event's sessions (empty without a programme). */
+  sessions: PlacedChoice[];
 }
 
 // A repeated signup re-sends the manage link, but at most this often, so a signup form
@@ -50,6 +53,12 @@ const signupFacts = (ctx: ServiceContext) =>
         questions: events.questions,
         groupLimit: events.groupLimit,
         requireConsent: organisations.requireConsent,
+        programme: events.programme,
+        maxSessions: events.maxSessions,
+        // The sessions' times, to check a choice before the write (which decides the seats).
+        sessions: sql<string | null>`CASE WHEN ${events.programme} = 'choose' THEN
+          (SELECT json_group_array(json_object('id', s.id, 'status', s.status, 'startsAt', s.starts_at, 'endsAt', s.ends_at))
+           FROM event_sessions s WHERE s.event_id = ${events.id}) END`,
       })
       .from(events)
       .innerJoin(organisations, eq(organisations.id, events.orgId))
@@ -70,7 +79,7 @@ export async function register({
   input: RegistrationInput & { eventId: string };
 }): Promise<RegistrationResult> {
   const [placed] = await registerGroup({ ctx, input: { eventId: input.eventId, attendees: [input] } });
-  if (!placed) throw await refusalAfterRace(ctx, input.eventId, ctx.now());
+  if (!placed) throw await refusalAfterRace(ctx, input.eventId, ctx.now(), input.sessions ?? []);
   return placed;
 }
 
@@ -100,7 +109,10 @@ export async function registerGroup({
   const prefix = (i: number) => (attendees.length > 1 ? `attendees.${i}.` : "");
 
   const { answers: checked, errors } = checkSignup(current, attendees);
+  const sessions: ChoosableSession[] = current.sessions ? JSON.parse(current.sessions) : [];
+  for (const [i, a] of attendees.entries()) Object.assign(errors, choiceErrors(current, sessions, a.sessions ?? [], `${prefix(i)}sessions`));
   if (Object.keys(errors).length) throw invalid(errors);
+  const withProgramme = current.programme !== "none";
 
   const t = now.getTime();
   const tokens = attendees.map(() => newSecret());
@@ -120,6 +132,9 @@ export async function registerGroup({
     // written (which leaves it a seat), so one refused means all refused.
     const previous = i > 0 ? sql`EXISTS (SELECT 1 FROM registrations p WHERE p.id = ${ids[i - 1]!})` : sql`1`;
     const fits = groupMode === "together" && attendees.length > 1 ? sql`(e.waitlist OR (${previous} AND ${hasFreeSeatsSql(attendees.length - i)}))` : sql`1`;
+    // A seat of the event comes with a seat or a waitlist place in every chosen session.
+    const chosen = current.programme === "choose" ? [...new Set(a.sessions ?? [])] : [];
+    const sessionsFit = chosen.length ? sql`NOT ${fullWithoutWaitlistSql(chosen)}` : sql`1`;
     const position = sql`CASE WHEN r.status = 'waitlisted' THEN json_object('position', ${newcomerPosition}) ELSE '{}' END`;
     // A colleague's email says who signed them up; the submitter's own says nothing more.
     const payload = i === 0 ? position : sql`json_patch(json_object('registeredBy', ${names[0]!.name}), ${position})`;
@@ -129,7 +144,7 @@ export async function registerGroup({
                                    language, answers, consent_at, status, created_at, confirmed_at)
         WITH s AS MATERIALIZED (
           -- Materialized so the seat decision runs once, not once per use of s.free.
-          SELECT e.id, e.waitlist, ${hasFreeSeatSql} AS free, ${fits} AS fits FROM events e
+          SELECT e.id, e.waitlist, ${hasFreeSeatSql} AS free, ${fits} AS fits, ${sessionsFit} AS sessionsFit FROM events e
           WHERE e.id = ${eventId} AND ${signupOpenSql(t)})
         SELECT ${id}, s.id, ${names[i]!.name}, ${names[i]!.firstName}, ${names[i]!.lastName}, ${a.email.trim()}, ${keys[i]}, ${a.organisation ?? null},
                ${registrationSearchText({ ...a, email: a.email.trim() })}, ${a.phone ?? null}, ${language}, ${JSON.stringify(checked[i])},
@@ -137,7 +152,10 @@ export async function registerGroup({
                CASE WHEN s.free THEN 'confirmed' ELSE 'waitlisted' END, ${t},
                CASE WHEN s.free THEN ${t} END
         FROM s
-        WHERE (s.free OR s.waitlist) AND s.fits AND NOT EXISTS (SELECT 1 FROM registrations x WHERE ${takenBy(sql`x`)})`),
+        WHERE (s.free OR s.waitlist) AND s.fits AND (s.sessionsFit OR NOT s.free) AND NOT EXISTS (SELECT 1 FROM registrations x WHERE ${takenBy(sql`x`)})`),
+      ...(withProgramme
+        ? [choiceInsert(ctx, { registrationId: id, which: current.programme === "package" ? "all" : chosen.length ? chosen : [""], at: t }), placedChoices(ctx, id)]
+        : []),
       ctx.db.run(sql`
         INSERT INTO manage_tokens (token_hash, registration_id, created_at)
         SELECT ${sha256Hex(tokens[i]!)}, id, ${t} FROM registrations WHERE id = ${id}`),
@@ -164,7 +182,9 @@ export async function registerGroup({
     if (!isUniqueViolation(err, "registrations.event_id, registrations.email_key")) throw err;
     throw new AppError("already_registered");
   }
-  const outcomes = attendees.map((_, i) => (results[i * 3 + 2] as Outcome[])[0]);
+  const perAttendee = statements.length / attendees.length;
+  const outcomes = attendees.map((_, i) => (results[(i + 1) * perAttendee - 1] as Outcome[])[0]);
+  const placedIn = (i: number) => (withProgramme ? (results[i * perAttendee + 2] as PlacedChoice[]) : []);
   const taken = new Set(keys.filter((_, i) => outcomes[i]?.kind === "manage_link"));
   // Someone got nothing: a seat or place was not to be had, or an email was taken and its
   // link sent lately (or, in a group, another's was). Which it was is read afterwards;
@@ -172,7 +192,9 @@ export async function registerGroup({
   if (outcomes.some((o) => !o)) for (const key of await takenKeys(ctx, takenBy(sql`x`))) taken.add(key);
   if (taken.size) throw alreadyRegistered(keys, taken, prefix);
   return outcomes.map((placed, i) =>
-    placed ? { id: ids[i]!, status: placed.kind as RegistrationResult["status"], position: placed.position, manageUrl: manageUrl(ctx, tokens[i]!) } : null,
+    placed
+      ? { id: ids[i]!, status: placed.kind as RegistrationResult["status"], position: placed.position, manageUrl: manageUrl(ctx, tokens[i]!), sessions: placedIn(i) }
+      : null,
   );
 }
 
@@ -192,7 +214,14 @@ function alreadyRegistered(keys: string[], taken: Set<string>, prefix: (i: numbe
 }
 
 /** The window closed or the last seat went between our read and our write. */
-async function refusalAfterRace(ctx: ServiceContext, eventId: string, now: Date): Promise<AppError> {
+async function refusalAfterRace(ctx: ServiceContext, eventId: string, now: Date, chosen: string[]): Promise<AppError> {
   const [current] = await selectEvents(ctx, eq(events.id, eventId));
-  return (current && signupRefusal(current.event, now, current)) ?? new AppError("event_full");
+  const refusal = current && signupRefusal(current.event, now, current);
+  if (refusal) return refusal;
+  // A seat of the event was free, but not one in a chosen session without a waitlist.
+  if (chosen.length && current?.event.programme === "choose") {
+    const [full] = await ctx.db.all<{ full: number }>(sql`SELECT ${fullWithoutWaitlistSql(chosen)} AS full`);
+    if (full?.full) return new AppError("session_full");
+  }
+  return new AppError("event_full");
 }

@@ -16,22 +16,28 @@ import { apiActor, mailQueuedDespiteRefusal, optionalOrganiser, requireOrganiser
 import { chargeSignup, type SignupLimits } from "../signupLimits";
 import { validate } from "../validate";
 import { withEmbed } from "./embed";
+import { createSession, createSessionInput, withSessions } from "../../domain/programme";
 
 export function eventRoutes(signupLimits: SignupLimits) {
   return new Hono<AppEnv>()
     .post("/", requireOrganiser, validate("json", createEventInput), async (c) => {
       const event = await createEvent({ ctx: c.var.ctx, input: { ...c.req.valid("json"), orgId: c.var.org.id }, actor: apiActor(c) });
-      return c.json(withEmbed(event), 201);
+      return c.json(withEmbed(await withSessions(c.var.ctx, event)), 201);
     })
     .get("/", requireOrganiser, async (c) =>
       c.json({ events: (await listEvents({ ctx: c.var.ctx, input: { orgId: c.var.org.id } })).map(withEmbed) }),
     )
-    .get("/:id", optionalOrganiser, async (c) =>
-      c.json(withEmbed(await getEvent({ ctx: c.var.ctx, input: { id: c.req.param("id"), orgId: c.get("org")?.id } }))),
-    )
+    .get("/:id", optionalOrganiser, async (c) => {
+      const event = await getEvent({ ctx: c.var.ctx, input: { id: c.req.param("id"), orgId: c.get("org")?.id } });
+      return c.json(withEmbed(await withSessions(c.var.ctx, event)));
+    })
     .patch("/:id", requireOrganiser, validate("json", updateEventInput), async (c) => {
       const input = { id: c.req.param("id"), orgId: c.var.org.id, patch: c.req.valid("json") };
-      return c.json(withEmbed(await updateEvent({ ctx: c.var.ctx, input, actor: apiActor(c) })));
+      return c.json(withEmbed(await withSessions(c.var.ctx, await updateEvent({ ctx: c.var.ctx, input, actor: apiActor(c) }))));
+    })
+    .post("/:id/sessions", requireOrganiser, validate("json", createSessionInput), async (c) => {
+      const input = { ...c.req.valid("json"), eventId: c.req.param("id"), orgId: c.var.org.id };
+      return c.json(await createSession({ ctx: c.var.ctx, input, actor: apiActor(c) }), 201);
     })
     .post("/:id/cancel", requireOrganiser, async (c) =>
       c.json(await cancelEvent({ ctx: c.var.ctx, input: { id: c.req.param("id"), orgId: c.var.org.id }, actor: apiActor(c) })),

@@ -6,7 +6,7 @@ import {
   getManagedRegistration,
   substituteManagedRegistration,
 } from "../../domain/signup";
-import { substituteInput } from "../../domain/signup";
+import { changeManagedChoices, choiceChangeInput, substituteInput } from "../../domain/signup";
 import { validate } from "../validate";
 import type { AppEnv } from "../env";
 
@@ -25,4 +25,7 @@ export const manageRoutes = new Hono<AppEnv>()
   )
   .post("/:token/substitute", validate("json", substituteInput), async (c) =>
     c.json(await substituteManagedRegistration({ ctx: c.var.ctx, input: { token: c.req.param("token"), person: c.req.valid("json") } })),
+  )
+  .post("/:token/sessions", validate("json", choiceChangeInput), async (c) =>
+    c.json(await changeManagedChoices({ ctx: c.var.ctx, input: { token: c.req.param("token"), change: c.req.valid("json") } })),
   );

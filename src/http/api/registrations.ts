@@ -1,13 +1,24 @@
 import { Hono } from "hono";
+import { z } from "zod";
 import { checkIn } from "../../domain/checkin";
+import { markSessionArrival } from "../../domain/programme";
 import type { AppEnv } from "../env";
 import { apiActor, requireOrganiser } from "../middleware";
+import { validate } from "../validate";
+
+// `?session=<id>`: the arrival is at that session of the programme (and so at the event).
+const checkInQuery = z.strictObject({ session: z.string().min(1).max(64).optional() });
+
+const arrival = (undo: boolean) =>
+  new Hono<AppEnv>().on(undo ? "DELETE" : "POST", "/", validate("query", checkInQuery), async (c) => {
+    const input = { id: c.req.param("id")!, orgId: c.var.org.id, undo };
+    const { session } = c.req.valid("query");
+    if (!session) return c.json(await checkIn({ ctx: c.var.ctx, input, actor: apiActor(c) }));
+    const arrived = await markSessionArrival({ ctx: c.var.ctx, input: { ...input, sessionId: session }, actor: apiActor(c) });
+    return c.json({ ...arrived.registration, session: arrived.session });
+  });
 
 export const registrationRoutes = new Hono<AppEnv>()
   .use(requireOrganiser)
-  .post("/:id/check-in", async (c) =>
-    c.json(await checkIn({ ctx: c.var.ctx, input: { id: c.req.param("id"), orgId: c.var.org.id }, actor: apiActor(c) })),
-  )
-  .delete("/:id/check-in", async (c) =>
-    c.json(await checkIn({ ctx: c.var.ctx, input: { id: c.req.param("id"), orgId: c.var.org.id, undo: true }, actor: apiActor(c) })),
-  );
+  .route("/:id/check-in", arrival(false))
+  .route("/:id/check-in", arrival(true));
