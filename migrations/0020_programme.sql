@@ -75,7 +75,7 @@ END;
 --> statement-breakpoint
 -- A registration that ends gives up its sessions in the same statement, whichever path
 -- ended it (cancelled, expired offer, erased, event cancelled). The seats freed go to the
--- sessions' waitlists in the same batch (src/domain/programme/sessionSeats.ts).
+-- sessions' waitlists in the same batch (src/domain/seats/sessionSeats.ts).
 CREATE TRIGGER `registrations_release_sessions` AFTER UPDATE OF `status` ON `registrations`
 WHEN OLD.`status` IN ('confirmed', 'waitlisted', 'offered') AND NEW.`status` NOT IN ('confirmed', 'waitlisted', 'offered')
 BEGIN
@@ -87,7 +87,7 @@ END;
 -- sessions decided in that same statement, in the order they chose them: a seat while the
 -- session has one free and nobody waits for it, else its waitlist (joined now, behind
 -- those already there), else (no waitlist) nothing. The rule is sessionFreeSql in
--- src/domain/programme/sessionRules.ts, written out here.
+-- src/domain/seats/sessionSeats.ts, written out here.
 CREATE TRIGGER `registrations_decide_sessions` AFTER UPDATE OF `status` ON `registrations`
 WHEN NEW.`status` = 'confirmed' AND OLD.`status` IS NOT 'confirmed'
 BEGIN

@@ -1,12 +1,18 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { bytes, organisations } from "./organisations";
-import type { Programme } from "./programme";
 
 export type EventStatus = "draft" | "published" | "cancelled";
 export type Language = "sv" | "en" | "nb";
 /** "auto": a freed seat goes to the first waitlisted at once; "offer": it is offered and held for a time. */
 export type WaitlistMode = "auto" | "offer";
+/**
+ * How an event's sessions (src/db/schema/programme.ts) are booked: "none" (no programme),
+ * "choose" (each attendee picks sessions, each with its own seats), "package" (one
+ * registration is a seat in every session: a course of several dates, governed by the
+ * event's capacity).
+ */
+export type Programme = "none" | "choose" | "package";
 export type QuestionKind = "text" | "textarea" | "select" | "multiselect" | "checkbox";
 export interface Question {
   id: string;

@@ -1,14 +1,9 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { events } from "./events";
+export type { Programme } from "./events";
 import { registrations } from "./registrations";
 
-/**
- * How an event's sessions are booked: "none" (no programme), "choose" (each attendee
- * picks sessions, each with its own seats), "package" (one registration is a seat in
- * every session: a course of several dates, governed by the event's capacity).
- */
-export type Programme = "none" | "choose" | "package";
 export const programmes = ["none", "choose", "package"] as const;
 export type SessionStatus = "scheduled" | "cancelled";
 

@@ -5,7 +5,7 @@ import type { ServiceContext } from "../context";
 import { hasStarted } from "../events";
 import type { Programme } from "../../db/schema";
 import { choiceErrors } from "./sessionRules";
-import { choiceInsert, fullWithoutWaitlistSql, promoteSessionWaitlists } from "./sessionSeats";
+import { choiceInsert, fullWithoutWaitlistSql, promoteSessionWaitlists } from "../seats";
 import { sessionsOfEvent } from "./sessionView";
 
 /** One of a registration's sessions, as their own page, the API and emails show it. */

@@ -3,6 +3,5 @@ export * from "./choices";
 export * from "./sessionCheckIn";
 export * from "./sessionList";
 export * from "./sessionRules";
-export * from "./sessionSeats";
 export * from "./sessions";
 export * from "./sessionView";

@@ -1,16 +1,5 @@
-import { sql, type SQL } from "drizzle-orm";
 import type { FieldErrors } from "../../lib/errors";
 import type { Programme } from "../../db/schema";
-
-/**
- * SQL true when session `s` (with its tally `t`, LEFT JOINed) has a seat for a newcomer:
- * no limit of its own (or a package, where the event's seat is the seat), or a free seat
- * and nobody waiting for it. The write decides by this; the trigger that decides a
- * promoted person's sessions (migrations/0020_programme.sql) spells it out the same way.
- */
-export const sessionFreeSql = (s: SQL, t: SQL, programme: SQL) => sql`
-  (${programme} = 'package' OR ${s}.capacity IS NULL
-   OR (${s}.capacity > coalesce(${t}.confirmed, 0) AND coalesce(${t}.waitlisted, 0) = 0))`;
 
 /** The one rule for whether a session's places count against a limit of its own. */
 export const sessionHasLimit = (programme: Programme, session: { capacity: number | null }) =>

@@ -11,7 +11,7 @@ import { findEvent, refuseUnlessEditable } from "../events";
 import { queueForRegistrations } from "../outbox";
 import { sessionFields } from "../schemas";
 import { sessionTimeErrors } from "./sessionRules";
-import { promoteSessionWaitlists } from "./sessionSeats";
+import { promoteSessionWaitlists } from "../seats";
 import { findSession, sessionView } from "./sessionView";
 
 export const createSessionInput = z.strictObject({ ...sessionFields, waitlist: sessionFields.waitlist.default(true) });

@@ -2,3 +2,4 @@
 export * from "./offers";
 export * from "./promote";
 export * from "./rules";
+export * from "./sessionSeats";

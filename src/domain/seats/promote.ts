@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { newId } from "../../lib/secrets";
 import type { ServiceContext } from "../context";
 import { queueForRegistrations } from "../outbox";
-import { promoteSessionWaitlists } from "../programme";
+import { promoteSessionWaitlists } from "./sessionSeats";
 import { offerDeadlineSql, offersOpenSql, promotionOpenSql, takenSeats } from "./rules";
 
 /**

@@ -14,7 +14,8 @@ import { hasFreeSeatSql, hasFreeSeatsSql, newcomerPosition } from "../seats";
 import { registrationSearchText } from "../registrations";
 import { defaultGroupMode, type GroupMode, type RegistrationInput } from "../schemas";
 import { signupOpenSql, signupRefusal } from "../events";
-import { choiceErrors, choiceInsert, fullWithoutWaitlistSql, placedChoices, type ChoosableSession, type PlacedChoice } from "../programme";
+import { choiceErrors, type ChoosableSession } from "../programme";
+import { choiceInsert, fullWithoutWaitlistSql, placedChoices, type PlacedChoice } from "../seats";
 
 export interface RegistrationResult {
   id: string;

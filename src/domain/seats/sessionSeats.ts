@@ -2,7 +2,16 @@ import { sql, type SQL } from "drizzle-orm";
 import { newId } from "../../lib/secrets";
 import type { ServiceContext } from "../context";
 import { queueForRegistrations } from "../outbox";
-import { sessionFreeSql } from "./sessionRules";
+
+/**
+ * SQL true when session `s` (with its tally `t`, LEFT JOINed) has a seat for a newcomer:
+ * no limit of its own (or a package, where the event's seat is the seat), or a free seat
+ * and nobody waiting for it. The write decides by this; the trigger that decides a
+ * promoted person's sessions (migrations/0020_programme.sql) spells it out the same way.
+ */
+export const sessionFreeSql = (s: SQL, t: SQL, programme: SQL) => sql`
+  (${programme} = 'package' OR ${s}.capacity IS NULL
+   OR (${s}.capacity > coalesce(${t}.confirmed, 0) AND coalesce(${t}.waitlisted, 0) = 0))`;
 
 /** Which of an event's sessions a registration takes: the chosen ones, or every one (a package). */
 export type SessionPick = readonly string[] | "all";
