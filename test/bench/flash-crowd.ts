@@ -17,6 +17,7 @@ import { childProbe, CONNECTIONS, load, tableHeader, tableRow, type Figures } fr
 import { benchWorkerd, WORKERD } from "./workerd-run";
 import { benchScale } from "./scale-run";
 import { downloadWhile, DOWNLOADERS, EXPORT_ROWS, seedExportEvent, type Downloads } from "./exports-run";
+import { checkWorkshop, createWorkshopEvent, WORKSHOP_SEATS, workshopBody } from "./workshop-run";
 
 // BENCH_WORKERD=0 leaves the workerd run out: it adds about half a minute (wrangler dev
 // starts in ~4 s; local D1 takes ~200 signups/s on this machine).
@@ -50,6 +51,7 @@ let baseline: Figures;
 const repeatCrowd = crowdOf(SIGNUPS, true);
 const mailedDuringLoad: number[] = [];
 let withExports: Figures | undefined;
+let workshopCrowd: Figures | undefined;
 let scale: Awaited<ReturnType<typeof benchScale>> | undefined;
 let downloads: Downloads | undefined;
 try {
@@ -133,6 +135,25 @@ try {
     failures.push(...check.failures);
   }
 
+  // Everyone choosing a talk and a workshop of limited seats: each signup also decides a
+  // workshop seat (or a place on its waitlist) in its own write.
+  await mailsSent(180);
+  const workshopIds = await createWorkshopEvent(plats.url, token);
+  workshopCrowd = await load({
+    name: `Plats signup choosing a workshop of ${WORKSHOP_SEATS} seats`,
+    runtime: NODE,
+    url: plats.url,
+    path: () => `/api/v1/events/${workshopIds.event}/registrations`,
+    body: workshopBody("k", [workshopIds.talk, workshopIds.workshop]),
+    amount: SIGNUPS,
+    probe: childProbe(plats.child),
+  });
+  mailedSoFar += SIGNUPS;
+  rows.push(workshopCrowd);
+  const workshopCheck = await checkWorkshop(plats.url, token, workshopIds);
+  checks.push(workshopCheck.line);
+  failures.push(...workshopCheck.failures);
+
   // The plain crowd once more while four organisers download a long list as XLSX, over
   // and over: the files are zipped in the export thread, so the signups should barely notice.
   const exportEvent = await seedExportEvent(plats.url, token, databaseUrl);
@@ -204,6 +225,14 @@ console.log(
     `${(repeats.perSecond / plain.perSecond).toFixed(3)}, p99 ratio ${(repeats.p99 / plain.p99).toFixed(3)} ` +
     `(target: no worse, within 10 %: ${noWorse ? "met" : "MISSED"})`,
 );
+if (workshopCrowd) {
+  const r = workshopCrowd.perSecond / baseline!.perSecond;
+  console.log(
+    `choosing a workshop / baseline: ${r.toFixed(3)}, p99 ${workshopCrowd.p99.toFixed(1)} ms (the plain signup's targets, ≥ 0.50 and p99 < 100 ms: ` +
+      `${r >= 0.5 && workshopCrowd.p99 < 100 ? "met" : "MISSED"}); against the plain crowd: ${(workshopCrowd.perSecond / plain.perSecond).toFixed(3)} × its throughput, ` +
+      `${(workshopCrowd.p99 / plain.p99).toFixed(2)} × its p99`,
+  );
+}
 if (withExports && downloads) {
   // The exports' crowd against the two plain crowds of the same run.
   const ratioP99 = withExports.p99 / plain.p99;

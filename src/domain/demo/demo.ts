@@ -7,6 +7,7 @@ import { slugFromTitle } from "../events";
 import { createApiToken, createOrganisation } from "../organisations";
 import { createMember } from "../accounts";
 import { register } from "../signup";
+import { seedConferenceProgramme, seedCoursePackage } from "./demoProgramme";
 
 const ZONE = "Europe/Stockholm";
 
@@ -30,8 +31,9 @@ export async function isEmpty(ctx: ServiceContext) {
 }
 
 /**
- * A demo organisation with realistic events: a conference with seats left, a LEAN course
- * that is full with a waitlist, and an online kick-off. Demo signups send no mail.
+ * A demo organisation with realistic events: a conference with talks and workshops to
+ * choose, a LEAN course of four dates booked as a package that is full with a waitlist,
+ * and an online kick-off. Demo signups send no mail.
  */
 export async function seedDemo({ ctx }: { ctx: ServiceContext }) {
   const now = ctx.now();
@@ -45,7 +47,7 @@ export async function seedDemo({ ctx }: { ctx: ServiceContext }) {
     {
       title: `Leankonferens Blekinge ${conferenceStart.getUTCFullYear()}`,
       description:
-        "En dag om lean i praktiken: föreläsningar från industrin i Blekinge, studiebesök och workshops. Lunch och fika ingår.",
+        "En dag om lean i praktiken: föreläsningar från industrin i Blekinge och workshops på eftermiddagen. Välj en workshop när du anmäler dig. Lunch och fika ingår.",
       venue: "BTH Campus Karlshamn",
       address: "Biblioteksgatan 4, 374 35 Karlshamn",
       startsAt: conferenceStart,
@@ -61,16 +63,16 @@ export async function seedDemo({ ctx }: { ctx: ServiceContext }) {
       questions: [
         { id: "lunch", label: "Lunch", kind: "select", options: ["Kött", "Fisk", "Vegetariskt", "Veganskt"], required: true },
         { id: "allergies", label: "Allergier", kind: "text" },
-        { id: "workshops", label: "Workshops", kind: "multiselect", options: ["5S", "Kaizen", "Värdeflödesanalys"] },
       ],
+      programme: "choose",
     },
     {
       title: "LEAN-kurs: Värdeflödesanalys",
-      description: "Halvdagskurs i värdeflödesanalys (VSM) med övningar på er egen process.",
+      description: "Kurs i värdeflödesanalys (VSM) över fyra halvdagar, en i veckan, med övningar på er egen process. Alla fyra tillfällen ingår.",
       venue: "Techtank",
       address: "Campus Gräsvik, 371 75 Karlskrona",
       startsAt: stockholm(now, 21, 8, 0),
-      endsAt: stockholm(now, 21, 12, 0),
+      endsAt: stockholm(now, 42, 12, 0),
       timezone: ZONE,
       capacity: 12,
       language: "sv",
@@ -80,6 +82,7 @@ export async function seedDemo({ ctx }: { ctx: ServiceContext }) {
       status: "published",
       groupLimit: 3,
       questions: [],
+      programme: "package",
     },
     {
       title: "Kick-off: Digitalisering i industrin",
@@ -102,6 +105,9 @@ export async function seedDemo({ ctx }: { ctx: ServiceContext }) {
   for (const spec of specs) created.push(await createEvent({ ctx, input: { ...spec, orgId: org.id } }));
 
   const [conference, course] = created as [(typeof created)[0], (typeof created)[0]];
+  const at = (days: number, hour: number, minute = 0) => stockholm(now, days, hour, minute);
+  const workshops = (await seedConferenceProgramme(ctx, org.id, conference.id, at, 75)).filter((s) => s.capacity !== null);
+  await seedCoursePackage(ctx, org.id, course.id, at, 21);
   const signups = [
     ...colleagues.map((name, i) => ({ eventId: course.id, name, i })),
     ...colleagues.slice(0, 6).map((name, i) => ({ eventId: conference.id, name, i })),
@@ -109,7 +115,9 @@ export async function seedDemo({ ctx }: { ctx: ServiceContext }) {
   for (const { eventId, name, i } of signups) {
     const email = `${slugFromTitle(name).replaceAll("-", ".")}@example.com`;
     const answers: Record<string, string> = eventId === conference.id ? { lunch: "Vegetariskt" } : {};
-    await register({ ctx, input: { eventId, name, email, organisation: companies[i % companies.length], answers } });
+    // The conference's first six each take a workshop, in turn.
+    const sessions = eventId === conference.id ? [workshops[i % workshops.length]!.id] : undefined;
+    await register({ ctx, input: { eventId, name, email, organisation: companies[i % companies.length], answers, sessions } });
   }
   // A past member breakfast with its attendance taken, so the reports have something to show.
   const breakfast = await createEvent({
