@@ -67,6 +67,8 @@ export const reasons = {
   not_in_session: { code: "not_confirmed", params: [] },
   // How sessions are booked cannot change once people have registered.
   programme_locked: { code: "conflict", params: [] },
+  // A session for an event whose programme is "none": nobody would see it.
+  no_programme: { code: "conflict", params: [] },
   signup_not_open: { code: "registration_closed", params: [] },
   signup_closed: { code: "registration_closed", params: [] },
   signup_cancelled: { code: "registration_closed", params: [] },

@@ -49,6 +49,7 @@ export function programmeBehaviour(target: GetTarget) {
       const t = target();
       const ev = await newEvent(t, { programme: "choose" });
       const other = await newEvent(t, { programme: "choose" }, t.orgs[1]!.token);
+      const plain = await newEvent(t);
       const s = await newSession(t, ev.id, 0, 1);
       const before = await t.sql("SELECT * FROM event_sessions WHERE event_id = ? ORDER BY id", [ev.id]);
       const cases: [string, string, unknown, number, string, string?][] = [
@@ -64,6 +65,7 @@ export function programmeBehaviour(target: GetTarget) {
         ["PATCH", `/sessions/ses_nope`, { title: "Y" }, 404, "not_found"],
         ["POST", `/events/${other.id}/sessions`, { title: "Fel org", startsAt: at(1), endsAt: at(2) }, 404, "not_found"],
         ["GET", `/sessions/${s.id}/registrations?x=1`, undefined, 400, "invalid_request", "x"],
+        ["POST", `/events/${plain.id}/sessions`, { title: "Utan program", startsAt: at(1), endsAt: at(2) }, 409, "conflict"],
       ];
       for (const [method, path, body, status, code, field] of cases) {
         const res = await t.api(method, path, body);
@@ -245,6 +247,15 @@ export function programmeBehaviour(target: GetTarget) {
       expect(second).toMatchObject({ status: "waitlisted", sessions: [{ id: w.id, status: "pending", position: null }] });
       await t.api("POST", `/manage/${manageToken(first.manageUrl)}/cancel`, undefined, { token: null });
       expect((await manage(t, second.manageUrl)).body).toMatchObject({ status: "confirmed", sessions: [expect.objectContaining({ id: w.id, status: "confirmed" })] });
+      // Two more wait for the workshop (the event grown); lifting its limit seats the whole waitlist.
+      await t.api("PATCH", `/events/${ev.id}`, { capacity: 5 });
+      const third = (await signUp(t, ev.id, person({ sessions: [w.id] }))).body;
+      const fourth = (await signUp(t, ev.id, person({ sessions: [w.id] }))).body;
+      expect(third.sessions).toEqual([{ id: w.id, status: "waitlisted", position: 1 }]);
+      expect(fourth.sessions).toEqual([{ id: w.id, status: "waitlisted", position: 2 }]);
+      expect((await t.api("PATCH", `/sessions/${w.id}`, { capacity: null })).body).toMatchObject({ confirmed: 3, waitlisted: 0, seatsLeft: null });
+      expect((await manage(t, fourth.manageUrl)).body.sessions[0]).toMatchObject({ status: "confirmed", position: null });
+      expect(await t.sql("SELECT count(*) AS n FROM outbox WHERE event_id = ? AND kind = 'session_promoted'", [ev.id])).toEqual([{ n: 2 }]);
       // The programme cannot change under registered people.
       const locked = await t.api("PATCH", `/events/${ev.id}`, { programme: "package" });
       expect([locked.status, locked.body.error.code]).toEqual([409, "conflict"]);

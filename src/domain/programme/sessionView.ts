@@ -79,6 +79,17 @@ export async function findSession(ctx: ServiceContext, id: string, orgId?: strin
   return row;
 }
 
+/**
+ * How many people a session's cancellation tells: those with a seat, a waitlist place or
+ * a wish for it (the waitlist index keeps it to the session's own rows).
+ */
+export async function peopleInSession(ctx: ServiceContext, sessionId: string) {
+  const [row] = await ctx.db.all<{ n: number }>(
+    sql`SELECT count(*) AS n FROM session_choices WHERE session_id = ${sessionId} AND status IN ('confirmed', 'waitlisted', 'pending')`,
+  );
+  return row?.n ?? 0;
+}
+
 /** An event as the API shows it, with its programme's sessions (an empty list without one). */
 export async function withSessions<E extends { id: string; programme: Programme }>(ctx: ServiceContext, event: E) {
   return { ...event, sessions: await sessionsOfEvent(ctx, event) };

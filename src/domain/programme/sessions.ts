@@ -36,6 +36,7 @@ const auditIf = (ctx: ServiceContext, actor: Actor | undefined, action: string, 
 export async function createSession({ ctx, input, actor }: { ctx: ServiceContext; input: CreateSessionInput & OrgScope & { eventId: string }; actor?: Actor }) {
   const { event } = await findEvent(ctx, input.eventId, input.orgId);
   refuseUnlessEditable(event);
+  if (event.programme === "none") throw new AppError("no_programme");
   const errors = sessionTimeErrors(event, input);
   if (Object.keys(errors).length) throw invalid(errors);
   const now = ctx.now();

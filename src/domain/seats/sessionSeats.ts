@@ -95,12 +95,13 @@ export function promoteSessionWaitlists(ctx: ServiceContext, eventId: string) {
       WHERE seq IN (
         SELECT seq FROM (
           SELECT w.seq, row_number() OVER (PARTITION BY w.session_id ORDER BY w.queued_at, w.seq) AS n,
-                 s.capacity - t.confirmed AS free
+                 coalesce(s.capacity - t.confirmed, t.waitlisted) AS free
           FROM event_sessions s
           JOIN events e ON e.id = s.event_id AND e.programme = 'choose'
           JOIN session_tallies t ON t.session_id = s.id
           JOIN session_choices w ON w.session_id = s.id AND w.status = 'waitlisted'
-          WHERE s.event_id = ${eventId} AND s.status = 'scheduled' AND s.capacity > t.confirmed AND t.waitlisted > 0)
+          -- A limit lifted (capacity now null) seats the whole waitlist.
+          WHERE s.event_id = ${eventId} AND s.status = 'scheduled' AND (s.capacity IS NULL OR s.capacity > t.confirmed) AND t.waitlisted > 0)
         WHERE n <= free)`),
     ...tellPromotedInSessions(ctx, eventId),
   ] as const;

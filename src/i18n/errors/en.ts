@@ -118,6 +118,7 @@ export const englishReasons: Record<Reason, string> = {
   session_cancelled: "The session is cancelled and can no longer be changed.",
   not_in_session: "The person has no seat in this session.",
   programme_locked: "How sessions are booked cannot change once people have registered.",
+  no_programme: "The event has no programme: choose how its sessions are booked first.",
   signup_not_open: "Registration has not opened yet.",
   signup_closed: "Registration for this event has closed.",
   signup_cancelled: "The event has been cancelled.",

@@ -117,6 +117,7 @@ export const nb: CodeWords = {
     session_cancelled: "Økten er avlyst og kan ikke lenger endres.",
     not_in_session: "Personen har ingen plass på denne økten.",
     programme_locked: "Hvordan øktene bookes, kan ikke endres når det finnes påmeldinger.",
+    no_programme: "Arrangementet har ikke noe program. Velg først hvordan øktene skal bookes.",
     signup_not_open: pages.refusals.signup_not_open,
     signup_closed: pages.refusals.signup_closed,
     signup_cancelled: pages.refusals.signup_cancelled,

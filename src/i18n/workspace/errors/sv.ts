@@ -117,6 +117,7 @@ export const sv: CodeWords = {
     session_cancelled: "Passet är inställt och kan inte längre ändras.",
     not_in_session: "Personen har ingen plats på det här passet.",
     programme_locked: "Hur passen bokas kan inte ändras när det finns anmälningar.",
+    no_programme: "Evenemanget har inget program. Välj först hur passen ska bokas.",
     signup_not_open: pages.refusals.signup_not_open,
     signup_closed: pages.refusals.signup_closed,
     signup_cancelled: pages.refusals.signup_cancelled,
