@@ -1,106 +1,30 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminHarness, type AdminHarness, type SignedIn } from "./helpers/admin";
-import { eventBody } from "./helpers/harness";
+import { eventForm, fieldError, programmeFixture, rowOf, sessionForm } from "./admin-programme-fixture";
 
 // The organiser's programme, through the workspace's own forms as a browser posts them:
-// the event form's choice, the programme page and each session's pages. Times are typed
-// on the event's clock (Europe/Stockholm, UTC+1 on 18 March 2027) and the harness clock
-// is pinned, so the dates below hold whatever today is.
+// the event form's choice, the programme page and each session's pages. Who may use them
+// and the audit log's words: admin-programme-access.test.ts.
 
 let h: AdminHarness;
 let sv: SignedIn;
 let nb: SignedIn;
-
-/** A member who chose to read the workspace in `language`. */
-async function reading(language: "sv" | "nb", role: "organiser" | "owner" = "organiser") {
-  const member = await h.signedIn(role, h.orgId, language);
-  expect((await member.request("/admin/language", { form: { language } })).status).toBe(303);
-  return member;
-}
+let f: ReturnType<typeof programmeFixture>;
+const createdEvent = (overrides: Record<string, string> = {}) => f.createdEvent(sv, overrides);
+const addedSession = (eventId: string, overrides: Record<string, string> = {}) => f.addedSession(sv, eventId, overrides);
+const signUp = (eventId: string, email: string, sessions: string[]) => f.signUp(eventId, email, sessions);
+const eventRow = (id: string) => f.eventRow(id);
+const sessionRows = (eventId: string) => f.sessionRows(eventId);
+const auditOf = (action: string) => f.auditOf(action);
 
 beforeAll(async () => {
   h = await adminHarness();
-  sv = await reading("sv");
-  nb = await reading("nb");
+  f = programmeFixture(h);
+  sv = await f.reading("sv");
+  nb = await f.reading("nb");
 });
 afterAll(() => h.close());
-
-/** The event form as the page submits it. */
-const eventForm = (overrides: Record<string, string> = {}) => ({
-  title: "LEAN-dag Karlskrona",
-  slug: "",
-  description: "",
-  venue: "Techtank",
-  address: "",
-  onlineUrl: "",
-  startsAt: "2027-03-18T09:00",
-  endsAt: "2027-03-18T16:00",
-  timezone: "Europe/Stockholm",
-  capacity: "2",
-  groupLimit: "1",
-  language: "sv",
-  status: "published",
-  registrationOpensAt: "",
-  registrationClosesAt: "",
-  waitlist: "yes",
-  waitlistMode: "auto",
-  offerMinutes: "1440",
-  programme: "choose",
-  maxSessions: "",
-  ...overrides,
-});
-
-/** The session form as the page submits it. */
-const sessionForm = (overrides: Record<string, string> = {}) => ({
-  title: "Värdeflödesanalys",
-  startsAt: "2027-03-18T10:00",
-  endsAt: "2027-03-18T11:00",
-  track: "Sal B",
-  venue: "",
-  description: "",
-  capacity: "1",
-  waitlist: "yes",
-  ...overrides,
-});
-
-const eventRow = (id: string) => h.database.db.get<Record<string, unknown>>(sql`SELECT * FROM events WHERE id = ${id}`);
-const sessionRows = (eventId: string) =>
-  h.database.db.all<Record<string, unknown>>(sql`SELECT * FROM event_sessions WHERE event_id = ${eventId} ORDER BY position`);
-const auditOf = (action: string) =>
-  h.database.db.all<{ subject_id: string; actor_email: string }>(sql`SELECT subject_id, actor_email FROM audit_log WHERE action = ${action} ORDER BY seq`);
-
-async function createdEvent(overrides: Record<string, string> = {}) {
-  const res = await sv.request("/admin/events/new", { form: eventForm(overrides) });
-  expect(res.status, res.text.slice(0, 400)).toBe(303);
-  return /^\/admin\/events\/(evt_\w+)\//.exec(res.location!)![1]!;
-}
-
-async function addedSession(eventId: string, overrides: Record<string, string> = {}, who = sv) {
-  const before = (await sessionRows(eventId)).length;
-  const res = await who.request(`/admin/events/${eventId}/programme`, { form: sessionForm(overrides) });
-  expect(res.status, res.text.slice(0, 400)).toBe(303);
-  expect(res.location).toBe(`/admin/events/${eventId}/programme?notice=created`);
-  const rows = await sessionRows(eventId);
-  expect(rows.length).toBe(before + 1);
-  return rows.find((r) => r.title === (overrides.title ?? "Värdeflödesanalys"))!.id as string;
-}
-
-const signUp = async (eventId: string, email: string, sessions: string[]) => {
-  const res = await h.api("POST", `/events/${eventId}/registrations`, { name: `Deltagare ${email}`, email, sessions }, { token: null });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body;
-};
-
-/** The text of the error shown beside a field, or null. */
-const fieldError = (html: string, name: string) => [...html.matchAll(/<p class="field-error" id="f-([\w.]+)-error">([^<]*)<\/p>/g)].find((m) => m[1] === name)?.[2] ?? null;
-
-/** The cells of the programme table's row of a session, as text. */
-function rowOf(html: string, title: string) {
-  const row = [...html.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => m[1]!).find((r) => r.includes(`>${title}`));
-  if (!row) return null;
-  return [...row.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim());
-}
 
 describe("the event form's programme choice", () => {
   it("creates an event whose attendees choose sessions, at most N, and a course package", async () => {
@@ -316,66 +240,3 @@ describe("a course package", () => {
   });
 });
 
-describe("who may", () => {
-  let eventId: string;
-  let sessionId: string;
-  const routes = () => [
-    ["GET", `/admin/events/${eventId}/programme`],
-    ["POST", `/admin/events/${eventId}/programme`],
-    ["GET", `/admin/sessions/${sessionId}/edit`],
-    ["POST", `/admin/sessions/${sessionId}/edit`],
-    ["POST", `/admin/sessions/${sessionId}/move`],
-    ["GET", `/admin/sessions/${sessionId}/cancel`],
-    ["POST", `/admin/sessions/${sessionId}/cancel`],
-  ] as const;
-  const snapshot = async () => ({
-    sessions: await h.database.db.all(sql`SELECT * FROM event_sessions ORDER BY id`),
-    audit: await h.database.db.all(sql`SELECT * FROM audit_log ORDER BY seq`),
-  });
-  beforeAll(async () => {
-    eventId = await createdEvent({ title: "Skyddat program" });
-    sessionId = await addedSession(eventId, { title: "Skyddat pass" });
-  });
-
-  it("another organisation's member gets 404 on every programme route, and nothing changes", async () => {
-    const stranger = await h.signedIn("owner", (await h.otherOrg()).orgId);
-    const before = await snapshot();
-    for (const [method, path] of routes()) {
-      const res = await stranger.request(path, method === "POST" ? { form: { ...sessionForm(), direction: "up" } } : {});
-      expect(res.status, `${method} ${path}`).toBe(404);
-    }
-    expect(await snapshot()).toEqual(before);
-  });
-
-  it("a member who only checks people in gets 403 on every programme route, and nothing changes", async () => {
-    const door = await h.signedIn("checkin");
-    const before = await snapshot();
-    for (const [method, path] of routes()) {
-      const res = await door.request(path, method === "POST" ? { form: { ...sessionForm(), direction: "up" } } : {});
-      expect(res.status, `${method} ${path}`).toBe(403);
-    }
-    expect(await snapshot()).toEqual(before);
-  });
-
-  it("a session of an event made through the API is another organisation's too: 404", async () => {
-    const other = await h.otherOrg();
-    const ev = await h.api("POST", "/events", eventBody({ title: "Annans", programme: "choose" }), { token: other.token });
-    const s = await h.api("POST", `/events/${ev.body.id}/sessions`, { title: "Annans pass", startsAt: ev.body.startsAt, endsAt: ev.body.endsAt }, { token: other.token });
-    expect(s.status).toBe(201);
-    expect((await sv.request(`/admin/sessions/${s.body.id}/edit`)).status).toBe(404);
-    expect((await sv.request(`/admin/sessions/${s.body.id}/cancel`, { form: {} })).status).toBe(404);
-  });
-});
-
-describe("the audit log", () => {
-  it("words the session actions in each language", async () => {
-    const owner = await reading("sv", "owner");
-    const page = await owner.request("/admin/audit?action=session.");
-    expect(page.text).toContain("Pass tillagt");
-    expect(page.text).toContain("Pass ändrat");
-    expect(page.text).toContain("Pass inställt");
-    expect(page.text).toContain("Passens ordning ändrad");
-    const nbOwner = await reading("nb", "owner");
-    expect((await nbOwner.request("/admin/audit?action=session.")).text).toContain("Økt avlyst");
-  });
-});
