@@ -17,6 +17,8 @@ let context: BrowserContext;
 let page: Page;
 let eventId: string;
 let registrationId: string;
+let programmeId: string;
+let sessionId: string;
 
 beforeAll(async () => {
   const questions = [{ id: "lunch", label: "Lunch", kind: "select", options: ["Fisk", "Vegetariskt"] }];
@@ -33,6 +35,13 @@ beforeAll(async () => {
   await setLogo({ ctx: suite.h.ctx, input: { orgId: suite.h.orgId, bytes: PNG }, actor: { orgId: suite.h.orgId, id: null, email: "test" } });
   // A cover, so its page shows the image, the alt text and the remove button.
   await setCover({ ctx: suite.h.ctx, input: { orgId: suite.h.orgId, id: eventId, bytes: pngOfSize(1200, 630), alt: "Scenen i Karlskrona" }, actor: { orgId: suite.h.orgId, id: null, email: "test" } });
+  // A programme with two sessions at the same time (their move buttons) and one with people in it.
+  const programme = (await suite.h.api("POST", "/events", liveEventBody({ title: "Programdag", programme: "choose", maxSessions: 2 }))).body;
+  programmeId = programme.id;
+  const at = (h: number) => new Date(Date.parse(programme.startsAt) + h * 3_600_000).toISOString();
+  for (const track of ["Sal A", "Sal B"]) await suite.h.api("POST", `/events/${programmeId}/sessions`, { title: `Workshop i ${track}`, track, startsAt: at(1), endsAt: at(2), capacity: 10 });
+  sessionId = (await suite.h.api("POST", `/events/${programmeId}/sessions`, { title: "Avslutning", startsAt: at(3), endsAt: at(4), capacity: 1 })).body.id;
+  await suite.h.api("POST", `/events/${programmeId}/registrations`, person({ sessions: [sessionId] }), { token: null });
   const owner = await createMember({ ctx: suite.h.ctx, input: { orgId: suite.h.orgId, email: "axe@techtank.se", role: "owner" } });
   await setPassword({ ctx: suite.h.ctx, member: owner, password: PASSWORD });
   // Notifications chosen, so the account page shows its table of per-event choices.
@@ -67,6 +76,9 @@ const pages = () => [
   `/admin/events/${eventId}/poster`,
   `/admin/events/${eventId}/signups`,
   `/admin/events/${eventId}?cols=email,organisation,phone,answers,signedUp,checkedIn,notes`,
+  `/admin/events/${programmeId}/programme`,
+  `/admin/sessions/${sessionId}/edit`,
+  `/admin/sessions/${sessionId}/cancel`,
   "/admin/people",
   "/admin/people?q=test",
   "/admin/checkin",

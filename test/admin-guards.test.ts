@@ -87,6 +87,15 @@ const GUARDS: Record<string, Guard> = {
   "POST /admin/events/:id{evt_[0-9a-z]+}/selection/cancel/confirm": organiser,
   "POST /admin/events/:id{evt_[0-9a-z]+}/selection/checkin": organiser,
   "POST /admin/events/:id{evt_[0-9a-z]+}/selection/export": { role: "organiser", form: { format: "csv" } },
+  "GET /admin/events/:id/programme": organiser,
+  // The harness event has no programme; the session form's fields get past validation.
+  "POST /admin/events/:id/programme": { role: "organiser", form: { title: "Vaktat pass", startsAt: "2027-03-18T10:00", endsAt: "2027-03-18T11:00" } },
+  "GET /admin/sessions/:sid/edit": organiser,
+  "POST /admin/sessions/:sid/edit": { role: "organiser", form: { title: "Vaktat pass, flyttat", startsAt: "2027-03-18T10:00", endsAt: "2027-03-18T11:00" } },
+  "POST /admin/sessions/:sid/move": { role: "organiser", form: { direction: "up" } },
+  "GET /admin/sessions/:sid/cancel": organiser,
+  // Last of the session's routes: once past the guards it cancels the session.
+  "POST /admin/sessions/:sid/cancel": organiser,
   "GET /admin/people": organiser,
   "GET /admin/events/:id/attendees.csv": organiser,
   "GET /admin/events/:id/attendees.xlsx": organiser,

@@ -73,3 +73,14 @@ export const counted = (language: Language, forms: { one: string; other: string 
   const asCount = (form: string) => form.replace(/\{n\}/g, "{count}");
   return fill(plural(language, { one: asCount(forms.one), other: asCount(forms.other) }, n), { count: formatNumber(n, language) });
 };
+
+/**
+ * The hours of a part of a day, on the event's clock, for a list under that day's heading:
+ * "09.30–10.30" in Swedish and Norwegian, "09:30–10:30" in English; across days it is
+ * `formatWhen`, both ends with their day.
+ */
+export function formatHours(start: Date, end: Date, timeZone: string, language: Language): string {
+  const a = parts(start, timeZone, language);
+  const b = parts(end, timeZone, language);
+  return a.day === b.day ? `${a.time}–${b.time}` : formatWhen(start, end, timeZone, language);
+}

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { createMember, mintLoginLink } from "../../src/domain/accounts";
 import { passOf, makeEvent, signUp } from "../admin-checkin-fixture";
 import type { AdminHarness } from "./admin";
+import { eventBody } from "./harness";
 
 /**
  * Every route of the workspace from the app's own route table, and an id of the harness
@@ -15,6 +16,9 @@ export async function workspaceFixture(h: AdminHarness) {
   const colleague = await createMember({ ctx: h.ctx, input: { orgId: h.orgId, email: "kollega@cluster.se", role: "organiser" } });
   const code = new URL((await passOf(h, h.orgId, asa.id)).url).pathname.split("/").pop()!;
   const [apiToken] = await h.database.db.all<{ id: string }>(sql`SELECT id FROM api_tokens WHERE org_id = ${h.orgId}`);
+  // A day whose attendees choose sessions, with one session (the :sid of /admin/sessions/:sid/…).
+  const programmeDay = await h.api("POST", "/events", eventBody({ title: "Programdag", programme: "choose" }));
+  const session = await h.api("POST", `/events/${programmeDay.body.id}/sessions`, { title: "Vaktat pass", startsAt: programmeDay.body.startsAt, endsAt: programmeDay.body.endsAt, capacity: 5 });
   const ids: Record<string, string> = {
     event: eventId,
     rid: asa.id,
@@ -22,6 +26,7 @@ export async function workspaceFixture(h: AdminHarness) {
     code,
     token: await mintLoginLink(h.ctx, colleague.id, 3_600_000),
     apiToken: apiToken!.id,
+    sid: session.body.id as string,
   };
   return {
     ids,

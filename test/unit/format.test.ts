@@ -34,3 +34,13 @@ describe("formatDeadline", () => {
     expect(formatDeadline(start, "Europe/Stockholm", "en")).toBe("Thursday 18 March 2027 at 09:30");
   });
 });
+
+describe("formatHours", () => {
+  it("gives a part of one day its hours alone, on the event's clock; across days both ends with their day", async () => {
+    const { formatHours } = await import("../../src/i18n/format");
+    expect(formatHours(start, end, "Europe/Stockholm", "sv")).toBe("09.30–16.30");
+    expect(formatHours(start, end, "Europe/Oslo", "nb")).toBe("09.30–16.30");
+    expect(formatHours(start, end, "Europe/London", "en")).toBe("08:30–15:30");
+    expect(formatHours(start, nextDay, "Europe/Stockholm", "sv")).toBe(formatWhen(start, nextDay, "Europe/Stockholm", "sv"));
+  });
+});

@@ -38,6 +38,9 @@ export function EventLinks({ event, language, publicUrl }: { event: EventRow; la
           </>
         ) : null}
         <li>
+          <a href={`${base}/programme`}>{workspaceMessages(language).programme.link}</a>
+        </li>
+        <li>
           <a href={`${base}/duplicate`}>{t.duplicate}</a>
         </li>
         {live ? (

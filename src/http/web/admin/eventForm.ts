@@ -1,5 +1,5 @@
 import type { EventTranslations, Language, Question } from "../../../db/schema";
-import type { FieldErrors } from "../../../lib/errors";
+import type { FieldErrors, FieldIssue } from "../../../lib/errors";
 import { fromLocalInput, toLocalInput } from "../../../lib/localTime";
 import { isTimeZone } from "../../../lib/time";
 import { duplicateEvent, withQuestionIds, type EventRow } from "../../../domain/events";
@@ -14,6 +14,7 @@ const MAX_QUESTION_ROWS = 80;
 const scalarFields = [
   "title", "slug", "description", "venue", "address", "onlineUrl", "startsAt", "endsAt", "timezone", "capacity",
   "waitlist", "waitlistMode", "offerMinutes", "groupLimit", "language", "registrationOpensAt", "registrationClosesAt", "status",
+  "programme", "maxSessions",
 ] as const;
 const localTimes = ["startsAt", "endsAt", "registrationOpensAt", "registrationClosesAt"] as const;
 /** The languages and fields of "Other languages"; question labels are given through the API. */
@@ -43,6 +44,8 @@ export function eventFormValues(e: EventRow): Record<string, string> {
     registrationOpensAt: local(e.registrationOpensAt),
     registrationClosesAt: local(e.registrationClosesAt),
     status: e.status,
+    programme: e.programme,
+    maxSessions: e.maxSessions === null ? "" : String(e.maxSessions),
   };
   for (const lang of translatedLanguages)
     for (const field of translatedFields) values[`translations.${lang}.${field}`] = e.translations[lang]?.[field] ?? "";
@@ -73,6 +76,19 @@ export const questionRows = (values: Record<string, string>) => {
   while (`questions.${n}.label` in values || `questions.${n}.id` in values) n++;
   return n;
 };
+
+/**
+ * A datetime-local field on `zone`'s wall clock as an ISO instant (null when blank and
+ * optional), or why it cannot be read; a null zone (not a known one) reads nothing.
+ */
+export function readLocalTime(raw: string, zone: string | null, required: boolean): { instant: string | null } | { error: FieldIssue } {
+  const value = raw.trim();
+  if (!value) return required ? { error: { code: "local_date_time" } } : { instant: null };
+  const instant = zone ? fromLocalInput(value, zone) : "invalid";
+  if (instant === "skipped") return { error: { code: "time_skipped" } };
+  if (instant === "invalid") return { error: { code: "local_date_time" } };
+  return { instant: instant.toISOString() };
+}
 
 /** What the form said: the values to show again, what could not be read, and the services' input. */
 export interface ReadEventForm {
@@ -108,6 +124,8 @@ export function readEventForm(form: AdminForm): ReadEventForm {
     ...(values.waitlistMode ? { waitlistMode: values.waitlistMode } : {}),
     language: values.language || "sv",
     ...(values.status ? { status: values.status } : {}),
+    // Left out when not sent: a new event has none, an edit keeps its own.
+    ...(values.programme ? { programme: values.programme } : {}),
   };
   if (values.slug!.trim()) input.slug = values.slug!.trim();
   // Every language's words as the form holds them; blanks are dropped by the schema.
@@ -121,18 +139,17 @@ export function readEventForm(form: AdminForm): ReadEventForm {
     if (!/^\d{1,6}$/.test(raw)) errors[name] = { code: "whole_number" };
     else input[name] = Number(raw);
   }
+  // Blank: no limit on how many sessions one attendee chooses; not sent: as it was.
+  const most = values.maxSessions!.trim();
+  if (form.many("maxSessions").length) {
+    if (!most) input.maxSessions = null;
+    else if (!/^\d{1,6}$/.test(most)) errors.maxSessions = { code: "whole_number" };
+    else input.maxSessions = Number(most);
+  }
   for (const name of localTimes) {
-    const raw = values[name]!.trim();
-    const required = name === "startsAt" || name === "endsAt";
-    if (!raw) {
-      if (required) errors[name] = { code: "local_date_time" };
-      else input[name] = null;
-      continue;
-    }
-    const instant = errors.timezone ? "invalid" : fromLocalInput(raw, zone);
-    if (instant === "skipped") errors[name] ??= { code: "time_skipped" };
-    else if (instant === "invalid") errors[name] ??= { code: "local_date_time" };
-    else input[name] = instant.toISOString();
+    const read = readLocalTime(values[name]!, errors.timezone ? null : zone, name === "startsAt" || name === "endsAt");
+    if ("error" in read) errors[name] ??= read.error;
+    else input[name] = read.instant;
   }
 
   const kept: { row: number; id: string; label: string; kind: string; options: string; required: boolean }[] = [];

@@ -6,6 +6,7 @@ import { BLANK_QUESTIONS, questionRows, translatedFields, translatedLanguages } 
 import { Checkbox, Input, Select, TextArea, type AdminFormState } from "./fields";
 import { AdminLayout, ErrorSummary, wordsFor } from "./layout";
 import { assetUrl } from "../assets";
+import { ProgrammeChoice, programmeFieldLabel } from "./programmeChoice";
 
 // The zones the clusters use first, then every zone the runtime knows, by name.
 const nearby = ["Europe/Stockholm", "Europe/Oslo", "Europe/Copenhagen", "Europe/Helsinki", "Europe/Berlin", "Europe/London", "UTC"];
@@ -31,7 +32,7 @@ export function eventFieldLabel(field: string, language: Language = "en"): strin
     const part = question[2]!;
     return fill(t.questionField, { n: Number(question[1]) + 1, part: t.questionParts[part as keyof Words["questionParts"]] ?? part });
   }
-  return t.labels[field as keyof Words["labels"]];
+  return t.labels[field as keyof Words["labels"]] ?? programmeFieldLabel(field, language);
 }
 
 const kinds = (t: Words): [string, string][] => [
@@ -77,6 +78,8 @@ export interface EventFormProps {
   blankRows?: number;
   /** A saved event's cover: where it is changed, and the image if there is one. */
   cover?: { href: string; path: string | null };
+  /** A saved event's programme page. */
+  programmeHref?: string;
 }
 
 /**
@@ -175,6 +178,7 @@ export function EventFormPage(p: EventFormProps) {
             />
           </div>
         </section>
+        <ProgrammeChoice state={state} language={language} programmeHref={p.programmeHref} />
         <OtherLanguages state={state} t={t} names={words.shell.languageNames} />
         <section>
           <h2>{t.questions}</h2>

@@ -16,7 +16,7 @@ import { workspaceMessages } from "../../../i18n/workspace";
 import type { AppContext, AppEnv } from "../../env";
 import { CancelEventPage } from "./cancelEventPage";
 import { DashboardPage } from "./dashboardPage";
-import { shownErrors } from "./errors";
+import { reasonText, shownErrors } from "./errors";
 import { duplicateValues, eventFormValues, keepQuestionLabels, moreBlankRows, onFormRows, questionRows, readEventForm, type ReadEventForm } from "./eventForm";
 import { EventFormPage, type EventFormProps } from "./eventFormPage";
 import { blankState, type AdminFormState } from "./fields";
@@ -30,7 +30,7 @@ const noticeText = (code: string | undefined, language: Language): string | unde
   return code && Object.hasOwn(notices, code) ? notices[code] : undefined;
 };
 
-const newEventDefaults = { timezone: "Europe/Stockholm", capacity: "50", groupLimit: "5", waitlist: "yes", waitlistMode: "auto", offerMinutes: "1440", language: "sv", status: "draft" };
+const newEventDefaults = { timezone: "Europe/Stockholm", capacity: "50", groupLimit: "5", waitlist: "yes", waitlistMode: "auto", offerMinutes: "1440", language: "sv", status: "draft", programme: "none" };
 
 /** Runs a save; field errors (the schema's or the domain's) come back beside the form's own rows. */
 async function attempt<T>(
@@ -46,6 +46,8 @@ async function attempt<T>(
     return { redirect: await save(parsed.data) };
   } catch (err) {
     if (err instanceof AppError && err.fields) return shown(err.fields);
+    // Refused as a whole, but about one field: shown beside the programme choice.
+    if (err instanceof AppError && err.reason === "programme_locked") return { errors: { programme: reasonText(err.reason, language) } };
     throw err;
   }
 }
@@ -123,7 +125,8 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     const snippet = withEmbed(organiserEventView(c.var.ctx, row)).embed.snippet;
     const title = fill(t.editTitle, { event: row.event.title });
     const cover = coverLink(c, row.event);
-    return formPage(c, { title, action: `/admin/events/${row.event.id}/edit`, state, savedQuestions: row.event.questions.length, submitLabel: t.save, snippet, cover });
+    const programmeHref = `/admin/events/${row.event.id}/programme`;
+    return formPage(c, { title, action: `/admin/events/${row.event.id}/edit`, state, savedQuestions: row.event.questions.length, submitLabel: t.save, snippet, cover, programmeHref });
   })
   .post("/events/:id/edit", organiser, async (c) => {
     const row = await findEvent(c.var.ctx, c.req.param("id"), c.var.member.orgId);
@@ -139,6 +142,7 @@ export const eventAdminRoutes = new Hono<AppEnv>()
       savedQuestions: savedCount(state),
       submitLabel: t.save,
       cover: coverLink(c, row.event),
+      programmeHref: `/admin/events/${row.event.id}/programme`,
     };
     if (form.one("more")) return formPage(c, { ...props, state, blankRows: moreBlankRows(form.one("blankRows"), questionRows(state.values)) });
     if (Object.keys(state.errors).length) return formPage(c, { ...props, state }, 400);
