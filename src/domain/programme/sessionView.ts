@@ -84,10 +84,12 @@ export async function findSession(ctx: ServiceContext, id: string, orgId?: strin
  * a wish for it (the waitlist index keeps it to the session's own rows).
  */
 export async function peopleInSession(ctx: ServiceContext, sessionId: string) {
-  const [row] = await ctx.db.all<{ n: number }>(
-    sql`SELECT count(*) AS n FROM session_choices WHERE session_id = ${sessionId} AND status IN ('confirmed', 'waitlisted', 'pending')`,
+  const rows = await ctx.db.all<{ status: "confirmed" | "waitlisted" | "pending"; n: number }>(
+    sql`SELECT status, count(*) AS n FROM session_choices WHERE session_id = ${sessionId} AND status IN ('confirmed', 'waitlisted', 'pending') GROUP BY status`,
   );
-  return row?.n ?? 0;
+  const people = { confirmed: 0, waitlisted: 0, pending: 0 };
+  for (const r of rows) people[r.status] = r.n;
+  return people;
 }
 
 /** An event as the API shows it, with its programme's sessions (an empty list without one). */

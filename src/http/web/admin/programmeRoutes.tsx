@@ -6,7 +6,7 @@ import {
   createSessionInput,
   findSession,
   reorderSessions,
-  sessionRegistrations,
+  peopleInSession,
   sessionsOfEvent,
   sessionView,
   updateSession,
@@ -124,9 +124,7 @@ export const programmeRoutes = new Hono<AppEnv>()
   })
   .get("/sessions/:sid/cancel", organiser, async (c) => {
     const { event, session } = await sessionOf(c);
-    const { registrations } = await sessionRegistrations({ ctx: c.var.ctx, input: { sessionId: session.id, orgId: c.var.member.orgId } });
-    const count = (status: string) => registrations.filter((r) => r.status === status).length;
-    const people = { confirmed: count("confirmed"), waitlisted: count("waitlisted"), pending: count("pending") };
+    const people = await peopleInSession(c.var.ctx, session.id);
     return renderAdmin(c, <SessionCancelPage member={c.var.member} orgName={c.var.orgName} event={event} session={session} people={people} />);
   })
   .post("/sessions/:sid/cancel", organiser, async (c) => {
