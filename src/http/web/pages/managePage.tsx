@@ -9,6 +9,8 @@ import { CheckinPassCard } from "./checkinPass";
 import { CalendarLinksList } from "./resultPage";
 import { QuestionField } from "./signupForm";
 import { SubstituteCard } from "./substituteForm";
+import type { SessionView } from "../../../domain/programme";
+import { ManageSessions } from "./manageSessions";
 
 export type ManagedView = Awaited<ReturnType<typeof getManagedRegistration>>;
 
@@ -108,6 +110,10 @@ export function ManagePage(props: {
   substitute?: FormState;
   /** The organiser's logo, colour, contact and footer, as on the event's page. */
   brand?: PublicBrand;
+  /** The event's sessions (none without a programme). */
+  sessions?: SessionView[];
+  /** The change of sessions as last submitted, with its errors. */
+  choices?: FormState;
 }) {
   const { view, page, token, state, started } = props;
   const { t } = page;
@@ -115,7 +121,7 @@ export function ManagePage(props: {
   // A waitlisted person has no seat to cancel: they leave the waitlist (the same cancelling).
   const waiting = view.status === "waitlisted";
   return (
-    <Layout page={page} title={`${Object.keys(state.errors).length ? fill(t.errorTitle, { title: "" }) : ""}${fill(t.manageTitle, { event: view.event.title })}`} noindex brand={props.brand}>
+    <Layout page={page} title={`${Object.keys(state.errors).length || Object.keys(props.choices?.errors ?? {}).length ? fill(t.errorTitle, { title: "" }) : ""}${fill(t.manageTitle, { event: view.event.title })}`} noindex brand={props.brand}>
       <h1>{fill(t.manageTitle, { event: view.event.title })}</h1>
       {props.notice ? (
         <p class="notice ok" role="status">
@@ -136,6 +142,17 @@ export function ManagePage(props: {
         </p>
         {view.calendar ? <CalendarLinksList links={view.calendar} page={page} /> : null}
       </section>
+      <ManageSessions
+        event={view.event}
+        sessions={props.sessions ?? []}
+        choices={view.sessions}
+        page={page}
+        form={
+          live && !started && view.event.programme === "choose"
+            ? { action: manageHref(token, page, "/sessions"), state: props.choices ?? { values: { sessions: view.sessions.map((s) => s.id) }, errors: {} } }
+            : null
+        }
+      />
       {view.checkin && live ? <CheckinPassCard pass={view.checkin} page={page} /> : null}
       {live && view.status === "offered" && !started ? <OfferCard view={view} page={page} token={token} /> : null}
       {live ? <DetailsForm view={view} page={page} state={state} token={token} /> : null}
