@@ -42,6 +42,7 @@ describe("choosing sessions with JavaScript", () => {
 
   it("greys out the sessions at the same time, stops at the maximum, says so politely, and signs up", async () => {
     await page.goto(`${suite.server.url}/e/programme`);
+    await screenshot(page, "programme-event-390-sv");
     expect(await box(page, "fives").isDisabled()).toBe(true);
     await box(page, "lean").check();
     expect(await box(page, "lead").isDisabled()).toBe(true);

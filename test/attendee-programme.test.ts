@@ -232,6 +232,13 @@ describe("the manage page's programme", () => {
     expect(await tallies(h, ev.id)).toEqual([[0, 0], [1, 0], [1, 1], [1, 0]]);
     // Nothing ticked differently: saved, nothing written.
     expect((await post(h, `/r/${token}/sessions`, { sessions: [fives, visit] })).status).toBe(303);
+    // Cancelled, the places are given up and the page lists none; a change posted anyway is refused.
+    expect((await post(h, `/r/${token}/cancel`, {})).status).toBe(303);
+    expect(await tallies(h, ev.id)).toEqual([[0, 0], [1, 0], [1, 0], [0, 0]]);
+    expect(await html(`/r/${token}`)).not.toContain("my-sessions");
+    const late = await post(h, `/r/${token}/sessions`, { sessions: [visit] });
+    expect(late.status).toBe(409);
+    expect(await late.text()).toContain("Din anmälan är avbokad och går inte att ändra.");
   });
 
   it("lists every date of a package, with no change form, and refuses a change posted anyway", async () => {

@@ -142,17 +142,20 @@ export function ManagePage(props: {
         </p>
         {view.calendar ? <CalendarLinksList links={view.calendar} page={page} /> : null}
       </section>
-      <ManageSessions
-        event={view.event}
-        sessions={props.sessions ?? []}
-        choices={view.sessions}
-        page={page}
-        form={
-          live && !started && view.event.programme === "choose"
-            ? { action: manageHref(token, page, "/sessions"), state: props.choices ?? { values: { sessions: view.sessions.map((s) => s.id) }, errors: {} } }
-            : null
-        }
-      />
+      {/* Once the registration has ended its places are gone: nothing to list. */}
+      {live ? (
+        <ManageSessions
+          event={view.event}
+          sessions={props.sessions ?? []}
+          choices={view.sessions}
+          page={page}
+          form={
+            !started && view.event.programme === "choose"
+              ? { action: manageHref(token, page, "/sessions"), state: props.choices ?? { values: { sessions: view.sessions.map((s) => s.id) }, errors: {} } }
+              : null
+          }
+        />
+      ) : null}
       {view.checkin && live ? <CheckinPassCard pass={view.checkin} page={page} /> : null}
       {live && view.status === "offered" && !started ? <OfferCard view={view} page={page} token={token} /> : null}
       {live ? <DetailsForm view={view} page={page} state={state} token={token} /> : null}

@@ -192,7 +192,7 @@ export function SessionChoices(props: {
                   <span>
                     <strong>{s.title}</strong>, <span class="when">{sessionHours(s, event.timezone, page.lang)}</span>
                     {place ? `, ${place}` : null}{" "}
-                    {mine ? <span class="badge small">{choiceText(page, mine)}</span> : <Availability s={s} page={page} />}
+                    {mine ? <span class={`badge small ${mine.status === "confirmed" ? "" : "wait"}`.trim()}>{choiceText(page, mine)}</span> : <Availability s={s} page={page} />}
                   </span>
                 </label>
                 <p class="hint clash" id={`${id}-${n}-clash`} hidden>
