@@ -103,6 +103,11 @@ describe("the event page's programme", () => {
     expect(disabled(page, lead)).toBe(true);
     expect(disabled(page, lean)).toBe(false);
     expect(page).toMatch(/<script src="\/assets\/sessions\.[0-9a-f]{16}\.js" defer/);
+    // Embedded, the same boxes, posting back into the frame.
+    const embedded = await html(`/e/${ev.slug}?embed=1&lang=en`);
+    expect(embedded).toContain("<legend>Choose sessions</legend>");
+    expect(embedded).toContain("Your choices apply to everyone registered on this form.");
+    expect(embedded).toContain(`action="/e/${ev.slug}?lang=en&amp;embed=1"`);
   });
 
   it("says a package takes every date, without seats per session", async () => {

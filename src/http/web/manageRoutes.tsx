@@ -9,7 +9,7 @@ import { personalCalendar } from "../../domain/calendars";
 import { eraseManagedRegistration } from "../../domain/signup";
 import { exportManagedRegistration } from "../../domain/signup";
 import { registrationChanges, substituteInput, substituteManagedRegistration, updateManagedRegistration } from "../../domain/signup";
-import { changeManagedChoices, choiceChangeInput, registrantCanChange } from "../../domain/signup";
+import { changeManagedChoices, choiceChangeInput } from "../../domain/signup";
 import { sessionsOfEvent } from "../../domain/programme";
 import { pageFieldError } from "../../i18n/pages";
 import { icsResponse } from "../calendar";
@@ -19,7 +19,7 @@ import { limitBody } from "../middleware";
 import { pageLanguage } from "./language";
 import { pageInfo, renderPage } from "./layout";
 import type { FormState } from "./pages/fields";
-import { ConfirmPage, ManagePage, MessagePage, manageHref, offerDeadline, type ManagedView } from "./pages/managePage";
+import { ConfirmPage, ManagePage, MessagePage, manageHref, offerDeadline, sessionsChangeable, type ManagedView } from "./pages/managePage";
 import { substituteFields, substituteName } from "./pages/substituteForm";
 import { pageHeaders, sameOriginForms } from "./security";
 import { answersOf, formBody, formErrors, orNothing, readSignupForm, valuesOfAnswers } from "./signupSubmission";
@@ -110,7 +110,7 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
       const remove = held.filter((id) => !wanted.includes(id));
       const kept: FormState = { values: { sessions: wanted }, errors: {} };
       // Where the page shows a refusal: beside the boxes while they are offered, else at the top.
-      const offered = registrantCanChange(view, view.event) && !hasStarted(view.event, c.var.ctx.now()) && view.event.programme === "choose";
+      const offered = sessionsChangeable(view, hasStarted(view.event, c.var.ctx.now()));
       const refuse = (status: 400 | 409, text: string) =>
         offered ? show(c, undefined, status, undefined, undefined, undefined, { ...kept, errors: { sessions: text } }) : show(c, undefined, status, undefined, text);
       if (!add.length && !remove.length && offered) return c.redirect(`/r/${token}?lang=${page.lang}&done=sessions`, 303);

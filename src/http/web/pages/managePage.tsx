@@ -35,6 +35,10 @@ function OfferCard({ view, page, token }: { view: ManagedView; page: PageInfo; t
   );
 }
 
+/** Whether the page offers the change of sessions: a live registration, before the start, sessions to choose. */
+export const sessionsChangeable = (view: ManagedView, started: boolean) =>
+  registrantCanChange(view, view.event) && !started && view.event.programme === "choose";
+
 /** Where each action of the manage page goes, keeping the page's language. */
 export const manageHref = (token: string, page: PageInfo, action = "") => `/r/${token}${action}?lang=${page.lang}`;
 
@@ -150,7 +154,7 @@ export function ManagePage(props: {
           choices={view.sessions}
           page={page}
           form={
-            !started && view.event.programme === "choose"
+            sessionsChangeable(view, started)
               ? { action: manageHref(token, page, "/sessions"), state: props.choices ?? { values: { sessions: view.sessions.map((s) => s.id) }, errors: {} } }
               : null
           }
