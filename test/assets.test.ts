@@ -34,6 +34,7 @@ const types: Record<AssetName, string> = {
   "checkin.js": "text/javascript; charset=utf-8",
   "jsqr.js": "text/javascript; charset=utf-8",
   "frame.js": "text/javascript; charset=utf-8",
+  "sessions.js": "text/javascript; charset=utf-8",
   "icon.svg": "image/svg+xml",
 };
 

@@ -46,9 +46,22 @@ const publicOrganisation = (ctx: ServiceContext, o: typeof organisations.$inferS
   brand: publicBrand(ctx, o),
 });
 
+/**
+ * The seat counts of an event's sessions as one short string, in a fixed order: what a
+ * cached page must still match once it shows a programme. A session added, changed or
+ * cancelled raises the event's page version (trigger); a seat taken or given up in a
+ * session does not, so the counts are part of the stamp. Empty without sessions: one
+ * probe of the (event_id, starts_at) index.
+ */
+const sessionSeatsStamp = sql<string | null>`(
+  SELECT group_concat(c, ',') FROM (
+    SELECT coalesce(t.confirmed, 0) || '.' || coalesce(t.waitlisted, 0) AS c
+    FROM event_sessions s LEFT JOIN session_tallies t ON t.session_id = s.id
+    WHERE s.event_id = "events"."id" ORDER BY s.id))`;
+
 function selectWithOrganisation(ctx: ServiceContext, where: SQL | undefined, limit = 200) {
   return ctx.db
-    .select({ event: events, organisation: organisations, ...eventCounts })
+    .select({ event: events, organisation: organisations, ...eventCounts, sessionSeats: sessionSeatsStamp })
     .from(events)
     .innerJoin(organisations, eq(organisations.id, events.orgId))
     .where(where)
@@ -73,7 +86,7 @@ export async function eventPreview({ ctx, input }: { ctx: ServiceContext; input:
   return pageOf(ctx, row);
 }
 
-function pageOf(ctx: ServiceContext, row: EventWithCounts & { organisation: typeof organisations.$inferSelect }): EventPage {
+function pageOf(ctx: ServiceContext, row: EventWithCounts & { organisation: typeof organisations.$inferSelect; sessionSeats: string | null }): EventPage {
   const counts: EventWithCounts = row;
   // A draft's preview shows the form as it will be once published.
   const shown = row.event.status === "draft" ? { ...row.event, status: "published" as const } : row.event;
@@ -86,14 +99,14 @@ function pageOf(ctx: ServiceContext, row: EventWithCounts & { organisation: type
     organisation: publicOrganisation(ctx, row.organisation),
     closedBecause,
     opensAt: notYetOpen ? row.event.registrationOpensAt!.toISOString() : null,
-    stamp: stampOf(row.event.pageVersion, counts),
+    stamp: stampOf(row.event.pageVersion, counts, row.sessionSeats),
     changesAt: nextChange(row.event, ctx.now().getTime()),
   };
 }
 
 // Offered seats too: an offer declined with nobody waiting frees a seat and nothing else.
-const stampOf = (version: number, counts: { confirmed: number; waitlisted: number; offered: number }) =>
-  `${version}.${counts.confirmed}.${counts.waitlisted}.${counts.offered}`;
+const stampOf = (version: number, counts: { confirmed: number; waitlisted: number; offered: number }, sessionSeats: string | null) =>
+  `${version}.${counts.confirmed}.${counts.waitlisted}.${counts.offered}${sessionSeats ? `/${sessionSeats}` : ""}`;
 
 function nextChange(e: Pick<EventWithCounts["event"], "registrationOpensAt" | "registrationClosesAt" | "startsAt" | "endsAt">, now: number) {
   const ahead = [e.registrationOpensAt, e.registrationClosesAt, e.startsAt, e.endsAt].map((d) => d?.getTime() ?? 0).filter((t) => t > now);
@@ -103,7 +116,13 @@ function nextChange(e: Pick<EventWithCounts["event"], "registrationOpensAt" | "r
 const stampQuery = (ctx: ServiceContext) =>
   prepared(ctx.db, "eventPage.stamp", (db) =>
     db
-      .select({ version: events.pageVersion, confirmed: eventTallies.confirmed, waitlisted: eventTallies.waitlisted, offered: eventTallies.offered })
+      .select({
+        version: events.pageVersion,
+        confirmed: eventTallies.confirmed,
+        waitlisted: eventTallies.waitlisted,
+        offered: eventTallies.offered,
+        sessionSeats: sessionSeatsStamp,
+      })
       .from(events)
       .leftJoin(eventTallies, eq(eventTallies.eventId, events.id))
       .where(and(eq(events.slug, sql.placeholder("slug")), ne(events.status, "draft")))
@@ -112,13 +131,13 @@ const stampQuery = (ctx: ServiceContext) =>
 
 /**
  * What an event's public page shows that can change without the page being rendered
- * again: its version (raised by every change to the event or its organisation, in the
- * same statement) and its counts. One indexed row: a cached page still matching it is
- * still the page. Null for an event that is gone or a draft.
+ * again: its version (raised by every change to the event, its organisation or its
+ * sessions, in the same statement) and its counts, its sessions' included. One query: a
+ * cached page still matching it is still the page. Null for an event that is gone or a draft.
  */
 export async function eventPageStamp(ctx: ServiceContext, slug: string): Promise<string | null> {
   const [row] = await stampQuery(ctx).all({ slug });
-  return row ? stampOf(row.version, { confirmed: row.confirmed ?? 0, waitlisted: row.waitlisted ?? 0, offered: row.offered ?? 0 }) : null;
+  return row ? stampOf(row.version, { confirmed: row.confirmed ?? 0, waitlisted: row.waitlisted ?? 0, offered: row.offered ?? 0 }, row.sessionSeats) : null;
 }
 
 /** Published events that have not ended, soonest first; of one organisation when given. */

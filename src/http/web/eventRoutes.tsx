@@ -5,6 +5,7 @@ import { plural } from "../../i18n/pages";
 import { eventInLanguage, eventPage, eventPageStamp } from "../../domain/events";
 import { getManagedRegistration, offersGroupChoice, openSignupReceipt, signupReceipt } from "../../domain/signup";
 import { registerGroup, sendManageLinkAgain } from "../../domain/signup";
+import { sessionsOfEvent } from "../../domain/programme";
 import type { AppContext, AppEnv } from "../env";
 import { limitBody, mailQueuedDespiteRefusal } from "../middleware";
 import { chargeSignup, type SignupLimits } from "../signupLimits";
@@ -13,6 +14,7 @@ import { pageInfo, renderPage, type PageInfo } from "./layout";
 import { EventPageView, type LostLinkState } from "./pages/eventPage";
 import { emptyForm, type FormState } from "./pages/fields";
 import { ResultPage } from "./pages/resultPage";
+import { chosenFull } from "./pages/programme";
 import { cachedPages, type PageCacheOptions } from "./pageCache";
 import { loadEventPage, pageHeaders, sameOriginForms } from "./security";
 import { alreadyRegisteredFields, attendeesOf, formBody, formErrors, readSignupForm } from "./signupSubmission";
@@ -41,11 +43,15 @@ const restamp = (c: AppContext) => eventPageStamp(c.var.ctx, c.req.param("slug")
 /** `/e/:slug`: the event page with its form, and the signup it posts. */
 export function eventPageRoutes(options: EventPageOptions) {
   const headers = pageHeaders({ turnstile: options.turnstile !== null });
-  const show = (c: AppContext, state: FormState, status: 200 | 400 | 409 = 200, lostLink?: LostLinkState) => {
+  const show = async (c: AppContext, state: FormState, status: 200 | 400 | 409 = 200, lostLink?: LostLinkState) => {
     const page = eventPageInfo(c);
     const data = c.var.eventPage!;
     const action = eventPath(data.event.slug, page);
-    const view = <EventPageView data={data} page={page} state={state} action={action} turnstileSiteKey={options.turnstile?.siteKey} lostLink={lostLink} />;
+    // Read after the page's stamp (loadEventPage): a kept page is never older than its stamp.
+    const sessions = await sessionsOfEvent(c.var.ctx, data.event);
+    const view = (
+      <EventPageView data={data} page={page} state={state} action={action} turnstileSiteKey={options.turnstile?.siteKey} lostLink={lostLink} sessions={sessions} />
+    );
     return renderPage(c, view, status);
   };
 
@@ -95,6 +101,7 @@ export function eventPageRoutes(options: EventPageOptions) {
         if (!(err instanceof AppError)) throw err;
         mailQueuedDespiteRefusal(c, err);
         if (err.fields && err.status === 400) return show(c, { values, errors: formErrors(page, err.fields, rows) }, 400);
+        if (err.reason === "session_full") return show(c, { values, errors: { sessions: t.refusals.session_full } }, 409);
         // Signing up twice (the form sent again) is no fault: the page says so, and that the links went again.
         const taken = alreadyRegisteredFields(err);
         if (err.code === "already_registered" && Object.keys(taken).length === attendees.length) {
@@ -109,6 +116,10 @@ export function eventPageRoutes(options: EventPageOptions) {
         // Closed or filled up since the page was loaded (or too full for the whole group): show it as it is now.
         const now = await eventPage({ ctx: c.var.ctx, input: { slug: data.event.slug } });
         c.set("eventPage", now);
+        // A seat of the event was there, but not one in a chosen session that takes no waitlist.
+        const chosen = [values.sessions ?? []].flat();
+        if (!now.closedBecause && chosen.length && chosenFull(await sessionsOfEvent(c.var.ctx, now.event), chosen))
+          return show(c, { values, errors: { sessions: t.refusals.session_full } }, 409);
         const seats = now.event.seatsLeft;
         const wholeGroup = attendees.length > 1 && groupMode === "together" && offersGroupChoice(now.event) && seats > 0;
         const problem = wholeGroup ? plural(lang, t.groupDoesNotFit, seats) : now.closedBecause ? undefined : t.full;
@@ -126,7 +137,17 @@ export function eventPageRoutes(options: EventPageOptions) {
       const managed = await getManagedRegistration({ ctx: c.var.ctx, input: { token } });
       c.header("Cache-Control", "no-store");
       const page = eventPageInfo(c);
-      const view = <ResultPage page={page} event={eventInLanguage(managed.event, page.lang)} people={people} manageUrl={managed.manageUrl} calendar={managed.calendar} brand={data.organisation.brand} />;
+      const view = (
+        <ResultPage
+          page={page}
+          event={eventInLanguage(managed.event, page.lang)}
+          people={people}
+          manageUrl={managed.manageUrl}
+          calendar={managed.calendar}
+          brand={data.organisation.brand}
+          sessions={managed.sessions}
+        />
+      );
       return renderPage(c, view);
     });
 }

@@ -9,6 +9,9 @@ import { personalCalendar } from "../../domain/calendars";
 import { eraseManagedRegistration } from "../../domain/signup";
 import { exportManagedRegistration } from "../../domain/signup";
 import { registrationChanges, substituteInput, substituteManagedRegistration, updateManagedRegistration } from "../../domain/signup";
+import { changeManagedChoices, choiceChangeInput } from "../../domain/signup";
+import { sessionsOfEvent } from "../../domain/programme";
+import { pageFieldError } from "../../i18n/pages";
 import { icsResponse } from "../calendar";
 import type { AppContext, AppEnv } from "../env";
 import { zodFieldErrors } from "../../lib/zodIssues";
@@ -16,7 +19,7 @@ import { limitBody } from "../middleware";
 import { pageLanguage } from "./language";
 import { pageInfo, renderPage } from "./layout";
 import type { FormState } from "./pages/fields";
-import { ConfirmPage, ManagePage, MessagePage, manageHref, offerDeadline, type ManagedView } from "./pages/managePage";
+import { ConfirmPage, ManagePage, MessagePage, manageHref, offerDeadline, sessionsChangeable, type ManagedView } from "./pages/managePage";
 import { substituteFields, substituteName } from "./pages/substituteForm";
 import { pageHeaders, sameOriginForms } from "./security";
 import { answersOf, formBody, formErrors, orNothing, readSignupForm, valuesOfAnswers } from "./signupSubmission";
@@ -41,19 +44,21 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
     // The event's title, place and question labels in the page's language where given.
     return { token, view: { ...view, event: eventInLanguage(view.event, page.lang) }, brand, page };
   };
-  const show = async (c: AppContext, state?: FormState, status: 200 | 400 | 409 = 200, done?: string, refused?: string, substitute?: FormState) => {
+  const show = async (c: AppContext, state?: FormState, status: 200 | 400 | 409 = 200, done?: string, refused?: string, substitute?: FormState, choices?: FormState) => {
     const { token, view, page, brand } = await load(c);
+    const sessions = await sessionsOfEvent(c.var.ctx, view.event);
     const notices: Record<string, string> = {
       saved: page.t.saved,
       cancelled: page.t.cancelledNotice,
       left: page.t.leftNotice,
       accepted: page.t.acceptedNotice,
       declined: page.t.declinedNotice,
+      sessions: page.t.programme.saved,
     };
     const notice = done ? notices[done] : undefined;
     const started = hasStarted(view.event, c.var.ctx.now());
     const form = state ?? { values: storedValues(view), errors: {} };
-    const props = { view, page, token, state: form, started, notice, refused, substitute, brand };
+    const props = { view, page, token, state: form, started, notice, refused, substitute, brand, sessions, choices };
     return renderPage(c, <ManagePage {...props} />, status);
   };
 
@@ -94,6 +99,34 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
       }
       const lang = changes.data.language ?? page.lang;
       return c.redirect(`/r/${token}?lang=${lang}&done=saved`, 303);
+    })
+    // The change of sessions: the boxes ticked are the sessions wanted; the domain decides
+    // seats and waitlists, and refuses the whole change or none of it.
+    .post("/:token/sessions", async (c) => {
+      const { view, page, token } = await load(c);
+      const wanted = [readSignupForm(await formBody(c), [], 1).values.sessions ?? []].flat();
+      const held = view.sessions.map((s) => s.id);
+      const add = wanted.filter((id) => !held.includes(id));
+      const remove = held.filter((id) => !wanted.includes(id));
+      const kept: FormState = { values: { sessions: wanted }, errors: {} };
+      // Where the page shows a refusal: beside the boxes while they are offered, else at the top.
+      const offered = sessionsChangeable(view, hasStarted(view.event, c.var.ctx.now()));
+      const refuse = (status: 400 | 409, text: string) =>
+        offered ? show(c, undefined, status, undefined, undefined, undefined, { ...kept, errors: { sessions: text } }) : show(c, undefined, status, undefined, text);
+      if (!add.length && !remove.length && offered) return c.redirect(`/r/${token}?lang=${page.lang}&done=sessions`, 303);
+      try {
+        const change = choiceChangeInput.safeParse({ add, remove });
+        if (!change.success) throw invalid(zodFieldErrors(change.error));
+        await changeManagedChoices({ ctx: c.var.ctx, input: { token, change: change.data } });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        // add, remove or sessions: one set of boxes on the page.
+        const [issue] = Object.values(err.fields ?? {});
+        if (issue && err.status === 400) return refuse(400, pageFieldError(page.t, issue, page.lang));
+        if (err.status === 409) return refuse(409, pageRefusal(page.t, err, page.lang).text);
+        throw err;
+      }
+      return c.redirect(`/r/${token}?lang=${page.lang}&done=sessions`, 303);
     })
     // The seat goes to someone else; this link ends with it, so the answer is a page of its own.
     .post("/:token/substitute", async (c) => {

@@ -40,6 +40,8 @@ export function readSignupForm(body: Body, questions: Question[], groupLimit: nu
     }
   };
   readAnswers("");
+  // The sessions chosen (checkboxes): one choice for the whole group.
+  values.sessions = many(body.sessions);
   for (const i of colleagueRows(groupLimit)) {
     for (const field of colleagueFields) values[`attendees.${i}.${field}`] = one(body[`attendees.${i}.${field}`]);
     readAnswers(`attendees.${i}.`);
@@ -95,7 +97,9 @@ export function attendeesOf(
   language: Language,
 ) {
   const { questions, groupLimit } = rules;
-  const shared = { organisation: orNothing(values.organisation), consent: values.consent === "yes", language };
+  // Everyone of a group takes the sessions the form chose (the form has one set of boxes).
+  const sessions = [values.sessions ?? []].flat();
+  const shared = { organisation: orNothing(values.organisation), consent: values.consent === "yes", language, ...(sessions.length ? { sessions } : {}) };
   const people: { prefix: string; input: Record<string, unknown> }[] = [
     { prefix: "", input: { ...person(values, ""), phone: orNothing(values.phone), answers: answersOf(values, questions), ...shared } },
   ];
@@ -125,6 +129,8 @@ export function attendeesOf(
 
 /** A service's field name (attendee i of n) as the form names it (row `rows[i]`). */
 function formField(key: string, rows: string[], n: number) {
+  // The group's sessions are one set of boxes: anyone's problem with them is shown there.
+  if (/(^|\.)sessions(\.\d+)?$/.test(key)) return "sessions";
   if (n === 1) return key;
   const m = /^attendees\.(\d+)\.(.*)$/.exec(key);
   return m ? `${rows[Number(m[1])] ?? ""}${m[2]}` : key;
@@ -138,7 +144,7 @@ function formField(key: string, rows: string[], n: number) {
 export function formErrors({ t, lang }: Pick<PageInfo, "t" | "lang">, fields: FieldErrors, rows?: string[]): Record<string, string> {
   const shown: Record<string, string> = {};
   // A service numbers the attendees it was given; the form numbers its rows.
-  for (const [key, issue] of Object.entries(fields)) shown[rows ? formField(key, rows, rows.length) : key] ??= pageFieldError(t, issue, lang);
+  for (const [key, issue] of Object.entries(fields)) shown[formField(key, rows ?? [""], rows?.length ?? 1)] ??= pageFieldError(t, issue, lang);
   return shown;
 }
 

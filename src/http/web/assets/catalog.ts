@@ -5,6 +5,7 @@ import { adminScript } from "./adminScript";
 import { checkinScript } from "./checkinScript";
 import { iconSvg } from "./icon";
 import { frameScript } from "./scripts";
+import { sessionsScript } from "./sessionsScript";
 import { stylesheet } from "./style";
 import { jsqr } from "./vendor/jsqr";
 
@@ -38,6 +39,7 @@ export const assets = {
   // only when the camera starts there, so the door page itself stays light.
   "jsqr.js": makeAsset(jsqr.source, js),
   "frame.js": makeAsset(frameScript, js),
+  "sessions.js": makeAsset(sessionsScript, js),
   "icon.svg": makeAsset(iconSvg, "image/svg+xml"),
 } satisfies Record<string, Asset>;
 

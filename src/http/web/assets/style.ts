@@ -96,6 +96,19 @@ button.danger { background: var(--bad); border-color: var(--bad); color: #ffffff
 .links { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; padding: 0; list-style: none; }
 .people { width: 100%; border-collapse: collapse; }
 .people th, .people td { text-align: left; padding: 0.5rem 0.5rem 0.5rem 0; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
+/* The programme: sessions by day, on the event page, the form and the person's own pages. */
+.programme h3, .my-sessions h3, .my-sessions h4 { font-size: 1.05rem; margin: 1rem 0 0.35rem; }
+.sessions { list-style: none; padding: 0; margin: 0 0 0.75rem; }
+.sessions li { border-top: 1px solid var(--line); padding-block: 0.5rem; overflow-wrap: anywhere; }
+.sessions li p { margin: 0.1rem 0; }
+.sessions li.cancelled strong { text-decoration: line-through; }
+.session-head time { font-variant-numeric: tabular-nums; margin-right: 0.35rem; }
+.badge.small { font-size: 0.85rem; padding: 0.05rem 0.55rem; }
+fieldset.day { margin-bottom: 0.5rem; }
+fieldset.day legend { font-size: 1rem; margin-top: 0.5rem; }
+.session-choice .choice { overflow-wrap: anywhere; }
+.session-choice .clash { margin: 0 0 0.35rem 1.85rem; }
+.choice input:disabled + span { color: var(--muted); }
 .foot { color: var(--muted); font-size: 0.85rem; padding-block: 0 2rem; }
 @media (max-width: 40rem) {
   .sticky-signup {

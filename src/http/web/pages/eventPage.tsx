@@ -9,6 +9,8 @@ import { Layout, type PageInfo } from "../layout";
 import type { FormState } from "./fields";
 import { SignupForm } from "./signupForm";
 import { Description } from "./description";
+import type { SessionView } from "../../../domain/programme";
+import { ProgrammeSection } from "./programme";
 
 // OpenStreetMap's search: no account, no script of theirs on our page, and the place
 // goes in as one encoded query parameter.
@@ -198,6 +200,8 @@ export function EventPageView(props: {
   turnstileSiteKey?: string;
   lostLink?: LostLinkState;
   preview?: Child;
+  /** The programme's sessions (none: the page shows no programme). */
+  sessions?: SessionView[];
 }) {
   const { page, state } = props;
   // The event's words in the page's language where the organiser gave them; the form's
@@ -228,6 +232,7 @@ export function EventPageView(props: {
           <Organiser brand={organisation.brand} />
         </EventFacts>
         {event.description ? <Description text={event.description} /> : null}
+        <ProgrammeSection sessions={props.sessions ?? []} event={event} page={page} />
         {page.embed ? null : (
           <p class="no-print">
             <a href={`/e/${encodeURIComponent(event.slug)}/calendar.ics?lang=${page.lang}`}>{t.eventCalendarFile}</a>
@@ -239,7 +244,15 @@ export function EventPageView(props: {
           {data.closedBecause ? (
             <Closed data={data} page={page} />
           ) : (
-            <SignupForm data={data} state={state} page={page} action={props.action} turnstileSiteKey={props.turnstileSiteKey} preview={preview} />
+            <SignupForm
+              data={data}
+              state={state}
+              page={page}
+              action={props.action}
+              turnstileSiteKey={props.turnstileSiteKey}
+              preview={preview}
+              sessions={props.sessions}
+            />
           )}
           {data.closedBecause === "signup_cancelled" ? null : <LostLink data={data} page={page} state={props.lostLink} preview={preview} />}
         </section>

@@ -9,6 +9,8 @@ import { CheckinPassCard } from "./checkinPass";
 import { CalendarLinksList } from "./resultPage";
 import { QuestionField } from "./signupForm";
 import { SubstituteCard } from "./substituteForm";
+import type { SessionView } from "../../../domain/programme";
+import { ManageSessions } from "./manageSessions";
 
 export type ManagedView = Awaited<ReturnType<typeof getManagedRegistration>>;
 
@@ -32,6 +34,10 @@ function OfferCard({ view, page, token }: { view: ManagedView; page: PageInfo; t
     </section>
   );
 }
+
+/** Whether the page offers the change of sessions: a live registration, before the start, sessions to choose. */
+export const sessionsChangeable = (view: ManagedView, started: boolean) =>
+  registrantCanChange(view, view.event) && !started && view.event.programme === "choose";
 
 /** Where each action of the manage page goes, keeping the page's language. */
 export const manageHref = (token: string, page: PageInfo, action = "") => `/r/${token}${action}?lang=${page.lang}`;
@@ -108,6 +114,10 @@ export function ManagePage(props: {
   substitute?: FormState;
   /** The organiser's logo, colour, contact and footer, as on the event's page. */
   brand?: PublicBrand;
+  /** The event's sessions (none without a programme). */
+  sessions?: SessionView[];
+  /** The change of sessions as last submitted, with its errors. */
+  choices?: FormState;
 }) {
   const { view, page, token, state, started } = props;
   const { t } = page;
@@ -115,7 +125,7 @@ export function ManagePage(props: {
   // A waitlisted person has no seat to cancel: they leave the waitlist (the same cancelling).
   const waiting = view.status === "waitlisted";
   return (
-    <Layout page={page} title={`${Object.keys(state.errors).length ? fill(t.errorTitle, { title: "" }) : ""}${fill(t.manageTitle, { event: view.event.title })}`} noindex brand={props.brand}>
+    <Layout page={page} title={`${Object.keys(state.errors).length || Object.keys(props.choices?.errors ?? {}).length ? fill(t.errorTitle, { title: "" }) : ""}${fill(t.manageTitle, { event: view.event.title })}`} noindex brand={props.brand}>
       <h1>{fill(t.manageTitle, { event: view.event.title })}</h1>
       {props.notice ? (
         <p class="notice ok" role="status">
@@ -136,6 +146,20 @@ export function ManagePage(props: {
         </p>
         {view.calendar ? <CalendarLinksList links={view.calendar} page={page} /> : null}
       </section>
+      {/* Once the registration has ended its places are gone: nothing to list. */}
+      {live ? (
+        <ManageSessions
+          event={view.event}
+          sessions={props.sessions ?? []}
+          choices={view.sessions}
+          page={page}
+          form={
+            sessionsChangeable(view, started)
+              ? { action: manageHref(token, page, "/sessions"), state: props.choices ?? { values: { sessions: view.sessions.map((s) => s.id) }, errors: {} } }
+              : null
+          }
+        />
+      ) : null}
       {view.checkin && live ? <CheckinPassCard pass={view.checkin} page={page} /> : null}
       {live && view.status === "offered" && !started ? <OfferCard view={view} page={page} token={token} /> : null}
       {live ? <DetailsForm view={view} page={page} state={state} token={token} /> : null}

@@ -6,6 +6,8 @@ import type { PublicEventView } from "../../../domain/events";
 import type { PublicBrand } from "../../../domain/organisations";
 import { Layout, type PageInfo } from "../layout";
 import { EventFacts } from "./eventPage";
+import type { MyChoice } from "../../../domain/programme";
+import { MySchedule } from "./programme";
 
 /** A person's status as the signup decided it; "refused": neither a seat nor a waitlist place was left for them. */
 export function statusText(t: PageMessages, p: Pick<ReceiptPerson, "status" | "position">) {
@@ -54,6 +56,8 @@ export function ResultPage(props: {
   /** The organisation's branding: the result is shown in the embed too. */
   brand?: PublicBrand;
   calendar: CalendarLinks | null;
+  /** The submitter's places in the programme's sessions. */
+  sessions?: MyChoice[];
 }) {
   const { page, event, people, calendar } = props;
   const { t } = page;
@@ -94,6 +98,7 @@ export function ResultPage(props: {
       <section class="card" aria-labelledby="event-title">
         <h2 id="event-title">{event.title}</h2>
         <EventFacts event={event} page={page} joinUrl={event.onlineUrl} />
+        {props.sessions?.length ? <MySchedule choices={props.sessions} event={event} page={page} headingLevel={3} /> : null}
       </section>
       <section class="card" aria-labelledby="manage-title">
         <h2 id="manage-title">{t.manageHeading}</h2>

@@ -6,7 +6,9 @@ import type { PageInfo } from "../layout";
 import { newcomerGetsSeat } from "../../../domain/seats";
 import { offersGroupChoice } from "../../../domain/signup";
 import { defaultGroupMode, groupModes } from "../../../domain/schemas";
+import type { SessionView } from "../../../domain/programme";
 import { CheckboxField, ChoicesField, ErrorSummary, RadioField, SelectField, TextField, type FormState } from "./fields";
+import { SessionChoices } from "./programme";
 
 /** Bots fill every field they see; people never see this one. */
 export const HONEYPOT = "website_url";
@@ -24,6 +26,7 @@ export function fieldLabels(page: PageInfo, questions: Question[], groupLimit: n
   const { t } = page;
   const labels: Record<string, string> = { firstName: t.firstName, lastName: t.lastName, email: t.email, organisation: t.organisation, phone: t.phone };
   labels.groupMode = t.groupMode.legend;
+  labels.sessions = t.programme.legend;
   for (const q of questions) labels[`answers.${q.id}`] = q.label;
   for (const i of colleagueRows(groupLimit)) {
     const typed = [values[`attendees.${i}.firstName`], values[`attendees.${i}.lastName`]].filter((v) => typeof v === "string" && v.trim()).join(" ");
@@ -94,7 +97,16 @@ function Colleagues({ data, state, page }: { data: EventPage; state: FormState; 
 }
 
 /** The registration form. Validated on the server (`novalidate`), so it works without JavaScript. */
-export function SignupForm(props: { data: EventPage; state: FormState; page: PageInfo; action: string; turnstileSiteKey?: string; preview?: boolean }) {
+export function SignupForm(props: {
+  data: EventPage;
+  state: FormState;
+  page: PageInfo;
+  action: string;
+  turnstileSiteKey?: string;
+  preview?: boolean;
+  /** The programme's sessions, to choose from when the event's programme is "choose". */
+  sessions?: SessionView[];
+}) {
   const { data, state, page, action } = props;
   const { t } = page;
   const { event, organisation } = data;
@@ -115,6 +127,7 @@ export function SignupForm(props: { data: EventPage; state: FormState; page: Pag
       {event.questions.map((q) => (
         <QuestionField q={q} state={state} page={page} />
       ))}
+      <SessionChoices sessions={props.sessions ?? []} event={event} state={state} page={page} group={group} pending={!newcomerGetsSeat(event)} />
       <Colleagues data={data} state={state} page={page} />
       {organisation.requireConsent ? (
         <CheckboxField
