@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { eventUrl } from "../../../domain/context";
 import { eventPreview, findEvent, organiserEventView, publishEvent } from "../../../domain/events";
+import { sessionsOfEvent } from "../../../domain/programme";
 import { workspaceMessages } from "../../../i18n/workspace";
 import { withEmbed } from "../../api/embed";
 import type { AppEnv } from "../../env";
@@ -44,7 +45,8 @@ export const shareRoutes = new Hono<AppEnv>()
         {t.previewBanner} <a href={`${listPath(data.event.id)}/share`}>{t.previewBack}</a>
       </p>
     );
-    return renderPage(c, <EventPageView data={data} page={page} state={emptyForm()} action="#" preview={banner} />);
+    const sessions = await sessionsOfEvent(c.var.ctx, data.event);
+    return renderPage(c, <EventPageView data={data} page={page} state={emptyForm()} action="#" preview={banner} sessions={sessions} />);
   })
   .post("/events/:id/publish", organiser, async (c) => {
     const actor = c.var.member;
