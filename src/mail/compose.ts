@@ -2,12 +2,11 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { templates } from "../../emails";
 import { calendarEvent } from "../calendar/fromEvent";
 import { renderInvite, renderInvites, type Invite } from "../calendar/invite";
-import { calendarLinks } from "../calendar/links";
+import { calendarLinks, sessionFeedUrl } from "../calendar/links";
 import { events, manageTokens, organisations, outbox, registrations } from "../db/schema";
 import { formatDeadline } from "../i18n/format";
 import { messages } from "../i18n/messages";
 import { newSecret, sha256Hex } from "../lib/secrets";
-import { sessionFeedUrl } from "../domain/calendars";
 import { checkinPass } from "../domain/checkin";
 import { publicBrand } from "../domain/organisations";
 import { eventInLanguage, personalParagraph } from "../domain/events";
@@ -117,7 +116,7 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
     event: remindOf ? { ...shown, when: remindOf.when, venue: remindOf.venue ?? shown.venue } : shown,
     manageUrl: manageUrl(ctx, token),
     sessions: programme.sessions,
-    sessionFeed: programme.feed ? sessionFeedUrl(ctx, token) : null,
+    sessionFeed: sessionFeedUrl(manageUrl(ctx, token), { programme: e.programme, confirmed }),
     ...(programme.about ? { about: programme.about } : {}),
     position,
     calendar: confirmed ? calendarLinks(inviteEvent, `${page}/calendar.ics`) : null,

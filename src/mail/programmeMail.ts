@@ -16,8 +16,6 @@ type Registration = typeof registrations.$inferSelect;
 export interface ProgrammeFacts {
   /** The reader's places in sessions, for the list every email about a seat shows. */
   sessions: EmailSession[];
-  /** Link the personal session feed (a programme of chosen sessions, a seat). */
-  feed: boolean;
   about?: SessionNews;
   /**
    * The calendar part: undefined for the event's own invite as without a programme, null
@@ -51,7 +49,7 @@ const cancelKinds = new Set<OutboxRow["kind"]>(["cancelled", "event_cancelled"])
  */
 export async function programmeFacts(ctx: ServiceContext, f: Facts): Promise<ProgrammeFacts | { skip: string }> {
   const { row, r, e } = f;
-  if (e.programme === "none") return { sessions: [], feed: false };
+  if (e.programme === "none") return { sessions: [] };
   const show = (s: Pick<SessionEntry, "title" | "venue" | "startsAt" | "endsAt">, state: EmailSession["state"] = "confirmed", position: number | null = null): EmailSession => ({
     title: s.title,
     when: formatWhen(s.startsAt, s.endsAt, e.timezone, r.language),
@@ -62,7 +60,7 @@ export async function programmeFacts(ctx: ServiceContext, f: Facts): Promise<Pro
   const sessions = f.live
     ? (await choicesOf(ctx, r.id)).map((c) => show({ ...c, startsAt: new Date(c.startsAt), endsAt: new Date(c.endsAt) }, c.status, c.position))
     : [];
-  const base = { sessions, feed: f.confirmed && e.programme === "choose" };
+  const base = { sessions };
   const payload = row.payload as { session?: unknown; sessions?: unknown; changed?: unknown; added?: unknown };
   const seated = f.confirmed ? await seatedSessions(ctx, r.id) : [];
   const news = (list: SessionEntry[], more: Partial<SessionNews> = {}): SessionNews => ({ sessions: list.map((s) => show(s)), changed: [], added: false, byFeed: false, ...more });

@@ -2,14 +2,11 @@ import { calendarEvent } from "../../calendar/fromEvent";
 import { calendarSession, sessionUid } from "../../calendar/fromSession";
 import { renderPublished } from "../../calendar/invite";
 import { fill, messages } from "../../i18n/messages";
-import { eventUrl, manageUrl, type ServiceContext } from "../context";
+import { eventUrl, type ServiceContext } from "../context";
 import { eventInLanguage, findEvent } from "../events";
 import { findRegistration } from "../registrations";
 import { resolveManageToken } from "../signup";
 import { seatedSessions } from "./sessionEntries";
-
-/** Where a registration's session feed is: behind its manage link, like its own calendar file. */
-export const sessionFeedUrl = (ctx: ServiceContext, token: string) => `${manageUrl(ctx, token)}/sessions.ics`;
 
 /**
  * A registration's sessions as a subscription feed: one entry per session it has a seat
