@@ -202,4 +202,20 @@ describe("a course package: each date its own invite", () => {
     const day1 = gone.events.find((e) => e.uid === uid(0))!;
     expect(day1.sequence).toBeGreaterThan(first.events[0]!.sequence);
   });
+
+  it("a seat passed on withdraws every date from the one who left, and invites the one who came", async () => {
+    const frida = (await m.signUp(ev, { name: "Frida Ek", email: "frida@example.se" })).body;
+    const invited = entries(await only("frida@example.se"))!;
+    expect(invited.events).toHaveLength(3);
+    const passed = await m.api("POST", `/manage/${frida.manageUrl.split("/r/")[1]}/substitute`, { name: "Gustav Ek", email: "gustav@example.se" }, { token: null });
+    expect(passed.status).toBe(200);
+    const withdrawn = entries(await only("frida@example.se"))!;
+    expect(withdrawn).toMatchObject({ mimeMethod: "CANCEL", method: "CANCEL" });
+    expect(withdrawn.events.map((e) => e.uid)).toEqual(invited.events.map((e) => e.uid));
+    expect(withdrawn.events.every((e, i) => e.sequence > invited.events[i]!.sequence && e.attendees.join() === "mailto:frida@example.se")).toBe(true);
+    const welcomed = entries(await only("gustav@example.se"))!;
+    expect(welcomed.method).toBe("REQUEST");
+    expect(welcomed.events.map((e) => e.uid)).toEqual(invited.events.map((e) => e.uid));
+    expect(welcomed.events.every((e, i) => e.sequence > invited.events[i]!.sequence && e.attendees.join() === "mailto:gustav@example.se")).toBe(true);
+  });
 });
