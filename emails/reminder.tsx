@@ -3,8 +3,8 @@ import { layout } from "./layout";
 import { sessionTitles } from "./programme";
 import type { Template } from "./types";
 
-// The event's reminder, or one session's (a later day of its programme), whose time and
-// place the details then show.
+// The event's reminder, or a later day's of its programme: that day's sessions, whose
+// time and room the details then show.
 const reminder: Template = (t, data) => {
   const session = data.about?.sessions.length ? sessionTitles(data, data.about.sessions) : null;
   const values = { event: data.event.title, session: session ?? "" };

@@ -127,7 +127,7 @@ describe("reminders before each later day of a programme (injected clock)", () =
   // Ten days after the fixture day: clear of the events above.
   const day = (n: number, hours = 0) => 240 + n * 24 + hours;
 
-  it("go before each date of a package and each chosen session on a later day, once per person and date", async () => {
+  it("go before each date of a package and each later day with a chosen session, once per person and day", async () => {
     const pack = await programmeEvent("package", { title: "LEAN grundkurs", capacity: 1, startsAt: at(day(0)), endsAt: at(day(2, 7)) });
     for (const n of [0, 1, 2]) await session(pack, `Dag ${n + 1}`, day(n), day(n, 7));
     await m.signUp(pack, { name: "Eva Holm", email: "eva@example.se" });
@@ -136,7 +136,8 @@ describe("reminders before each later day of a programme (injected clock)", () =
     const choose = await programmeEvent("choose", { title: "Industridagarna", startsAt: at(day(0, 1)), endsAt: at(day(1, 7)) });
     const dayOne = await session(choose, "Öppning", day(0, 1), day(0, 2));
     const dayTwo = await session(choose, "Studiebesök", day(1, 1), day(1, 3));
-    await m.signUp(choose, { name: "Ola Dahl", email: "ola@example.se", language: "nb", sessions: [dayOne, dayTwo] });
+    const afternoon = await session(choose, "Verkstadsbesök", day(1, 4), day(1, 5));
+    await m.signUp(choose, { name: "Ola Dahl", email: "ola@example.se", language: "nb", sessions: [dayOne, dayTwo, afternoon] });
     await m.signUp(choose, { name: "Per Sund", email: "per@example.se", sessions: [dayOne] });
     await m.dispatch();
     const before = m.smtp.received.length;
@@ -145,7 +146,8 @@ describe("reminders before each later day of a programme (injected clock)", () =
     m.clock.set(at(day(-1, 2)));
     expect(await remind()).toBe(3);
     expect(await remind()).toBe(0);
-    // A day before the second day: Dag 2 for Eva, the study visit for Ola (Per did not choose it).
+    // A day before the second day: Dag 2 for Eva, day two for Ola (Per chose nothing then);
+    // Ola's afternoon session that day is in the same reminder.
     m.clock.set(at(day(0, 2)));
     expect(await remind()).toBe(2);
     expect(await remind()).toBe(0);
@@ -165,26 +167,30 @@ describe("reminders before each later day of a programme (injected clock)", () =
         ["eva@example.se", "Påminnelse: Dag 2, LEAN grundkurs"],
         ["eva@example.se", "Påminnelse: Dag 3, LEAN grundkurs"],
         ["ola@example.se", "Påminnelse: Industridagarna"],
-        ["ola@example.se", "Påminnelse: Studiebesök, Industridagarna"],
+        ["ola@example.se", "Påminnelse: Studiebesök og Verkstadsbesök, Industridagarna"],
         ["per@example.se", "Påminnelse: Industridagarna"],
       ].sort(),
     );
-    // The session's own day and time, in the reader's language (summer time began that Sunday).
+    // Their day's own times, first start to last end, in the reader's language (summer
+    // time began the Sunday before).
     const ola = m.inbox("ola@example.se").find((r) => r.mail.subject?.startsWith("Påminnelse: Studiebesök"))!;
-    expect(ola.mail.text).toContain("Velkommen til Studiebesök på Industridagarna!");
-    expect(ola.mail.text).toContain("Når: mandag 29. mars 2027 kl. 11.30–13.30");
+    expect(ola.mail.text).toContain("Velkommen til Studiebesök og Verkstadsbesök på Industridagarna!");
+    expect(ola.mail.text).toContain("Når: mandag 29. mars 2027 kl. 11.30–15.30");
   });
 
   it("a session given up before its day is not reminded; one moved by days is reminded again for its new time", async () => {
     const ev = await programmeEvent("choose", { title: "Flyttdagen", startsAt: at(day(5)), endsAt: at(day(9, 7)) });
     const later = await session(ev, "Dag tre", day(7), day(7, 1));
-    const given = await session(ev, "Dag tre, eftermiddag", day(7, 3), day(7, 4));
+    const given = await session(ev, "Dag fyra", day(8, 3), day(8, 4));
     const ida = (await m.signUp(ev, { name: "Ida Strand", email: "ida@example.se", sessions: [later, given] })).body;
     await m.api("POST", `/manage/${tokenOf(ida.manageUrl)}/sessions`, { remove: [given] }, { token: null });
     m.clock.set(at(day(6, 1)));
     expect(await remind()).toBe(1);
     // Moved by hours inside the window: not twice.
     expect((await m.api("PATCH", `/sessions/${later}`, { startsAt: at(day(7, 2)), endsAt: at(day(7, 3)) })).status).toBe(200);
+    expect(await remind()).toBe(0);
+    // The day she gave up her only session of: nothing.
+    m.clock.set(at(day(7, 4)));
     expect(await remind()).toBe(0);
     // Moved two days on: once more, before its new time.
     expect((await m.api("PATCH", `/sessions/${later}`, { startsAt: at(day(9)), endsAt: at(day(9, 1)) })).status).toBe(200);

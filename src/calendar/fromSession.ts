@@ -1,3 +1,4 @@
+import { toLocalInput } from "../lib/localTime";
 import type { InviteEvent } from "./invite";
 
 /** What a calendar entry needs of one session. */
@@ -32,3 +33,6 @@ export const calendarSession = (s: CalendarSession, event: InviteEvent): InviteE
   startsAt: s.startsAt,
   endsAt: s.endsAt,
 });
+
+/** The day an instant falls on by the event's clock, `YYYY-MM-DD`: a programme's days are counted so. */
+export const dayOn = (at: Date, timezone: string) => toLocalInput(at, timezone).slice(0, 10);

@@ -89,7 +89,7 @@ export const en: typeof sv = {
   reminder: {
     subject: "Reminder: {event}",
     intro: "Welcome to {event}! Here is a reminder of the time and place.",
-    // Before a session on another day than the event's start (a package's later dates).
+    // Before a later day of a programme: {session} names that day's sessions.
     sessionSubject: "Reminder: {session}, {event}",
     session: "Welcome to {session} at {event}! Here is a reminder of the time and place.",
   },

@@ -89,7 +89,7 @@ export const nb: typeof sv = {
   reminder: {
     subject: "Påminnelse: {event}",
     intro: "Velkommen til {event}! Her er en påminnelse om tid og sted.",
-    // Before a session on another day than the event's start (a package's later dates).
+    // Before a later day of a programme: {session} names that day's sessions.
     sessionSubject: "Påminnelse: {session}, {event}",
     session: "Velkommen til {session} på {event}! Her er en påminnelse om tid og sted.",
   },

@@ -87,7 +87,7 @@ export const sv = {
   reminder: {
     subject: "Påminnelse: {event}",
     intro: "Välkommen till {event}! Här är en påminnelse om tid och plats.",
-    // Before a session on another day than the event's start (a package's later dates).
+    // Before a later day of a programme: {session} names that day's sessions.
     sessionSubject: "Påminnelse: {session}, {event}",
     session: "Välkommen till {session} på {event}! Här är en påminnelse om tid och plats.",
   },

@@ -105,15 +105,15 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
   const position = r.status === "waitlisted" ? (await findRegistration(ctx, r.id)).position : null;
   const t = messages(r.language);
   const shown = emailEvent(ctx, e, r.language, inviteEvent.onlineUrl ?? null);
-  // A session's reminder gives that session's time and room, not the event's first day.
-  const remindOf = row.kind === "reminder" ? programme.about?.sessions[0] : undefined;
+  // A later day's reminder gives that day's time and room, not the event's.
+  const details = programme.details;
   const rendered = templates[row.kind as Exclude<OutboxRow["kind"], MemberKind>](t, {
     language: r.language,
     // The greeting is by first name; a name stored whole (an import, say) is used whole.
     name: r.firstName || r.name,
     orgName: org.name,
     brand: emailBrand(ctx, org),
-    event: remindOf ? { ...shown, when: remindOf.when, venue: remindOf.venue ?? shown.venue } : shown,
+    event: details ? { ...shown, when: details.when, venue: details.venue ?? shown.venue } : shown,
     manageUrl: manageUrl(ctx, token),
     sessions: programme.sessions,
     sessionFeed: sessionFeedUrl(manageUrl(ctx, token), { programme: e.programme, confirmed }),

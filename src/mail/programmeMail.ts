@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { EmailSession, SessionNews } from "../../emails/types";
-import { calendarSession, sessionUid } from "../calendar/fromSession";
+import { calendarSession, dayOn, sessionUid } from "../calendar/fromSession";
 import type { InviteEntry, InviteEvent } from "../calendar/invite";
 import { outbox, type registrations } from "../db/schema";
 import type { ServiceContext } from "../domain/context";
@@ -17,6 +17,8 @@ export interface ProgrammeFacts {
   /** The reader's places in sessions, for the list every email about a seat shows. */
   sessions: EmailSession[];
   about?: SessionNews;
+  /** The time and room the details show instead of the event's (a later day's reminder). */
+  details?: { when: string; venue: string | null };
   /**
    * The calendar part: undefined for the event's own invite as without a programme, null
    * for none, or one entry per date (a package), each with its own UID.
@@ -61,7 +63,7 @@ export async function programmeFacts(ctx: ServiceContext, f: Facts): Promise<Pro
     ? (await choicesOf(ctx, r.id)).map((c) => show({ ...c, startsAt: new Date(c.startsAt), endsAt: new Date(c.endsAt) }, c.status, c.position))
     : [];
   const base = { sessions };
-  const payload = row.payload as { session?: unknown; sessions?: unknown; changed?: unknown; added?: unknown };
+  const payload = row.payload as { session?: unknown; sessions?: unknown; changed?: unknown; added?: unknown; day?: unknown };
   const seated = f.confirmed ? await seatedSessions(ctx, r.id) : [];
   const news = (list: SessionEntry[], more: Partial<SessionNews> = {}): SessionNews => ({ sessions: list.map((s) => show(s)), changed: [], added: false, byFeed: false, ...more });
   const dated = (method: "REQUEST" | "CANCEL", list: SessionEntry[]) =>
@@ -90,10 +92,15 @@ export async function programmeFacts(ctx: ServiceContext, f: Facts): Promise<Pro
       return { ...base, about: news([session]), invite: r.inviteSentAt ? dated("CANCEL", [session]) : null };
     }
     case "reminder": {
-      if (typeof payload.session !== "string") break;
-      const [session] = seated.filter((s) => s.id === payload.session);
-      if (!session) return { skip: "no longer applies (no seat in the session)" };
-      return { ...base, about: news([session]) };
+      // A later day of the programme (reminders.ts): the sessions they have that day.
+      if (typeof payload.day !== "string") break;
+      const thatDay = seated.filter((s) => dayOn(s.startsAt, e.timezone) === payload.day);
+      if (!thatDay.length) return { skip: "no longer applies (no seat in a session that day)" };
+      // "När" is their day, first start to last end; "Var" the room if it is one for all.
+      const last = thatDay.reduce((a, b) => (b.endsAt > a.endsAt ? b : a));
+      const rooms = new Set(thatDay.map((s) => s.venue));
+      const details = { when: formatWhen(thatDay[0]!.startsAt, last.endsAt, e.timezone, r.language), venue: rooms.size === 1 ? thatDay[0]!.venue : null };
+      return { ...base, about: news(thatDay), details };
     }
   }
   if (e.programme !== "package") return base;
