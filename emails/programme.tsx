@@ -11,6 +11,10 @@ export const sessionState = (t: Messages, s: EmailSession) =>
 export const sessionTitles = (data: Pick<EmailData, "language">, sessions: readonly EmailSession[]) =>
   new Intl.ListFormat(localeTag[data.language], { type: "conjunction" }).format(sessions.map((s) => s.title));
 
+// webcal:// makes Apple Calendar and Outlook subscribe; the https address is the one to
+// paste into Google Calendar's "From URL" (a click on it downloads a one-off copy).
+const webcal = (url: string) => url.replace(/^https?:/, "webcal:");
+
 const eventPlace = (data: EmailData) => [data.event.venue, data.event.address].filter(Boolean).join(", ");
 
 const line = (t: Messages, s: EmailSession) => `- ${s.when}: ${[s.title, s.venue].filter(Boolean).join(", ")} (${sessionState(t, s)})`;
@@ -39,7 +43,8 @@ export function Programme({ t, data }: { t: Messages; data: EmailData }) {
       </table>
       {data.sessionFeed ? (
         <p>
-          {t.programme.feed} <a href={data.sessionFeed}>{data.sessionFeed}</a>
+          {t.programme.feed} <a href={webcal(data.sessionFeed)}>{t.programme.feedOpen}</a> ·{" "}
+          <a href={data.sessionFeed}>{data.sessionFeed}</a>
         </p>
       ) : null}
     </div>

@@ -86,6 +86,7 @@ describe("a programme of chosen sessions", () => {
     // The personal feed behind this email's own manage link, and the event's invite as before.
     const token = manageTokenIn(sv.text!)!;
     expect(sv.text).toContain(`Prenumerera på dina pass i din kalender, så följer ändringar med av sig själva:\nhttps://plats.test/r/${token}/sessions.ics`);
+    expect(sv.html).toContain(`href="webcal://plats.test/r/${token}/sessions.ics">Öppna i kalenderappen</a>`);
     expect(entries((await m.inbox("anna@example.se"))[0]!)!.events.map((e) => e.uid)).toEqual([`${anna.id}@plats`]);
 
     const en = (await only("bo@example.com")).mail;

@@ -113,6 +113,7 @@ export const en: typeof sv = {
     waitlisted: "Waitlisted, position {position}",
     pending: "Decided when you get a seat at the event",
     feed: "Subscribe to your sessions in your calendar, and changes follow by themselves:",
+    feedOpen: "Open in your calendar app",
     feedName: "My sessions: {event}",
     feedUpdated: "If you subscribe to your sessions in your calendar, they change there by themselves.",
     newTime: "New time",

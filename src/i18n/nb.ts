@@ -113,6 +113,7 @@ export const nb: typeof sv = {
     waitlisted: "På ventelisten, nummer {position}",
     pending: "Avgjøres når du får plass på arrangementet",
     feed: "Abonner på øktene dine i kalenderen, så kommer endringer med av seg selv:",
+    feedOpen: "Åpne i kalenderappen",
     feedName: "Mine økter: {event}",
     feedUpdated: "Abonnerer du på øktene dine i kalenderen, endres de der av seg selv.",
     newTime: "Ny tid",

@@ -111,6 +111,7 @@ export const sv = {
     waitlisted: "På väntelistan, plats {position}",
     pending: "Avgörs när du får plats på evenemanget",
     feed: "Prenumerera på dina pass i din kalender, så följer ändringar med av sig själva:",
+    feedOpen: "Öppna i kalenderappen",
     feedName: "Mina pass: {event}",
     feedUpdated: "Prenumererar du på dina pass i kalendern ändras de där av sig själva.",
     newTime: "Ny tid",
