@@ -54,7 +54,7 @@ export const renderInvite = (invite: Invite) => renderInvites(invite, [invite]);
 /**
  * One calendar object with one VEVENT per entry, all under one METHOD: a package's dates
  * travel as a single text/calendar part, since an extra attachment makes some clients
- * show a blank message (FACTS.md). Each entry keeps its own UID and SEQUENCE, so a date
+ * show a blank message. Each entry keeps its own UID and SEQUENCE, so a date
  * is later moved or withdrawn on its own.
  */
 export function renderInvites(head: Pick<Invite, "method" | "stamp" | "organizer" | "attendee">, entries: readonly InviteEntry[]): string {
@@ -102,7 +102,7 @@ export function renderPublished(
     // Subscribed calendars: a name, and how often to refresh (REFRESH-INTERVAL, X-PUBLISHED-TTL).
     ...(feed ? { name: feed.name, ...(feed.url ? { url: feed.url } : {}), ttl: 60 * 60 } : {}),
     // The zone a subscribing app shows the calendar in. Only as X-WR-TIMEZONE: ical-generator's
-    // own timezone option would write the times in the server's local hours (FACTS.md), and
+    // own timezone option would write the times in the server's local hours, and
     // the entries stay UTC instants that no zone can shift.
     ...(feed?.timezone ? { x: [{ key: "X-WR-TIMEZONE", value: feed.timezone }] } : {}),
   });
