@@ -28,16 +28,17 @@ export function Programme({ t, data }: { t: Messages; data: EmailData }) {
   return (
     <div style="margin:16px 0">
       <h2 style="font-size:18px;margin:0 0 4px">{t.programme.title}</h2>
-      <table role="presentation" style="border-collapse:collapse">
+      {/* One cell per session, stacked: three columns do not fit a phone's width. */}
+      <table role="presentation" style="border-collapse:collapse;width:100%">
         {data.sessions.map((s) => (
           <tr>
-            <td style={cell}>{s.when}</td>
-            <td style={cell}>
+            <td style="padding:6px 0;border-top:1px solid #e4e7eb">
               <strong>{s.title}</strong>
-              {s.venue ? <br /> : null}
-              {s.venue}
+              <br />
+              {[s.when, s.venue].filter(Boolean).join(", ")}
+              <br />
+              <span style="color:#52606d">{sessionState(t, s)}</span>
             </td>
-            <td style={cell}>{sessionState(t, s)}</td>
           </tr>
         ))}
       </table>
