@@ -12,9 +12,9 @@ import { seatedSessions } from "./sessionEntries";
  * A registration's sessions as a subscription feed: one entry per session it has a seat
  * in, each with its own stable UID and the session's SEQUENCE. A seat given up or a
  * session cancelled drops out rather than staying as CANCELLED: a subscribing app
- * replaces its copy with the feed on each refresh, so an entry that is gone is removed,
- * while Google shows a CANCELLED entry of a subscription as if nothing had happened (the
- * person is told by email either way). A registration without a seat (waitlisted,
+ * replaces its copy with the feed on each refresh, so an entry that is gone is removed
+ * everywhere, while apps show a CANCELLED one each their own way, some as if it still
+ * happened (the person is told by email either way). A registration without a seat (waitlisted,
  * cancelled, its event cancelled) gets an empty feed, not an error, so a calendar that
  * subscribed empties instead of keeping stale entries.
  */
