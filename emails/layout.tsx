@@ -1,6 +1,7 @@
 import type { Child } from "hono/jsx";
 import { fill, type Messages } from "../src/i18n/messages";
 import { BrandFooter, BrandLogo, brandFooterText, buttonStyle } from "./brand";
+import { Programme, programmeText } from "./programme";
 import { QrTable } from "./qrTable";
 import type { EmailData, Rendered } from "./types";
 
@@ -59,7 +60,7 @@ function CheckinBlock({ t, data }: { t: Messages; data: EmailData }) {
 
 /**
  * The frame every email shares: greeting, the kind's own paragraph, the event's details,
- * calendar links for confirmed attendees, and the manage link. Returns the HTML part and
+ * the reader's sessions, calendar links for confirmed attendees, and the manage link. Returns the HTML part and
  * the plain-text part with the same content.
  */
 export function layout(t: Messages, data: EmailData, subject: string, intro: string, extra?: { html: Child; text: string }): Rendered {
@@ -73,6 +74,7 @@ export function layout(t: Messages, data: EmailData, subject: string, intro: str
           {data.note ? <p style="white-space:pre-line">{data.note}</p> : null}
           {extra?.html}
           <Details t={t} data={data} />
+          <Programme t={t} data={data} />
           <CheckinBlock t={t} data={data} />
           <CalendarLinks t={t} data={data} />
           <p>{t.manageIntro}</p>
@@ -95,6 +97,7 @@ export function layout(t: Messages, data: EmailData, subject: string, intro: str
     `${t.when}: ${data.event.when}`,
     where ? `${t.where}: ${where}` : null,
     data.event.onlineUrl ? `${t.joinLink}: ${data.event.onlineUrl}` : null,
+    programmeText(t, data),
     data.checkin ? `${t.checkin.title}\n${t.checkin.intro} ${data.checkin.code}` : null,
     data.calendar
       ? `${t.addToCalendar}:\nGoogle: ${data.calendar.google}\nOutlook.com: ${data.calendar.outlook}\nMicrosoft 365: ${data.calendar.office365}\n${t.calendarFile}: ${data.calendar.ics}`

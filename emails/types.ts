@@ -34,8 +34,35 @@ export interface EmailData {
   brand?: EmailBrand;
   /** Who signed the reader up with them, as a colleague in a group (confirmed and waitlisted only). */
   registeredBy?: string;
+  /** The reader's places in the event's sessions, earliest first (absent or empty without a programme). */
+  sessions?: EmailSession[];
+  /** The personal feed of their sessions (a programme of chosen sessions, a confirmed attendee). */
+  sessionFeed?: string | null;
+  /** What a session's email (session_*, a session's reminder) is about, as it is now. */
+  about?: SessionNews;
   /** A seat passed on: who sent the reader (substitute_confirmed), or who took it (substitute_replaced). */
   handover?: { name: string; calendarWithdrawn?: boolean };
+}
+
+/** One of the reader's sessions as an email shows it: times in the event's zone and the reader's words. */
+export interface EmailSession {
+  title: string;
+  when: string;
+  /** The session's own room or place, if it has one (else the event's applies). */
+  venue: string | null;
+  state: "confirmed" | "waitlisted" | "pending";
+  /** Their place on the session's waitlist (waitlisted only). */
+  position: number | null;
+}
+
+/** The session(s) a message is about, and what changed in them. */
+export interface SessionNews {
+  sessions: EmailSession[];
+  /** For session_changed: what moved ("time", "place", "title"); empty for a new session. */
+  changed: ("time" | "place" | "title")[];
+  added: boolean;
+  /** The change reaches their calendar through the session feed, not an attached invite. */
+  byFeed: boolean;
 }
 
 export interface EmailBrand {

@@ -25,6 +25,9 @@ export interface Invite {
   attendee: { name: string; email: string };
 }
 
+/** One entry of an invite that holds several (a course package: one per date, each its own UID). */
+export type InviteEntry = Pick<Invite, "uid" | "sequence" | "event">;
+
 const PROD_ID = { company: "Plats", product: "Plats", language: "EN" };
 
 export const location = (e: Pick<InviteEvent, "venue" | "address" | "onlineUrl">) =>
@@ -46,33 +49,42 @@ const commonName = (name: string) => name.replace(/"/g, "'");
  * ACCEPTED. Times are UTC instants with Z, so no VTIMEZONE is needed and no client or
  * server time zone can shift them.
  */
-export function renderInvite(invite: Invite): string {
+export const renderInvite = (invite: Invite) => renderInvites(invite, [invite]);
+
+/**
+ * One calendar object with one VEVENT per entry, all under one METHOD: a package's dates
+ * travel as a single text/calendar part, since an extra attachment makes some clients
+ * show a blank message. Each entry keeps its own UID and SEQUENCE, so a date
+ * is later moved or withdrawn on its own.
+ */
+export function renderInvites(head: Pick<Invite, "method" | "stamp" | "organizer" | "attendee">, entries: readonly InviteEntry[]): string {
   const calendar = ical({
     prodId: PROD_ID,
-    method: invite.method === "REQUEST" ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL,
+    method: head.method === "REQUEST" ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL,
   });
-  calendar.createEvent({
-    id: invite.uid,
-    sequence: invite.sequence,
-    stamp: invite.stamp,
-    start: invite.event.startsAt,
-    end: invite.event.endsAt,
-    summary: invite.event.title,
-    description: description(invite.event),
-    location: location(invite.event),
-    url: invite.event.url,
-    status: invite.method === "REQUEST" ? ICalEventStatus.CONFIRMED : ICalEventStatus.CANCELLED,
-    organizer: { name: commonName(invite.organizer.name), email: invite.organizer.email },
-    attendees: [
-      {
-        name: commonName(invite.attendee.name),
-        email: invite.attendee.email,
-        role: ICalAttendeeRole.REQ,
-        status: ICalAttendeeStatus.ACCEPTED,
-        rsvp: false,
-      },
-    ],
-  });
+  for (const entry of entries)
+    calendar.createEvent({
+      id: entry.uid,
+      sequence: entry.sequence,
+      stamp: head.stamp,
+      start: entry.event.startsAt,
+      end: entry.event.endsAt,
+      summary: entry.event.title,
+      description: description(entry.event),
+      location: location(entry.event),
+      url: entry.event.url,
+      status: head.method === "REQUEST" ? ICalEventStatus.CONFIRMED : ICalEventStatus.CANCELLED,
+      organizer: { name: commonName(head.organizer.name), email: head.organizer.email },
+      attendees: [
+        {
+          name: commonName(head.attendee.name),
+          email: head.attendee.email,
+          role: ICalAttendeeRole.REQ,
+          status: ICalAttendeeStatus.ACCEPTED,
+          rsvp: false,
+        },
+      ],
+    });
   return calendar.toString();
 }
 
@@ -82,13 +94,17 @@ export function renderInvite(invite: Invite): string {
  */
 export function renderPublished(
   events: (InviteEvent & { uid: string; updatedAt: Date; cancelled: boolean; sequence?: number })[],
-  feed?: { name: string; url: string },
+  feed?: { name: string; url?: string; timezone?: string },
 ): string {
   const calendar = ical({
     prodId: PROD_ID,
     method: ICalCalendarMethod.PUBLISH,
     // Subscribed calendars: a name, and how often to refresh (REFRESH-INTERVAL, X-PUBLISHED-TTL).
-    ...(feed ? { name: feed.name, url: feed.url, ttl: 60 * 60 } : {}),
+    ...(feed ? { name: feed.name, ...(feed.url ? { url: feed.url } : {}), ttl: 60 * 60 } : {}),
+    // The zone a subscribing app shows the calendar in. Only as X-WR-TIMEZONE: ical-generator's
+    // own timezone option would write the times in the server's local hours, and
+    // the entries stay UTC instants that no zone can shift.
+    ...(feed?.timezone ? { x: [{ key: "X-WR-TIMEZONE", value: feed.timezone }] } : {}),
   });
   for (const e of events) {
     calendar.createEvent({

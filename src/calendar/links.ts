@@ -44,3 +44,11 @@ export function calendarLinks(e: InviteEvent, icsUrl: string): CalendarLinks {
     office365: outlookOn("outlook.office.com"),
   };
 }
+
+/**
+ * The personal feed of a registration's sessions, behind its manage link like its own
+ * calendar file: for a programme of chosen sessions and someone with the event's seat (a
+ * package's dates come as invites instead); null otherwise.
+ */
+export const sessionFeedUrl = (manageUrl: string, { programme, confirmed }: { programme: string; confirmed: boolean }) =>
+  confirmed && programme === "choose" ? `${manageUrl}/sessions.ics` : null;

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { etag } from "hono/etag";
-import { eventCalendar, organisationFeed } from "../domain/calendars";
+import { eventCalendar, organisationFeed, personalSessionFeed } from "../domain/calendars";
 import type { Language } from "../db/schema";
 import type { AppContext, AppEnv } from "./env";
 import { webError } from "./web/pages/errorPage";
@@ -28,6 +28,12 @@ export const calendarRoutes = new Hono<AppEnv>()
   )
   .get("/o/:org/calendar.ics", etag(), async (c) =>
     icsResponse(c, await organisationFeed({ ctx: c.var.ctx, input: { orgSlug: c.req.param("org") } })),
+  )
+  // A registration's sessions as a feed a calendar app subscribes to, behind the manage
+  // link like its own calendar file (which the manage pages serve). Revalidated by ETag,
+  // and never kept by a shared cache: the address is a secret.
+  .get("/r/:token/sessions.ics", etag(), async (c) =>
+    icsResponse(c, await personalSessionFeed({ ctx: c.var.ctx, input: { token: c.req.param("token") } }), "private, no-cache"),
   )
   // A link followed in a browser (an old newsletter, a deleted event) gets a page, as the
   // event page would; calendar apps and scripts keep the one error shape.

@@ -50,16 +50,19 @@ export const en: typeof sv = {
     intro: "Your registration for {event} is cancelled.",
   },
   session_promoted: {
-    subject: "You have a seat: {event}",
-    intro: "A seat has become free and it is yours, in a session of {event}. Here is your programme.",
+    subject: "You have a seat: {sessions}",
+    intro: "A seat has become free and it is yours. You now have a seat in {sessions}. Here is your programme for {event}.",
   },
+  // A session moved, renamed or given a new room; or a new one (a package's new date).
   session_changed: {
-    subject: "Programme changed: {event}",
-    intro: "The programme of {event} has changed. Here is what holds now.",
+    subject: "Programme changed: {session}",
+    intro: "The session {session} of {event} has changed. This is how it stands now:",
+    addedSubject: "New session: {session}",
+    added: "A new session has been added to {event}: {session}. You have a seat in it.",
   },
   session_cancelled: {
-    subject: "Session cancelled: {event}",
-    intro: "Unfortunately, one of the sessions you chose at {event} is cancelled. Your registration for the event stands.",
+    subject: "Session cancelled: {session}",
+    intro: "Unfortunately, the session {session} of {event} is cancelled. Your registration for the event stands.",
   },
   event_updated: {
     subject: "Changed: {event}",
@@ -86,6 +89,9 @@ export const en: typeof sv = {
   reminder: {
     subject: "Reminder: {event}",
     intro: "Welcome to {event}! Here is a reminder of the time and place.",
+    // Before a later day of a programme: {session} names that day's sessions.
+    sessionSubject: "Reminder: {session}, {event}",
+    session: "Welcome to {session} at {event}! Here is a reminder of the time and place.",
   },
   organiser_message: {
     intro: "A message from {org} about {event}:",
@@ -99,5 +105,19 @@ export const en: typeof sv = {
   checkin: {
     title: "Check-in",
     intro: "Show the QR code at the entrance, or give this code:",
+  },
+  // The reader's sessions, listed in every email about a seat or a waitlist place.
+  programme: {
+    title: "Your programme",
+    seat: "You have a seat",
+    waitlisted: "Waitlisted, position {position}",
+    pending: "Decided when you get a seat at the event",
+    feed: "Subscribe to your sessions in your calendar, and changes follow by themselves:",
+    feedOpen: "Open in your calendar app",
+    feedName: "My sessions: {event}",
+    feedUpdated: "If you subscribe to your sessions in your calendar, they change there by themselves.",
+    newTime: "New time",
+    newPlace: "New place",
+    newTitle: "New title",
   },
 };

@@ -50,16 +50,19 @@ export const nb: typeof sv = {
     intro: "Du er meldt av {event}.",
   },
   session_promoted: {
-    subject: "Du har fått plass: {event}",
-    intro: "En plass er blitt ledig, og du har fått den på en økt av {event}. Her er programmet ditt.",
+    subject: "Du har fått plass: {sessions}",
+    intro: "En plass er blitt ledig, og den er din. Nå har du plass på {sessions}. Her er programmet ditt for {event}.",
   },
+  // A session moved, renamed or given a new room; or a new one (a package's new date).
   session_changed: {
-    subject: "Endret program: {event}",
-    intro: "Programmet for {event} er endret. Her er det som gjelder nå.",
+    subject: "Endret i programmet: {session}",
+    intro: "Økten {session} på {event} er endret. Slik blir det:",
+    addedSubject: "Ny økt: {session}",
+    added: "En ny økt er lagt til i {event}: {session}. Du har plass på den.",
   },
   session_cancelled: {
-    subject: "Avlyst økt: {event}",
-    intro: "Dessverre er en av øktene du valgte på {event}, avlyst. Påmeldingen din til arrangementet gjelder som før.",
+    subject: "Avlyst økt: {session}",
+    intro: "Dessverre er økten {session} på {event} avlyst. Påmeldingen din til arrangementet gjelder som før.",
   },
   event_updated: {
     subject: "Endret: {event}",
@@ -86,6 +89,9 @@ export const nb: typeof sv = {
   reminder: {
     subject: "Påminnelse: {event}",
     intro: "Velkommen til {event}! Her er en påminnelse om tid og sted.",
+    // Before a later day of a programme: {session} names that day's sessions.
+    sessionSubject: "Påminnelse: {session}, {event}",
+    session: "Velkommen til {session} på {event}! Her er en påminnelse om tid og sted.",
   },
   organiser_message: {
     intro: "En melding fra {org} om {event}:",
@@ -99,5 +105,19 @@ export const nb: typeof sv = {
   checkin: {
     title: "Innsjekking",
     intro: "Vis QR-koden ved inngangen, eller oppgi koden:",
+  },
+  // The reader's sessions, listed in every email about a seat or a waitlist place.
+  programme: {
+    title: "Programmet ditt",
+    seat: "Du har plass",
+    waitlisted: "På ventelisten, nummer {position}",
+    pending: "Avgjøres når du får plass på arrangementet",
+    feed: "Abonner på øktene dine i kalenderen, så kommer endringer med av seg selv:",
+    feedOpen: "Åpne i kalenderappen",
+    feedName: "Mine økter: {event}",
+    feedUpdated: "Abonnerer du på øktene dine i kalenderen, endres de der av seg selv.",
+    newTime: "Ny tid",
+    newPlace: "Nytt sted",
+    newTitle: "Nytt navn",
   },
 };

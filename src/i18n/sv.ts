@@ -48,16 +48,19 @@ export const sv = {
     intro: "Din anmälan till {event} är avbokad.",
   },
   session_promoted: {
-    subject: "Du har fått plats: {event}",
-    intro: "En plats har blivit ledig och du har fått den på ett pass av {event}. Här är ditt program.",
+    subject: "Du har fått plats: {sessions}",
+    intro: "En plats har blivit ledig och den är din. Nu har du plats på {sessions}. Här är ditt program för {event}.",
   },
+  // A session moved, renamed or given a new room; or a new one (a package's new date).
   session_changed: {
-    subject: "Ändrat program: {event}",
-    intro: "Programmet för {event} har ändrats. Här är det som gäller nu.",
+    subject: "Ändrat i programmet: {session}",
+    intro: "Passet {session} på {event} har ändrats. Så här blir det:",
+    addedSubject: "Nytt pass: {session}",
+    added: "Ett nytt pass har lagts till i {event}: {session}. Du har plats på det.",
   },
   session_cancelled: {
-    subject: "Inställt pass: {event}",
-    intro: "Tyvärr är ett av passen du valt på {event} inställt. Din anmälan till evenemanget gäller som förut.",
+    subject: "Inställt pass: {session}",
+    intro: "Tyvärr är passet {session} på {event} inställt. Din anmälan till evenemanget gäller som förut.",
   },
   event_updated: {
     subject: "Ändrat: {event}",
@@ -84,6 +87,9 @@ export const sv = {
   reminder: {
     subject: "Påminnelse: {event}",
     intro: "Välkommen till {event}! Här är en påminnelse om tid och plats.",
+    // Before a later day of a programme: {session} names that day's sessions.
+    sessionSubject: "Påminnelse: {session}, {event}",
+    session: "Välkommen till {session} på {event}! Här är en påminnelse om tid och plats.",
   },
   organiser_message: {
     intro: "Ett meddelande från {org} om {event}:",
@@ -97,5 +103,19 @@ export const sv = {
   checkin: {
     title: "Incheckning",
     intro: "Visa QR-koden i entrén, eller uppge koden:",
+  },
+  // The reader's sessions, listed in every email about a seat or a waitlist place.
+  programme: {
+    title: "Ditt program",
+    seat: "Du har plats",
+    waitlisted: "På väntelistan, plats {position}",
+    pending: "Avgörs när du får plats på evenemanget",
+    feed: "Prenumerera på dina pass i din kalender, så följer ändringar med av sig själva:",
+    feedOpen: "Öppna i kalenderappen",
+    feedName: "Mina pass: {event}",
+    feedUpdated: "Prenumererar du på dina pass i kalendern ändras de där av sig själva.",
+    newTime: "Ny tid",
+    newPlace: "Ny plats",
+    newTitle: "Nytt namn",
   },
 };

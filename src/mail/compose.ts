@@ -1,8 +1,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { templates } from "../../emails";
 import { calendarEvent } from "../calendar/fromEvent";
-import { renderInvite, type Invite } from "../calendar/invite";
-import { calendarLinks } from "../calendar/links";
+import { renderInvite, renderInvites, type Invite } from "../calendar/invite";
+import { calendarLinks, sessionFeedUrl } from "../calendar/links";
 import { events, manageTokens, organisations, outbox, registrations } from "../db/schema";
 import { formatDeadline } from "../i18n/format";
 import { messages } from "../i18n/messages";
@@ -15,6 +15,7 @@ import { eventUrl, manageUrl, type ServiceContext } from "../domain/context";
 import { findRegistration } from "../domain/registrations";
 import { composeLoginLink } from "./loginLinkMail";
 import { composeOrganiserMail } from "./organiserMail";
+import { programmeFacts } from "./programmeMail";
 import { composeSeatPassedOn } from "./seatPassedOn";
 
 import { parseMailbox, type Composed, type MailSettings, type OutboxRow } from "./types";
@@ -82,29 +83,41 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
     offer_withdrawn: e.status !== "cancelled" && r.status === "expired",
     event_updated: live,
     organiser_message: live,
+    // Whether the session(s) named are still theirs is the programme's question, below.
+    session_promoted: confirmed,
+    session_changed: confirmed,
+    session_cancelled: live,
   };
   if (stillTrue[row.kind] === false) return { skip: `no longer applies (registration ${r.status}, event ${e.status})` };
   if (row.kind === "event_updated" && (await laterUpdateQueued(ctx, row)))
     return { skip: "a later update for the same registration follows" };
+  const page = eventUrl(ctx, e.slug);
+  // The event's words in the reader's language where the organiser gave them.
+  const words = eventInLanguage(e, r.language);
+  const inviteEvent = calendarEvent(words, page, confirmed);
+  const programme = await programmeFacts(ctx, { row, r, e, inviteEvent, live, confirmed });
+  if ("skip" in programme) return programme;
 
   // Each email carries its own manage link; only the hash is kept (older links stay valid).
   const token = newSecret();
   await ctx.db.insert(manageTokens).values({ tokenHash: sha256Hex(token), registrationId: r.id, createdAt: ctx.now() });
 
   const position = r.status === "waitlisted" ? (await findRegistration(ctx, r.id)).position : null;
-  const page = eventUrl(ctx, e.slug);
-  // The event's words in the reader's language where the organiser gave them.
-  const words = eventInLanguage(e, r.language);
-  const inviteEvent = calendarEvent(words, page, confirmed);
   const t = messages(r.language);
+  const shown = emailEvent(ctx, e, r.language, inviteEvent.onlineUrl ?? null);
+  // A later day's reminder gives that day's time and room, not the event's.
+  const details = programme.details;
   const rendered = templates[row.kind as Exclude<OutboxRow["kind"], MemberKind>](t, {
     language: r.language,
     // The greeting is by first name; a name stored whole (an import, say) is used whole.
     name: r.firstName || r.name,
     orgName: org.name,
     brand: emailBrand(ctx, org),
-    event: emailEvent(ctx, e, r.language, inviteEvent.onlineUrl ?? null),
+    event: details ? { ...shown, when: details.when, venue: details.venue ?? shown.venue } : shown,
     manageUrl: manageUrl(ctx, token),
+    sessions: programme.sessions,
+    sessionFeed: sessionFeedUrl(manageUrl(ctx, token), { programme: e.programme, confirmed }),
+    ...(programme.about ? { about: programme.about } : {}),
     position,
     calendar: confirmed ? calendarLinks(inviteEvent, `${page}/calendar.ics`) : null,
     checkin: confirmed && carriesCheckin.has(row.kind) ? checkinPass(ctx, org.checkinKey, r.id) : null,
@@ -121,16 +134,9 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
 
   const senderAddress = addressOf(settings.from);
   const organizerEmail = org.contactEmail ?? senderAddress;
-  const method = inviteMethod(row.kind, confirmed, r.inviteSentAt !== null);
-  const invite: Invite | null = method && {
-    method,
-    uid: `${r.id}@plats`,
-    sequence: r.inviteSequence,
-    stamp: ctx.now(),
-    event: inviteEvent,
-    organizer: { name: org.name, email: organizerEmail },
-    attendee: { name: r.name, email: r.email },
-  };
+  const method = programme.invite === undefined ? inviteMethod(row.kind, confirmed, r.inviteSentAt !== null) : null;
+  const inviteHead = { stamp: ctx.now(), organizer: { name: org.name, email: organizerEmail }, attendee: { name: r.name, email: r.email } };
+  const invite: Invite | null = method && { ...inviteHead, method, uid: `${r.id}@plats`, sequence: r.inviteSequence, event: inviteEvent };
   return {
     mail: {
       messageId: `<${row.id}@${senderHost(settings)}>`,
@@ -141,6 +147,10 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
       text: rendered.text,
       html: rendered.html,
       ...(invite ? { calendar: { method: invite.method, content: renderInvite(invite) } } : {}),
+      // A package's dates: one calendar part, an entry per date (programmeMail.ts).
+      ...(programme.invite
+        ? { calendar: { method: programme.invite.method, content: renderInvites({ ...inviteHead, method: programme.invite.method }, programme.invite.entries) } }
+        : {}),
       headers: { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" },
     },
   };

@@ -1,6 +1,8 @@
 import { templates } from "../../emails";
 import { calendarEvent } from "../calendar/fromEvent";
-import { renderInvite } from "../calendar/invite";
+import { calendarSession, sessionUid } from "../calendar/fromSession";
+import { renderInvites } from "../calendar/invite";
+import { seatedSessions } from "../domain/calendars";
 import type { events, organisations, registrations } from "../db/schema";
 import { messages } from "../i18n/messages";
 import { eventUrl, type ServiceContext } from "../domain/context";
@@ -19,14 +21,15 @@ interface Found {
  * The message to someone who passed their seat on. The registration now names the new
  * holder, so the reader, their language and their invite's sequence come from the outbox
  * row, frozen when the seat changed hands; no manage link is minted (theirs ended). Their
- * calendar copy is withdrawn with the registration's UID, if an invite ever reached them.
+ * calendar copy is withdrawn with the registration's UID, if an invite ever reached them;
+ * a course package's copy, date by date (the new holder keeps those seats).
  */
-export function composeSeatPassedOn(
+export async function composeSeatPassedOn(
   ctx: ServiceContext,
   row: OutboxRow,
   { registration: r, event: own, org }: Found,
   mail: { from: { name: string; address: string }; brand: EmailBrand; messageId: string },
-): Composed {
+): Promise<Composed> {
   const payload = row.payload as { sequence?: number; hadInvite?: number | boolean; to?: string; firstName?: string };
   const language = row.locale;
   const e = eventInLanguage(own, language);
@@ -48,17 +51,14 @@ export function composeSeatPassedOn(
     offer: null,
     handover: { name: typeof payload.to === "string" ? payload.to : r.name, calendarWithdrawn: withdraw },
   });
-  const invite = withdraw
-    ? renderInvite({
-        method: "CANCEL",
-        uid: `${r.id}@plats`,
-        sequence: Number(payload.sequence ?? r.inviteSequence),
-        stamp: ctx.now(),
-        event: calendarEvent(e, page, false),
-        organizer: { name: org.name, email: org.contactEmail ?? mail.from.address },
-        attendee: { name, email: row.toEmail },
-      })
-    : null;
+  const sequence = Number(payload.sequence ?? r.inviteSequence);
+  const whole = calendarEvent(e, page, false);
+  const dates = withdraw && own.programme === "package" ? await seatedSessions(ctx, r.id) : [];
+  const entries = dates.length
+    ? dates.map((s) => ({ uid: sessionUid(r.id, s.id), sequence: sequence + s.sequence, event: calendarSession(s, whole) }))
+    : [{ uid: `${r.id}@plats`, sequence, event: whole }];
+  const head = { method: "CANCEL" as const, stamp: ctx.now(), organizer: { name: org.name, email: org.contactEmail ?? mail.from.address }, attendee: { name, email: row.toEmail } };
+  const invite = withdraw ? renderInvites(head, entries) : null;
   return {
     mail: {
       messageId: mail.messageId,
