@@ -208,6 +208,9 @@ describe("the manage page's programme", () => {
     expect(page).toContain("Ändra dina pass");
     expect(checked(page, lean)).toBe(true);
     expect(checked(page, visit)).toBe(false);
+    // The personal feed of their sessions, to subscribe to (webcal) or to paste (https).
+    expect(page).toContain(`href="webcal://plats.test/r/${token}/sessions.ics"`);
+    expect(page).toContain(`<code>https://plats.test/r/${token}/sessions.ics</code>`);
 
     const changed = await post(h, `/r/${token}/sessions?lang=nb`, { sessions: [fives, visit] });
     expect(changed.status).toBe(303);

@@ -3,7 +3,7 @@ import { manageTokens, organisations } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { sameSecret, sha256Hex } from "../../lib/secrets";
 import { calendarEvent } from "../../calendar/fromEvent";
-import { calendarLinks } from "../../calendar/links";
+import { calendarLinks, sessionFeedUrl } from "../../calendar/links";
 import { eventUrl, manageUrl, type ServiceContext } from "../context";
 import { cancelRegistration } from "./cancelRegistration";
 import { checkinKeyOf, checkinPass } from "../checkin";
@@ -56,6 +56,8 @@ export async function managedView(
     organiser: org!,
     // The personal calendar file carries the join link, so it sits behind the manage link.
     calendar: confirmed ? calendarLinks(calendarEvent(eventInLanguage(eventRow.event, row.registration.language), page, true), `${manageUrl(ctx, token)}/calendar.ics`) : null,
+    // The personal feed of the sessions they have a seat in ("choose" programmes).
+    sessionFeed: sessionFeedUrl(manageUrl(ctx, token), { programme: eventRow.event.programme, confirmed }),
     // Their places in the programme's sessions (empty without one).
     sessions: await choicesOf(ctx, row.registration.id),
     // What the attendee shows at the door; only a seat has one.

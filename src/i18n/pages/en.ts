@@ -202,6 +202,9 @@ export const en: typeof sv = {
   toEvent: "Go to the event page",
   // The programme: sessions on the event page, the form, the result and the manage page
   programme: {
+    feed: "Subscribe to your sessions in your calendar, and changes follow by themselves:",
+    feedOpen: "Open in your calendar app",
+    feedCopy: "Or add the calendar from this address:",
     heading: "Programme",
     packageNote: "The course package includes every date below: with a seat, you are registered for all of them.",
     fullWaitlist: "Fully booked – join the session's waitlist",

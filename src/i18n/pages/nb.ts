@@ -202,6 +202,9 @@ export const nb: typeof sv = {
   toEvent: "Til arrangementssiden",
   // The programme: sessions on the event page, the form, the result and the manage page
   programme: {
+    feed: "Abonner på øktene dine i kalenderen din, så følger endringer med av seg selv:",
+    feedOpen: "Åpne i kalenderappen",
+    feedCopy: "Eller legg til kalenderen fra denne adressen:",
     heading: "Program",
     packageNote: "Kurspakken omfatter alle datoene nedenfor: med plass er du påmeldt alle.",
     fullWaitlist: "Fullt – sett deg på øktens venteliste",

@@ -203,6 +203,9 @@ export const sv = {
   toEvent: "Till evenemangets sida",
   // The programme: sessions on the event page, the form, the result and the manage page
   programme: {
+    feed: "Prenumerera på dina pass i din kalender, så följer ändringar med av sig själva:",
+    feedOpen: "Öppna i kalenderappen",
+    feedCopy: "Eller lägg till kalendern från den här adressen:",
     heading: "Program",
     packageNote: "Kurspaketet omfattar alla datum nedan: med en plats är du anmäld till alla.",
     fullWaitlist: "Fullt – ställ dig på passets väntelista",

@@ -152,6 +152,7 @@ export function ManagePage(props: {
           event={view.event}
           sessions={props.sessions ?? []}
           choices={view.sessions}
+          feed={view.sessionFeed}
           page={page}
           form={
             sessionsChangeable(view, started)

@@ -13,18 +13,27 @@ export function ManageSessions(props: {
   event: Pick<PublicEventView, "timezone" | "programme" | "maxSessions">;
   sessions: SessionView[];
   choices: MyChoice[];
+  /** The personal feed of their sessions (a "choose" programme, with a seat), or null. */
+  feed?: string | null;
   page: PageInfo;
   /** The change form, or null when the choices can no longer change (started, cancelled, a package). */
   form: { action: string; state: FormState } | null;
 }) {
-  const { event, sessions, choices, page, form } = props;
+  const { event, sessions, choices, page, form, feed } = props;
   const { t } = page;
   if (event.programme === "none" || !sessions.length) return null;
   return (
     <>
       <div class="card">
         <MySchedule choices={choices} sessions={sessions} event={event} page={page} />
-        {/* Personal calendar feed: the link to the person's own programme feed goes here, beside their schedule. */}
+        {feed ? (
+          // webcal:// makes Apple Calendar and Outlook subscribe; the https address is for Google's "From URL".
+          <p class="description">
+            {t.programme.feed} <a href={feed.replace(/^https?:/, "webcal:")}>{t.programme.feedOpen}</a>
+            <br />
+            {t.programme.feedCopy} <code>{feed}</code>
+          </p>
+        ) : null}
       </div>
       {form ? (
         <section class="card" aria-labelledby="change-sessions-title" id="change-sessions">
