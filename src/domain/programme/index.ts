@@ -6,3 +6,4 @@ export * from "./sessionRules";
 export * from "./sessionSeats";
 export * from "./sessions";
 export * from "./sessionView";
+export * from "./sessionDoor";

@@ -6,5 +6,6 @@ import { checkin } from "./checkin";
 import { organisation } from "./organisation";
 import { records } from "./records";
 import { notifications } from "./notifications";
+import { sessionDesk } from "./sessionDesk";
 
-export const nb: typeof sv = { shell, events, attendees, checkin, organisation, records, notifications };
+export const nb: typeof sv = { shell, events, attendees, checkin, organisation, records, notifications, sessionDesk };

@@ -5,6 +5,7 @@ import { checkin } from "./checkin";
 import { organisation } from "./organisation";
 import { records } from "./records";
 import { notifications } from "./notifications";
+import { sessionDesk } from "./sessionDesk";
 
 /** The workspace in Swedish, the reference for nb and en: one file per part of the workspace. */
-export const sv = { shell, events, attendees, checkin, organisation, records, notifications };
+export const sv = { shell, events, attendees, checkin, organisation, records, notifications, sessionDesk };
