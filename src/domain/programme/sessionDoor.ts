@@ -7,7 +7,8 @@ import type { OrgScope, ServiceContext } from "../context";
 import { findEvent } from "../events";
 import { findRegistration } from "../registrations";
 import { markSessionArrival } from "./sessionCheckIn";
-import { findSession, sessionView } from "./sessionView";
+import type { Programme } from "../../db/schema";
+import { findSession, sessionsOfEvent, sessionView } from "./sessionView";
 
 /** Someone's place in the session the door picked; "none" when they never chose it. */
 export type SessionSeat = "confirmed" | "waitlisted" | "pending" | "none";
@@ -133,4 +134,15 @@ export async function sessionCheckInByCode({ ctx, input, actor }: { ctx: Service
   const { registration } = await resolveCode({ ctx, input: { orgId: input.orgId, value: input.value, eventId: input.eventId } });
   const done = await arriveAtSession(ctx, { ...input, id: registration.id, undo: false, via: "code" }, actor);
   return { ...done, counts: await sessionDoorCounts(ctx, session) };
+}
+
+/** An event's sessions with how many were checked in to each: the attendance list's sessions box. */
+export async function sessionsWithArrivals(ctx: ServiceContext, event: { id: string; programme: Programme }) {
+  const sessions = await sessionsOfEvent(ctx, event);
+  if (!sessions.length) return [];
+  const rows = await ctx.db.all<{ id: string; n: number }>(sql`
+    SELECT c.session_id AS id, count(*) AS n FROM session_choices c
+    WHERE c.event_id = ${event.id} AND c.status = 'confirmed' AND c.checked_in_at IS NOT NULL GROUP BY c.session_id`);
+  const arrived = new Map(rows.map((r) => [r.id, Number(r.n)]));
+  return sessions.map((s) => ({ ...s, checkedIn: arrived.get(s.id) ?? 0 }));
 }

@@ -26,6 +26,7 @@ import { settingsRoutes } from "./settingsRoutes";
 import { coverRoutes } from "./coverRoutes";
 import { shareRoutes } from "./shareRoutes";
 import { emailTextsRoutes } from "./emailTextsRoutes";
+import { sessionDeskRoutes } from "./sessionDeskRoutes";
 
 /**
  * Headers of every workspace page: personal data is never cached or framed, nothing loads
@@ -86,6 +87,7 @@ export function adminRoutes({ publicUrl }: { publicUrl: string }) {
     .route("/", offerRoutes)
     .route("/", exportRoutes)
     .route("/", reportRoutes)
+    .route("/", sessionDeskRoutes)
     .all("*", () => {
       throw new AppError("page_not_found");
     });
