@@ -274,3 +274,24 @@ describe("guards", () => {
     expect((await h.request(`/admin/sessions/${f.sessions.talk}`)).status).toBe(303);
   });
 });
+
+describe("in Swedish and Norwegian", () => {
+  it("the session's list, its printed list, the box and the door speak the member's language", async () => {
+    const expected = {
+      sv: ["Programmets pass", "På väntelistan, plats 1", "Närvarande", "Checka in till", "Hela evenemanget", "Pass: Workshop 5S"],
+      nb: ["Øktene i programmet", "På ventelisten, nummer 1", "Til stede", "Sjekk inn til", "Hele arrangementet", "Økt: Workshop 5S"],
+    };
+    for (const language of ["sv", "nb"] as const) {
+      const member = await h.signedIn("organiser", h.orgId, language);
+      expect((await member.request("/admin/language", { form: { language } })).status).toBe(303);
+      const pages = await Promise.all(
+        [`/admin/events/${f.eventId}`, `/admin/sessions/${f.sessions.workshop}`, `/admin/sessions/${f.sessions.workshop}/print`, door("", f.sessions.workshop)].map(
+          async (path) => (await member.request(path)).text,
+        ),
+      );
+      const text = pages.join("\n");
+      for (const words of expected[language]) expect(text, `${language}: ${words}`).toContain(words);
+      expect(text).not.toMatch(/Sessions of the programme|The whole event|waitlisted, position/);
+    }
+  });
+});

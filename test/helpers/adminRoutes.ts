@@ -15,6 +15,11 @@ export async function workspaceFixture(h: AdminHarness) {
   const colleague = await createMember({ ctx: h.ctx, input: { orgId: h.orgId, email: "kollega@cluster.se", role: "organiser" } });
   const code = new URL((await passOf(h, h.orgId, asa.id)).url).pathname.split("/").pop()!;
   const [apiToken] = await h.database.db.all<{ id: string }>(sql`SELECT id FROM api_tokens WHERE org_id = ${h.orgId}`);
+  // An event with a programme: a session with a seat taken, for the session's pages.
+  const programme = await makeEvent(h, { title: "Vaktat program", programme: "choose" });
+  const { startsAt, endsAt } = (await h.api("GET", `/events/${programme}`)).body as { startsAt: string; endsAt: string };
+  const session = (await h.api("POST", `/events/${programme}/sessions`, { title: "Vaktat pass", startsAt, endsAt })).body.id as string;
+  await signUp(h, programme, { name: "Åsa Söderström", email: "asa@verkstad.se", organisation: "Verkstad AB", sessions: [session] });
   const ids: Record<string, string> = {
     event: eventId,
     rid: asa.id,
@@ -22,16 +27,17 @@ export async function workspaceFixture(h: AdminHarness) {
     code,
     token: await mintLoginLink(h.ctx, colleague.id, 3_600_000),
     apiToken: apiToken!.id,
+    session,
   };
   return {
     ids,
     /** Every route under /admin, as `METHOD path` (Hono's pattern syntax), deduplicated. */
     routes: () => [...new Set(h.app.routes.filter((r) => r.path === "/admin" || r.path.startsWith("/admin/")).map((r) => `${r.method} ${r.path}`))],
-    /** The pattern with our ids in it: `:id` is an event's under /events, a member's under /members, a token's under /tokens. */
+    /** The pattern with our ids in it: `:id` is an event's under /events, a member's under /members, a token's under /tokens, a session's under /sessions. */
     pathOf: (pattern: string) =>
       pattern.replace(/:(\w+)(\{[^}]*\})?/g, (_, name: string, _re, offset: number) => {
         const before = pattern.slice(0, offset);
-        const key = name === "id" ? (before.endsWith("/members/") ? "member" : before.endsWith("/tokens/") ? "apiToken" : "event") : name;
+        const key = name === "id" ? (before.endsWith("/members/") ? "member" : before.endsWith("/tokens/") ? "apiToken" : before.endsWith("/sessions/") ? "session" : "event") : name;
         const value = ids[key];
         if (!value) throw new Error(`${pattern}: no fixture for :${name}; say in test/helpers/adminRoutes.ts which id it takes`);
         return value;
