@@ -6,7 +6,7 @@ import { setDefaultNotifications, setEventNotifications } from "../src/domain/no
 import { PASSWORD } from "./helpers/admin";
 import { browserSuite, DESKTOP, expectAccessible, PHONE, screenshot } from "./helpers/browser";
 import { setLogo } from "../src/domain/organisations";
-import { liveEventBody, person } from "./helpers/harness";
+import { liveEventBody, liveEventTimes, person } from "./helpers/harness";
 import { PNG, pngOfSize } from "./helpers/images";
 import { setCover } from "../src/domain/events";
 
@@ -17,6 +17,9 @@ let context: BrowserContext;
 let page: Page;
 let eventId: string;
 let registrationId: string;
+// An event with a programme, for the sessions box, a session's pages and its door.
+let programmeId: string;
+let sessionId: string;
 
 beforeAll(async () => {
   const questions = [{ id: "lunch", label: "Lunch", kind: "select", options: ["Fisk", "Vegetariskt"] }];
@@ -38,6 +41,10 @@ beforeAll(async () => {
   // Notifications chosen, so the account page shows its table of per-event choices.
   await setDefaultNotifications({ ctx: suite.h.ctx, member: owner, input: { mode: "digest", kinds: [] } });
   await setEventNotifications({ ctx: suite.h.ctx, member: owner, input: { eventId, mode: "each", kinds: ["signup", "cancellation"] } });
+  programmeId = (await suite.h.api("POST", "/events", liveEventBody({ title: "Program med pass", programme: "choose" }))).body.id;
+  sessionId = (await suite.h.api("POST", `/events/${programmeId}/sessions`, { title: "Workshop 5S", ...liveEventTimes, capacity: 1 })).body.id;
+  for (const organisation of ["Verkstad AB", "Ek & Son"])
+    await suite.h.api("POST", `/events/${programmeId}/registrations`, person({ organisation, sessions: [sessionId] }), { token: null });
   context = await suite.browser.newContext(DESKTOP);
   page = await context.newPage();
   await page.goto(`${suite.server.url}/admin/login`);
@@ -80,6 +87,11 @@ const pages = () => [
   "/admin/mail",
   "/admin/account",
   "/admin/account?notice=notifications",
+  `/admin/events/${programmeId}`,
+  `/admin/sessions/${sessionId}`,
+  `/admin/sessions/${sessionId}/print`,
+  `/admin/events/${programmeId}/checkin?session=${sessionId}`,
+  `/admin/reports?from=${liveEventTimes.startsAt.slice(0, 10)}&to=${liveEventTimes.endsAt.slice(0, 10)}`,
 ];
 
 describe("accessibility of the workspace", () => {
@@ -90,7 +102,7 @@ describe("accessibility of the workspace", () => {
       expect(res?.status(), path).toBe(200);
       await expectAccessible(page, path);
       // For review: every workspace page as it looks at 1280 px.
-      await screenshot(page, `admin-1280${path.replace(/evt_[0-9a-z]+/, "event").replace(/reg_[0-9a-z]+/, "registration").replaceAll("/", "-").replace(/[?=&,]/g, "_")}`);
+      await screenshot(page, `admin-1280${path.replace(/evt_[0-9a-z]+/, "event").replace(/reg_[0-9a-z]+/, "registration").replace(/ses_[0-9a-z]+/g, "session").replaceAll("/", "-").replace(/[?=&,]/g, "_")}`);
     }
   });
 });
@@ -150,7 +162,7 @@ describe("every page on a phone, in Swedish and Norwegian", () => {
           // For review: every workspace page in Swedish as a 390 px phone shows it.
           if (lang === "sv") {
             await small.setViewportSize({ width: 390, height: 844 });
-            await screenshot(small, `admin-390${path.replace(/evt_[0-9a-z]+/, "event").replace(/reg_[0-9a-z]+/, "registration").replaceAll("/", "-").replace(/[?=&,]/g, "_")}`);
+            await screenshot(small, `admin-390${path.replace(/evt_[0-9a-z]+/, "event").replace(/reg_[0-9a-z]+/, "registration").replace(/ses_[0-9a-z]+/g, "session").replaceAll("/", "-").replace(/[?=&,]/g, "_")}`);
             await small.setViewportSize(PHONE.viewport!);
           }
         }
