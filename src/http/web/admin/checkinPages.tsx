@@ -10,7 +10,7 @@ import { AdminLayout, ErrorSummary, wordsFor } from "./layout";
 import { Checkbox, Input, type AdminFormState } from "./fields";
 import { assetUrl } from "../assets";
 import type { SessionView } from "../../../domain/programme";
-import { doorBadgeClass, doorStatusText, SessionPick, withSession, type DoorRow } from "./checkinSessionParts";
+import { doorBadgeClass, doorStatusText, SessionPick, sessionTime, withSession, type DoorRow } from "./checkinSessionParts";
 
 const when = (e: EventRow, language: Language) => formatWhen(e.startsAt, e.endsAt, e.timezone, language);
 
@@ -164,11 +164,11 @@ export function CheckinDeskPage(p: DeskProps) {
           <a href="/admin/checkin">{t.desk.otherEvents}</a>
         </div>
         <p class="small">{when(p.event, language)}</p>
-        {p.sessions.length ? <SessionPick base={base} sessions={p.sessions} session={session} timeZone={p.event.timezone} language={language} /> : null}
+        {p.sessions.length ? <SessionPick base={base} sessions={p.sessions} session={session} event={p.event} language={language} /> : null}
         {session ? (
           <>
             <h2 class="door-session">{fill(s.heading, { session: session.title })}</h2>
-            <p class="small">{formatWhen(new Date(session.startsAt), new Date(session.endsAt), p.event.timezone, language)}</p>
+            <p class="small">{sessionTime(session, p.event, language)}</p>
           </>
         ) : null}
         {doorIsOpen(p.event) ? null : <p class="notice wait">{reasonText("checkin_event_cancelled", language)}</p>}

@@ -6,7 +6,7 @@ import { deskPath } from "./checkinPages";
 import { counted } from "../../../i18n/format";
 import { AdminLayout, wordsFor } from "./layout";
 import type { SessionView } from "../../../domain/programme";
-import { withSession } from "./checkinSessionParts";
+import { sessionTime, withSession } from "./checkinSessionParts";
 
 function EventList({ rows, language, sessions }: { rows: EventWithCounts[]; language: Language; sessions?: Map<string, readonly SessionView[]> }) {
   const t = wordsFor({ language }).checkin;
@@ -29,7 +29,7 @@ function EventList({ rows, language, sessions }: { rows: EventWithCounts[]; lang
                   <li>
                     <a href={withSession(deskPath(event.id), session)}>
                       <strong>{session.title}</strong>
-                      <span class="small">{formatWhen(new Date(session.startsAt), new Date(session.endsAt), event.timezone, language)}</span>
+                      <span class="small">{sessionTime(session, event, language)}</span>
                     </a>
                   </li>
                 ))}

@@ -1,7 +1,7 @@
 import type { Language } from "../../../db/schema";
 import type { ArrivalRow } from "../../../domain/checkin";
 import type { SessionSeat, SessionView } from "../../../domain/programme";
-import { formatWhen } from "../../../i18n/format";
+import { formatDay, formatWhen } from "../../../i18n/format";
 import { wordsFor } from "./layout";
 
 /** A door row: the event's, or a session's with the person's place in it. */
@@ -30,8 +30,31 @@ export function doorStatusText(p: DoorRow, t: Words["checkin"]["status"], s: Wor
 export const doorBadgeClass = (p: DoorRow) =>
   p.status === "cancelled" ? "bad" : p.status !== "confirmed" || (p.seat && p.seat !== "confirmed") ? "wait" : p.checkedInAt ? "" : "none";
 
+/**
+ * When a session is, short enough for a phone: its hours alone when the event is one day
+ * ("kl. 09.30–11.30", "09:30–11:30"), with the day when the event spans several.
+ */
+export function sessionTime(s: { startsAt: string; endsAt: string }, event: { startsAt: Date; endsAt: Date; timezone: string }, language: Language) {
+  const full = formatWhen(new Date(s.startsAt), new Date(s.endsAt), event.timezone, language);
+  const day = formatDay(event.startsAt, event.timezone, language);
+  const oneDay = day === formatDay(event.endsAt, event.timezone, language);
+  return oneDay && full.startsWith(day) ? full.slice(day.length).replace(/^,?\s*/, "") : full;
+}
+
 /** The door's choice of what to check people in to: the whole event or one of its sessions (a plain GET form). */
-export function SessionPick({ base, sessions, session, timeZone, language }: { base: string; sessions: SessionView[]; session: SessionView | null; timeZone: string; language: Language }) {
+export function SessionPick({
+  base,
+  sessions,
+  session,
+  event,
+  language,
+}: {
+  base: string;
+  sessions: SessionView[];
+  session: SessionView | null;
+  event: { startsAt: Date; endsAt: Date; timezone: string };
+  language: Language;
+}) {
   const t = wordsFor({ language }).sessionDesk.door;
   return (
     <form method="get" action={base} class="session-pick">
@@ -43,7 +66,7 @@ export function SessionPick({ base, sessions, session, timeZone, language }: { b
           </option>
           {sessions.map((s) => (
             <option value={s.id} selected={s.id === session?.id}>
-              {`${s.title} (${formatWhen(new Date(s.startsAt), new Date(s.endsAt), timeZone, language)})`}
+              {`${s.title} (${sessionTime(s, event, language)})`}
             </option>
           ))}
         </select>

@@ -1,10 +1,11 @@
 import type { Language } from "../../../db/schema";
 import type { SessionView } from "../../../domain/programme";
 import type { EventRow } from "../../../domain/events";
-import { counted, formatNumber, formatWhen } from "../../../i18n/format";
+import { counted, formatNumber } from "../../../i18n/format";
 import { fill } from "../../../i18n/messages";
 import { workspaceMessages } from "../../../i18n/workspace";
 import { sessionPath } from "./sessionPages";
+import { sessionTime } from "./checkinSessionParts";
 
 export type SessionWithArrivals = SessionView & { checkedIn: number };
 
@@ -22,7 +23,7 @@ export function SessionsBox({ event, sessions, language }: { event: EventRow; se
           {sessions.map((s) => (
             <li class={s.status === "cancelled" ? "cancelled" : undefined}>
               <a href={sessionPath(s.id)}>{s.title}</a>{" "}
-              <span class="small">{formatWhen(new Date(s.startsAt), new Date(s.endsAt), event.timezone, language)}</span>
+              <span class="small">{sessionTime(s, event, language)}</span>
               <span class="small counts">
                 {s.status === "cancelled" ? (
                   <span class="badge bad">{t.cancelled}</span>
