@@ -22,7 +22,7 @@ export function doorStatusText(p: DoorRow, t: Words["checkin"]["status"], s: Wor
   if (p.status === "cancelled") return t.cancelled;
   if (p.status === "waitlisted") return t.waitlisted;
   if (p.status === "offered") return t.offered;
-  if (p.seat && p.seat !== "confirmed") return p.seat === "waitlisted" ? s.sessionWaitlisted : p.seat === "pending" ? s.pending : s.noSeat;
+  if (p.seat && p.seat !== "confirmed") return p.seat === "waitlisted" ? s.queued : p.seat === "pending" ? s.pending : s.noSeat;
   return p.checkedInAt ? t.checkedIn : t.notCheckedIn;
 }
 

@@ -72,7 +72,7 @@ export const checkinScript = `(() => {
   const noSeat = (p) => p.seat && p.seat !== "confirmed";
   const statusText = (p) => p.status === "cancelled" ? words.status.cancelled : p.status === "waitlisted" ? words.status.waitlisted
     : p.status === "offered" ? words.status.offered
-    : noSeat(p) ? (p.seat === "waitlisted" ? words.session.sessionWaitlisted : p.seat === "pending" ? words.session.pending : words.session.noSeat)
+    : noSeat(p) ? (p.seat === "waitlisted" ? words.session.queued : p.seat === "pending" ? words.session.pending : words.session.noSeat)
     : p.checkedInAt ? words.status.checkedIn : words.status.notCheckedIn;
   const badgeClass = (p) => p.status === "cancelled" ? "bad" : p.status !== "confirmed" || noSeat(p) ? "wait" : p.checkedInAt ? "" : "none";
   const row = (p) => {

@@ -45,7 +45,7 @@ export const sessionDesk: typeof sv = {
     show: "Switch",
     heading: "Session: {session}",
     noSeat: "No seat in this session",
-    sessionWaitlisted: "On the session's waitlist – no seat",
+    queued: "On the session's waitlist – no seat",
     pending: "No seat at the event yet",
     walkIn: "Add people who never signed up under The whole event.",
     listBrowsing: "Everyone with a seat in the session, by last name",

@@ -45,7 +45,7 @@ export const sessionDesk: typeof sv = {
     show: "Bytt",
     heading: "Økt: {session}",
     noSeat: "Har ikke plass på økten",
-    sessionWaitlisted: "På øktens venteliste – ingen plass",
+    queued: "På øktens venteliste – ingen plass",
     pending: "Har ikke plass på arrangementet ennå",
     walkIn: "Deltakere uten påmelding legger du til under Hele arrangementet.",
     listBrowsing: "Alle med plass på økten, etter etternavn",

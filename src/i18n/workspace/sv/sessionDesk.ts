@@ -49,7 +49,7 @@ export const sessionDesk = {
     show: "Byt",
     heading: "Pass: {session}",
     noSeat: "Har ingen plats på passet",
-    sessionWaitlisted: "På passets väntelista – ingen plats",
+    queued: "På passets väntelista – ingen plats",
     pending: "Har ingen plats på evenemanget än",
     walkIn: "Deltagare utan anmälan lägger du till under Hela evenemanget.",
     listBrowsing: "Alla med plats på passet, efter efternamn",
