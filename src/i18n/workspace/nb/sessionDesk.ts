@@ -4,7 +4,7 @@ export const sessionDesk: typeof sv = {
   box: {
     heading: "Øktene i programmet",
     seats: "{confirmed} av {capacity} plasser",
-    confirmed: { one: "{count} bekreftet", other: "{count} bekreftet" },
+    confirmed: { one: "{count} bekreftet", other: "{count} bekreftede" },
     checkedIn: "{count} sjekket inn",
     waitlisted: "{count} på ventelisten",
     cancelled: "Avlyst",
@@ -16,7 +16,7 @@ export const sessionDesk: typeof sv = {
     print: "Skriv ut listen",
     door: "Sjekk inn på økten",
     cancelled: "Økten er avlyst. Ingen har plass på den lenger.",
-    counts: "{confirmed} bekreftet, {checkedIn} sjekket inn, {waitlisted} på ventelisten, {pending} venter på plass på arrangementet",
+    counts: "{confirmed} bekreftede, {checkedIn} sjekket inn, {waitlisted} på ventelisten, {pending} venter på plass på arrangementet",
     caption: "Alle som har valgt økten, i den rekkefølgen de kom inn",
     number: "Nr.",
     name: "Navn",
@@ -40,7 +40,7 @@ export const sessionDesk: typeof sv = {
     tick: "Til stede",
   },
   door: {
-    choose: "Sjekk inn til",
+    choose: "Sjekk inn på",
     wholeEvent: "Hele arrangementet",
     show: "Bytt",
     heading: "Økt: {session}",

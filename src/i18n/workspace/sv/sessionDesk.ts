@@ -44,7 +44,7 @@ export const sessionDesk = {
     tick: "Närvarande",
   },
   door: {
-    choose: "Checka in till",
+    choose: "Checka in på",
     wholeEvent: "Hela evenemanget",
     show: "Byt",
     heading: "Pass: {session}",
