@@ -226,6 +226,10 @@ export function programmeBehaviour(target: GetTarget) {
       expect(list.registrations).toEqual([expect.objectContaining({ registrationId: me.id, status: "confirmed", checkedInAt: arrive.body.session.checkedInAt })]);
       const notThere = await t.api("POST", `/registrations/${me.id}/check-in?session=${a.id}`);
       expect([notThere.status, notThere.body.error.code]).toEqual([409, "not_confirmed"]);
+      // Refused at a session, someone is not checked in to the event either.
+      const other = (await signUp(t, ev.id, person({ sessions: [a.id] }))).body;
+      expect((await t.api("POST", `/registrations/${other.id}/check-in?session=${d.id}`)).status).toBe(409);
+      expect(await t.sql("SELECT checked_in_at FROM registrations WHERE id = ?", [other.id])).toEqual([{ checked_in_at: null }]);
       const undo = await t.api("DELETE", `/registrations/${me.id}/check-in?session=${d.id}`);
       expect(undo.body.session.checkedInAt).toBeNull();
 

@@ -2,11 +2,12 @@ import { z } from "zod";
 import type { Answers, Language, Question, RegistrationStatus } from "../../db/schema";
 import { workspaceMessages } from "../../i18n/workspace";
 import { toLocalInput } from "../../lib/localTime";
-import type { Cell, ClockTime, SheetRecipe, SheetSource } from "../../lib/spreadsheet";
+import type { Cell, ClockTime, Column, SheetRecipe, SheetSource } from "../../lib/spreadsheet";
 import type { OrgScope, ServiceContext } from "../context";
 import { findEvent, type EventRow } from "../events";
 import { countRegistrations, registrationPages, type RegistrationRow } from "../registrations";
 import { selectedRegistrations } from "./selection";
+import { sessionColumns } from "./sessionColumns";
 
 /** The same filter as the JSON list; without one, the live list (confirmed and waitlisted). */
 export const attendanceQuery = z.object({
@@ -49,6 +50,13 @@ const fixedColumns = (language: Language) => {
   ];
 };
 
+/** The file's columns: the fixed ones, a column per question, then (with a programme) one per session. */
+const columnsOf = (event: EventRow, language: Language, sessions: Column[]) => [
+  ...fixedColumns(language),
+  ...event.questions.map((q) => ({ header: q.label })),
+  ...sessions,
+];
+
 function attendanceRow(event: EventRow, r: RegistrationRow, position: number | null, language: Language): Cell[] {
   const zone = event.timezone;
   return [
@@ -89,11 +97,15 @@ export async function attendanceRows({
   const { event } = await findEvent(ctx, input.eventId, input.orgId);
   const statuses: RegistrationStatus[] = input.status ? [input.status] : ["confirmed", "offered", "waitlisted"];
   const { count, upTo } = input.counted ?? (await countRegistrations(ctx, event.id, statuses));
+  const programme = await sessionColumns(ctx, event, input.language);
   async function* pages() {
-    for await (const page of registrationPages(ctx, { eventId: event.id, statuses, upTo })) yield page.map((row) => attendanceRow(event, row.registration, row.position, input.language));
+    for await (const page of registrationPages(ctx, { eventId: event.id, statuses, upTo })) {
+      const places = await programme.cells(page.map((row) => row.registration.id));
+      yield page.map((row) => [...attendanceRow(event, row.registration, row.position, input.language), ...places(row.registration.id)]);
+    }
   }
   const recipe = { kind: "attendance", input: { orgId: input.orgId, eventId: event.id, status: input.status, language: input.language, counted: { count, upTo } } };
-  const sheet: SheetSource = { columns: [...fixedColumns(input.language), ...event.questions.map((q) => ({ header: q.label }))], count, pages: pages(), recipe };
+  const sheet: SheetSource = { columns: columnsOf(event, input.language, programme.columns), count, pages: pages(), recipe };
   return { event, sheet };
 }
 
@@ -103,11 +115,14 @@ export async function attendanceRows({
  */
 async function selectedRows(input: OrgScope & { eventId: string; language: Language; ids: string[] }, ctx: ServiceContext) {
   const { event, rows } = await selectedRegistrations(ctx, input);
+  const programme = await sessionColumns(ctx, event, input.language);
   async function* pages() {
-    if (rows.length) yield rows.map((row) => attendanceRow(event, row.registration, row.position, input.language));
+    if (!rows.length) return;
+    const places = await programme.cells(rows.map((row) => row.registration.id));
+    yield rows.map((row) => [...attendanceRow(event, row.registration, row.position, input.language), ...places(row.registration.id)]);
   }
   const recipe = { kind: "attendance", input: { orgId: input.orgId, eventId: event.id, language: input.language, ids: input.ids } };
-  const sheet: SheetSource = { columns: [...fixedColumns(input.language), ...event.questions.map((q) => ({ header: q.label }))], count: rows.length, pages: pages(), recipe };
+  const sheet: SheetSource = { columns: columnsOf(event, input.language, programme.columns), count: rows.length, pages: pages(), recipe };
   return { event, sheet };
 }
 

@@ -14,3 +14,5 @@ export * from "./resendConfirmation";
 export * from "./signupCurve";
 export * from "./selection";
 export * from "./findPeople";
+export * from "./sessionColumns";
+export * from "./sessionPrintList";

@@ -18,6 +18,10 @@ export interface PrintedAttendee {
 export const listName = (p: { name: string; firstName: string; lastName: string }) =>
   p.lastName && p.firstName ? `${p.lastName}, ${p.firstName}` : p.name;
 
+/** The printed lists' order: last name, then first name, then organisation, in Swedish order. */
+export const byListOrder = (a: PrintedAttendee, b: PrintedAttendee) =>
+  byName.compare(a.lastName || a.name, b.lastName || b.name) || byName.compare(a.firstName, b.firstName) || byName.compare(a.organisation, b.organisation);
+
 /**
  * The confirmed attendees of an event by last name, then first name, for the list signed
  * at the door: `listName` is how the list shows them ("Svensson, Anna"). Read in
@@ -31,9 +35,6 @@ export async function printList({ ctx, input }: { ctx: ServiceContext; input: Or
   for await (const page of registrationPages(ctx, { eventId: found.event.id, statuses: ["confirmed"], upTo }))
     for (const { registration: r } of page)
       attendees.push({ id: r.id, name: r.name, listName: listName(r), lastName: r.lastName, firstName: r.firstName, organisation: r.organisation ?? "" });
-  attendees.sort(
-    (a, b) =>
-      byName.compare(a.lastName || a.name, b.lastName || b.name) || byName.compare(a.firstName, b.firstName) || byName.compare(a.organisation, b.organisation),
-  );
+  attendees.sort(byListOrder);
   return { event: found.event, attendees };
 }

@@ -82,12 +82,12 @@ export function arrivalRow(r: PersonLike): ArrivalRow {
 
 export const MAX_RESULTS = 25;
 export const BROWSE_PAGE = 50;
-const REGISTRATION_ID = /^reg_[0-9a-z]+$/;
+export const REGISTRATION_ID = /^reg_[0-9a-z]+$/;
 
 // The door's order: last name, then first name (a name stored whole counts as a last
 // name), then arrival; as row values, so the same tuple orders the list and finds the
 // page after a person.
-const byLastName = (r: string) =>
+export const byLastName = (r: string) =>
   sql.raw(`CASE WHEN ${r}.last_name = '' THEN ${r}.name ELSE ${r}.last_name END COLLATE NOCASE, ${r}.first_name COLLATE NOCASE, ${r}.id`);
 
 /**

@@ -5,3 +5,4 @@ export * from "./sessionList";
 export * from "./sessionRules";
 export * from "./sessions";
 export * from "./sessionView";
+export * from "./sessionDoor";

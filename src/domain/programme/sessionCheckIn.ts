@@ -51,7 +51,15 @@ export async function markSessionArrival({
     input.undo
       ? ctx.db.run(sql`UPDATE session_choices SET checked_in_at = NULL WHERE ${mine} AND checked_in_at IS NOT NULL`)
       : ctx.db.run(sql`UPDATE session_choices SET checked_in_at = ${now} WHERE ${mine} AND checked_in_at IS NULL`),
-    ...(input.undo ? [] : arrivalStatements(ctx, { eventId: r.eventId, which: sql`id = ${r.id}`, via: input.via ?? "api", actor })),
+    // Only a seat in the session arrives at the event too: a refusal changes nothing.
+    ...(input.undo
+      ? []
+      : arrivalStatements(ctx, {
+          eventId: r.eventId,
+          which: sql`id = ${r.id} AND EXISTS (SELECT 1 FROM session_choices WHERE ${mine})`,
+          via: input.via ?? "api",
+          actor,
+        })),
   ]);
   const changed = changedRows(updated) > 0;
   const [seat] = await ctx.db.all<{ status: string; checkedInAt: number | null }>(

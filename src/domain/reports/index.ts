@@ -2,3 +2,5 @@
 export * from "./exportReport";
 export * from "./participationReport";
 export * from "./reportRange";
+export * from "./sessionReport";
+export * from "./sessionReportFiles";

@@ -58,8 +58,6 @@ export interface ParticipationReport extends ReportRange {
 const DAY_MS = 86_400_000;
 const byName = new Intl.Collator("sv", { sensitivity: "base", numeric: true });
 
-/** How people typed their company, made comparable: "ACME AB " and "Acme  AB" are one. */
-const organisationKey = (typed: string | null) => (typed ?? "").trim().replace(/\s+/g, " ").toLowerCase();
 
 interface OrganisationTally {
   spellings: Map<string, number>;
@@ -91,7 +89,7 @@ function monthsOf({ from, to }: ReportRange): string[] {
 }
 
 /** The spelling most people used; on a tie, the first one seen. */
-function commonSpelling(spellings: Map<string, number>) {
+export function commonSpelling(spellings: Map<string, number>) {
   let best = "";
   let count = 0;
   for (const [spelling, n] of spellings) if (n > count) [best, count] = [spelling, n];
@@ -99,12 +97,11 @@ function commonSpelling(spellings: Map<string, number>) {
 }
 
 /**
- * Participation across the organisation's events whose start falls within the range (on
- * each event's own calendar), per organisation and per person, for funders' reports.
- * "Registrations" are confirmed and waitlisted ones; "attended" means checked in.
+ * The events a report covers: the organisation's, not cancelled, whose start falls within
+ * the range on the event's own calendar. `inScope` narrows in SQL (a UTC window wide
+ * enough for any zone); `inRange` decides the exact day.
  */
-export async function participationReport({ ctx, input }: { ctx: ServiceContext; input: OrgScope & ReportRange }): Promise<ParticipationReport> {
-  // Wide enough in UTC for any zone; the exact day is decided on the event's own clock.
+export function reportScope(input: OrgScope & ReportRange) {
   const lower = new Date(Date.parse(`${input.from}T00:00:00Z`) - DAY_MS);
   const upper = new Date(Date.parse(`${input.to}T00:00:00Z`) + 2 * DAY_MS);
   const inScope = and(eq(events.orgId, input.orgId), ne(events.status, "cancelled"), gte(events.startsAt, lower), lt(events.startsAt, upper));
@@ -112,6 +109,19 @@ export async function participationReport({ ctx, input }: { ctx: ServiceContext;
     const day = toLocalInput(e.startsAt, e.timezone).slice(0, 10);
     return day >= input.from && day <= input.to;
   };
+  return { inScope, inRange };
+}
+
+/** How people typed their company, made comparable: "ACME AB " and "Acme  AB" are one. */
+export const organisationKey = (typed: string | null) => (typed ?? "").trim().replace(/\s+/g, " ").toLowerCase();
+
+/**
+ * Participation across the organisation's events whose start falls within the range (on
+ * each event's own calendar), per organisation and per person, for funders' reports.
+ * "Registrations" are confirmed and waitlisted ones; "attended" means checked in.
+ */
+export async function participationReport({ ctx, input }: { ctx: ServiceContext; input: OrgScope & ReportRange }): Promise<ParticipationReport> {
+  const { inScope, inRange } = reportScope(input);
 
   const eventRows = (await ctx.db.select({ id: events.id, startsAt: events.startsAt, timezone: events.timezone, anonymisedAt: events.anonymisedAt }).from(events).where(inScope)).filter(inRange);
   const regRows = (

@@ -14,6 +14,7 @@ import { columnsParam, type Column } from "./attendeeColumns";
 import { AttendeeTable, ColumnChooser } from "./attendeeTable";
 import { assetUrl } from "../assets";
 import { AdminLayout, Notice, wordsFor } from "./layout";
+import { SessionsBox, type SessionWithArrivals } from "./sessionsBox";
 
 type Words = WorkspaceMessages["attendees"];
 
@@ -101,7 +102,16 @@ function Filters({ list, columns, t, language }: { list: AttendanceList; columns
 }
 
 /** The attendance list of one event: counts, filters, a page of its registrations, and what to do with them. */
-export function AttendeeListPage(props: { member: Member; orgName: string; list: AttendanceList; columns: Column[]; notice?: string; publicUrl: string }) {
+export function AttendeeListPage(props: {
+  member: Member;
+  orgName: string;
+  list: AttendanceList;
+  columns: Column[];
+  notice?: string;
+  publicUrl: string;
+  /** The programme's sessions with their counts (none without a programme). */
+  sessions?: SessionWithArrivals[];
+}) {
   const { member, orgName, list, notice } = props;
   const { event } = list;
   const { language } = member;
@@ -129,6 +139,7 @@ export function AttendeeListPage(props: { member: Member; orgName: string; list:
       {event.status === "cancelled" ? <p class="notice wait">{t.page.eventCancelled}</p> : null}
       <Counts tally={list.tally} event={event} t={t} language={language} />
       <EventLinks event={event} language={language} publicUrl={props.publicUrl} />
+      {event.programme !== "none" && props.sessions ? <SessionsBox event={event} sessions={props.sessions} language={language} /> : null}
       {event.anonymisedAt ? (
         <p class="notice">
           {t.page.anonymisedBefore}

@@ -11,6 +11,7 @@ import { countAudience, messageAttendees, messageDraftId, organiserMessageInput,
 import { promoteByHand } from "../../../domain/attendees";
 import { resendConfirmation } from "../../../domain/attendees";
 import { attendeeByHand } from "../../../domain/schemas";
+import { sessionsWithArrivals } from "../../../domain/programme";
 import { validationError } from "../../errors";
 import type { AppContext, AppEnv } from "../../env";
 import type { FormState } from "../pages/fields";
@@ -64,7 +65,8 @@ export const attendeeRoutes = new Hono<AppEnv>()
     const columns = readColumns(c.req.queries("cols"));
     const list = await attendanceList({ ctx: c.var.ctx, input: { ...scope(c), filter, q, after } });
     const notice = noticeText(c.req.query("notice"), c.req.query("n"), c.req.query("mail"), c.var.member.language, c.req.query("s"));
-    return renderAdmin(c, <AttendeeListPage {...frame(c)} list={list} columns={columns} notice={notice} publicUrl={c.var.ctx.publicUrl} />);
+    const sessions = await sessionsWithArrivals(c.var.ctx, list.event);
+    return renderAdmin(c, <AttendeeListPage {...frame(c)} list={list} columns={columns} notice={notice} publicUrl={c.var.ctx.publicUrl} sessions={sessions} />);
   })
 
   .post(`${REGISTRATION}/promote`, organiser, async (c) => {

@@ -9,6 +9,8 @@ import { reasonText } from "./errors";
 import { AdminLayout, ErrorSummary, wordsFor } from "./layout";
 import { Checkbox, Input, type AdminFormState } from "./fields";
 import { assetUrl } from "../assets";
+import type { SessionView } from "../../../domain/programme";
+import { doorBadgeClass, doorStatusText, SessionPick, sessionTime, withSession, type DoorRow } from "./checkinSessionParts";
 
 const when = (e: EventRow, language: Language) => formatWhen(e.startsAt, e.endsAt, e.timezone, language);
 
@@ -38,24 +40,20 @@ function Counts({ counts, language }: { counts: CheckinCounts; language: Languag
   );
 }
 
-type Status = ReturnType<typeof wordsFor>["checkin"]["status"];
-/** The same choice as the door's script makes (statusText in checkinScript.ts). */
-const statusText = (p: ArrivalRow, t: Status) =>
-  p.status === "cancelled" ? t.cancelled : p.status === "waitlisted" ? t.waitlisted : p.status === "offered" ? t.offered : p.checkedInAt ? t.checkedIn : t.notCheckedIn;
-
 /** One person with the one big button; a form of its own, so it works without script. */
-function PersonRow({ p, eventId, q, language }: { p: ArrivalRow; eventId: string; q: string; language: Language }) {
-  const t = wordsFor({ language }).checkin;
+function PersonRow({ p, eventId, q, session, language }: { p: DoorRow; eventId: string; q: string; session: SessionView | null; language: Language }) {
+  const words = wordsFor({ language });
+  const t = words.checkin;
   const undo = p.canUndo;
   return (
     <li class={`arrival ${p.checkedInAt ? "in" : ""} ${p.checkable ? "" : "off"}`} data-id={p.id}>
       <div class="who">
         <strong>{p.name}</strong>
         {p.organisation ? <span class="small">{p.organisation}</span> : null}
-        <span class={`badge ${p.status === "cancelled" ? "bad" : p.status === "waitlisted" || p.status === "offered" ? "wait" : p.checkedInAt ? "" : "none"}`}>{statusText(p, t.status)}</span>
+        <span class={`badge ${doorBadgeClass(p)}`}>{doorStatusText(p, t.status, words.sessionDesk.door)}</span>
       </div>
       {p.checkable ? (
-        <form method="post" action={`${deskPath(eventId)}/r/${encodeURIComponent(p.id)}${undo ? "/undo" : ""}`} class="tap">
+        <form method="post" action={withSession(`${deskPath(eventId)}/r/${encodeURIComponent(p.id)}${undo ? "/undo" : ""}`, session)} class="tap">
           <input type="hidden" name="q" value={q} />
           <button type="submit" class={undo ? "secondary" : undefined} aria-label={fill(undo ? t.undoName : t.checkInName, { name: p.name })}>
             {undo ? t.undo : t.checkIn}
@@ -72,7 +70,11 @@ export interface DeskProps {
   event: EventRow;
   counts: CheckinCounts;
   q: string;
-  results: ArrivalRow[];
+  results: DoorRow[];
+  /** The session the door checks people in to; null: the whole event. */
+  session: SessionView | null;
+  /** The event's sessions that go ahead, to pick from (none without a programme). */
+  sessions: SessionView[];
   more: boolean;
   /** Browsing everyone with a seat (no search): the last person shown, when more follow. */
   next: string | null;
@@ -124,9 +126,10 @@ type DeskWords = ReturnType<typeof wordsFor>["checkin"]["desk"];
  * (the CSP allows no inline script; a block of data is not run). `<` is escaped so that
  * no name or title can end the block.
  */
-function ScriptWords({ language, timeZone }: { language: Language; timeZone: string }) {
+function ScriptWords({ language, timeZone, desk }: { language: Language; timeZone: string; desk: DeskWords }) {
   const t = wordsFor({ language }).checkin;
   const words = {
+    session: wordsFor({ language }).sessionDesk.door,
     locale: localeTag[language],
     timeZone,
     status: t.status,
@@ -134,7 +137,7 @@ function ScriptWords({ language, timeZone }: { language: Language; timeZone: str
     undo: t.undo,
     checkInName: t.checkInName,
     undoName: t.undoName,
-    desk: { ...t.desk, next: fill(t.desk.next, { n: BROWSE_PAGE }) },
+    desk: { ...desk, next: fill(desk.next, { n: BROWSE_PAGE }) },
     notice: t.notice,
   };
   const json = JSON.stringify(words).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
@@ -146,16 +149,28 @@ export function CheckinDeskPage(p: DeskProps) {
   const base = deskPath(p.event.id);
   const { language } = p.member;
   const t = wordsFor(p.member).checkin;
+  const s = wordsFor(p.member).sessionDesk.door;
+  const { session } = p;
+  // At a session's door, the list is of the session's seats.
+  const desk: DeskWords = session ? { ...t.desk, listBrowsing: s.listBrowsing, nobodyHasSeat: s.nobodyHasSeat, browsing: s.browsing } : t.desk;
   const errors: Record<string, string> = p.code ? { code: p.code.error } : {};
+  const title = fill(t.desk.title, { event: session ? `${session.title} – ${p.event.title}` : p.event.title });
   return (
-    <AdminLayout member={p.member} orgName={p.orgName} title={fill(t.desk.title, { event: p.event.title })} section="checkin" scripts={[assetUrl["checkin.js"]]}>
-      <ScriptWords language={language} timeZone={p.event.timezone} />
-      <div class="checkin-desk" data-base={base}>
+    <AdminLayout member={p.member} orgName={p.orgName} title={title} section="checkin" scripts={[assetUrl["checkin.js"]]}>
+      <ScriptWords language={language} timeZone={p.event.timezone} desk={desk} />
+      <div class="checkin-desk" data-base={base} data-session={session?.id}>
         <div class="page-head">
           <h1>{p.event.title}</h1>
           <a href="/admin/checkin">{t.desk.otherEvents}</a>
         </div>
         <p class="small">{when(p.event, language)}</p>
+        {p.sessions.length ? <SessionPick base={base} sessions={p.sessions} session={session} event={p.event} language={language} /> : null}
+        {session ? (
+          <>
+            <h2 class="door-session">{fill(s.heading, { session: session.title })}</h2>
+            <p class="small">{sessionTime(session, p.event, language)}</p>
+          </>
+        ) : null}
         {doorIsOpen(p.event) ? null : <p class="notice wait">{reasonText("checkin_event_cancelled", language)}</p>}
         <Counts counts={p.counts} language={language} />
         <p id="checkin-live" class={`notice checkin-live ${p.notice ? (p.notice.ok ? "ok" : "wait") : "idle"}`} role="status" aria-live="polite">
@@ -163,24 +178,25 @@ export function CheckinDeskPage(p: DeskProps) {
         </p>
         <ErrorSummary errors={errors} language={language} />
         <form method="get" action={base} class="checkin-search" role="search">
+          {session ? <input type="hidden" name="session" value={session.id} /> : null}
           <label for="f-q">{t.desk.find}</label>
           <div class="row">
             <input type="search" id="f-q" name="q" value={p.q} autocomplete="off" autocapitalize="words" spellcheck={false} placeholder={t.desk.findPlaceholder} />
             <button type="submit">{t.desk.search}</button>
           </div>
         </form>
-        <ul class="arrivals" id="arrivals" aria-label={p.browsing ? t.desk.listBrowsing : t.desk.listFound}>
+        <ul class="arrivals" id="arrivals" aria-label={p.browsing ? desk.listBrowsing : desk.listFound}>
           {p.results.map((r) => (
-            <PersonRow p={r} eventId={p.event.id} q={p.q} language={language} />
+            <PersonRow p={r} eventId={p.event.id} q={p.q} session={session} language={language} />
           ))}
         </ul>
         <p class="small" id="arrivals-hint">
-          {hintText(p, t.desk)}
+          {hintText(p, desk)}
         </p>
         <p id="arrivals-next" hidden={!p.next}>
-          {p.next ? <a href={`${base}?after=${encodeURIComponent(p.next)}`}>{fill(t.desk.next, { n: BROWSE_PAGE })}</a> : null}
+          {p.next ? <a href={withSession(`${base}?after=${encodeURIComponent(p.next)}`, session)}>{fill(desk.next, { n: BROWSE_PAGE })}</a> : null}
         </p>
-        {doorIsOpen(p.event) ? <WalkIn base={base} state={p.walkIn} language={language} /> : null}
+        {!doorIsOpen(p.event) ? null : session ? <p class="small">{s.walkIn}</p> : <WalkIn base={base} state={p.walkIn} language={language} />}
         <section class="checkin-code" aria-labelledby="code-title">
           <h2 id="code-title">{t.code.heading}</h2>
           <button type="button" id="scan" class="scan" hidden>
@@ -196,7 +212,7 @@ export function CheckinDeskPage(p: DeskProps) {
               {t.code.stopScan}
             </button>
           </dialog>
-          <form method="post" action={`${base}/code`} id="code-form">
+          <form method="post" action={withSession(`${base}/code`, session)} id="code-form">
             <label for="f-code">{t.code.label}</label>
             {p.code ? <p class="field-error">{p.code.error}</p> : null}
             <div class="row">

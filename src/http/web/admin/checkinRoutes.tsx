@@ -14,6 +14,8 @@ import { renderAdmin, wordsFor } from "./layout";
 import type { Language } from "../../../db/schema";
 import { fill, localeTag } from "../../../i18n/messages";
 import { requireRole } from "./session";
+import { doorSession, searchSessionArrivals, sessionArrivalOf, sessionArrivalTap, sessionCheckInByCode, sessionDoorCounts, sessionsOfEvent } from "../../../domain/programme";
+import { withSession } from "./checkinSessionParts";
 
 const door = requireRole("checkin");
 
@@ -43,42 +45,77 @@ async function bodyField(c: AppContext, name: string): Promise<string> {
   return (await readForm(c)).one(name);
 }
 
+/**
+ * The session the door checks people in to (`?session=<id>`, kept on every address of the
+ * door), with the event and its organisation: an id that is not one of the event's sessions is 404.
+ */
+const doorScope = (c: AppContext) => {
+  const sessionId = c.req.query("session");
+  return { orgId: c.var.member.orgId, eventId: c.req.param("id")!, sessionId: sessionId ? sessionId : null };
+};
+
+/** The door's list: the event's, or the session's with each person's place in it. */
+async function doorSearch(c: AppContext, q: string, after?: string) {
+  const { sessionId, ...scope } = doorScope(c);
+  if (sessionId) return searchSessionArrivals({ ctx: c.var.ctx, input: { ...scope, sessionId, q, after } });
+  return { ...(await searchArrivals({ ctx: c.var.ctx, input: { ...scope, q, after } })), session: null };
+}
+
 /** The door page with whatever the last action said. */
 async function desk(c: AppContext, extra: Pick<DeskProps, "notice" | "code" | "walkIn"> = {}, status: 200 | 400 | 404 | 409 = 200) {
-  const { orgId } = c.var.member;
+  const { orgId, sessionId } = doorScope(c);
   const q = c.req.query("q") ?? "";
-  const found = await searchArrivals({ ctx: c.var.ctx, input: { orgId, eventId: c.req.param("id")!, q, after: c.req.query("after") } });
+  const found = await doorSearch(c, q, c.req.query("after"));
   let notice = extra.notice;
   const done = c.req.query("done");
   const rid = c.req.query("r");
   if (!notice && rid && (done === "in" || done === "undo")) {
-    const person = await arrivalOf(c.var.ctx, orgId, found.event.id, rid);
+    const person = sessionId
+      ? await sessionArrivalOf(c.var.ctx, { orgId, eventId: found.event.id, sessionId, id: rid })
+      : await arrivalOf(c.var.ctx, orgId, found.event.id, rid);
     const t = wordsFor(c.var.member).checkin.notice;
     if (person) notice = { text: fill(done === "in" ? t.checkedIn : t.undone, { name: person.name }), ok: true };
   }
-  const page = <CheckinDeskPage member={c.var.member} orgName={c.var.orgName} {...found} q={q} notice={notice} code={extra.code} walkIn={extra.walkIn} />;
+  const sessions = (await sessionsOfEvent(c.var.ctx, found.event)).filter((s) => s.status === "scheduled");
+  const page = <CheckinDeskPage member={c.var.member} orgName={c.var.orgName} {...found} sessions={sessions} q={q} notice={notice} code={extra.code} walkIn={extra.walkIn} />;
   return renderAdmin(c, page, status);
 }
 
 // After a check-in the search is cleared, ready for the next person; an undo keeps it.
-const backToDesk = (eventId: string, q: string, done: "in" | "undo", rid: string) => {
+const backToDesk = (eventId: string, q: string, done: "in" | "undo", rid: string, sessionId: string | null = null) => {
   const params = new URLSearchParams({ ...(q && done === "undo" ? { q } : {}), done, r: rid });
-  return `${deskPath(eventId)}?${params}`;
+  return withSession(`${deskPath(eventId)}?${params}`, sessionId ? { id: sessionId } : null);
 };
 
 /** One tap from the list: check in or undo; the script gets JSON, a plain form a redirect. */
 const tap = (undo: boolean) => async (c: AppContext) => {
-  const { orgId } = c.var.member;
-  const eventId = c.req.param("id")!;
+  const { orgId, eventId, sessionId } = doorScope(c);
   const json = wantsJson(c);
   const q = json ? "" : (await readForm(c)).one("q");
-  const done = await arrivalTap({ ctx: c.var.ctx, input: { orgId, eventId, id: c.req.param("rid")!, undo }, actor: c.var.member });
-  if (!json) return c.redirect(backToDesk(eventId, q, undo ? "undo" : "in", done.person.id), 303);
-  const counts = await checkinCounts(c.var.ctx, await eventOf(c));
-  return c.json({ person: done.person, changed: done.changed, counts });
+  const id = c.req.param("rid")!;
+  const done = sessionId
+    ? await sessionArrivalTap({ ctx: c.var.ctx, input: { orgId, eventId, sessionId, id, undo }, actor: c.var.member })
+    : await arrivalTap({ ctx: c.var.ctx, input: { orgId, eventId, id, undo }, actor: c.var.member });
+  if (!json) return c.redirect(backToDesk(eventId, q, undo ? "undo" : "in", done.person.id, sessionId), 303);
+  return c.json({ person: done.person, changed: done.changed, counts: await countsOf(c) });
 };
 
 const eventOf = async (c: AppContext) => (await findEvent(c.var.ctx, c.req.param("id")!, c.var.member.orgId)).event;
+
+/** The door's counts: the event's, or the picked session's. */
+async function countsOf(c: AppContext) {
+  const { sessionId, ...scope } = doorScope(c);
+  if (!sessionId) return checkinCounts(c.var.ctx, await eventOf(c));
+  return sessionDoorCounts(c.var.ctx, (await doorSession(c.var.ctx, { ...scope, sessionId })).session);
+}
+
+/** A code typed or scanned at the door: its holder checked in to the event, or to the picked session. */
+async function byCode(c: AppContext, value: string) {
+  const { orgId, eventId, sessionId } = doorScope(c);
+  if (sessionId) return sessionCheckInByCode({ ctx: c.var.ctx, input: { orgId, eventId, sessionId, value }, actor: c.var.member });
+  const done = await checkInByCode({ ctx: c.var.ctx, input: { orgId, eventId, value }, actor: c.var.member });
+  return { ...done, counts: await countsOf(c) };
+}
 
 /** Refusals of a code the door can act on, shown beside the code field. */
 const codeRefusals = new Set(["invalid_request", "not_found", "not_confirmed", "conflict", "event_cancelled"]);
@@ -87,29 +124,29 @@ const codeRefusals = new Set(["invalid_request", "not_found", "not_confirmed", "
 export const checkinRoutes = new Hono<AppEnv>()
   .get("/checkin", door, async (c) => {
     const { current, past } = await checkinEvents({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId } });
-    return renderAdmin(c, <CheckinPickPage member={c.var.member} orgName={c.var.orgName} current={current} past={past} />);
+    // The sessions of today's and coming events with a programme: the door may go straight to one.
+    const sessions = new Map(await Promise.all(current.map(async ({ event }) => [event.id, (await sessionsOfEvent(c.var.ctx, event)).filter((s) => s.status === "scheduled")] as const)));
+    return renderAdmin(c, <CheckinPickPage member={c.var.member} orgName={c.var.orgName} current={current} past={past} sessions={sessions} />);
   })
   .get("/events/:id/checkin", door, (c) => desk(c))
   .get("/events/:id/checkin/search", door, async (c) => {
-    const found = await searchArrivals({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId, eventId: c.req.param("id"), q: c.req.query("q") ?? "" } });
+    const found = await doorSearch(c, c.req.query("q") ?? "");
     return c.json({ counts: found.counts, results: found.results, more: found.more, next: found.next, browsing: found.browsing });
   })
   // The counts alone, which the door's script asks for every few seconds, so that a
   // phone at one door sees the arrivals another door checked in.
-  .get("/events/:id/checkin/counts", door, async (c) => c.json({ counts: await checkinCounts(c.var.ctx, await eventOf(c)) }))
+  .get("/events/:id/checkin/counts", door, async (c) => c.json({ counts: await countsOf(c) }))
   .post("/events/:id/checkin/code", door, async (c) => {
-    const { orgId } = c.var.member;
-    const eventId = c.req.param("id");
+    const { eventId, sessionId } = doorScope(c);
     const value = await bodyField(c, "code");
     await eventOf(c);
     if (wantsJson(c)) {
-      const done = await checkInByCode({ ctx: c.var.ctx, input: { orgId, eventId, value }, actor: c.var.member });
-      const counts = await checkinCounts(c.var.ctx, await eventOf(c));
-      return c.json({ person: done.person, changed: done.changed, counts });
+      const done = await byCode(c, value);
+      return c.json({ person: done.person, changed: done.changed, counts: done.counts });
     }
     try {
-      const done = await checkInByCode({ ctx: c.var.ctx, input: { orgId, eventId, value }, actor: c.var.member });
-      return c.redirect(backToDesk(eventId, "", "in", done.person.id), 303);
+      const done = await byCode(c, value);
+      return c.redirect(backToDesk(eventId, "", "in", done.person.id, sessionId), 303);
     } catch (err) {
       // A refused code is explained by the field, on the page it was typed into.
       if (!(err instanceof AppError) || !codeRefusals.has(err.code)) throw err;

@@ -27,6 +27,7 @@ import { coverRoutes } from "./coverRoutes";
 import { shareRoutes } from "./shareRoutes";
 import { emailTextsRoutes } from "./emailTextsRoutes";
 import { programmeRoutes } from "./programmeRoutes";
+import { sessionDeskRoutes } from "./sessionDeskRoutes";
 
 /**
  * Headers of every workspace page: personal data is never cached or framed, nothing loads
@@ -88,6 +89,7 @@ export function adminRoutes({ publicUrl }: { publicUrl: string }) {
     .route("/", exportRoutes)
     .route("/", reportRoutes)
     .route("/", programmeRoutes)
+    .route("/", sessionDeskRoutes)
     .all("*", () => {
       throw new AppError("page_not_found");
     });

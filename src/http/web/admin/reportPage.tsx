@@ -1,7 +1,8 @@
 import type { Language } from "../../../db/schema";
 import type { Member } from "../../../domain/accounts";
 import { BarChart } from "./charts";
-import { organisationName, type ParticipationReport } from "../../../domain/reports";
+import { organisationName, type ParticipationReport, type SessionReport } from "../../../domain/reports";
+import { SessionReportPart } from "./sessionReportPart";
 import { fill, localeTag } from "../../../i18n/messages";
 import { formatNumber } from "../../../i18n/format";
 import { plural } from "../../../i18n/pages";
@@ -15,6 +16,8 @@ interface ReportPageProps {
   from: string;
   to: string;
   report: ParticipationReport | null;
+  /** Attendance per session and hours in sessions (shown when an event of the period has a programme). */
+  sessions?: SessionReport | null;
   errors?: Record<string, string>;
 }
 
@@ -215,7 +218,7 @@ function Summary({ report, t, language }: Part) {
 }
 
 /** Participation across events, for the reports funders ask for. */
-export function ReportPage({ member, orgName, from, to, report, errors = {} }: ReportPageProps) {
+export function ReportPage({ member, orgName, from, to, report, sessions, errors = {} }: ReportPageProps) {
   const t = wordsFor(member).records;
   const r = t.reports;
   const language = member.language;
@@ -242,6 +245,7 @@ export function ReportPage({ member, orgName, from, to, report, errors = {} }: R
           <Charts report={report} t={t} language={language} />
           <Organisations report={report} t={t} language={language} />
           <People report={report} t={t} language={language} />
+          {sessions ? <SessionReportPart report={sessions} language={language} /> : null}
         </>
       ) : null}
     </AdminLayout>

@@ -3,6 +3,7 @@ import { AppError } from "../../../lib/errors";
 import { exportReport, type ReportKind } from "../../../domain/reports";
 import { participationReport } from "../../../domain/reports";
 import { reportRange } from "../../../domain/reports";
+import { exportSessionReport, sessionReport, type SessionReportKind } from "../../../domain/reports";
 import { sendSheet, type SheetFormat } from "../../download";
 import type { AppEnv } from "../../env";
 import { shownErrors } from "./errors";
@@ -16,6 +17,13 @@ async function download(c: Context<AppEnv>, report: ReportKind, format: SheetFor
   const range = reportRange(asked(c), c.var.ctx.now());
   const input = { ...range, report, format, language: c.var.member.language };
   const { sheet, basename, sheetName } = await exportReport({ ctx: c.var.ctx, input, actor: c.var.member });
+  return sendSheet(c, sheet, { format, basename, sheet: sheetName });
+}
+
+async function downloadSessions(c: Context<AppEnv>, report: SessionReportKind, format: SheetFormat) {
+  const range = reportRange(asked(c), c.var.ctx.now());
+  const input = { ...range, report, format, language: c.var.member.language };
+  const { sheet, basename, sheetName } = await exportSessionReport({ ctx: c.var.ctx, input, actor: c.var.member });
   return sendSheet(c, sheet, { format, basename, sheet: sheetName });
 }
 
@@ -34,10 +42,17 @@ export const reportRoutes = new Hono<AppEnv>()
       const { from = "", to = "" } = asked(c);
       return renderAdmin(c, <ReportPage {...page} from={from} to={to} report={null} errors={shownErrors(err.fields, c.var.member.language)} />, 400);
     }
-    const report = await participationReport({ ctx: c.var.ctx, input: { orgId: c.var.member.orgId, ...range } });
-    return renderAdmin(c, <ReportPage {...page} from={range.from} to={range.to} report={report} />);
+    const input = { orgId: c.var.member.orgId, ...range };
+    const [report, sessions] = await Promise.all([participationReport({ ctx: c.var.ctx, input }), sessionReport({ ctx: c.var.ctx, input })]);
+    return renderAdmin(c, <ReportPage {...page} from={range.from} to={range.to} report={report} sessions={sessions} />);
   })
   .get("/reports/organisations.csv", (c) => download(c, "organisations", "csv"))
   .get("/reports/organisations.xlsx", (c) => download(c, "organisations", "xlsx"))
   .get("/reports/people.csv", (c) => download(c, "people", "csv"))
-  .get("/reports/people.xlsx", (c) => download(c, "people", "xlsx"));
+  .get("/reports/people.xlsx", (c) => download(c, "people", "xlsx"))
+  .get("/reports/sessions.csv", (c) => downloadSessions(c, "sessions", "csv"))
+  .get("/reports/sessions.xlsx", (c) => downloadSessions(c, "sessions", "xlsx"))
+  .get("/reports/hours-organisations.csv", (c) => downloadSessions(c, "hoursOrganisations", "csv"))
+  .get("/reports/hours-organisations.xlsx", (c) => downloadSessions(c, "hoursOrganisations", "xlsx"))
+  .get("/reports/hours-people.csv", (c) => downloadSessions(c, "hoursPeople", "csv"))
+  .get("/reports/hours-people.xlsx", (c) => downloadSessions(c, "hoursPeople", "xlsx"));

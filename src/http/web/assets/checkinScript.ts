@@ -17,6 +17,9 @@ export const checkinScript = `(() => {
   const root = document.querySelector(".checkin-desk[data-base]");
   if (!root) return;
   const base = root.getAttribute("data-base");
+  // At one session's door every address carries ?session= (withSession in checkinSessionParts.tsx).
+  const session = root.getAttribute("data-session") || "";
+  const at = (url) => session ? url + (url.indexOf("?") < 0 ? "?" : "&") + "session=" + encodeURIComponent(session) : url;
   const live = document.getElementById("checkin-live");
   const list = document.getElementById("arrivals");
   const hint = document.getElementById("arrivals-hint");
@@ -65,23 +68,27 @@ export const checkinScript = `(() => {
     if (text !== undefined) node.textContent = text;
     return node;
   };
-  // The same choice as the page's own (statusText in checkinPages.tsx).
+  // The same choice as the page's own (doorStatusText and doorBadgeClass in checkinSessionParts.tsx).
+  const noSeat = (p) => p.seat && p.seat !== "confirmed";
   const statusText = (p) => p.status === "cancelled" ? words.status.cancelled : p.status === "waitlisted" ? words.status.waitlisted
-    : p.status === "offered" ? words.status.offered : p.checkedInAt ? words.status.checkedIn : words.status.notCheckedIn;
+    : p.status === "offered" ? words.status.offered
+    : noSeat(p) ? (p.seat === "waitlisted" ? words.session.queued : p.seat === "pending" ? words.session.pending : words.session.noSeat)
+    : p.checkedInAt ? words.status.checkedIn : words.status.notCheckedIn;
+  const badgeClass = (p) => p.status === "cancelled" ? "bad" : p.status !== "confirmed" || noSeat(p) ? "wait" : p.checkedInAt ? "" : "none";
   const row = (p) => {
     const li = el("li", "arrival" + (p.checkedInAt ? " in" : "") + (p.checkable ? "" : " off"));
     li.setAttribute("data-id", p.id);
     const who = el("div", "who");
     who.appendChild(el("strong", "", p.name));
     if (p.organisation) who.appendChild(el("span", "small", p.organisation));
-    who.appendChild(el("span", "badge " + (p.status === "cancelled" ? "bad" : p.status === "waitlisted" || p.status === "offered" ? "wait" : p.checkedInAt ? "" : "none"), statusText(p)));
+    who.appendChild(el("span", "badge " + badgeClass(p), statusText(p)));
     li.appendChild(who);
     // The server decides which button a row has (checkable, canUndo), as on its own page.
     if (p.checkable) {
       const undo = p.canUndo;
       const form = el("form", "tap");
       form.method = "post";
-      form.action = base + "/r/" + encodeURIComponent(p.id) + (undo ? "/undo" : "");
+      form.action = at(base + "/r/" + encodeURIComponent(p.id) + (undo ? "/undo" : ""));
       const button = el("button", undo ? "secondary" : "", undo ? words.undo : words.checkIn);
       button.type = "submit";
       button.setAttribute("aria-label", fill(undo ? words.undoName : words.checkInName, { name: p.name }));
@@ -102,7 +109,7 @@ export const checkinScript = `(() => {
     url.searchParams.delete("done");
     url.searchParams.delete("r");
     window.history.replaceState(null, "", url.pathname + url.search);
-    const { ok, body } = await call(base + "/search?q=" + encodeURIComponent(q));
+    const { ok, body } = await call(at(base + "/search?q=" + encodeURIComponent(q)));
     if (mine !== asked) return;
     if (!ok) { say(problem(body), false); return; }
     list.replaceChildren(...body.results.map(row));
@@ -114,7 +121,7 @@ export const checkinScript = `(() => {
     nextLink.replaceChildren();
     if (body.next) {
       const a = el("a", "", words.desk.next);
-      a.href = base + "?after=" + encodeURIComponent(body.next);
+      a.href = at(base + "?after=" + encodeURIComponent(body.next));
       nextLink.appendChild(a);
     }
     setCounts(body.counts);
@@ -139,7 +146,7 @@ export const checkinScript = `(() => {
     try {
       const { ok, body } = await call(form.action, { method: "POST" });
       if (!ok) { say(problem(body), false); if (button) button.disabled = false; return; }
-      const undone = form.action.endsWith("/undo");
+      const undone = new URL(form.action).pathname.endsWith("/undo");
       say(undone ? fill(words.notice.undone, { name: body.person.name }) : arrived(body.person, body.changed), true);
       setCounts(body.counts);
       if (!undone && search.value.trim()) {
@@ -163,7 +170,7 @@ export const checkinScript = `(() => {
   window.setInterval(async () => {
     if (document.visibilityState !== "visible") return;
     try {
-      const { ok, body } = await call(base + "/counts");
+      const { ok, body } = await call(at(base + "/counts"));
       if (ok) setCounts(body.counts);
     } catch (err) {
       // Offline for a moment: the next round tries again.
@@ -173,7 +180,7 @@ export const checkinScript = `(() => {
   // A code, typed or scanned: checked in at once, or the reason why not.
   const byCode = async (value) => {
     try {
-      const { ok, body } = await call(base + "/code", {
+      const { ok, body } = await call(at(base + "/code"), {
         method: "POST",
         headers: { accept: "application/json", "content-type": "application/json" },
         body: JSON.stringify({ code: value }),

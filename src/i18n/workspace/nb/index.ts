@@ -7,5 +7,6 @@ import { organisation } from "./organisation";
 import { records } from "./records";
 import { notifications } from "./notifications";
 import { programme } from "./programme";
+import { sessionDesk } from "./sessionDesk";
 
-export const nb: typeof sv = { shell, events, attendees, checkin, organisation, records, notifications, programme };
+export const nb: typeof sv = { shell, events, attendees, checkin, organisation, records, notifications, programme, sessionDesk };

@@ -6,6 +6,7 @@ import { organisation } from "./organisation";
 import { records } from "./records";
 import { notifications } from "./notifications";
 import { programme } from "./programme";
+import { sessionDesk } from "./sessionDesk";
 
 /** The workspace in Swedish, the reference for nb and en: one file per part of the workspace. */
-export const sv = { shell, events, attendees, checkin, organisation, records, notifications, programme };
+export const sv = { shell, events, attendees, checkin, organisation, records, notifications, programme, sessionDesk };

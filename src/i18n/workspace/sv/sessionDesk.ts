@@ -1,0 +1,87 @@
+/**
+ * A programme's sessions at the desk and the door: the sessions box on the attendance
+ * list, a session's own list and its printed list, the door's choice of session, the
+ * session columns of the attendance file and the reports' attendance per session and
+ * hours in sessions. `{count}` is a number already written the language's way, `{n}` a plain one.
+ */
+export const sessionDesk = {
+  box: {
+    heading: "Programmets pass",
+    seats: "{confirmed} av {capacity} platser",
+    confirmed: { one: "{count} bekräftad", other: "{count} bekräftade" },
+    checkedIn: "{count} incheckade",
+    waitlisted: "{count} på väntelistan",
+    cancelled: "Inställt",
+    none: "Programmet har inga pass än.",
+  },
+  list: {
+    title: "{session} – deltagarlista",
+    back: "Tillbaka till deltagarlistan för evenemanget",
+    print: "Skriv ut listan",
+    door: "Checka in på passet",
+    cancelled: "Passet är inställt. Ingen har plats på det längre.",
+    counts: "{confirmed} bekräftade, {checkedIn} incheckade, {waitlisted} på väntelistan, {pending} väntar på plats på evenemanget",
+    caption: "Alla som valt passet, i den ordning de kom in",
+    number: "Nr",
+    name: "Namn",
+    organisation: "Organisation",
+    place: "Plats på passet",
+    checkedIn: "Incheckad",
+    notCheckedIn: "Nej",
+    nobody: "Ingen har valt passet än.",
+  },
+  place: {
+    confirmed: "Bekräftad",
+    waitlisted: "På väntelistan, plats {n}",
+    pending: "Väntar på plats på evenemanget",
+    checkedIn: "Incheckad",
+  },
+  print: {
+    title: "Utskrift: {session}",
+    back: "Tillbaka till passets lista",
+    count: { one: "{count} med plats på passet", other: "{count} med plats på passet" },
+    nobody: "Ingen har plats på passet än.",
+    tick: "Närvarande",
+  },
+  door: {
+    choose: "Checka in på",
+    wholeEvent: "Hela evenemanget",
+    show: "Byt",
+    heading: "Pass: {session}",
+    noSeat: "Har ingen plats på passet",
+    queued: "På passets väntelista – ingen plats",
+    pending: "Har ingen plats på evenemanget än",
+    walkIn: "Deltagare utan anmälan lägger du till under Hela evenemanget.",
+    listBrowsing: "Alla med plats på passet, efter efternamn",
+    nobodyHasSeat: "Ingen har plats på passet än.",
+    browsing: "Alla med plats på passet, efter efternamn. Skriv en del av ett namn för att hitta någon.",
+    sessions: "Pass",
+  },
+  reports: {
+    sessionsHeading: "Närvaro per pass",
+    sessionsExplained: "Pass i evenemang med program som börjar inom perioden. Inställda pass räknas inte.",
+    hoursHeading: "Timmar på pass",
+    hoursExplained:
+      "En persons timmar är summan av längden på de pass personen checkades in på; ett företags timmar är summan av dess personers. Bara evenemang med program räknas, och inte anonymiserade anmälningar.",
+    byOrganisation: "Timmar per företag",
+    byPerson: "Timmar per person",
+    nobody: "Ingen har checkats in på något pass under perioden.",
+    columns: {
+      event: "Evenemang",
+      session: "Pass",
+      startsAt: "Börjar",
+      length: "Längd (timmar)",
+      seats: "Platser",
+      checkedIn: "Incheckade",
+      organisation: "Företag",
+      people: "Personer",
+      name: "Namn",
+      email: "E-post",
+      sessions: "Pass",
+      hours: "Timmar",
+    },
+    total: "Totalt",
+    sheets: { sessions: "Pass", hoursOrganisations: "Timmar per företag", hoursPeople: "Timmar per person" },
+    files: { sessions: "narvaro-per-pass", hoursOrganisations: "timmar-per-foretag", hoursPeople: "timmar-per-person" },
+  },
+};
