@@ -9,6 +9,8 @@ import offer_withdrawn from "./offer_withdrawn";
 import offered from "./offered";
 import organiser_message from "./organiser_message";
 import promoted from "./promoted";
+import application_declined from "./application_declined";
+import application_received from "./application_received";
 import reminder from "./reminder";
 import session_cancelled from "./session_cancelled";
 import session_changed from "./session_changed";
@@ -22,7 +24,7 @@ import waitlisted from "./waitlisted";
 export type MemberKind = "login_link" | "organiser_activity" | "organiser_digest";
 
 /** One template per kind of message to an attendee. */
-export const templates: Record<Exclude<OutboxKind, MemberKind>, Template> = {
+export const templates: Record<Exclude<OutboxKind, MemberKind | "invitation">, Template> = {
   confirmed,
   waitlisted,
   promoted,
@@ -40,6 +42,8 @@ export const templates: Record<Exclude<OutboxKind, MemberKind>, Template> = {
   session_promoted,
   session_changed,
   session_cancelled,
+  application_received,
+  application_declined,
 };
 export { loginLinkEmail } from "./login_link";
 export { organiserActivityEmail, organiserDigestEmail, type OrganiserEventPart, type OrganiserMailData } from "./organiserMail";

@@ -7,6 +7,7 @@ import { manageRoutes } from "./http/api/manage";
 import { organisationRoutes } from "./http/api/organisation";
 import { registrationRoutes } from "./http/api/registrations";
 import { sessionRoutes } from "./http/api/sessions";
+import { invitationRoutes } from "./http/api/invitations";
 import type { AppContext, AppEnv } from "./http/env";
 import { onError, onNotFound } from "./http/errors";
 import { limitBody, requireJsonBody } from "./http/middleware";
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps) {
     .route("/events", eventRoutes(signupLimits))
     .route("/registrations", registrationRoutes)
     .route("/sessions", sessionRoutes)
+    .route("/invitations", invitationRoutes)
     .route("/manage", manageRoutes)
     .route("/organisation", organisationRoutes);
 

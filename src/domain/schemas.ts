@@ -168,6 +168,11 @@ export const eventFields = {
   translations: eventTranslations,
   programme: programme,
   maxSessions: maxSessions,
+  // Who may sign up (src/domain/access), whether the event is on public lists, and at most
+  // how many live registrations one company may hold.
+  access: z.enum(["public", "invitation", "approval"]),
+  listed: z.boolean(),
+  companyQuota: z.number().int().min(1).max(1000).nullish(),
 };
 
 /** A session of an event's programme (src/domain/programme): a talk, a workshop, one date of a course. */
@@ -214,10 +219,12 @@ export const registrationFields = z.strictObject({
   consent: z.boolean().optional(),
   // The sessions chosen, on an event whose programme is "choose".
   sessions: sessionIds.optional(),
+  // The token of the invitation whose link this signup came through (an event by invitation).
+  invitation: z.string().min(1).max(200).optional(),
 });
 export const registrationInput = withPersonNames(registrationFields);
 /** Someone added by an organiser: no consent of theirs to record. */
-export const attendeeByHand = withPersonNames(registrationFields.omit({ consent: true, sessions: true }));
+export const attendeeByHand = withPersonNames(registrationFields.omit({ consent: true, sessions: true, invitation: true }));
 /** Someone arriving at the door: who they are, nothing more. */
 export const walkInInput = withPersonNames(registrationFields.pick({ firstName: true, lastName: true, name: true, email: true, organisation: true }));
 /**

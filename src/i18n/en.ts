@@ -64,6 +64,14 @@ export const en: typeof sv = {
     subject: "Session cancelled: {session}",
     intro: "Unfortunately, the session {session} of {event} is cancelled. Your registration for the event stands.",
   },
+  application_received: {
+    subject: "We have your application: {event}",
+    intro: "Thank you for applying to {event}. The organiser reviews the applications, and you will hear from us by email as soon as yours has been considered.",
+  },
+  application_declined: {
+    subject: "About your application: {event}",
+    intro: "Thank you for your interest in {event}. Unfortunately we cannot offer you a seat this time. We hope to see you at another event.",
+  },
   event_updated: {
     subject: "Changed: {event}",
     intro: "The details of {event} have changed. Here is what applies now.",

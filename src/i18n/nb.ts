@@ -64,6 +64,14 @@ export const nb: typeof sv = {
     subject: "Avlyst økt: {session}",
     intro: "Dessverre er økten {session} på {event} avlyst. Påmeldingen din til arrangementet gjelder som før.",
   },
+  application_received: {
+    subject: "Vi har mottatt søknaden din: {event}",
+    intro: "Takk for søknaden til {event}. Arrangøren går gjennom søknadene, og du får svar på e-post så snart den er behandlet.",
+  },
+  application_declined: {
+    subject: "Svar på søknaden din: {event}",
+    intro: "Takk for interessen for {event}. Dessverre kan vi ikke tilby deg plass denne gangen. Vi håper vi ses ved en annen anledning.",
+  },
   event_updated: {
     subject: "Endret: {event}",
     intro: "Opplysningene om {event} er endret. Her er det som gjelder nå.",

@@ -62,6 +62,14 @@ export const sv = {
     subject: "Inställt pass: {session}",
     intro: "Tyvärr är passet {session} på {event} inställt. Din anmälan till evenemanget gäller som förut.",
   },
+  application_received: {
+    subject: "Vi har tagit emot din ansökan: {event}",
+    intro: "Tack för din ansökan till {event}. Arrangören går igenom ansökningarna och du får besked med e-post så snart den är behandlad.",
+  },
+  application_declined: {
+    subject: "Besked om din ansökan: {event}",
+    intro: "Tack för ditt intresse för {event}. Tyvärr kan vi inte erbjuda dig en plats den här gången. Vi hoppas att vi ses vid ett annat tillfälle.",
+  },
   event_updated: {
     subject: "Ändrat: {event}",
     intro: "Uppgifterna för {event} har ändrats. Här är de som gäller nu.",

@@ -11,6 +11,10 @@ export const errorStatus = {
   already_registered: 409,
   event_full: 409,
   session_full: 409,
+  invitation_required: 403,
+  invitation_revoked: 403,
+  invitation_used: 409,
+  company_quota: 409,
   registration_closed: 409,
   event_cancelled: 409,
   slug_taken: 409,
@@ -69,6 +73,15 @@ export const reasons = {
   programme_locked: { code: "conflict", params: [] },
   // A session for an event whose programme is "none": nobody would see it.
   no_programme: { code: "conflict", params: [] },
+  // Access: an event by invitation without a valid link, with a revoked one, or one whose
+  // seats are taken; a company at its quota; an application no longer pending.
+  invitation_required: { code: "invitation_required", params: [] },
+  invitation_revoked: { code: "invitation_revoked", params: [] },
+  invitation_used: { code: "invitation_used", params: [] },
+  invitation_not_found: { code: "not_found", params: [] },
+  invitation_closed: { code: "conflict", params: [] },
+  company_quota: { code: "company_quota", params: [] },
+  not_pending: { code: "conflict", params: [] },
   signup_not_open: { code: "registration_closed", params: [] },
   signup_closed: { code: "registration_closed", params: [] },
   signup_cancelled: { code: "registration_closed", params: [] },

@@ -107,7 +107,7 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
   const shown = emailEvent(ctx, e, r.language, inviteEvent.onlineUrl ?? null);
   // A later day's reminder gives that day's time and room, not the event's.
   const details = programme.details;
-  const rendered = templates[row.kind as Exclude<OutboxRow["kind"], MemberKind>](t, {
+  const rendered = templates[row.kind as Exclude<OutboxRow["kind"], MemberKind | "invitation">](t, {
     language: r.language,
     // The greeting is by first name; a name stored whole (an import, say) is used whole.
     name: r.firstName || r.name,

@@ -1,3 +1,4 @@
+import { accessBehaviour } from "./access";
 import { attendanceBehaviour } from "./attendance";
 import { calendarBehaviour } from "./calendar";
 import type { GetTarget } from "./common";
@@ -23,4 +24,5 @@ export function apiBehaviour(target: GetTarget) {
   calendarBehaviour(target);
   errorBehaviour(target);
   programmeBehaviour(target);
+  accessBehaviour(target);
 }

@@ -13,6 +13,8 @@ export type WaitlistMode = "auto" | "offer";
  * event's capacity).
  */
 export type Programme = "none" | "choose" | "package";
+/** Who may sign up: anyone, only through a personal invitation, or anyone applying for the organiser to decide. */
+export type Access = "public" | "invitation" | "approval";
 export type QuestionKind = "text" | "textarea" | "select" | "multiselect" | "checkbox";
 export interface Question {
   id: string;
@@ -68,6 +70,12 @@ export const events = sqliteTable(
     // attendee may choose ("choose"; null: no limit).
     programme: text("programme").$type<Programme>().notNull().default("none"),
     maxSessions: integer("max_sessions"),
+    // Who may sign up (src/domain/access), whether the event is on the organisation's
+    // public lists (unlisted: reachable by its link only), and at most how many live
+    // registrations one company may hold (null: no quota).
+    access: text("access").$type<Access>().notNull().default("public"),
+    listed: integer("listed", { mode: "boolean" }).notNull().default(true),
+    companyQuota: integer("company_quota"),
     // Marks the rows a write batch touched so later statements of the same batch can
     // find them (D1 has no interactive transactions to carry ids between statements).
     changeId: text("change_id"),

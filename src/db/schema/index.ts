@@ -6,3 +6,4 @@ export * from "./accounts";
 export * from "./limits";
 export * from "./notifications";
 export * from "./programme";
+export * from "./invitations";

@@ -24,7 +24,11 @@ export type OutboxKind =
   // package's new date), a session cancelled.
   | "session_promoted"
   | "session_changed"
-  | "session_cancelled";
+  | "session_cancelled"
+  // Access: an invitation (or its reminder), an application received, one declined.
+  | "invitation"
+  | "application_received"
+  | "application_declined";
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "skipped";
 
 export const outbox = sqliteTable(

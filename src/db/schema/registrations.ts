@@ -5,10 +5,12 @@ import { events, type Language } from "./events";
 /**
  * `offered`: a freed seat held for a waitlisted person until `offerExpiresAt` (events in
  * "offer" mode); `expired`: an offer not taken (it ran out or the organiser withdrew it).
+ * `pending`: an application to an event by approval, holding no seat until the organiser
+ * approves it; `declined`: an application the organiser turned down.
  */
-export type RegistrationStatus = "confirmed" | "waitlisted" | "offered" | "cancelled" | "expired";
+export type RegistrationStatus = "confirmed" | "waitlisted" | "offered" | "pending" | "cancelled" | "expired" | "declined";
 /** The statuses that hold an email for an event: one live registration per address. */
-export const liveStatuses = ["confirmed", "waitlisted", "offered"] as const;
+export const liveStatuses = ["confirmed", "waitlisted", "offered", "pending"] as const;
 export type Answers = Record<string, string | string[] | boolean>;
 
 export const registrations = sqliteTable(
@@ -62,14 +64,23 @@ export const registrations = sqliteTable(
     substitutedAt: integer("substituted_at", { mode: "timestamp_ms" }),
     substitutedName: text("substituted_name"),
     substitutedEmailKey: text("substituted_email_key"),
+    // The invitation whose link this person came through (an event by invitation).
+    invitationId: text("invitation_id"),
+    // The organisation as a company quota counts it (src/domain/access/companyKey.ts):
+    // written with every change of `organisation`.
+    companyKey: text("company_key"),
   },
   (t) => [
     uniqueIndex("registrations_live_email_idx")
       .on(t.eventId, t.emailKey)
-      .where(sql`status IN ('confirmed', 'waitlisted', 'offered')`),
+      .where(sql`status IN ('confirmed', 'waitlisted', 'offered', 'pending')`),
     index("registrations_event_status_seq_idx").on(t.eventId, t.status, t.seq),
     // The expiry sweep: the offers whose time is up, without reading any other row.
     index("registrations_offer_expiry_idx").on(t.offerExpiresAt).where(sql`status = 'offered'`),
+    // An invitation's seats and a company's quota are counted in the write: these keep the
+    // counts to the invitation's or the company's own rows.
+    index("registrations_invitation_idx").on(t.invitationId, t.status).where(sql`invitation_id IS NOT NULL`),
+    index("registrations_company_idx").on(t.eventId, t.companyKey, t.status).where(sql`company_key IS NOT NULL`),
   ],
 );
 

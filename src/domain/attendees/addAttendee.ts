@@ -3,6 +3,7 @@ import type { Language } from "../../db/schema";
 import { isUniqueViolation } from "../../db/errors";
 import { AppError, invalid, type FieldErrors } from "../../lib/errors";
 import { emailKey } from "../../lib/emailKey";
+import { companyKey } from "../../lib/companyKey";
 import { newId } from "../../lib/secrets";
 import { checkAnswers } from "../signup";
 import type { Actor } from "../audit";
@@ -67,14 +68,14 @@ export async function addAttendee({
   const names = personNames(a);
   const statements = [
     ctx.db.all<{ status: "confirmed" | "waitlisted"; over: number }>(sql`
-      INSERT INTO registrations (id, event_id, name, first_name, last_name, email, email_key, organisation, search_text, phone,
+      INSERT INTO registrations (id, event_id, name, first_name, last_name, email, email_key, organisation, company_key, search_text, phone,
                                  language, answers, status, created_at, confirmed_at, added_by, over_capacity, checked_in_at)
       WITH s AS MATERIALIZED (
         SELECT e.id, e.waitlist,
                ${takenSeats(sql`e.id`)} < e.capacity AS free
         FROM events e
         WHERE e.id = ${event.id} AND e.org_id = ${input.orgId} AND e.status <> 'cancelled' AND e.anonymised_at IS NULL)
-      SELECT ${id}, s.id, ${names.name}, ${names.firstName}, ${names.lastName}, ${a.email.trim()}, ${emailKey(a.email)}, ${a.organisation ?? null},
+      SELECT ${id}, s.id, ${names.name}, ${names.firstName}, ${names.lastName}, ${a.email.trim()}, ${emailKey(a.email)}, ${a.organisation ?? null}, ${companyKey(a.organisation)},
              ${registrationSearchText({ ...a, email: a.email.trim() })}, ${a.phone ?? null}, ${language}, ${JSON.stringify(answers)},
              CASE WHEN s.free OR ${override} THEN 'confirmed' ELSE 'waitlisted' END, ${t},
              CASE WHEN s.free OR ${override} THEN ${t} END, ${actor.id},

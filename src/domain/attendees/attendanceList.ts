@@ -9,7 +9,7 @@ import { findEvent, type EventRow } from "../events";
 import { countByStatus, countUpTo, holdingEveryWord, statusPage, waitlistPositions, type RegistrationRow } from "../registrations";
 import { confirmedSeats, offeredSeats, waitingCount } from "../seats";
 
-export const listFilters = ["live", "confirmed", "offered", "waitlisted", "cancelled", "all"] as const;
+export const listFilters = ["live", "confirmed", "offered", "waitlisted", "pending", "cancelled", "declined", "all"] as const;
 export type ListFilter = (typeof listFilters)[number];
 
 /** Rows on one page of the workspace's list. */
@@ -22,14 +22,14 @@ export const LIST_PAGE_SIZE = 100;
 export const MAX_SEARCH_WORDS = 20;
 
 // A cursor is where the page before ended: its last row's status and arrival number.
-const statusMarks: Record<RegistrationStatus, string> = { confirmed: "c", offered: "o", waitlisted: "w", cancelled: "x", expired: "e" };
+const statusMarks: Record<RegistrationStatus, string> = { confirmed: "c", offered: "o", waitlisted: "w", pending: "p", cancelled: "x", expired: "e", declined: "d" };
 
 /** The list page's query string; anything else in it is ignored. */
 export const attendanceListQuery = z.object({
   status: z.enum(listFilters).optional(),
   q: z.string().max(200).optional(),
   // Opaque to the page: written by this file, read back by it.
-  after: z.string().regex(/^[cowxe][1-9]\d{0,15}$/, code("page_link")).optional(),
+  after: z.string().regex(/^[cowpxed][1-9]\d{0,15}$/, code("page_link")).optional(),
 });
 
 export interface Tally {
@@ -40,6 +40,10 @@ export interface Tally {
   cancelled: number;
   /** Offers not taken (run out or withdrawn). */
   expired: number;
+  /** Applications waiting for the organiser's decision (an event by approval). */
+  pending: number;
+  /** Applications the organiser turned down. */
+  declined: number;
   checkedIn: number;
   /** Confirmed registrations an organiser seated beyond capacity. */
   overCapacity: number;
@@ -76,12 +80,14 @@ export interface AttendanceList {
 
 // In the order the list shows them: the seated, the queue, then the cancelled.
 const statusesOf: Record<ListFilter, RegistrationStatus[]> = {
-  live: ["confirmed", "offered", "waitlisted"],
+  live: ["confirmed", "offered", "waitlisted", "pending"],
   confirmed: ["confirmed"],
   offered: ["offered"],
   waitlisted: ["waitlisted"],
+  pending: ["pending"],
   cancelled: ["cancelled", "expired"],
-  all: ["confirmed", "offered", "waitlisted", "cancelled", "expired"],
+  declined: ["declined"],
+  all: ["confirmed", "offered", "waitlisted", "pending", "cancelled", "expired", "declined"],
 };
 
 interface Cursor {
@@ -120,10 +126,12 @@ export async function tallyOf(ctx: ServiceContext, event: Pick<EventRow, "id" | 
            ${offeredSeats(sql`${event.id}`)} AS offered,
            (SELECT count(*) FROM registrations WHERE event_id = ${event.id} AND status = 'cancelled') AS cancelled,
            (SELECT count(*) FROM registrations WHERE event_id = ${event.id} AND status = 'expired') AS expired,
+           (SELECT count(*) FROM registrations WHERE event_id = ${event.id} AND status = 'pending') AS pending,
+           (SELECT count(*) FROM registrations WHERE event_id = ${event.id} AND status = 'declined') AS declined,
            coalesce(sum(checked_in_at IS NOT NULL), 0) AS checkedIn,
            coalesce(sum(over_capacity), 0) AS overCapacity
     FROM registrations WHERE event_id = ${event.id} AND status = 'confirmed'`);
-  const counts = row ?? { confirmed: 0, waitlisted: 0, offered: 0, cancelled: 0, expired: 0, checkedIn: 0, overCapacity: 0 };
+  const counts = row ?? { confirmed: 0, waitlisted: 0, offered: 0, cancelled: 0, expired: 0, pending: 0, declined: 0, checkedIn: 0, overCapacity: 0 };
   return {
     ...counts,
     capacity: event.capacity,

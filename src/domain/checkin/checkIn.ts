@@ -23,8 +23,8 @@ export interface ArrivalInput extends OrgScope {
  * ask this too, to show the reason instead of the button.
  */
 export function checkinRefusal(registration: { status: string }, event?: { status: string }) {
-  if (registration.status === "cancelled" || registration.status === "expired") return "checkin_cancelled" as const;
-  if (registration.status === "waitlisted" || registration.status === "offered") return "checkin_waitlisted" as const;
+  if (registration.status === "cancelled" || registration.status === "expired" || registration.status === "declined") return "checkin_cancelled" as const;
+  if (registration.status === "waitlisted" || registration.status === "offered" || registration.status === "pending") return "checkin_waitlisted" as const;
   if (event && !doorIsOpen(event)) return "checkin_event_cancelled" as const;
   return null;
 }

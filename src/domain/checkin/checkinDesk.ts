@@ -71,7 +71,9 @@ type PersonLike = { id: string; name: string; organisation: string | null; statu
 
 // The door knows four states: an open offer is not yet a seat (and says so), an offer not
 // taken is over.
-const doorStatus = (s: RegistrationStatus): ArrivalRow["status"] => (s === "expired" ? "cancelled" : s);
+// An application (pending) has no seat yet, like someone waiting; one declined is over.
+const doorStatus = (s: RegistrationStatus): ArrivalRow["status"] =>
+  s === "expired" || s === "declined" ? "cancelled" : s === "pending" ? "waitlisted" : s;
 
 export function arrivalRow(r: PersonLike): ArrivalRow {
   const checkedInAt = typeof r.checkedInAt === "string" ? r.checkedInAt : isoOrNull(r.checkedInAt);

@@ -22,10 +22,12 @@ export const createEventInput = z.strictObject({
   groupLimit: eventFields.groupLimit.default(5),
   translations: eventFields.translations.default({}),
   programme: eventFields.programme.default("none"),
+  access: eventFields.access.default("public"),
+  listed: eventFields.listed.default(true),
 });
 // Callers inside the service (the demo, the workspace) may leave the translations out.
-export type CreateEventInput = Omit<z.infer<typeof createEventInput>, "translations" | "programme"> &
-  Partial<Pick<z.infer<typeof createEventInput>, "translations" | "programme">>;
+export type CreateEventInput = Omit<z.infer<typeof createEventInput>, "translations" | "programme" | "access" | "listed"> &
+  Partial<Pick<z.infer<typeof createEventInput>, "translations" | "programme" | "access" | "listed">>;
 
 /** Creates an event; with an `actor`, its audit entry is written in the same batch. */
 export async function createEvent({ ctx, input, actor }: { ctx: ServiceContext; input: CreateEventInput & OrgScope; actor?: Actor }) {
@@ -66,6 +68,9 @@ export async function createEvent({ ctx, input, actor }: { ctx: ServiceContext; 
         translations: input.translations ?? {},
         programme: input.programme ?? "none",
         maxSessions: input.maxSessions ?? null,
+        access: input.access ?? "public",
+        listed: input.listed ?? true,
+        companyQuota: input.companyQuota ?? null,
         createdAt: now,
         updatedAt: now,
       });

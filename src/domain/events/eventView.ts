@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { events, type EventTranslations, type Language, type Programme, type Question, type WaitlistMode } from "../../db/schema";
+import { events, type Access, type EventTranslations, type Language, type Programme, type Question, type WaitlistMode } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { isoOrNull } from "../../lib/time";
 import { eventUrl, type ServiceContext } from "../context";
@@ -80,6 +80,12 @@ export interface PublicEventView {
   programme: Programme;
   /** At most how many sessions one attendee chooses ("choose"); null: no limit. */
   maxSessions: number | null;
+  /** Who may sign up: "public", "invitation" (through a personal link) or "approval" (the organiser decides). */
+  access: Access;
+  /** Whether the event is on the organisation's public lists (unlisted: reachable by its link). */
+  listed: boolean;
+  /** At most how many live registrations one organisation may hold; null: no quota. */
+  companyQuota: number | null;
 }
 
 export interface OrganiserEventView extends PublicEventView {
@@ -121,6 +127,9 @@ export function publicEventView(ctx: ServiceContext, { event: e, confirmed, wait
     translations: e.translations,
     programme: e.programme,
     maxSessions: e.maxSessions,
+    access: e.access,
+    listed: e.listed,
+    companyQuota: e.companyQuota,
   };
 }
 

@@ -12,6 +12,7 @@ import { tellEveryoneLive } from "../outbox";
 import { OFFER_CLOSE_BEFORE_START_MS, promoteWaitlisted } from "../seats";
 import { eventFields } from "../schemas";
 import { code } from "../../lib/zodIssues";
+import { companyKey } from "../../lib/companyKey";
 
 export const updateEventInput = z
   .strictObject(eventFields)
@@ -68,6 +69,9 @@ export async function updateEvent({
         ? [ctx.db.run(sql`UPDATE registrations SET offer_expires_at = min(offer_expires_at, (SELECT e.starts_at - ${OFFER_CLOSE_BEFORE_START_MS} FROM events e WHERE e.id = ${id}))
                           WHERE event_id = ${id} AND status = 'offered'`)]
         : []),
+      // A quota set on an event that has registrations counts those of before (written
+      // without a company key when no quota asked for one).
+      ...("companyQuota" in patch ? await companyKeysBackfill(ctx, id) : []),
       // Raising capacity (or a seat freed while the waitlist was off) takes effect now.
       ...promoteWaitlisted(ctx, id),
       ...(actor ? [auditEntry(ctx, actor, { action: "event.update", subjectType: "event", subjectId: id, detail: { fields: changedFields(before, patch) } })] : []),
@@ -97,4 +101,14 @@ async function programmeErrors(ctx: ServiceContext, before: EventRow, patch: Upd
   if (span?.first != null && (patch.startsAt ?? before.startsAt).getTime() > span.first) errors.startsAt = { code: "outside_event" };
   if (span?.last != null && (patch.endsAt ?? before.endsAt).getTime() < span.last) errors.endsAt = { code: "outside_event" };
   return errors;
+}
+
+/** Statements that give every registration of the event its company key, one per spelling. */
+async function companyKeysBackfill(ctx: ServiceContext, eventId: string) {
+  const spellings = await ctx.db.all<{ organisation: string }>(
+    sql`SELECT DISTINCT organisation FROM registrations WHERE event_id = ${eventId} AND organisation IS NOT NULL AND company_key IS NULL`,
+  );
+  return spellings.map(({ organisation }) =>
+    ctx.db.run(sql`UPDATE registrations SET company_key = ${companyKey(organisation)} WHERE event_id = ${eventId} AND organisation = ${organisation} AND company_key IS NULL`),
+  );
 }

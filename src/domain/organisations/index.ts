@@ -4,3 +4,4 @@ export * from "./updateOrganisation";
 export * from "./apiTokens";
 export * from "./brand";
 export * from "./logos";
+export * from "./signingKey";

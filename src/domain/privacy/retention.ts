@@ -59,7 +59,7 @@ function anonymiseEvent(ctx: ServiceContext, eventId: string) {
     // The key stays unique among live registrations, as the one-per-email index needs.
     ctx.db.run(sql`
       UPDATE registrations
-      SET name = '', first_name = '', last_name = '', email = '', email_key = ${ANON_PREFIX} || id, organisation = NULL, phone = NULL,
+      SET name = '', first_name = '', last_name = '', email = '', email_key = ${ANON_PREFIX} || id, organisation = NULL, company_key = NULL, phone = NULL,
           answers = '{}', consent_at = NULL, search_text = '', substituted_name = NULL, substituted_email_key = NULL
       WHERE event_id = ${eventId} AND email_key NOT LIKE ${ANON_PREFIX + "%"}`),
     ctx.db.run(sql`UPDATE events SET anonymised_at = coalesce(anonymised_at, ${now}) WHERE id = ${eventId}`),

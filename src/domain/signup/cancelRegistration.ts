@@ -47,7 +47,8 @@ export async function cancelRegistration({
 export function cancelStatements(ctx: ServiceContext, { eventId, which, byAttendee, actor }: { eventId: string; which: SQL; byAttendee: boolean; actor?: Actor }) {
   const now = ctx.now().getTime();
   const changeId = newId("chg");
-  const changing = sql`${which} AND status IN ('confirmed', 'waitlisted', 'offered')
+  // An application (pending) may be withdrawn like a place.
+  const changing = sql`${which} AND status IN ('confirmed', 'waitlisted', 'offered', 'pending')
     AND (${byAttendee ? 0 : 1} OR EXISTS (SELECT 1 FROM events e WHERE e.id = registrations.event_id AND e.starts_at > ${now}))`;
   const update = ctx.db.run(sql`
     UPDATE registrations

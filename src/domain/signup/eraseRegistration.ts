@@ -15,7 +15,7 @@ export function eraseRegistrationStatements(ctx: ServiceContext, { id, eventId }
   return [
     // Cancelled first, so the promotion below sees the free seat.
     ctx.db.run(sql`UPDATE registrations SET status = 'cancelled', cancelled_at = ${now}
-                   WHERE id = ${id} AND status IN ('confirmed', 'waitlisted', 'offered')`),
+                   WHERE id = ${id} AND status IN ('confirmed', 'waitlisted', 'offered', 'pending')`),
     ...promoteWaitlisted(ctx, eventId),
     ctx.db.run(sql`DELETE FROM outbox WHERE registration_id = ${id}`),
     ctx.db.run(sql`DELETE FROM manage_tokens WHERE registration_id = ${id}`),

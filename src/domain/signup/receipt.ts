@@ -1,12 +1,10 @@
 import { hmac } from "@noble/hashes/hmac.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { hexToBytes, utf8ToBytes } from "@noble/hashes/utils.js";
-import { eq, sql } from "drizzle-orm";
-import { events, organisations } from "../../db/schema";
 import { AppError } from "../../lib/errors";
-import { newKey } from "../../lib/secrets";
 import type { ServiceContext } from "../context";
 import type { RegistrationResult } from "./register";
+import { signingKey } from "../organisations";
 
 /**
  * A signup's receipt: what its result page shows (each person's name, email and status,
@@ -41,22 +39,6 @@ interface Sealed {
   p: [string, string, ReceiptStatus, number | null][];
 }
 
-/** The organisation's signing key; one from before keys existed is made now, once. */
-async function signingKey(ctx: ServiceContext, eventId: string): Promise<string> {
-  const [row] = await ctx.db
-    .select({ orgId: organisations.id, key: organisations.checkinKey })
-    .from(events)
-    .innerJoin(organisations, eq(organisations.id, events.orgId))
-    .where(eq(events.id, eventId));
-  if (!row) throw new AppError("event_not_found");
-  if (row.key) return row.key;
-  const [made] = await ctx.db
-    .update(organisations)
-    .set({ checkinKey: sql`coalesce(${organisations.checkinKey}, ${newKey()})` })
-    .where(eq(organisations.id, row.orgId))
-    .returning({ key: organisations.checkinKey });
-  return made!.key!;
-}
 
 async function aesKey(keyHex: string) {
   const raw = Uint8Array.from(hmac(sha256, hexToBytes(keyHex), utf8ToBytes(INFO)));

@@ -15,11 +15,14 @@ import { registrationSearchText } from "../registrations";
 import { defaultGroupMode, type GroupMode, type RegistrationInput } from "../schemas";
 import { signupOpenSql, signupRefusal } from "../events";
 import { choiceErrors, type ChoosableSession } from "../programme";
+import { openInvitation } from "../access";
+import { companyKey } from "../../lib/companyKey";
 import { choiceInsert, fullWithoutWaitlistSql, placedChoices, type PlacedChoice } from "../seats";
 
 export interface RegistrationResult {
   id: string;
-  status: Extract<RegistrationStatus, "confirmed" | "waitlisted">;
+  /** `pending`: an application to an event by approval, waiting for the organiser. */
+  status: Extract<RegistrationStatus, "confirmed" | "waitlisted" | "pending">;
   position: number | null;
   manageUrl: string;
   /** Their places in the event's sessions (empty without a programme). */
@@ -56,6 +59,7 @@ const signupFacts = (ctx: ServiceContext) =>
         requireConsent: organisations.requireConsent,
         programme: events.programme,
         maxSessions: events.maxSessions,
+        access: events.access,
         // The sessions' times, to check a choice before the write (which decides the seats).
         sessions: sql<string | null>`CASE WHEN ${events.programme} = 'choose' THEN
           (SELECT json_group_array(json_object('id', s.id, 'status', s.status, 'startsAt', s.starts_at, 'endsAt', s.ends_at))
@@ -80,7 +84,7 @@ export async function register({
   input: RegistrationInput & { eventId: string };
 }): Promise<RegistrationResult> {
   const [placed] = await registerGroup({ ctx, input: { eventId: input.eventId, attendees: [input] } });
-  if (!placed) throw await refusalAfterRace(ctx, input.eventId, ctx.now(), input.sessions ?? []);
+  if (!placed) throw await refusalAfterRace(ctx, input.eventId, ctx.now(), input);
   return placed;
 }
 
@@ -95,16 +99,21 @@ export async function register({
  */
 export async function registerGroup({
   ctx,
-  input: { eventId, attendees, groupMode = defaultGroupMode },
+  input: { eventId, attendees, groupMode = defaultGroupMode, invitation },
 }: {
   ctx: ServiceContext;
-  input: { eventId: string; attendees: RegistrationInput[]; groupMode?: GroupMode };
+  input: { eventId: string; attendees: RegistrationInput[]; groupMode?: GroupMode; invitation?: string };
 }): Promise<(RegistrationResult | null)[]> {
   const now = ctx.now();
   const [current] = await signupFacts(ctx).all({ eventId });
   if (!current) throw new AppError("event_not_found");
   const refusal = signupRefusal(current, now);
   if (refusal) throw refusal;
+  // An event by invitation takes signups through an invitation's link only; a link on
+  // another event counts its seats too. How many are left is for the write to decide.
+  const token = invitation ?? attendees[0]?.invitation;
+  if (current.access === "invitation" && !token) throw new AppError("invitation_required");
+  const invited = token ? await openInvitation(ctx, token, eventId) : null;
   const keys = attendees.map((a) => emailKey(a.email));
   const names = attendees.map(personNames);
   const prefix = (i: number) => (attendees.length > 1 ? `attendees.${i}.` : "");
@@ -136,24 +145,36 @@ export async function registerGroup({
     // A seat of the event comes with a seat or a waitlist place in every chosen session.
     const chosen = current.programme === "choose" ? [...new Set(a.sessions ?? [])] : [];
     const sessionsFit = chosen.length ? sql`NOT ${fullWithoutWaitlistSql(chosen)}` : sql`1`;
+    const company = companyKey(a.organisation);
+    // An invitation's link registers up to its seats, the group all or none; a company at
+    // most the event's quota. Both counted here, in the write.
+    const invitationFits = invited
+      ? sql`(${i > 0 ? previous : sql`1`} AND ${invitationSeatsTaken(invited.id)} + ${attendees.length - i} <= coalesce((SELECT v.seats FROM invitations v WHERE v.id = ${invited.id} AND v.status <> 'revoked'), 0))`
+      : sql`1`;
+    const quotaFits = company ? sql`(e.company_quota IS NULL OR ${companySeatsTaken(sql`e.id`, company)} < e.company_quota)` : sql`1`;
     const position = sql`CASE WHEN r.status = 'waitlisted' THEN json_object('position', ${newcomerPosition}) ELSE '{}' END`;
     // A colleague's email says who signed them up; the submitter's own says nothing more.
     const payload = i === 0 ? position : sql`json_patch(json_object('registeredBy', ${names[0]!.name}), ${position})`;
     return [
       ctx.db.run(sql`
-        INSERT INTO registrations (id, event_id, name, first_name, last_name, email, email_key, organisation, search_text, phone,
+        INSERT INTO registrations (id, event_id, name, first_name, last_name, email, email_key, organisation, company_key, invitation_id, search_text, phone,
                                    language, answers, consent_at, status, created_at, confirmed_at)
         WITH s AS MATERIALIZED (
-          -- Materialized so the seat decision runs once, not once per use of s.free.
-          SELECT e.id, e.waitlist, ${hasFreeSeatSql} AS free, ${fits} AS fits, ${sessionsFit} AS sessionsFit FROM events e
+          -- Materialized so the seat decision runs once, not once per use of s.free. An
+          -- application (an event by approval) takes no seat: the organiser decides.
+          SELECT e.id, e.waitlist, e.access = 'approval' AS applying, ${hasFreeSeatSql} AS free, ${fits} AS fits, ${sessionsFit} AS sessionsFit,
+                 ${invitationFits} AS invitationFits, ${quotaFits} AS quotaFits
+          FROM events e
           WHERE e.id = ${eventId} AND ${signupOpenSql(t)})
         SELECT ${id}, s.id, ${names[i]!.name}, ${names[i]!.firstName}, ${names[i]!.lastName}, ${a.email.trim()}, ${keys[i]}, ${a.organisation ?? null},
+               ${company}, ${invited?.id ?? null},
                ${registrationSearchText({ ...a, email: a.email.trim() })}, ${a.phone ?? null}, ${language}, ${JSON.stringify(checked[i])},
                ${a.consent ? t : null},
-               CASE WHEN s.free THEN 'confirmed' ELSE 'waitlisted' END, ${t},
-               CASE WHEN s.free THEN ${t} END
+               CASE WHEN s.applying THEN 'pending' WHEN s.free THEN 'confirmed' ELSE 'waitlisted' END, ${t},
+               CASE WHEN s.free AND NOT s.applying THEN ${t} END
         FROM s
-        WHERE (s.free OR s.waitlist) AND s.fits AND (s.sessionsFit OR NOT s.free) AND NOT EXISTS (SELECT 1 FROM registrations x WHERE ${takenBy(sql`x`)})`),
+        WHERE (s.applying OR ((s.free OR s.waitlist) AND s.fits AND (s.sessionsFit OR NOT s.free)))
+          AND s.invitationFits AND s.quotaFits AND NOT EXISTS (SELECT 1 FROM registrations x WHERE ${takenBy(sql`x`)})`),
       ...(withProgramme
         ? [choiceInsert(ctx, { registrationId: id, which: current.programme === "package" ? "all" : chosen.length ? chosen : [""], at: t }), placedChoices(ctx, id)]
         : []),
@@ -167,7 +188,7 @@ export async function registerGroup({
       ctx.db.all<Outcome>(sql`
         ${outboxInsert(
           ctx,
-          sql`CASE WHEN ${mine} THEN (CASE r.status WHEN 'confirmed' THEN 'confirmed' ELSE 'waitlisted' END) ELSE 'manage_link' END`,
+          sql`CASE WHEN ${mine} THEN (CASE r.status WHEN 'confirmed' THEN 'confirmed' WHEN 'pending' THEN 'application_received' ELSE 'waitlisted' END) ELSE 'manage_link' END`,
           sql`(${mine} OR (${takenBy(sql`r`, [keys[i]!])} AND ${manageLinkDue(t)}))`,
           sql`CASE WHEN ${mine} THEN ${payload} ELSE '{}' END`,
         )}
@@ -194,12 +215,21 @@ export async function registerGroup({
   if (taken.size) throw alreadyRegistered(keys, taken, prefix);
   return outcomes.map((placed, i) =>
     placed
-      ? { id: ids[i]!, status: placed.kind as RegistrationResult["status"], position: placed.position, manageUrl: manageUrl(ctx, tokens[i]!), sessions: placedIn(i) }
+      ? { id: ids[i]!, status: statusOf[placed.kind], position: placed.position, manageUrl: manageUrl(ctx, tokens[i]!), sessions: placedIn(i) }
       : null,
   );
 }
 
-type Outcome = { kind: "confirmed" | "waitlisted" | "manage_link"; position: number | null };
+type Outcome = { kind: "confirmed" | "waitlisted" | "application_received" | "manage_link"; position: number | null };
+const statusOf = { confirmed: "confirmed", waitlisted: "waitlisted", application_received: "pending", manage_link: "confirmed" } as const;
+
+/** SQL: the live registrations (and applications) an invitation's link has made. */
+const invitationSeatsTaken = (invitationId: string) =>
+  sql`(SELECT count(*) FROM registrations x WHERE x.invitation_id = ${invitationId} AND x.status IN ('confirmed', 'waitlisted', 'offered', 'pending'))`;
+
+/** SQL: the live registrations (and applications) of one company at event `eventId`, as its quota counts them. */
+export const companySeatsTaken = (eventId: SQL, key: string) =>
+  sql`(SELECT count(*) FROM registrations x WHERE x.event_id = ${eventId} AND x.company_key = ${key} AND x.status IN ('confirmed', 'waitlisted', 'offered', 'pending'))`;
 
 /** The emails among a signup's that someone else's live registration holds. */
 async function takenKeys(ctx: ServiceContext, takenByX: SQL) {
@@ -215,10 +245,21 @@ function alreadyRegistered(keys: string[], taken: Set<string>, prefix: (i: numbe
 }
 
 /** The window closed or the last seat went between our read and our write. */
-async function refusalAfterRace(ctx: ServiceContext, eventId: string, now: Date, chosen: string[]): Promise<AppError> {
+export async function refusalAfterRace(ctx: ServiceContext, eventId: string, now: Date, input: Pick<RegistrationInput, "sessions" | "invitation" | "organisation">): Promise<AppError> {
+  const chosen = input.sessions ?? [];
   const [current] = await selectEvents(ctx, eq(events.id, eventId));
   const refusal = current && signupRefusal(current.event, now, current);
   if (refusal) return refusal;
+  // The invitation's seats or the company's quota ran out before this signup's write.
+  if (input.invitation) {
+    const invited = await openInvitation(ctx, input.invitation, eventId);
+    if (invited.registered >= invited.seats) return new AppError("invitation_used");
+  }
+  const company = companyKey(input.organisation);
+  if (company && current?.event.companyQuota != null) {
+    const [row] = await ctx.db.all<{ n: number }>(sql`SELECT ${companySeatsTaken(sql`${eventId}`, company)} AS n`);
+    if ((row?.n ?? 0) >= current.event.companyQuota) return new AppError("company_quota");
+  }
   // A seat of the event was free, but not one in a chosen session without a waitlist.
   if (chosen.length && current?.event.programme === "choose") {
     const [full] = await ctx.db.all<{ full: number }>(sql`SELECT ${fullWithoutWaitlistSql(chosen)} AS full`);

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { isUniqueViolation } from "../../db/errors";
 import { liveStatuses } from "../../db/schema";
+import { companyKey } from "../../lib/companyKey";
 import { AppError } from "../../lib/errors";
 import { emailKey } from "../../lib/emailKey";
 import { newId, newSecret, sha256Hex } from "../../lib/secrets";
@@ -92,7 +93,7 @@ export async function substituteManagedRegistration({ ctx, input }: { ctx: Servi
     ctx.db.run(sql`
       UPDATE registrations
       SET substituted_name = name, substituted_email_key = email_key, substituted_at = ${now},
-          name = ${person.name}, first_name = ${person.firstName}, last_name = ${person.lastName}, email = ${newEmail}, email_key = ${newKey}, organisation = ${person.organisation ?? null},
+          name = ${person.name}, first_name = ${person.firstName}, last_name = ${person.lastName}, email = ${newEmail}, email_key = ${newKey}, organisation = ${person.organisation ?? null}, company_key = ${companyKey(person.organisation)},
           search_text = ${registrationSearchText({ name: person.name, organisation: person.organisation, email: newEmail })},
           phone = NULL, language = ${person.language ?? event.language},
           invite_sequence = invite_sequence + 1, invite_sent_at = NULL

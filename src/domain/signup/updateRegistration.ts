@@ -10,6 +10,9 @@ import { getManagedRegistration, resolveManageToken } from "./manageLink";
 import { findRegistration, registrationSearchText } from "../registrations";
 import { registrationFields } from "../schemas";
 import { personNames, withPersonNames, type PersonNames } from "../personNames";
+import { companyKey } from "../../lib/companyKey";
+import { companySeatsTaken } from "./register";
+import { isLive } from "./signupRules";
 
 /** What a registrant may change themselves. The email is their identity and stays. */
 export const registrationChanges = withPersonNames(
@@ -42,11 +45,13 @@ export async function updateManagedRegistration({
   const { event } = await findEvent(ctx, registration.eventId);
   const { answers, errors } = checkAnswers(event.questions, input.changes.answers);
   if (Object.keys(errors).length) throw invalid(errors);
+  const company = companyKey(input.changes.organisation);
   const changed = await ctx.db
     .update(registrations)
     .set({
       ...personNames(input.changes),
       organisation: input.changes.organisation ?? null,
+      companyKey: company,
       // The email is not changed here, so the one read above is the row's.
       searchText: registrationSearchText({ ...input.changes, email: registration.email }),
       phone: input.changes.phone ?? null,
@@ -59,11 +64,19 @@ export async function updateManagedRegistration({
         eq(registrations.id, id),
         inArray(registrations.status, [...liveStatuses]),
         sql`NOT EXISTS (SELECT 1 FROM events e WHERE e.id = ${registrations.eventId} AND e.status = 'cancelled')`,
+        // A new company must have room under the event's quota; staying with one's own
+        // company (however spelt) always may.
+        company === null || company === registration.companyKey
+          ? undefined
+          : sql`NOT EXISTS (SELECT 1 FROM events e WHERE e.id = ${registrations.eventId} AND e.company_quota IS NOT NULL
+                            AND ${companySeatsTaken(sql`e.id`, company)} >= e.company_quota)`,
       ),
     );
   if (changedRows(changed) === 0) {
     const { event: now } = await findEvent(ctx, registration.eventId);
-    throw new AppError(now.status === "cancelled" ? "event_cancelled" : "registration_cancelled");
+    if (now.status === "cancelled") throw new AppError("event_cancelled");
+    const { registration: after } = await findRegistration(ctx, id);
+    throw new AppError(isLive(after) ? "company_quota" : "registration_cancelled");
   }
   return getManagedRegistration({ ctx, input: { token: input.token } });
 }

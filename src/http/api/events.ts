@@ -17,6 +17,7 @@ import { chargeSignup, type SignupLimits } from "../signupLimits";
 import { validate } from "../validate";
 import { withEmbed } from "./embed";
 import { createSession, createSessionInput, withSessions } from "../../domain/programme";
+import { invitationsInput, invite, listInvitations } from "../../domain/access";
 
 export function eventRoutes(signupLimits: SignupLimits) {
   return new Hono<AppEnv>()
@@ -35,6 +36,13 @@ export function eventRoutes(signupLimits: SignupLimits) {
       const input = { id: c.req.param("id"), orgId: c.var.org.id, patch: c.req.valid("json") };
       return c.json(withEmbed(await withSessions(c.var.ctx, await updateEvent({ ctx: c.var.ctx, input, actor: apiActor(c) }))));
     })
+    .post("/:id/invitations", requireOrganiser, validate("json", invitationsInput), async (c) => {
+      const input = { ...c.req.valid("json"), eventId: c.req.param("id"), orgId: c.var.org.id };
+      return c.json({ invitations: await invite({ ctx: c.var.ctx, input, actor: apiActor(c) }) }, 201);
+    })
+    .get("/:id/invitations", requireOrganiser, async (c) =>
+      c.json({ invitations: await listInvitations({ ctx: c.var.ctx, input: { eventId: c.req.param("id"), orgId: c.var.org.id } }) }),
+    )
     .post("/:id/sessions", requireOrganiser, validate("json", createSessionInput), async (c) => {
       const input = { ...c.req.valid("json"), eventId: c.req.param("id"), orgId: c.var.org.id };
       return c.json(await createSession({ ctx: c.var.ctx, input, actor: apiActor(c) }), 201);

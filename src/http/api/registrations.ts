@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { checkIn } from "../../domain/checkin";
 import { markSessionArrival } from "../../domain/programme";
+import { decideApplication } from "../../domain/access";
 import type { AppEnv } from "../env";
 import { apiActor, requireOrganiser } from "../middleware";
 import { validate } from "../validate";
@@ -21,4 +22,13 @@ const arrival = (undo: boolean) =>
 export const registrationRoutes = new Hono<AppEnv>()
   .use(requireOrganiser)
   .route("/:id/check-in", arrival(false))
-  .route("/:id/check-in", arrival(true));
+  .route("/:id/check-in", arrival(true))
+  // An application to an event by approval: decided by the organiser.
+  .post("/:id/approve", async (c) => {
+    const { status, position } = await decideApplication({ ctx: c.var.ctx, input: { id: c.req.param("id"), orgId: c.var.org.id, verdict: "approve" }, actor: apiActor(c) });
+    return c.json({ status, position });
+  })
+  .post("/:id/decline", async (c) => {
+    const { status } = await decideApplication({ ctx: c.var.ctx, input: { id: c.req.param("id"), orgId: c.var.org.id, verdict: "decline" }, actor: apiActor(c) });
+    return c.json({ status });
+  });

@@ -71,20 +71,24 @@ function Filters({ list, columns, t, language }: { list: AttendanceList; columns
   const cols = columnsParam(columns);
   const { tally } = list;
   const counts: Record<ListFilter, number> = {
-    live: tally.confirmed + tally.offered + tally.waitlisted,
+    live: tally.confirmed + tally.offered + tally.waitlisted + tally.pending,
     confirmed: tally.confirmed,
     offered: tally.offered,
     waitlisted: tally.waitlisted,
+    pending: tally.pending,
     cancelled: tally.cancelled + tally.expired,
-    all: tally.confirmed + tally.offered + tally.waitlisted + tally.cancelled + tally.expired,
+    declined: tally.declined,
+    all: tally.confirmed + tally.offered + tally.waitlisted + tally.pending + tally.cancelled + tally.expired + tally.declined,
   };
+  // Applications are a filter of their own only where there are any (an event by approval).
+  const shown = (f: ListFilter) => (f !== "pending" && f !== "declined") || list.event.access === "approval" || counts[f] > 0 || f === list.filter;
   return (
     <form method="get" action={listPath(list.event.id)} class="toolbar no-print" role="search">
       {cols !== null ? <input type="hidden" name="cols" value={cols} /> : null}
       <div class="field">
         <label for="f-status">{t.search.show}</label>
         <select id="f-status" name="status">
-          {(Object.keys(t.filters) as ListFilter[]).map((f) => (
+          {(Object.keys(t.filters) as ListFilter[]).filter(shown).map((f) => (
             <option value={f} selected={f === list.filter}>
               {`${t.filters[f]} (${number(counts[f], language)})`}
             </option>

@@ -18,7 +18,7 @@ interface TableProps {
   language: Language;
 }
 
-const statusBadge = { confirmed: "badge", offered: "badge wait", waitlisted: "badge wait", cancelled: "badge bad", expired: "badge bad" } as const;
+export const statusBadge = { confirmed: "badge", offered: "badge wait", waitlisted: "badge wait", pending: "badge wait", cancelled: "badge bad", expired: "badge bad", declined: "badge bad" } as const;
 
 /** The form the rows' tick boxes belong to (by their `form` attribute: the row menus hold forms of their own). */
 const BULK_FORM = "bulk";

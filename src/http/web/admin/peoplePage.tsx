@@ -1,3 +1,4 @@
+import { statusBadge } from "./attendeeTable";
 import type { Member } from "../../../domain/accounts";
 import type { PeopleFound, PersonHit } from "../../../domain/attendees";
 import { counted, formatNumber as number } from "../../../i18n/format";
@@ -5,7 +6,6 @@ import { fill } from "../../../i18n/messages";
 import { formatInstant, listPath } from "./attendeeShared";
 import { AdminLayout, wordsFor } from "./layout";
 
-const statusBadge = { confirmed: "badge", offered: "badge wait", waitlisted: "badge wait", cancelled: "badge bad", expired: "badge bad" } as const;
 
 /**
  * Where a hit is on its event's list: every status, searched by the person's own email (which

@@ -9,6 +9,8 @@ export const attendees: typeof sv = {
     waitlisted: "waitlisted",
     cancelled: "cancelled",
     expired: "expired",
+    pending: "pending",
+    declined: "declined",
   },
   filters: {
     // Offered people are in the live list too, each marked "offered" with their deadline.
@@ -16,7 +18,9 @@ export const attendees: typeof sv = {
     confirmed: "Confirmed",
     offered: "Offered a seat",
     waitlisted: "Waitlisted",
+    pending: "Applications waiting",
     cancelled: "Cancelled",
+    declined: "Declined applications",
     all: "All, with cancelled",
   },
   counts: {

@@ -27,6 +27,8 @@ export const recordsExports: typeof sv = {
     waitlisted: "waitlisted",
     cancelled: "cancelled",
     expired: "expired",
+    pending: "pending",
+    declined: "declined",
   },
   yes: "Yes",
   no: "No",

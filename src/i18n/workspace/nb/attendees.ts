@@ -9,13 +9,17 @@ export const attendees: typeof sv = {
     waitlisted: "på ventelisten",
     cancelled: "avmeldt",
     expired: "tilbudet gikk ut",
+    pending: "søker",
+    declined: "avslått",
   },
   filters: {
     live: "Bekreftede og på ventelisten",
     confirmed: "Bekreftede",
     offered: "Tilbudt plass",
     waitlisted: "På ventelisten",
+    pending: "Søknader som venter",
     cancelled: "Avmeldte",
+    declined: "Avslåtte søknader",
     all: "Alle, også avmeldte",
   },
   counts: {

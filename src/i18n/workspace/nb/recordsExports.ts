@@ -25,6 +25,8 @@ export const recordsExports: typeof sv = {
     waitlisted: "På ventelisten",
     cancelled: "Avmeldt",
     expired: "Tilbudet gikk ut",
+    pending: "Søknaden venter",
+    declined: "Avslått",
   },
   yes: "Ja",
   no: "Nei",

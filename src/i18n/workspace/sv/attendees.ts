@@ -10,6 +10,8 @@ export const attendees = {
     waitlisted: "på väntelistan",
     cancelled: "avbokad",
     expired: "erbjudandet gick ut",
+    pending: "ansöker",
+    declined: "avböjd",
   },
   /** The list's filters, as the "Visa" menu and the table's caption name them. */
   filters: {
@@ -17,7 +19,9 @@ export const attendees = {
     confirmed: "Bekräftade",
     offered: "Har fått erbjudande om plats",
     waitlisted: "På väntelistan",
+    pending: "Ansökningar som väntar",
     cancelled: "Avbokade",
+    declined: "Avböjda ansökningar",
     all: "Alla, även avbokade",
   },
   counts: {

@@ -30,6 +30,8 @@ export const recordsExports = {
     waitlisted: "På väntelistan",
     cancelled: "Avbokad",
     expired: "Erbjudandet gick ut",
+    pending: "Ansökan väntar",
+    declined: "Avböjd",
   },
   yes: "Ja",
   no: "Nej",

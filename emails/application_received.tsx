@@ -1,0 +1,3 @@
+import { simple } from "./layout";
+
+export default simple((t) => t.application_received);
