@@ -6,6 +6,7 @@ import { PASSWORD } from "./helpers/admin";
 import { join } from "node:path";
 import { browserSuite, DESKTOP, screenshot, screenshotDir } from "./helpers/browser";
 
+
 // The demo's conference (talks and three workshops of 25 to choose) and its LEAN course (a
 // package of four dates) as an organiser and an attendee see them: the screenshots in
 // docs/images for docs/programme.md come from here (test/artifacts/screenshots, 1280 px).
@@ -17,7 +18,7 @@ let course: { id: string; slug: string };
 
 beforeAll(async () => {
   const demo = await seedDemo({ ctx: suite.h.ctx });
-  [conference, course] = demo.events as [typeof conference, typeof course];
+  [conference, course] = demo.events as unknown as [typeof conference, typeof course];
   await setPassword({ ctx: suite.h.ctx, member: demo.owner, password: PASSWORD });
   context = await suite.browser.newContext({ ...DESKTOP, locale: "sv-SE" });
   page = await context.newPage();
@@ -41,8 +42,9 @@ describe("the programme as the docs show it", () => {
     await page.goto(`${suite.server.url}/e/${conference.slug}?lang=sv`);
     expect(await page.locator('input[name="sessions"]').count()).toBe(6);
     await page.locator("section.programme").screenshot({ path: join(screenshotDir, "docs-programme-event.png") });
+    await page.locator(".session-choices").screenshot({ path: join(screenshotDir, "docs-programme-form.png") });
     await page.goto(`${suite.server.url}/e/${course.slug}?lang=sv`);
     expect(await page.locator("body").textContent()).toContain("Tillfälle 4: Handlingsplan och uppföljning");
-    await screenshot(page, "docs-programme-package");
+    await page.locator("section.programme").screenshot({ path: join(screenshotDir, "docs-programme-package.png") });
   });
 });
