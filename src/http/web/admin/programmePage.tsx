@@ -73,13 +73,18 @@ function SessionRow({ s, i, all, event, language, t }: { s: SessionView; i: numb
   const named = (template: string) => fill(template, { session: s.title });
   return (
     <tr class={s.status === "cancelled" ? "cancelled" : undefined}>
-      <td>{formatHours(new Date(s.startsAt), new Date(s.endsAt), event.timezone, language)}</td>
+      <td class="nowrap">{formatHours(new Date(s.startsAt), new Date(s.endsAt), event.timezone, language)}</td>
       <th scope="row">
         {s.title}
         {s.status === "cancelled" ? <span class="flag"> {t.cancelled}</span> : null}
+        {/* Where it is, under its name: two mostly empty columns made the table wider than the page. */}
+        {s.track || s.venue ? (
+          <>
+            <br />
+            <span class="small">{[s.track, s.venue].filter(Boolean).join(" · ")}</span>
+          </>
+        ) : null}
       </th>
-      <td>{s.track ?? ""}</td>
-      <td>{s.venue ?? ""}</td>
       <td>
         {!own ? t.eventSeats : s.capacity === null ? t.noLimit : n(s.capacity)}
         {own && s.capacity !== null && !s.waitlist ? <span class="small">, {t.noWaitlist}</span> : null}
@@ -155,11 +160,11 @@ export function ProgrammePage({ member, orgName, event, sessions, state = blankS
             <section>
               <h2>{day}</h2>
               <div class="table-wrap">
-                <table class="data">
+                <table class="data programme">
                   <caption class="visually-hidden">{fill(t.sessionsOn, { day })}</caption>
                   <thead>
                     <tr>
-                      {[c.time, c.session, c.track, c.venue, c.capacity, c.confirmed, c.waitlisted, c.seatsLeft, c.actions].map((h) => (
+                      {[c.time, c.session, c.capacity, c.confirmed, c.waitlisted, c.seatsLeft, c.actions].map((h) => (
                         <th scope="col">{h}</th>
                       ))}
                     </tr>

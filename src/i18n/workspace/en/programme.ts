@@ -34,8 +34,6 @@ export const programme: typeof sv = {
   columns: {
     time: "Time",
     session: "Session",
-    track: "Track or room",
-    venue: "Venue",
     capacity: "Seats",
     confirmed: "Confirmed",
     waitlisted: "Waitlisted",

@@ -34,8 +34,6 @@ export const programme: typeof sv = {
   columns: {
     time: "Tid",
     session: "Økt",
-    track: "Spor eller rom",
-    venue: "Lokale",
     capacity: "Plasser",
     confirmed: "Bekreftet",
     waitlisted: "På ventelisten",

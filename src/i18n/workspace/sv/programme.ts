@@ -33,8 +33,6 @@ export const programme = {
   columns: {
     time: "Tid",
     session: "Pass",
-    track: "Spår eller sal",
-    venue: "Lokal",
     capacity: "Platser",
     confirmed: "Bekräftade",
     waitlisted: "På väntelistan",

@@ -13,4 +13,8 @@ export const adminSessions = `
 .session-pick button { width: auto; }
 .checkin-events .sessions { list-style: none; padding: 0 0 0 1rem; margin: -0.3rem 0 0.6rem; }
 .checkin-events .sessions a { padding: 0.6rem 0.9rem; margin-block: 0.35rem; }
+/* The programme page: a session's name wraps (row headers do not elsewhere), its hours do not. */
+table.programme tbody th { white-space: normal; background: none; min-width: 12rem; }
+table.programme .nowrap { white-space: nowrap; }
+table.programme tr:last-child th { border-bottom: 0; }
 `;
