@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { ApiTarget } from "../helpers/apiTarget";
 import { manage, manageToken, newEvent, person, signUp, type GetTarget } from "./common";
 
+/** Invitations and staged rows of the whole database: a refused list adds to neither. */
+const countAll = async (t: ApiTarget) => ((await t.sql<{ n: number }>("SELECT (SELECT count(*) FROM invitations) + (SELECT count(*) FROM invitation_imports) AS n"))[0]!.n);
 const tokenOf = (url: string) => new URL(url).searchParams.get("invitation")!;
 const invite = (t: ApiTarget, eventId: string, invitees: unknown[], send?: boolean) =>
   t.api("POST", `/events/${eventId}/invitations`, send === undefined ? { invitees } : { invitees, send });
@@ -48,6 +50,25 @@ export function accessBehaviour(target: GetTarget) {
       expect([closed.status, closed.body.error.code]).toEqual([409, "conflict"]);
       expect((await t.api("POST", `/invitations/${id}/revoke`, undefined, { token: t.orgs[1]!.token })).status).toBe(404);
       expect((await t.api("GET", `/events/${ev.id}/invitations`, undefined, { token: null })).status).toBe(401);
+    });
+
+    it("takes a list of 1000 in chunks and shows it whole; one bad line in a long list writes nothing", async () => {
+      const t = target();
+      const ev = await newEvent(t, { access: "invitation" });
+      // Short fields: the list must stay under the API's 64 KiB body limit.
+      const people = Array.from({ length: 1000 }, (_, i) => ({ email: `g${i}@f${i % 40}.se`, name: `G N${i}`, seats: 1 + (i % 3) }));
+      const broken = people.map((p, i) => (i === 700 ? { ...p, email: "g700.f.se" } : p));
+      const before = await countAll(t);
+      const refused = await invite(t, ev.id, broken, false);
+      expect([refused.status, Object.keys(refused.body.error.fieldCodes)]).toEqual([400, ["invitees.700.email"]]);
+      expect(await countAll(t)).toBe(before);
+      const made = await invite(t, ev.id, people, false);
+      expect(made.status).toBe(201);
+      expect(made.body.invitations).toHaveLength(1000);
+      expect(made.body.invitations.every((i: { status: string }) => i.status === "created")).toBe(true);
+      expect(await t.sql("SELECT count(*) AS n, sum(seats) AS seats FROM invitations WHERE event_id = ?", [ev.id])).toEqual([{ n: 1000, seats: 1999 }]);
+      expect(await t.sql("SELECT count(*) AS n FROM invitation_imports")).toEqual([{ n: 0 }]);
+      expect(await t.sql("SELECT count(*) AS n FROM outbox WHERE event_id = ?", [ev.id])).toEqual([{ n: 0 }]);
     });
 
     it("refuses a signup without a link, with a wrong or revoked one, and a used-up one; changes nothing", async () => {

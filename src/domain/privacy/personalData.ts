@@ -137,6 +137,9 @@ export async function erasePersonalData({ ctx, input, actor }: { ctx: ServiceCon
       ? [ctx.db.update(auditLog).set({ detail: {} }).where(and(eq(auditLog.orgId, input.orgId), eq(auditLog.subjectType, "registration"), inArray(auditLog.subjectId, regIds)))]
       : []),
     ...forgetPassedOnSeats(ctx, input.orgId, found.email),
+    // An invitation names its invitee: erased with them (the registrations made through
+    // it keep their places, without the link's name).
+    ctx.db.run(sql`DELETE FROM invitations WHERE email_key = ${found.email} AND event_id IN (SELECT id FROM events WHERE org_id = ${input.orgId})`),
   ]);
   return counts;
 }

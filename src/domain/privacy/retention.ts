@@ -62,6 +62,11 @@ function anonymiseEvent(ctx: ServiceContext, eventId: string) {
       SET name = '', first_name = '', last_name = '', email = '', email_key = ${ANON_PREFIX} || id, organisation = NULL, company_key = NULL, phone = NULL,
           answers = '{}', consent_at = NULL, search_text = '', substituted_name = NULL, substituted_email_key = NULL
       WHERE event_id = ${eventId} AND email_key NOT LIKE ${ANON_PREFIX + "%"}`),
+    // Invitations name their invitees: their counts stay, their people go.
+    ctx.db.run(sql`
+      UPDATE invitations SET email = '', email_key = ${ANON_PREFIX} || id, first_name = '', last_name = '', organisation = NULL
+      WHERE event_id = ${eventId} AND email_key NOT LIKE ${ANON_PREFIX + "%"}`),
+    ctx.db.run(sql`DELETE FROM outbox WHERE event_id = ${eventId} AND kind = 'invitation'`),
     ctx.db.run(sql`UPDATE events SET anonymised_at = coalesce(anonymised_at, ${now}) WHERE id = ${eventId}`),
   ] as const;
 }

@@ -39,3 +39,23 @@ describe("a company quota", () => {
     expect([third.status, third.body.error.code]).toEqual([409, "company_quota"]);
   });
 });
+
+describe("invitations and personal data", () => {
+  it("an erased person's invitation goes; retention keeps an old event's invitation counts without their people", async () => {
+    const { erasePersonalData, applyRetention } = await import("../src/domain/privacy");
+    const ev = (await h.api("POST", "/events", eventBody({ access: "invitation" }))).body;
+    await h.api("POST", `/events/${ev.id}/invitations`, { invitees: [{ email: "glomd@abb.se", name: "Glömd Person" }, { email: "kvar@abb.se", organisation: "ABB" }] });
+    const actor = { orgId: h.orgId, id: null, email: "test" };
+    await erasePersonalData({ ctx: h.ctx, input: { orgId: h.orgId, email: "Glomd@abb.se" }, actor });
+    expect(await h.database.db.all(sql`SELECT email FROM invitations WHERE event_id = ${ev.id}`)).toEqual([{ email: "kvar@abb.se" }]);
+
+    // An event long past, of an organisation keeping data 30 days.
+    await h.database.db.run(sql`UPDATE organisations SET retention_days = 30 WHERE id = ${h.orgId}`);
+    await h.database.db.run(sql`UPDATE events SET starts_at = 0, ends_at = 1000 WHERE id = ${ev.id}`);
+    await applyRetention({ ctx: h.ctx });
+    expect(await h.database.db.all(sql`SELECT email, first_name, organisation, seats FROM invitations WHERE event_id = ${ev.id}`)).toEqual([
+      { email: "", first_name: "", organisation: null, seats: 1 },
+    ]);
+    expect(await h.database.db.all(sql`SELECT count(*) AS n FROM outbox WHERE event_id = ${ev.id} AND kind = 'invitation'`)).toEqual([{ n: 0 }]);
+  });
+});
