@@ -219,8 +219,11 @@ export function EventPageView(props: {
   // An event by invitation takes its form through a valid link only; a link with no seat
   // left says so. Otherwise a refused link is said above the public form.
   const form = !data.closedBecause && (event.access !== "invitation" || invited) && (!invited || invited.seatsLeft > 0);
-  // An invitee's form offers colleague rows up to the seats their link has left.
-  const formData = invited ? { ...data, event: { ...event, groupLimit: Math.max(1, Math.min(event.groupLimit, invited.seatsLeft)) } } : data;
+  // An invitee's form offers colleague rows up to the seats their link has left (and
+  // keeps every row a refused form had filled in, so nothing typed is lost).
+  const typedRows = Object.entries(state.values).flatMap(([k, v]) => (/^attendees\.\d+\./.test(k) && String(v).trim() ? [Number(k.split(".")[1]) + 1] : []));
+  const rows = invited ? Math.max(1, Math.min(event.groupLimit, Math.max(invited.seatsLeft, ...typedRows))) : event.groupLimit;
+  const formData = { ...data, event: { ...event, groupLimit: rows } };
   return (
     <Layout
       page={page}
