@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { Language } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { fill } from "../../i18n/messages";
 import { pageRefusal, plural } from "../../i18n/pages";
@@ -30,8 +31,9 @@ export interface EventPageOptions {
   pages: PageCacheOptions;
 }
 
-const eventPageInfo = (c: AppContext) =>
-  pageInfo(pageLanguage(c, c.var.eventPage!.event.language), c.req.url, c.req.query("embed") === "1");
+// An invitee's page speaks their language (the organiser's list says it), else the event's.
+const eventPageInfo = (c: AppContext, preferred?: Language | null) =>
+  pageInfo(pageLanguage(c, preferred ?? c.var.eventPage!.event.language), c.req.url, c.req.query("embed") === "1");
 
 /** A path under the event's page, keeping the language and the embedded view. */
 function eventPath(slug: string, page: PageInfo, rest = "") {
@@ -56,7 +58,7 @@ async function accessOf(c: AppContext, token: string | undefined): Promise<{ acc
   try {
     const inv = await openInvitation(c.var.ctx, token, c.var.eventPage!.event.id);
     const name = [inv.firstName, inv.lastName].filter(Boolean).join(" ") || inv.email;
-    const access = { invited: { name, seatsLeft: Math.max(0, inv.seats - inv.registered), token } };
+    const access = { invited: { name, seatsLeft: Math.max(0, inv.seats - inv.registered), token, language: inv.language as Language | null } };
     const values = { firstName: inv.firstName, lastName: inv.lastName, email: inv.email, organisation: inv.organisation ?? "" };
     return { access, values, visit: () => visitInvitation(c.var.ctx, inv) };
   } catch (err) {
@@ -69,7 +71,7 @@ async function accessOf(c: AppContext, token: string | undefined): Promise<{ acc
 export function eventPageRoutes(options: EventPageOptions) {
   const headers = pageHeaders({ turnstile: options.turnstile !== null });
   const showPage = async (c: AppContext, state: FormState, status: 200 | 400 | 403 | 409 = 200, lostLink?: LostLinkState, access?: AccessView) => {
-    const page = eventPageInfo(c);
+    const page = eventPageInfo(c, access && "invited" in access ? access.invited.language : null);
     const data = c.var.eventPage!;
     const action = eventPath(data.event.slug, page);
     // Read after the page's stamp (loadEventPage): a kept page is never older than its stamp.

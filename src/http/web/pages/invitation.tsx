@@ -1,3 +1,4 @@
+import type { Language } from "../../../db/schema";
 import { fill } from "../../../i18n/messages";
 import { plural } from "../../../i18n/pages";
 import type { EventPage, PublicEventView } from "../../../domain/events";
@@ -9,7 +10,7 @@ import type { PageInfo } from "../layout";
  * their invitation has left, and its token, which the form sends back), or why a link
  * was refused (the refusal in the page's words). Absent: no link was given.
  */
-export type AccessView = { invited: { name: string; seatsLeft: number; token: string } } | { refused: string };
+export type AccessView = { invited: { name: string; seatsLeft: number; token: string; language?: Language | null } } | { refused: string };
 
 /** How to reach the organiser: who to ask about an invitation. */
 export function OrganiserContact({ brand, page }: { brand: PublicBrand; page: PageInfo }) {
