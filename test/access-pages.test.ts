@@ -167,6 +167,19 @@ describe("an event by invitation", () => {
   });
 });
 
+describe("a company's quota", () => {
+  it("refuses the one who hits it with the form's words, in their language, and writes nothing", async () => {
+    const ev = await newEvent({ companyQuota: 1 });
+    expect((await post(`/e/${ev.slug}`, { name: "Kim Ek", email: "kim@volvo.example", organisation: "Volvo AB" })).status).toBe(303);
+    const res = await post(`/e/${ev.slug}?lang=nb`, { name: "Lars Ek", email: "lars@volvo.example", organisation: "volvo" });
+    expect(res.status).toBe(409);
+    const html = await res.text();
+    expect(html).toContain("Organisasjonen din har allerede så mange påmeldinger som arrangøren tar imot");
+    expect(html).toContain('value="lars@volvo.example"');
+    expect((await registrations(ev.id)).map((r) => r.email)).toEqual(["kim@volvo.example"]);
+  });
+});
+
 describe("declining an invitation", () => {
   it("shows the event and one button on GET, which declines nothing; the POST declines, from our own pages only", async () => {
     const ev = await newEvent({ access: "invitation" });
