@@ -124,7 +124,7 @@ function StickySignup({ data, page }: { data: EventPage; page: PageInfo }) {
   return (
     <p class="sticky-signup no-print">
       <a class="button" href="#signup">
-        {newcomerGetsSeat(data.event) ? t.summary.signUp : t.summary.joinWaitlist}
+        {data.event.access === "approval" ? t.access.submitApplication : newcomerGetsSeat(data.event) ? t.summary.signUp : t.summary.joinWaitlist}
       </a>
     </p>
   );
