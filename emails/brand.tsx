@@ -3,6 +3,9 @@ import type { EmailData } from "./types";
 
 const muted = "color:#52606d;font-size:13px";
 
+/** What the brand parts read of an email: any email of an organisation, about a registration or not. */
+type Brandable = Pick<EmailData, "brand" | "orgName">;
+
 /** A button in the organisation's colour (validated #rrggbb, with a text colour that reads on it), else Plats' blue. */
 export const buttonStyle = (data: Pick<EmailData, "brand">) => {
   const p = data.brand?.palette;
@@ -15,7 +18,7 @@ export const buttonStyle = (data: Pick<EmailData, "brand">) => {
  * clients show a blank message), with the organisation's name as its alt text, which is
  * what a reader sees while images are blocked or once the logo has been replaced.
  */
-export function BrandLogo({ data }: { data: EmailData }) {
+export function BrandLogo({ data }: { data: Brandable }) {
   if (!data.brand?.logo) return null;
   return (
     <p style="margin:0 0 16px">
@@ -25,7 +28,7 @@ export function BrandLogo({ data }: { data: EmailData }) {
 }
 
 /** The organisation's contact and footer, then why the reader got the email. */
-export function BrandFooter({ t, data }: { t: Messages; data: EmailData }) {
+export function BrandFooter({ t, data }: { t: Messages; data: Brandable }) {
   const b = data.brand;
   return (
     <>
@@ -48,7 +51,7 @@ export function BrandFooter({ t, data }: { t: Messages; data: EmailData }) {
 }
 
 /** The same footer in the text part. */
-export function brandFooterText(t: Messages, data: EmailData) {
+export function brandFooterText(t: Messages, data: Brandable) {
   const b = data.brand;
   const contact = [b?.contactEmail, b?.contactPhone].filter(Boolean);
   return [contact.length ? `${t.contact}: ${[data.orgName, ...contact].join(" · ")}` : null, b?.footer ?? null, fill(t.footer, { org: data.orgName })]

@@ -45,6 +45,7 @@ export const templates: Record<Exclude<OutboxKind, MemberKind | "invitation">, T
   application_received,
   application_declined,
 };
+export { invitationEmail, type InvitationData } from "./invitation";
 export { loginLinkEmail } from "./login_link";
 export { organiserActivityEmail, organiserDigestEmail, type OrganiserEventPart, type OrganiserMailData } from "./organiserMail";
 export type { EmailBrand, EmailData, Rendered } from "./types";

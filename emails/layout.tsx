@@ -63,7 +63,15 @@ function CheckinBlock({ t, data }: { t: Messages; data: EmailData }) {
  * the reader's sessions, calendar links for confirmed attendees, and the manage link. Returns the HTML part and
  * the plain-text part with the same content.
  */
-export function layout(t: Messages, data: EmailData, subject: string, intro: string, extra?: { html: Child; text: string }): Rendered {
+export function layout(
+  t: Messages,
+  data: EmailData,
+  subject: string,
+  intro: string,
+  extra?: { html: Child; text: string },
+  /** The manage link's own words (an application's), or none at all (`null`: a declined application has nothing to manage). */
+  manage: { intro: string; button: string } | null = { intro: t.manageIntro, button: t.manageButton },
+): Rendered {
   const html = (
     <html lang={data.language}>
       <body style="margin:0;background:#f5f7fa">
@@ -77,12 +85,16 @@ export function layout(t: Messages, data: EmailData, subject: string, intro: str
           <Programme t={t} data={data} />
           <CheckinBlock t={t} data={data} />
           <CalendarLinks t={t} data={data} />
-          <p>{t.manageIntro}</p>
-          <p>
-            <a href={data.manageUrl} style={buttonStyle(data)}>
-              {t.manageButton}
-            </a>
-          </p>
+          {manage ? (
+            <>
+              <p>{manage.intro}</p>
+              <p>
+                <a href={data.manageUrl} style={buttonStyle(data)}>
+                  {manage.button}
+                </a>
+              </p>
+            </>
+          ) : null}
           <BrandFooter t={t} data={data} />
         </div>
       </body>
@@ -102,7 +114,7 @@ export function layout(t: Messages, data: EmailData, subject: string, intro: str
     data.calendar
       ? `${t.addToCalendar}:\nGoogle: ${data.calendar.google}\nOutlook.com: ${data.calendar.outlook}\nMicrosoft 365: ${data.calendar.office365}\n${t.calendarFile}: ${data.calendar.ics}`
       : null,
-    `${t.manageIntro}\n${data.manageUrl}`,
+    manage ? `${manage.intro}\n${data.manageUrl}` : null,
     brandFooterText(t, data),
   ]
     .filter(Boolean)

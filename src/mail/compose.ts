@@ -13,6 +13,7 @@ import { eventInLanguage, personalParagraph } from "../domain/events";
 import { emailEvent } from "./emailEvent";
 import { eventUrl, manageUrl, type ServiceContext } from "../domain/context";
 import { findRegistration } from "../domain/registrations";
+import { composeInvitation } from "./invitationMail";
 import { composeLoginLink } from "./loginLinkMail";
 import { composeOrganiserMail } from "./organiserMail";
 import { programmeFacts } from "./programmeMail";
@@ -54,6 +55,8 @@ const organiserMessage = (payload: Record<string, unknown>) => ({
 export async function compose(ctx: ServiceContext, row: OutboxRow, settings: MailSettings): Promise<Composed> {
   if (row.kind === "login_link") return composeLoginLink(ctx, row, settings, senderHost(settings));
   if (row.kind === "organiser_activity" || row.kind === "organiser_digest") return composeOrganiserMail(ctx, row, settings, senderHost(settings));
+  if (row.kind === "invitation")
+    return composeInvitation(ctx, row, { from: (name) => organisationSender(settings, name), brand: (org) => emailBrand(ctx, org), host: senderHost(settings) });
   if (!row.registrationId) return { skip: "no registration" };
   const [found] = await ctx.db
     .select({ registration: registrations, event: events, org: organisations })
@@ -87,6 +90,9 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
     session_promoted: confirmed,
     session_changed: confirmed,
     session_cancelled: live,
+    // An application's receipt while it waits; the polite no once it is declined.
+    application_received: live && r.status === "pending",
+    application_declined: e.status !== "cancelled" && r.status === "declined",
   };
   if (stillTrue[row.kind] === false) return { skip: `no longer applies (registration ${r.status}, event ${e.status})` };
   if (row.kind === "event_updated" && (await laterUpdateQueued(ctx, row)))

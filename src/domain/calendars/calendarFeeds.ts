@@ -30,15 +30,15 @@ export async function eventCalendar({ ctx, input }: { ctx: ServiceContext; input
 }
 
 /**
- * An organisation's public events that have not ended, as a subscription feed.
- * Cancelled ones stay in, marked CANCELLED, so subscribers' calendars drop them.
+ * An organisation's public, listed events that have not ended, as a subscription feed
+ * (an unlisted one is reachable by its link only). Cancelled ones stay in, marked CANCELLED, so subscribers' calendars drop them.
  */
 export async function organisationFeed({ ctx, input }: { ctx: ServiceContext; input: { orgSlug: string } }) {
   const org = await findOrganisationBySlug(ctx, input.orgSlug);
   const rows = await ctx.db
     .select()
     .from(events)
-    .where(and(eq(events.orgId, org.id), ne(events.status, "draft"), gte(events.endsAt, ctx.now())))
+    .where(and(eq(events.orgId, org.id), ne(events.status, "draft"), eq(events.listed, true), gte(events.endsAt, ctx.now())))
     .orderBy(events.startsAt);
   const url = `${ctx.publicUrl}/o/${encodeURIComponent(org.slug)}/calendar.ics`;
   return { filename: `${org.slug}.ics`, ics: renderPublished(rows.map((e) => published(ctx, e)), { name: org.name, url }) };

@@ -76,6 +76,13 @@ export async function eventPage({ ctx, input }: { ctx: ServiceContext; input: { 
   return pageOf(ctx, row);
 }
 
+/** A published (or cancelled) event by its id, as its public page shows it: for the pages an invitation's link opens. */
+export async function eventPageById({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<EventPage> {
+  const [row] = await selectWithOrganisation(ctx, and(eq(events.id, input.id), ne(events.status, "draft")), 1);
+  if (!row) throw new AppError("event_not_found");
+  return pageOf(ctx, row);
+}
+
 /**
  * An event of the organisation as its public page would show it, a draft too: for the
  * organiser's preview behind sign-in, never for the public.
@@ -140,12 +147,15 @@ export async function eventPageStamp(ctx: ServiceContext, slug: string): Promise
   return row ? stampOf(row.version, { confirmed: row.confirmed ?? 0, waitlisted: row.waitlisted ?? 0, offered: row.offered ?? 0 }, row.sessionSeats) : null;
 }
 
-/** Published events that have not ended, soonest first; of one organisation when given. */
+/**
+ * Published, listed events that have not ended, soonest first; of one organisation when
+ * given. An unlisted event is reachable by its link only.
+ */
 export async function upcomingEvents({ ctx, input }: { ctx: ServiceContext; input: { orgSlug?: string } }) {
   const org = input.orgSlug ? await findOrganisationBySlug(ctx, input.orgSlug) : null;
   const rows = await selectWithOrganisation(
     ctx,
-    and(eq(events.status, "published"), gte(events.endsAt, ctx.now()), org ? eq(events.orgId, org.id) : undefined),
+    and(eq(events.status, "published"), eq(events.listed, true), gte(events.endsAt, ctx.now()), org ? eq(events.orgId, org.id) : undefined),
   );
   return {
     organisation: org ? publicOrganisation(ctx, org) : null,

@@ -6,6 +6,7 @@ import { assetRoutes } from "./assets";
 import { eventPageRoutes } from "./eventRoutes";
 import { pageLanguage } from "./language";
 import { pageInfo, renderPage } from "./layout";
+import { invitationRoutes } from "./invitationRoutes";
 import { managePageRoutes } from "./manageRoutes";
 import { webError } from "./pages/errorPage";
 import { HomePage } from "./pages/homePage";
@@ -38,5 +39,6 @@ export function webRoutes(options: WebOptions) {
     })
     .route("/e", eventPageRoutes(options))
     .route("/r", managePageRoutes({ publicUrl: options.publicUrl, turnstile }))
+    .route("/i", invitationRoutes({ publicUrl: options.publicUrl, turnstile }))
     .onError(webError);
 }

@@ -53,6 +53,7 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
       left: page.t.leftNotice,
       accepted: page.t.acceptedNotice,
       declined: page.t.declinedNotice,
+      withdrawn: page.t.withdrawnNotice,
       sessions: page.t.programme.saved,
     };
     const notice = done ? notices[done] : undefined;
@@ -162,11 +163,13 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
     .get("/:token/cancel", async (c) => {
       const { view, page, token, brand } = await load(c);
       const { t } = page;
-      // Someone waiting has no seat to give up: they leave the waitlist, and are told so.
+      // Someone waiting has no seat to give up: they leave the waitlist, and are told so;
+      // an applicant withdraws their application.
       const waiting = view.status === "waitlisted";
-      const text = fill(waiting ? t.leaveConfirmText : t.cancelConfirmText, { event: view.event.title });
+      const applying = view.status === "pending";
+      const text = fill(applying ? t.withdrawConfirmText : waiting ? t.leaveConfirmText : t.cancelConfirmText, { event: view.event.title });
       const action = manageHref(token, page, "/cancel");
-      const [title, yes] = waiting ? [t.leaveConfirm, t.leaveYes] : [t.cancelConfirm, t.cancelYes];
+      const [title, yes] = applying ? [t.withdrawConfirm, t.withdrawYes] : waiting ? [t.leaveConfirm, t.leaveYes] : [t.cancelConfirm, t.cancelYes];
       return renderPage(c, <ConfirmPage page={page} brand={brand} title={title} text={text} action={action} yes={yes} back={manageHref(token, page)} />);
     })
     .post("/:token/cancel", async (c) => {
@@ -177,7 +180,8 @@ export function managePageRoutes({ publicUrl, turnstile }: { publicUrl: string; 
         if (err instanceof AppError && err.reason === "event_started") return show(c, undefined, 409, undefined, pageRefusal(page.t, err, page.lang).text);
         throw err;
       }
-      return c.redirect(`/r/${token}?lang=${page.lang}&done=${view.status === "waitlisted" ? "left" : "cancelled"}`, 303);
+      const done = view.status === "pending" ? "withdrawn" : view.status === "waitlisted" ? "left" : "cancelled";
+      return c.redirect(`/r/${token}?lang=${page.lang}&done=${done}`, 303);
     })
     // An offer's email links here: a page with one button, since mail scanners follow
     // links and a GET must never take the seat.

@@ -11,6 +11,7 @@ import { SignupForm } from "./signupForm";
 import { Description } from "./description";
 import type { SessionView } from "../../../domain/programme";
 import { ProgrammeSection } from "./programme";
+import { InvitationOnly, InvitedIntro, type AccessView } from "./invitation";
 
 // OpenStreetMap's search: no account, no script of theirs on our page, and the place
 // goes in as one encoded query parameter.
@@ -123,7 +124,7 @@ function StickySignup({ data, page }: { data: EventPage; page: PageInfo }) {
   return (
     <p class="sticky-signup no-print">
       <a class="button" href="#signup">
-        {newcomerGetsSeat(data.event) ? t.summary.signUp : t.summary.joinWaitlist}
+        {data.event.access === "approval" ? t.access.submitApplication : newcomerGetsSeat(data.event) ? t.summary.signUp : t.summary.joinWaitlist}
       </a>
     </p>
   );
@@ -202,6 +203,8 @@ export function EventPageView(props: {
   preview?: Child;
   /** The programme's sessions (none: the page shows no programme). */
   sessions?: SessionView[];
+  /** What the visitor's invitation link opened, if they came with one. */
+  access?: AccessView;
 }) {
   const { page, state } = props;
   // The event's words in the page's language where the organiser gave them; the form's
@@ -211,11 +214,21 @@ export function EventPageView(props: {
   const { t } = page;
   const { event, organisation } = data;
   const failed = Object.keys(state.errors).length > 0 || state.problem;
+  const invited = props.access && "invited" in props.access ? props.access.invited : null;
+  const refused = props.access && "refused" in props.access ? props.access.refused : undefined;
+  // An event by invitation takes its form through a valid link only; a link with no seat
+  // left says so. Otherwise a refused link is said above the public form.
+  const form = !data.closedBecause && (event.access !== "invitation" || invited) && (!invited || invited.seatsLeft > 0);
+  // An invitee's form offers colleague rows up to the seats their link has left (and
+  // keeps every row a refused form had filled in, so nothing typed is lost).
+  const typedRows = Object.entries(state.values).flatMap(([k, v]) => (/^attendees\.\d+\./.test(k) && String(v).trim() ? [Number(k.split(".")[1]) + 1] : []));
+  const rows = invited ? Math.max(1, Math.min(event.groupLimit, Math.max(invited.seatsLeft, ...typedRows))) : event.groupLimit;
+  const formData = { ...data, event: { ...event, groupLimit: rows } };
   return (
     <Layout
       page={page}
       title={`${failed ? fill(t.errorTitle, { title: event.title }) : event.title} – ${organisation.name}`}
-      noindex={preview || undefined}
+      noindex={preview || !event.listed || undefined}
       brand={organisation.brand}
       organiserShown
     >
@@ -238,14 +251,19 @@ export function EventPageView(props: {
             <a href={`/e/${encodeURIComponent(event.slug)}/calendar.ics?lang=${page.lang}`}>{t.eventCalendarFile}</a>
           </p>
         )}
-        <StickySignup data={data} page={page} />
+        {form ? <StickySignup data={data} page={page} /> : null}
         <section class="card" aria-labelledby="register-title" id="register">
           <h2 id="register-title">{t.registerHeading}</h2>
           {data.closedBecause ? (
             <Closed data={data} page={page} />
+          ) : !form ? (
+            <InvitationOnly data={data} page={page} refused={invited ? t.access.invitationUsed : refused} />
           ) : (
+            <>
+            {invited ? <InvitedIntro invited={invited} event={event} page={page} /> : refused ? <p class="notice wait" role="alert">{refused}</p> : null}
             <SignupForm
-              data={data}
+              data={formData}
+              invitation={invited?.token}
               state={state}
               page={page}
               action={props.action}
@@ -253,6 +271,7 @@ export function EventPageView(props: {
               preview={preview}
               sessions={props.sessions}
             />
+            </>
           )}
           {data.closedBecause === "signup_cancelled" ? null : <LostLink data={data} page={page} state={props.lostLink} preview={preview} />}
         </section>

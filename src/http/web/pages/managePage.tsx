@@ -49,6 +49,8 @@ function Status({ view, page }: { view: ManagedView; page: PageInfo }) {
   if (view.status === "waitlisted") return <p class="badge wait">{fill(t.youAreWaitlisted, { position: view.position ?? "" })}</p>;
   if (view.status === "offered") return <p class="badge wait">{t.youAreOffered}</p>;
   if (view.status === "expired") return <p class="badge bad">{t.youAreExpired}</p>;
+  if (view.status === "pending") return <p class="badge wait">{t.youArePending}</p>;
+  if (view.status === "declined") return <p class="badge bad">{t.youAreDeclined}</p>;
   return <p class="badge bad">{t.youAreCancelled}</p>;
 }
 
@@ -122,8 +124,10 @@ export function ManagePage(props: {
   const { view, page, token, state, started } = props;
   const { t } = page;
   const live = registrantCanChange(view, view.event);
-  // A waitlisted person has no seat to cancel: they leave the waitlist (the same cancelling).
+  // A waitlisted person has no seat to cancel: they leave the waitlist; an applicant
+  // withdraws their application (the same cancelling, in their words).
   const waiting = view.status === "waitlisted";
+  const applying = view.status === "pending";
   return (
     <Layout page={page} title={`${Object.keys(state.errors).length || Object.keys(props.choices?.errors ?? {}).length ? fill(t.errorTitle, { title: "" }) : ""}${fill(t.manageTitle, { event: view.event.title })}`} noindex brand={props.brand}>
       <h1>{fill(t.manageTitle, { event: view.event.title })}</h1>
@@ -170,15 +174,15 @@ export function ManagePage(props: {
       {/* Someone offered a seat answers the offer above; declining it is their cancelling. */}
       {live && view.status !== "offered" ? (
         <section class="card" aria-labelledby="cancel-title">
-          <h2 id="cancel-title">{waiting ? t.leaveHeading : t.cancelHeading}</h2>
+          <h2 id="cancel-title">{applying ? t.withdrawHeading : waiting ? t.leaveHeading : t.cancelHeading}</h2>
           {started ? (
             <p>{t.refusals.event_started}</p>
           ) : (
             <>
-              <p>{waiting ? t.leaveText : t.cancelText}</p>
+              <p>{applying ? t.withdrawText : waiting ? t.leaveText : t.cancelText}</p>
               <p>
                 <a class="button secondary" href={manageHref(token, page, "/cancel")}>
-                  {waiting ? t.leaveWaitlist : t.cancelButton}
+                  {applying ? t.withdrawButton : waiting ? t.leaveWaitlist : t.cancelButton}
                 </a>
               </p>
             </>

@@ -12,6 +12,7 @@ import { MySchedule } from "./programme";
 /** A person's status as the signup decided it; "refused": neither a seat nor a waitlist place was left for them. */
 export function statusText(t: PageMessages, p: Pick<ReceiptPerson, "status" | "position">) {
   if (p.status === "refused") return t.statusRefused;
+  if (p.status === "pending") return t.statusPending;
   return p.status === "confirmed" ? t.statusConfirmed : fill(t.statusWaitlisted, { position: p.position ?? "" });
 }
 
@@ -63,13 +64,17 @@ export function ResultPage(props: {
   const { t } = page;
   const [me] = people as [ReceiptPerson];
   const group = people.length > 1;
-  const heading = group ? t.resultGroup : me.status === "confirmed" ? t.resultConfirmed : t.resultWaitlisted;
+  const pending = me.status === "pending";
+  const heading = pending ? t.resultPending : group ? t.resultGroup : me.status === "confirmed" ? t.resultConfirmed : t.resultWaitlisted;
   const values = { event: event.title, email: me.email, position: me.position ?? "" };
   return (
     <Layout page={page} title={`${heading} – ${event.title}`} noindex brand={props.brand}>
       <h1 data-plats-result="">{heading}</h1>
       <p class={`notice ${me.status === "confirmed" ? "ok" : "wait"}`} role="status">
-        {fill(me.status === "confirmed" ? t.resultConfirmedText : event.waitlistMode === "offer" ? t.resultWaitlistedTextOffer : t.resultWaitlistedText, values)}
+        {fill(
+          pending ? t.resultPendingText : me.status === "confirmed" ? t.resultConfirmedText : event.waitlistMode === "offer" ? t.resultWaitlistedTextOffer : t.resultWaitlistedText,
+          values,
+        )}
       </p>
       {group ? (
         <section class="card" aria-labelledby="group-title">

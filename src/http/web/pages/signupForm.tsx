@@ -106,6 +106,8 @@ export function SignupForm(props: {
   preview?: boolean;
   /** The programme's sessions, to choose from when the event's programme is "choose". */
   sessions?: SessionView[];
+  /** The invitation token the visitor came with: sent back with the form. */
+  invitation?: string;
 }) {
   const { data, state, page, action } = props;
   const { t } = page;
@@ -119,6 +121,8 @@ export function SignupForm(props: {
         </p>
       ) : null}
       <ErrorSummary state={state} labels={fieldLabels(page, event.questions, event.groupLimit, state.values)} t={t} />
+      {event.access === "approval" ? <p class="notice">{t.access.approval}</p> : null}
+      {props.invitation ? <input type="hidden" name="invitation" value={props.invitation} /> : null}
       <TextField state={state} name="firstName" label={t.firstName} required autocomplete="given-name" t={t} maxLength={100} />
       <TextField state={state} name="lastName" label={t.lastName} required autocomplete="family-name" t={t} maxLength={100} />
       <TextField state={state} name="email" label={t.email} type="email" required autocomplete="email" hint={t.emailHint} t={t} maxLength={254} />
@@ -158,7 +162,9 @@ export function SignupForm(props: {
         </>
       ) : null}
       <div class="actions">
-        <button type="submit" disabled={props.preview}>{!newcomerGetsSeat(event) && event.waitlist ? t.submitWaitlist : t.submit}</button>
+        <button type="submit" disabled={props.preview}>
+          {event.access === "approval" ? t.access.submitApplication : !newcomerGetsSeat(event) && event.waitlist ? t.submitWaitlist : t.submit}
+        </button>
       </div>
     </form>
   );
