@@ -29,6 +29,7 @@ import { emailTextsRoutes } from "./emailTextsRoutes";
 import { programmeRoutes } from "./programmeRoutes";
 import { sessionDeskRoutes } from "./sessionDeskRoutes";
 import { invitationRoutes } from "./invitationRoutes";
+import { approvalRoutes } from "./approvalRoutes";
 
 /**
  * Headers of every workspace page: personal data is never cached or framed, nothing loads
@@ -94,6 +95,7 @@ export function adminRoutes({ publicUrl }: { publicUrl: string }) {
     .route("/", programmeRoutes)
     .route("/", sessionDeskRoutes)
     .route("/", invitationRoutes)
+    .route("/", approvalRoutes)
     .all("*", () => {
       throw new AppError("page_not_found");
     });
