@@ -12,7 +12,7 @@ import { sessionColumns } from "./sessionColumns";
 
 /** The same filter as the JSON list; without one, the live list (confirmed and waitlisted). */
 export const attendanceQuery = z.object({
-  status: z.enum(["confirmed", "offered", "waitlisted", "pending", "cancelled", "expired", "declined"]).optional(),
+  status: z.enum(["confirmed", "offered", "waitlisted", "cancelled", "expired"]).optional(),
 });
 export type AttendanceFilter = z.infer<typeof attendanceQuery>;
 
