@@ -8,19 +8,24 @@ export interface TextRow {
  * The separator a list uses, from its first line with content: a tab (pasted from a
  * spreadsheet), a semicolon (Swedish and Norwegian Excel), else a comma.
  */
-function separatorOf(text: string) {
-  const first = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== "") ?? "";
-  return first.includes("\t") ? "\t" : first.includes(";") ? ";" : ",";
-}
+const separatorIn = (line: string) => (line.includes("\t") ? "\t" : line.includes(";") ? ";" : ",");
+const separatorOf = (text: string) => separatorIn(text.split(/\r\n|\r|\n/).find((l) => l.trim() !== "") ?? "");
 
 /**
  * Rows of delimited text by the rules of RFC 4180 (the rules fast-csv follows): a field in
  * double quotes may hold the separator, line breaks and doubled quotes; blank lines are
  * left out; cells are trimmed. Each row keeps the line it began on, so an error can name it.
+ * A file has one separator (its first line's); a list pasted by hand (`eachLine`) may mix
+ * them, so each record uses its own first line's.
  */
-export function readDelimited(input: string): TextRow[] {
+export function readDelimited(input: string, { eachLine = false } = {}): TextRow[] {
   const text = input.replace(/^\uFEFF/, "");
-  const sep = separatorOf(text);
+  let sep = separatorOf(text);
+  const nextSeparator = (from: number) => {
+    if (!eachLine) return;
+    const end = text.slice(from).search(/\r|\n/);
+    sep = separatorIn(end < 0 ? text.slice(from) : text.slice(from, from + end));
+  };
   const rows: TextRow[] = [];
   let cells: string[] = [];
   let cell = "";
@@ -56,6 +61,7 @@ export function readDelimited(input: string): TextRow[] {
       endRow();
       line++;
       start = line;
+      nextSeparator(i + 1);
     } else cell += ch;
   }
   endRow();

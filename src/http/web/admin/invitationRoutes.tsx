@@ -64,7 +64,7 @@ async function sentList(c: AppContext) {
   const t = wordsFor(c.var.member).access.errors;
   const refuse = (text_: string) => ({ text, send, errors: [{ line: 0, text: text_ }] });
   if (file && text.trim()) return refuse(t.both);
-  if (!file) return { text, send, rows: readDelimited(text) };
+  if (!file) return { text, send, rows: readDelimited(text, { eachLine: true }) };
   if (file.size > MAX_LIST_FILE) return refuse(t.fileSize);
   const rows = await rowsOfFile(file);
   return rows ? { text, send, rows } : refuse(t.fileType);
