@@ -51,7 +51,8 @@ describe("one application at a time", () => {
     expect(second.location).toBe(`${listPath(ev)}?notice=decided&c=0&w=1&p=0&d=0&s=0`);
     const declined = await organiser.request(regPath(ev, ids[2]!, "decline"), { form: {} });
     expect((await organiser.request(declined.location!)).text).toContain("1 application declined.");
-    expect((await statuses(ev)).map((r) => r.status)).toEqual(["confirmed", "waitlisted", "declined"]);
+    // Approved onto the waitlist, an application takes the next arrival: it is listed last.
+    expect((await statuses(ev)).map((r) => r.status)).toEqual(["confirmed", "declined", "waitlisted"]);
     expect((await mailKinds(ev)).map((m) => m.kind)).toEqual(["confirmed", "waitlisted", "application_declined"]);
     expect((await audits("registration.approve")).slice(-2).map((a) => a.subject_id)).toEqual([ids[0], ids[1]]);
     expect((await audits("registration.decline")).at(-1)!.subject_id).toBe(ids[2]);
@@ -61,7 +62,7 @@ describe("one application at a time", () => {
     // Deciding again changes nothing: the workspace's error.
     const again = await organiser.request(regPath(ev, ids[0]!, "decline"), { form: {} });
     expect(again.status).toBe(409);
-    expect((await statuses(ev)).map((r) => r.status)).toEqual(["confirmed", "waitlisted", "declined"]);
+    expect((await statuses(ev)).map((r) => r.status)).toEqual(["confirmed", "declined", "waitlisted"]);
   });
 
   it("refuses the check-in role and another organisation, changing nothing", async () => {
