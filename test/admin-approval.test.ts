@@ -91,7 +91,7 @@ describe("the ticked applications at once", () => {
     const done = await organiser.request(`${listPath(ev)}/selection/approve/confirm`, { form: { ids } });
     expect(done.location).toBe(`${listPath(ev)}?notice=decided&c=2&w=1&p=0&d=0&s=1`);
     const shown = await organiser.request(done.location!);
-    expect(shown.text).toContain("Approved: 2 confirmed, 1 waitlisted. 1 of those selected were not pending and were left as they were.");
+    expect(shown.text).toContain("Approved: 2 confirmed, 1 waitlisted. 1 of those selected was not pending and was left as it was.");
     // Approved onto the waitlist, an application queues behind everyone: it takes the next arrival.
     expect((await statuses(ev)).map((r) => r.status)).toEqual(["confirmed", "confirmed", "declined", "waitlisted"]);
   });

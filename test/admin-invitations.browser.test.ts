@@ -32,7 +32,7 @@ describe("invitations and approval in the browser", () => {
     await expectAccessible(page, "the invitations page with a list's errors");
     await page.getByLabel("Lista med inbjudna").fill("vd@volvo.se; Vera Vd; Volvo Cars AB; 3\ninfo@ifmetall.se; Ivar Ek; IF Metall");
     await Promise.all([page.waitForURL(/notice=invited/), page.getByRole("button", { name: "Bjud in", exact: true }).click()]);
-    expect(await page.locator("p.notice.ok").textContent()).toBe("2 inbjudningar sparade. De skickas nu.");
+    expect(await page.locator("p.notice.ok").textContent()).toBe("2 inbjudningar sparade. Utskicket har börjat.");
     const rows = page.locator("table.invitations tbody tr");
     expect(await rows.count()).toBe(2);
     expect(await rows.first().locator("th").textContent()).toBe("vd@volvo.se");
@@ -52,7 +52,7 @@ describe("invitations and approval in the browser", () => {
     await row.locator("summary").click();
     await expectAccessible(page, "the attendance list with an application's menu open");
     await Promise.all([page.waitForURL(/notice=decided/), row.getByRole("button", { name: "Godkänn ansökan från Sara Sökande" }).click()]);
-    expect(await page.locator("p.notice.ok").textContent()).toBe("Godkänt: 1 bekräftade, 0 på väntelistan.");
+    expect(await page.locator("p.notice.ok").textContent()).toBe("Godkänt: 1 fick plats, 0 hamnade på väntelistan.");
     await page.goto(`${suite.server.url}/admin/events/${ev}?status=confirmed`);
     expect(await page.locator(`tr#${applicant} .badge`).textContent()).toBe("bekräftad");
   }, 60_000);

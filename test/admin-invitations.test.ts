@@ -87,7 +87,7 @@ describe("inviting from a pasted list", () => {
     expect(JSON.parse((await audits("invitation.create")).at(-1)!.detail)).toMatchObject({ invitees: 3, send: true });
 
     const shown = await organiser.request(`${page(ev)}?notice=invited&n=3&sent=1`);
-    expect(shown.text).toContain("3 invitations saved. They are being sent.");
+    expect(shown.text).toContain("3 invitations saved. Sending has started.");
     expect(rowsOf(shown.text)).toEqual([
       "anna@volvo.se Anna Berg Volvo Cars AB 3 0 of 3 sent Actions Send again Revoke Link for anna@volvo.se Copy the link",
       "bo@ifmetall.se Bo Ek IF Metall 1 0 of 1 sent Actions Send again Revoke Link for bo@ifmetall.se Copy the link",
@@ -120,7 +120,7 @@ describe("inviting from a pasted list", () => {
     expect((await invitationRows(ev)).map((r) => r.status)).toEqual(["created"]);
     expect((await mails()).length).toBe(before);
     const shown = await organiser.request(res.location!);
-    expect(shown.text).toContain("1 invitation saved. They have not been sent.");
+    expect(shown.text).toContain("1 invitation saved. Nothing has been sent yet.");
     expect(rowsOf(shown.text)[0]).toContain("not sent");
     expect(rowsOf(shown.text)[0]).toContain(" Send ");
   });

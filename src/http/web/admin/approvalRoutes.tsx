@@ -39,7 +39,7 @@ export function decisionNotice(query: (name: string) => string | undefined, lang
   const parts: string[] = [];
   if (n("c") || n("w") || n("p")) parts.push(fill(t.approved, { confirmed: n("c"), waitlisted: n("w") }) + (n("p") ? fill(t.stillPending, { pending: n("p") }) : ""));
   if (n("d")) parts.push(counted(language, t.declined, n("d")));
-  return parts.join(" ") + (n("s") ? fill(t.untouched, { n: n("s") }) : "");
+  return parts.join(" ") + (n("s") ? counted(language, t.untouched, n("s")) : "");
 }
 
 /** The ticked rows of one of the organisation's open events, each checked to be its, and which of them are applications. */

@@ -52,7 +52,7 @@ export const access: typeof sv = {
     seats: "Seats",
     registered: "Registered",
     registeredOf: "{n} of {m}",
-    state: "State",
+    state: "Status",
     actions: "Actions",
     empty: "No invitations yet.",
     none: "No invitations in this state.",
@@ -92,8 +92,8 @@ export const access: typeof sv = {
   },
   notices: {
     invited: { one: "1 invitation saved.", other: "{n} invitations saved." },
-    sent: "They are being sent.",
-    notSent: "They have not been sent.",
+    sent: "Sending has started.",
+    notSent: "Nothing has been sent yet.",
     resent: "The invitation is being sent again.",
     revoked: "The invitation has been revoked.",
     reminded: { one: "1 reminder is being sent.", other: "{n} reminders are being sent." },
@@ -119,7 +119,7 @@ export const access: typeof sv = {
     approved: "Approved: {confirmed} confirmed, {waitlisted} waitlisted.",
     stillPending: " {pending} still pending: the event is full and has no waitlist.",
     declined: { one: "1 application declined.", other: "{n} applications declined." },
-    untouched: " {n} of those selected were not pending and were left as they were.",
+    untouched: { one: " 1 of those selected was not pending and was left as it was.", other: " {n} of those selected were not pending and were left as they were." },
   },
   report: {
     title: "Invited per organisation",

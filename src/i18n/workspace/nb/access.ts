@@ -92,8 +92,8 @@ export const access: typeof sv = {
   },
   notices: {
     invited: { one: "1 invitasjon lagret.", other: "{n} invitasjoner lagret." },
-    sent: "De sendes nå.",
-    notSent: "De er ikke sendt.",
+    sent: "Utsendingen er i gang.",
+    notSent: "Ingenting er sendt ennå.",
     resent: "Invitasjonen sendes på nytt.",
     revoked: "Invitasjonen er trukket tilbake.",
     reminded: { one: "1 påminnelse sendes.", other: "{n} påminnelser sendes." },
@@ -116,10 +116,10 @@ export const access: typeof sv = {
     approveSubmit: "Godkjenn {people}",
     declineSubmit: "Avslå {people}",
     keep: "Tilbake til listen",
-    approved: "Godkjent: {confirmed} bekreftet, {waitlisted} på ventelisten.",
+    approved: "Godkjent: {confirmed} fikk plass, {waitlisted} havnet på ventelisten.",
     stillPending: " {pending} venter fortsatt: arrangementet er fullt og har ingen venteliste.",
     declined: { one: "1 søknad avslått.", other: "{n} søknader avslått." },
-    untouched: " {n} av de valgte ventet ikke på godkjenning og ble stående som de var.",
+    untouched: { one: " 1 av de valgte ventet ikke på godkjenning og ble stående som den var.", other: " {n} av de valgte ventet ikke på godkjenning og ble stående som de var." },
   },
   report: {
     title: "Inviterte per organisasjon",

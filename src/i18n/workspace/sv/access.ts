@@ -53,7 +53,7 @@ export const access = {
     seats: "Platser",
     registered: "Anmälda",
     registeredOf: "{n} av {m}",
-    state: "Läge",
+    state: "Status",
     actions: "Åtgärder",
     empty: "Inga inbjudningar ännu.",
     none: "Inga inbjudningar i det här läget.",
@@ -93,8 +93,8 @@ export const access = {
   },
   notices: {
     invited: { one: "1 inbjudan sparad.", other: "{n} inbjudningar sparade." },
-    sent: "De skickas nu.",
-    notSent: "De har inte skickats.",
+    sent: "Utskicket har börjat.",
+    notSent: "Inget har skickats ännu.",
     resent: "Inbjudan skickas igen.",
     revoked: "Inbjudan är återkallad.",
     reminded: { one: "1 påminnelse skickas.", other: "{n} påminnelser skickas." },
@@ -118,10 +118,10 @@ export const access = {
     approveSubmit: "Godkänn {people}",
     declineSubmit: "Avböj {people}",
     keep: "Tillbaka till listan",
-    approved: "Godkänt: {confirmed} bekräftade, {waitlisted} på väntelistan.",
+    approved: "Godkänt: {confirmed} fick plats, {waitlisted} hamnade på väntelistan.",
     stillPending: " {pending} väntar fortfarande: evenemanget är fullbokat och har ingen väntelista.",
     declined: { one: "1 ansökan avböjd.", other: "{n} ansökningar avböjda." },
-    untouched: " {n} valda väntade inte på godkännande och lämnades som de var.",
+    untouched: { one: " 1 av de valda väntade inte på godkännande och lämnades som den var.", other: " {n} av de valda väntade inte på godkännande och lämnades som de var." },
   },
   /** The report's part: invitations per organisation. */
   report: {
