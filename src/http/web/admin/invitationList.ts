@@ -90,4 +90,3 @@ export async function rowsOfFile(file: File): Promise<TextRow[] | null> {
   return readDelimited(text);
 }
 
-export { readDelimited };
