@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminHarness, type AdminHarness, type SignedIn } from "./helpers/admin";
+import { participationReport } from "../src/domain/reports";
 import { eventBody, person } from "./helpers/harness";
 import { caption, listPath, newEvent, regPath, tableRows } from "./admin-attendees-fixture";
 
@@ -179,5 +180,19 @@ describe("the report of invitations per organisation", () => {
       ["Volvo Cars AB", "2", "2", "1"],
       ["IF Metall", "2", "1", "0"],
     ]);
+  });
+
+  it("leaves a declined application out of the participation report, and counts a pending one as a registration", async () => {
+    const other = await h.otherOrg();
+    const body = eventBody({ access: "approval", capacity: 5 });
+    const ev = (await h.api("POST", "/events", body, { token: other.token })).body.id as string;
+    const apply = async (email: string) => (await h.api("POST", `/events/${ev}/registrations`, { name: "Sökande", email, organisation: "Region Kronoberg" }, { token: null })).body.id as string;
+    const declined = await apply("nej@region.se");
+    await apply("vantar@region.se");
+    expect((await h.api("POST", `/registrations/${declined}/decline`, undefined, { token: other.token })).body.status).toBe("declined");
+    const year = String(body.startsAt).slice(0, 4);
+    const report = await participationReport({ ctx: h.ctx, input: { orgId: other.orgId, from: `${year}-01-01`, to: `${year}-12-31` } });
+    expect(report.totals).toMatchObject({ registrations: 1, confirmed: 0, people: 1 });
+    expect(report.cancelledRegistrations).toBe(0);
   });
 });
