@@ -20,6 +20,10 @@ let registrationId: string;
 // An event with a programme, for the sessions box, a session's pages and its door.
 let programmeId: string;
 let sessionId: string;
+// An event by invitation with invitations, and one by approval with an application.
+let invitationEventId: string;
+let invitationId: string;
+let approvalEventId: string;
 
 beforeAll(async () => {
   const questions = [{ id: "lunch", label: "Lunch", kind: "select", options: ["Fisk", "Vegetariskt"] }];
@@ -52,6 +56,11 @@ beforeAll(async () => {
   sessionId = (await suite.h.api("POST", `/events/${programmeId}/sessions`, { title: "Workshop 5S", ...liveEventTimes, capacity: 1 })).body.id;
   for (const organisation of ["Verkstad AB", "Ek & Son"])
     await suite.h.api("POST", `/events/${programmeId}/registrations`, person({ organisation, sessions: [sessionId] }), { token: null });
+  invitationEventId = (await suite.h.api("POST", "/events", liveEventBody({ title: "Industriforum", access: "invitation" }))).body.id;
+  const invitees = [{ email: "vd@volvo.se", name: "Vera Vd", organisation: "Volvo Cars AB", seats: 3 }, { email: "info@ifmetall.se" }];
+  invitationId = (await suite.h.api("POST", `/events/${invitationEventId}/invitations`, { invitees })).body.invitations[0].id;
+  approvalEventId = (await suite.h.api("POST", "/events", liveEventBody({ title: "Styrgrupp", access: "approval" }))).body.id;
+  await suite.h.api("POST", `/events/${approvalEventId}/registrations`, person({ organisation: "Region Kronoberg" }), { token: null });
   context = await suite.browser.newContext(DESKTOP);
   page = await context.newPage();
   await page.goto(`${suite.server.url}/admin/login`);
@@ -102,6 +111,9 @@ const pages = () => [
   `/admin/sessions/${sessionId}/print`,
   `/admin/events/${programmeId}/checkin?session=${sessionId}`,
   `/admin/reports?from=${liveEventTimes.startsAt.slice(0, 10)}&to=${liveEventTimes.endsAt.slice(0, 10)}`,
+  `/admin/events/${invitationEventId}/invitations`,
+  `/admin/events/${invitationEventId}/invitations/${invitationId}/revoke`,
+  `/admin/events/${approvalEventId}?status=pending`,
 ];
 
 // Some forty pages, each analysed by axe in the page: seconds each on a busy machine, so

@@ -87,6 +87,20 @@ const GUARDS: Record<string, Guard> = {
   "POST /admin/events/:id{evt_[0-9a-z]+}/selection/cancel/confirm": organiser,
   "POST /admin/events/:id{evt_[0-9a-z]+}/selection/checkin": organiser,
   "POST /admin/events/:id{evt_[0-9a-z]+}/selection/export": { role: "organiser", form: { format: "csv" } },
+  "GET /admin/events/:id{evt_[0-9a-z]+}/invitations": organiser,
+  "POST /admin/events/:id{evt_[0-9a-z]+}/invitations": { role: "organiser", form: { list: "vakt.inbjuden@example.se; Vakt Inbjuden", send: "yes" } },
+  "POST /admin/events/:id{evt_[0-9a-z]+}/invitations/remind": organiser,
+  "POST /admin/events/:id{evt_[0-9a-z]+}/invitations/:inv{inv_[0-9a-z]+}/resend": organiser,
+  "GET /admin/events/:id{evt_[0-9a-z]+}/invitations/:inv{inv_[0-9a-z]+}/revoke": organiser,
+  // Last of the invitation's routes: once past the guards it revokes it.
+  "POST /admin/events/:id{evt_[0-9a-z]+}/invitations/:inv{inv_[0-9a-z]+}/revoke": organiser,
+  // Approving and declining: the harness registration is no application (409 past the guards).
+  "POST /admin/events/:id{evt_[0-9a-z]+}/registrations/:rid{reg_[0-9a-z]+}/approve": organiser,
+  "POST /admin/events/:id{evt_[0-9a-z]+}/registrations/:rid{reg_[0-9a-z]+}/decline": organiser,
+  "POST /admin/events/:id{evt_[0-9a-z]+}/selection/approve": organiser,
+  "POST /admin/events/:id{evt_[0-9a-z]+}/selection/approve/confirm": organiser,
+  "POST /admin/events/:id{evt_[0-9a-z]+}/selection/decline": organiser,
+  "POST /admin/events/:id{evt_[0-9a-z]+}/selection/decline/confirm": organiser,
   "GET /admin/events/:id/programme": organiser,
   // The harness event has no programme; the session form's fields get past validation.
   "POST /admin/events/:id/programme": { role: "organiser", form: { title: "Vaktat pass", startsAt: "2027-03-18T10:00", endsAt: "2027-03-18T11:00" } },

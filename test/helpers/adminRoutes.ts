@@ -20,6 +20,8 @@ export async function workspaceFixture(h: AdminHarness) {
   const { startsAt, endsAt } = (await h.api("GET", `/events/${programme}`)).body as { startsAt: string; endsAt: string };
   const session = (await h.api("POST", `/events/${programme}/sessions`, { title: "Vaktat pass", startsAt, endsAt })).body.id as string;
   await signUp(h, programme, { name: "Åsa Söderström", email: "asa@verkstad.se", organisation: "Verkstad AB", sessions: [session] });
+  // An invitation to the guarded event, not sent, for the invitations' own routes.
+  const invited = await h.api("POST", `/events/${eventId}/invitations`, { invitees: [{ email: "inbjuden@verkstad.se", organisation: "Verkstad AB" }], send: false });
   const ids: Record<string, string> = {
     event: eventId,
     rid: asa.id,
@@ -29,6 +31,7 @@ export async function workspaceFixture(h: AdminHarness) {
     apiToken: apiToken!.id,
     sid: session,
     session,
+    inv: (invited.body as { invitations: { id: string }[] }).invitations[0]!.id,
   };
   return {
     ids,

@@ -7,6 +7,7 @@ import type { OrgScope, ServiceContext } from "../context";
 import { findEvent, type EventRow } from "../events";
 import { countRegistrations, registrationPages, type RegistrationRow } from "../registrations";
 import { selectedRegistrations } from "./selection";
+import { invitationColumn } from "./invitationColumn";
 import { sessionColumns } from "./sessionColumns";
 
 /** The same filter as the JSON list; without one, the live list (confirmed and waitlisted). */
@@ -50,11 +51,12 @@ const fixedColumns = (language: Language) => {
   ];
 };
 
-/** The file's columns: the fixed ones, a column per question, then (with a programme) one per session. */
-const columnsOf = (event: EventRow, language: Language, sessions: Column[]) => [
+/** The file's columns: the fixed ones, a column per question, then (with a programme) one per session, then (by invitation) the invitation's. */
+const columnsOf = (event: EventRow, language: Language, sessions: Column[], invitation: Column[]) => [
   ...fixedColumns(language),
   ...event.questions.map((q) => ({ header: q.label })),
   ...sessions,
+  ...invitation,
 ];
 
 function attendanceRow(event: EventRow, r: RegistrationRow, position: number | null, language: Language): Cell[] {
@@ -98,14 +100,20 @@ export async function attendanceRows({
   const statuses: RegistrationStatus[] = input.status ? [input.status] : ["confirmed", "offered", "waitlisted"];
   const { count, upTo } = input.counted ?? (await countRegistrations(ctx, event.id, statuses));
   const programme = await sessionColumns(ctx, event, input.language);
+  const invitation = invitationColumn(ctx, event, input.language);
   async function* pages() {
     for await (const page of registrationPages(ctx, { eventId: event.id, statuses, upTo })) {
       const places = await programme.cells(page.map((row) => row.registration.id));
-      yield page.map((row) => [...attendanceRow(event, row.registration, row.position, input.language), ...places(row.registration.id)]);
+      const invited = await invitation.cells(page.map((row) => row.registration.invitationId));
+      yield page.map((row) => [
+        ...attendanceRow(event, row.registration, row.position, input.language),
+        ...places(row.registration.id),
+        ...invited(row.registration.invitationId),
+      ]);
     }
   }
   const recipe = { kind: "attendance", input: { orgId: input.orgId, eventId: event.id, status: input.status, language: input.language, counted: { count, upTo } } };
-  const sheet: SheetSource = { columns: columnsOf(event, input.language, programme.columns), count, pages: pages(), recipe };
+  const sheet: SheetSource = { columns: columnsOf(event, input.language, programme.columns, invitation.columns), count, pages: pages(), recipe };
   return { event, sheet };
 }
 
@@ -116,13 +124,19 @@ export async function attendanceRows({
 async function selectedRows(input: OrgScope & { eventId: string; language: Language; ids: string[] }, ctx: ServiceContext) {
   const { event, rows } = await selectedRegistrations(ctx, input);
   const programme = await sessionColumns(ctx, event, input.language);
+  const invitation = invitationColumn(ctx, event, input.language);
   async function* pages() {
     if (!rows.length) return;
     const places = await programme.cells(rows.map((row) => row.registration.id));
-    yield rows.map((row) => [...attendanceRow(event, row.registration, row.position, input.language), ...places(row.registration.id)]);
+    const invited = await invitation.cells(rows.map((row) => row.registration.invitationId));
+    yield rows.map((row) => [
+      ...attendanceRow(event, row.registration, row.position, input.language),
+      ...places(row.registration.id),
+      ...invited(row.registration.invitationId),
+    ]);
   }
   const recipe = { kind: "attendance", input: { orgId: input.orgId, eventId: event.id, language: input.language, ids: input.ids } };
-  const sheet: SheetSource = { columns: columnsOf(event, input.language, programme.columns), count: rows.length, pages: pages(), recipe };
+  const sheet: SheetSource = { columns: columnsOf(event, input.language, programme.columns, invitation.columns), count: rows.length, pages: pages(), recipe };
   return { event, sheet };
 }
 

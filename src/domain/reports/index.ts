@@ -4,3 +4,4 @@ export * from "./participationReport";
 export * from "./reportRange";
 export * from "./sessionReport";
 export * from "./sessionReportFiles";
+export * from "./invitationReport";

@@ -154,6 +154,8 @@ export async function participationReport({ ctx, input }: { ctx: ServiceContext;
   const months = new Map(monthsOf(input).map((month) => [month, { month, registrations: 0, confirmed: 0, attended: 0 }]));
 
   for (const r of regRows) {
+    // A declined application never held a seat: neither a registration nor a cancellation.
+    if (r.status === "declined") continue;
     // An offer not taken is no registration either.
     if (r.status === "cancelled" || r.status === "expired") {
       cancelledRegistrations++;

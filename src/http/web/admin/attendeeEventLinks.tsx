@@ -37,6 +37,11 @@ export function EventLinks({ event, language, publicUrl }: { event: EventRow; la
             </li>
           </>
         ) : null}
+        {event.access === "invitation" || live ? (
+          <li>
+            <a href={`${base}/invitations`}>{workspaceMessages(language).access.link}</a>
+          </li>
+        ) : null}
         <li>
           <a href={`${base}/programme`}>{workspaceMessages(language).programme.link}</a>
         </li>

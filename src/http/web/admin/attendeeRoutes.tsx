@@ -20,6 +20,7 @@ import { AddAttendeePage, newAttendeeForm } from "./attendeeAddPage";
 import { CancelConfirmPage, PromoteOverridePage } from "./attendeeConfirmPages";
 import { adminWords, shownErrors } from "./errors";
 import { AttendeeListPage } from "./attendeeListPage";
+import { decisionNotice } from "./approvalRoutes";
 import { MessageFormPage, MessagePreviewPage, type MessageDraft } from "./attendeeMessagePage";
 import { listPath, noticeText } from "./attendeeShared";
 import { readColumns } from "./attendeeColumns";
@@ -64,7 +65,8 @@ export const attendeeRoutes = new Hono<AppEnv>()
     const { status: filter, q, after } = query.data;
     const columns = readColumns(c.req.queries("cols"));
     const list = await attendanceList({ ctx: c.var.ctx, input: { ...scope(c), filter, q, after } });
-    const notice = noticeText(c.req.query("notice"), c.req.query("n"), c.req.query("mail"), c.var.member.language, c.req.query("s"));
+    const notice =
+      noticeText(c.req.query("notice"), c.req.query("n"), c.req.query("mail"), c.var.member.language, c.req.query("s")) ?? decisionNotice((name) => c.req.query(name), c.var.member.language);
     const sessions = await sessionsWithArrivals(c.var.ctx, list.event);
     return renderAdmin(c, <AttendeeListPage {...frame(c)} list={list} columns={columns} notice={notice} publicUrl={c.var.ctx.publicUrl} sessions={sessions} />);
   })

@@ -4,7 +4,7 @@ import type { EventRow } from "../../../domain/events";
 import type { Language } from "../../../db/schema";
 import { counted, formatNumber as number } from "../../../i18n/format";
 import { fill } from "../../../i18n/messages";
-import type { WorkspaceMessages } from "../../../i18n/workspace";
+import { workspaceMessages, type WorkspaceMessages } from "../../../i18n/workspace";
 import { columnsParam, optionalColumns, type Column } from "./attendeeColumns";
 import { Pager } from "./attendeeListPager";
 import { OfferActions, OfferDeadline } from "./attendeeOfferPages";
@@ -31,10 +31,25 @@ function RowMenu({ row, event, t, language }: { row: ListedRegistration; event: 
   const r = row.registration;
   if (!canActOn(r, event)) return null;
   const a = t.actions;
+  const ap = workspaceMessages(language).access.approval;
   return (
     <details class="row-menu">
       <summary aria-label={fill(t.menu.label, { name: r.name })}>{t.menu.summary}</summary>
       <div class="row-actions">
+        {r.status === "pending" ? (
+          <>
+            <form method="post" action={registrationPath(event.id, r.id, "approve")}>
+              <button type="submit" class="compact" aria-label={fill(ap.approveLabel, { name: r.name })}>
+                {ap.approve}
+              </button>
+            </form>
+            <form method="post" action={registrationPath(event.id, r.id, "decline")}>
+              <button type="submit" class="compact secondary" aria-label={fill(ap.declineLabel, { name: r.name })}>
+                {ap.decline}
+              </button>
+            </form>
+          </>
+        ) : null}
         {canAnswerFor(r) ? <OfferActions eventId={event.id} registration={r} language={language} /> : null}
         {canPromote(r) ? (
           <form method="post" action={registrationPath(event.id, r.id, "promote")}>
@@ -145,8 +160,11 @@ export function ColumnChooser({ list, columns, t }: TableProps) {
  * What to do with the rows ticked: one form whose buttons each post to their action. A
  * ticked "all on this page" sends the page's own ids along (no script needed for it).
  */
-function BulkBar({ list, columns, t }: TableProps) {
+function BulkBar({ list, columns, t, language }: TableProps) {
   const base = listPath(list.event.id);
+  // Applications are decided here on an event by approval, or wherever some still wait.
+  const applications = list.event.access === "approval" || list.tally.pending > 0;
+  const ap = workspaceMessages(language).access.approval;
   const b = t.bulk;
   const open = listIsOpen(list.event);
   const cols = columnsParam(columns);
@@ -169,6 +187,16 @@ function BulkBar({ list, columns, t }: TableProps) {
           <button type="submit" class="secondary compact" formaction={`${base}/selection/cancel`}>
             {b.cancel}
           </button>
+          {applications ? (
+            <>
+              <button type="submit" class="secondary compact" formaction={`${base}/selection/approve`}>
+                {ap.bulkApprove}
+              </button>
+              <button type="submit" class="secondary compact" formaction={`${base}/selection/decline`}>
+                {ap.bulkDecline}
+              </button>
+            </>
+          ) : null}
         </>
       ) : null}
       <button type="submit" class="secondary compact" name="format" value="csv">

@@ -14,7 +14,7 @@ const MAX_QUESTION_ROWS = 80;
 const scalarFields = [
   "title", "slug", "description", "venue", "address", "onlineUrl", "startsAt", "endsAt", "timezone", "capacity",
   "waitlist", "waitlistMode", "offerMinutes", "groupLimit", "language", "registrationOpensAt", "registrationClosesAt", "status",
-  "programme", "maxSessions",
+  "programme", "maxSessions", "access", "companyQuota",
 ] as const;
 const localTimes = ["startsAt", "endsAt", "registrationOpensAt", "registrationClosesAt"] as const;
 /** The languages and fields of "Other languages"; question labels are given through the API. */
@@ -46,6 +46,9 @@ export function eventFormValues(e: EventRow): Record<string, string> {
     status: e.status,
     programme: e.programme,
     maxSessions: e.maxSessions === null ? "" : String(e.maxSessions),
+    access: e.access,
+    listed: e.listed ? "yes" : "",
+    companyQuota: e.companyQuota === null ? "" : String(e.companyQuota),
   };
   for (const lang of translatedLanguages)
     for (const field of translatedFields) values[`translations.${lang}.${field}`] = e.translations[lang]?.[field] ?? "";
@@ -109,6 +112,7 @@ export function readEventForm(form: AdminForm): ReadEventForm {
   const values: Record<string, string> = {};
   for (const name of [...scalarFields, ...translationNames]) values[name] = form.one(name);
   values.waitlist = form.checked("waitlist") ? "yes" : "";
+  values.listed = form.checked("listed") ? "yes" : "";
   const errors: FieldErrors = {};
   const zone = values.timezone!.trim() || "Europe/Stockholm";
   if (!isTimeZone(zone)) errors.timezone = { code: "time_zone" };
@@ -145,6 +149,15 @@ export function readEventForm(form: AdminForm): ReadEventForm {
     if (!most) input.maxSessions = null;
     else if (!/^\d{1,6}$/.test(most)) errors.maxSessions = { code: "whole_number" };
     else input.maxSessions = Number(most);
+  }
+  // Who may sign up: only a form that has the choice says it (its checkbox is absent when unticked).
+  if (values.access) {
+    input.access = values.access;
+    input.listed = values.listed === "yes";
+    const quota = values.companyQuota!.trim();
+    if (!quota) input.companyQuota = null;
+    else if (!/^\d{1,6}$/.test(quota)) errors.companyQuota = { code: "whole_number" };
+    else input.companyQuota = Number(quota);
   }
   for (const name of localTimes) {
     const read = readLocalTime(values[name]!, errors.timezone ? null : zone, name === "startsAt" || name === "endsAt");

@@ -7,6 +7,7 @@ import { Checkbox, Input, Select, TextArea, type AdminFormState } from "./fields
 import { AdminLayout, ErrorSummary, wordsFor } from "./layout";
 import { assetUrl } from "../assets";
 import { ProgrammeChoice, programmeFieldLabel } from "./programmeChoice";
+import { AccessChoice, accessFieldLabel } from "./eventFormAccess";
 
 // The zones the clusters use first, then every zone the runtime knows, by name.
 const nearby = ["Europe/Stockholm", "Europe/Oslo", "Europe/Copenhagen", "Europe/Helsinki", "Europe/Berlin", "Europe/London", "UTC"];
@@ -32,7 +33,7 @@ export function eventFieldLabel(field: string, language: Language = "en"): strin
     const part = question[2]!;
     return fill(t.questionField, { n: Number(question[1]) + 1, part: t.questionParts[part as keyof Words["questionParts"]] ?? part });
   }
-  return t.labels[field as keyof Words["labels"]] ?? programmeFieldLabel(field, language);
+  return t.labels[field as keyof Words["labels"]] ?? programmeFieldLabel(field, language) ?? accessFieldLabel(field, language);
 }
 
 const kinds = (t: Words): [string, string][] => [
@@ -178,6 +179,7 @@ export function EventFormPage(p: EventFormProps) {
             />
           </div>
         </section>
+        <AccessChoice state={state} language={language} />
         <ProgrammeChoice state={state} language={language} programmeHref={p.programmeHref} />
         <OtherLanguages state={state} t={t} names={words.shell.languageNames} />
         <section>

@@ -30,7 +30,7 @@ const noticeText = (code: string | undefined, language: Language): string | unde
   return code && Object.hasOwn(notices, code) ? notices[code] : undefined;
 };
 
-const newEventDefaults = { timezone: "Europe/Stockholm", capacity: "50", groupLimit: "5", waitlist: "yes", waitlistMode: "auto", offerMinutes: "1440", language: "sv", status: "draft", programme: "none" };
+const newEventDefaults = { timezone: "Europe/Stockholm", capacity: "50", groupLimit: "5", waitlist: "yes", waitlistMode: "auto", offerMinutes: "1440", language: "sv", status: "draft", programme: "none", access: "public", listed: "yes" };
 
 /** Runs a save; field errors (the schema's or the domain's) come back beside the form's own rows. */
 async function attempt<T>(

@@ -28,6 +28,8 @@ import { shareRoutes } from "./shareRoutes";
 import { emailTextsRoutes } from "./emailTextsRoutes";
 import { programmeRoutes } from "./programmeRoutes";
 import { sessionDeskRoutes } from "./sessionDeskRoutes";
+import { invitationRoutes } from "./invitationRoutes";
+import { approvalRoutes } from "./approvalRoutes";
 
 /**
  * Headers of every workspace page: personal data is never cached or framed, nothing loads
@@ -61,7 +63,9 @@ const noStore = createMiddleware<AppEnv>(async (c, next) => {
 // apart on the form's field; past that the body is refused whole (413), as other forms'
 // are past 64 KiB.
 const limitUpload = limitBodyTo(1024 * 1024);
-const takesFile = (path: string) => path === "/admin/settings/logo" || /^\/admin\/events\/[^/]+\/cover$/.test(path);
+// An invitation list (pasted or a file of up to 512 KiB) is read under the same limit.
+const takesList = (path: string) => /^\/admin\/events\/[^/]+\/invitations$/.test(path);
+const takesFile = (path: string) => path === "/admin/settings/logo" || /^\/admin\/events\/[^/]+\/cover$/.test(path) || takesList(path);
 const limitAdminBody = createMiddleware<AppEnv>((c, next) => (takesFile(c.req.path) ? limitUpload : limitBody)(c, next));
 
 /** The organiser workspace at /admin. */
@@ -90,6 +94,8 @@ export function adminRoutes({ publicUrl }: { publicUrl: string }) {
     .route("/", reportRoutes)
     .route("/", programmeRoutes)
     .route("/", sessionDeskRoutes)
+    .route("/", invitationRoutes)
+    .route("/", approvalRoutes)
     .all("*", () => {
       throw new AppError("page_not_found");
     });

@@ -1,8 +1,9 @@
 import type { Language } from "../../../db/schema";
 import type { Member } from "../../../domain/accounts";
 import { BarChart } from "./charts";
-import { organisationName, type ParticipationReport, type SessionReport } from "../../../domain/reports";
+import { organisationName, type InvitationLine, type ParticipationReport, type SessionReport } from "../../../domain/reports";
 import { SessionReportPart } from "./sessionReportPart";
+import { InvitationReportPart } from "./invitationReportPart";
 import { fill, localeTag } from "../../../i18n/messages";
 import { formatNumber } from "../../../i18n/format";
 import { plural } from "../../../i18n/pages";
@@ -18,6 +19,8 @@ interface ReportPageProps {
   report: ParticipationReport | null;
   /** Attendance per session and hours in sessions (shown when an event of the period has a programme). */
   sessions?: SessionReport | null;
+  /** Invited, registered and attended per organisation (shown when an event of the period has invitations). */
+  invitations?: InvitationLine[];
   errors?: Record<string, string>;
 }
 
@@ -218,7 +221,7 @@ function Summary({ report, t, language }: Part) {
 }
 
 /** Participation across events, for the reports funders ask for. */
-export function ReportPage({ member, orgName, from, to, report, sessions, errors = {} }: ReportPageProps) {
+export function ReportPage({ member, orgName, from, to, report, sessions, invitations, errors = {} }: ReportPageProps) {
   const t = wordsFor(member).records;
   const r = t.reports;
   const language = member.language;
@@ -246,6 +249,7 @@ export function ReportPage({ member, orgName, from, to, report, sessions, errors
           <Organisations report={report} t={t} language={language} />
           <People report={report} t={t} language={language} />
           {sessions ? <SessionReportPart report={sessions} language={language} /> : null}
+          {invitations?.length ? <InvitationReportPart lines={invitations} language={language} /> : null}
         </>
       ) : null}
     </AdminLayout>

@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import { AppError } from "../../../lib/errors";
 import { exportReport, type ReportKind } from "../../../domain/reports";
-import { participationReport } from "../../../domain/reports";
+import { invitationReport, participationReport } from "../../../domain/reports";
 import { reportRange } from "../../../domain/reports";
 import { exportSessionReport, sessionReport, type SessionReportKind } from "../../../domain/reports";
 import { sendSheet, type SheetFormat } from "../../download";
@@ -43,8 +43,12 @@ export const reportRoutes = new Hono<AppEnv>()
       return renderAdmin(c, <ReportPage {...page} from={from} to={to} report={null} errors={shownErrors(err.fields, c.var.member.language)} />, 400);
     }
     const input = { orgId: c.var.member.orgId, ...range };
-    const [report, sessions] = await Promise.all([participationReport({ ctx: c.var.ctx, input }), sessionReport({ ctx: c.var.ctx, input })]);
-    return renderAdmin(c, <ReportPage {...page} from={range.from} to={range.to} report={report} sessions={sessions} />);
+    const [report, sessions, invitations] = await Promise.all([
+      participationReport({ ctx: c.var.ctx, input }),
+      sessionReport({ ctx: c.var.ctx, input }),
+      invitationReport({ ctx: c.var.ctx, input }),
+    ]);
+    return renderAdmin(c, <ReportPage {...page} from={range.from} to={range.to} report={report} sessions={sessions} invitations={invitations} />);
   })
   .get("/reports/organisations.csv", (c) => download(c, "organisations", "csv"))
   .get("/reports/organisations.xlsx", (c) => download(c, "organisations", "xlsx"))

@@ -8,5 +8,6 @@ import { records } from "./records";
 import { notifications } from "./notifications";
 import { programme } from "./programme";
 import { sessionDesk } from "./sessionDesk";
+import { access } from "./access";
 
-export const en: typeof sv = { shell, events, attendees, checkin, organisation, records, notifications, programme, sessionDesk };
+export const en: typeof sv = { shell, events, attendees, checkin, organisation, records, notifications, programme, sessionDesk, access };

@@ -7,6 +7,7 @@ import { records } from "./records";
 import { notifications } from "./notifications";
 import { programme } from "./programme";
 import { sessionDesk } from "./sessionDesk";
+import { access } from "./access";
 
 /** The workspace in Swedish, the reference for nb and en: one file per part of the workspace. */
-export const sv = { shell, events, attendees, checkin, organisation, records, notifications, programme, sessionDesk };
+export const sv = { shell, events, attendees, checkin, organisation, records, notifications, programme, sessionDesk, access };
