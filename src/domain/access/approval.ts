@@ -62,8 +62,11 @@ async function decide(ctx: ServiceContext, input: OrgScope & { eventId: string; 
       WHERE ${mine} AND (${free} OR ${waits})`);
   });
   const statements = [
-    ...(actor ? [auditEach(ctx, actor, { action: verdict === "approve" ? "registration.approve" : "registration.decline", detail: sql`json_object('eventId', event_id)` }, sql`id IN ${ids} AND status = 'pending' AND ${ofEvent}`)] : []),
     ...(updates as [(typeof updates)[0], ...typeof updates]),
+    // After the updates, by their mark: an application left pending (no seat, no waitlist) leaves no entry.
+    ...(actor
+      ? [auditEach(ctx, actor, { action: verdict === "approve" ? "registration.approve" : "registration.decline", detail: sql`json_object('eventId', event_id, 'status', status)` }, sql`event_id = ${input.eventId} AND change_id = ${changeId}`)]
+      : []),
     queueForRegistrations(
       ctx,
       sql`CASE r.status WHEN 'confirmed' THEN 'confirmed' WHEN 'waitlisted' THEN 'waitlisted' ELSE 'application_declined' END`,
