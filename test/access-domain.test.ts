@@ -59,3 +59,59 @@ describe("invitations and personal data", () => {
     expect(await h.database.db.all(sql`SELECT count(*) AS n FROM outbox WHERE event_id = ${ev.id} AND kind = 'invitation'`)).toEqual([{ n: 0 }]);
   });
 });
+
+describe("a group that comes together, and the other limits", () => {
+  const volvo = (n: number, tag: string) =>
+    Array.from({ length: n }, (_, i) => ({ name: `Volvo ${tag}${i}`, email: `${tag}${i}@volvocars.com`, organisation: i ? "volvo cars" : "Volvo Cars AB" }));
+  it("a company quota takes a group together whole or not at all; as many as fit fills it", async () => {
+    const { registerGroup } = await import("../src/domain/signup");
+    const ev = (await h.api("POST", "/events", eventBody({ companyQuota: 2, waitlist: false }))).body;
+    const together = await registerGroup({ ctx: h.ctx, input: { eventId: ev.id, attendees: volvo(3, "t"), groupMode: "together" } });
+    expect(together).toEqual([null, null, null]);
+    const some = await registerGroup({ ctx: h.ctx, input: { eventId: ev.id, attendees: volvo(3, "s"), groupMode: "as_many_as_fit" } });
+    expect(some.map((r) => r?.status ?? null)).toEqual(["confirmed", "confirmed", null]);
+  });
+
+  it("a full workshop without a waitlist takes a group together whole or not at all", async () => {
+    const { registerGroup } = await import("../src/domain/signup");
+    const ev = (await h.api("POST", "/events", eventBody({ programme: "choose" }))).body;
+    const ws = (await h.api("POST", `/events/${ev.id}/sessions`, { title: "5S", startsAt: ev.startsAt, endsAt: ev.endsAt, capacity: 2, waitlist: false })).body;
+    const group = volvo(3, "w").map((p) => ({ ...p, organisation: null, sessions: [ws.id] }));
+    expect(await registerGroup({ ctx: h.ctx, input: { eventId: ev.id, attendees: group, groupMode: "together" } })).toEqual([null, null, null]);
+    expect(await h.database.db.all(sql`SELECT count(*) AS n FROM registrations WHERE event_id = ${ev.id}`)).toEqual([{ n: 0 }]);
+    const two = await registerGroup({ ctx: h.ctx, input: { eventId: ev.id, attendees: group.slice(0, 2), groupMode: "together" } });
+    expect(two.map((r) => r?.sessions)).toEqual([[{ id: ws.id, status: "confirmed", position: null }], [{ id: ws.id, status: "confirmed", position: null }]]);
+  });
+
+  it("someone sent in another's place counts against their company's quota", async () => {
+    const { substituteManagedRegistration } = await import("../src/domain/signup");
+    const ev = (await h.api("POST", "/events", eventBody({ companyQuota: 1 }))).body;
+    await signUp(ev.id, "ABB");
+    const seat = (await signUp(ev.id, "Södra")).body;
+    await expect(
+      substituteManagedRegistration({ ctx: h.ctx, input: { token: tokenOf(seat.manageUrl), person: { name: "Abb Kollega", firstName: "Abb", lastName: "Kollega", email: "k@abb.se", organisation: "ABB AB" } as never } }),
+    ).rejects.toMatchObject({ reason: "company_quota" });
+  });
+
+  it("in a package, someone added by hand holds every date", async () => {
+    const { addAttendee } = await import("../src/domain/attendees");
+    const ev = (await h.api("POST", "/events", eventBody({ programme: "package" }))).body;
+    for (let i = 0; i < 2; i++) await h.api("POST", `/events/${ev.id}/sessions`, { title: `Tillfälle ${i}`, startsAt: ev.startsAt, endsAt: ev.endsAt });
+    const actor = { orgId: h.orgId, id: null, email: "test" };
+    await addAttendee({ ctx: h.ctx, input: { orgId: h.orgId, eventId: ev.id, attendee: { name: "Per Hand", email: "per@hand.se" }, override: false, sendEmail: false }, actor });
+    expect(await h.database.db.all(sql`SELECT status FROM session_choices WHERE event_id = ${ev.id}`)).toEqual([{ status: "confirmed" }, { status: "confirmed" }]);
+  });
+
+  it("applicants are told of a cancelled event, and an application to it cannot be approved", async () => {
+    const ev = (await h.api("POST", "/events", eventBody({ access: "approval" }))).body;
+    const app = (await h.api("POST", `/events/${ev.id}/registrations`, person(), { token: null })).body;
+    await h.api("POST", `/events/${ev.id}/cancel`);
+    expect(await h.database.db.all(sql`SELECT kind FROM outbox WHERE registration_id = ${app.id} ORDER BY rowid`)).toEqual([
+      { kind: "application_received" },
+      { kind: "event_cancelled" },
+    ]);
+    const approve = await h.api("POST", `/registrations/${app.id}/approve`);
+    expect([approve.status, approve.body.error.code]).toEqual([409, "event_cancelled"]);
+    expect(await h.database.db.all(sql`SELECT status FROM registrations WHERE id = ${app.id}`)).toEqual([{ status: "pending" }]);
+  });
+});

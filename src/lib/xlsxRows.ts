@@ -29,15 +29,22 @@ function unpack(bytes: Uint8Array) {
 }
 
 const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+const fromCode = (code: number, whole: string) => (code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole);
 const unescapeXml = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, e: string) =>
-    e[0] === "#" ? String.fromCodePoint(Number.parseInt(e[1] === "x" || e[1] === "X" ? e.slice(2) : e.slice(1), e[1] === "x" || e[1] === "X" ? 16 : 10)) : (entities[e] ?? whole),
+    e[0] === "#" ? fromCode(Number.parseInt(e[1] === "x" || e[1] === "X" ? e.slice(2) : e.slice(1), e[1] === "x" || e[1] === "X" ? 16 : 10), whole) : (entities[e] ?? whole),
   );
 /** The text of an element's `<t>` runs (a rich text cell has several). */
 const texts = (xml: string) => [...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => unescapeXml(m[1]!)).join("");
 
+// A sheet ends at column XFD; a reference past it is not a workbook Excel wrote.
+const MAX_COLUMNS = 16_384;
 /** A column's letters as its index from 0: A → 0, AB → 27. */
-const columnIndex = (ref: string) => [...ref.replace(/\d+$/, "")].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+function columnIndex(ref: string) {
+  const index = [...ref.replace(/\d+$/, "")].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  if (index >= MAX_COLUMNS) throw new UnreadableWorkbook("column out of range");
+  return index;
+}
 
 /**
  * The first sheet of an XLSX workbook as rows of text, each with its row number: shared,

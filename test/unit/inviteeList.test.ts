@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { inviteesOf } from "../../src/http/web/admin/invitationList";
 import { readDelimited } from "../../src/lib/delimitedText";
@@ -57,5 +58,15 @@ describe("readXlsx", () => {
 
   it("refuses what is no workbook", async () => {
     await expect(readXlsx(new TextEncoder().encode("PK not really"))).rejects.toBeInstanceOf(UnreadableWorkbook);
+  });
+});
+
+describe("readXlsx on a workbook no spreadsheet wrote", () => {
+  const workbook = (sheet: string) =>
+    zipSync({ "xl/worksheets/sheet1.xml": strToU8(`<worksheet><sheetData>${sheet}</sheetData></worksheet>`) });
+  it("keeps an entity past Unicode as written, and refuses a column past XFD", async () => {
+    expect(await readXlsx(workbook('<row r="1"><c r="A1" t="inlineStr"><is><t>a&#x110000;b</t></is></c></row>'))).toEqual([{ line: 1, cells: ["a&#x110000;b"] }]);
+    await expect(readXlsx(workbook('<row r="1"><c r="ZZZZZZ1" t="inlineStr"><is><t>x</t></is></c></row>'))).rejects.toBeInstanceOf(UnreadableWorkbook);
+    await expect(readXlsx(strToU8("not a zip at all"))).rejects.toBeInstanceOf(UnreadableWorkbook);
   });
 });

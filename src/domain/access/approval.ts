@@ -5,6 +5,7 @@ import { auditEach, type Actor } from "../audit";
 import type { OrgScope, ServiceContext } from "../context";
 import { queueForRegistrations } from "../outbox";
 import { findRegistration } from "../registrations";
+import { findEvent } from "../events";
 import { hasFreeSeatSql } from "../seats";
 
 export interface Decision {
@@ -34,9 +35,14 @@ export async function declineApplications({ ctx, input, actor }: { ctx: ServiceC
 export async function decideApplication({ ctx, input, actor }: { ctx: ServiceContext; input: OrgScope & { id: string; verdict: "approve" | "decline" }; actor?: Actor }) {
   const { registration } = await findRegistration(ctx, input.id, input.orgId);
   if (registration.status !== "pending") throw new AppError("not_pending");
+  const { event } = await findEvent(ctx, registration.eventId, input.orgId);
+  if (event.status !== "published") throw new AppError("cancelled_event_unchangeable");
   const [decision] = await decide(ctx, { orgId: input.orgId, eventId: registration.eventId, ids: [registration.id] }, actor, input.verdict);
-  if (decision!.status === "pending") throw new AppError("full_no_waitlist");
-  return decision!;
+  if (decision?.status === "pending") throw new AppError("full_no_waitlist");
+  // Withdrawn or erased between our read and the write: nothing was decided.
+  const expected = input.verdict === "approve" ? ["confirmed", "waitlisted"] : ["declined"];
+  if (!decision || !expected.includes(decision.status)) throw new AppError("not_pending");
+  return decision;
 }
 
 async function decide(ctx: ServiceContext, input: OrgScope & { eventId: string; ids: string[] }, actor: Actor | undefined, verdict: "approve" | "decline") {
@@ -46,7 +52,8 @@ async function decide(ctx: ServiceContext, input: OrgScope & { eventId: string; 
   const changeId = newId("chg");
   const ofEvent = sql`event_id = ${input.eventId} AND EXISTS (SELECT 1 FROM events e WHERE e.id = ${input.eventId} AND e.org_id = ${input.orgId})`;
   const updates = ids.map((id) => {
-    const mine = sql`id = ${id} AND status = 'pending' AND ${ofEvent}`;
+    // Only while the event goes ahead: an application to a cancelled event stays as it is.
+    const mine = sql`id = ${id} AND status = 'pending' AND ${ofEvent} AND EXISTS (SELECT 1 FROM events e WHERE e.id = ${input.eventId} AND e.status = 'published')`;
     if (verdict === "decline")
       return ctx.db.run(sql`UPDATE registrations SET status = 'declined', cancelled_at = ${now}, change_id = ${changeId} WHERE ${mine}`);
     const free = sql`(SELECT ${hasFreeSeatSql} FROM events e WHERE e.id = registrations.event_id)`;
@@ -76,7 +83,7 @@ async function decide(ctx: ServiceContext, input: OrgScope & { eventId: string; 
     ctx.db.all<Decision>(sql`
       SELECT id, status,
              CASE WHEN status = 'waitlisted' THEN (SELECT count(*) FROM registrations w WHERE w.event_id = r.event_id AND w.status = 'waitlisted' AND w.seq <= r.seq) END AS position
-      FROM registrations r WHERE id IN ${ids} AND ${ofEvent}`),
+      FROM registrations r WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) AND ${ofEvent}`),
   ];
   const results = await ctx.db.batch(statements as unknown as Parameters<typeof ctx.db.batch>[0]);
   const rows = results[results.length - 1] as Decision[];

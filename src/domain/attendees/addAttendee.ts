@@ -11,7 +11,7 @@ import { auditIf } from "../audit";
 import { openEvent } from "./attendeeRules";
 import type { OrgScope, ServiceContext } from "../context";
 import { outboxInsert } from "../outbox";
-import { takenSeats, waitlistPosition } from "../seats";
+import { takenSeats, waitlistPosition, choiceInsert } from "../seats";
 import { registrationSearchText } from "../registrations";
 import type { RegistrationInput } from "../schemas";
 import { personNames } from "../personNames";
@@ -83,6 +83,9 @@ export async function addAttendee({
       FROM s
       WHERE s.free OR ${override} OR (s.waitlist AND NOT ${walkIn})
       RETURNING status, over_capacity AS over`),
+    // In a course package a registration is a place in every date: someone added by hand
+    // or at the door too (does nothing for other programmes, or when nobody was added).
+    choiceInsert(ctx, { registrationId: id, which: "all", at: t }),
     ...(input.sendEmail
       ? [
           ctx.db.run(

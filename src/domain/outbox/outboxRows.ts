@@ -47,6 +47,7 @@ export function tellEveryoneLive(
   return [
     ctx.db.run(sql`UPDATE registrations SET invite_sequence = invite_sequence + 1
                    WHERE event_id = ${eventId} AND status = 'confirmed' AND ${changed}`),
-    queueForRegistrations(ctx, kind, sql`r.event_id = ${eventId} AND r.status IN ('confirmed', 'offered', 'waitlisted') AND ${changed}`, payload),
+    // Applicants too: a cancelled event is news to them.
+    queueForRegistrations(ctx, kind, sql`r.event_id = ${eventId} AND r.status IN ('confirmed', 'offered', 'waitlisted', 'pending') AND ${changed}`, payload),
   ] as const;
 }

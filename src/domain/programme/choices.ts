@@ -92,7 +92,7 @@ export async function changeChoices({
     choiceInsert(ctx, { registrationId: registration.id, which: adding.length ? adding : [""], at, changeId: added, guard: allFit }),
     ctx.db.run(sql`
       UPDATE session_choices SET status = 'cancelled', change_id = ${removed}
-      WHERE registration_id = ${registration.id} AND session_id IN ${remove.length ? remove : [""]}
+      WHERE registration_id = ${registration.id} AND session_id IN (SELECT value FROM json_each(${JSON.stringify(remove)}))
         AND status IN ('confirmed', 'waitlisted', 'pending')
         AND (SELECT count(*) FROM session_choices a WHERE a.registration_id = ${registration.id} AND a.change_id = ${added}) = ${adding.length}`),
     ...promoteSessionWaitlists(ctx, event.id),

@@ -9,25 +9,28 @@ import { queueForRegistrations } from "../outbox";
  * and nobody waiting for it. The write decides by this; the trigger that decides a
  * promoted person's sessions (migrations/0020_programme.sql) spells it out the same way.
  */
-export const sessionFreeSql = (s: SQL, t: SQL, programme: SQL) => sql`
+export const sessionFreeSql = (s: SQL, t: SQL, programme: SQL, need = 1) => sql`
   (${programme} = 'package' OR ${s}.capacity IS NULL
-   OR (${s}.capacity > coalesce(${t}.confirmed, 0) AND coalesce(${t}.waitlisted, 0) = 0))`;
+   OR (${s}.capacity - coalesce(${t}.confirmed, 0) >= ${need} AND coalesce(${t}.waitlisted, 0) = 0))`;
 
 /** Which of an event's sessions a registration takes: the chosen ones, or every one (a package). */
 export type SessionPick = readonly string[] | "all";
 
-const picked = (which: SessionPick) => (which === "all" ? sql`e.programme = 'package'` : sql`e.programme = 'choose' AND s.id IN ${which}`);
+// The ids as one JSON value: D1 takes at most 100 bound values in a statement.
+const picked = (which: SessionPick) =>
+  which === "all" ? sql`e.programme = 'package'` : sql`e.programme = 'choose' AND s.id IN (SELECT value FROM json_each(${JSON.stringify(which)}))`;
 
 /**
  * SQL true when one of the chosen sessions is full and takes no waitlist: a signup that
- * would get the event's seat is refused whole rather than seated without it.
+ * would get the event's seat is refused whole rather than seated without it. `need`: how
+ * many seats must be free (a group that comes together needs one each).
  */
-export const fullWithoutWaitlistSql = (sessionIds: readonly string[]) =>
+export const fullWithoutWaitlistSql = (sessionIds: readonly string[], need = 1) =>
   sessionIds.length
     ? sql`EXISTS (SELECT 1 FROM event_sessions x JOIN events xe ON xe.id = x.event_id
                   LEFT JOIN session_tallies xt ON xt.session_id = x.id
-                  WHERE x.id IN ${sessionIds} AND x.status = 'scheduled' AND NOT x.waitlist
-                    AND NOT ${sessionFreeSql(sql`x`, sql`xt`, sql`xe.programme`)})`
+                  WHERE x.id IN (SELECT value FROM json_each(${JSON.stringify(sessionIds)})) AND x.status = 'scheduled' AND NOT x.waitlist
+                    AND NOT ${sessionFreeSql(sql`x`, sql`xt`, sql`xe.programme`, need)})`
     : sql`0`;
 
 /**

@@ -132,7 +132,7 @@ export async function registerGroup({
   // manage links again and the refusal names the emails. All decided in the write, so a
   // double click finds the first click's row, without an exception or a second trip.
   const takenBy = (r: SQL, emailKeys = keys) =>
-    sql`${r}.event_id = ${eventId} AND ${r}.email_key IN ${emailKeys} AND ${r}.status IN ('confirmed', 'waitlisted', 'offered') AND ${r}.id NOT IN ${ids}`;
+    sql`${r}.event_id = ${eventId} AND ${r}.email_key IN ${emailKeys} AND ${r}.status IN ('confirmed', 'waitlisted', 'offered', 'pending') AND ${r}.id NOT IN ${ids}`;
   const statements = attendees.flatMap((a, i) => {
     const id = ids[i]!;
     const language: Language = a.language ?? current.language;
@@ -141,17 +141,29 @@ export async function registerGroup({
     // member needs seats for the whole group, and each after it that the one before was
     // written (which leaves it a seat), so one refused means all refused.
     const previous = i > 0 ? sql`EXISTS (SELECT 1 FROM registrations p WHERE p.id = ${ids[i - 1]!})` : sql`1`;
-    const fits = groupMode === "together" && attendees.length > 1 ? sql`(e.waitlist OR (${previous} AND ${hasFreeSeatsSql(attendees.length - i)}))` : sql`1`;
+    const together = groupMode === "together" && attendees.length > 1;
+    const fits = together ? sql`(e.waitlist OR (${previous} AND ${hasFreeSeatsSql(attendees.length - i)}))` : sql`1`;
+    // Every other limit of a group that comes together is decided the same way: member i
+    // needs room for itself and everyone after it, and the member before it written.
+    const rest = together ? attendees.slice(i) : [a];
+    const after = (needs: (b: RegistrationInput) => boolean) => rest.filter(needs).length;
+    const inTurn = together ? previous : sql`1`;
     // A seat of the event comes with a seat or a waitlist place in every chosen session.
     const chosen = current.programme === "choose" ? [...new Set(a.sessions ?? [])] : [];
-    const sessionsFit = chosen.length ? sql`NOT ${fullWithoutWaitlistSql(chosen)}` : sql`1`;
+    const sessionsFit = chosen.length
+      ? sql`(${inTurn} AND ${sql.join(chosen.map((s) => sql`NOT ${fullWithoutWaitlistSql([s], after((b) => (b.sessions ?? []).includes(s)))}`), sql` AND `)})`
+      : sql`1`;
     const company = companyKey(a.organisation);
     // An invitation's link registers up to its seats, the group all or none; a company at
-    // most the event's quota. Both counted here, in the write.
+    // most the event's quota. Both counted here, in the write; the count only where there
+    // is a quota (CASE, not OR: the count must not run on every signup of every event).
     const invitationFits = invited
       ? sql`(${i > 0 ? previous : sql`1`} AND ${invitationSeatsTaken(invited.id)} + ${attendees.length - i} <= coalesce((SELECT v.seats FROM invitations v WHERE v.id = ${invited.id} AND v.status <> 'revoked'), 0))`
       : sql`1`;
-    const quotaFits = company ? sql`(e.company_quota IS NULL OR ${companySeatsTaken(sql`e.id`, company)} < e.company_quota)` : sql`1`;
+    const quotaFits = company
+      ? sql`(${inTurn} AND CASE WHEN e.company_quota IS NULL THEN 1
+              ELSE ${companySeatsTaken(sql`e.id`, company)} + ${after((b) => companyKey(b.organisation) === company)} <= e.company_quota END)`
+      : sql`1`;
     const position = sql`CASE WHEN r.status = 'waitlisted' THEN json_object('position', ${newcomerPosition}) ELSE '{}' END`;
     // A colleague's email says who signed them up; the submitter's own says nothing more.
     const payload = i === 0 ? position : sql`json_patch(json_object('registeredBy', ${names[0]!.name}), ${position})`;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { isUniqueViolation } from "../../db/errors";
 import { liveStatuses } from "../../db/schema";
 import { companyKey } from "../../lib/companyKey";
+import { companySeatsTaken } from "./register";
 import { AppError } from "../../lib/errors";
 import { emailKey } from "../../lib/emailKey";
 import { newId, newSecret, sha256Hex } from "../../lib/secrets";
@@ -59,6 +60,7 @@ export async function substituteManagedRegistration({ ctx, input }: { ctx: Servi
   const now = ctx.now().getTime();
   const changeId = newId("chg");
   const token = newSecret();
+  const newCompany = companyKey(person.organisation);
   const changed = sql`EXISTS (SELECT 1 FROM registrations x WHERE x.id = ${id} AND x.change_id = ${changeId})`;
   const statements = [
     // The decision: everything a substitution needs, checked by the write itself.
@@ -68,7 +70,9 @@ export async function substituteManagedRegistration({ ctx, input }: { ctx: Servi
         AND EXISTS (SELECT 1 FROM manage_tokens m WHERE m.token_hash = ${sha256Hex(input.token)} AND m.registration_id = ${id})
         AND EXISTS (SELECT 1 FROM events e WHERE e.id = registrations.event_id AND e.status <> 'cancelled' AND e.starts_at > ${now})
         AND NOT EXISTS (SELECT 1 FROM registrations x WHERE x.event_id = registrations.event_id
-                        AND x.email_key = ${newKey} AND x.status IN ${live})`),
+                        AND x.email_key = ${newKey} AND x.status IN ${live})
+        -- Someone of another company comes in only while it has room under the quota.
+        AND ${quotaRoom(newCompany, registration.companyKey)}`),
     // Mail still waiting for the old holder would otherwise reach the new one.
     ctx.db.run(sql`UPDATE outbox SET status = 'skipped', last_error = 'the seat was passed on'
                    WHERE registration_id = ${id} AND status = 'pending' AND ${changed}`),
@@ -110,14 +114,14 @@ export async function substituteManagedRegistration({ ctx, input }: { ctx: Servi
     throw emailTaken();
   }
   const after = await findRegistration(ctx, id);
-  if (after.registration.changeId !== changeId) throw await refusal(ctx, input.token, newKey);
+  if (after.registration.changeId !== changeId) throw await refusal(ctx, input.token, newKey, newCompany);
   return managedView(ctx, after, token);
 }
 
 const emailTaken = () => new AppError("already_has_place", {}, { email: { code: "email_registered" } });
 
 /** Why the write changed nothing, read afterwards: what was written was decided in the batch. */
-async function refusal(ctx: ServiceContext, token: string, newKey: string): Promise<AppError> {
+async function refusal(ctx: ServiceContext, token: string, newKey: string, company: string | null): Promise<AppError> {
   // Someone else's substitution won the race (or the link was never valid): it is gone.
   const id = await resolveManageToken(ctx, token);
   const { registration } = await findRegistration(ctx, id);
@@ -128,5 +132,16 @@ async function refusal(ctx: ServiceContext, token: string, newKey: string): Prom
   if (hasStarted(event, ctx.now())) return new AppError("event_started");
   const [taken] = await ctx.db.all(sql`SELECT 1 FROM registrations WHERE event_id = ${event.id} AND email_key = ${newKey} AND status IN ${live} LIMIT 1`);
   if (taken) return emailTaken();
+  if (company !== null && company !== registration.companyKey && event.companyQuota !== null) return new AppError("company_quota");
   return new AppError("changed_meanwhile");
+}
+
+/**
+ * SQL on `registrations`: a registration may become one of company `key` (null: none)
+ * while that company has room under the event's quota; staying with one's own always may.
+ */
+export function quotaRoom(key: string | null, ownKey: string | null) {
+  if (key === null || key === ownKey) return sql`1`;
+  return sql`NOT EXISTS (SELECT 1 FROM events e WHERE e.id = registrations.event_id AND e.company_quota IS NOT NULL
+                         AND ${companySeatsTaken(sql`e.id`, key)} >= e.company_quota)`;
 }

@@ -11,7 +11,7 @@ import { findRegistration, registrationSearchText } from "../registrations";
 import { registrationFields } from "../schemas";
 import { personNames, withPersonNames, type PersonNames } from "../personNames";
 import { companyKey } from "../../lib/companyKey";
-import { companySeatsTaken } from "./register";
+import { quotaRoom } from "./substituteRegistration";
 import { isLive } from "./signupRules";
 
 /** What a registrant may change themselves. The email is their identity and stays. */
@@ -66,10 +66,7 @@ export async function updateManagedRegistration({
         sql`NOT EXISTS (SELECT 1 FROM events e WHERE e.id = ${registrations.eventId} AND e.status = 'cancelled')`,
         // A new company must have room under the event's quota; staying with one's own
         // company (however spelt) always may.
-        company === null || company === registration.companyKey
-          ? undefined
-          : sql`NOT EXISTS (SELECT 1 FROM events e WHERE e.id = ${registrations.eventId} AND e.company_quota IS NOT NULL
-                            AND ${companySeatsTaken(sql`e.id`, company)} >= e.company_quota)`,
+        quotaRoom(company, registration.companyKey),
       ),
     );
   if (changedRows(changed) === 0) {
