@@ -11,6 +11,8 @@ import { events, type Language } from "./events";
 export type RegistrationStatus = "confirmed" | "waitlisted" | "offered" | "pending" | "cancelled" | "expired" | "declined";
 /** The statuses that hold an email for an event: one live registration per address. */
 export const liveStatuses = ["confirmed", "waitlisted", "offered", "pending"] as const;
+/** `liveStatuses` as an SQL list, for `status IN ${liveStatusesSql}` (constants, not bound values). */
+export const liveStatusesSql = sql.raw(`(${liveStatuses.map((s) => `'${s}'`).join(", ")})`);
 export type Answers = Record<string, string | string[] | boolean>;
 
 export const registrations = sqliteTable(

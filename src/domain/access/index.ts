@@ -4,3 +4,4 @@ export * from "./invitationInput";
 export * from "./invitationLink";
 export * from "./invitations";
 export * from "./openInvitation";
+export * from "./invitationRows";

@@ -10,6 +10,7 @@ import { splitFullName } from "../personNames";
 import type { Invitee } from "./invitationInput";
 import { invitationToken } from "./invitationLink";
 import { queueInvitationMail } from "./invitationMail";
+import { registeredThrough, selectInvitations, type InvitationRow } from "./invitationRows";
 
 // D1 takes at most 100 bound values in a statement: 9 rows of 10 values, 40 statements a batch.
 const ROWS_PER_STATEMENT = 9;
@@ -38,24 +39,6 @@ export interface InvitationView {
   createdAt: string;
 }
 
-interface InvitationRow {
-  id: string;
-  eventId: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  organisation: string | null;
-  language: string | null;
-  seats: number;
-  status: "created" | "sent" | "declined" | "revoked";
-  registered: number;
-  sentAt: number | null;
-  visitedAt: number | null;
-  remindedAt: number | null;
-  declinedAt: number | null;
-  revokedAt: number | null;
-  createdAt: number;
-}
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -70,12 +53,6 @@ export function invitationState(r: Pick<InvitationRow, "status" | "registered" |
 /** The link of an invitation: the event page with its token. */
 export const invitationUrl = (ctx: ServiceContext, slug: string, token: string) => `${eventUrl(ctx, slug)}?invitation=${encodeURIComponent(token)}`;
 
-const selectInvitations = (where: ReturnType<typeof sql>) => sql`
-  SELECT i.id, i.event_id AS eventId, i.email, i.first_name AS firstName, i.last_name AS lastName, i.organisation, i.language, i.seats, i.status,
-         (SELECT count(*) FROM registrations x WHERE x.invitation_id = i.id AND x.status IN ('confirmed', 'waitlisted', 'offered', 'pending')) AS registered,
-         i.sent_at AS sentAt, i.visited_at AS visitedAt, i.reminded_at AS remindedAt, i.declined_at AS declinedAt, i.revoked_at AS revokedAt,
-         i.created_at AS createdAt
-  FROM invitations i WHERE ${where} ORDER BY i.created_at, i.rowid`;
 
 function view(ctx: ServiceContext, keyHex: string, slug: string, r: InvitationRow): InvitationView {
   return {
@@ -224,7 +201,7 @@ export async function remindUnanswered({ ctx, input, actor }: { ctx: ServiceCont
   const { event } = await findEvent(ctx, input.eventId, input.orgId);
   refuseUnlessEditable(event);
   const unanswered = sql`i.event_id = ${event.id} AND i.status = 'sent'
-    AND NOT EXISTS (SELECT 1 FROM registrations x WHERE x.invitation_id = i.id AND x.status IN ('confirmed', 'waitlisted', 'offered', 'pending'))`;
+    AND ${registeredThrough(sql`i.id`)} = 0`;
   const [{ n = 0 } = {}] = await ctx.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM invitations i WHERE ${unanswered}`);
   if (!n) return { reminded: 0 };
   await ctx.db.batch([

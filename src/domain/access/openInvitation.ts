@@ -3,20 +3,10 @@ import { AppError } from "../../lib/errors";
 import type { ServiceContext } from "../context";
 import { signingKey } from "../organisations";
 import { claimedInvitation, tokenMatches } from "./invitationLink";
+import { selectInvitations, type InvitationRow } from "./invitationRows";
 
-export interface OpenInvitation {
-  id: string;
-  eventId: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  organisation: string | null;
-  language: string | null;
-  seats: number;
-  status: "created" | "sent" | "declined" | "revoked";
-  /** Live registrations (and applications) already made through it. */
-  registered: number;
-}
+/** The invitation behind a visitor's link, as checked by `openInvitation`. */
+export type OpenInvitation = InvitationRow;
 
 /**
  * The invitation a visitor's token stands for, checked: its MAC under the organisation's
@@ -27,10 +17,7 @@ export interface OpenInvitation {
 export async function openInvitation(ctx: ServiceContext, token: string, eventId?: string): Promise<OpenInvitation> {
   const id = claimedInvitation(token);
   const [row] = id
-    ? await ctx.db.all<OpenInvitation>(sql`
-        SELECT i.id, i.event_id AS eventId, i.email, i.first_name AS firstName, i.last_name AS lastName, i.organisation, i.language, i.seats, i.status,
-               (SELECT count(*) FROM registrations x WHERE x.invitation_id = i.id AND x.status IN ('confirmed', 'waitlisted', 'offered', 'pending')) AS registered
-        FROM invitations i WHERE i.id = ${id}`)
+    ? await ctx.db.all<OpenInvitation>(selectInvitations(sql`i.id = ${id}`))
     : [];
   if (!row || (eventId !== undefined && row.eventId !== eventId) || !(await tokenMatches(await signingKey(ctx, row.eventId), row.id, token)))
     throw new AppError("invitation_required");

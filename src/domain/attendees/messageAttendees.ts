@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { liveStatusesSql } from "../../db/schema";
 import { z } from "zod";
 import { changedRows } from "../../db/client";
 import { invalid } from "../../lib/errors";
@@ -34,7 +35,7 @@ export type Audience = OrganiserMessage["audience"];
 
 const audienceSql = (eventId: string, audience: Audience, ids: string[] = []) =>
   audience === "selected"
-    ? sql`r.event_id = ${eventId} AND r.id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) AND r.status IN ('confirmed', 'waitlisted', 'offered', 'pending')`
+    ? sql`r.event_id = ${eventId} AND r.id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) AND r.status IN ${liveStatusesSql}`
     : sql`r.event_id = ${eventId} AND r.status = ${audience}`;
 
 /** Who a message goes to: an audience, and for "selected" the ids ticked (`parseSelection`). */

@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
-import { eventSessions } from "../../db/schema";
+import { eventSessions, liveStatusesSql } from "../../db/schema";
 import { isCheckViolation } from "../../db/errors";
 import { AppError, invalid } from "../../lib/errors";
 import { newId } from "../../lib/secrets";
@@ -48,7 +48,7 @@ export async function createSession({ ctx, input, actor }: { ctx: ServiceContext
           ctx.db.run(sql`
             INSERT INTO session_choices (registration_id, session_id, event_id, status, queued_at, created_at, change_id)
             SELECT r.id, ${id}, r.event_id, CASE WHEN r.status = 'confirmed' THEN 'confirmed' ELSE 'pending' END, ${now.getTime()}, ${now.getTime()}, ${changeId}
-            FROM registrations r WHERE r.event_id = ${event.id} AND r.status IN ('confirmed', 'waitlisted', 'offered', 'pending')
+            FROM registrations r WHERE r.event_id = ${event.id} AND r.status IN ${liveStatusesSql}
             ORDER BY r.seq`),
           queueForRegistrations(ctx, "session_changed", sql`r.event_id = ${event.id} AND r.status = 'confirmed' AND e.status = 'published'`, sql`json_object('session', ${id}, 'added', json('true'))`),
         ]

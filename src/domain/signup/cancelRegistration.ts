@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import { liveStatusesSql } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/secrets";
 import type { Actor } from "../audit";
@@ -48,7 +49,7 @@ export function cancelStatements(ctx: ServiceContext, { eventId, which, byAttend
   const now = ctx.now().getTime();
   const changeId = newId("chg");
   // An application (pending) may be withdrawn like a place.
-  const changing = sql`${which} AND status IN ('confirmed', 'waitlisted', 'offered', 'pending')
+  const changing = sql`${which} AND status IN ${liveStatusesSql}
     AND (${byAttendee ? 0 : 1} OR EXISTS (SELECT 1 FROM events e WHERE e.id = registrations.event_id AND e.starts_at > ${now}))`;
   const update = ctx.db.run(sql`
     UPDATE registrations

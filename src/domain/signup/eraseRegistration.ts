@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { liveStatusesSql } from "../../db/schema";
 import type { ServiceContext } from "../context";
 import { findEvent } from "../events";
 import { resolveManageToken } from "./manageLink";
@@ -15,7 +16,7 @@ export function eraseRegistrationStatements(ctx: ServiceContext, { id, eventId }
   return [
     // Cancelled first, so the promotion below sees the free seat.
     ctx.db.run(sql`UPDATE registrations SET status = 'cancelled', cancelled_at = ${now}
-                   WHERE id = ${id} AND status IN ('confirmed', 'waitlisted', 'offered', 'pending')`),
+                   WHERE id = ${id} AND status IN ${liveStatusesSql}`),
     ...promoteWaitlisted(ctx, eventId),
     ctx.db.run(sql`DELETE FROM outbox WHERE registration_id = ${id}`),
     ctx.db.run(sql`DELETE FROM manage_tokens WHERE registration_id = ${id}`),

@@ -1,5 +1,5 @@
 import { eq, sql, type SQL } from "drizzle-orm";
-import { events, organisations, type Language, type RegistrationStatus } from "../../db/schema";
+import { events, organisations, type Language, type RegistrationStatus, liveStatusesSql } from "../../db/schema";
 import { isUniqueViolation } from "../../db/errors";
 import { prepared } from "../../db/prepared";
 import { AppError, invalid, type FieldErrors } from "../../lib/errors";
@@ -15,7 +15,7 @@ import { registrationSearchText } from "../registrations";
 import { defaultGroupMode, type GroupMode, type RegistrationInput } from "../schemas";
 import { signupOpenSql, signupRefusal } from "../events";
 import { choiceErrors, type ChoosableSession } from "../programme";
-import { openInvitation } from "../access";
+import { openInvitation, registeredThrough } from "../access";
 import { companyKey } from "../../lib/companyKey";
 import { choiceInsert, fullWithoutWaitlistSql, placedChoices, type PlacedChoice } from "../seats";
 
@@ -132,7 +132,7 @@ export async function registerGroup({
   // manage links again and the refusal names the emails. All decided in the write, so a
   // double click finds the first click's row, without an exception or a second trip.
   const takenBy = (r: SQL, emailKeys = keys) =>
-    sql`${r}.event_id = ${eventId} AND ${r}.email_key IN ${emailKeys} AND ${r}.status IN ('confirmed', 'waitlisted', 'offered', 'pending') AND ${r}.id NOT IN ${ids}`;
+    sql`${r}.event_id = ${eventId} AND ${r}.email_key IN ${emailKeys} AND ${r}.status IN ${liveStatusesSql} AND ${r}.id NOT IN ${ids}`;
   const statements = attendees.flatMap((a, i) => {
     const id = ids[i]!;
     const language: Language = a.language ?? current.language;
@@ -158,7 +158,7 @@ export async function registerGroup({
     // most the event's quota. Both counted here, in the write; the count only where there
     // is a quota (CASE, not OR: the count must not run on every signup of every event).
     const invitationFits = invited
-      ? sql`(${i > 0 ? previous : sql`1`} AND ${invitationSeatsTaken(invited.id)} + ${attendees.length - i} <= coalesce((SELECT v.seats FROM invitations v WHERE v.id = ${invited.id} AND v.status <> 'revoked'), 0))`
+      ? sql`(${i > 0 ? previous : sql`1`} AND ${registeredThrough(sql`${invited.id}`)} + ${attendees.length - i} <= coalesce((SELECT v.seats FROM invitations v WHERE v.id = ${invited.id} AND v.status <> 'revoked'), 0))`
       : sql`1`;
     const quotaFits = company
       ? sql`(${inTurn} AND CASE WHEN e.company_quota IS NULL THEN 1
@@ -235,13 +235,10 @@ export async function registerGroup({
 type Outcome = { kind: "confirmed" | "waitlisted" | "application_received" | "manage_link"; position: number | null };
 const statusOf = { confirmed: "confirmed", waitlisted: "waitlisted", application_received: "pending", manage_link: "confirmed" } as const;
 
-/** SQL: the live registrations (and applications) an invitation's link has made. */
-const invitationSeatsTaken = (invitationId: string) =>
-  sql`(SELECT count(*) FROM registrations x WHERE x.invitation_id = ${invitationId} AND x.status IN ('confirmed', 'waitlisted', 'offered', 'pending'))`;
 
 /** SQL: the live registrations (and applications) of one company at event `eventId`, as its quota counts them. */
 export const companySeatsTaken = (eventId: SQL, key: string) =>
-  sql`(SELECT count(*) FROM registrations x WHERE x.event_id = ${eventId} AND x.company_key = ${key} AND x.status IN ('confirmed', 'waitlisted', 'offered', 'pending'))`;
+  sql`(SELECT count(*) FROM registrations x WHERE x.event_id = ${eventId} AND x.company_key = ${key} AND x.status IN ${liveStatusesSql})`;
 
 /** The emails among a signup's that someone else's live registration holds. */
 async function takenKeys(ctx: ServiceContext, takenByX: SQL) {

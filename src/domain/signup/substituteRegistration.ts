@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { isUniqueViolation } from "../../db/errors";
-import { liveStatuses } from "../../db/schema";
+import { liveStatusesSql } from "../../db/schema";
 import { companyKey } from "../../lib/companyKey";
 import { companySeatsTaken } from "./register";
 import { AppError } from "../../lib/errors";
@@ -37,7 +37,7 @@ export type SubstituteInput = z.input<typeof substituteInput>;
 /** Who is sent, as `substituteInput` gives them. */
 export type Substitute = z.output<typeof substituteInput>;
 
-const live = sql.raw(`(${liveStatuses.map((s) => `'${s}'`).join(", ")})`);
+const live = liveStatusesSql;
 
 /**
  * The holder of a confirmed seat sends someone in their place. The registration row stays
