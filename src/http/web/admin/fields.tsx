@@ -102,3 +102,41 @@ export function Checkbox({ state, name, label, hint }: Props) {
     </div>
   );
 }
+
+/**
+ * One choice of several, as radio buttons each with what it means (`options`: value, label,
+ * hint), in a fieldset whose legend is a heading. The first button carries the field's id,
+ * so the summary of errors links to the group.
+ */
+export function RadioChoice({ state, name, legend, hint, options }: { state: AdminFormState; name: string; legend: string; hint: Child; options: [value: string, label: string, hint: string][] }) {
+  const id = `f-${name}`;
+  const error = state.errors[name];
+  const current = state.values[name] || options[0]![0];
+  const described = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <fieldset class="programme-choice" aria-describedby={described}>
+      <legend>
+        <h2>{legend}</h2>
+      </legend>
+      <p class="hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+      {error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {options.map(([value, label, explained], i) => (
+        <div class="field">
+          <label class="choice">
+            <input type="radio" name={name} value={value} id={i === 0 ? id : `${id}-${value}`} checked={current === value} aria-invalid={error ? "true" : undefined} />
+            <span>
+              {label}
+              <span class="hint"> {explained}</span>
+            </span>
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
