@@ -1,9 +1,9 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { templates } from "../../emails";
 import { calendarEvent } from "../calendar/fromEvent";
 import { renderInvite, renderInvites, type Invite } from "../calendar/invite";
 import { calendarLinks, sessionFeedUrl } from "../calendar/links";
-import { events, manageTokens, organisations, outbox, registrations } from "../db/schema";
+import { events, manageTokens, organisations, registrations } from "../db/schema";
 import { formatDeadline } from "../i18n/format";
 import { messages } from "../i18n/messages";
 import { newSecret, sha256Hex } from "../lib/secrets";
@@ -18,6 +18,7 @@ import { composeLoginLink } from "./loginLinkMail";
 import { composeOrganiserMail } from "./organiserMail";
 import { programmeFacts } from "./programmeMail";
 import { composeSeatPassedOn } from "./seatPassedOn";
+import { laterQueued } from "./laterQueued";
 
 import { parseMailbox, type Composed, type MailSettings, type OutboxRow } from "./types";
 import type { EmailBrand, MemberKind } from "../../emails";
@@ -95,7 +96,7 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
     application_declined: e.status !== "cancelled" && r.status === "declined",
   };
   if (stillTrue[row.kind] === false) return { skip: `no longer applies (registration ${r.status}, event ${e.status})` };
-  if (row.kind === "event_updated" && (await laterUpdateQueued(ctx, row)))
+  if (row.kind === "event_updated" && (await laterQueued(ctx, row)))
     return { skip: "a later update for the same registration follows" };
   const page = eventUrl(ctx, e.slug);
   // The event's words in the reader's language where the organiser gave them.
@@ -165,22 +166,6 @@ export async function compose(ctx: ServiceContext, row: OutboxRow, settings: Mai
 /** The emails a confirmed attendee may bring to the door: those with the invite, and the reminder. */
 const carriesCheckin = new Set<OutboxRow["kind"]>(["confirmed", "substitute_confirmed", "promoted", "event_updated", "reminder"]);
 
-/** Two quick edits send one "changed" email, with the final details. */
-async function laterUpdateQueued(ctx: ServiceContext, row: OutboxRow) {
-  const [later] = await ctx.db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(
-      and(
-        eq(outbox.registrationId, row.registrationId!),
-        eq(outbox.kind, "event_updated"),
-        inArray(outbox.status, ["pending", "sending"]),
-        sql`rowid > (SELECT rowid FROM outbox WHERE id = ${row.id})`,
-      ),
-    )
-    .limit(1);
-  return later !== undefined;
-}
 
 /**
  * Which calendar message goes with an email: a REQUEST whenever a confirmed attendee's

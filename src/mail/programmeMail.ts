@@ -1,4 +1,5 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import { laterQueued } from "./laterQueued";
 import type { EmailSession, SessionNews } from "../../emails/types";
 import { calendarSession, dayOn, sessionUid } from "../calendar/fromSession";
 import type { InviteEntry, InviteEvent } from "../calendar/invite";
@@ -80,7 +81,7 @@ export async function programmeFacts(ctx: ServiceContext, f: Facts): Promise<Pro
       const [session] = seated.filter((s) => s.id === payload.session);
       if (!session) return { skip: "no longer applies (no seat in the session)" };
       const added = payload.added === true;
-      if (!added && (await laterChangeQueued(ctx, row, session.id))) return { skip: "a later change of the same session follows" };
+      if (!added && (await laterQueued(ctx, row, sql`json_extract(${outbox.payload}, '$.session') = ${session.id}`))) return { skip: "a later change of the same session follows" };
       const changed = [...new Set((Array.isArray(payload.changed) ? payload.changed : []).map((k) => newsOf[String(k)]).filter((k) => k !== undefined))];
       // A package's date is an invite of its own: updated in place (same UID, higher
       // SEQUENCE). Chosen sessions live in the feed: an invite too would be a second entry.
@@ -124,20 +125,3 @@ const dateEntry = (r: Registration, s: SessionEntry, event: InviteEvent): Invite
   event: calendarSession(s, event),
 });
 
-/** Two quick edits of one session send one "changed" email, with the final details. */
-async function laterChangeQueued(ctx: ServiceContext, row: OutboxRow, sessionId: string) {
-  const [later] = await ctx.db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(
-      and(
-        eq(outbox.registrationId, row.registrationId!),
-        eq(outbox.kind, "session_changed"),
-        inArray(outbox.status, ["pending", "sending"]),
-        sql`json_extract(${outbox.payload}, '$.session') = ${sessionId}`,
-        sql`rowid > (SELECT rowid FROM outbox WHERE id = ${row.id})`,
-      ),
-    )
-    .limit(1);
-  return later !== undefined;
-}
