@@ -30,30 +30,44 @@ interface PrintPageProps {
 }
 
 /**
- * The list people sign at the door. On paper the workspace bar is gone and the table's
- * head (event, date, column names) repeats at the top of every page.
+ * A list people sign or tick at the door, on paper: the workspace bar is gone and the
+ * table's head (what it is, when, the column names) repeats at the top of every page. The
+ * rows are streamed into ROWS_SLOT (see `streamAdmin`). Shared by the event's list and a
+ * session's.
  */
-export function PrintPage({ member, orgName, event, attendees }: PrintPageProps) {
-  const when = formatWhen(event.startsAt, event.endsAt, event.timezone, member.language);
-  const place = [event.venue, event.address].filter(Boolean).join(", ");
+export function PrintSheet(props: {
+  member: Member;
+  orgName: string;
+  title: string;
+  back: { href: string; label: string };
+  heading: string;
+  /** Under the heading: when and where. */
+  subheading: string;
+  /** The head repeated on every page. */
+  repeat: string;
+  count: number;
+  /** How many are listed ("{n} people"), and what the sheet says when nobody is. */
+  countWords: Parameters<typeof counted>[1];
+  nobody: string;
+  /** The last column's name: a signature, or a tick. */
+  lastColumn: string;
+}) {
+  const { member, count } = props;
   const t = wordsFor(member).checkin.print;
   return (
-    <AdminLayout member={member} orgName={orgName} title={fill(t.title, { event: event.title })} section="events">
+    <AdminLayout member={member} orgName={props.orgName} title={props.title} section="events">
       <div class="print-sheet">
         <div class="no-print print-tools">
           <p>
-            <a href={`/admin/events/${event.id}`}>{t.back}</a>
+            <a href={props.back.href}>{props.back.label}</a>
           </p>
           <p class="notice">{t.howTo}</p>
         </div>
-        <h1>{event.title}</h1>
-        <p class="print-when">
-          {when}
-          {place ? <> · {place}</> : null}
-        </p>
-        <p class="small">{counted(member.language, t.count, attendees.length)}</p>
-        {attendees.length === 0 ? (
-          <p>{t.nobody}</p>
+        <h1>{props.heading}</h1>
+        <p class="print-when">{props.subheading}</p>
+        <p class="small">{counted(member.language, props.countWords, count)}</p>
+        {count === 0 ? (
+          <p>{props.nobody}</p>
         ) : (
           <table class="print-list">
             <colgroup>
@@ -64,10 +78,7 @@ export function PrintPage({ member, orgName, event, attendees }: PrintPageProps)
             </colgroup>
             <thead>
               <tr class="print-repeat">
-                <th colspan={4}>
-                  {event.title} · {when}
-                  {place ? <> · {place}</> : null}
-                </th>
+                <th colspan={4}>{props.repeat}</th>
               </tr>
               <tr>
                 <th scope="col" class="num">
@@ -75,7 +86,7 @@ export function PrintPage({ member, orgName, event, attendees }: PrintPageProps)
                 </th>
                 <th scope="col">{t.name}</th>
                 <th scope="col">{t.organisation}</th>
-                <th scope="col">{t.signature}</th>
+                <th scope="col">{props.lastColumn}</th>
               </tr>
             </thead>
             <tbody>{ROWS_SLOT}</tbody>
@@ -83,5 +94,27 @@ export function PrintPage({ member, orgName, event, attendees }: PrintPageProps)
         )}
       </div>
     </AdminLayout>
+  );
+}
+
+/** The event's list people sign at the door. */
+export function PrintPage({ member, orgName, event, attendees }: PrintPageProps) {
+  const when = formatWhen(event.startsAt, event.endsAt, event.timezone, member.language);
+  const place = [event.venue, event.address].filter(Boolean).join(", ");
+  const t = wordsFor(member).checkin.print;
+  return (
+    <PrintSheet
+      member={member}
+      orgName={orgName}
+      title={fill(t.title, { event: event.title })}
+      back={{ href: `/admin/events/${event.id}`, label: t.back }}
+      heading={event.title}
+      subheading={place ? `${when} · ${place}` : when}
+      repeat={`${event.title} · ${place ? `${when} · ${place}` : when}`}
+      count={attendees.length}
+      countWords={t.count}
+      nobody={t.nobody}
+      lastColumn={t.signature}
+    />
   );
 }

@@ -3,11 +3,12 @@ import type { SessionListEntry, SessionView } from "../../../domain/programme";
 import type { EventRow } from "../../../domain/events";
 import type { PrintedAttendee } from "../../../domain/attendees";
 import { placeText } from "../../../domain/attendees";
-import { counted, formatNumber, formatWhen } from "../../../i18n/format";
+import { formatNumber, formatWhen } from "../../../i18n/format";
 import { fill } from "../../../i18n/messages";
 import { deskPath } from "./checkinPages";
 import { formatInstant, listPath } from "./attendeeShared";
-import { AdminLayout, ROWS_SLOT, wordsFor } from "./layout";
+import { AdminLayout, wordsFor } from "./layout";
+import { PrintSheet } from "./printPage";
 
 export const sessionPath = (sessionId: string) => `/admin/sessions/${encodeURIComponent(sessionId)}`;
 /** The door of one session: the event's check-in page with the session picked. */
@@ -90,53 +91,20 @@ export function SessionListPage(props: { member: Member; orgName: string; event:
 export function SessionPrintPage({ member, orgName, event, session, attendees }: { member: Member; orgName: string; event: EventRow; session: SessionView; attendees: PrintedAttendee[] }) {
   const when = sessionWhen(session, event, member);
   const place = session.venue ?? event.venue ?? "";
-  const words = wordsFor(member);
-  const t = words.sessionDesk.print;
-  const p = words.checkin.print;
+  const t = wordsFor(member).sessionDesk.print;
   return (
-    <AdminLayout member={member} orgName={orgName} title={fill(t.title, { session: session.title })} section="events">
-      <div class="print-sheet">
-        <div class="no-print print-tools">
-          <p>
-            <a href={sessionPath(session.id)}>{t.back}</a>
-          </p>
-          <p class="notice">{p.howTo}</p>
-        </div>
-        <h1>{session.title}</h1>
-        <p class="print-when">
-          {event.title} · {when}
-          {place ? <> · {place}</> : null}
-        </p>
-        <p class="small">{counted(member.language, t.count, attendees.length)}</p>
-        {attendees.length === 0 ? (
-          <p>{t.nobody}</p>
-        ) : (
-          <table class="print-list">
-            <colgroup>
-              <col class="num" />
-              <col class="name" />
-              <col class="org" />
-              <col class="signature" />
-            </colgroup>
-            <thead>
-              <tr class="print-repeat">
-                <th colspan={4}>
-                  {session.title} · {event.title} · {when}
-                </th>
-              </tr>
-              <tr>
-                <th scope="col" class="num">
-                  {p.number}
-                </th>
-                <th scope="col">{p.name}</th>
-                <th scope="col">{p.organisation}</th>
-                <th scope="col">{t.tick}</th>
-              </tr>
-            </thead>
-            <tbody>{ROWS_SLOT}</tbody>
-          </table>
-        )}
-      </div>
-    </AdminLayout>
+    <PrintSheet
+      member={member}
+      orgName={orgName}
+      title={fill(t.title, { session: session.title })}
+      back={{ href: sessionPath(session.id), label: t.back }}
+      heading={session.title}
+      subheading={[event.title, when, place].filter(Boolean).join(" · ")}
+      repeat={`${session.title} · ${event.title} · ${when}`}
+      count={attendees.length}
+      countWords={t.count}
+      nobody={t.nobody}
+      lastColumn={t.tick}
+    />
   );
 }
