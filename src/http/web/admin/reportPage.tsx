@@ -3,6 +3,7 @@ import type { Member } from "../../../domain/accounts";
 import { BarChart } from "./charts";
 import { organisationName, type InvitationLine, type ParticipationReport, type SessionReport } from "../../../domain/reports";
 import { SessionReportPart } from "./sessionReportPart";
+import { ReportDownloads } from "./reportDownloads";
 import { InvitationReportPart } from "./invitationReportPart";
 import { fill, localeTag } from "../../../i18n/messages";
 import { formatNumber } from "../../../i18n/format";
@@ -31,8 +32,6 @@ interface Part {
   language: Language;
 }
 
-const exportHref = (name: string, ext: string, r: { from: string; to: string }, sep?: string) =>
-  `/admin/reports/${name}.${ext}?${new URLSearchParams({ from: r.from, to: r.to, ...(sep ? { sep } : {}) })}`;
 
 const num = formatNumber;
 
@@ -43,15 +42,6 @@ const day = (iso: string, language: Language, parts: Intl.DateTimeFormatOptions 
 /** A month of the report, `2027-03`, as `mars 2027` / `March 2027`. */
 const month = (yyyyMm: string, language: Language) => day(`${yyyyMm}-01`, language, { month: "long", year: "numeric" });
 
-function Downloads({ name, report, t }: Part & { name: string }) {
-  const r = t.reports;
-  return (
-    <p class="downloads">
-      {r.download} <a href={exportHref(name, "xlsx", report)}>{r.xlsx}</a> · <a href={exportHref(name, "csv", report)}>{r.csv}</a> ·{" "}
-      <a href={exportHref(name, "csv", report, "semicolon")}>{r.csvSemicolon}</a>
-    </p>
-  );
-}
 
 const MOST = 10;
 
@@ -104,7 +94,7 @@ function Organisations(part: Part) {
   return (
     <section aria-labelledby="by-organisation">
       <h2 id="by-organisation">{t.reports.byOrganisation}</h2>
-      <Downloads name="organisations" {...part} />
+      <ReportDownloads name="organisations" range={part.report} language={part.language} />
       <div class="table-wrap">
         <table class="data">
           <thead>
@@ -153,7 +143,7 @@ function People(part: Part) {
   return (
     <section aria-labelledby="by-person">
       <h2 id="by-person">{t.reports.byPerson}</h2>
-      <Downloads name="people" {...part} />
+      <ReportDownloads name="people" range={part.report} language={part.language} />
       <div class="table-wrap">
         <table class="data">
           <thead>

@@ -2,21 +2,8 @@ import type { Language } from "../../../db/schema";
 import { organisationName, type SessionReport } from "../../../domain/reports";
 import { formatNumber, formatWhen } from "../../../i18n/format";
 import { workspaceMessages } from "../../../i18n/workspace";
+import { ReportDownloads } from "./reportDownloads";
 import { sessionPath } from "./sessionPages";
-
-const href = (name: string, ext: string, r: { from: string; to: string }, sep?: string) =>
-  `/admin/reports/${name}.${ext}?${new URLSearchParams({ from: r.from, to: r.to, ...(sep ? { sep } : {}) })}`;
-
-/** The same three downloads as the other reports: Excel, CSV, CSV with semicolons. */
-function Downloads({ name, report, language }: { name: string; report: SessionReport; language: Language }) {
-  const r = workspaceMessages(language).records.reports;
-  return (
-    <p class="downloads">
-      {r.download} <a href={href(name, "xlsx", report)}>{r.xlsx}</a> · <a href={href(name, "csv", report)}>{r.csv}</a> ·{" "}
-      <a href={href(name, "csv", report, "semicolon")}>{r.csvSemicolon}</a>
-    </p>
-  );
-}
 
 /**
  * The reports page's part for programmes: attendance per session, and hours in sessions
@@ -32,7 +19,7 @@ export function SessionReportPart({ report, language }: { report: SessionReport;
       <section aria-labelledby="per-session">
         <h2 id="per-session">{t.sessionsHeading}</h2>
         <p class="small">{t.sessionsExplained}</p>
-        <Downloads name="sessions" report={report} language={language} />
+        <ReportDownloads name="sessions" range={report} language={language} />
         <div class="table-wrap">
           <table class="data">
             <thead>
@@ -70,7 +57,7 @@ export function SessionReportPart({ report, language }: { report: SessionReport;
         ) : (
           <>
             <h3 id="hours-by-organisation">{t.byOrganisation}</h3>
-            <Downloads name="hours-organisations" report={report} language={language} />
+            <ReportDownloads name="hours-organisations" range={report} language={language} />
             <div class="table-wrap">
               <table class="data" aria-labelledby="hours-by-organisation">
                 <thead>
@@ -100,7 +87,7 @@ export function SessionReportPart({ report, language }: { report: SessionReport;
               </table>
             </div>
             <h3 id="hours-by-person">{t.byPerson}</h3>
-            <Downloads name="hours-people" report={report} language={language} />
+            <ReportDownloads name="hours-people" range={report} language={language} />
             <div class="table-wrap">
               <table class="data" aria-labelledby="hours-by-person">
                 <thead>
