@@ -140,13 +140,18 @@ export function accessBehaviour(target: GetTarget) {
     it("declines politely, lets an applicant withdraw, and approves onto the waitlist behind those waiting", async () => {
       const t = target();
       const ev = await newEvent(t, { access: "approval", capacity: 1 });
-      const [a, b, c] = [await signUp(t, ev.id, person()), await signUp(t, ev.id, person()), await signUp(t, ev.id, person())].map((r) => r.body);
+      const first = person();
+      const [a, b, c] = [await signUp(t, ev.id, first), await signUp(t, ev.id, person()), await signUp(t, ev.id, person())].map((r) => r.body);
+      // Applying twice is a double click: refused in the write, and the link goes out again.
+      const twice = await signUp(t, ev.id, first);
+      expect([twice.status, twice.body.error.code]).toEqual([409, "already_registered"]);
       expect((await t.api("POST", `/registrations/${a.id}/decline`)).body).toEqual({ status: "declined" });
       expect((await manage(t, a.manageUrl)).body.status).toBe("declined");
       expect((await t.api("POST", `/manage/${manageToken(b.manageUrl)}/cancel`, undefined, { token: null })).body.status).toBe("cancelled");
       expect((await t.api("POST", `/registrations/${c.id}/approve`)).body).toEqual({ status: "confirmed", position: null });
       expect(await t.sql("SELECT kind FROM outbox WHERE event_id = ? AND registration_id = ? ORDER BY rowid", [ev.id, a.id])).toEqual([
         { kind: "application_received" },
+        { kind: "manage_link" },
         { kind: "application_declined" },
       ]);
       expect((await t.api("POST", `/registrations/${a.id}/approve`, undefined, { token: t.orgs[1]!.token })).status).toBe(404);
