@@ -8,6 +8,7 @@ import { organisationRoutes } from "./http/api/organisation";
 import { registrationRoutes } from "./http/api/registrations";
 import { sessionRoutes } from "./http/api/sessions";
 import { invitationRoutes } from "./http/api/invitations";
+import { webhookRoutes } from "./http/api/webhooks";
 import type { AppContext, AppEnv } from "./http/env";
 import { onError, onNotFound } from "./http/errors";
 import { limitBody, requireJsonBody } from "./http/middleware";
@@ -40,6 +41,8 @@ export interface AppDeps {
   pages?: PageCacheOptions;
   /** Builds XLSX downloads: Node hands them to a worker thread; by default (Workers) they are built in the request. */
   buildXlsx?: XlsxBuilder;
+  /** Webhooks may go to private addresses and plain http (WEBHOOK_ALLOW_PRIVATE: development and tests only). */
+  allowPrivateWebhooks?: boolean;
 }
 
 /** The whole service as one Hono app. Pure: no I/O until a request arrives. */
@@ -64,7 +67,8 @@ export function createApp(deps: AppDeps) {
     .route("/sessions", sessionRoutes)
     .route("/invitations", invitationRoutes)
     .route("/manage", manageRoutes)
-    .route("/organisation", organisationRoutes);
+    .route("/organisation", organisationRoutes)
+    .route("/webhooks", webhookRoutes);
 
   return new Hono<AppEnv>()
     .use(async (c, next) => {

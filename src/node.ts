@@ -13,6 +13,7 @@ import { mintLoginLink } from "./domain/accounts";
 import { startBackground, type Background } from "./runtime/node/background";
 import { mailerFor } from "./runtime/node/mailers";
 import { xlsxWorker } from "./runtime/node/xlsxWorker";
+import { nodeWebhookFetcher } from "./runtime/node/webhookFetch";
 
 export interface RunningServer {
   server: ServerType;
@@ -42,7 +43,7 @@ function clientIp(config: Config) {
 export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
   const database = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   await migrateDatabase(database.db);
-  const ctx = serviceContext({ db: database.db, publicUrl: config.PUBLIC_URL });
+  const ctx = serviceContext({ db: database.db, publicUrl: config.PUBLIC_URL, allowPrivateWebhooks: config.WEBHOOK_ALLOW_PRIVATE });
   if (config.DEMO && (await isEmpty(ctx))) {
     const demo = await seedDemo({ ctx });
     log(`Created the demo organisation "${demo.org.name}" (${demo.org.slug}).`);
@@ -62,6 +63,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     turnstile: turnstileFor(config),
     pages: { store: memoryPageStore(), freshMs: config.PAGE_CACHE_MS },
     buildXlsx: xlsx.build,
+    allowPrivateWebhooks: config.WEBHOOK_ALLOW_PRIVATE,
   });
   // While people are arriving in numbers, email waits (see startBackground).
   let arrivals = 0;
@@ -86,6 +88,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     settings: { from: config.MAIL_FROM },
     reminderLeadMs: config.REMINDER_HOURS * 3_600_000,
     isBusy: crowded,
+    webhooks: { fetcher: nodeWebhookFetcher({ allowPrivate: config.WEBHOOK_ALLOW_PRIVATE }), timeoutMs: config.WEBHOOK_TIMEOUT_MS },
   });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));

@@ -9,6 +9,7 @@ import { workerMailer } from "./runtime/workers/mailers";
 import { bindingBudget } from "./runtime/workers/rateLimit";
 import { cacheApiPageStore } from "./runtime/workers/pageStore";
 import { kickOutbox, runCron, type WorkerJobs } from "./runtime/workers/scheduled";
+import { workersFetcher } from "./lib/webhookPost";
 
 export interface WorkerEnv {
   /** D1, unless DATABASE_URL names a remote libSQL database. */
@@ -46,13 +47,15 @@ function runtimeFor(env: WorkerEnv): Runtime {
     clientIp,
     turnstile: turnstileFor(config),
     pages: { store: cacheApiPageStore((caches as unknown as { default: Cache }).default), freshMs: config.PAGE_CACHE_MS },
+    allowPrivateWebhooks: config.WEBHOOK_ALLOW_PRIVATE,
   });
   const jobs: WorkerJobs = {
-    ctx: serviceContext({ db, publicUrl: config.PUBLIC_URL }),
+    ctx: serviceContext({ db, publicUrl: config.PUBLIC_URL, allowPrivateWebhooks: config.WEBHOOK_ALLOW_PRIVATE }),
     mailer,
     settings: { from: config.MAIL_FROM },
     reminderLeadMs: config.REMINDER_HOURS * 3_600_000,
     perRun: config.OUTBOX_PER_RUN,
+    webhooks: { fetcher: workersFetcher(config.WEBHOOK_ALLOW_PRIVATE), perRun: config.WEBHOOKS_PER_RUN, timeoutMs: config.WEBHOOK_TIMEOUT_MS },
   };
   runtime = { app, jobs };
   return runtime;
@@ -70,7 +73,7 @@ export default {
     // What the request queued (a confirmation, a sign-in link) goes out within seconds,
     // after the response, instead of at the next cron minute.
     const queuedAnyway = response.headers.has(MAIL_QUEUED_HEADER);
-    if (jobs.mailer && changesState(request.method) && (succeeded(response.status) || queuedAnyway)) ctx.waitUntil(kickOutbox(jobs));
+    if (changesState(request.method) && (succeeded(response.status) || queuedAnyway)) ctx.waitUntil(kickOutbox(jobs));
     return forClient(response as unknown as Response) as never;
   },
   scheduled(controller, env, ctx) {

@@ -7,13 +7,26 @@ export interface ServiceContext {
   now: () => Date;
   /** Base for links that leave the service (manage links, event pages). */
   publicUrl: string;
+  /** Webhooks may go to private addresses and plain http (WEBHOOK_ALLOW_PRIVATE, for development and tests). */
+  allowPrivateWebhooks?: boolean;
 }
 
 /** The one way to build a context: links never get a double slash from PUBLIC_URL. */
-export const serviceContext = ({ db, publicUrl, now }: { db: Db; publicUrl: string; now?: () => Date }): ServiceContext => ({
+export const serviceContext = ({
+  db,
+  publicUrl,
+  now,
+  allowPrivateWebhooks = false,
+}: {
+  db: Db;
+  publicUrl: string;
+  now?: () => Date;
+  allowPrivateWebhooks?: boolean;
+}): ServiceContext => ({
   db,
   now: now ?? (() => new Date()),
   publicUrl: publicUrl.replace(/\/+$/, ""),
+  allowPrivateWebhooks,
 });
 
 export interface OrgScope {

@@ -57,6 +57,8 @@ export const reasons = {
   message_not_found: { code: "not_found", params: [] },
   organisation_not_found: { code: "not_found", params: [] },
   token_not_found: { code: "not_found", params: [] },
+  webhook_not_found: { code: "not_found", params: [] },
+  delivery_not_found: { code: "not_found", params: [] },
   already_registered: { code: "already_registered", params: [] },
   already_has_place: { code: "already_registered", params: [] },
   event_full: { code: "event_full", params: [] },
@@ -109,6 +111,8 @@ export const reasons = {
   offer_not_open: { code: "conflict", params: ["name"] },
   code_other_event: { code: "conflict", params: ["event"] },
   member_exists: { code: "conflict", params: [] },
+  // An organisation has at most MAX_ENDPOINTS webhook endpoints (src/domain/webhooks/types.ts).
+  too_many_webhooks: { code: "conflict", params: ["max"] },
   last_owner_role: { code: "conflict", params: [] },
   last_owner_remove: { code: "conflict", params: [] },
   payload_too_large: { code: "payload_too_large", params: ["kib"] },
@@ -212,6 +216,9 @@ export const fieldCodes = {
   cover_too_large: ["kib"],
   cover_dimensions: ["minWidth", "maxSide", "width", "height"],
   none_selected: [],
+  // A webhook endpoint's URL: https only, and not to a private, loopback or metadata address.
+  webhook_not_https: [],
+  webhook_private_address: [],
   nobody_selected: [],
 } as const satisfies Record<string, readonly string[]>;
 export type FieldCode = keyof typeof fieldCodes;

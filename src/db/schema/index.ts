@@ -7,3 +7,4 @@ export * from "./limits";
 export * from "./notifications";
 export * from "./programme";
 export * from "./invitations";
+export * from "./webhooks";

@@ -12,7 +12,7 @@ export interface Actor {
 export interface AuditEntry {
   /** What was done, e.g. `event.create`, `registration.promote`. */
   action: string;
-  subjectType?: "event" | "session" | "registration" | "user" | "organisation" | "person" | "token";
+  subjectType?: "event" | "session" | "registration" | "user" | "organisation" | "person" | "token" | "webhook";
   subjectId?: string;
   detail?: Record<string, unknown>;
 }

@@ -10,6 +10,7 @@ import { refuseUnlessEditable, timeErrors } from "./eventRules";
 import { findEvent, organiserEventView, type EventRow } from "./eventView";
 import { tellEveryoneLive } from "../outbox";
 import { OFFER_CLOSE_BEFORE_START_MS, promoteWaitlisted } from "../seats";
+import { eventDelivery } from "../webhooks";
 import { eventFields } from "../schemas";
 import { code } from "../../lib/zodIssues";
 import { companyKey } from "../../lib/companyKey";
@@ -74,6 +75,7 @@ export async function updateEvent({
       ...("companyQuota" in patch ? await companyKeysBackfill(ctx, id) : []),
       // Raising capacity (or a seat freed while the waitlist was off) takes effect now.
       ...promoteWaitlisted(ctx, id),
+      eventDelivery(ctx, "event.updated", id, sql`EXISTS (SELECT 1 FROM events x WHERE x.id = ${id} AND x.change_id = ${changeId})`),
       ...(actor ? [auditEntry(ctx, actor, { action: "event.update", subjectType: "event", subjectId: id, detail: { fields: changedFields(before, patch) } })] : []),
     ]);
   } catch (err) {

@@ -1,4 +1,5 @@
 import { and, eq, isNotNull, lt, ne, or, sql } from "drizzle-orm";
+import { scrubEventDeliveries } from "../webhooks";
 import { changedRows } from "../../db/client";
 import { knownDevices, loginFailures, loginLinks, outbox, rateBudgets, sessions } from "../../db/schema";
 import type { ServiceContext } from "../context";
@@ -67,6 +68,8 @@ function anonymiseEvent(ctx: ServiceContext, eventId: string) {
       UPDATE invitations SET email = '', email_key = ${ANON_PREFIX} || id, first_name = '', last_name = '', organisation = NULL
       WHERE event_id = ${eventId} AND email_key NOT LIKE ${ANON_PREFIX + "%"}`),
     ctx.db.run(sql`DELETE FROM outbox WHERE event_id = ${eventId} AND kind = 'invitation'`),
+    // Webhook payloads named them too, sent or not: ids and states stay.
+    scrubEventDeliveries(ctx, eventId),
     ctx.db.run(sql`UPDATE events SET anonymised_at = coalesce(anonymised_at, ${now}) WHERE id = ${eventId}`),
   ] as const;
 }

@@ -7,6 +7,7 @@ import type { Programme } from "../../db/schema";
 import { choiceErrors } from "./sessionRules";
 import { choiceInsert, fullWithoutWaitlistSql, promoteSessionWaitlists } from "../seats";
 import { sessionsOfEvent } from "./sessionView";
+import { registrationDelivery } from "../webhooks";
 
 /** One of a registration's sessions, as their own page, the API and emails show it. */
 export interface MyChoice {
@@ -96,6 +97,11 @@ export async function changeChoices({
         AND status IN ('confirmed', 'waitlisted', 'pending')
         AND (SELECT count(*) FROM session_choices a WHERE a.registration_id = ${registration.id} AND a.change_id = ${added}) = ${adding.length}`),
     ...promoteSessionWaitlists(ctx, event.id),
+    registrationDelivery(
+      ctx,
+      "registration.sessions_changed",
+      sql`(SELECT registration_id FROM session_choices WHERE registration_id = ${registration.id} AND change_id IN (${added}, ${removed}) LIMIT 1)`,
+    ),
     ctx.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM session_choices WHERE registration_id = ${registration.id} AND change_id = ${added}`),
   ]);
   const written = (results[results.length - 1] as { n: number }[])[0]?.n ?? 0;

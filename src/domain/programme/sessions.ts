@@ -13,6 +13,7 @@ import { sessionFields } from "../schemas";
 import { sessionTimeErrors } from "./sessionRules";
 import { promoteSessionWaitlists } from "../seats";
 import { findSession, sessionView } from "./sessionView";
+import { registrationDelivery } from "../webhooks";
 
 export const createSessionInput = z.strictObject({ ...sessionFields, waitlist: sessionFields.waitlist.default(true) });
 export type CreateSessionInput = z.output<typeof createSessionInput>;
@@ -126,6 +127,11 @@ export async function cancelSession({ ctx, input, actor }: { ctx: ServiceContext
       sql`json_object('session', ${input.id})`,
     ),
     ctx.db.all<{ told: number }>(sql`SELECT count(DISTINCT registration_id) AS told FROM session_choices WHERE session_id = ${input.id} AND change_id = ${changeId}`),
+    registrationDelivery(
+      ctx,
+      "registration.sessions_changed",
+      sql`(SELECT c.registration_id FROM session_choices c WHERE c.session_id = ${input.id} AND c.change_id = ${changeId})`,
+    ),
     ...auditIf(ctx, actor, "session.cancel", input.id, { event: event.id, title: before.session.title }),
   ]);
   const told = (results[3] as { told: number }[])[0]?.told ?? 0;

@@ -5,6 +5,7 @@ import { findEvent } from "../events";
 import { resolveManageToken } from "./manageLink";
 import { promoteWaitlisted } from "../seats";
 import { findRegistration } from "../registrations";
+import { erasedDelivery, scrubRegistrationDeliveries } from "../webhooks";
 
 /**
  * Statements that erase one registration, for a batch: its links and every message to
@@ -23,6 +24,10 @@ export function eraseRegistrationStatements(ctx: ServiceContext, { id, eventId }
     // A seat passed on names both people in its audit entry (the previous one as actor).
     ctx.db.run(sql`UPDATE audit_log SET detail = '{}', actor_email = ''
                    WHERE subject_type = 'registration' AND subject_id = ${id} AND action = 'registration.substitute'`),
+    // Webhooks: what was written about the person keeps ids and states only, and the
+    // erasure itself is told (ids only) before the row it reads goes.
+    scrubRegistrationDeliveries(ctx, id),
+    erasedDelivery(ctx, id),
     ctx.db.run(sql`DELETE FROM registrations WHERE id = ${id}`),
   ] as const;
 }

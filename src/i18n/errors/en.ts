@@ -83,6 +83,8 @@ export const englishFields: Record<FieldCode, string> = {
   cover_too_large: "The cover image may be at most {kib} KiB. Save it smaller, e.g. 1600 × 900 pixels as a JPEG.",
   cover_dimensions: "The cover image must be at least {minWidth} pixels wide and at most {maxSide} pixels on either side; this one is {width} × {height}.",
   none_selected: "Select at least one attendee.",
+  webhook_not_https: "Must be an https address.",
+  webhook_private_address: "Must be a public address: webhooks are not sent to private, local or metadata addresses.",
   nobody_selected: "None of the selected attendees is registered any more.",
 };
 
@@ -108,6 +110,9 @@ export const englishReasons: Record<Reason, string> = {
   message_not_found: "No such message waiting or failed.",
   organisation_not_found: "No such organisation.",
   token_not_found: "No such API token.",
+  webhook_not_found: "No such webhook endpoint.",
+  delivery_not_found: "No such delivery, or it is being sent right now.",
+  too_many_webhooks: "An organisation has at most {max} webhook endpoints.",
   already_registered: "This email address is already registered for the event. We have sent its manage link there again.",
   already_has_place: "This email address already has a place on this event (confirmed or waiting).",
   event_full: "The event is full.",

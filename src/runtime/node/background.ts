@@ -6,6 +6,8 @@ import type { ServiceContext } from "../../domain/context";
 import { queueOrganiserActivity, queueOrganiserDigests } from "../../domain/notifications";
 import { applyRetention } from "../../domain/privacy";
 import { expireOffers } from "../../domain/seats";
+import { drainWebhooks } from "../../domain/webhooks";
+import type { Fetcher } from "../../lib/webhookPost";
 
 export interface Background {
   /** Runs the dispatcher now (after a write, or from a test) instead of waiting. */
@@ -16,7 +18,7 @@ export interface Background {
 
 /**
  * The in-process dispatcher and scheduler of `npm start`: every two seconds it sends what
- * is due, every 20 seconds it ends the offers of freed seats whose time is up (passing each
+ * is due (mail and, apart from it, webhooks), every 20 seconds it ends the offers of freed seats whose time is up (passing each
  * seat on, so within a minute), every minute it queues reminders and organisers'
  * notifications (activity, and the daily digest when its hour has come), and every hour it applies
  * retention (personal data of past events, expired sessions and links). Runs never overlap; errors are logged and
@@ -39,6 +41,7 @@ export function startBackground({
   notifyEveryMs = 60_000,
   retainEveryMs = 3_600_000,
   sweepEveryMs = 20_000,
+  webhooks,
 }: {
   ctx: ServiceContext;
   mailer: Mailer;
@@ -51,6 +54,8 @@ export function startBackground({
   notifyEveryMs?: number;
   retainEveryMs?: number;
   sweepEveryMs?: number;
+  /** Webhook deliveries: sent on the same tick as mail, apart from it (a held mail queue holds no webhook). */
+  webhooks?: { fetcher: Fetcher; timeoutMs: number };
 }): Background {
   let running: Promise<void> | null = null;
   const dispatch = () => {
@@ -65,6 +70,20 @@ export function startBackground({
       }
     })();
     return running;
+  };
+  let delivering: Promise<void> | null = null;
+  const deliver = () => {
+    if (!webhooks) return Promise.resolve();
+    delivering ??= (async () => {
+      try {
+        await drainWebhooks({ ctx, ...webhooks, isBusy });
+      } catch (err) {
+        console.error("webhook dispatcher:", err);
+      } finally {
+        delivering = null;
+      }
+    })();
+    return delivering;
   };
   const remind = async () => {
     if (reminderLeadMs <= 0) return;
@@ -121,6 +140,7 @@ export function startBackground({
   };
   const timers = [
     setInterval(dispatch, dispatchEveryMs),
+    setInterval(deliver, dispatchEveryMs),
     setInterval(sweep, sweepEveryMs),
     setInterval(remind, remindEveryMs),
     setInterval(notify, notifyEveryMs),
@@ -129,10 +149,12 @@ export function startBackground({
   void remind();
   void retain();
   return {
-    kick: dispatch,
+    kick: async () => {
+      await Promise.all([dispatch(), deliver()]);
+    },
     async stop() {
       timers.forEach(clearInterval);
-      await Promise.all([running, sweeping, notifying, retaining]);
+      await Promise.all([running, delivering, sweeping, notifying, retaining]);
     },
   };
 }

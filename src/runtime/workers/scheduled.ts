@@ -7,6 +7,8 @@ import type { ServiceContext } from "../../domain/context";
 import { queueOrganiserActivity, queueOrganiserDigests } from "../../domain/notifications";
 import { applyRetention } from "../../domain/privacy";
 import { expireOffers } from "../../domain/seats";
+import { dispatchWebhooks } from "../../domain/webhooks";
+import type { Fetcher } from "../../lib/webhookPost";
 
 /** The Cron Triggers in wrangler.toml; `controller.cron` names the one that fired. */
 export const EVERY_MINUTE = "* * * * *";
@@ -21,6 +23,8 @@ export interface WorkerJobs {
   reminderLeadMs: number;
   /** Messages one cron run sends at most (OUTBOX_PER_RUN): D1 counts queries per invocation. */
   perRun: number;
+  /** Webhook deliveries, with a budget per run of their own (WEBHOOKS_PER_RUN). */
+  webhooks?: { fetcher: Fetcher; perRun: number; timeoutMs: number };
 }
 
 /** Messages a request's own follow-up sends: its confirmation or login link, in seconds. */
@@ -44,6 +48,7 @@ export async function runCron(jobs: WorkerJobs, cron: string): Promise<void> {
           ["organiser activity", () => queueOrganiserActivity({ ctx: jobs.ctx })],
           ["organiser digest", () => queueOrganiserDigests({ ctx: jobs.ctx })],
           ["outbox dispatcher", () => send(jobs, jobs.perRun)],
+          ["webhook dispatcher", () => deliver(jobs, jobs.webhooks?.perRun ?? 0)],
         ];
   let failure: unknown = null;
   for (const [name, step] of steps) {
@@ -65,10 +70,19 @@ export async function kickOutbox(jobs: WorkerJobs): Promise<void> {
   try {
     // Once the response has gone: the request's own round trips are its own.
     await giveWay();
-    await send(jobs, KICK_LIMIT);
+    await Promise.all([
+      send(jobs, KICK_LIMIT).catch((err) => console.error("outbox dispatcher:", err)),
+      deliver(jobs, KICK_LIMIT).catch((err) => console.error("webhook dispatcher:", err)),
+    ]);
   } catch (err) {
     console.error("outbox dispatcher:", err);
   }
+}
+
+// Webhooks go whatever the mail does: a held mail queue or no mail transport holds none.
+async function deliver({ ctx, webhooks }: WorkerJobs, limit: number) {
+  if (!webhooks || limit <= 0) return null;
+  return dispatchWebhooks({ ctx, fetcher: webhooks.fetcher, timeoutMs: webhooks.timeoutMs, limit });
 }
 
 // One claim of at most `limit` rows, not drainOutbox's loop until empty: D1 allows 50

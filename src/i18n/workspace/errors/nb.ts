@@ -83,6 +83,8 @@ export const nb: CodeWords = {
     cover_too_large: "Forsidebildet kan være på høyst {kib} kB. Lagre det mindre, f.eks. 1600 × 900 piksler som JPEG.",
     cover_dimensions: "Forsidebildet må være minst {minWidth} piksler bredt og høyst {maxSide} piksler hver vei. Dette er {width} × {height}.",
     none_selected: "Merk minst én deltaker.",
+    webhook_not_https: "Adressen må begynne med https.",
+    webhook_private_address: "Adressen må være offentlig: webhooks sendes ikke til private, lokale eller interne adresser.",
     nobody_selected: "Ingen av de merkede deltakerne er påmeldt lenger.",
   },
   errors: {
@@ -107,6 +109,9 @@ export const nb: CodeWords = {
     message_not_found: "Meldingen finnes ikke blant dem som venter eller har feilet.",
     organisation_not_found: "Organisasjonen finnes ikke.",
     token_not_found: "API-nøkkelen finnes ikke.",
+    webhook_not_found: "Webhooken finnes ikke.",
+    delivery_not_found: "Leveransen finnes ikke, eller sendes akkurat nå.",
+    too_many_webhooks: "En organisasjon kan ha høyst {max} webhooks.",
     already_registered: "E-postadressen er allerede påmeldt arrangementet. Vi har sendt lenken til påmeldingen dit på nytt.",
     already_has_place: "E-postadressen har allerede en plass på arrangementet (bekreftet eller på ventelisten).",
     event_full: pages.refusals.event_full,

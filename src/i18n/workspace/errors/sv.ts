@@ -83,6 +83,8 @@ export const sv: CodeWords = {
     cover_too_large: "Omslagsbilden får vara högst {kib} kB. Spara den mindre, t.ex. 1600 × 900 pixlar som JPEG.",
     cover_dimensions: "Omslagsbilden måste vara minst {minWidth} pixlar bred och högst {maxSide} pixlar åt något håll. Den här är {width} × {height}.",
     none_selected: "Markera minst en deltagare.",
+    webhook_not_https: "Adressen måste börja med https.",
+    webhook_private_address: "Adressen måste vara publik: webhooks skickas inte till privata, lokala eller interna adresser.",
     nobody_selected: "Ingen av de markerade deltagarna är anmäld längre.",
   },
   errors: {
@@ -107,6 +109,9 @@ export const sv: CodeWords = {
     message_not_found: "Meddelandet finns inte bland de väntande eller misslyckade.",
     organisation_not_found: "Organisationen finns inte.",
     token_not_found: "API-nyckeln finns inte.",
+    webhook_not_found: "Webhooken finns inte.",
+    delivery_not_found: "Leveransen finns inte, eller skickas just nu.",
+    too_many_webhooks: "En organisation kan ha högst {max} webhooks.",
     already_registered: "E-postadressen är redan anmäld till evenemanget. Vi har skickat länken till anmälan dit igen.",
     already_has_place: "E-postadressen har redan en plats på evenemanget (bekräftad eller på väntelistan).",
     event_full: pages.refusals.event_full,

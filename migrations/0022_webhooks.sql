@@ -1,0 +1,177 @@
+CREATE TABLE `webhook_deliveries` (
+	`id` text PRIMARY KEY NOT NULL,
+	`endpoint_id` text NOT NULL,
+	`org_id` text NOT NULL,
+	`type` text NOT NULL,
+	`registration_id` text,
+	`event_id` text,
+	`payload` text NOT NULL,
+	`status` text DEFAULT 'pending' NOT NULL,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`next_attempt_at` integer DEFAULT 0 NOT NULL,
+	`lease_until` integer,
+	`lease_owner` text,
+	`first_attempt_at` integer,
+	`last_attempt_at` integer,
+	`last_status_code` integer,
+	`last_duration_ms` integer,
+	`last_error` text,
+	`last_response` text,
+	`delivered_at` integer,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`endpoint_id`) REFERENCES `webhook_endpoints`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `webhook_deliveries_due_idx` ON `webhook_deliveries` (`status`,`next_attempt_at`);--> statement-breakpoint
+CREATE INDEX `webhook_deliveries_endpoint_idx` ON `webhook_deliveries` (`endpoint_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `webhook_deliveries_registration_idx` ON `webhook_deliveries` (`registration_id`);--> statement-breakpoint
+CREATE INDEX `webhook_deliveries_event_idx` ON `webhook_deliveries` (`event_id`);--> statement-breakpoint
+CREATE TABLE `webhook_endpoints` (
+	`id` text PRIMARY KEY NOT NULL,
+	`org_id` text NOT NULL,
+	`url` text NOT NULL,
+	`description` text,
+	`events` text NOT NULL,
+	`secret_salt` text NOT NULL,
+	`previous_salt` text,
+	`previous_until` integer,
+	`disabled_at` integer,
+	`disabled_reason` text,
+	`failing_since` integer,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`org_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `webhook_endpoints_org_idx` ON `webhook_endpoints` (`org_id`);
+--> statement-breakpoint
+-- What a webhook says of a registration and its event, defined once: the triggers below
+-- and the domain's own statements (src/domain/webhooks/enqueue.ts) read it in the write
+-- that makes the change, so a payload is the state right after it. No manage-link secret
+-- is in it. Instants as ISO 8601 in UTC, like the API's.
+CREATE VIEW `webhook_event_data` AS
+SELECT e.`id` AS `event_id`, e.`org_id` AS `org_id`, json_object(
+	'id', e.`id`, 'slug', e.`slug`, 'title', e.`title`, 'status', e.`status`,
+	'startsAt', strftime('%Y-%m-%dT%H:%M:%fZ', e.`starts_at` / 1000.0, 'unixepoch'),
+	'endsAt', strftime('%Y-%m-%dT%H:%M:%fZ', e.`ends_at` / 1000.0, 'unixepoch'),
+	'timezone', e.`timezone`, 'venue', e.`venue`, 'address', e.`address`, 'language', e.`language`,
+	'capacity', e.`capacity`, 'waitlist', json(iif(e.`waitlist`, 'true', 'false')), 'access', e.`access`, 'programme', e.`programme`,
+	'confirmed', coalesce(t.`confirmed`, 0), 'waitlisted', coalesce(t.`waitlisted`, 0),
+	'cancelledAt', iif(e.`cancelled_at` IS NULL, NULL, strftime('%Y-%m-%dT%H:%M:%fZ', e.`cancelled_at` / 1000.0, 'unixepoch')),
+	'updatedAt', strftime('%Y-%m-%dT%H:%M:%fZ', e.`updated_at` / 1000.0, 'unixepoch')
+) AS `data`
+FROM `events` e LEFT JOIN `event_tallies` t ON t.`event_id` = e.`id`;
+--> statement-breakpoint
+CREATE VIEW `webhook_registration_data` AS
+SELECT r.`id` AS `registration_id`, r.`event_id` AS `event_id`, ev.`org_id` AS `org_id`, json_object(
+	'registration', json_object(
+		'id', r.`id`, 'eventId', r.`event_id`, 'status', r.`status`,
+		'position', iif(r.`status` = 'waitlisted', (SELECT count(*) FROM `registrations` w WHERE w.`event_id` = r.`event_id` AND w.`status` = 'waitlisted' AND w.`seq` <= r.`seq`), NULL),
+		'name', r.`name`, 'firstName', r.`first_name`, 'lastName', r.`last_name`, 'email', r.`email`,
+		'organisation', r.`organisation`, 'phone', r.`phone`, 'language', r.`language`, 'answers', json(r.`answers`),
+		'createdAt', strftime('%Y-%m-%dT%H:%M:%fZ', r.`created_at` / 1000.0, 'unixepoch'),
+		'confirmedAt', iif(r.`confirmed_at` IS NULL, NULL, strftime('%Y-%m-%dT%H:%M:%fZ', r.`confirmed_at` / 1000.0, 'unixepoch')),
+		'cancelledAt', iif(r.`cancelled_at` IS NULL, NULL, strftime('%Y-%m-%dT%H:%M:%fZ', r.`cancelled_at` / 1000.0, 'unixepoch')),
+		'checkedInAt', iif(r.`checked_in_at` IS NULL, NULL, strftime('%Y-%m-%dT%H:%M:%fZ', r.`checked_in_at` / 1000.0, 'unixepoch')),
+		'substitutedAt', iif(r.`substituted_at` IS NULL, NULL, strftime('%Y-%m-%dT%H:%M:%fZ', r.`substituted_at` / 1000.0, 'unixepoch')),
+		'invitationId', r.`invitation_id`,
+		'sessions', (SELECT json_group_array(json_object('id', c.`session_id`, 'status', c.`status`)) FROM `session_choices` c
+		             WHERE c.`registration_id` = r.`id` AND c.`status` != 'cancelled')
+	),
+	'event', json(ev.`data`)
+) AS `data`
+FROM `registrations` r JOIN `webhook_event_data` ev ON ev.`event_id` = r.`event_id`;
+--> statement-breakpoint
+-- A new registration: `registration.created` and the status it entered, to each enabled
+-- endpoint of the organisation that subscribed to that type. Each delivery is written by
+-- the statement that writes the registration, so it is in that batch whatever path wrote it.
+CREATE TRIGGER `webhooks_registration_insert` AFTER INSERT ON `registrations`
+BEGIN
+	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `registration_id`, `event_id`, `payload`, `created_at`)
+	SELECT 'msg_' || lower(hex(randomblob(16))), w.`id`, w.`org_id`, k.`type`, NEW.`id`, NEW.`event_id`,
+	       json_object('type', k.`type`, 'timestamp', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'data', json(d.`data`)),
+	       CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+	FROM (SELECT 'registration.created' AS `type` UNION ALL SELECT 'registration.' || NEW.`status`) k
+	JOIN `webhook_registration_data` d ON d.`registration_id` = NEW.`id`
+	JOIN `webhook_endpoints` w ON w.`org_id` = d.`org_id` AND w.`disabled_at` IS NULL
+	WHERE EXISTS (SELECT 1 FROM json_each(w.`events`) j WHERE j.`value` = k.`type`);
+END;
+--> statement-breakpoint
+-- A status entered (and `registration.promoted` for a seat from the waitlist or an offer).
+CREATE TRIGGER `webhooks_registration_status` AFTER UPDATE OF `status` ON `registrations`
+WHEN NEW.`status` IS NOT OLD.`status`
+BEGIN
+	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `registration_id`, `event_id`, `payload`, `created_at`)
+	SELECT 'msg_' || lower(hex(randomblob(16))), w.`id`, w.`org_id`, k.`type`, NEW.`id`, NEW.`event_id`,
+	       json_object('type', k.`type`, 'timestamp', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'data', json(d.`data`)),
+	       CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+	FROM (SELECT 'registration.' || NEW.`status` AS `type`
+	      UNION ALL SELECT 'registration.promoted' WHERE NEW.`status` = 'confirmed' AND OLD.`status` IN ('waitlisted', 'offered')) k
+	JOIN `webhook_registration_data` d ON d.`registration_id` = NEW.`id`
+	JOIN `webhook_endpoints` w ON w.`org_id` = d.`org_id` AND w.`disabled_at` IS NULL
+	WHERE EXISTS (SELECT 1 FROM json_each(w.`events`) j WHERE j.`value` = k.`type`);
+END;
+--> statement-breakpoint
+CREATE TRIGGER `webhooks_registration_checked_in` AFTER UPDATE OF `checked_in_at` ON `registrations`
+WHEN OLD.`checked_in_at` IS NULL AND NEW.`checked_in_at` IS NOT NULL
+BEGIN
+	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `registration_id`, `event_id`, `payload`, `created_at`)
+	SELECT 'msg_' || lower(hex(randomblob(16))), w.`id`, w.`org_id`, 'registration.checked_in', NEW.`id`, NEW.`event_id`,
+	       json_object('type', 'registration.checked_in', 'timestamp', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'data', json(d.`data`)),
+	       CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+	FROM `webhook_registration_data` d
+	JOIN `webhook_endpoints` w ON w.`org_id` = d.`org_id` AND w.`disabled_at` IS NULL
+	WHERE d.`registration_id` = NEW.`id` AND EXISTS (SELECT 1 FROM json_each(w.`events`) j WHERE j.`value` = 'registration.checked_in');
+END;
+--> statement-breakpoint
+-- Someone else took the seat: the same registration, now with the new person on it.
+CREATE TRIGGER `webhooks_registration_substituted` AFTER UPDATE OF `substituted_at` ON `registrations`
+WHEN NEW.`substituted_at` IS NOT NULL AND NEW.`substituted_at` IS NOT OLD.`substituted_at`
+BEGIN
+	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `registration_id`, `event_id`, `payload`, `created_at`)
+	SELECT 'msg_' || lower(hex(randomblob(16))), w.`id`, w.`org_id`, 'registration.substituted', NEW.`id`, NEW.`event_id`,
+	       json_object('type', 'registration.substituted', 'timestamp', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'data', json(d.`data`)),
+	       CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+	FROM `webhook_registration_data` d
+	JOIN `webhook_endpoints` w ON w.`org_id` = d.`org_id` AND w.`disabled_at` IS NULL
+	WHERE d.`registration_id` = NEW.`id` AND EXISTS (SELECT 1 FROM json_each(w.`events`) j WHERE j.`value` = 'registration.substituted');
+END;
+--> statement-breakpoint
+CREATE TRIGGER `webhooks_event_created` AFTER INSERT ON `events`
+BEGIN
+	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `event_id`, `payload`, `created_at`)
+	SELECT 'msg_' || lower(hex(randomblob(16))), w.`id`, w.`org_id`, 'event.created', NEW.`id`,
+	       json_object('type', 'event.created', 'timestamp', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'data', json_object('event', json(d.`data`))),
+	       CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+	FROM `webhook_event_data` d
+	JOIN `webhook_endpoints` w ON w.`org_id` = d.`org_id` AND w.`disabled_at` IS NULL
+	WHERE d.`event_id` = NEW.`id` AND EXISTS (SELECT 1 FROM json_each(w.`events`) j WHERE j.`value` = 'event.created');
+END;
+--> statement-breakpoint
+CREATE TRIGGER `webhooks_event_cancelled` AFTER UPDATE OF `status` ON `events`
+WHEN NEW.`status` = 'cancelled' AND OLD.`status` IS NOT 'cancelled'
+BEGIN
+	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `event_id`, `payload`, `created_at`)
+	SELECT 'msg_' || lower(hex(randomblob(16))), w.`id`, w.`org_id`, 'event.cancelled', NEW.`id`,
+	       json_object('type', 'event.cancelled', 'timestamp', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'data', json_object('event', json(d.`data`))),
+	       CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+	FROM `webhook_event_data` d
+	JOIN `webhook_endpoints` w ON w.`org_id` = d.`org_id` AND w.`disabled_at` IS NULL
+	WHERE d.`event_id` = NEW.`id` AND EXISTS (SELECT 1 FROM json_each(w.`events`) j WHERE j.`value` = 'event.cancelled');
+END;
+--> statement-breakpoint
+CREATE TRIGGER `webhooks_invitation_declined` AFTER UPDATE OF `status` ON `invitations`
+WHEN NEW.`status` = 'declined' AND OLD.`status` IS NOT 'declined'
+BEGIN
+	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `event_id`, `payload`, `created_at`)
+	SELECT 'msg_' || lower(hex(randomblob(16))), w.`id`, w.`org_id`, 'invitation.declined', NEW.`event_id`,
+	       json_object('type', 'invitation.declined', 'timestamp', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'data', json_object(
+	         'invitation', json_object('id', NEW.`id`, 'eventId', NEW.`event_id`, 'email', NEW.`email`, 'firstName', NEW.`first_name`,
+	                                   'lastName', NEW.`last_name`, 'organisation', NEW.`organisation`, 'seats', NEW.`seats`, 'status', NEW.`status`,
+	                                   'declinedAt', iif(NEW.`declined_at` IS NULL, NULL, strftime('%Y-%m-%dT%H:%M:%fZ', NEW.`declined_at` / 1000.0, 'unixepoch'))),
+	         'event', json(d.`data`))),
+	       CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+	FROM `webhook_event_data` d
+	JOIN `webhook_endpoints` w ON w.`org_id` = d.`org_id` AND w.`disabled_at` IS NULL
+	WHERE d.`event_id` = NEW.`event_id` AND EXISTS (SELECT 1 FROM json_each(w.`events`) j WHERE j.`value` = 'invitation.declined');
+END;

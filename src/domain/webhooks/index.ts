@@ -1,0 +1,7 @@
+// The public surface of webhooks: routes, pages, runtimes and other domains import from here only.
+export * from "./types";
+export * from "./endpoints";
+export * from "./deliveries";
+export * from "./dispatch";
+export { registrationDelivery, eventDelivery, erasedDelivery, scrubRegistrationDeliveries, scrubEventDeliveries } from "./enqueue";
+export { signedHeaders } from "./secret";
