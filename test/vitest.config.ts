@@ -19,6 +19,7 @@ const nodeHttp = [
   "test/concurrency.test.ts",
   "test/server-rate-limit.test.ts",
   "test/start.test.ts",
+  "test/webhooks.node.test.ts",
 ];
 const workerd = [
   "test/api-behaviour.workerd.test.ts",
@@ -38,6 +39,7 @@ const workerd = [
   "test/workerd-scheduled.test.ts",
   "test/workerd-notifications.test.ts",
   "test/workerd-smtp-client.test.ts",
+  "test/webhooks.workerd.test.ts",
   // Its D1 half runs in workerd through wrangler's getPlatformProxy.
   "test/db-client.test.ts",
 ];

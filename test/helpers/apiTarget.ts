@@ -50,7 +50,7 @@ export const ORG_COUNT = 4;
 let targetCounter = 0;
 
 /** Organisations and tokens as rows: there is no public API that creates an organisation. */
-function seedOrganisations(): { orgs: TargetOrg[]; sql: string } {
+export function seedOrganisations(): { orgs: TargetOrg[]; sql: string } {
   const run = `${process.pid}x${++targetCounter}`;
   const orgs = Array.from({ length: ORG_COUNT }, (_, i) => {
     const random = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
@@ -67,14 +67,14 @@ function seedOrganisations(): { orgs: TargetOrg[]; sql: string } {
 }
 
 /** A read-only libSQL connection: query_only refuses any write, so a test cannot change what it checks. */
-async function readOnly(path: string): Promise<Client> {
+export async function readOnly(path: string): Promise<Client> {
   const client = createClient({ url: `file:${path}` });
   await client.execute("PRAGMA query_only = ON");
   await client.execute("PRAGMA busy_timeout = 5000");
   return client;
 }
 
-function sqlReader(client: Client): ApiTarget["sql"] {
+export function sqlReader(client: Client): ApiTarget["sql"] {
   return async <T>(query: string, args: (string | number | null)[] = []) => {
     const res = await client.execute({ sql: query, args });
     // Plain objects: libSQL's rows also carry index keys, which toEqual would compare.
@@ -82,7 +82,7 @@ function sqlReader(client: Client): ApiTarget["sql"] {
   };
 }
 
-function requester(url: string, defaultToken: () => string) {
+export function requester(url: string, defaultToken: () => string) {
   const fetchPath = (path: string, init?: RequestInit) => fetch(`${url}${path}`, init);
   const api: ApiTarget["api"] = async (method, path, body, opts = {}) => {
     const headers: Record<string, string> = {};

@@ -50,8 +50,9 @@ const dueSql = (now: number) => sql`((d.status = 'pending' AND d.next_attempt_at
  * Sends the due deliveries of enabled endpoints, each claimed with a lease just before
  * its attempt. A process that dies mid-attempt leaves the lease to run out, and the
  * delivery goes again with the same `webhook-id`: nothing is lost, and receivers
- * deduplicate by that id. An endpoint that failed in this run gets nothing more in it,
- * so one slow receiver costs at most one timeout per run.
+ * deduplicate by that id. An endpoint that did not answer in this run (a timeout, a
+ * refused connection) gets nothing more in it, so one slow receiver costs at most one
+ * timeout per run and per worker.
  */
 export async function dispatchWebhooks({ ctx, fetcher, limit = 50, timeoutMs = MAX_TIMEOUT_MS, concurrency = 4 }: WebhookRun): Promise<WebhookRunResult> {
   const timeout = Math.min(timeoutMs, MAX_TIMEOUT_MS);
@@ -74,8 +75,8 @@ export async function dispatchWebhooks({ ctx, fetcher, limit = 50, timeoutMs = M
       if (!keys.has(item.orgId)) keys.set(item.orgId, organisationKey(ctx, item.orgId));
       const outcome = await attempt(ctx, fetcher, item, await keys.get(item.orgId)!, owner, timeout);
       if (!outcome) continue;
-      result[outcome]++;
-      if (outcome !== "delivered") down.add(item.endpointId);
+      result[outcome.result]++;
+      if (outcome.unanswered) down.add(item.endpointId);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
@@ -98,7 +99,7 @@ async function attempt(ctx: ServiceContext, fetcher: Fetcher, item: Due, orgKey:
     ...signedHeaders(secrets, item.id, now, claimed.payload),
   };
   const outcome = await postWebhook(fetcher, item.url, headers, claimed.payload, { timeoutMs: timeout, now: () => ctx.now().getTime() });
-  return record(ctx, item, owner, claimed, outcome);
+  return { result: await record(ctx, item, owner, claimed, outcome), unanswered: outcome.status === null };
 }
 
 async function record(ctx: ServiceContext, item: Due, owner: string, claimed: { attempts: number; firstAttemptAt: number }, outcome: PostOutcome) {
