@@ -8,6 +8,7 @@ import { outboxBehaviour } from "./outbox";
 import { programmeBehaviour } from "./programme";
 import { signupBehaviour } from "./signup";
 import { waitlistBehaviour } from "./waitlist";
+import { webhookUrlBehaviour } from "./webhookUrls";
 
 /**
  * The API's behavioural suite, written once: each runtime's entry file starts its build
@@ -25,4 +26,5 @@ export function apiBehaviour(target: GetTarget) {
   errorBehaviour(target);
   programmeBehaviour(target);
   accessBehaviour(target);
+  webhookUrlBehaviour(target);
 }

@@ -1,0 +1,207 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { Webhook } from "standardwebhooks";
+import { declineInvitation, invitationToken } from "../src/domain/access";
+import { signingKey } from "../src/domain/organisations";
+import { applyRetention } from "../src/domain/privacy";
+import { eraseManagedRegistration } from "../src/domain/signup";
+import { dispatchWebhooks, webhookTypes } from "../src/domain/webhooks";
+import { nodeWebhookFetcher } from "../src/runtime/node/webhookFetch";
+import { DAY, HOUR, MINUTE } from "./helpers/clock";
+import { eventBody, harness, person, type Harness } from "./helpers/harness";
+import { webhookReceiver, type WebhookReceiver } from "./helpers/webhookReceiver";
+
+// What the webhooks write and send, in-process on the pinned clock: every type with its
+// change, erasure and retention, the three days of retries, a rotation's overlap, a slow
+// receiver. The runtimes' own suites (test/webhooks.*.test.ts) cover delivery end to end.
+let h: Harness;
+let receiver: WebhookReceiver;
+const fetcher = nodeWebhookFetcher({ allowPrivate: true });
+const run = (timeoutMs = 2000) => dispatchWebhooks({ ctx: h.ctx, fetcher, timeoutMs });
+
+beforeAll(async () => {
+  h = await harness({ allowPrivateWebhooks: true });
+  receiver = await webhookReceiver();
+});
+afterAll(async () => {
+  await receiver.close();
+  await h.close();
+});
+
+const manageToken = (url: string) => url.split("/r/")[1]!;
+const typesOf = async (where: string) =>
+  (await h.database.client.execute(`SELECT type FROM webhook_deliveries WHERE ${where} ORDER BY rowid`)).rows.map((r) => String(r.type));
+const deliveries = async (endpointId: string) =>
+  (await h.database.client.execute({ sql: "SELECT * FROM webhook_deliveries WHERE endpoint_id = ? ORDER BY rowid", args: [endpointId] })).rows;
+
+async function endpoint(path: string, events: readonly string[], token = h.token) {
+  const res = await h.api("POST", "/webhooks", { url: receiver.url(path), events }, { token });
+  expect(res.status).toBe(201);
+  return res.body as { id: string; secret: string };
+}
+
+describe("what is written, with the change", () => {
+  test("every type of the contract, from the path that makes it", async () => {
+    const all = await endpoint("/all", webhookTypes);
+    const created = await h.api("POST", "/events", eventBody({ capacity: 2, waitlist: true, programme: "choose" }));
+    const eventId = (created.body as { id: string }).id;
+    const session = await h.api("POST", `/events/${eventId}/sessions`, { title: "Workshop A", startsAt: "2027-03-18T12:00:00Z", endsAt: "2027-03-18T13:00:00Z", capacity: 25 });
+    expect(session.status).toBe(201);
+    expect((await h.api("PATCH", `/events/${eventId}`, { venue: "Karlskrona" })).status).toBe(200);
+    const anna = (await h.api("POST", `/events/${eventId}/registrations`, person({ name: "Anna Lindqvist" }), { token: null })).body as { id: string; manageUrl: string };
+    const cilla = (await h.api("POST", `/events/${eventId}/registrations`, person({ name: "Cilla Berg" }), { token: null })).body as { manageUrl: string };
+    const bo = (await h.api("POST", `/events/${eventId}/registrations`, person({ name: "Bo Ek" }), { token: null })).body as { id: string; manageUrl: string };
+    expect((await h.api("POST", `/registrations/${anna.id}/check-in`)).status).toBe(200);
+    expect((await h.api("POST", `/manage/${manageToken(anna.manageUrl)}/sessions`, { add: [(session.body as { id: string }).id] }, { token: null })).status).toBe(200);
+    expect((await h.api("POST", `/manage/${manageToken(anna.manageUrl)}/substitute`, person({ name: "Cecilia Holm" }), { token: null })).status).toBe(200);
+    // Cilla's seat goes to Bo, first on the waitlist.
+    expect((await h.api("POST", `/manage/${manageToken(cilla.manageUrl)}/cancel`, undefined, { token: null })).status).toBe(200);
+    // Offers run on timers and clocks of their own; their statuses enter through the same trigger.
+    await h.database.client.execute({ sql: "UPDATE registrations SET status = 'offered' WHERE id = ?", args: [bo.id] });
+    await h.database.client.execute({ sql: "UPDATE registrations SET status = 'expired' WHERE id = ?", args: [bo.id] });
+    await eraseManagedRegistration({ ctx: h.ctx, input: { token: manageToken(bo.manageUrl) } });
+
+    const approval = (await h.api("POST", "/events", eventBody({ access: "approval", slug: "ansokan" }))).body as { id: string };
+    const applicant = (await h.api("POST", `/events/${approval.id}/registrations`, person(), { token: null })).body as { id: string };
+    expect((await h.api("POST", `/registrations/${applicant.id}/decline`)).status).toBe(200);
+
+    const invited = (await h.api("POST", "/events", eventBody({ access: "invitation", slug: "inbjudan" }))).body as { id: string };
+    const list = await h.api("POST", `/events/${invited.id}/invitations`, { invitees: [{ email: "vd@volvocars.example", firstName: "Eva" }] });
+    const invitation = (list.body as { invitations: { id: string }[] }).invitations[0]!;
+    await declineInvitation({ ctx: h.ctx, input: { token: invitationToken(await signingKey(h.ctx, invited.id), invitation.id) } });
+    expect((await h.api("POST", `/events/${eventId}/cancel`)).status).toBe(200);
+
+    const seen = new Set(await typesOf(`endpoint_id = '${all.id}'`));
+    expect([...webhookTypes].filter((t) => !seen.has(t))).toEqual([]);
+  });
+
+  test("only the subscribed types, only to enabled endpoints, only of the own organisation", async () => {
+    const mine = await endpoint("/mine", ["registration.cancelled"]);
+    const other = await h.otherOrg();
+    const theirs = await endpoint("/theirs", ["registration.created"], other.token);
+    const paused = await endpoint("/paused", ["registration.created"]);
+    expect((await h.api("PATCH", `/webhooks/${paused.id}`, { enabled: false })).status).toBe(200);
+    const event = (await h.api("POST", "/events", eventBody({ slug: "bara-mina" }))).body as { id: string };
+    expect((await h.api("POST", `/events/${event.id}/registrations`, person(), { token: null })).status).toBe(201);
+    expect(await deliveries(mine.id)).toHaveLength(0);
+    expect(await deliveries(theirs.id)).toHaveLength(0);
+    expect(await deliveries(paused.id)).toHaveLength(0);
+  });
+});
+
+describe("personal data", () => {
+  test("erasure leaves ids and states in the person's deliveries, and says registration.erased with ids only", async () => {
+    const ep = await endpoint("/privacy", ["registration.created", "registration.erased"]);
+    const event = (await h.api("POST", "/events", eventBody({ slug: "radera" }))).body as { id: string };
+    const signed = (await h.api("POST", `/events/${event.id}/registrations`, person({ name: "Dag Persson", email: "dag@example.se", organisation: "Ronneby Bruk" }), { token: null }))
+      .body as { id: string; manageUrl: string };
+    await eraseManagedRegistration({ ctx: h.ctx, input: { token: manageToken(signed.manageUrl) } });
+    const rows = await deliveries(ep.id);
+    expect(rows.map((r) => r.type)).toEqual(["registration.created", "registration.erased"]);
+    for (const r of rows) expect(String(r.payload)).not.toMatch(/Dag|dag@example|Ronneby/);
+    expect(JSON.parse(String(rows[1]!.payload))).toMatchObject({ type: "registration.erased", data: { registration: { id: signed.id, eventId: event.id } } });
+  });
+
+  test("retention blanks the personal fields of an event's deliveries, sent or not", async () => {
+    const ep = await endpoint("/retention", ["registration.created"]);
+    const event = (await h.api("POST", "/events", eventBody({ slug: "gallrad" }))).body as { id: string };
+    await h.api("POST", `/events/${event.id}/registrations`, person({ name: "Eli Svensson", phone: "+46 70 123 45 67" }), { token: null });
+    await h.database.db.run(sql`UPDATE organisations SET retention_days = 30 WHERE id = ${h.orgId}`);
+    h.clock.advance(200 * DAY);
+    try {
+      await applyRetention({ ctx: h.ctx });
+    } finally {
+      h.clock.advance(-200 * DAY);
+      await h.database.db.run(sql`UPDATE organisations SET retention_days = NULL WHERE id = ${h.orgId}`);
+    }
+    const [row] = await deliveries(ep.id);
+    expect(String(row!.payload)).not.toMatch(/Eli|Svensson|123 45/);
+    expect(JSON.parse(String(row!.payload)).data.registration).toMatchObject({ status: "confirmed", eventId: event.id });
+  });
+});
+
+describe("sending", () => {
+  test("failing for three days: the deliveries fail, the endpoint is disabled and each owner is emailed once", async () => {
+    await h.database.client.execute({
+      sql: "INSERT INTO users (id, org_id, email, email_key, name, role, language, created_at) VALUES ('usr_owner_wh', ?, 'agare@techtank.example', 'agare@techtank.example', 'Åsa Ägare', 'owner', 'sv', 0)",
+      args: [h.orgId],
+    });
+    const ep = await endpoint("/down", ["registration.created"]);
+    receiver.on("/down", { failFirst: 1_000 });
+    const event = (await h.api("POST", "/events", eventBody({ slug: "nere" }))).body as { id: string };
+    await h.api("POST", `/events/${event.id}/registrations`, person(), { token: null });
+    const start = h.clock.now().getTime();
+    for (let i = 0; i < 30 && h.clock.now().getTime() - start < 4 * DAY; i++) {
+      await run();
+      h.clock.advance(10 * HOUR);
+    }
+    const [delivery] = await deliveries(ep.id);
+    expect(delivery).toMatchObject({ status: "failed", last_status_code: 500, last_error: "http_500" });
+    expect(Number(delivery!.attempts)).toBeGreaterThanOrEqual(7);
+    const read = await h.api("GET", `/webhooks/${ep.id}`);
+    expect(read.body).toMatchObject({ enabled: false, disabledReason: "failing" });
+    const mails = (await h.database.client.execute({ sql: "SELECT to_email, payload FROM outbox WHERE kind = 'webhook_disabled' AND org_id = ?", args: [h.orgId] })).rows;
+    expect(mails.map((m) => m.to_email)).toEqual(["agare@techtank.example"]);
+    expect(JSON.parse(String(mails[0]!.payload))).toMatchObject({ endpointId: ep.id, url: receiver.url("/down") });
+    // Disabled: nothing more is attempted until an owner enables it.
+    const attempts = receiver.received.filter((r) => r.path === "/down").length;
+    await h.api("POST", `/events/${event.id}/registrations`, person(), { token: null });
+    await run();
+    expect(receiver.received.filter((r) => r.path === "/down")).toHaveLength(attempts);
+    expect((await h.api("PATCH", `/webhooks/${ep.id}`, { enabled: true })).body).toMatchObject({ enabled: true, disabledReason: null });
+  });
+
+  test("after a rotation both secrets sign for a day, then only the new one", async () => {
+    const ep = await endpoint("/rotate", ["event.updated"]);
+    const event = (await h.api("POST", "/events", eventBody({ slug: "nyckel" }))).body as { id: string };
+    // standardwebhooks refuses a timestamp five minutes off its own clock: sign on the real one here.
+    const pinned = h.clock.now().getTime();
+    h.clock.advance(Date.now() - pinned);
+    const { secret } = (await h.api("POST", `/webhooks/${ep.id}/rotate-secret`)).body as { secret: string };
+    const verifies = (s: string, r: (typeof receiver.received)[number]) => {
+      try {
+        new Webhook(s).verify(r.body, { "webhook-id": r.id, "webhook-timestamp": r.timestamp, "webhook-signature": r.signature });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    try {
+      await h.api("PATCH", `/events/${event.id}`, { venue: "Ronneby" });
+      await run();
+      let [during] = receiver.received.filter((r) => r.path === "/rotate");
+      expect(during!.signature.split(" ")).toHaveLength(2);
+      expect([verifies(ep.secret, during!), verifies(secret, during!)]).toEqual([true, true]);
+
+      await h.api("PATCH", `/events/${event.id}`, { venue: "Karlshamn" });
+      // A day later the old secret no longer signs (the receiver checks on the real clock,
+      // so the overlap is ended rather than the clock moved).
+      await h.database.db.run(sql`UPDATE webhook_endpoints SET previous_until = ${h.clock.now().getTime() - MINUTE} WHERE id = ${ep.id}`);
+      await run();
+      [, during] = receiver.received.filter((r) => r.path === "/rotate");
+      expect(during!.signature.split(" ")).toHaveLength(1);
+      expect([verifies(ep.secret, during!), verifies(secret, during!)]).toEqual([false, true]);
+    } finally {
+      h.clock.advance(pinned - h.clock.now().getTime());
+    }
+  });
+
+  test("a receiver that never answers costs one timeout per run, and the delivery waits for its retry", async () => {
+    const ep = await endpoint("/hang", ["registration.created"]);
+    receiver.on("/hang", { hang: () => true });
+    const event = (await h.api("POST", "/events", eventBody({ slug: "tyst" }))).body as { id: string };
+    for (let i = 0; i < 3; i++) await h.api("POST", `/events/${event.id}/registrations`, person(), { token: null });
+    const began = performance.now();
+    const result = await dispatchWebhooks({ ctx: h.ctx, fetcher, timeoutMs: 300, concurrency: 1 });
+    expect(performance.now() - began).toBeLessThan(2000);
+    expect(result.retrying).toBeGreaterThanOrEqual(1);
+    const rows = await deliveries(ep.id);
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+      ["pending", 1],
+      ["pending", 0],
+      ["pending", 0],
+    ]);
+    expect(rows[0]).toMatchObject({ last_error: "timeout", last_status_code: null });
+    await h.api("DELETE", `/webhooks/${ep.id}`);
+  });
+});
