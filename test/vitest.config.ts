@@ -20,6 +20,7 @@ const nodeHttp = [
   "test/server-rate-limit.test.ts",
   "test/start.test.ts",
   "test/webhooks.node.test.ts",
+  "test/webhooks-crash.test.ts",
 ];
 const workerd = [
   "test/api-behaviour.workerd.test.ts",

@@ -61,7 +61,8 @@ export async function spawnServer(env: Record<string, string>): Promise<{ url: s
     child,
     output: () => out,
     async stop() {
-      if (child.exitCode !== null) return;
+      // Ended already (by its own exit or by a signal, such as a test's SIGKILL).
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");
       await once(child, "exit");
     },
