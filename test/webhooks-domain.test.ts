@@ -120,6 +120,20 @@ describe("personal data", () => {
   });
 });
 
+test("the delivery log keeps a month of what is done with, and everything still waiting", async () => {
+  const ep = await endpoint("/log", ["registration.created"]);
+  const event = (await h.api("POST", "/events", eventBody({ slug: "loggen" }))).body as { id: string };
+  for (let i = 0; i < 3; i++) await h.api("POST", `/events/${event.id}/registrations`, person(), { token: null });
+  const [old, done, waiting] = (await deliveries(ep.id)).map((r) => String(r.id));
+  const monthAgo = h.clock.now().getTime() - 31 * DAY;
+  await h.database.client.execute({ sql: "UPDATE webhook_deliveries SET status = 'delivered', created_at = ? WHERE id = ?", args: [monthAgo, old!] });
+  await h.database.client.execute({ sql: "UPDATE webhook_deliveries SET status = 'failed' WHERE id = ?", args: [done!] });
+  await h.database.client.execute({ sql: "UPDATE webhook_deliveries SET created_at = ? WHERE id = ?", args: [monthAgo, waiting!] });
+  await applyRetention({ ctx: h.ctx });
+  expect((await deliveries(ep.id)).map((r) => String(r.id))).toEqual([done, waiting]);
+  await h.api("DELETE", `/webhooks/${ep.id}`);
+});
+
 describe("sending", () => {
   test("failing for three days: the deliveries fail, the endpoint is disabled and each owner is emailed once", async () => {
     await h.database.client.execute({

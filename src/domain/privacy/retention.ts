@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, lt, ne, or, sql } from "drizzle-orm";
-import { scrubEventDeliveries } from "../webhooks";
+import { pruneDeliveryLog, scrubEventDeliveries } from "../webhooks";
 import { changedRows } from "../../db/client";
 import { knownDevices, loginFailures, loginLinks, outbox, rateBudgets, sessions } from "../../db/schema";
 import type { ServiceContext } from "../context";
@@ -100,6 +100,8 @@ export async function applyRetention({ ctx }: { ctx: ServiceContext }): Promise<
     ctx.db.delete(rateBudgets).where(lt(rateBudgets.windowStart, new Date(now.getTime() - BUDGETS_KEPT_MS))),
     // Browsers that have not signed in for as long as their device cookie lasts.
     ctx.db.delete(knownDevices).where(lt(knownDevices.lastSignInAt, new Date(now.getTime() - DEVICE_KEPT_MS))),
+    // The webhook delivery log keeps a month of what is done with.
+    pruneDeliveryLog(ctx),
   ]);
   result.sessions = changedRows(ended);
   result.loginLinks = changedRows(links);

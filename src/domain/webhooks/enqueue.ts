@@ -74,3 +74,10 @@ export const scrubRegistrationDeliveries = (ctx: ServiceContext, registrationId:
 export const scrubEventDeliveries = (ctx: ServiceContext, eventId: string) =>
   ctx.db.run(sql`UPDATE webhook_deliveries SET payload = ${scrubbed}
                  WHERE event_id = ${eventId}`);
+
+/** How long the delivery log keeps what was delivered or failed. */
+export const DELIVERY_LOG_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** For the hourly retention run: the log's finished entries older than a month go. */
+export const pruneDeliveryLog = (ctx: ServiceContext) =>
+  ctx.db.run(sql`DELETE FROM webhook_deliveries WHERE status IN ('delivered', 'failed') AND created_at < ${ctx.now().getTime() - DELIVERY_LOG_KEPT_MS}`);
