@@ -18,6 +18,7 @@ import { benchWorkerd, WORKERD } from "./workerd-run";
 import { benchScale } from "./scale-run";
 import { downloadWhile, DOWNLOADERS, EXPORT_ROWS, seedExportEvent, type Downloads } from "./exports-run";
 import { checkWorkshop, createWorkshopEvent, WORKSHOP_SEATS, workshopBody } from "./workshop-run";
+import { checkWebhookCrowd, startWebhookCrowd } from "./webhook-run";
 
 // BENCH_WORKERD=0 leaves the workerd run out: it adds about half a minute (wrangler dev
 // starts in ~4 s; local D1 takes ~200 signups/s on this machine).
@@ -52,6 +53,7 @@ const repeatCrowd = crowdOf(SIGNUPS, true);
 const mailedDuringLoad: number[] = [];
 let withExports: Figures | undefined;
 let workshopCrowd: Figures | undefined;
+let webhookCrowd: Figures | undefined;
 let scale: Awaited<ReturnType<typeof benchScale>> | undefined;
 let downloads: Downloads | undefined;
 try {
@@ -82,6 +84,8 @@ try {
     DEMO: "false",
     SIGNUP_RATE_LIMIT: "0",
     MAIL_DIR: join(dir, "mail"),
+    // The webhook crowd's receiver is in this process, on loopback.
+    WEBHOOK_ALLOW_PRIVATE: "true",
     ...(process.env.BENCH_EXTRA_ENV ? JSON.parse(process.env.BENCH_EXTRA_ENV) : {}),
   });
   const warmEvent = await createEvent(plats.url, token, "Warm-up");
@@ -153,6 +157,21 @@ try {
   const workshopCheck = await checkWorkshop(plats.url, token, workshopIds);
   checks.push(workshopCheck.line);
   failures.push(...workshopCheck.failures);
+
+  // The plain crowd once more while an endpoint subscribes to every registration: each
+  // signup writes its deliveries in its own write, and they are sent meanwhile.
+  await mailsSent(180);
+  const hooks = await startWebhookCrowd(plats.url, token);
+  const hooked = await createEvent(plats.url, token, "Leankonferens Blekinge (bench, webhooks)");
+  webhookCrowd = await platsLoad("Plats signup, an endpoint taking every registration", hooked, "h", SIGNUPS);
+  mailedSoFar += SIGNUPS;
+  rows.push(webhookCrowd);
+  const hookedCheck = await checkCrowd(plats.url, token, hooked, "Node, with webhooks");
+  checks.push(describeCheck("Node, with webhooks", hookedCheck));
+  failures.push(...hookedCheck.failures);
+  const delivered = await checkWebhookCrowd(hooks, 2 * SIGNUPS);
+  checks.push(delivered.line);
+  failures.push(...delivered.failures);
 
   // The plain crowd once more while four organisers download a long list as XLSX, over
   // and over: the files are zipped in the export thread, so the signups should barely notice.
@@ -231,6 +250,12 @@ if (workshopCrowd) {
     `choosing a workshop / baseline: ${r.toFixed(3)}, p99 ${workshopCrowd.p99.toFixed(1)} ms (the plain signup's targets, ≥ 0.50 and p99 < 100 ms: ` +
       `${r >= 0.5 && workshopCrowd.p99 < 100 ? "met" : "MISSED"}); against the plain crowd: ${(workshopCrowd.perSecond / plain.perSecond).toFixed(3)} × its throughput, ` +
       `${(workshopCrowd.p99 / plain.p99).toFixed(2)} × its p99`,
+  );
+}
+if (webhookCrowd) {
+  console.log(
+    `with an endpoint taking every registration (two deliveries per signup): ${webhookCrowd.perSecond.toFixed(0)} signups/s, p99 ${webhookCrowd.p99.toFixed(1)} ms, ` +
+      `${(webhookCrowd.perSecond / plain.perSecond).toFixed(3)} × the plain crowd's throughput, ${(webhookCrowd.p99 / plain.p99).toFixed(2)} × its p99`,
   );
 }
 if (withExports && downloads) {
