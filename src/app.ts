@@ -8,6 +8,7 @@ import { organisationRoutes } from "./http/api/organisation";
 import { registrationRoutes } from "./http/api/registrations";
 import { sessionRoutes } from "./http/api/sessions";
 import { invitationRoutes } from "./http/api/invitations";
+import { describeApi, OPENAPI_PATH } from "./http/api/openapi/document";
 import type { AppContext, AppEnv } from "./http/env";
 import { onError, onNotFound } from "./http/errors";
 import { limitBody, requireJsonBody } from "./http/middleware";
@@ -81,6 +82,8 @@ export function createApp(deps: AppDeps) {
         return c.json({ ok: false }, 503);
       }
     })
+    // The description is public and outside the API's body and token checks.
+    .get(OPENAPI_PATH, describeApi(api))
     .route("/api/v1", api)
     .route("/", calendarRoutes)
     .route("/", brandRoutes)
