@@ -1,6 +1,8 @@
+import type { MiddlewareHandler } from "hono";
 import { describeRoute } from "hono-openapi";
-import type { ZodType } from "zod";
+import type { z, ZodType } from "zod";
 import type { ErrorCode } from "../../../lib/errorCodes";
+import type { AppEnv } from "../../env";
 import { errorResponses } from "./errors";
 import { ref } from "./registry";
 
@@ -23,12 +25,13 @@ export type Tag = (typeof tags)[number]["name"];
 export type Auth = "organiser" | "optional" | "none";
 const security: Record<Auth, Record<string, string[]>[]> = { organiser: [{ apiToken: [] }], optional: [{}, { apiToken: [] }], none: [] };
 
-type Success =
-  | { status: 200 | 201; description: string; schema: ZodType; example: unknown }
+type Success<S extends ZodType> =
+  // The example is held to the schema by the compiler.
+  | { status: 200 | 201; description: string; schema: S; example: z.output<S> }
   /** A response that is not JSON (a download): its media types as OpenAPI writes them. */
   | { status: 200; description: string; content: Record<string, { schema: Record<string, unknown> }> };
 
-export interface Operation {
+export interface Operation<S extends ZodType = ZodType> {
   operationId: string;
   tag: Tag;
   summary: string;
@@ -37,7 +40,7 @@ export interface Operation {
   auth: Auth;
   /** The path's parameters by name (`:id` → id), with what each one is. */
   params?: Record<string, string>;
-  success: Success;
+  success: Success<S>;
   /** Every error code the operation can answer with; grouped by status in the description. */
   errors: ErrorCode[];
 }
@@ -47,7 +50,7 @@ export interface Operation {
  * body and query come from the route's `validate()` (src/http/validate.ts); what is said
  * here is the rest: who may call, what comes back and how it is refused.
  */
-export function operation(op: Operation) {
+export function operation<S extends ZodType>(op: Operation<S>): MiddlewareHandler<AppEnv> {
   const errors = op.auth === "organiser" || op.auth === "optional" ? ["unauthorized" as const, ...op.errors] : op.errors;
   const success = op.success;
   const content =

@@ -24,9 +24,12 @@ export function ref(schema: z.ZodType) {
 export function componentSchemas(): Record<string, Record<string, unknown>> {
   const { schemas } = z.toJSONSchema(components, {
     target: "draft-2020-12",
-    io: "output",
+    // As inputs: zod then leaves objects open (no additionalProperties: false), since a
+    // later version may add a field, which must not break a client that checks answers.
+    io: "input",
     uri: (id) => `#/components/schemas/${id}`,
   }) as { schemas: Record<string, Record<string, unknown>> };
-  // Inside an OpenAPI document a schema needs neither a dialect nor an id of its own.
-  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _, id: __, ...schema }]) => [id, schema]));
+  // Inside an OpenAPI document a schema needs neither a dialect nor an id of its own (Swagger
+  // UI resolves references against an `$id` and fails).
+  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _, $id: __, id: ___, ...schema }]) => [id, schema]));
 }
