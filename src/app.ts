@@ -8,6 +8,7 @@ import { organisationRoutes } from "./http/api/organisation";
 import { registrationRoutes } from "./http/api/registrations";
 import { sessionRoutes } from "./http/api/sessions";
 import { invitationRoutes } from "./http/api/invitations";
+import { docsRoutes } from "./http/api/docs";
 import { describeApi, OPENAPI_PATH } from "./http/api/openapi/document";
 import type { AppContext, AppEnv } from "./http/env";
 import { onError, onNotFound } from "./http/errors";
@@ -82,8 +83,9 @@ export function createApp(deps: AppDeps) {
         return c.json({ ok: false }, 503);
       }
     })
-    // The description is public and outside the API's body and token checks.
+    // The description and its reference page are public and outside the API's body and token checks.
     .get(OPENAPI_PATH, describeApi(api))
+    .route("/api", docsRoutes)
     .route("/api/v1", api)
     .route("/", calendarRoutes)
     .route("/", brandRoutes)
