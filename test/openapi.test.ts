@@ -1,10 +1,12 @@
 import { validate, compileErrors } from "@readme/openapi-parser";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_VERSION, OPENAPI_PATH } from "../src/http/api/openapi/document";
 import { eventDetail, eventList, organiserEvent } from "../src/http/api/openapi/events";
 import { managedRegistration, registrationPage, signupResult } from "../src/http/api/openapi/registrations";
 import { organisation } from "../src/http/api/openapi/access";
 import { harness, liveEventBody, person, type Harness } from "./helpers/harness";
+import { apiTypes } from "./setup/apiTypes";
 
 // The API's description against the app itself: a valid OpenAPI 3.1 document that names
 // every /api/v1 route and nothing else, with its refusals in the one error shape. A route
@@ -92,6 +94,10 @@ describe("the API's description (/api/v1/openapi.json)", () => {
     expect(create.requestBody.content["application/json"].schema.required).toEqual(expect.arrayContaining(["title", "startsAt", "endsAt"]));
     const list = doc.paths["/events/{id}/registrations"].get.parameters.map((p: Doc) => `${p.in} ${p.name}`);
     expect(list).toEqual(expect.arrayContaining(["path id", "query status", "query limit", "query cursor"]));
+  });
+
+  it("is what the committed client types were made from (else: npm run api:types)", async () => {
+    expect(readFileSync(new URL("./helpers/api.gen.ts", import.meta.url), "utf8")).toBe(await apiTypes());
   });
 
   it("is made once per app and served to anyone, without a token or a JSON body", async () => {

@@ -2,14 +2,22 @@ import { createClient, type Client } from "@libsql/client";
 import { readdirSync } from "node:fs";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
+import createFetchClient, { type Client as FetchClient } from "openapi-fetch";
 import { afterAll, beforeAll } from "vitest";
 import { sha256Hex } from "../../src/lib/secrets";
+import type { paths } from "./api.gen";
 import type { ApiResponse } from "./harness";
 import { freshDatabase } from "./db";
 import { startTestServer } from "./server";
 import { ownWorkerd, sharedWorkerd } from "./workerdInstances";
 
 export type { ApiResponse };
+
+/** The API's own client, typed by its description (test/helpers/api.gen.ts, `npm run api:types`). */
+export type ApiClient = FetchClient<paths>;
+
+/** Headers for a typed call as another caller: a token, or none at all (null). */
+export const bearer = (token: string | null) => ({ authorization: token === null ? null : `Bearer ${token}` });
 
 export interface TargetOrg {
   id: string;
@@ -37,6 +45,11 @@ export interface ApiTarget {
   orgs: TargetOrg[];
   /** A JSON request to `/api/v1<path>`; a string body is sent as is (malformed JSON tests). */
   api(method: string, path: string, body?: unknown, opts?: ApiOptions): Promise<ApiResponse>;
+  /**
+   * The same API through openapi-fetch, typed by the description: paths, bodies and answers
+   * are checked by tsc. orgs[0]'s token unless a call says otherwise (`headers: bearer(…)`).
+   */
+  client: ApiClient;
   /** Any request to the server, for non-API paths and byte-level checks. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
   /** Reads the database the server writes (read-only connection). */
@@ -103,7 +116,9 @@ function requester(url: string, defaultToken: () => string) {
     }
     return { status: res.status, headers: res.headers, body: parsed };
   };
-  return { api, fetch: fetchPath };
+  // A call's own headers are merged over these; `authorization: null` (bearer(null)) removes the token.
+  const client = createFetchClient<paths>({ baseUrl: `${url}/api/v1`, headers: bearer(defaultToken()) });
+  return { api, fetch: fetchPath, client };
 }
 
 /**
