@@ -50,11 +50,22 @@ export interface ApiTarget {
    * are checked by tsc. orgs[0]'s token unless a call says otherwise (`headers: bearer(…)`).
    */
   client: ApiClient;
+  /** Every API answer so far (both ways of calling), for checking them against the description. */
+  answers: SeenAnswer[];
   /** Any request to the server, for non-API paths and byte-level checks. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
   /** Reads the database the server writes (read-only connection). */
   sql<T = Record<string, unknown>>(query: string, args?: (string | number | null)[]): Promise<T[]>;
   stop(): Promise<void>;
+}
+
+export interface SeenAnswer {
+  method: string;
+  /** The path under /api/v1, without the query. */
+  path: string;
+  status: number;
+  /** `error.code` of a refusal. */
+  code?: string;
 }
 
 /** How many organisations each target starts with. */
@@ -96,6 +107,15 @@ function sqlReader(client: Client): ApiTarget["sql"] {
 }
 
 function requester(url: string, defaultToken: () => string) {
+  const answers: SeenAnswer[] = [];
+  const note = async (request: Request, res: Response) => {
+    const path = new URL(request.url).pathname;
+    if (!path.startsWith("/api/v1/")) return;
+    const seen: SeenAnswer = { method: request.method, path: path.slice("/api/v1".length), status: res.status };
+    if (res.status >= 400) seen.code = ((await res.clone().json().catch(() => null)) as { error?: { code?: string } } | null)?.error?.code;
+    answers.push(seen);
+  };
+  // t.fetch stays a plain fetch: its byte-level requests are not the API's answers.
   const fetchPath = (path: string, init?: RequestInit) => fetch(`${url}${path}`, init);
   const api: ApiTarget["api"] = async (method, path, body, opts = {}) => {
     const headers: Record<string, string> = {};
@@ -107,6 +127,7 @@ function requester(url: string, defaultToken: () => string) {
       payload = typeof body === "string" ? body : JSON.stringify(body);
     }
     const res = await fetchPath(`/api/v1${path}`, { method, headers: { ...headers, ...opts.headers }, body: payload });
+    await note(new Request(`${url}/api/v1${path}`, { method }), res);
     const text = await res.text();
     let parsed: unknown = text;
     try {
@@ -117,8 +138,13 @@ function requester(url: string, defaultToken: () => string) {
     return { status: res.status, headers: res.headers, body: parsed };
   };
   // A call's own headers are merged over these; `authorization: null` (bearer(null)) removes the token.
-  const client = createFetchClient<paths>({ baseUrl: `${url}/api/v1`, headers: bearer(defaultToken()) });
-  return { api, fetch: fetchPath, client };
+  const noted = async (request: Request) => {
+    const res = await fetch(request);
+    await note(request, res);
+    return res;
+  };
+  const client = createFetchClient<paths>({ baseUrl: `${url}/api/v1`, headers: bearer(defaultToken()), fetch: noted });
+  return { api, fetch: fetchPath, client, answers };
 }
 
 /**
