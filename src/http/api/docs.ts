@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { html } from "hono/html";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppContext, AppEnv } from "../env";
+import { assetUrl } from "../web/assets/catalog";
 import { OPENAPI_PATH } from "./openapi/document";
 
 /**
@@ -51,6 +52,7 @@ const page = (version: string) => html`<!doctype html>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Plats API</title>
+    <link rel="icon" href="${assetUrl["icon.svg"]}" type="image/svg+xml" />
     <link rel="stylesheet" href="/api/docs/swagger-ui.css?v=${version}" />
     <script src="/api/docs/swagger-ui-bundle.js?v=${version}" defer></script>
     <script src="/api/docs/start.js" defer></script>

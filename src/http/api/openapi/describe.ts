@@ -6,7 +6,7 @@ import type { AppEnv } from "../../env";
 import { errorResponses } from "./errors";
 import { ref } from "./registry";
 
-/** The tags operations are grouped under, in the order the reference page shows them. */
+/** The tags operations are grouped under, in the order the reference page shows them; a new resource adds its own. */
 export const tags = [
   { name: "Events", description: "Creating, changing and listing an organisation's events, and their signup forms." },
   { name: "Registrations", description: "Signing up, the attendance list, check-in at the door and applications." },
