@@ -1,7 +1,6 @@
 import { accessBehaviour } from "./access";
 import { attendanceBehaviour } from "./attendance";
 import { calendarBehaviour } from "./calendar";
-import { describedBehaviour } from "./described";
 import type { GetTarget } from "./common";
 import { errorBehaviour } from "./errors";
 import { eventBehaviour } from "./events";
@@ -26,6 +25,4 @@ export function apiBehaviour(target: GetTarget) {
   errorBehaviour(target);
   programmeBehaviour(target);
   accessBehaviour(target);
-  // Last: it reads what every suite above was answered.
-  describedBehaviour(target);
 }

@@ -107,6 +107,9 @@ function sqlReader(client: Client): ApiTarget["sql"] {
 }
 
 function requester(url: string, defaultToken: () => string) {
+  const fetchPath = (path: string, init?: RequestInit) => fetch(`${url}${path}`, init);
+  // The API's answers are noted (t.api and t.client); t.fetch stays a plain fetch, since
+  // its byte-level requests are not the API's answers.
   const answers: SeenAnswer[] = [];
   const note = async (request: Request, res: Response) => {
     const path = new URL(request.url).pathname;
@@ -115,8 +118,6 @@ function requester(url: string, defaultToken: () => string) {
     if (res.status >= 400) seen.code = ((await res.clone().json().catch(() => null)) as { error?: { code?: string } } | null)?.error?.code;
     answers.push(seen);
   };
-  // t.fetch stays a plain fetch: its byte-level requests are not the API's answers.
-  const fetchPath = (path: string, init?: RequestInit) => fetch(`${url}${path}`, init);
   const api: ApiTarget["api"] = async (method, path, body, opts = {}) => {
     const headers: Record<string, string> = {};
     const auth = opts.token === undefined ? defaultToken() : opts.token;
