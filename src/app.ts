@@ -17,6 +17,8 @@ import { serviceContext } from "./domain/context";
 import { databaseBudget, type Budget, type BudgetLimit } from "./domain/limits";
 import { outboxHealth } from "./domain/outbox";
 import { webRoutes } from "./http/web";
+import { docsRoutes } from "./http/api/docs";
+import { describeApi, OPENAPI_PATH } from "./http/api/openapi/document";
 import { adminRoutes } from "./http/web/admin";
 import { notFoundPage } from "./http/web/pages/errorPage";
 import type { Turnstile } from "./http/web/turnstile";
@@ -85,6 +87,9 @@ export function createApp(deps: AppDeps) {
         return c.json({ ok: false }, 503);
       }
     })
+    // The description and its reference page are public and outside the API's body and token checks.
+    .get(OPENAPI_PATH, describeApi(api))
+    .route("/api", docsRoutes)
     .route("/api/v1", api)
     .route("/", calendarRoutes)
     .route("/", brandRoutes)

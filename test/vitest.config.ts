@@ -37,6 +37,7 @@ const workerd = [
   "test/workerd-pages.test.ts",
   "test/workerd-branding.test.ts",
   "test/workerd-cover.test.ts",
+  "test/workerd-openapi.test.ts",
   "test/workerd-scheduled.test.ts",
   "test/workerd-notifications.test.ts",
   "test/workerd-smtp-client.test.ts",

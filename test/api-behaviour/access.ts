@@ -39,15 +39,15 @@ export function accessBehaviour(target: GetTarget) {
       const again = await invite(t, ev.id, [{ email: "vd@abb.se", seats: 1 }]);
       expect(again.body.invitations).toEqual([expect.objectContaining({ id: made.body.invitations[0].id, seats: 4 })]);
       expect(await t.sql("SELECT count(*) AS n FROM outbox WHERE event_id = ?", [ev.id])).toEqual([{ n: 2 }]);
-      const listed = await t.api("GET", `/events/${ev.id}/invitations`);
-      expect(listed.body.invitations.map((i: { email: string }) => i.email)).toEqual(["vd@abb.se", "kansli@teknikforetagen.se"]);
-      expect(listed.body.invitations[0].url).toBe(made.body.invitations[0].url);
+      const listed = (await t.client.GET("/events/{id}/invitations", { params: { path: { id: ev.id } } })).data!;
+      expect(listed.invitations.map((i) => i.email)).toEqual(["vd@abb.se", "kansli@teknikforetagen.se"]);
+      expect(listed.invitations[0]!.url).toBe(made.body.invitations[0].url);
 
-      const id = made.body.invitations[1].id;
-      expect((await t.api("POST", `/invitations/${id}/resend`)).body.status).toBe("sent");
-      expect((await t.api("POST", `/invitations/${id}/revoke`)).body.status).toBe("revoked");
-      const closed = await t.api("POST", `/invitations/${id}/resend`);
-      expect([closed.status, closed.body.error.code]).toEqual([409, "conflict"]);
+      const id = { params: { path: { id: made.body.invitations[1].id as string } } };
+      expect((await t.client.POST("/invitations/{id}/resend", id)).data!.status).toBe("sent");
+      expect((await t.client.POST("/invitations/{id}/revoke", id)).data!.status).toBe("revoked");
+      const closed = await t.client.POST("/invitations/{id}/resend", id);
+      expect([closed.response.status, closed.error?.error.code]).toEqual([409, "conflict"]);
       expect((await t.api("POST", `/invitations/${id}/revoke`, undefined, { token: t.orgs[1]!.token })).status).toBe(404);
       expect((await t.api("GET", `/events/${ev.id}/invitations`, undefined, { token: null })).status).toBe(401);
     });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { bearer } from "../helpers/apiTarget";
 import { eventBody, eventTimes, expectStampedBetween, newEvent, person, shift, signUp, type GetTarget } from "./common";
 
 /** Creating, reading, changing, publishing and cancelling events. */
@@ -72,29 +73,34 @@ export function eventBehaviour(target: GetTarget) {
     it("lists only the organisation's own events, with counts", async () => {
       const t = target();
       await t.api("POST", "/events", eventBody({ title: "Annan organisation" }), { token: t.orgs[1]!.token });
-      const res = await t.api("GET", "/events");
-      expect(res.status).toBe(200);
-      expect(res.body.events.length).toBeGreaterThan(0);
-      expect(res.body.events.every((e: { title: string }) => e.title !== "Annan organisation")).toBe(true);
-      expect(res.body.events[0]).toHaveProperty("seatsLeft");
+      // Through the typed client: the answer's type is the description's.
+      const { data, response } = await t.client.GET("/events");
+      expect(response.status).toBe(200);
+      const events = data!.events;
+      expect(events.length).toBeGreaterThan(0);
+      expect(events.every((e) => e.title !== "Annan organisation")).toBe(true);
+      expect(events[0]).toHaveProperty("seatsLeft");
       const own = await t.sql<{ n: number }>("SELECT count(*) AS n FROM events WHERE org_id = ?", [t.orgs[0]!.id]);
-      expect(res.body.events).toHaveLength(own[0]!.n);
+      expect(events).toHaveLength(own[0]!.n);
     });
 
     it("shows a published event publicly without the join link, and hides drafts", async () => {
       const t = target();
       const pub = await newEvent(t, { onlineUrl: "https://meet.example.com/secret" });
-      const anon = await t.api("GET", `/events/${pub.id}`, undefined, { token: null });
-      expect(anon.status).toBe(200);
-      expect(anon.body.onlineUrl).toBeUndefined();
-      expect(anon.body.online).toBe(true);
-      expect(JSON.stringify(anon.body)).not.toContain("meet.example.com/secret");
-      expect((await t.api("GET", `/events/${pub.id}`)).body.onlineUrl).toBe("https://meet.example.com/secret");
+      const byId = (id: string, token?: string | null) =>
+        t.client.GET("/events/{id}", { params: { path: { id } }, ...(token === undefined ? {} : { headers: bearer(token) }) });
+      const anon = await byId(pub.id, null);
+      expect(anon.response.status).toBe(200);
+      expect(anon.data!.onlineUrl).toBeUndefined();
+      expect(anon.data!.online).toBe(true);
+      expect(JSON.stringify(anon.data)).not.toContain("meet.example.com/secret");
+      expect((await byId(pub.id)).data!.onlineUrl).toBe("https://meet.example.com/secret");
 
       const draft = await newEvent(t, { status: "draft" });
-      expect((await t.api("GET", `/events/${draft.id}`, undefined, { token: null })).status).toBe(404);
-      expect((await t.api("GET", `/events/${draft.id}`)).status).toBe(200);
-      expect((await t.api("GET", `/events/${draft.id}`, undefined, { token: t.orgs[1]!.token })).status).toBe(404);
+      const hidden = await byId(draft.id, null);
+      expect([hidden.response.status, hidden.error?.error.code]).toEqual([404, "not_found"]);
+      expect((await byId(draft.id)).response.status).toBe(200);
+      expect((await byId(draft.id, t.orgs[1]!.token)).response.status).toBe(404);
     });
 
     it("updates fields and validates the merged result", async () => {

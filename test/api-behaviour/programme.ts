@@ -7,9 +7,10 @@ const at = (hours: number) => shift(eventTimes.startsAt, hours * HOUR);
 
 /** A session of the fixture event (08:30–15:30 UTC) from `from` to `to` hours after its start. */
 export async function newSession(t: ApiTarget, eventId: string, from: number, to: number, extra: Record<string, unknown> = {}) {
-  const res = await t.api("POST", `/events/${eventId}/sessions`, { title: `Pass ${from}–${to}`, startsAt: at(from), endsAt: at(to), ...extra });
-  if (res.status !== 201) throw new Error(`creating the session failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as { id: string };
+  const body = { title: `Pass ${from}–${to}`, startsAt: at(from), endsAt: at(to), ...extra };
+  const { data, error, response } = await t.client.POST("/events/{id}/sessions", { params: { path: { id: eventId } }, body });
+  if (response.status !== 201 || !data) throw new Error(`creating the session failed: ${response.status} ${JSON.stringify(error)}`);
+  return data;
 }
 
 const changeChoices = (t: ApiTarget, manageUrl: string, change: { add?: string[]; remove?: string[] }) =>
@@ -142,7 +143,7 @@ export function programmeBehaviour(target: GetTarget) {
       expect(event.sessions.map((s: { confirmed: number; waitlisted: number }) => [s.confirmed, s.waitlisted])).toEqual([[200, 0], [25, 175]]);
 
       // The session's list is in arrival order, and each answer's position is the list's.
-      const list = (await t.api("GET", `/sessions/${workshop.id}/registrations`)).body.registrations as { registrationId: string; status: string; position: number | null }[];
+      const list = (await t.client.GET("/sessions/{id}/registrations", { params: { path: { id: workshop.id } } })).data!.registrations;
       const waiting = list.filter((r) => r.status === "waitlisted");
       expect(waiting.map((r) => r.position)).toEqual(positions);
       for (const [i, r] of results.entries()) if (inWorkshop[i].status === "waitlisted") expect(waiting.find((w) => w.registrationId === r.body.id)!.position).toBe(inWorkshop[i].position);

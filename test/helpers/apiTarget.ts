@@ -2,14 +2,22 @@ import { createClient, type Client } from "@libsql/client";
 import { readdirSync } from "node:fs";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
+import createFetchClient, { type Client as FetchClient } from "openapi-fetch";
 import { afterAll, beforeAll } from "vitest";
 import { sha256Hex } from "../../src/lib/secrets";
+import type { paths } from "./api.gen";
 import type { ApiResponse } from "./harness";
 import { freshDatabase } from "./db";
 import { startTestServer } from "./server";
 import { ownWorkerd, sharedWorkerd } from "./workerdInstances";
 
 export type { ApiResponse };
+
+/** The API's own client, typed by its description (test/helpers/api.gen.ts, `npm run api:types`). */
+export type ApiClient = FetchClient<paths>;
+
+/** Headers for a typed call as another caller: a token, or none at all (null). */
+export const bearer = (token: string | null) => ({ authorization: token === null ? null : `Bearer ${token}` });
 
 export interface TargetOrg {
   id: string;
@@ -37,11 +45,27 @@ export interface ApiTarget {
   orgs: TargetOrg[];
   /** A JSON request to `/api/v1<path>`; a string body is sent as is (malformed JSON tests). */
   api(method: string, path: string, body?: unknown, opts?: ApiOptions): Promise<ApiResponse>;
+  /**
+   * The same API through openapi-fetch, typed by the description: paths, bodies and answers
+   * are checked by tsc. orgs[0]'s token unless a call says otherwise (`headers: bearer(…)`).
+   */
+  client: ApiClient;
+  /** Every API answer so far (both ways of calling), for checking them against the description. */
+  answers: SeenAnswer[];
   /** Any request to the server, for non-API paths and byte-level checks. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
   /** Reads the database the server writes (read-only connection). */
   sql<T = Record<string, unknown>>(query: string, args?: (string | number | null)[]): Promise<T[]>;
   stop(): Promise<void>;
+}
+
+export interface SeenAnswer {
+  method: string;
+  /** The path under /api/v1, without the query. */
+  path: string;
+  status: number;
+  /** `error.code` of a refusal. */
+  code?: string;
 }
 
 /** How many organisations each target starts with. */
@@ -84,6 +108,16 @@ export function sqlReader(client: Client): ApiTarget["sql"] {
 
 export function requester(url: string, defaultToken: () => string) {
   const fetchPath = (path: string, init?: RequestInit) => fetch(`${url}${path}`, init);
+  // The API's answers are noted (t.api and t.client); t.fetch stays a plain fetch, since
+  // its byte-level requests are not the API's answers.
+  const answers: SeenAnswer[] = [];
+  const note = async (request: Request, res: Response) => {
+    const path = new URL(request.url).pathname;
+    if (!path.startsWith("/api/v1/")) return;
+    const seen: SeenAnswer = { method: request.method, path: path.slice("/api/v1".length), status: res.status };
+    if (res.status >= 400) seen.code = ((await res.clone().json().catch(() => null)) as { error?: { code?: string } } | null)?.error?.code;
+    answers.push(seen);
+  };
   const api: ApiTarget["api"] = async (method, path, body, opts = {}) => {
     const headers: Record<string, string> = {};
     const auth = opts.token === undefined ? defaultToken() : opts.token;
@@ -94,6 +128,7 @@ export function requester(url: string, defaultToken: () => string) {
       payload = typeof body === "string" ? body : JSON.stringify(body);
     }
     const res = await fetchPath(`/api/v1${path}`, { method, headers: { ...headers, ...opts.headers }, body: payload });
+    await note(new Request(`${url}/api/v1${path}`, { method }), res);
     const text = await res.text();
     let parsed: unknown = text;
     try {
@@ -103,7 +138,14 @@ export function requester(url: string, defaultToken: () => string) {
     }
     return { status: res.status, headers: res.headers, body: parsed };
   };
-  return { api, fetch: fetchPath };
+  // A call's own headers are merged over these; `authorization: null` (bearer(null)) removes the token.
+  const noted = async (request: Request) => {
+    const res = await fetch(request);
+    await note(request, res);
+    return res;
+  };
+  const client = createFetchClient<paths>({ baseUrl: `${url}/api/v1`, headers: bearer(defaultToken()), fetch: noted });
+  return { api, fetch: fetchPath, client, answers };
 }
 
 /**
