@@ -8,6 +8,7 @@ import type { App } from "../../src/app";
 import type * as access from "../../src/http/api/openapi/access";
 import type * as events from "../../src/http/api/openapi/events";
 import type * as registrations from "../../src/http/api/openapi/registrations";
+import type * as webhooks from "../../src/http/api/openapi/webhooks";
 
 type Routes = ExtractSchema<App>;
 /** The JSON a route answers with: only its success (a refusal is thrown, never returned). */
@@ -51,4 +52,11 @@ export type Checked = [
   Assert<Fits<Success<"/api/v1/manage/:token/sessions", "$post">, typeof registrations.managedRegistration>>,
   Assert<Fits<Success<"/api/v1/organisation", "$get">, typeof access.organisation>>,
   Assert<Fits<Success<"/api/v1/organisation", "$patch">, typeof access.organisation>>,
+  Assert<Fits<Success<"/api/v1/webhooks", "$post">, typeof webhooks.webhookWithSecret>>,
+  Assert<Fits<Success<"/api/v1/webhooks", "$get">, typeof webhooks.webhookList>>,
+  Assert<Fits<Success<"/api/v1/webhooks/:id", "$get">, typeof webhooks.webhook>>,
+  Assert<Fits<Success<"/api/v1/webhooks/:id", "$patch">, typeof webhooks.webhook>>,
+  Assert<Fits<Success<"/api/v1/webhooks/:id/rotate-secret", "$post">, typeof webhooks.webhookWithSecret>>,
+  Assert<Fits<Success<"/api/v1/webhooks/:id/deliveries", "$get">, typeof webhooks.deliveryPage>>,
+  Assert<Fits<Success<"/api/v1/webhooks/:id/deliveries/:delivery/redeliver", "$post">, typeof webhooks.delivery>>,
 ];

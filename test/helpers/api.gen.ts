@@ -485,6 +485,118 @@ export interface paths {
         patch: operations["updateOrganisation"];
         trace?: never;
     };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List endpoints
+         * @description The organisation's endpoints, newest first, without their secrets.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Register an endpoint
+         * @description Registers an https endpoint for the types given. Its signing secret (`whsec_…`) is in this answer only. A URL that is not https, or names a loopback, private, link-local or metadata address, is refused with `fields.url`. At most 20 endpoints per organisation.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an endpoint
+         * @description One endpoint, without its secret.
+         */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove an endpoint
+         * @description Removes the endpoint and its delivery log; what was not sent is not sent.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an endpoint
+         * @description Changes the fields given. `enabled: false` pauses the endpoint (its messages wait); `enabled: true` enables it again, also one disabled after three days of failures.
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the secret
+         * @description A new secret, in this answer only. For 24 hours the previous one signs beside it (two signatures in `webhook-signature`), so a receiver can switch without missing a message.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log
+         * @description The endpoint's messages, newest first, 50 a page: each with its status, attempts, last response and next attempt. Kept 30 days once delivered or failed.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/deliveries/{delivery}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a message again
+         * @description Sends one message once more, now, with the same id and body, and gives it three new days of retries. One being sent at this moment is refused (404) until its attempt ends.
+         */
+        post: operations["redeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1143,6 +1255,70 @@ export interface components {
             contactPhone: string | null;
             footer: string | null;
             logoUrl: string | null;
+        };
+        Webhook: {
+            id: string;
+            /** @description Where the messages are POSTed: https, to a public address. */
+            url: string;
+            /** @description The types this endpoint takes. */
+            events: ("registration.created" | "registration.pending" | "registration.confirmed" | "registration.waitlisted" | "registration.offered" | "registration.cancelled" | "registration.declined" | "registration.expired" | "registration.promoted" | "registration.substituted" | "registration.sessions_changed" | "registration.checked_in" | "registration.erased" | "event.created" | "event.updated" | "event.cancelled" | "invitation.declined")[];
+            description: string | null;
+            enabled: boolean;
+            /** @description owner: paused; failing: nothing got through for three days. */
+            disabledReason: ("owner" | "failing") | null;
+            disabledAt: string | null;
+            /** @description Until when the secret before the last rotation still signs, beside the new one. */
+            previousSecretExpiresAt: string | null;
+            /** @description An instant in UTC, ISO 8601. */
+            createdAt: string;
+            /** @description An instant in UTC, ISO 8601. */
+            updatedAt: string;
+        };
+        WebhookWithSecret: {
+            id: string;
+            /** @description Where the messages are POSTed: https, to a public address. */
+            url: string;
+            /** @description The types this endpoint takes. */
+            events: ("registration.created" | "registration.pending" | "registration.confirmed" | "registration.waitlisted" | "registration.offered" | "registration.cancelled" | "registration.declined" | "registration.expired" | "registration.promoted" | "registration.substituted" | "registration.sessions_changed" | "registration.checked_in" | "registration.erased" | "event.created" | "event.updated" | "event.cancelled" | "invitation.declined")[];
+            description: string | null;
+            enabled: boolean;
+            /** @description owner: paused; failing: nothing got through for three days. */
+            disabledReason: ("owner" | "failing") | null;
+            disabledAt: string | null;
+            /** @description Until when the secret before the last rotation still signs, beside the new one. */
+            previousSecretExpiresAt: string | null;
+            /** @description An instant in UTC, ISO 8601. */
+            createdAt: string;
+            /** @description An instant in UTC, ISO 8601. */
+            updatedAt: string;
+            /** @description whsec_…: verifies the messages' signatures. Shown in this answer only. */
+            secret: string;
+        };
+        WebhookList: {
+            webhooks: components["schemas"]["Webhook"][];
+        };
+        WebhookDelivery: {
+            /** @description The message's webhook-id, the same on every attempt. */
+            id: string;
+            type: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            /** @description An instant in UTC, ISO 8601. */
+            createdAt: string;
+            lastAttemptAt: string | null;
+            /** @description The last attempt's HTTP status (null: no answer). */
+            responseStatus: number | null;
+            durationMs: number | null;
+            /** @description Why the last attempt failed: timeout, network: …, http_500, refused_address: … */
+            error: string | null;
+            nextAttemptAt: string | null;
+            deliveredAt: string | null;
+        };
+        WebhookDeliveryPage: {
+            deliveries: components["schemas"]["WebhookDelivery"][];
+            /** @description Pass as `before` for the next page; null on the last. */
+            next: string | null;
         };
     };
     responses: never;
@@ -4886,6 +5062,694 @@ export interface operations {
                      *       "error": {
                      *         "code": "payload_too_large",
                      *         "message": "The request body is larger than 64 KiB."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoints. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "webhooks": [
+                     *         {
+                     *           "id": "wh_4k2m8q0r7t1v3x5z9b6d",
+                     *           "url": "https://crm.techtank.se/hooks/plats",
+                     *           "events": [
+                     *             "registration.confirmed",
+                     *             "registration.cancelled"
+                     *           ],
+                     *           "description": "CRM: medlemmarnas anmälningar",
+                     *           "enabled": true,
+                     *           "disabledReason": null,
+                     *           "disabledAt": null,
+                     *           "previousSecretExpiresAt": null,
+                     *           "createdAt": "2027-02-01T09:30:00.000Z",
+                     *           "updatedAt": "2027-02-01T09:30:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            /** @description No valid API token (`Authorization: Bearer …`). Codes: `unauthorized`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid API token is required."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url: string;
+                    events: ("registration.created" | "registration.pending" | "registration.confirmed" | "registration.waitlisted" | "registration.offered" | "registration.cancelled" | "registration.declined" | "registration.expired" | "registration.promoted" | "registration.substituted" | "registration.sessions_changed" | "registration.checked_in" | "registration.erased" | "event.created" | "event.updated" | "event.cancelled" | "invitation.declined")[];
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The endpoint, with its secret shown this once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "wh_4k2m8q0r7t1v3x5z9b6d",
+                     *       "url": "https://crm.techtank.se/hooks/plats",
+                     *       "events": [
+                     *         "registration.confirmed",
+                     *         "registration.cancelled"
+                     *       ],
+                     *       "description": "CRM: medlemmarnas anmälningar",
+                     *       "enabled": true,
+                     *       "disabledReason": null,
+                     *       "disabledAt": null,
+                     *       "previousSecretExpiresAt": null,
+                     *       "createdAt": "2027-02-01T09:30:00.000Z",
+                     *       "updatedAt": "2027-02-01T09:30:00.000Z",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw5X5vQOaBs0k="
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid (`fields` says which). Codes: `invalid_request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_request",
+                     *         "message": "The request is invalid.",
+                     *         "fields": {
+                     *           "email": "Enter a valid email address."
+                     *         },
+                     *         "fieldCodes": {
+                     *           "email": {
+                     *             "code": "email"
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid API token (`Authorization: Bearer …`). Codes: `unauthorized`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid API token is required."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused by the current state of the event or registration. Codes: `conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "That is not possible in the current state."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 64 KiB. Codes: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The request body is larger than 64 KiB."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "wh_4k2m8q0r7t1v3x5z9b6d",
+                     *       "url": "https://crm.techtank.se/hooks/plats",
+                     *       "events": [
+                     *         "registration.confirmed",
+                     *         "registration.cancelled"
+                     *       ],
+                     *       "description": "CRM: medlemmarnas anmälningar",
+                     *       "enabled": true,
+                     *       "disabledReason": null,
+                     *       "disabledAt": null,
+                     *       "previousSecretExpiresAt": null,
+                     *       "createdAt": "2027-02-01T09:30:00.000Z",
+                     *       "updatedAt": "2027-02-01T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description No valid API token (`Authorization: Bearer …`). Codes: `unauthorized`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid API token is required."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing found by that id, token or link. Codes: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Event not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid API token (`Authorization: Bearer …`). Codes: `unauthorized`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid API token is required."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing found by that id, token or link. Codes: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Event not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url?: string;
+                    events?: ("registration.created" | "registration.pending" | "registration.confirmed" | "registration.waitlisted" | "registration.offered" | "registration.cancelled" | "registration.declined" | "registration.expired" | "registration.promoted" | "registration.substituted" | "registration.sessions_changed" | "registration.checked_in" | "registration.erased" | "event.created" | "event.updated" | "event.cancelled" | "invitation.declined")[];
+                    description?: string | null;
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The endpoint as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "wh_4k2m8q0r7t1v3x5z9b6d",
+                     *       "url": "https://crm.techtank.se/hooks/plats",
+                     *       "events": [
+                     *         "registration.confirmed",
+                     *         "registration.cancelled"
+                     *       ],
+                     *       "description": "CRM: medlemmarnas anmälningar",
+                     *       "enabled": true,
+                     *       "disabledReason": null,
+                     *       "disabledAt": null,
+                     *       "previousSecretExpiresAt": null,
+                     *       "createdAt": "2027-02-01T09:30:00.000Z",
+                     *       "updatedAt": "2027-02-01T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid (`fields` says which). Codes: `invalid_request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_request",
+                     *         "message": "The request is invalid.",
+                     *         "fields": {
+                     *           "email": "Enter a valid email address."
+                     *         },
+                     *         "fieldCodes": {
+                     *           "email": {
+                     *             "code": "email"
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid API token (`Authorization: Bearer …`). Codes: `unauthorized`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid API token is required."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing found by that id, token or link. Codes: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Event not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 64 KiB. Codes: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The request body is larger than 64 KiB."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint with its new secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "wh_4k2m8q0r7t1v3x5z9b6d",
+                     *       "url": "https://crm.techtank.se/hooks/plats",
+                     *       "events": [
+                     *         "registration.confirmed",
+                     *         "registration.cancelled"
+                     *       ],
+                     *       "description": "CRM: medlemmarnas anmälningar",
+                     *       "enabled": true,
+                     *       "disabledReason": null,
+                     *       "disabledAt": null,
+                     *       "previousSecretExpiresAt": null,
+                     *       "createdAt": "2027-02-01T09:30:00.000Z",
+                     *       "updatedAt": "2027-02-01T09:30:00.000Z",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw5X5vQOaBs0k="
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description No valid API token (`Authorization: Bearer …`). Codes: `unauthorized`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid API token is required."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing found by that id, token or link. Codes: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Event not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                before?: string;
+                status?: "pending" | "delivered" | "failed";
+            };
+            header?: never;
+            path: {
+                /** @description The endpoint's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the log. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deliveries": [
+                     *         {
+                     *           "id": "msg_7d1e0c9b3a2f4e5d8c6b1a0f9e8d7c6b",
+                     *           "type": "registration.confirmed",
+                     *           "status": "delivered",
+                     *           "attempts": 1,
+                     *           "createdAt": "2027-02-01T09:30:00.000Z",
+                     *           "lastAttemptAt": "2027-02-01T09:30:00.000Z",
+                     *           "responseStatus": 204,
+                     *           "durationMs": 87,
+                     *           "error": null,
+                     *           "nextAttemptAt": null,
+                     *           "deliveredAt": "2027-02-01T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "next": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid (`fields` says which). Codes: `invalid_request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_request",
+                     *         "message": "The request is invalid.",
+                     *         "fields": {
+                     *           "email": "Enter a valid email address."
+                     *         },
+                     *         "fieldCodes": {
+                     *           "email": {
+                     *             "code": "email"
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid API token (`Authorization: Bearer …`). Codes: `unauthorized`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid API token is required."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing found by that id, token or link. Codes: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Event not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    redeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id. */
+                id: string;
+                /** @description The delivery's id (its webhook-id). */
+                delivery: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, pending again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "msg_7d1e0c9b3a2f4e5d8c6b1a0f9e8d7c6b",
+                     *       "type": "registration.confirmed",
+                     *       "status": "delivered",
+                     *       "attempts": 1,
+                     *       "createdAt": "2027-02-01T09:30:00.000Z",
+                     *       "lastAttemptAt": "2027-02-01T09:30:00.000Z",
+                     *       "responseStatus": 204,
+                     *       "durationMs": 87,
+                     *       "error": null,
+                     *       "nextAttemptAt": null,
+                     *       "deliveredAt": "2027-02-01T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description No valid API token (`Authorization: Bearer …`). Codes: `unauthorized`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid API token is required."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing found by that id, token or link. Codes: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Event not found."
                      *       }
                      *     }
                      */

@@ -10,7 +10,7 @@ import { auditEntry, type Actor } from "../audit";
 import type { OrgScope, ServiceContext } from "../context";
 import { organisationKey } from "../organisations";
 import { endpointSecret } from "./secret";
-import { MAX_ENDPOINTS, SECRET_OVERLAP_MS, webhookTypes } from "./types";
+import { MAX_ENDPOINTS, SECRET_OVERLAP_MS, webhookTypes, type WebhookType } from "./types";
 
 const url = z.string().trim().min(1).max(2000);
 const events = z.array(z.enum(webhookTypes)).min(1).max(webhookTypes.length);
@@ -34,7 +34,8 @@ export function webhookView(row: EndpointRow) {
   return {
     id: row.id,
     url: row.url,
-    events: row.events,
+    // Only types of the list were ever written (the input is checked against it).
+    events: row.events as WebhookType[],
     description: row.description,
     enabled: row.disabledAt === null,
     // "owner": paused by an owner; "failing": every delivery failed for three days.

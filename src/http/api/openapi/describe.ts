@@ -14,6 +14,7 @@ export const tags = [
   { name: "Invitations", description: "Personal invitations to events by invitation." },
   { name: "Manage links", description: "What a person can do with the link in their confirmation email: no token, the link is the key." },
   { name: "Organisation", description: "The caller's own organisation and its settings." },
+  { name: "Webhooks", description: "Endpoints that changes are pushed to, signed as Standard Webhooks says, and their delivery logs." },
 ] as const;
 export type Tag = (typeof tags)[number]["name"];
 
@@ -29,7 +30,9 @@ type Success<S extends ZodType> =
   // The example is held to the schema by the compiler.
   | { status: 200 | 201; description: string; schema: S; example: z.output<S> }
   /** A response that is not JSON (a download): its media types as OpenAPI writes them. */
-  | { status: 200; description: string; content: Record<string, { schema: Record<string, unknown> }> };
+  | { status: 200; description: string; content: Record<string, { schema: Record<string, unknown> }> }
+  /** No body (a removal). */
+  | { status: 204; description: string };
 
 export interface Operation<S extends ZodType = ZodType> {
   operationId: string;
@@ -54,7 +57,7 @@ export function operation<S extends ZodType>(op: Operation<S>): MiddlewareHandle
   const errors = op.auth === "organiser" || op.auth === "optional" ? ["unauthorized" as const, ...op.errors] : op.errors;
   const success = op.success;
   const content =
-    "schema" in success ? { "application/json": { schema: ref(success.schema), example: success.example } } : success.content;
+    "schema" in success ? { "application/json": { schema: ref(success.schema), example: success.example } } : "content" in success ? success.content : undefined;
   return describeRoute({
     operationId: op.operationId,
     tags: [op.tag],
@@ -62,6 +65,6 @@ export function operation<S extends ZodType>(op: Operation<S>): MiddlewareHandle
     description: op.description,
     security: security[op.auth],
     parameters: Object.entries(op.params ?? {}).map(([name, description]) => ({ in: "path", name, required: true, description, schema: { type: "string" } })),
-    responses: { [String(success.status)]: { description: success.description, content }, ...errorResponses(...new Set(errors)) },
+    responses: { [String(success.status)]: { description: success.description, ...(content ? { content } : {}) }, ...errorResponses(...new Set(errors)) },
   });
 }

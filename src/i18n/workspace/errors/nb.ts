@@ -110,7 +110,7 @@ export const nb: CodeWords = {
     organisation_not_found: "Organisasjonen finnes ikke.",
     token_not_found: "API-nøkkelen finnes ikke.",
     webhook_not_found: "Webhooken finnes ikke.",
-    delivery_not_found: "Leveransen finnes ikke, eller sendes akkurat nå.",
+    delivery_not_found: "Leveringen finnes ikke, eller sendes akkurat nå.",
     too_many_webhooks: "En organisasjon kan ha høyst {max} webhooks.",
     already_registered: "E-postadressen er allerede påmeldt arrangementet. Vi har sendt lenken til påmeldingen dit på nytt.",
     already_has_place: "E-postadressen har allerede en plass på arrangementet (bekreftet eller på ventelisten).",
