@@ -57,7 +57,7 @@ describe("the owners' email about a disabled webhook", () => {
     expect(sv!.mail.from!.value[0]!.address).toBe("noreply@plats.techtank.se");
     expect(sv!.mail.subject).toBe("En webhook i Techtank är avstängd");
     expect(sv!.mail.text).toContain("Hej Åsa!");
-    expect(sv!.mail.text).toContain(`Webhooken till ${NASTY} har inte tagit emot något sedan lördag 21 november 2026 kl. 09.00 UTC och är nu avstängd.`);
+    expect(sv!.mail.text).toContain(`Inga leveranser har kommit fram till webhooken ${NASTY} sedan lördag 21 november 2026 kl. 09.00 UTC, så den är nu avstängd.`);
     expect(sv!.mail.text).toContain("förrän en ägare aktiverar den igen");
     expect(sv!.mail.text).toContain("väntar och kan skickas igen");
     expect(sv!.mail.text).toContain(`https://plats.test/admin/webhooks/${id}`);

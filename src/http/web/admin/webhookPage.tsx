@@ -41,7 +41,7 @@ function Actions({ webhook, t, member }: { webhook: WebhookView; t: WebhookWords
         {t.state}
       </h2>
       <form method="post" action={`${path}/${webhook.enabled ? "pause" : "enable"}`}>
-        <p class="hint">{webhook.enabled ? t.pauseHint : null}</p>
+        {webhook.enabled ? <p class="hint">{t.pauseHint}</p> : null}
         <button type="submit" class="secondary">
           {webhook.enabled ? t.pause : t.enable}
         </button>

@@ -90,7 +90,7 @@ export const organisationWebhooks: typeof sv = {
       subject: "A webhook of {org} is disabled",
       greeting: "Hello {name},",
       greetingNoName: "Hello,",
-      intro: "The webhook to {url} has taken nothing since {since} and is now disabled.",
+      intro: "No delivery has got through to the webhook {url} since {since}, so it is now disabled.",
       nothingMore: "Plats sends nothing more to it until an owner enables it again.",
       waiting: "Deliveries that did not get through wait and can be sent again from the webhook's page.",
       button: "Open the webhook",
