@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DELIVERY_PAGE_SIZE, webhookTypes } from "../src/domain/webhooks";
+import { DELIVERY_PAGE_SIZE, MAX_ENDPOINTS, webhookTypes } from "../src/domain/webhooks";
 import { makeEvent, signUp } from "./admin-checkin-fixture";
 import { adminHarness, type AdminHarness, type SignedIn } from "./helpers/admin";
 
@@ -239,5 +239,16 @@ describe("who may, and in which words", () => {
       const page = await member.request(`/admin/webhooks/${row.id}`);
       for (const w of [log, rotate]) expect(page.text).toContain(w);
     }
+  });
+});
+
+describe("at most MAX_ENDPOINTS", () => {
+  it("refuses one more above the add form, keeping what was typed", async () => {
+    while ((await endpoints()).length < MAX_ENDPOINTS) await addWebhook();
+    const res = await owner.request("/admin/webhooks", { form: { url: "https://crm.example.se/en-till", events: "event.updated" } });
+    expect(res.status).toBe(409);
+    expect(res.text).toContain(`An organisation has at most ${MAX_ENDPOINTS} webhook endpoints.`);
+    expect(res.text).toContain('value="https://crm.example.se/en-till"');
+    expect(await endpoints()).toHaveLength(MAX_ENDPOINTS);
   });
 });

@@ -32,7 +32,7 @@ export function WebhooksPage({ member, orgName, webhooks, state, chosen, notice,
       {created ? <NewSecret secret={created.secret} heading={t.newHeading} copy={t.newCopy} t={t} /> : null}
       {webhooks.length ? (
         <div class="table-wrap">
-          <table class="data">
+          <table class="data cards">
             <caption class="visually-hidden">{fill(t.caption, { org: orgName })}</caption>
             <thead>
               <tr>
@@ -51,21 +51,24 @@ export function WebhooksPage({ member, orgName, webhooks, state, chosen, notice,
                       {w.url}
                     </a>
                   </td>
-                  <td>{w.description ?? "—"}</td>
-                  <td>
-                    {w.events.map((type, i) => (
-                      <>
-                        {i ? ", " : null}
-                        <code class="small" title={t.typeLabels[type]}>
-                          {type}
-                        </code>
-                      </>
-                    ))}
+                  <td data-label={t.description}>{w.description ?? "—"}</td>
+                  <td data-label={t.types}>
+                    {/* One box, so a phone's card keeps the list together beside its label. */}
+                    <span>
+                      {w.events.map((type, i) => (
+                        <>
+                          {i ? ", " : null}
+                          <code class="small" title={t.typeLabels[type]}>
+                            {type}
+                          </code>
+                        </>
+                      ))}
+                    </span>
                   </td>
-                  <td>
+                  <td data-label={t.state}>
                     <StateBadge webhook={w} t={t} />
                   </td>
-                  <td>
+                  <td data-label={t.created}>
                     <Instant at={new Date(w.createdAt)} language={language} />
                   </td>
                 </tr>

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { AppError } from "../../../lib/errors";
 import { createWebhook, deleteWebhook, getWebhook, listDeliveries, listWebhooks, redeliver, rotateWebhookSecret, updateWebhook, type WebhookView } from "../../../domain/webhooks";
 import type { AppContext, AppEnv } from "../../env";
-import { reasonText, shownErrors } from "./errors";
+import { refusalText, shownErrors } from "./errors";
 import { blankState, type AdminFormState } from "./fields";
 import { readForm } from "./forms";
 import { renderAdmin, wordsFor } from "./layout";
@@ -76,7 +76,7 @@ export const webhooksRoutes = new Hono<AppEnv>()
       const state = { values, errors: {} };
       if (err instanceof AppError && err.fields) return listPage(c, { state: { values, errors: fieldErrors(c, err) }, chosen: events, status: 400 });
       if (err instanceof AppError && err.reason === "too_many_webhooks")
-        return listPage(c, { state, chosen: events, status: 409, refusal: reasonText(err.reason, c.var.member.language) });
+        return listPage(c, { state, chosen: events, status: 409, refusal: refusalText(err, c.var.member.language) });
       throw err;
     }
   })
