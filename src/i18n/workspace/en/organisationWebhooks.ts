@@ -45,7 +45,7 @@ export const organisationWebhooks: typeof sv = {
     newHeading: "The webhook's secret",
     newCopy: "Copy it now and keep it where the receiver reads its secrets. It is shown only this once.",
     secretLabel: "The signing secret",
-    verifyHint: "The receiver checks each delivery with the secret as Standard Webhooks says, for instance like this in Node. More in the Webhooks section of docs/workspace.md.",
+    verifyHint: "The receiver checks each delivery with the secret as Standard Webhooks says, for instance like this in Node. More in docs/webhooks.md, “Verifying a message”.",
     back: "All webhooks",
     details: "Details",
     edit: "Edit",

@@ -45,7 +45,7 @@ export const organisationWebhooks: typeof sv = {
     newHeading: "Hemmeligheten til webhooken",
     newCopy: "Kopier den nå og lagre den der mottakeren henter hemmelighetene sine. Den vises bare denne ene gangen.",
     secretLabel: "Signeringshemmeligheten",
-    verifyHint: "Mottakeren sjekker hver levering med hemmeligheten etter Standard Webhooks, for eksempel slik i Node. Mer i avsnittet Webhooks i docs/workspace.md.",
+    verifyHint: "Mottakeren sjekker hver levering med hemmeligheten etter Standard Webhooks, for eksempel slik i Node. Mer i docs/webhooks.md, avsnittet «Verifying a message».",
     back: "Alle webhooks",
     details: "Opplysninger",
     edit: "Endre",

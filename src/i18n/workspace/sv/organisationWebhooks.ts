@@ -45,7 +45,7 @@ export const organisationWebhooks = {
     newHeading: "Webhookens hemlighet",
     newCopy: "Kopiera den nu och spara den där mottagaren hämtar sina hemligheter. Den visas bara den här gången.",
     secretLabel: "Signeringshemligheten",
-    verifyHint: "Mottagaren kontrollerar varje leverans med hemligheten enligt Standard Webhooks, till exempel så här i Node. Mer i avsnittet Webhooks i docs/workspace.md.",
+    verifyHint: "Mottagaren kontrollerar varje leverans med hemligheten enligt Standard Webhooks, till exempel så här i Node. Mer i docs/webhooks.md, avsnittet ”Verifying a message”.",
     back: "Alla webhooks",
     details: "Uppgifter",
     edit: "Ändra",
