@@ -21,7 +21,7 @@ import type { Template } from "./types";
 import waitlisted from "./waitlisted";
 
 /** Messages to workspace members, each with its own template below. */
-export type MemberKind = "login_link" | "organiser_activity" | "organiser_digest";
+export type MemberKind = "login_link" | "organiser_activity" | "organiser_digest" | "webhook_disabled";
 
 /** One template per kind of message to an attendee. */
 export const templates: Record<Exclude<OutboxKind, MemberKind | "invitation">, Template> = {
@@ -49,3 +49,4 @@ export { invitationEmail, type InvitationData } from "./invitation";
 export { loginLinkEmail } from "./login_link";
 export { organiserActivityEmail, organiserDigestEmail, type OrganiserEventPart, type OrganiserMailData } from "./organiserMail";
 export type { EmailBrand, EmailData, Rendered } from "./types";
+export { webhookDisabledEmail, type WebhookDisabledData } from "./webhook_disabled";

@@ -24,8 +24,11 @@ let sessionId: string;
 let invitationEventId: string;
 let invitationId: string;
 let approvalEventId: string;
+// A webhook made before the signups, so its delivery log has rows.
+let webhookId: string;
 
 beforeAll(async () => {
+  webhookId = (await suite.h.api("POST", "/webhooks", { url: "https://crm.example.se/plats", description: "CRM", events: ["registration.created"] })).body.id;
   const questions = [{ id: "lunch", label: "Lunch", kind: "select", options: ["Fisk", "Vegetariskt"] }];
   eventId = (await suite.h.api("POST", "/events", liveEventBody({ capacity: 1, questions }))).body.id;
   await suite.h.api("POST", `/events/${eventId}/registrations`, person({ organisation: "ABB" }), { token: null });
@@ -114,6 +117,8 @@ const pages = () => [
   `/admin/events/${invitationEventId}/invitations`,
   `/admin/events/${invitationEventId}/invitations/${invitationId}/revoke`,
   `/admin/events/${approvalEventId}?status=pending`,
+  "/admin/webhooks",
+  `/admin/webhooks/${webhookId}`,
 ];
 
 // Some forty pages, each analysed by axe in the page: seconds each on a busy machine, so

@@ -152,6 +152,16 @@ const GUARDS: Record<string, Guard> = {
   "GET /admin/tokens": owner,
   "POST /admin/tokens": { role: "owner", form: { name: "Vakt" } },
   "POST /admin/tokens/:id/revoke": owner,
+  "GET /admin/webhooks": owner,
+  "POST /admin/webhooks": { role: "owner", form: { url: "https://crm.example.se/vakt-ny", events: "event.updated" } },
+  "GET /admin/webhooks/:id": owner,
+  "POST /admin/webhooks/:id": { role: "owner", form: { url: "https://crm.example.se/vakt", events: "event.updated" } },
+  "POST /admin/webhooks/:id/pause": owner,
+  "POST /admin/webhooks/:id/enable": owner,
+  "POST /admin/webhooks/:id/rotate": owner,
+  "POST /admin/webhooks/:id/deliveries/:delivery/redeliver": owner,
+  // Last of the webhook's routes: once past the guards it deletes the endpoint.
+  "POST /admin/webhooks/:id/delete": owner,
 };
 
 const ROLES: Role[] = ["checkin", "organiser", "owner"];

@@ -16,6 +16,7 @@ import { findRegistration } from "../domain/registrations";
 import { composeInvitation } from "./invitationMail";
 import { composeLoginLink } from "./loginLinkMail";
 import { composeOrganiserMail } from "./organiserMail";
+import { composeWebhookDisabled } from "./webhookDisabledMail";
 import { programmeFacts } from "./programmeMail";
 import { composeSeatPassedOn } from "./seatPassedOn";
 import { laterQueued } from "./laterQueued";
@@ -56,6 +57,7 @@ const organiserMessage = (payload: Record<string, unknown>) => ({
 export async function compose(ctx: ServiceContext, row: OutboxRow, settings: MailSettings): Promise<Composed> {
   if (row.kind === "login_link") return composeLoginLink(ctx, row, settings, senderHost(settings));
   if (row.kind === "organiser_activity" || row.kind === "organiser_digest") return composeOrganiserMail(ctx, row, settings, senderHost(settings));
+  if (row.kind === "webhook_disabled") return composeWebhookDisabled(ctx, row, settings, senderHost(settings));
   if (row.kind === "invitation")
     return composeInvitation(ctx, row, { from: (name) => organisationSender(settings, name), brand: (org) => emailBrand(ctx, org), host: senderHost(settings) });
   if (!row.registrationId) return { skip: "no registration" };

@@ -9,6 +9,8 @@ import type { AdminHarness } from "./admin";
  * languages) find a new route without being told.
  */
 export async function workspaceFixture(h: AdminHarness) {
+  // A webhook first, so the signups below leave deliveries in its log.
+  const webhook = (await h.api("POST", "/webhooks", { url: "https://crm.example.se/vakt", events: ["registration.created"] })).body.id as string;
   const eventId = await makeEvent(h, { title: "Vaktad dag", capacity: 1 });
   const asa = await signUp(h, eventId, { name: "Åsa Söderström", email: "asa@verkstad.se" });
   await signUp(h, eventId, { name: "Bo Ek", email: "bo@ek.se" });
@@ -31,17 +33,19 @@ export async function workspaceFixture(h: AdminHarness) {
     apiToken: apiToken!.id,
     sid: session,
     session,
+    webhook,
+    delivery: (await h.database.db.all<{ id: string }>(sql`SELECT id FROM webhook_deliveries WHERE endpoint_id = ${webhook}`))[0]!.id,
     inv: (invited.body as { invitations: { id: string }[] }).invitations[0]!.id,
   };
   return {
     ids,
     /** Every route under /admin, as `METHOD path` (Hono's pattern syntax), deduplicated. */
     routes: () => [...new Set(h.app.routes.filter((r) => r.path === "/admin" || r.path.startsWith("/admin/")).map((r) => `${r.method} ${r.path}`))],
-    /** The pattern with our ids in it: `:id` is an event's under /events, a member's under /members, a token's under /tokens, a session's under /sessions. */
+    /** The pattern with our ids in it: `:id` is an event's under /events, a member's under /members, a token's under /tokens, a session's under /sessions, a webhook's under /webhooks. */
     pathOf: (pattern: string) =>
       pattern.replace(/:(\w+)(\{[^}]*\})?/g, (_, name: string, _re, offset: number) => {
         const before = pattern.slice(0, offset);
-        const key = name === "id" ? (before.endsWith("/members/") ? "member" : before.endsWith("/tokens/") ? "apiToken" : before.endsWith("/sessions/") ? "session" : "event") : name;
+        const key = name === "id" ? (before.endsWith("/members/") ? "member" : before.endsWith("/tokens/") ? "apiToken" : before.endsWith("/sessions/") ? "session" : before.endsWith("/webhooks/") ? "webhook" : "event") : name;
         const value = ids[key];
         if (!value) throw new Error(`${pattern}: no fixture for :${name}; say in test/helpers/adminRoutes.ts which id it takes`);
         return value;

@@ -28,7 +28,10 @@ export type OutboxKind =
   // Access: an invitation (or its reminder), an application received, one declined.
   | "invitation"
   | "application_received"
-  | "application_declined";
+  | "application_declined"
+  // To each owner: a webhook endpoint disabled after three days of failures (its payload:
+  // endpointId, url, failingSince), written by the webhook dispatcher.
+  | "webhook_disabled";
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "skipped";
 
 export const outbox = sqliteTable(

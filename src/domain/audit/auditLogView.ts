@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
-import { auditLog, events, registrations, users } from "../../db/schema";
+import { auditLog, events, registrations, users, webhookEndpoints } from "../../db/schema";
 import { invalid } from "../../lib/errors";
 import { code, zodFieldErrors } from "../../lib/zodIssues";
 import type { OrgScope, ServiceContext } from "../context";
@@ -73,6 +73,13 @@ async function subjectLinks(ctx: ServiceContext, orgId: string, rows: { subjectT
   if (userIds.length)
     for (const u of await ctx.db.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), isNull(users.disabledAt), inArray(users.id, userIds))))
       links.set(`user:${u.id}`, { href: `/admin/members` });
+  const webhookIds = ids("webhook");
+  if (webhookIds.length)
+    for (const w of await ctx.db
+      .select({ id: webhookEndpoints.id })
+      .from(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.orgId, orgId), inArray(webhookEndpoints.id, webhookIds))))
+      links.set(`webhook:${w.id}`, { href: `/admin/webhooks/${w.id}` });
   return links;
 }
 

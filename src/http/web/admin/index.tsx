@@ -18,6 +18,7 @@ import { mailRoutes } from "./mailRoutes";
 import { signupsRoutes } from "./signupsRoutes";
 import { offerRoutes } from "./offerRoutes";
 import { tokensRoutes } from "./tokensRoutes";
+import { webhooksRoutes } from "./webhooksRoutes";
 import { membersRoutes } from "./membersRoutes";
 import { privacyRoutes } from "./privacyRoutes";
 import { reportRoutes } from "./reportRoutes";
@@ -86,6 +87,7 @@ export function adminRoutes({ publicUrl }: { publicUrl: string }) {
     .route("/", mailRoutes)
     .route("/", signupsRoutes)
     .route("/", tokensRoutes)
+    .route("/", webhooksRoutes)
     .route("/", attendeeRoutes)
     .route("/", attendeeBulkRoutes)
     .route("/", peopleRoutes)

@@ -8,7 +8,7 @@ import { workspaceMessages, type WorkspaceMessages } from "../../../i18n/workspa
 import { assetUrl } from "../assets";
 import { textStream } from "../../download";
 
-export type Section = "events" | "people" | "checkin" | "reports" | "privacy" | "audit" | "mail" | "members" | "tokens" | "settings" | "account";
+export type Section = "events" | "people" | "checkin" | "reports" | "privacy" | "audit" | "mail" | "members" | "tokens" | "webhooks" | "settings" | "account";
 
 const sections: { id: Exclude<Section, "account">; href: string; role: Role }[] = [
   { id: "events", href: "/admin", role: "organiser" },
@@ -20,6 +20,7 @@ const sections: { id: Exclude<Section, "account">; href: string; role: Role }[] 
   { id: "mail", href: "/admin/mail", role: "owner" },
   { id: "members", href: "/admin/members", role: "owner" },
   { id: "tokens", href: "/admin/tokens", role: "owner" },
+  { id: "webhooks", href: "/admin/webhooks", role: "owner" },
   { id: "settings", href: "/admin/settings", role: "owner" },
 ];
 

@@ -1,6 +1,7 @@
 import type { organisation as sv } from "../sv/organisation";
 import { organisationBrand } from "./organisationBrand";
 import { organisationMail } from "./organisationMail";
+import { organisationWebhooks } from "./organisationWebhooks";
 
 export const organisation: typeof sv = {
   roles: { owner: "Owner", organiser: "Organiser", checkin: "Check-in" },
@@ -106,4 +107,5 @@ export const organisation: typeof sv = {
   },
   ...organisationMail,
   ...organisationBrand,
+  ...organisationWebhooks,
 };

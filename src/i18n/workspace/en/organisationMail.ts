@@ -43,6 +43,7 @@ export const organisationMail: typeof sv = {
       login_link: "Sign-in link",
       organiser_activity: "Activity for organisers",
       organiser_digest: "Daily summary for organisers",
+      webhook_disabled: "Webhook disabled (to owners)",
     },
     title: "Mail",
     heading: "Mail that did not arrive",

@@ -96,6 +96,11 @@ export const records: typeof sv = {
       "session.check_in_undo": "Session check-in undone",
       "token.create": "API token created",
       "token.revoke": "API token revoked",
+      "webhook.create": "Webhook added",
+      "webhook.update": "Webhook changed",
+      "webhook.delete": "Webhook deleted",
+      "webhook.rotate_secret": "Webhook secret rotated",
+      "webhook.redeliver": "Delivery sent again",
     },
     // The stored subject types, as the log has always shown them.
     subjects: {
@@ -106,6 +111,7 @@ export const records: typeof sv = {
       organisation: "organisation",
       token: "token",
       session: "session",
+      webhook: "webhook",
     },
   },
   privacy: recordsPrivacy,

@@ -59,6 +59,7 @@ export const recordsPrivacy: typeof sv = {
     login_link: "login link",
     organiser_activity: "activity for organisers",
     organiser_digest: "daily summary for organisers",
+    webhook_disabled: "webhook disabled (to owners)",
   },
   mailStatuses: { pending: "pending", sending: "sending", sent: "sent", failed: "failed", skipped: "skipped" },
   roles: { owner: "owner", organiser: "organiser", checkin: "checkin" },

@@ -13,6 +13,7 @@ export const shell: typeof sv = {
     mail: "Mail",
     members: "Members",
     tokens: "API tokens",
+    webhooks: "Webhooks",
     settings: "Settings",
   },
   signOut: "Sign out",

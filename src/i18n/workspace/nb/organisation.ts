@@ -1,6 +1,7 @@
 import type { organisation as sv } from "../sv/organisation";
 import { organisationBrand } from "./organisationBrand";
 import { organisationMail } from "./organisationMail";
+import { organisationWebhooks } from "./organisationWebhooks";
 
 export const organisation: typeof sv = {
   roles: { owner: "Eier", organiser: "Arrangør", checkin: "Innsjekking" },
@@ -106,4 +107,5 @@ export const organisation: typeof sv = {
   },
   ...organisationMail,
   ...organisationBrand,
+  ...organisationWebhooks,
 };

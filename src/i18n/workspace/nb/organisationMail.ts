@@ -43,6 +43,7 @@ export const organisationMail: typeof sv = {
       login_link: "Innloggingslenke",
       organiser_activity: "Aktivitet for arrangører",
       organiser_digest: "Daglig sammendrag for arrangører",
+      webhook_disabled: "Webhook slått av (til eiere)",
     },
     title: "E-post",
     heading: "E-post som ikke kom fram",

@@ -59,6 +59,7 @@ export const recordsPrivacy: typeof sv = {
     login_link: "innloggingslenke",
     organiser_activity: "aktivitet for arrangører",
     organiser_digest: "daglig sammendrag for arrangører",
+    webhook_disabled: "webhook slått av (til eiere)",
   },
   mailStatuses: { pending: "venter", sending: "sendes", sent: "sendt", failed: "mislyktes", skipped: "sendes ikke" },
   roles: { owner: "eier", organiser: "arrangør", checkin: "innsjekking" },

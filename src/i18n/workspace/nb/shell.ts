@@ -13,6 +13,7 @@ export const shell: typeof sv = {
     mail: "E-post",
     members: "Medlemmer",
     tokens: "API-nøkler",
+    webhooks: "Webhooks",
     settings: "Innstillinger",
   },
   signOut: "Logg ut",

@@ -1,5 +1,6 @@
 import { organisationBrand } from "./organisationBrand";
 import { organisationMail } from "./organisationMail";
+import { organisationWebhooks } from "./organisationWebhooks";
 
 /** The organisation's own pages: members, API keys, settings, the account, signing in. */
 export const organisation = {
@@ -107,4 +108,5 @@ export const organisation = {
   },
   ...organisationMail,
   ...organisationBrand,
+  ...organisationWebhooks,
 };

@@ -42,6 +42,7 @@ export const organisationMail = {
       login_link: "Inloggningslänk",
       organiser_activity: "Aktivitet för arrangörer",
       organiser_digest: "Daglig sammanfattning för arrangörer",
+      webhook_disabled: "Webhook avstängd (till ägare)",
     },
     title: "E-post",
     heading: "E-post som inte kom fram",

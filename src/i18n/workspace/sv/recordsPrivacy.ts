@@ -59,6 +59,7 @@ export const recordsPrivacy = {
     login_link: "inloggningslänk",
     organiser_activity: "aktivitet för arrangörer",
     organiser_digest: "daglig sammanfattning för arrangörer",
+    webhook_disabled: "webhook avstängd (till ägare)",
   } as Record<string, string>,
   mailStatuses: { pending: "väntar", sending: "skickas", sent: "skickat", failed: "misslyckades", skipped: "skickas inte" } as Record<string, string>,
   roles: { owner: "ägare", organiser: "arrangör", checkin: "incheckning" } as Record<string, string>,

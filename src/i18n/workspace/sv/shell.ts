@@ -12,6 +12,7 @@ export const shell = {
     mail: "E-post",
     members: "Medlemmar",
     tokens: "API-nycklar",
+    webhooks: "Webhooks",
     settings: "Inställningar",
   },
   signOut: "Logga ut",

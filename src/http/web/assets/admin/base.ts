@@ -52,5 +52,10 @@ input[type=password], input[type=number], input[type=datetime-local], input[type
   table.data.cards td:first-child::before { content: none; }
   table.data.cards .links { justify-content: flex-end; }
 }
+/* Webhooks: an endpoint's URL breaks anywhere (it has no spaces); the example scrolls. */
+.webhook-url { overflow-wrap: anywhere; }
+/* The log's hidden column heading stays inside its scrolling box, not past the phone's edge. */
+.webhook-log .table-wrap { position: relative; }
+pre.example { overflow-x: auto; background: #f5f7fa; padding: 0.75rem 1rem; border-radius: 6px; font-size: 0.875rem; }
 @media print { .admin-bar, .no-print { display: none !important; } .admin main { max-width: none; } }
 `;
