@@ -33,6 +33,8 @@ beforeAll(async () => {
   eventId = (await suite.h.api("POST", "/events", liveEventBody({ capacity: 1, questions }))).body.id;
   await suite.h.api("POST", `/events/${eventId}/registrations`, person({ organisation: "ABB" }), { token: null });
   registrationId = (await suite.h.api("POST", `/events/${eventId}/registrations`, person(), { token: null })).body.id;
+  // Paused once its log has rows: the server's dispatcher has no business with crm.example.se.
+  await suite.h.api("PATCH", `/webhooks/${webhookId}`, { enabled: false });
   // One refused email and one being tried again, so the mail page has both kinds of row.
   await suite.h.database.db.run(sql`UPDATE outbox SET status = 'failed', attempts = 1, last_error = '550 5.1.1 User unknown'
     WHERE rowid = (SELECT min(rowid) FROM outbox)`);
