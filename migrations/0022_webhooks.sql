@@ -23,7 +23,7 @@ CREATE TABLE `webhook_deliveries` (
 );
 --> statement-breakpoint
 CREATE INDEX `webhook_deliveries_due_idx` ON `webhook_deliveries` (`status`,`next_attempt_at`);--> statement-breakpoint
-CREATE INDEX `webhook_deliveries_endpoint_idx` ON `webhook_deliveries` (`endpoint_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `webhook_deliveries_endpoint_idx` ON `webhook_deliveries` (`endpoint_id`);--> statement-breakpoint
 CREATE INDEX `webhook_deliveries_registration_idx` ON `webhook_deliveries` (`registration_id`);--> statement-breakpoint
 CREATE INDEX `webhook_deliveries_event_idx` ON `webhook_deliveries` (`event_id`);--> statement-breakpoint
 CREATE TABLE `webhook_endpoints` (
@@ -43,7 +43,8 @@ CREATE TABLE `webhook_endpoints` (
 	FOREIGN KEY (`org_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `webhook_endpoints_org_idx` ON `webhook_endpoints` (`org_id`);
+CREATE INDEX `webhook_endpoints_org_idx` ON `webhook_endpoints` (`org_id`);--> statement-breakpoint
+CREATE INDEX `session_choices_registration_idx` ON `session_choices` (`registration_id`);
 --> statement-breakpoint
 -- What a webhook says of a registration and its event, defined once: the triggers below
 -- and the domain's own statements (src/domain/webhooks/enqueue.ts) read it in the write
@@ -76,51 +77,55 @@ SELECT r.`id` AS `registration_id`, r.`event_id` AS `event_id`, ev.`org_id` AS `
 		'substitutedAt', iif(r.`substituted_at` IS NULL, NULL, strftime('%Y-%m-%dT%H:%M:%fZ', r.`substituted_at` / 1000.0, 'unixepoch')),
 		'invitationId', r.`invitation_id`,
 		'sessions', (SELECT json_group_array(json_object('id', c.`session_id`, 'status', c.`status`)) FROM `session_choices` c
-		             WHERE c.`registration_id` = r.`id` AND c.`status` != 'cancelled')
+		             WHERE c.`registration_id` = r.`id` AND c.`status` IN ('confirmed', 'waitlisted', 'pending'))
 	),
 	'event', json(ev.`data`)
 ) AS `data`
 FROM `registrations` r JOIN `webhook_event_data` ev ON ev.`event_id` = r.`event_id`;
 --> statement-breakpoint
--- A new registration: `registration.created` and the status it entered, to each enabled
--- endpoint of the organisation that subscribed to that type. Each delivery is written by
--- the statement that writes the registration, so it is in that batch whatever path wrote it.
+-- A new registration: `registration.created` and the status it entered, to each endpoint
+-- of the organisation that subscribed to that type (held while the endpoint is paused or
+-- disabled). Each delivery is written by the statement that writes the registration, so
+-- it is in that batch whatever path wrote it. A registration of an event with a programme
+-- is told by the domain instead, after its places are written (src/domain/webhooks/enqueue.ts).
 CREATE TRIGGER `webhooks_registration_insert` AFTER INSERT ON `registrations`
 BEGIN
-	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `registration_id`, `event_id`, `payload`, `created_at`)
+	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `registration_id`, `event_id`, `payload`, `status`, `created_at`)
 	SELECT 'msg_' || lower(hex(randomblob(16))), w.`id`, w.`org_id`, k.`type`, NEW.`id`, NEW.`event_id`,
 	       json_object('type', k.`type`, 'timestamp', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'data', json(d.`data`)),
-	       CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
-	FROM (SELECT 'registration.created' AS `type` UNION ALL SELECT 'registration.' || NEW.`status`) k
+	       iif(w.`disabled_at` IS NULL, 'pending', 'held'), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+	FROM (SELECT 'registration.created' AS `type` UNION ALL SELECT 'registration.' || NEW.`status`
+	      UNION ALL SELECT 'registration.checked_in' WHERE NEW.`checked_in_at` IS NOT NULL) k
 	JOIN `webhook_registration_data` d ON d.`registration_id` = NEW.`id`
-	JOIN `webhook_endpoints` w ON w.`org_id` = d.`org_id` AND w.`disabled_at` IS NULL
-	WHERE EXISTS (SELECT 1 FROM json_each(w.`events`) j WHERE j.`value` = k.`type`);
+	JOIN `webhook_endpoints` w ON w.`org_id` = d.`org_id`
+	WHERE EXISTS (SELECT 1 FROM json_each(w.`events`) j WHERE j.`value` = k.`type`)
+	  AND (SELECT e.`programme` FROM `events` e WHERE e.`id` = NEW.`event_id`) = 'none';
 END;
 --> statement-breakpoint
 -- A status entered (and `registration.promoted` for a seat from the waitlist or an offer).
 CREATE TRIGGER `webhooks_registration_status` AFTER UPDATE OF `status` ON `registrations`
 WHEN NEW.`status` IS NOT OLD.`status`
 BEGIN
-	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `registration_id`, `event_id`, `payload`, `created_at`)
+	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `registration_id`, `event_id`, `payload`, `status`, `created_at`)
 	SELECT 'msg_' || lower(hex(randomblob(16))), w.`id`, w.`org_id`, k.`type`, NEW.`id`, NEW.`event_id`,
 	       json_object('type', k.`type`, 'timestamp', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'data', json(d.`data`)),
-	       CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+	       iif(w.`disabled_at` IS NULL, 'pending', 'held'), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
 	FROM (SELECT 'registration.' || NEW.`status` AS `type`
 	      UNION ALL SELECT 'registration.promoted' WHERE NEW.`status` = 'confirmed' AND OLD.`status` IN ('waitlisted', 'offered')) k
 	JOIN `webhook_registration_data` d ON d.`registration_id` = NEW.`id`
-	JOIN `webhook_endpoints` w ON w.`org_id` = d.`org_id` AND w.`disabled_at` IS NULL
+	JOIN `webhook_endpoints` w ON w.`org_id` = d.`org_id`
 	WHERE EXISTS (SELECT 1 FROM json_each(w.`events`) j WHERE j.`value` = k.`type`);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `webhooks_registration_checked_in` AFTER UPDATE OF `checked_in_at` ON `registrations`
 WHEN OLD.`checked_in_at` IS NULL AND NEW.`checked_in_at` IS NOT NULL
 BEGIN
-	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `registration_id`, `event_id`, `payload`, `created_at`)
+	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `registration_id`, `event_id`, `payload`, `status`, `created_at`)
 	SELECT 'msg_' || lower(hex(randomblob(16))), w.`id`, w.`org_id`, 'registration.checked_in', NEW.`id`, NEW.`event_id`,
 	       json_object('type', 'registration.checked_in', 'timestamp', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'data', json(d.`data`)),
-	       CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+	       iif(w.`disabled_at` IS NULL, 'pending', 'held'), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
 	FROM `webhook_registration_data` d
-	JOIN `webhook_endpoints` w ON w.`org_id` = d.`org_id` AND w.`disabled_at` IS NULL
+	JOIN `webhook_endpoints` w ON w.`org_id` = d.`org_id`
 	WHERE d.`registration_id` = NEW.`id` AND EXISTS (SELECT 1 FROM json_each(w.`events`) j WHERE j.`value` = 'registration.checked_in');
 END;
 --> statement-breakpoint
@@ -128,50 +133,123 @@ END;
 CREATE TRIGGER `webhooks_registration_substituted` AFTER UPDATE OF `substituted_at` ON `registrations`
 WHEN NEW.`substituted_at` IS NOT NULL AND NEW.`substituted_at` IS NOT OLD.`substituted_at`
 BEGIN
-	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `registration_id`, `event_id`, `payload`, `created_at`)
+	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `registration_id`, `event_id`, `payload`, `status`, `created_at`)
 	SELECT 'msg_' || lower(hex(randomblob(16))), w.`id`, w.`org_id`, 'registration.substituted', NEW.`id`, NEW.`event_id`,
 	       json_object('type', 'registration.substituted', 'timestamp', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'data', json(d.`data`)),
-	       CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+	       iif(w.`disabled_at` IS NULL, 'pending', 'held'), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
 	FROM `webhook_registration_data` d
-	JOIN `webhook_endpoints` w ON w.`org_id` = d.`org_id` AND w.`disabled_at` IS NULL
+	JOIN `webhook_endpoints` w ON w.`org_id` = d.`org_id`
 	WHERE d.`registration_id` = NEW.`id` AND EXISTS (SELECT 1 FROM json_each(w.`events`) j WHERE j.`value` = 'registration.substituted');
 END;
 --> statement-breakpoint
 CREATE TRIGGER `webhooks_event_created` AFTER INSERT ON `events`
 BEGIN
-	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `event_id`, `payload`, `created_at`)
+	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `event_id`, `payload`, `status`, `created_at`)
 	SELECT 'msg_' || lower(hex(randomblob(16))), w.`id`, w.`org_id`, 'event.created', NEW.`id`,
 	       json_object('type', 'event.created', 'timestamp', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'data', json_object('event', json(d.`data`))),
-	       CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+	       iif(w.`disabled_at` IS NULL, 'pending', 'held'), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
 	FROM `webhook_event_data` d
-	JOIN `webhook_endpoints` w ON w.`org_id` = d.`org_id` AND w.`disabled_at` IS NULL
+	JOIN `webhook_endpoints` w ON w.`org_id` = d.`org_id`
 	WHERE d.`event_id` = NEW.`id` AND EXISTS (SELECT 1 FROM json_each(w.`events`) j WHERE j.`value` = 'event.created');
 END;
 --> statement-breakpoint
 CREATE TRIGGER `webhooks_event_cancelled` AFTER UPDATE OF `status` ON `events`
 WHEN NEW.`status` = 'cancelled' AND OLD.`status` IS NOT 'cancelled'
 BEGIN
-	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `event_id`, `payload`, `created_at`)
+	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `event_id`, `payload`, `status`, `created_at`)
 	SELECT 'msg_' || lower(hex(randomblob(16))), w.`id`, w.`org_id`, 'event.cancelled', NEW.`id`,
 	       json_object('type', 'event.cancelled', 'timestamp', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'data', json_object('event', json(d.`data`))),
-	       CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+	       iif(w.`disabled_at` IS NULL, 'pending', 'held'), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
 	FROM `webhook_event_data` d
-	JOIN `webhook_endpoints` w ON w.`org_id` = d.`org_id` AND w.`disabled_at` IS NULL
+	JOIN `webhook_endpoints` w ON w.`org_id` = d.`org_id`
 	WHERE d.`event_id` = NEW.`id` AND EXISTS (SELECT 1 FROM json_each(w.`events`) j WHERE j.`value` = 'event.cancelled');
 END;
 --> statement-breakpoint
 CREATE TRIGGER `webhooks_invitation_declined` AFTER UPDATE OF `status` ON `invitations`
 WHEN NEW.`status` = 'declined' AND OLD.`status` IS NOT 'declined'
 BEGIN
-	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `event_id`, `payload`, `created_at`)
+	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `event_id`, `payload`, `status`, `created_at`)
 	SELECT 'msg_' || lower(hex(randomblob(16))), w.`id`, w.`org_id`, 'invitation.declined', NEW.`event_id`,
 	       json_object('type', 'invitation.declined', 'timestamp', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'data', json_object(
 	         'invitation', json_object('id', NEW.`id`, 'eventId', NEW.`event_id`, 'email', NEW.`email`, 'firstName', NEW.`first_name`,
 	                                   'lastName', NEW.`last_name`, 'organisation', NEW.`organisation`, 'seats', NEW.`seats`, 'status', NEW.`status`,
 	                                   'declinedAt', iif(NEW.`declined_at` IS NULL, NULL, strftime('%Y-%m-%dT%H:%M:%fZ', NEW.`declined_at` / 1000.0, 'unixepoch'))),
 	         'event', json(d.`data`))),
-	       CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+	       iif(w.`disabled_at` IS NULL, 'pending', 'held'), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
 	FROM `webhook_event_data` d
-	JOIN `webhook_endpoints` w ON w.`org_id` = d.`org_id` AND w.`disabled_at` IS NULL
+	JOIN `webhook_endpoints` w ON w.`org_id` = d.`org_id`
 	WHERE d.`event_id` = NEW.`event_id` AND EXISTS (SELECT 1 FROM json_each(w.`events`) j WHERE j.`value` = 'invitation.declined');
+END;
+--> statement-breakpoint
+-- SQLite runs a table's triggers newest first. The webhook triggers above must see the
+-- state the change leaves, the event's tallies and the registration's places included, so
+-- the older triggers on registrations are made again here, after them: they now run
+-- first. (Unchanged from 0010, 0016, 0020 and 0021.) A later trigger on registrations that
+-- changes what a payload shows must be followed by the webhook triggers made again.
+DROP TRIGGER `registrations_tally_insert`;
+--> statement-breakpoint
+CREATE TRIGGER `registrations_tally_insert` AFTER INSERT ON `registrations`
+BEGIN
+	INSERT INTO `event_tallies` (`event_id`, `confirmed`, `waitlisted`, `offered`)
+	VALUES (NEW.`event_id`, NEW.`status` = 'confirmed', NEW.`status` = 'waitlisted', NEW.`status` = 'offered')
+	ON CONFLICT (`event_id`) DO UPDATE SET `confirmed` = `confirmed` + excluded.`confirmed`, `waitlisted` = `waitlisted` + excluded.`waitlisted`, `offered` = `offered` + excluded.`offered`;
+END;
+--> statement-breakpoint
+DROP TRIGGER `registrations_tally_update`;
+--> statement-breakpoint
+CREATE TRIGGER `registrations_tally_update` AFTER UPDATE OF `status` ON `registrations` WHEN OLD.`status` IS NOT NEW.`status`
+BEGIN
+	UPDATE `event_tallies`
+	SET `confirmed` = `confirmed` + (NEW.`status` = 'confirmed') - (OLD.`status` = 'confirmed'),
+	    `waitlisted` = `waitlisted` + (NEW.`status` = 'waitlisted') - (OLD.`status` = 'waitlisted'),
+	    `offered` = `offered` + (NEW.`status` = 'offered') - (OLD.`status` = 'offered')
+	WHERE `event_id` = NEW.`event_id`;
+END;
+--> statement-breakpoint
+DROP TRIGGER `registrations_tally_delete`;
+--> statement-breakpoint
+CREATE TRIGGER `registrations_tally_delete` AFTER DELETE ON `registrations`
+BEGIN
+	UPDATE `event_tallies`
+	SET `confirmed` = `confirmed` - (OLD.`status` = 'confirmed'), `waitlisted` = `waitlisted` - (OLD.`status` = 'waitlisted'),
+	    `offered` = `offered` - (OLD.`status` = 'offered')
+	WHERE `event_id` = OLD.`event_id`;
+END;
+--> statement-breakpoint
+DROP TRIGGER `registrations_ending_note`;
+--> statement-breakpoint
+CREATE TRIGGER `registrations_ending_note` AFTER UPDATE OF `status` ON `registrations`
+WHEN OLD.`status` IN ('confirmed', 'waitlisted', 'offered') AND NEW.`status` IN ('cancelled', 'expired')
+  AND EXISTS (SELECT 1 FROM `notification_preferences` p
+              WHERE p.`org_id` = (SELECT e.`org_id` FROM `events` e WHERE e.`id` = NEW.`event_id`) AND p.`mode` = 'each')
+BEGIN
+	INSERT INTO `registration_endings` (`registration_id`, `event_id`, `status`) VALUES (NEW.`id`, NEW.`event_id`, NEW.`status`);
+END;
+--> statement-breakpoint
+DROP TRIGGER `registrations_decide_sessions`;
+--> statement-breakpoint
+CREATE TRIGGER `registrations_decide_sessions` AFTER UPDATE OF `status` ON `registrations`
+WHEN NEW.`status` = 'confirmed' AND OLD.`status` IS NOT 'confirmed'
+BEGIN
+	UPDATE `session_choices`
+	SET `status` = iif(
+	      (SELECT e.`programme` = 'package' OR s.`capacity` IS NULL
+	              OR (s.`capacity` > coalesce(t.`confirmed`, 0) AND coalesce(t.`waitlisted`, 0) = 0)
+	       FROM `event_sessions` s JOIN `events` e ON e.`id` = s.`event_id`
+	       LEFT JOIN `session_tallies` t ON t.`session_id` = s.`id`
+	       WHERE s.`id` = `session_choices`.`session_id`),
+	      'confirmed',
+	      iif((SELECT s.`waitlist` FROM `event_sessions` s WHERE s.`id` = `session_choices`.`session_id`), 'waitlisted', 'cancelled')),
+	    `queued_at` = coalesce(NEW.`confirmed_at`, `queued_at`),
+	    `change_id` = NEW.`change_id`
+	WHERE `registration_id` = NEW.`id` AND `status` = 'pending';
+END;
+--> statement-breakpoint
+DROP TRIGGER `registrations_release_sessions`;
+--> statement-breakpoint
+CREATE TRIGGER `registrations_release_sessions` AFTER UPDATE OF `status` ON `registrations`
+WHEN OLD.`status` IN ('confirmed', 'waitlisted', 'offered', 'pending') AND NEW.`status` NOT IN ('confirmed', 'waitlisted', 'offered', 'pending')
+BEGIN
+	UPDATE `session_choices` SET `status` = 'cancelled', `change_id` = NEW.`change_id`
+	WHERE `registration_id` = NEW.`id` AND `status` IN ('confirmed', 'waitlisted', 'pending');
 END;

@@ -2,8 +2,9 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { Webhook } from "standardwebhooks";
 import { declineInvitation, invitationToken } from "../src/domain/access";
+import { publishEvent } from "../src/domain/events";
 import { signingKey } from "../src/domain/organisations";
-import { applyRetention } from "../src/domain/privacy";
+import { applyRetention, erasePersonalData } from "../src/domain/privacy";
 import { eraseManagedRegistration } from "../src/domain/signup";
 import { dispatchWebhooks, webhookTypes } from "../src/domain/webhooks";
 import { nodeWebhookFetcher } from "../src/runtime/node/webhookFetch";
@@ -75,7 +76,7 @@ describe("what is written, with the change", () => {
     expect([...webhookTypes].filter((t) => !seen.has(t))).toEqual([]);
   });
 
-  test("only the subscribed types, only to enabled endpoints, only of the own organisation", async () => {
+  test("only the subscribed types, only of the own organisation; a paused endpoint's are held until it is enabled", async () => {
     const mine = await endpoint("/mine", ["registration.cancelled"]);
     const other = await h.otherOrg();
     const theirs = await endpoint("/theirs", ["registration.created"], other.token);
@@ -85,7 +86,49 @@ describe("what is written, with the change", () => {
     expect((await h.api("POST", `/events/${event.id}/registrations`, person(), { token: null })).status).toBe(201);
     expect(await deliveries(mine.id)).toHaveLength(0);
     expect(await deliveries(theirs.id)).toHaveLength(0);
-    expect(await deliveries(paused.id)).toHaveLength(0);
+    expect((await deliveries(paused.id)).map((r) => r.status)).toEqual(["held"]);
+    receiver.on("/paused", { secret: paused.secret });
+    await run();
+    expect(receiver.received.filter((r) => r.path === "/paused")).toHaveLength(0);
+    expect((await h.api("PATCH", `/webhooks/${paused.id}`, { enabled: true })).status).toBe(200);
+    await run();
+    expect(receiver.acceptedAt("/paused").map((r) => r.payload.type)).toEqual(["registration.created"]);
+    await h.api("DELETE", `/webhooks/${paused.id}`);
+  });
+
+  test("a payload is the state the change leaves: the event's counts, the places in sessions", async () => {
+    const ep = await endpoint("/state", ["registration.confirmed", "registration.cancelled", "registration.created", "registration.checked_in"]);
+    const event = (await h.api("POST", "/events", eventBody({ slug: "laget", capacity: 5 }))).body as { id: string };
+    const signed = (await h.api("POST", `/events/${event.id}/registrations`, person(), { token: null })).body as { manageUrl: string };
+    await h.api("POST", `/manage/${manageToken(signed.manageUrl)}/cancel`, undefined, { token: null });
+    const payloads = (await deliveries(ep.id)).map((r) => JSON.parse(String(r.payload)));
+    expect(payloads.map((p) => [p.type, p.data.event.confirmed])).toEqual([
+      ["registration.created", 1],
+      ["registration.confirmed", 1],
+      ["registration.cancelled", 0],
+    ]);
+    // With a programme: the new registration's places are in its first messages; a walk-in is checked in.
+    const day = (await h.api("POST", "/events", eventBody({ slug: "passen", programme: "choose" }))).body as { id: string };
+    const ws = (await h.api("POST", `/events/${day.id}/sessions`, { title: "5S", startsAt: "2027-03-18T12:00:00Z", endsAt: "2027-03-18T13:00:00Z", capacity: 25 })).body as { id: string };
+    await h.api("POST", `/events/${day.id}/registrations`, { ...person(), sessions: [ws.id] }, { token: null });
+    const ofDay = (await deliveries(ep.id)).map((r) => JSON.parse(String(r.payload))).filter((p) => p.data.event.id === day.id);
+    expect(ofDay.map((p) => p.type)).toEqual(["registration.created", "registration.confirmed"]);
+    for (const p of ofDay) expect(p.data.registration.sessions).toEqual([{ id: ws.id, status: "confirmed" }]);
+    await h.api("DELETE", `/webhooks/${ep.id}`);
+  });
+
+  test("event.updated: for a change or a publication, not for a form saved as it was", async () => {
+    const ep = await endpoint("/edits", ["event.updated", "event.created"]);
+    const event = (await h.api("POST", "/events", eventBody({ slug: "utkast", status: "draft" }))).body as { id: string; venue: string };
+    expect((await h.api("PATCH", `/events/${event.id}`, { venue: event.venue })).status).toBe(200);
+    expect(await typesOf(`endpoint_id = '${ep.id}'`)).toEqual(["event.created"]);
+    expect((await h.api("PATCH", `/events/${event.id}`, { venue: "Ronneby Brunn" })).status).toBe(200);
+    expect(await typesOf(`endpoint_id = '${ep.id}'`)).toEqual(["event.created", "event.updated"]);
+    await publishEvent({ ctx: h.ctx, input: { id: event.id, orgId: h.orgId } });
+    const rows = await deliveries(ep.id);
+    expect(rows.map((r) => r.type)).toEqual(["event.created", "event.updated", "event.updated"]);
+    expect(JSON.parse(String(rows[2]!.payload)).data.event.status).toBe("published");
+    await h.api("DELETE", `/webhooks/${ep.id}`);
   });
 });
 
@@ -100,6 +143,26 @@ describe("personal data", () => {
     expect(rows.map((r) => r.type)).toEqual(["registration.created", "registration.erased"]);
     for (const r of rows) expect(String(r.payload)).not.toMatch(/Dag|dag@example|Ronneby/);
     expect(JSON.parse(String(rows[1]!.payload))).toMatchObject({ type: "registration.erased", data: { registration: { id: signed.id, eventId: event.id } } });
+  });
+
+  test("an owner's erasure reaches the invitee's decline and the seat someone passed on", async () => {
+    const ep = await endpoint("/owner-erase", ["invitation.declined", "registration.created", "registration.substituted"]);
+    const invited = (await h.api("POST", "/events", eventBody({ access: "invitation", slug: "radera-inbjudan" }))).body as { id: string };
+    const list = await h.api("POST", `/events/${invited.id}/invitations`, { invitees: [{ email: "frida@ikea.example", firstName: "Frida", lastName: "Nord", organisation: "Ikea" }] });
+    const invitation = (list.body as { invitations: { id: string }[] }).invitations[0]!;
+    await declineInvitation({ ctx: h.ctx, input: { token: invitationToken(await signingKey(h.ctx, invited.id), invitation.id) } });
+    const open = (await h.api("POST", "/events", eventBody({ slug: "radera-platsen" }))).body as { id: string };
+    const gunnar = (await h.api("POST", `/events/${open.id}/registrations`, person({ name: "Gunnar Ås", email: "gunnar@saab.example" }), { token: null })).body as { manageUrl: string };
+    expect((await h.api("POST", `/manage/${manageToken(gunnar.manageUrl)}/substitute`, person({ name: "Hanna Berg" }), { token: null })).status).toBe(200);
+    const actor = { orgId: h.orgId, id: null, email: "owner@techtank.example" };
+    await erasePersonalData({ ctx: h.ctx, input: { orgId: h.orgId, email: "frida@ikea.example" }, actor });
+    await erasePersonalData({ ctx: h.ctx, input: { orgId: h.orgId, email: "gunnar@saab.example" }, actor });
+    const rows = await deliveries(ep.id);
+    expect(rows.map((r) => r.type)).toEqual(["invitation.declined", "registration.created", "registration.substituted"]);
+    for (const r of rows) expect(String(r.payload)).not.toMatch(/Frida|ikea|Gunnar|saab/i);
+    // Blanked, not removed: the payload keeps its shape.
+    expect(JSON.parse(String(rows[0]!.payload)).data.invitation).toMatchObject({ id: invitation.id, email: null, firstName: null });
+    await h.api("DELETE", `/webhooks/${ep.id}`);
   });
 
   test("retention blanks the personal fields of an event's deliveries, sent or not", async () => {
@@ -195,6 +258,7 @@ describe("sending", () => {
       [, during] = receiver.received.filter((r) => r.path === "/rotate");
       expect(during!.signature.split(" ")).toHaveLength(1);
       expect([verifies(ep.secret, during!), verifies(secret, during!)]).toEqual([false, true]);
+      expect((await h.api("GET", `/webhooks/${ep.id}`)).body).toMatchObject({ previousSecretExpiresAt: null });
     } finally {
       h.clock.advance(pinned - h.clock.now().getTime());
     }

@@ -1301,8 +1301,11 @@ export interface components {
             /** @description The message's webhook-id, the same on every attempt. */
             id: string;
             type: string;
-            /** @enum {string} */
-            status: "pending" | "delivered" | "failed";
+            /**
+             * @description held: waiting for its paused or disabled endpoint to be enabled again.
+             * @enum {string}
+             */
+            status: "pending" | "held" | "delivered" | "failed";
             attempts: number;
             /** @description An instant in UTC, ISO 8601. */
             createdAt: string;
@@ -5583,7 +5586,7 @@ export interface operations {
         parameters: {
             query?: {
                 before?: string;
-                status?: "pending" | "delivered" | "failed";
+                status?: "pending" | "held" | "delivered" | "failed";
             };
             header?: never;
             path: {

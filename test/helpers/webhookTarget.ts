@@ -4,13 +4,14 @@ import { d1File, readOnly, requester, seedOrganisations, sqlReader, type ApiTarg
 import { freshDatabase } from "./db";
 import { startTestServer } from "./server";
 import { ownWorkerd } from "./workerdInstances";
+import { WEBHOOK_MINUTE } from "../../src/runtime/workers/scheduled";
 
 /** What both runtimes' webhook tests run with: private receivers allowed (the test's own, on loopback), short attempts. */
 export const webhookEnv = { WEBHOOK_ALLOW_PRIVATE: "true", WEBHOOK_TIMEOUT_MS: "1500", WEBHOOKS_PER_RUN: "200" };
 
 /**
  * An API target whose dispatcher the test drives: `deliver()` runs it now (Node: the
- * background's kick; workerd: the minute's Cron Trigger), and `elapse()` stands for time
+ * background's kick; workerd: the webhooks' own Cron Trigger), and `elapse()` stands for time
  * passing: every delivery waiting for a retry becomes due (a backoff of minutes or hours
  * would otherwise be waited out for real, on a clock neither runtime lets a test move).
  */
@@ -61,7 +62,7 @@ export async function workerdWebhookTarget(): Promise<WebhookTarget> {
       ...requester(w.url, () => seed.orgs[0]!.token),
       sql: sqlReader(reader),
       deliver: async () => {
-        const { outcome } = await w.scheduled("* * * * *");
+        const { outcome } = await w.scheduled(WEBHOOK_MINUTE);
         if (outcome !== "ok") throw new Error(`the cron run ended ${outcome}`);
       },
       elapse: async () => void (await w.d1(makeDue)),

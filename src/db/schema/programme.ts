@@ -79,6 +79,8 @@ export const sessionChoices = sqliteTable(
     index("session_choices_waitlist_idx").on(t.sessionId, t.status, t.queuedAt, t.seq),
     index("session_choices_pending_idx").on(t.registrationId).where(sql`status = 'pending'`),
     index("session_choices_notify_idx").on(t.eventId).where(sql`notify = 1`),
+    // A registration's places whatever their status (a webhook's payload, a change's own rows).
+    index("session_choices_registration_idx").on(t.registrationId),
   ],
 );
 

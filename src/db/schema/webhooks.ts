@@ -33,7 +33,8 @@ export const webhookEndpoints = sqliteTable(
   (t) => [index("webhook_endpoints_org_idx").on(t.orgId)],
 );
 
-export type WebhookDeliveryStatus = "pending" | "sending" | "delivered" | "failed";
+/** `held`: written while its endpoint is paused or disabled; it goes once the endpoint is enabled again. */
+export type WebhookDeliveryStatus = "pending" | "sending" | "held" | "delivered" | "failed";
 
 /**
  * One message to one endpoint, written in the batch of the change it reports (by the
@@ -70,7 +71,8 @@ export const webhookDeliveries = sqliteTable(
   (t) => [
     // The dispatcher's due query, and the delivery log of one endpoint.
     index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
-    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+    // An endpoint's log, newest first: the index's entries are in rowid order within an endpoint.
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId),
     index("webhook_deliveries_registration_idx").on(t.registrationId),
     index("webhook_deliveries_event_idx").on(t.eventId),
   ],

@@ -15,6 +15,7 @@ import { takenSeats, waitlistPosition, choiceInsert } from "../seats";
 import { registrationSearchText } from "../registrations";
 import type { RegistrationInput } from "../schemas";
 import { personNames } from "../personNames";
+import { newRegistrationDeliveries } from "../webhooks";
 
 export interface AddAttendeeInput extends OrgScope {
   eventId: string;
@@ -86,6 +87,8 @@ export async function addAttendee({
     // In a course package a registration is a place in every date: someone added by hand
     // or at the door too (does nothing for other programmes, or when nobody was added).
     choiceInsert(ctx, { registrationId: id, which: "all", at: t }),
+    // With a programme, webhooks tell the new registration once its places are written.
+    newRegistrationDeliveries(ctx, id),
     ...(input.sendEmail
       ? [
           ctx.db.run(

@@ -4,6 +4,7 @@ import { AppError } from "../../lib/errors";
 import { auditIf, type Actor } from "../audit";
 import type { OrgScope, ServiceContext } from "../context";
 import { refuseUnlessEditable } from "./eventRules";
+import { eventDelivery } from "../webhooks";
 import { findEvent, organiserEventView } from "./eventView";
 
 /**
@@ -23,6 +24,8 @@ export async function publishEvent({ ctx, input, actor }: { ctx: ServiceContext;
     .update(events)
     .set({ status: "published", updatedAt: now })
     .where(and(eq(events.id, id), eq(events.orgId, orgId), eq(events.status, "draft")));
-  await ctx.db.batch(actor ? [auditIf(ctx, actor, { action: "event.publish", subjectType: "event", subjectId: id }, stillDraft), publish] : [publish]);
+  // Webhooks hear of it as a change of the event (its status, now "published").
+  const told = eventDelivery(ctx, "event.updated", id, sql`EXISTS (SELECT 1 FROM events x WHERE x.id = ${id} AND x.status = 'published' AND x.updated_at = ${now.getTime()})`);
+  await ctx.db.batch(actor ? [auditIf(ctx, actor, { action: "event.publish", subjectType: "event", subjectId: id }, stillDraft), publish, told] : [publish, told]);
   return organiserEventView(ctx, await findEvent(ctx, id, orgId));
 }

@@ -75,7 +75,10 @@ export async function updateEvent({
       ...("companyQuota" in patch ? await companyKeysBackfill(ctx, id) : []),
       // Raising capacity (or a seat freed while the waitlist was off) takes effect now.
       ...promoteWaitlisted(ctx, id),
-      eventDelivery(ctx, "event.updated", id, sql`EXISTS (SELECT 1 FROM events x WHERE x.id = ${id} AND x.change_id = ${changeId})`),
+      // Webhooks hear of a change, not of a form saved as it was.
+      ...(changedFields(before, patch).length
+        ? [eventDelivery(ctx, "event.updated", id, sql`EXISTS (SELECT 1 FROM events x WHERE x.id = ${id} AND x.change_id = ${changeId})`)]
+        : []),
       ...(actor ? [auditEntry(ctx, actor, { action: "event.update", subjectType: "event", subjectId: id, detail: { fields: changedFields(before, patch) } })] : []),
     ]);
   } catch (err) {

@@ -7,6 +7,7 @@ import { sha256Hex } from "../../lib/secrets";
 import { auditEntry, type Actor } from "../audit";
 import type { OrgScope, ServiceContext } from "../context";
 import { eraseRegistrationStatements } from "../signup";
+import { scrubInvitationDeliveries, scrubRegistrationDeliveries } from "../webhooks";
 import { emailKey } from "../../lib/emailKey";
 
 // A data-subject request names one address; the search is for exactly it, any case.
@@ -139,6 +140,8 @@ export async function erasePersonalData({ ctx, input, actor }: { ctx: ServiceCon
     ...forgetPassedOnSeats(ctx, input.orgId, found.email),
     // An invitation names its invitee: erased with them (the registrations made through
     // it keep their places, without the link's name).
+    // What webhooks said of those invitations (a decline) names the invitee too.
+    scrubInvitationDeliveries(ctx, sql`(SELECT id FROM invitations WHERE email_key = ${found.email} AND event_id IN (SELECT id FROM events WHERE org_id = ${input.orgId}))`),
     ctx.db.run(sql`DELETE FROM invitations WHERE email_key = ${found.email} AND event_id IN (SELECT id FROM events WHERE org_id = ${input.orgId})`),
   ]);
   return counts;
@@ -159,6 +162,8 @@ async function seatsPassedOn(ctx: ServiceContext, orgId: string, key: string) {
  */
 function forgetPassedOnSeats(ctx: ServiceContext, orgId: string, key: string) {
   return [
+    // Webhook messages from before the seat was passed on carry the previous holder.
+    scrubRegistrationDeliveries(ctx, sql`(SELECT id FROM registrations WHERE substituted_email_key = ${key} AND event_id IN (SELECT id FROM events WHERE org_id = ${orgId}))`),
     ctx.db.run(sql`
       UPDATE registrations SET substituted_name = NULL, substituted_email_key = NULL
       WHERE substituted_email_key = ${key} AND event_id IN (SELECT id FROM events WHERE org_id = ${orgId})`),

@@ -18,6 +18,7 @@ import { choiceErrors, type ChoosableSession } from "../programme";
 import { openInvitation, registeredThrough } from "../access";
 import { companyKey } from "../../lib/companyKey";
 import { choiceInsert, fullWithoutWaitlistSql, placedChoices, type PlacedChoice } from "../seats";
+import { newRegistrationDeliveries } from "../webhooks";
 
 export interface RegistrationResult {
   id: string;
@@ -188,7 +189,12 @@ export async function registerGroup({
         WHERE (s.applying OR ((s.free OR s.waitlist) AND s.fits AND (s.sessionsFit OR NOT s.free)))
           AND s.invitationFits AND s.quotaFits AND NOT EXISTS (SELECT 1 FROM registrations x WHERE ${takenBy(sql`x`)})`),
       ...(withProgramme
-        ? [choiceInsert(ctx, { registrationId: id, which: current.programme === "package" ? "all" : chosen.length ? chosen : [""], at: t }), placedChoices(ctx, id)]
+        ? [
+            choiceInsert(ctx, { registrationId: id, which: current.programme === "package" ? "all" : chosen.length ? chosen : [""], at: t }),
+            placedChoices(ctx, id),
+            // Webhooks tell a registration with a programme once its places are written.
+            newRegistrationDeliveries(ctx, id),
+          ]
         : []),
       ctx.db.run(sql`
         INSERT INTO manage_tokens (token_hash, registration_id, created_at)

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { AppError, invalid } from "../../lib/errors";
 import { zodFieldErrors } from "../../lib/zodIssues";
-import { auditEntry, type Actor } from "../audit";
+import { auditIf, type Actor } from "../audit";
 import type { OrgScope, ServiceContext } from "../context";
 import { findEndpoint } from "./endpoints";
 
@@ -11,7 +11,7 @@ export const DELIVERY_PAGE_SIZE = 50;
 export const deliveriesQuery = z.strictObject({
   // The `next` of the previous page.
   before: z.string().regex(/^\d{1,16}$/).optional(),
-  status: z.enum(["pending", "delivered", "failed"]).optional(),
+  status: z.enum(["pending", "held", "delivered", "failed"]).optional(),
 });
 
 interface DeliveryRow {
@@ -38,14 +38,15 @@ function deliveryView(r: DeliveryRow) {
   return {
     id: r.id,
     type: r.type,
-    status: status as "pending" | "delivered" | "failed",
+    // held: waiting for its paused or disabled endpoint to be enabled again.
+    status: status as "pending" | "held" | "delivered" | "failed",
     attempts: r.attempts,
     createdAt: new Date(r.createdAt).toISOString(),
     lastAttemptAt: iso(r.lastAttemptAt),
     responseStatus: r.lastStatusCode,
     durationMs: r.lastDurationMs,
     error: r.lastError,
-    nextAttemptAt: status === "pending" ? new Date(Math.max(r.nextAttemptAt, r.createdAt)).toISOString() : null,
+    nextAttemptAt: r.status === "pending" || r.status === "sending" ? new Date(Math.max(r.nextAttemptAt, r.createdAt)).toISOString() : null,
     deliveredAt: iso(r.deliveredAt),
   };
 }
@@ -78,12 +79,22 @@ export async function listDeliveries({ ctx, input }: { ctx: ServiceContext; inpu
 export async function redeliver({ ctx, input, actor }: { ctx: ServiceContext; input: OrgScope & { id: string; deliveryId: string }; actor: Actor }) {
   const endpoint = await findEndpoint(ctx, input);
   const now = ctx.now().getTime();
-  const [row] = await ctx.db.all<DeliveryRow>(sql`
-    UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ${now}, first_attempt_at = NULL
-    WHERE id = ${input.deliveryId} AND endpoint_id = ${endpoint.id} AND status != 'sending'
-    RETURNING rowid AS seq, id, type, status, attempts, created_at AS createdAt, last_attempt_at AS lastAttemptAt, next_attempt_at AS nextAttemptAt,
-              last_status_code AS lastStatusCode, last_duration_ms AS lastDurationMs, last_error AS lastError, delivered_at AS deliveredAt`);
+  // Held again while the endpoint is paused or disabled: it goes once it is enabled.
+  const status = endpoint.disabledAt ? "held" : "pending";
+  const [rows] = await ctx.db.batch([
+    ctx.db.all<DeliveryRow>(sql`
+      UPDATE webhook_deliveries SET status = ${status}, next_attempt_at = ${now}, first_attempt_at = NULL
+      WHERE id = ${input.deliveryId} AND endpoint_id = ${endpoint.id} AND status != 'sending'
+      RETURNING rowid AS seq, id, type, status, attempts, created_at AS createdAt, last_attempt_at AS lastAttemptAt, next_attempt_at AS nextAttemptAt,
+                last_status_code AS lastStatusCode, last_duration_ms AS lastDurationMs, last_error AS lastError, delivered_at AS deliveredAt`),
+    auditIf(
+      ctx,
+      actor,
+      { action: "webhook.redeliver", subjectType: "webhook", subjectId: endpoint.id, detail: { delivery: input.deliveryId } },
+      sql`EXISTS (SELECT 1 FROM webhook_deliveries WHERE id = ${input.deliveryId} AND endpoint_id = ${endpoint.id} AND status = ${status} AND next_attempt_at = ${now})`,
+    ),
+  ]);
+  const row = (rows as DeliveryRow[])[0];
   if (!row) throw new AppError("delivery_not_found");
-  await auditEntry(ctx, actor, { action: "webhook.redeliver", subjectType: "webhook", subjectId: endpoint.id, detail: { delivery: input.deliveryId } });
   return deliveryView(row);
 }

@@ -57,13 +57,23 @@ const dueSql = (now: number) => sql`((d.status = 'pending' AND d.next_attempt_at
 export async function dispatchWebhooks({ ctx, fetcher, limit = 50, timeoutMs = MAX_TIMEOUT_MS, concurrency = 4 }: WebhookRun): Promise<WebhookRunResult> {
   const timeout = Math.min(timeoutMs, MAX_TIMEOUT_MS);
   const owner = newId("run");
-  const due = await ctx.db.all<Due>(sql`
-    SELECT d.id, d.endpoint_id AS endpointId, w.org_id AS orgId, w.url, w.secret_salt AS salt,
-           w.previous_salt AS previousSalt, w.previous_until AS previousUntil
-    FROM webhook_deliveries d JOIN webhook_endpoints w ON w.id = d.endpoint_id
-    WHERE d.status IN ('pending', 'sending') AND ${dueSql(ctx.now().getTime())} AND w.disabled_at IS NULL
-    ORDER BY d.next_attempt_at, d.rowid
-    LIMIT ${limit}`);
+  const now = ctx.now().getTime();
+  // Two index range reads, each in index order (no sort of the backlog): what is due, and
+  // the attempts whose process died. A paused or disabled endpoint's messages are held,
+  // not pending, so a backlog there costs nothing here.
+  const columns = sql`d.id, d.endpoint_id AS endpointId, w.org_id AS orgId, w.url, w.secret_salt AS salt,
+                      w.previous_salt AS previousSalt, w.previous_until AS previousUntil`;
+  const [due, stalled] = await ctx.db.batch([
+    ctx.db.all<Due>(sql`
+      SELECT ${columns} FROM webhook_deliveries d JOIN webhook_endpoints w ON w.id = d.endpoint_id
+      WHERE d.status = 'pending' AND d.next_attempt_at <= ${now} AND w.disabled_at IS NULL
+      ORDER BY d.status, d.next_attempt_at LIMIT ${limit}`),
+    ctx.db.all<Due>(sql`
+      SELECT ${columns} FROM webhook_deliveries d JOIN webhook_endpoints w ON w.id = d.endpoint_id
+      WHERE d.status = 'sending' AND d.lease_until <= ${now} AND w.disabled_at IS NULL
+      LIMIT ${limit}`),
+  ]);
+  due.push(...stalled.slice(0, Math.max(0, limit - due.length)));
   const result: WebhookRunResult = { delivered: 0, retrying: 0, failed: 0 };
   const keys = new Map<string, Promise<string>>();
   const down = new Set<string>();
@@ -105,12 +115,17 @@ async function attempt(ctx: ServiceContext, fetcher: Fetcher, item: Due, orgKey:
 async function record(ctx: ServiceContext, item: Due, owner: string, claimed: { attempts: number; firstAttemptAt: number }, outcome: PostOutcome) {
   const now = ctx.now().getTime();
   const mine = sql`id = ${item.id} AND status = 'sending' AND lease_owner = ${owner}`;
-  const last = sql`last_status_code = ${outcome.status}, last_duration_ms = ${Math.round(outcome.durationMs)},
-                   last_response = ${outcome.body.slice(0, 4096)}, lease_until = NULL, lease_owner = NULL`;
+  // The outcome is recorded only by the run that still holds the lease (a run that stalled
+  // past it changes nothing): the endpoint's statements check the row is still this run's,
+  // and the last statement lets go of it.
+  const stillMine = sql`EXISTS (SELECT 1 FROM webhook_deliveries WHERE id = ${item.id} AND lease_owner = ${owner})`;
+  const last = sql`last_status_code = ${outcome.status}, last_duration_ms = ${Math.round(outcome.durationMs)}, last_response = ${outcome.body.slice(0, 4096)}`;
+  const letGo = ctx.db.run(sql`UPDATE webhook_deliveries SET lease_until = NULL, lease_owner = NULL WHERE id = ${item.id} AND lease_owner = ${owner}`);
   if (outcome.ok) {
     await ctx.db.batch([
       ctx.db.run(sql`UPDATE webhook_deliveries SET status = 'delivered', delivered_at = ${now}, last_error = NULL, ${last} WHERE ${mine}`),
-      ctx.db.run(sql`UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ${item.endpointId} AND failing_since IS NOT NULL`),
+      ctx.db.run(sql`UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ${item.endpointId} AND failing_since IS NOT NULL AND ${stillMine}`),
+      letGo,
     ]);
     return "delivered" as const;
   }
@@ -119,17 +134,22 @@ async function record(ctx: ServiceContext, item: Due, owner: string, claimed: { 
   await ctx.db.batch([
     ctx.db.run(sql`UPDATE webhook_deliveries SET status = ${giveUp ? "failed" : "pending"}, next_attempt_at = ${now + webhookBackoff(claimed.attempts)},
                    last_error = ${error}, ${last} WHERE ${mine}`),
-    ctx.db.run(sql`UPDATE webhook_endpoints SET failing_since = coalesce(failing_since, ${now}) WHERE id = ${item.endpointId}`),
-    // Nothing got through for three days: the endpoint is disabled and its owners told,
-    // once (the mail only where this very statement disabled it, at this instant).
+    ctx.db.run(sql`UPDATE webhook_endpoints SET failing_since = coalesce(failing_since, ${now}) WHERE id = ${item.endpointId} AND ${stillMine}`),
+    // Nothing got through for three days: the endpoint is disabled, what waits for it is
+    // held, and its owners are told once (one message id per owner and disabling, so a
+    // second failure recorded in the same instant adds nothing).
     ctx.db.run(sql`UPDATE webhook_endpoints SET disabled_at = ${now}, disabled_reason = 'failing'
-                   WHERE id = ${item.endpointId} AND disabled_at IS NULL AND failing_since <= ${now - RETRY_FOR_MS}`),
+                   WHERE id = ${item.endpointId} AND disabled_at IS NULL AND failing_since <= ${now - RETRY_FOR_MS} AND ${stillMine}`),
+    ctx.db.run(sql`UPDATE webhook_deliveries SET status = 'held'
+                   WHERE endpoint_id = ${item.endpointId} AND status = 'pending'
+                     AND EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.id = ${item.endpointId} AND w.disabled_at IS NOT NULL)`),
     ctx.db.run(sql`
-      INSERT INTO outbox (id, kind, org_id, user_id, to_email, to_name, locale, payload, status, attempts, next_attempt_at, created_at)
-      SELECT 'msg_' || lower(hex(randomblob(12))) || u.id, 'webhook_disabled', u.org_id, u.id, u.email, u.name, u.language,
+      INSERT OR IGNORE INTO outbox (id, kind, org_id, user_id, to_email, to_name, locale, payload, status, attempts, next_attempt_at, created_at)
+      SELECT 'whd_' || w.id || '_' || u.id || '_' || w.disabled_at, 'webhook_disabled', u.org_id, u.id, u.email, u.name, u.language,
              json_object('endpointId', w.id, 'url', w.url, 'failingSince', w.failing_since), 'pending', 0, ${now}, ${now}
       FROM webhook_endpoints w JOIN users u ON u.org_id = w.org_id AND u.role = 'owner' AND u.disabled_at IS NULL
-      WHERE w.id = ${item.endpointId} AND w.disabled_at = ${now} AND w.disabled_reason = 'failing'`),
+      WHERE w.id = ${item.endpointId} AND w.disabled_at = ${now} AND w.disabled_reason = 'failing' AND ${stillMine}`),
+    letGo,
   ]);
   return giveUp ? ("failed" as const) : ("retrying" as const);
 }

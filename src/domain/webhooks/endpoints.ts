@@ -1,4 +1,4 @@
-import { and, count, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { webhookEndpoints } from "../../db/schema";
 import { AppError, invalid } from "../../lib/errors";
@@ -6,7 +6,8 @@ import { endpointUrlRefusal } from "../../lib/outboundAddress";
 import { newId, newSecret } from "../../lib/secrets";
 import { isoOrNull } from "../../lib/time";
 import { zodFieldErrors } from "../../lib/zodIssues";
-import { auditEntry, type Actor } from "../audit";
+import { changedRows } from "../../db/client";
+import { auditEntry, auditIf, type Actor } from "../audit";
 import type { OrgScope, ServiceContext } from "../context";
 import { organisationKey } from "../organisations";
 import { endpointSecret } from "./secret";
@@ -29,8 +30,8 @@ export type WebhookPatch = z.infer<typeof webhookPatch>;
 
 type EndpointRow = typeof webhookEndpoints.$inferSelect;
 
-/** An endpoint as the API and the workspace show it: never its secret. */
-export function webhookView(row: EndpointRow) {
+/** An endpoint as the API and the workspace show it (at `now`): never its secret. */
+export function webhookView(row: EndpointRow, now: Date) {
   return {
     id: row.id,
     url: row.url,
@@ -42,7 +43,7 @@ export function webhookView(row: EndpointRow) {
     disabledReason: row.disabledReason,
     disabledAt: isoOrNull(row.disabledAt),
     // While a rotated-out secret still signs beside the new one.
-    previousSecretExpiresAt: isoOrNull(row.previousUntil),
+    previousSecretExpiresAt: row.previousUntil && row.previousUntil > now ? row.previousUntil.toISOString() : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -56,6 +57,11 @@ function checkUrl(ctx: ServiceContext, raw: string) {
   const code = refusal === "not_https" ? "webhook_not_https" : refusal === "private_address" ? "webhook_private_address" : "url";
   throw invalid({ url: { code } });
 }
+
+/** An endpoint enabled again: its held messages go now, each with three new days of retries. */
+const releaseHeld = (ctx: ServiceContext, endpointId: string) =>
+  ctx.db.run(sql`UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = 0, first_attempt_at = NULL
+                 WHERE endpoint_id = ${endpointId} AND status = 'held'`);
 
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const parsed = schema.safeParse(value);
@@ -73,8 +79,6 @@ export async function findEndpoint(ctx: ServiceContext, { orgId, id }: OrgScope 
 export async function createWebhook({ ctx, input, actor }: { ctx: ServiceContext; input: OrgScope & { webhook: unknown }; actor: Actor }) {
   const data = parse(webhookInput, input.webhook);
   checkUrl(ctx, data.url);
-  const [{ n } = { n: 0 }] = await ctx.db.select({ n: count() }).from(webhookEndpoints).where(eq(webhookEndpoints.orgId, input.orgId));
-  if (n >= MAX_ENDPOINTS) throw new AppError("too_many_webhooks", { max: MAX_ENDPOINTS });
   const now = ctx.now();
   const row: EndpointRow = {
     id: newId("wh"),
@@ -91,21 +95,27 @@ export async function createWebhook({ ctx, input, actor }: { ctx: ServiceContext
     createdAt: now,
     updatedAt: now,
   };
-  await ctx.db.batch([
-    ctx.db.insert(webhookEndpoints).values(row),
-    auditEntry(ctx, actor, { action: "webhook.create", subjectType: "webhook", subjectId: row.id, detail: { url: row.url, events: row.events } }),
+  // The limit is decided in the write: two owners adding the twentieth at once get one.
+  const [inserted] = await ctx.db.batch([
+    ctx.db.run(sql`
+      INSERT INTO webhook_endpoints (id, org_id, url, description, events, secret_salt, created_at, updated_at)
+      SELECT ${row.id}, ${row.orgId}, ${row.url}, ${row.description}, ${JSON.stringify(row.events)}, ${row.secretSalt}, ${now.getTime()}, ${now.getTime()}
+      WHERE (SELECT count(*) FROM webhook_endpoints WHERE org_id = ${row.orgId}) < ${MAX_ENDPOINTS}`),
+    auditIf(ctx, actor, { action: "webhook.create", subjectType: "webhook", subjectId: row.id, detail: { url: row.url, events: row.events } }, sql`EXISTS (SELECT 1 FROM webhook_endpoints WHERE id = ${row.id})`),
   ]);
+  if (changedRows(inserted) === 0) throw new AppError("too_many_webhooks", { max: MAX_ENDPOINTS });
   const secret = endpointSecret(await organisationKey(ctx, input.orgId), row.secretSalt);
-  return { ...webhookView(row), secret };
+  return { ...webhookView(row, now), secret };
 }
 
 export async function listWebhooks(ctx: ServiceContext, { orgId }: OrgScope) {
   const rows = await ctx.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.orgId, orgId)).orderBy(desc(webhookEndpoints.createdAt), desc(webhookEndpoints.id));
-  return rows.map(webhookView);
+  const now = ctx.now();
+  return rows.map((row) => webhookView(row, now));
 }
 
 export async function getWebhook({ ctx, input }: { ctx: ServiceContext; input: OrgScope & { id: string } }) {
-  return webhookView(await findEndpoint(ctx, input));
+  return webhookView(await findEndpoint(ctx, input), ctx.now());
 }
 
 export async function updateWebhook({ ctx, input, actor }: { ctx: ServiceContext; input: OrgScope & { id: string; patch: unknown }; actor: Actor }) {
@@ -129,9 +139,12 @@ export async function updateWebhook({ ctx, input, actor }: { ctx: ServiceContext
       })
       .where(and(eq(webhookEndpoints.id, before.id), eq(webhookEndpoints.orgId, input.orgId)))
       .returning(),
+    // Paused: what is written waits (held); enabled: it goes, with three new days of retries.
+    ...(pause ? [ctx.db.run(sql`UPDATE webhook_deliveries SET status = 'held' WHERE endpoint_id = ${before.id} AND status = 'pending'`)] : []),
+    ...(resume ? [releaseHeld(ctx, before.id)] : []),
     auditEntry(ctx, actor, { action: "webhook.update", subjectType: "webhook", subjectId: before.id, detail: { ...patch } }),
   ]);
-  return webhookView(row[0]!);
+  return webhookView(row[0]!, now);
 }
 
 /** Removes an endpoint and its delivery log; what was not sent is not sent. */
@@ -161,5 +174,5 @@ export async function rotateWebhookSecret({ ctx, input, actor }: { ctx: ServiceC
     auditEntry(ctx, actor, { action: "webhook.rotate_secret", subjectType: "webhook", subjectId: before.id, detail: {} }),
   ]);
   const secret = endpointSecret(await organisationKey(ctx, input.orgId), salt);
-  return { ...webhookView(rows[0]!), secret };
+  return { ...webhookView(rows[0]!, now), secret };
 }

@@ -5,10 +5,11 @@ import type { WebhookType } from "./types";
 // The payloads are built by the views of migrations/0022_webhooks.sql, as the triggers
 // build theirs: one definition of what a webhook says of a registration and an event.
 
-const deliveryColumns = sql`(id, endpoint_id, org_id, type, registration_id, event_id, payload, created_at)`;
+const deliveryColumns = sql`(id, endpoint_id, org_id, type, registration_id, event_id, payload, status, created_at)`;
 const newDeliveryId = sql`'msg_' || lower(hex(randomblob(16)))`;
-const subscribed = (type: WebhookType) =>
-  sql`w.disabled_at IS NULL AND EXISTS (SELECT 1 FROM json_each(w.events) j WHERE j.value = ${type})`;
+// Written whatever the endpoint's state: one paused or disabled holds its messages until enabled.
+const initialStatus = sql`iif(w.disabled_at IS NULL, 'pending', 'held')`;
+const subscribed = (type: WebhookType | SQL) => sql`EXISTS (SELECT 1 FROM json_each(w.events) j WHERE j.value = ${type})`;
 const envelope = (ctx: ServiceContext, type: WebhookType, data: SQL) =>
   sql`json_object('type', ${type}, 'timestamp', ${ctx.now().toISOString()}, 'data', ${data})`;
 
@@ -22,16 +23,36 @@ export function registrationDelivery(ctx: ServiceContext, type: WebhookType, whi
   const match = typeof which === "string" ? sql`d.registration_id = ${which}` : sql`d.registration_id IN ${which}`;
   return ctx.db.run(sql`
     INSERT INTO webhook_deliveries ${deliveryColumns}
-    SELECT ${newDeliveryId}, w.id, w.org_id, ${type}, d.registration_id, d.event_id, ${envelope(ctx, type, sql`json(d.data)`)}, ${ctx.now().getTime()}
+    SELECT ${newDeliveryId}, w.id, w.org_id, ${type}, d.registration_id, d.event_id, ${envelope(ctx, type, sql`json(d.data)`)}, ${initialStatus}, ${ctx.now().getTime()}
     FROM webhook_registration_data d JOIN webhook_endpoints w ON w.org_id = d.org_id
     WHERE ${match} AND ${subscribed(type)}`);
+}
+
+/**
+ * A new registration of an event with a programme: `registration.created`, the status it
+ * entered (and `checked_in` for a walk-in), told after the batch has written its places,
+ * so the payload lists them. (Without a programme the insert's trigger tells it.)
+ */
+export function newRegistrationDeliveries(ctx: ServiceContext, registrationId: string) {
+  const type = sql`CASE t.n WHEN 1 THEN 'registration.created' WHEN 2 THEN 'registration.' || r.status ELSE 'registration.checked_in' END`;
+  const envelopeOf = sql`json_object('type', ${type}, 'timestamp', ${ctx.now().toISOString()}, 'data', json(d.data))`;
+  return ctx.db.run(sql`
+    INSERT INTO webhook_deliveries ${deliveryColumns}
+    SELECT ${newDeliveryId}, w.id, w.org_id, ${type}, d.registration_id, d.event_id, ${envelopeOf}, ${initialStatus}, ${ctx.now().getTime()}
+    FROM registrations r
+    JOIN events e ON e.id = r.event_id AND e.programme <> 'none'
+    JOIN (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) t ON t.n < 3 OR r.checked_in_at IS NOT NULL
+    JOIN webhook_registration_data d ON d.registration_id = r.id
+    JOIN webhook_endpoints w ON w.org_id = e.org_id
+    WHERE r.id = ${registrationId} AND ${subscribed(type)}
+    ORDER BY w.rowid, t.n`);
 }
 
 /** The same for a change to an event (`event.updated`), where `changed` holds (the batch's own change). */
 export function eventDelivery(ctx: ServiceContext, type: WebhookType, eventId: string, changed: SQL = sql`1`) {
   return ctx.db.run(sql`
     INSERT INTO webhook_deliveries ${deliveryColumns}
-    SELECT ${newDeliveryId}, w.id, w.org_id, ${type}, NULL, d.event_id, ${envelope(ctx, type, sql`json_object('event', json(d.data))`)}, ${ctx.now().getTime()}
+    SELECT ${newDeliveryId}, w.id, w.org_id, ${type}, NULL, d.event_id, ${envelope(ctx, type, sql`json_object('event', json(d.data))`)}, ${initialStatus}, ${ctx.now().getTime()}
     FROM webhook_event_data d JOIN webhook_endpoints w ON w.org_id = d.org_id
     WHERE d.event_id = ${eventId} AND ${changed} AND ${subscribed(type)}`);
 }
@@ -44,7 +65,7 @@ export function erasedDelivery(ctx: ServiceContext, registrationId: string) {
   const data = sql`json_object('registration', json_object('id', r.id, 'eventId', r.event_id, 'status', 'erased'), 'event', json_object('id', r.event_id))`;
   return ctx.db.run(sql`
     INSERT INTO webhook_deliveries ${deliveryColumns}
-    SELECT ${newDeliveryId}, w.id, w.org_id, 'registration.erased', r.id, r.event_id, ${envelope(ctx, "registration.erased", data)}, ${ctx.now().getTime()}
+    SELECT ${newDeliveryId}, w.id, w.org_id, 'registration.erased', r.id, r.event_id, ${envelope(ctx, "registration.erased", data)}, ${initialStatus}, ${ctx.now().getTime()}
     FROM registrations r JOIN events e ON e.id = r.event_id JOIN webhook_endpoints w ON w.org_id = e.org_id
     WHERE r.id = ${registrationId} AND ${subscribed("registration.erased")}`);
 }
@@ -63,12 +84,18 @@ const personalPaths = [
   "$.data.invitation.lastName",
   "$.data.invitation.organisation",
 ];
-const scrubbed = sql.raw(`json_remove(payload, ${personalPaths.map((p) => `'${p}'`).join(", ")})`);
+// Blanked where they are (null), so a payload keeps its shape; json_set adds no path that was not there.
+const scrubbed = sql.raw(`json_replace(payload, ${personalPaths.map((p) => `'${p}', NULL`).join(", ")})`);
 
 /** Deliveries about one registration, sent or not, keep its ids and states, not the person. */
-export const scrubRegistrationDeliveries = (ctx: ServiceContext, registrationId: string) =>
+export const scrubRegistrationDeliveries = (ctx: ServiceContext, which: string | SQL) =>
   ctx.db.run(sql`UPDATE webhook_deliveries SET payload = ${scrubbed}
-                 WHERE registration_id = ${registrationId}`);
+                 WHERE ${typeof which === "string" ? sql`registration_id = ${which}` : sql`registration_id IN ${which}`}`);
+
+/** Deliveries about the invitations a person's erasure deletes (`invitation.declined`). */
+export const scrubInvitationDeliveries = (ctx: ServiceContext, invitationIds: SQL) =>
+  ctx.db.run(sql`UPDATE webhook_deliveries SET payload = ${scrubbed}
+                 WHERE type = 'invitation.declined' AND json_extract(payload, '$.data.invitation.id') IN ${invitationIds}`);
 
 /** The same for every delivery about an event (retention of a past event's personal data). */
 export const scrubEventDeliveries = (ctx: ServiceContext, eventId: string) =>

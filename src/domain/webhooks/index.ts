@@ -3,5 +3,5 @@ export * from "./types";
 export * from "./endpoints";
 export * from "./deliveries";
 export * from "./dispatch";
-export { registrationDelivery, eventDelivery, erasedDelivery, scrubRegistrationDeliveries, scrubEventDeliveries, pruneDeliveryLog, DELIVERY_LOG_KEPT_MS } from "./enqueue";
+export { registrationDelivery, newRegistrationDeliveries, scrubInvitationDeliveries, eventDelivery, erasedDelivery, scrubRegistrationDeliveries, scrubEventDeliveries, pruneDeliveryLog, DELIVERY_LOG_KEPT_MS } from "./enqueue";
 export { signedHeaders } from "./secret";

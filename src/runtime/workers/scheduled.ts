@@ -13,6 +13,12 @@ import type { Fetcher } from "../../lib/webhookPost";
 /** The Cron Triggers in wrangler.toml; `controller.cron` names the one that fired. */
 export const EVERY_MINUTE = "* * * * *";
 export const HOURLY_RETENTION = "7 * * * *";
+/**
+ * The same minute, spelled apart so that it is a Cron Trigger (an invocation) of its own:
+ * webhook deliveries get their own D1 queries per invocation and their own time, so mail
+ * and webhooks never starve each other.
+ */
+export const WEBHOOK_MINUTE = "*/1 * * * *";
 
 /** What the Workers scheduler works with: the Workers counterpart of src/runtime/node/background.ts. */
 export interface WorkerJobs {
@@ -31,7 +37,8 @@ export interface WorkerJobs {
 const KICK_LIMIT = 3;
 
 /**
- * One Cron Trigger. The hourly one applies retention; every other (the minute) ends the
+ * One Cron Trigger. The hourly one applies retention; WEBHOOK_MINUTE sends webhook
+ * deliveries; the minute's own ends the
  * offers whose time is up (each seat passed on in the same write), queues reminders
  * that are due and organisers' notifications (activity, and the daily digest), then sends what the outbox holds, so the next person's offer or a
  * reminder goes out in the tick that queued it. A job that fails is logged and the other still runs; the run
@@ -42,13 +49,14 @@ export async function runCron(jobs: WorkerJobs, cron: string): Promise<void> {
   const steps: [string, () => Promise<unknown>][] =
     cron === HOURLY_RETENTION
       ? [["retention", () => applyRetention({ ctx: jobs.ctx })]]
-      : [
+      : cron === WEBHOOK_MINUTE
+        ? [["webhook dispatcher", () => deliver(jobs, jobs.webhooks?.perRun ?? 0)]]
+        : [
           ["offer expiry", () => expireOffers({ ctx: jobs.ctx })],
           ["reminder scheduler", () => (jobs.reminderLeadMs > 0 ? queueReminders({ ctx: jobs.ctx, leadMs: jobs.reminderLeadMs }) : Promise.resolve())],
           ["organiser activity", () => queueOrganiserActivity({ ctx: jobs.ctx })],
           ["organiser digest", () => queueOrganiserDigests({ ctx: jobs.ctx })],
           ["outbox dispatcher", () => send(jobs, jobs.perRun)],
-          ["webhook dispatcher", () => deliver(jobs, jobs.webhooks?.perRun ?? 0)],
         ];
   let failure: unknown = null;
   for (const [name, step] of steps) {

@@ -34,7 +34,7 @@ export const delivery = named(
   z.object({
     id: z.string().describe("The message's webhook-id, the same on every attempt."),
     type: z.string(),
-    status: z.enum(["pending", "delivered", "failed"]),
+    status: z.enum(["pending", "held", "delivered", "failed"]).describe("held: waiting for its paused or disabled endpoint to be enabled again."),
     attempts: z.number().int(),
     createdAt: instant,
     lastAttemptAt: instant.nullable(),

@@ -4,7 +4,7 @@ import { fill } from "../../../i18n/messages";
 import { Instant } from "./instant";
 import { webhookPath, type WebhookWords } from "./webhookForm";
 
-export const deliveryStatuses = ["pending", "delivered", "failed"] as const;
+export const deliveryStatuses = ["pending", "held", "delivered", "failed"] as const;
 export type DeliveryFilter = (typeof deliveryStatuses)[number] | "";
 
 export interface DeliveryLog {
@@ -24,7 +24,7 @@ const logLink = (id: string, status: DeliveryFilter, before?: string) => {
 };
 
 const at = (iso: string | null) => (iso ? new Date(iso) : null);
-const badge = { pending: "badge wait", delivered: "badge", failed: "badge bad" } as const;
+const badge = { pending: "badge wait", held: "badge wait", delivered: "badge", failed: "badge bad" } as const;
 
 /** The delivery log of one endpoint: a status filter (a plain GET form), a page of deliveries, "send again" on each. */
 export function DeliveryLogSection({ id, url, log, t, language }: { id: string; url: string; log: DeliveryLog; t: WebhookWords; language: Language }) {

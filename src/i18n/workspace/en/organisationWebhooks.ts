@@ -71,7 +71,7 @@ export const organisationWebhooks: typeof sv = {
     deliveriesCaption: "Deliveries to {url}, newest first",
     statusFilter: "Show",
     filter: "Show",
-    statuses: { all: "All", pending: "Pending", delivered: "Delivered", failed: "Failed" },
+    statuses: { all: "All", pending: "Pending", held: "Held until enabled", delivered: "Delivered", failed: "Failed" },
     type: "Type",
     attempts: "Attempts",
     responseCode: "Response code",

@@ -71,7 +71,7 @@ export const organisationWebhooks: typeof sv = {
     deliveriesCaption: "Leveringer til {url}, de nyeste først",
     statusFilter: "Vis",
     filter: "Vis",
-    statuses: { all: "Alle", pending: "Venter", delivered: "Levert", failed: "Mislyktes" },
+    statuses: { all: "Alle", pending: "Venter", held: "Venter på aktivering", delivered: "Levert", failed: "Mislyktes" },
     type: "Type",
     attempts: "Forsøk",
     responseCode: "Svarkode",

@@ -71,7 +71,7 @@ export const organisationWebhooks = {
     deliveriesCaption: "Leveranser till {url}, de senaste först",
     statusFilter: "Visa",
     filter: "Visa",
-    statuses: { all: "Alla", pending: "Väntar", delivered: "Levererad", failed: "Misslyckades" },
+    statuses: { all: "Alla", pending: "Väntar", held: "Väntar på aktivering", delivered: "Levererad", failed: "Misslyckades" },
     type: "Typ",
     attempts: "Försök",
     responseCode: "Svarskod",
