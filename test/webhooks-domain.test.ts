@@ -7,6 +7,7 @@ import { signingKey } from "../src/domain/organisations";
 import { applyRetention, erasePersonalData } from "../src/domain/privacy";
 import { eraseManagedRegistration } from "../src/domain/signup";
 import { dispatchWebhooks, webhookTypes } from "../src/domain/webhooks";
+import { eventMessage, invitationMessage, registrationMessage } from "../src/http/api/openapi/webhooks";
 import { nodeWebhookFetcher } from "../src/runtime/node/webhookFetch";
 import { DAY, HOUR, MINUTE } from "./helpers/clock";
 import { eventBody, harness, person, type Harness } from "./helpers/harness";
@@ -74,6 +75,12 @@ describe("what is written, with the change", () => {
 
     const seen = new Set(await typesOf(`endpoint_id = '${all.id}'`));
     expect([...webhookTypes].filter((t) => !seen.has(t))).toEqual([]);
+    // Each message fits the schema the API's description gives its type (its `webhooks`).
+    for (const row of await deliveries(all.id)) {
+      const type = String(row.type);
+      const schema = type.startsWith("event.") ? eventMessage : type.startsWith("invitation.") ? invitationMessage : registrationMessage;
+      expect(schema.strict().safeParse(JSON.parse(String(row.payload))).error, type).toBeUndefined();
+    }
   });
 
   test("only the subscribed types, only of the own organisation; a paused endpoint's are held until it is enabled", async () => {

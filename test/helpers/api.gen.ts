@@ -598,145 +598,392 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "registration.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * registration.created
+         * @description Signed as Standard Webhooks says (docs/webhooks.md). Answer any 2xx within 10 seconds; anything else is retried for three days.
+         */
+        post: operations["webhook_registration_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * registration.pending
+         * @description Signed as Standard Webhooks says (docs/webhooks.md). Answer any 2xx within 10 seconds; anything else is retried for three days.
+         */
+        post: operations["webhook_registration_pending"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.confirmed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * registration.confirmed
+         * @description Signed as Standard Webhooks says (docs/webhooks.md). Answer any 2xx within 10 seconds; anything else is retried for three days.
+         */
+        post: operations["webhook_registration_confirmed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.waitlisted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * registration.waitlisted
+         * @description Signed as Standard Webhooks says (docs/webhooks.md). Answer any 2xx within 10 seconds; anything else is retried for three days.
+         */
+        post: operations["webhook_registration_waitlisted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.offered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * registration.offered
+         * @description Signed as Standard Webhooks says (docs/webhooks.md). Answer any 2xx within 10 seconds; anything else is retried for three days.
+         */
+        post: operations["webhook_registration_offered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * registration.cancelled
+         * @description Signed as Standard Webhooks says (docs/webhooks.md). Answer any 2xx within 10 seconds; anything else is retried for three days.
+         */
+        post: operations["webhook_registration_cancelled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.declined": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * registration.declined
+         * @description Signed as Standard Webhooks says (docs/webhooks.md). Answer any 2xx within 10 seconds; anything else is retried for three days.
+         */
+        post: operations["webhook_registration_declined"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * registration.expired
+         * @description Signed as Standard Webhooks says (docs/webhooks.md). Answer any 2xx within 10 seconds; anything else is retried for three days.
+         */
+        post: operations["webhook_registration_expired"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.promoted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * registration.promoted
+         * @description Signed as Standard Webhooks says (docs/webhooks.md). Answer any 2xx within 10 seconds; anything else is retried for three days.
+         */
+        post: operations["webhook_registration_promoted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.substituted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * registration.substituted
+         * @description Signed as Standard Webhooks says (docs/webhooks.md). Answer any 2xx within 10 seconds; anything else is retried for three days.
+         */
+        post: operations["webhook_registration_substituted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.sessions_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * registration.sessions_changed
+         * @description Signed as Standard Webhooks says (docs/webhooks.md). Answer any 2xx within 10 seconds; anything else is retried for three days.
+         */
+        post: operations["webhook_registration_sessions_changed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.checked_in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * registration.checked_in
+         * @description Signed as Standard Webhooks says (docs/webhooks.md). Answer any 2xx within 10 seconds; anything else is retried for three days.
+         */
+        post: operations["webhook_registration_checked_in"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.erased": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * registration.erased
+         * @description Signed as Standard Webhooks says (docs/webhooks.md). Answer any 2xx within 10 seconds; anything else is retried for three days.
+         */
+        post: operations["webhook_registration_erased"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "event.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * event.created
+         * @description Signed as Standard Webhooks says (docs/webhooks.md). Answer any 2xx within 10 seconds; anything else is retried for three days.
+         */
+        post: operations["webhook_event_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "event.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * event.updated
+         * @description Signed as Standard Webhooks says (docs/webhooks.md). Answer any 2xx within 10 seconds; anything else is retried for three days.
+         */
+        post: operations["webhook_event_updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "event.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * event.cancelled
+         * @description Signed as Standard Webhooks says (docs/webhooks.md). Answer any 2xx within 10 seconds; anything else is retried for three days.
+         */
+        post: operations["webhook_event_cancelled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "invitation.declined": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * invitation.declined
+         * @description Signed as Standard Webhooks says (docs/webhooks.md). Answer any 2xx within 10 seconds; anything else is retried for three days.
+         */
+        post: operations["webhook_invitation_declined"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
-        Error: {
-            error: {
-                /**
-                 * @description What went wrong, as a stable code: program against this, not the message.
-                 * @enum {string}
-                 */
-                code: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "already_registered" | "event_full" | "session_full" | "invitation_required" | "invitation_revoked" | "invitation_used" | "company_quota" | "registration_closed" | "event_cancelled" | "slug_taken" | "not_confirmed" | "offer_expired" | "conflict" | "payload_too_large" | "rate_limited" | "internal_error" | "unavailable";
-                /** @description The same in English words, for a person reading a log. */
-                message: string;
-                /** @description With invalid_request: each invalid field (dotted path) and what is wrong with it, in words. */
-                fields?: {
-                    [key: string]: string;
-                };
-                /** @description The same field errors as codes with their parameters (e.g. { code: "too_long", max: 200 }), for clients that word them themselves. */
-                fieldCodes?: {
-                    [key: string]: {
-                        code: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
+        Approval: {
+            /**
+             * @description Where the approved application landed: a seat, or the waitlist when the event is full.
+             * @enum {string}
+             */
+            status: "confirmed" | "waitlisted" | "declined" | "pending";
+            position: number | null;
         };
-        Question: {
-            id: string;
-            label: string;
-            /** @enum {string} */
-            kind: "text" | "textarea" | "select" | "multiselect" | "checkbox";
-            options?: string[];
-            required?: boolean;
-        };
-        OrganiserEvent: {
-            id: string;
-            slug: string;
-            /** @description The event's public page, where people sign up. */
-            url: string;
-            title: string;
-            description: string | null;
-            venue: string | null;
-            address: string | null;
-            /** @description An instant in UTC, ISO 8601 (e.g. 2027-03-18T08:00:00.000Z). */
-            startsAt: string;
-            /** @description An instant in UTC, ISO 8601 (e.g. 2027-03-18T08:00:00.000Z). */
-            endsAt: string;
-            /** @description IANA time zone the event's times are shown in (e.g. Europe/Stockholm). */
-            timezone: string;
-            /** @enum {string} */
-            language: "sv" | "en" | "nb";
-            capacity: number;
-            confirmed: number;
-            waitlisted: number;
-            /** @description Seats held for open offers to waitlisted people. */
-            offered: number;
-            seatsLeft: number;
-            waitlist: boolean;
-            /** @enum {string} */
-            waitlistMode: "auto" | "offer";
-            /** @description How long an offer of a freed seat holds it (waitlistMode offer). */
-            offerMinutes: number;
-            online: boolean;
-            registrationOpensAt: string | null;
-            registrationClosesAt: string | null;
-            /** @description draft, published or cancelled. */
-            status: string;
-            questions: components["schemas"]["Question"][];
-            /** @description How many people one web form submission may register. */
-            groupLimit: number;
-            coverUrl: string | null;
-            translations: {
-                sv?: {
-                    title?: string;
-                    description?: string;
-                    venue?: string;
-                    address?: string;
-                    /** @description Question labels by question id. */
-                    questions?: {
-                        [key: string]: string;
-                    };
-                };
-                en?: {
-                    title?: string;
-                    description?: string;
-                    venue?: string;
-                    address?: string;
-                    /** @description Question labels by question id. */
-                    questions?: {
-                        [key: string]: string;
-                    };
-                };
-                nb?: {
-                    title?: string;
-                    description?: string;
-                    venue?: string;
-                    address?: string;
-                    /** @description Question labels by question id. */
-                    questions?: {
-                        [key: string]: string;
-                    };
-                };
-            };
-            /** @enum {string} */
-            programme: "none" | "choose" | "package";
-            maxSessions: number | null;
-            /** @enum {string} */
-            access: "public" | "invitation" | "approval";
-            listed: boolean;
-            companyQuota: number | null;
-            /** @description The join link of an online event: organisers and confirmed attendees only. */
-            onlineUrl: string | null;
-            /** @description An instant in UTC, ISO 8601 (e.g. 2027-03-18T08:00:00.000Z). */
-            createdAt: string;
-            /** @description An instant in UTC, ISO 8601 (e.g. 2027-03-18T08:00:00.000Z). */
-            updatedAt: string;
-            cancelledAt: string | null;
-        };
-        Session: {
+        Arrival: {
             id: string;
             eventId: string;
-            title: string;
-            /** @description An instant in UTC, ISO 8601 (e.g. 2027-03-18T08:00:00.000Z). */
-            startsAt: string;
-            /** @description An instant in UTC, ISO 8601 (e.g. 2027-03-18T08:00:00.000Z). */
-            endsAt: string;
-            track: string | null;
-            venue: string | null;
-            description: string | null;
-            /** @description Its own limit; null: none, or a package, where the event's seats govern. */
-            capacity: number | null;
-            waitlist: boolean;
-            confirmed: number;
-            waitlisted: number;
-            seatsLeft: number | null;
             /** @enum {string} */
-            status: "scheduled" | "cancelled";
-            position: number;
+            status: "confirmed" | "waitlisted" | "offered" | "pending" | "cancelled" | "expired" | "declined";
+            /** @description 1-based place on the waitlist (waitlisted only). */
+            position: number | null;
+            name: string;
+            firstName: string;
+            lastName: string;
+            email: string;
+            organisation: string | null;
+            phone: string | null;
+            /** @enum {string} */
+            language: "sv" | "en" | "nb";
+            /** @description Answers by question id. */
+            answers: {
+                [key: string]: string | string[] | boolean;
+            };
+            consentAt: string | null;
+            /** @description An instant in UTC, ISO 8601. */
+            createdAt: string;
+            confirmedAt: string | null;
             cancelledAt: string | null;
+            checkedInAt: string | null;
+            /** @description Until when a freed seat is held for the person (offered only). */
+            offerExpiresAt: string | null;
+            /** @description When someone passed this seat on to the person now on it. */
+            substitutedAt: string | null;
+            /** @description With `?session=`: the arrival at that session. */
+            session?: {
+                id: string;
+                checkedInAt: string | null;
+            };
         };
         CancelledSession: {
             id: string;
@@ -762,98 +1009,32 @@ export interface components {
             /** @description How many people the cancellation tells. */
             told: number;
         };
-        EventListed: {
-            id: string;
-            slug: string;
-            /** @description The event's public page, where people sign up. */
-            url: string;
-            title: string;
-            description: string | null;
-            venue: string | null;
-            address: string | null;
-            /** @description An instant in UTC, ISO 8601 (e.g. 2027-03-18T08:00:00.000Z). */
-            startsAt: string;
-            /** @description An instant in UTC, ISO 8601 (e.g. 2027-03-18T08:00:00.000Z). */
-            endsAt: string;
-            /** @description IANA time zone the event's times are shown in (e.g. Europe/Stockholm). */
-            timezone: string;
+        Declination: {
             /** @enum {string} */
-            language: "sv" | "en" | "nb";
-            capacity: number;
-            confirmed: number;
-            waitlisted: number;
-            /** @description Seats held for open offers to waitlisted people. */
-            offered: number;
-            seatsLeft: number;
-            waitlist: boolean;
-            /** @enum {string} */
-            waitlistMode: "auto" | "offer";
-            /** @description How long an offer of a freed seat holds it (waitlistMode offer). */
-            offerMinutes: number;
-            online: boolean;
-            registrationOpensAt: string | null;
-            registrationClosesAt: string | null;
-            /** @description draft, published or cancelled. */
-            status: string;
-            questions: components["schemas"]["Question"][];
-            /** @description How many people one web form submission may register. */
-            groupLimit: number;
-            coverUrl: string | null;
-            translations: {
-                sv?: {
-                    title?: string;
-                    description?: string;
-                    venue?: string;
-                    address?: string;
-                    /** @description Question labels by question id. */
-                    questions?: {
-                        [key: string]: string;
-                    };
-                };
-                en?: {
-                    title?: string;
-                    description?: string;
-                    venue?: string;
-                    address?: string;
-                    /** @description Question labels by question id. */
-                    questions?: {
-                        [key: string]: string;
-                    };
-                };
-                nb?: {
-                    title?: string;
-                    description?: string;
-                    venue?: string;
-                    address?: string;
-                    /** @description Question labels by question id. */
-                    questions?: {
-                        [key: string]: string;
-                    };
-                };
-            };
-            /** @enum {string} */
-            programme: "none" | "choose" | "package";
-            maxSessions: number | null;
-            /** @enum {string} */
-            access: "public" | "invitation" | "approval";
-            listed: boolean;
-            companyQuota: number | null;
-            /** @description The join link of an online event: organisers and confirmed attendees only. */
-            onlineUrl: string | null;
-            /** @description An instant in UTC, ISO 8601 (e.g. 2027-03-18T08:00:00.000Z). */
-            createdAt: string;
-            /** @description An instant in UTC, ISO 8601 (e.g. 2027-03-18T08:00:00.000Z). */
-            updatedAt: string;
-            cancelledAt: string | null;
-            embed: {
-                /** @description The signup form to put in an iframe. */
-                url: string;
-                /** @description HTML to paste into one's own site: the iframe and the script that sizes it. */
-                snippet: string;
-            };
+            status: "confirmed" | "waitlisted" | "declined" | "pending";
         };
-        EventList: {
-            events: components["schemas"]["EventListed"][];
+        Error: {
+            error: {
+                /**
+                 * @description What went wrong, as a stable code: program against this, not the message.
+                 * @enum {string}
+                 */
+                code: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "already_registered" | "event_full" | "session_full" | "invitation_required" | "invitation_revoked" | "invitation_used" | "company_quota" | "registration_closed" | "event_cancelled" | "slug_taken" | "not_confirmed" | "offer_expired" | "conflict" | "payload_too_large" | "rate_limited" | "internal_error" | "unavailable";
+                /** @description The same in English words, for a person reading a log. */
+                message: string;
+                /** @description With invalid_request: each invalid field (dotted path) and what is wrong with it, in words. */
+                fields?: {
+                    [key: string]: string;
+                };
+                /** @description The same field errors as codes with their parameters (e.g. { code: "too_long", max: 200 }), for clients that word them themselves. */
+                fieldCodes?: {
+                    [key: string]: {
+                        code: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
         };
         Event: {
             id: string;
@@ -947,93 +1128,201 @@ export interface components {
             /** @description The programme's sessions in order; empty without a programme. */
             sessions: components["schemas"]["Session"][];
         };
-        Registration: {
+        EventList: {
+            events: components["schemas"]["EventListed"][];
+        };
+        EventListed: {
             id: string;
-            eventId: string;
-            /** @enum {string} */
-            status: "confirmed" | "waitlisted" | "offered" | "pending" | "cancelled" | "expired" | "declined";
-            /** @description 1-based place on the waitlist (waitlisted only). */
-            position: number | null;
-            name: string;
-            firstName: string;
-            lastName: string;
-            email: string;
-            organisation: string | null;
-            phone: string | null;
+            slug: string;
+            /** @description The event's public page, where people sign up. */
+            url: string;
+            title: string;
+            description: string | null;
+            venue: string | null;
+            address: string | null;
+            /** @description An instant in UTC, ISO 8601 (e.g. 2027-03-18T08:00:00.000Z). */
+            startsAt: string;
+            /** @description An instant in UTC, ISO 8601 (e.g. 2027-03-18T08:00:00.000Z). */
+            endsAt: string;
+            /** @description IANA time zone the event's times are shown in (e.g. Europe/Stockholm). */
+            timezone: string;
             /** @enum {string} */
             language: "sv" | "en" | "nb";
-            /** @description Answers by question id. */
-            answers: {
-                [key: string]: string | string[] | boolean;
-            };
-            consentAt: string | null;
-            /** @description An instant in UTC, ISO 8601. */
-            createdAt: string;
-            confirmedAt: string | null;
-            cancelledAt: string | null;
-            checkedInAt: string | null;
-            /** @description Until when a freed seat is held for the person (offered only). */
-            offerExpiresAt: string | null;
-            /** @description When someone passed this seat on to the person now on it. */
-            substitutedAt: string | null;
-        };
-        RegistrationPage: {
-            registrations: components["schemas"]["Registration"][];
-            /** @description The cursor of the next page (pass as `cursor`), or null on the last. */
-            next: string | null;
-        };
-        Arrival: {
-            id: string;
-            eventId: string;
+            capacity: number;
+            confirmed: number;
+            waitlisted: number;
+            /** @description Seats held for open offers to waitlisted people. */
+            offered: number;
+            seatsLeft: number;
+            waitlist: boolean;
             /** @enum {string} */
-            status: "confirmed" | "waitlisted" | "offered" | "pending" | "cancelled" | "expired" | "declined";
-            /** @description 1-based place on the waitlist (waitlisted only). */
-            position: number | null;
-            name: string;
+            waitlistMode: "auto" | "offer";
+            /** @description How long an offer of a freed seat holds it (waitlistMode offer). */
+            offerMinutes: number;
+            online: boolean;
+            registrationOpensAt: string | null;
+            registrationClosesAt: string | null;
+            /** @description draft, published or cancelled. */
+            status: string;
+            questions: components["schemas"]["Question"][];
+            /** @description How many people one web form submission may register. */
+            groupLimit: number;
+            coverUrl: string | null;
+            translations: {
+                sv?: {
+                    title?: string;
+                    description?: string;
+                    venue?: string;
+                    address?: string;
+                    /** @description Question labels by question id. */
+                    questions?: {
+                        [key: string]: string;
+                    };
+                };
+                en?: {
+                    title?: string;
+                    description?: string;
+                    venue?: string;
+                    address?: string;
+                    /** @description Question labels by question id. */
+                    questions?: {
+                        [key: string]: string;
+                    };
+                };
+                nb?: {
+                    title?: string;
+                    description?: string;
+                    venue?: string;
+                    address?: string;
+                    /** @description Question labels by question id. */
+                    questions?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+            /** @enum {string} */
+            programme: "none" | "choose" | "package";
+            maxSessions: number | null;
+            /** @enum {string} */
+            access: "public" | "invitation" | "approval";
+            listed: boolean;
+            companyQuota: number | null;
+            /** @description The join link of an online event: organisers and confirmed attendees only. */
+            onlineUrl: string | null;
+            /** @description An instant in UTC, ISO 8601 (e.g. 2027-03-18T08:00:00.000Z). */
+            createdAt: string;
+            /** @description An instant in UTC, ISO 8601 (e.g. 2027-03-18T08:00:00.000Z). */
+            updatedAt: string;
+            cancelledAt: string | null;
+            embed: {
+                /** @description The signup form to put in an iframe. */
+                url: string;
+                /** @description HTML to paste into one's own site: the iframe and the script that sizes it. */
+                snippet: string;
+            };
+        };
+        EventMessage: {
+            type: string;
+            /** @description When the change was written. */
+            timestamp: string;
+            data: {
+                event: {
+                    id: string;
+                    slug?: string;
+                    title?: string;
+                    status?: string;
+                    /** @description An instant in UTC, ISO 8601. */
+                    startsAt?: string;
+                    /** @description An instant in UTC, ISO 8601. */
+                    endsAt?: string;
+                    timezone?: string;
+                    venue?: string | null;
+                    address?: string | null;
+                    /** @enum {string} */
+                    language?: "sv" | "en" | "nb";
+                    capacity?: number;
+                    waitlist?: boolean;
+                    /** @enum {string} */
+                    access?: "public" | "invitation" | "approval";
+                    /** @enum {string} */
+                    programme?: "none" | "choose" | "package";
+                    confirmed?: number;
+                    waitlisted?: number;
+                    cancelledAt?: string | null;
+                    /** @description An instant in UTC, ISO 8601. */
+                    updatedAt?: string;
+                };
+            };
+        };
+        Invitation: {
+            id: string;
+            email: string;
             firstName: string;
             lastName: string;
-            email: string;
             organisation: string | null;
-            phone: string | null;
+            language: string | null;
+            /** @description How many people may register through the link. */
+            seats: number;
+            /** @description Live registrations (and applications) made through the link. */
+            registered: number;
             /** @enum {string} */
-            language: "sv" | "en" | "nb";
-            /** @description Answers by question id. */
-            answers: {
-                [key: string]: string | string[] | boolean;
-            };
-            consentAt: string | null;
+            status: "created" | "sent" | "visited" | "registered" | "declined" | "revoked";
+            /** @description The personal link to the event's signup. */
+            url: string;
+            sentAt: string | null;
+            visitedAt: string | null;
+            remindedAt: string | null;
+            declinedAt: string | null;
+            revokedAt: string | null;
             /** @description An instant in UTC, ISO 8601. */
             createdAt: string;
-            confirmedAt: string | null;
-            cancelledAt: string | null;
-            checkedInAt: string | null;
-            /** @description Until when a freed seat is held for the person (offered only). */
-            offerExpiresAt: string | null;
-            /** @description When someone passed this seat on to the person now on it. */
-            substitutedAt: string | null;
-            /** @description With `?session=`: the arrival at that session. */
-            session?: {
-                id: string;
-                checkedInAt: string | null;
-            };
         };
-        SignupResult: {
-            id: string;
-            /**
-             * @description confirmed: a seat; waitlisted: in the queue; pending: an application the organiser decides.
-             * @enum {string}
-             */
-            status: "confirmed" | "waitlisted" | "pending";
-            position: number | null;
-            /** @description The person's own link to see, change or cancel the registration (also emailed). */
-            manageUrl: string;
-            /** @description Places in the chosen sessions. */
-            sessions: {
-                id: string;
-                /** @enum {string} */
-                status: "confirmed" | "waitlisted" | "pending";
-                position: number | null;
-            }[];
+        InvitationList: {
+            invitations: components["schemas"]["Invitation"][];
+        };
+        InvitationMessage: {
+            type: string;
+            /** @description When the change was written. */
+            timestamp: string;
+            data: {
+                invitation: {
+                    id: string;
+                    eventId: string;
+                    email: string | null;
+                    firstName: string | null;
+                    lastName: string | null;
+                    organisation: string | null;
+                    seats: number;
+                    status: string;
+                    declinedAt: string | null;
+                };
+                event: {
+                    id: string;
+                    slug?: string;
+                    title?: string;
+                    status?: string;
+                    /** @description An instant in UTC, ISO 8601. */
+                    startsAt?: string;
+                    /** @description An instant in UTC, ISO 8601. */
+                    endsAt?: string;
+                    timezone?: string;
+                    venue?: string | null;
+                    address?: string | null;
+                    /** @enum {string} */
+                    language?: "sv" | "en" | "nb";
+                    capacity?: number;
+                    waitlist?: boolean;
+                    /** @enum {string} */
+                    access?: "public" | "invitation" | "approval";
+                    /** @enum {string} */
+                    programme?: "none" | "choose" | "package";
+                    confirmed?: number;
+                    waitlisted?: number;
+                    cancelledAt?: string | null;
+                    /** @description An instant in UTC, ISO 8601. */
+                    updatedAt?: string;
+                };
+            };
         };
         ManagedRegistration: {
             id: string;
@@ -1179,6 +1468,236 @@ export interface components {
                 url: string;
             } | null;
         };
+        Organisation: {
+            id: string;
+            slug: string;
+            name: string;
+            /** @description Whether the signup asks for consent to the privacy notice. */
+            requireConsent: boolean;
+            privacyUrl: string | null;
+            contactEmail: string | null;
+            /** @description Sites allowed to embed the signup form. */
+            embedOrigins: string[];
+            retentionDays: number | null;
+            accentColor: string | null;
+            contactPhone: string | null;
+            footer: string | null;
+            logoUrl: string | null;
+        };
+        OrganiserEvent: {
+            id: string;
+            slug: string;
+            /** @description The event's public page, where people sign up. */
+            url: string;
+            title: string;
+            description: string | null;
+            venue: string | null;
+            address: string | null;
+            /** @description An instant in UTC, ISO 8601 (e.g. 2027-03-18T08:00:00.000Z). */
+            startsAt: string;
+            /** @description An instant in UTC, ISO 8601 (e.g. 2027-03-18T08:00:00.000Z). */
+            endsAt: string;
+            /** @description IANA time zone the event's times are shown in (e.g. Europe/Stockholm). */
+            timezone: string;
+            /** @enum {string} */
+            language: "sv" | "en" | "nb";
+            capacity: number;
+            confirmed: number;
+            waitlisted: number;
+            /** @description Seats held for open offers to waitlisted people. */
+            offered: number;
+            seatsLeft: number;
+            waitlist: boolean;
+            /** @enum {string} */
+            waitlistMode: "auto" | "offer";
+            /** @description How long an offer of a freed seat holds it (waitlistMode offer). */
+            offerMinutes: number;
+            online: boolean;
+            registrationOpensAt: string | null;
+            registrationClosesAt: string | null;
+            /** @description draft, published or cancelled. */
+            status: string;
+            questions: components["schemas"]["Question"][];
+            /** @description How many people one web form submission may register. */
+            groupLimit: number;
+            coverUrl: string | null;
+            translations: {
+                sv?: {
+                    title?: string;
+                    description?: string;
+                    venue?: string;
+                    address?: string;
+                    /** @description Question labels by question id. */
+                    questions?: {
+                        [key: string]: string;
+                    };
+                };
+                en?: {
+                    title?: string;
+                    description?: string;
+                    venue?: string;
+                    address?: string;
+                    /** @description Question labels by question id. */
+                    questions?: {
+                        [key: string]: string;
+                    };
+                };
+                nb?: {
+                    title?: string;
+                    description?: string;
+                    venue?: string;
+                    address?: string;
+                    /** @description Question labels by question id. */
+                    questions?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+            /** @enum {string} */
+            programme: "none" | "choose" | "package";
+            maxSessions: number | null;
+            /** @enum {string} */
+            access: "public" | "invitation" | "approval";
+            listed: boolean;
+            companyQuota: number | null;
+            /** @description The join link of an online event: organisers and confirmed attendees only. */
+            onlineUrl: string | null;
+            /** @description An instant in UTC, ISO 8601 (e.g. 2027-03-18T08:00:00.000Z). */
+            createdAt: string;
+            /** @description An instant in UTC, ISO 8601 (e.g. 2027-03-18T08:00:00.000Z). */
+            updatedAt: string;
+            cancelledAt: string | null;
+        };
+        Question: {
+            id: string;
+            label: string;
+            /** @enum {string} */
+            kind: "text" | "textarea" | "select" | "multiselect" | "checkbox";
+            options?: string[];
+            required?: boolean;
+        };
+        Registration: {
+            id: string;
+            eventId: string;
+            /** @enum {string} */
+            status: "confirmed" | "waitlisted" | "offered" | "pending" | "cancelled" | "expired" | "declined";
+            /** @description 1-based place on the waitlist (waitlisted only). */
+            position: number | null;
+            name: string;
+            firstName: string;
+            lastName: string;
+            email: string;
+            organisation: string | null;
+            phone: string | null;
+            /** @enum {string} */
+            language: "sv" | "en" | "nb";
+            /** @description Answers by question id. */
+            answers: {
+                [key: string]: string | string[] | boolean;
+            };
+            consentAt: string | null;
+            /** @description An instant in UTC, ISO 8601. */
+            createdAt: string;
+            confirmedAt: string | null;
+            cancelledAt: string | null;
+            checkedInAt: string | null;
+            /** @description Until when a freed seat is held for the person (offered only). */
+            offerExpiresAt: string | null;
+            /** @description When someone passed this seat on to the person now on it. */
+            substitutedAt: string | null;
+        };
+        RegistrationMessage: {
+            type: string;
+            /** @description When the change was written. */
+            timestamp: string;
+            data: {
+                registration: {
+                    id: string;
+                    eventId: string;
+                    /** @description The status right after the change; `erased` in registration.erased. */
+                    status: string;
+                    /** @description The place on the waitlist at that moment (waitlisted only). */
+                    position?: number | null;
+                    name?: string | null;
+                    firstName?: string | null;
+                    lastName?: string | null;
+                    /** @description Null once the person's data was erased or removed by retention. */
+                    email?: string | null;
+                    organisation?: string | null;
+                    phone?: string | null;
+                    /** @enum {string} */
+                    language?: "sv" | "en" | "nb";
+                    answers?: {
+                        [key: string]: unknown;
+                    } | null;
+                    /** @description An instant in UTC, ISO 8601. */
+                    createdAt?: string;
+                    confirmedAt?: string | null;
+                    cancelledAt?: string | null;
+                    checkedInAt?: string | null;
+                    substitutedAt?: string | null;
+                    invitationId?: string | null;
+                    sessions?: {
+                        id: string;
+                        /** @enum {string} */
+                        status: "confirmed" | "waitlisted" | "pending";
+                    }[];
+                };
+                event: {
+                    id: string;
+                    slug?: string;
+                    title?: string;
+                    status?: string;
+                    /** @description An instant in UTC, ISO 8601. */
+                    startsAt?: string;
+                    /** @description An instant in UTC, ISO 8601. */
+                    endsAt?: string;
+                    timezone?: string;
+                    venue?: string | null;
+                    address?: string | null;
+                    /** @enum {string} */
+                    language?: "sv" | "en" | "nb";
+                    capacity?: number;
+                    waitlist?: boolean;
+                    /** @enum {string} */
+                    access?: "public" | "invitation" | "approval";
+                    /** @enum {string} */
+                    programme?: "none" | "choose" | "package";
+                    confirmed?: number;
+                    waitlisted?: number;
+                    cancelledAt?: string | null;
+                    /** @description An instant in UTC, ISO 8601. */
+                    updatedAt?: string;
+                };
+            };
+        };
+        RegistrationPage: {
+            registrations: components["schemas"]["Registration"][];
+            /** @description The cursor of the next page (pass as `cursor`), or null on the last. */
+            next: string | null;
+        };
+        Session: {
+            id: string;
+            eventId: string;
+            title: string;
+            /** @description An instant in UTC, ISO 8601 (e.g. 2027-03-18T08:00:00.000Z). */
+            startsAt: string;
+            /** @description An instant in UTC, ISO 8601 (e.g. 2027-03-18T08:00:00.000Z). */
+            endsAt: string;
+            track: string | null;
+            venue: string | null;
+            description: string | null;
+            /** @description Its own limit; null: none, or a package, where the event's seats govern. */
+            capacity: number | null;
+            waitlist: boolean;
+            confirmed: number;
+            waitlisted: number;
+            seatsLeft: number | null;
+            /** @enum {string} */
+            status: "scheduled" | "cancelled";
+            position: number;
+            cancelledAt: string | null;
+        };
         SessionRegistrations: {
             session: components["schemas"]["Session"];
             event: {
@@ -1202,59 +1721,23 @@ export interface components {
                 chosenAt: string;
             }[];
         };
-        Invitation: {
+        SignupResult: {
             id: string;
-            email: string;
-            firstName: string;
-            lastName: string;
-            organisation: string | null;
-            language: string | null;
-            /** @description How many people may register through the link. */
-            seats: number;
-            /** @description Live registrations (and applications) made through the link. */
-            registered: number;
-            /** @enum {string} */
-            status: "created" | "sent" | "visited" | "registered" | "declined" | "revoked";
-            /** @description The personal link to the event's signup. */
-            url: string;
-            sentAt: string | null;
-            visitedAt: string | null;
-            remindedAt: string | null;
-            declinedAt: string | null;
-            revokedAt: string | null;
-            /** @description An instant in UTC, ISO 8601. */
-            createdAt: string;
-        };
-        InvitationList: {
-            invitations: components["schemas"]["Invitation"][];
-        };
-        Approval: {
             /**
-             * @description Where the approved application landed: a seat, or the waitlist when the event is full.
+             * @description confirmed: a seat; waitlisted: in the queue; pending: an application the organiser decides.
              * @enum {string}
              */
-            status: "confirmed" | "waitlisted" | "declined" | "pending";
+            status: "confirmed" | "waitlisted" | "pending";
             position: number | null;
-        };
-        Declination: {
-            /** @enum {string} */
-            status: "confirmed" | "waitlisted" | "declined" | "pending";
-        };
-        Organisation: {
-            id: string;
-            slug: string;
-            name: string;
-            /** @description Whether the signup asks for consent to the privacy notice. */
-            requireConsent: boolean;
-            privacyUrl: string | null;
-            contactEmail: string | null;
-            /** @description Sites allowed to embed the signup form. */
-            embedOrigins: string[];
-            retentionDays: number | null;
-            accentColor: string | null;
-            contactPhone: string | null;
-            footer: string | null;
-            logoUrl: string | null;
+            /** @description The person's own link to see, change or cancel the registration (also emailed). */
+            manageUrl: string;
+            /** @description Places in the chosen sessions. */
+            sessions: {
+                id: string;
+                /** @enum {string} */
+                status: "confirmed" | "waitlisted" | "pending";
+                position: number | null;
+            }[];
         };
         Webhook: {
             id: string;
@@ -1273,29 +1756,6 @@ export interface components {
             createdAt: string;
             /** @description An instant in UTC, ISO 8601. */
             updatedAt: string;
-        };
-        WebhookWithSecret: {
-            id: string;
-            /** @description Where the messages are POSTed: https, to a public address. */
-            url: string;
-            /** @description The types this endpoint takes. */
-            events: ("registration.created" | "registration.pending" | "registration.confirmed" | "registration.waitlisted" | "registration.offered" | "registration.cancelled" | "registration.declined" | "registration.expired" | "registration.promoted" | "registration.substituted" | "registration.sessions_changed" | "registration.checked_in" | "registration.erased" | "event.created" | "event.updated" | "event.cancelled" | "invitation.declined")[];
-            description: string | null;
-            enabled: boolean;
-            /** @description owner: paused; failing: nothing got through for three days. */
-            disabledReason: ("owner" | "failing") | null;
-            disabledAt: string | null;
-            /** @description Until when the secret before the last rotation still signs, beside the new one. */
-            previousSecretExpiresAt: string | null;
-            /** @description An instant in UTC, ISO 8601. */
-            createdAt: string;
-            /** @description An instant in UTC, ISO 8601. */
-            updatedAt: string;
-            /** @description whsec_…: verifies the messages' signatures. Shown in this answer only. */
-            secret: string;
-        };
-        WebhookList: {
-            webhooks: components["schemas"]["Webhook"][];
         };
         WebhookDelivery: {
             /** @description The message's webhook-id, the same on every attempt. */
@@ -1322,6 +1782,29 @@ export interface components {
             deliveries: components["schemas"]["WebhookDelivery"][];
             /** @description Pass as `before` for the next page; null on the last. */
             next: string | null;
+        };
+        WebhookList: {
+            webhooks: components["schemas"]["Webhook"][];
+        };
+        WebhookWithSecret: {
+            id: string;
+            /** @description Where the messages are POSTed: https, to a public address. */
+            url: string;
+            /** @description The types this endpoint takes. */
+            events: ("registration.created" | "registration.pending" | "registration.confirmed" | "registration.waitlisted" | "registration.offered" | "registration.cancelled" | "registration.declined" | "registration.expired" | "registration.promoted" | "registration.substituted" | "registration.sessions_changed" | "registration.checked_in" | "registration.erased" | "event.created" | "event.updated" | "event.cancelled" | "invitation.declined")[];
+            description: string | null;
+            enabled: boolean;
+            /** @description owner: paused; failing: nothing got through for three days. */
+            disabledReason: ("owner" | "failing") | null;
+            disabledAt: string | null;
+            /** @description Until when the secret before the last rotation still signs, beside the new one. */
+            previousSecretExpiresAt: string | null;
+            /** @description An instant in UTC, ISO 8601. */
+            createdAt: string;
+            /** @description An instant in UTC, ISO 8601. */
+            updatedAt: string;
+            /** @description whsec_…: verifies the messages' signatures. Shown in this answer only. */
+            secret: string;
         };
     };
     responses: never;
@@ -5758,6 +6241,499 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["Error"];
                 };
+            };
+        };
+    };
+    webhook_registration_created: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (msg_…): the same on every attempt; deduplicate by it. */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed; refuse one more than five minutes off. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the endpoint's secret; two, space-separated, during a rotation's overlap. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationMessage"];
+            };
+        };
+        responses: {
+            /** @description Received; nothing more is sent for this id. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_registration_pending: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (msg_…): the same on every attempt; deduplicate by it. */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed; refuse one more than five minutes off. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the endpoint's secret; two, space-separated, during a rotation's overlap. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationMessage"];
+            };
+        };
+        responses: {
+            /** @description Received; nothing more is sent for this id. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_registration_confirmed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (msg_…): the same on every attempt; deduplicate by it. */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed; refuse one more than five minutes off. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the endpoint's secret; two, space-separated, during a rotation's overlap. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationMessage"];
+            };
+        };
+        responses: {
+            /** @description Received; nothing more is sent for this id. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_registration_waitlisted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (msg_…): the same on every attempt; deduplicate by it. */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed; refuse one more than five minutes off. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the endpoint's secret; two, space-separated, during a rotation's overlap. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationMessage"];
+            };
+        };
+        responses: {
+            /** @description Received; nothing more is sent for this id. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_registration_offered: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (msg_…): the same on every attempt; deduplicate by it. */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed; refuse one more than five minutes off. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the endpoint's secret; two, space-separated, during a rotation's overlap. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationMessage"];
+            };
+        };
+        responses: {
+            /** @description Received; nothing more is sent for this id. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_registration_cancelled: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (msg_…): the same on every attempt; deduplicate by it. */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed; refuse one more than five minutes off. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the endpoint's secret; two, space-separated, during a rotation's overlap. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationMessage"];
+            };
+        };
+        responses: {
+            /** @description Received; nothing more is sent for this id. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_registration_declined: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (msg_…): the same on every attempt; deduplicate by it. */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed; refuse one more than five minutes off. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the endpoint's secret; two, space-separated, during a rotation's overlap. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationMessage"];
+            };
+        };
+        responses: {
+            /** @description Received; nothing more is sent for this id. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_registration_expired: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (msg_…): the same on every attempt; deduplicate by it. */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed; refuse one more than five minutes off. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the endpoint's secret; two, space-separated, during a rotation's overlap. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationMessage"];
+            };
+        };
+        responses: {
+            /** @description Received; nothing more is sent for this id. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_registration_promoted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (msg_…): the same on every attempt; deduplicate by it. */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed; refuse one more than five minutes off. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the endpoint's secret; two, space-separated, during a rotation's overlap. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationMessage"];
+            };
+        };
+        responses: {
+            /** @description Received; nothing more is sent for this id. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_registration_substituted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (msg_…): the same on every attempt; deduplicate by it. */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed; refuse one more than five minutes off. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the endpoint's secret; two, space-separated, during a rotation's overlap. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationMessage"];
+            };
+        };
+        responses: {
+            /** @description Received; nothing more is sent for this id. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_registration_sessions_changed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (msg_…): the same on every attempt; deduplicate by it. */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed; refuse one more than five minutes off. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the endpoint's secret; two, space-separated, during a rotation's overlap. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationMessage"];
+            };
+        };
+        responses: {
+            /** @description Received; nothing more is sent for this id. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_registration_checked_in: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (msg_…): the same on every attempt; deduplicate by it. */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed; refuse one more than five minutes off. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the endpoint's secret; two, space-separated, during a rotation's overlap. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationMessage"];
+            };
+        };
+        responses: {
+            /** @description Received; nothing more is sent for this id. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_registration_erased: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (msg_…): the same on every attempt; deduplicate by it. */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed; refuse one more than five minutes off. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the endpoint's secret; two, space-separated, during a rotation's overlap. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationMessage"];
+            };
+        };
+        responses: {
+            /** @description Received; nothing more is sent for this id. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_event_created: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (msg_…): the same on every attempt; deduplicate by it. */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed; refuse one more than five minutes off. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the endpoint's secret; two, space-separated, during a rotation's overlap. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventMessage"];
+            };
+        };
+        responses: {
+            /** @description Received; nothing more is sent for this id. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_event_updated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (msg_…): the same on every attempt; deduplicate by it. */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed; refuse one more than five minutes off. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the endpoint's secret; two, space-separated, during a rotation's overlap. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventMessage"];
+            };
+        };
+        responses: {
+            /** @description Received; nothing more is sent for this id. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_event_cancelled: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (msg_…): the same on every attempt; deduplicate by it. */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed; refuse one more than five minutes off. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the endpoint's secret; two, space-separated, during a rotation's overlap. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventMessage"];
+            };
+        };
+        responses: {
+            /** @description Received; nothing more is sent for this id. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_invitation_declined: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (msg_…): the same on every attempt; deduplicate by it. */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed; refuse one more than five minutes off. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the endpoint's secret; two, space-separated, during a rotation's overlap. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationMessage"];
+            };
+        };
+        responses: {
+            /** @description Received; nothing more is sent for this id. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

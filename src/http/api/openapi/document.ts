@@ -3,6 +3,7 @@ import { generateSpecs } from "hono-openapi";
 import type { AppContext, AppEnv } from "../../env";
 import { tags } from "./describe";
 import { errorResponses } from "./errors";
+import { webhookMessages } from "./messages";
 import { componentSchemas } from "./registry";
 
 /**
@@ -28,6 +29,7 @@ const documentation = () => ({
   },
   servers: [{ url: "/api/v1", description: "This service" }],
   tags: [...tags],
+  webhooks: webhookMessages(),
   components: {
     securitySchemes: {
       apiToken: {

@@ -31,5 +31,11 @@ export function componentSchemas(): Record<string, Record<string, unknown>> {
   }) as { schemas: Record<string, Record<string, unknown>> };
   // Inside an OpenAPI document a schema needs neither a dialect nor an id of its own (Swagger
   // UI resolves references against an `$id` and fails).
-  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _, $id: __, id: ___, ...schema }]) => [id, schema]));
+  // By name, not by the order modules happened to register them: the same document (and
+  // generated client) whichever module was loaded first.
+  return Object.fromEntries(
+    Object.entries(schemas)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([id, { $schema: _, $id: __, id: ___, ...schema }]) => [id, schema]),
+  );
 }

@@ -85,3 +85,76 @@ export const examples = {
   delivery: deliveryExample,
   deliveryPage: { deliveries: [deliveryExample], next: null },
 };
+
+// What the messages themselves carry (docs/webhooks.md), for the document's `webhooks`:
+// the JSON the views of migrations/0022_webhooks.sql build.
+const messageRegistration = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  status: z.string().describe("The status right after the change; `erased` in registration.erased."),
+  position: z.number().int().nullable().optional().describe("The place on the waitlist at that moment (waitlisted only)."),
+  name: z.string().nullable().optional(),
+  firstName: z.string().nullable().optional(),
+  lastName: z.string().nullable().optional(),
+  email: z.string().nullable().optional().describe("Null once the person's data was erased or removed by retention."),
+  organisation: z.string().nullable().optional(),
+  phone: z.string().nullable().optional(),
+  language: z.enum(["sv", "en", "nb"]).optional(),
+  answers: z.record(z.string(), z.unknown()).nullable().optional(),
+  createdAt: instant.optional(),
+  confirmedAt: instant.nullable().optional(),
+  cancelledAt: instant.nullable().optional(),
+  checkedInAt: instant.nullable().optional(),
+  substitutedAt: instant.nullable().optional(),
+  invitationId: z.string().nullable().optional(),
+  sessions: z.array(z.object({ id: z.string(), status: z.enum(["confirmed", "waitlisted", "pending"]) })).optional(),
+});
+const messageEvent = z.object({
+  id: z.string(),
+  slug: z.string().optional(),
+  title: z.string().optional(),
+  status: z.string().optional(),
+  startsAt: instant.optional(),
+  endsAt: instant.optional(),
+  timezone: z.string().optional(),
+  venue: z.string().nullable().optional(),
+  address: z.string().nullable().optional(),
+  language: z.enum(["sv", "en", "nb"]).optional(),
+  capacity: z.number().int().optional(),
+  waitlist: z.boolean().optional(),
+  access: z.enum(["public", "invitation", "approval"]).optional(),
+  programme: z.enum(["none", "choose", "package"]).optional(),
+  confirmed: z.number().int().optional(),
+  waitlisted: z.number().int().optional(),
+  cancelledAt: instant.nullable().optional(),
+  updatedAt: instant.optional(),
+});
+const envelope = { type: z.string(), timestamp: instant.describe("When the change was written.") };
+
+export const registrationMessage = named(
+  "RegistrationMessage",
+  z.object({ ...envelope, data: z.object({ registration: messageRegistration, event: messageEvent }) }),
+  "A webhook message about a registration, with its state and its event's right after the change.",
+);
+export const eventMessage = named("EventMessage", z.object({ ...envelope, data: z.object({ event: messageEvent }) }), "A webhook message about an event.");
+export const invitationMessage = named(
+  "InvitationMessage",
+  z.object({
+    ...envelope,
+    data: z.object({
+      invitation: z.object({
+        id: z.string(),
+        eventId: z.string(),
+        email: z.string().nullable(),
+        firstName: z.string().nullable(),
+        lastName: z.string().nullable(),
+        organisation: z.string().nullable(),
+        seats: z.number().int(),
+        status: z.string(),
+        declinedAt: instant.nullable(),
+      }),
+      event: messageEvent,
+    }),
+  }),
+  "A webhook message about an invitation.",
+);
