@@ -224,6 +224,8 @@ describe("sending", () => {
     expect(Number(delivery!.attempts)).toBeGreaterThanOrEqual(7);
     const read = await h.api("GET", `/webhooks/${ep.id}`);
     expect(read.body).toMatchObject({ enabled: false, disabledReason: "failing" });
+    const log = (await h.api("GET", `/webhooks/${ep.id}/deliveries`)).body as { deliveries: unknown[] };
+    expect(log.deliveries[0]).toMatchObject({ status: "failed", responseStatus: 500, error: "http_500", response: "not now", nextAttemptAt: null });
     const mails = (await h.database.client.execute({ sql: "SELECT to_email, payload FROM outbox WHERE kind = 'webhook_disabled' AND org_id = ?", args: [h.orgId] })).rows;
     expect(mails.map((m) => m.to_email)).toEqual(["agare@techtank.example"]);
     expect(JSON.parse(String(mails[0]!.payload))).toMatchObject({ endpointId: ep.id, url: receiver.url("/down") });

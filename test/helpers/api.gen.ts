@@ -1775,6 +1775,8 @@ export interface components {
             durationMs: number | null;
             /** @description Why the last attempt failed: timeout, network: …, http_500, refused_address: … */
             error: string | null;
+            /** @description The first 4 KiB of the last answer's body. */
+            response: string | null;
             nextAttemptAt: string | null;
             deliveredAt: string | null;
         };
@@ -6099,6 +6101,7 @@ export interface operations {
                      *           "responseStatus": 204,
                      *           "durationMs": 87,
                      *           "error": null,
+                     *           "response": null,
                      *           "nextAttemptAt": null,
                      *           "deliveredAt": "2027-02-01T09:30:00.000Z"
                      *         }
@@ -6201,6 +6204,7 @@ export interface operations {
                      *       "responseStatus": 204,
                      *       "durationMs": 87,
                      *       "error": null,
+                     *       "response": null,
                      *       "nextAttemptAt": null,
                      *       "deliveredAt": "2027-02-01T09:30:00.000Z"
                      *     }

@@ -26,6 +26,7 @@ interface DeliveryRow {
   lastStatusCode: number | null;
   lastDurationMs: number | null;
   lastError: string | null;
+  lastResponse: string | null;
   deliveredAt: number | null;
 }
 
@@ -46,6 +47,8 @@ function deliveryView(r: DeliveryRow) {
     responseStatus: r.lastStatusCode,
     durationMs: r.lastDurationMs,
     error: r.lastError,
+    // The first 4 KiB of the last answer's body, for finding out why an endpoint refused.
+    response: r.lastResponse || null,
     nextAttemptAt: r.status === "pending" || r.status === "sending" ? new Date(Math.max(r.nextAttemptAt, r.createdAt)).toISOString() : null,
     deliveredAt: iso(r.deliveredAt),
   };
@@ -61,7 +64,7 @@ export async function listDeliveries({ ctx, input }: { ctx: ServiceContext; inpu
   const statusSql = status === "pending" ? sql`AND status IN ('pending', 'sending')` : status ? sql`AND status = ${status}` : sql``;
   const rows = await ctx.db.all<DeliveryRow>(sql`
     SELECT rowid AS seq, id, type, status, attempts, created_at AS createdAt, last_attempt_at AS lastAttemptAt, next_attempt_at AS nextAttemptAt,
-           last_status_code AS lastStatusCode, last_duration_ms AS lastDurationMs, last_error AS lastError, delivered_at AS deliveredAt
+           last_status_code AS lastStatusCode, last_duration_ms AS lastDurationMs, last_error AS lastError, last_response AS lastResponse, delivered_at AS deliveredAt
     FROM webhook_deliveries
     WHERE endpoint_id = ${endpoint.id} ${before ? sql`AND rowid < ${Number(before)}` : sql``} ${statusSql}
     ORDER BY rowid DESC LIMIT ${DELIVERY_PAGE_SIZE + 1}`);
@@ -86,7 +89,7 @@ export async function redeliver({ ctx, input, actor }: { ctx: ServiceContext; in
       UPDATE webhook_deliveries SET status = ${status}, next_attempt_at = ${now}, first_attempt_at = NULL
       WHERE id = ${input.deliveryId} AND endpoint_id = ${endpoint.id} AND status != 'sending'
       RETURNING rowid AS seq, id, type, status, attempts, created_at AS createdAt, last_attempt_at AS lastAttemptAt, next_attempt_at AS nextAttemptAt,
-                last_status_code AS lastStatusCode, last_duration_ms AS lastDurationMs, last_error AS lastError, delivered_at AS deliveredAt`),
+                last_status_code AS lastStatusCode, last_duration_ms AS lastDurationMs, last_error AS lastError, last_response AS lastResponse, delivered_at AS deliveredAt`),
     auditIf(
       ctx,
       actor,

@@ -41,6 +41,7 @@ export const delivery = named(
     responseStatus: z.number().int().nullable().describe("The last attempt's HTTP status (null: no answer)."),
     durationMs: z.number().int().nullable(),
     error: z.string().nullable().describe("Why the last attempt failed: timeout, network: …, http_500, refused_address: …"),
+    response: z.string().nullable().describe("The first 4 KiB of the last answer's body."),
     nextAttemptAt: instant.nullable(),
     deliveredAt: instant.nullable(),
   }),
@@ -74,6 +75,7 @@ const deliveryExample = {
   responseStatus: 204,
   durationMs: 87,
   error: null,
+  response: null,
   nextAttemptAt: null,
   deliveredAt: at,
 };

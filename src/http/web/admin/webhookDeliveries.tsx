@@ -85,7 +85,15 @@ export function DeliveryLogSection({ id, url, log, t, language }: { id: string; 
                   <td>{d.attempts}</td>
                   <td>{d.responseStatus ?? "—"}</td>
                   <td>{d.durationMs ?? "—"}</td>
-                  <td class="detail">{d.error ?? "—"}</td>
+                  <td class="detail">
+                    {d.error ?? "—"}
+                    {d.response ? (
+                      <details>
+                        <summary>{t.responseBody}</summary>
+                        <pre class="small">{d.response}</pre>
+                      </details>
+                    ) : null}
+                  </td>
                   <td>
                     <Instant at={at(d.nextAttemptAt)} language={language} />
                   </td>

@@ -75,6 +75,7 @@ export const organisationWebhooks: typeof sv = {
     type: "Type",
     attempts: "Attempts",
     responseCode: "Response code",
+    responseBody: "What the endpoint answered",
     duration: "Duration (ms)",
     error: "Error",
     nextAttempt: "Next attempt",

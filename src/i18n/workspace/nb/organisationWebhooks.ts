@@ -75,6 +75,7 @@ export const organisationWebhooks: typeof sv = {
     type: "Type",
     attempts: "Forsøk",
     responseCode: "Svarkode",
+    responseBody: "Det endepunktet svarte",
     duration: "Tid (ms)",
     error: "Feil",
     nextAttempt: "Neste forsøk",

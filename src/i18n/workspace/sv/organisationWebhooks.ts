@@ -75,6 +75,7 @@ export const organisationWebhooks = {
     type: "Typ",
     attempts: "Försök",
     responseCode: "Svarskod",
+    responseBody: "Det mottagaren svarade",
     duration: "Tid (ms)",
     error: "Fel",
     nextAttempt: "Nästa försök",
