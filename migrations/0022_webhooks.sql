@@ -67,7 +67,9 @@ CREATE VIEW `webhook_registration_data` AS
 SELECT r.`id` AS `registration_id`, r.`event_id` AS `event_id`, ev.`org_id` AS `org_id`, json_object(
 	'registration', json_object(
 		'id', r.`id`, 'eventId', r.`event_id`, 'status', r.`status`,
-		'position', iif(r.`status` = 'waitlisted', (SELECT count(*) FROM `registrations` w WHERE w.`event_id` = r.`event_id` AND w.`status` = 'waitlisted' AND w.`seq` <= r.`seq`), NULL),
+		-- Those waiting in all (the tally) less those behind: nothing to count for the newest.
+		'position', iif(r.`status` = 'waitlisted', (SELECT t.`waitlisted` FROM `event_tallies` t WHERE t.`event_id` = r.`event_id`)
+		                 - (SELECT count(*) FROM `registrations` w WHERE w.`event_id` = r.`event_id` AND w.`status` = 'waitlisted' AND w.`seq` > r.`seq`), NULL),
 		'name', r.`name`, 'firstName', r.`first_name`, 'lastName', r.`last_name`, 'email', r.`email`,
 		'organisation', r.`organisation`, 'phone', r.`phone`, 'language', r.`language`, 'answers', json(r.`answers`),
 		'createdAt', strftime('%Y-%m-%dT%H:%M:%fZ', r.`created_at` / 1000.0, 'unixepoch'),
@@ -89,6 +91,7 @@ FROM `registrations` r JOIN `webhook_event_data` ev ON ev.`event_id` = r.`event_
 -- it is in that batch whatever path wrote it. A registration of an event with a programme
 -- is told by the domain instead, after its places are written (src/domain/webhooks/enqueue.ts).
 CREATE TRIGGER `webhooks_registration_insert` AFTER INSERT ON `registrations`
+WHEN EXISTS (SELECT 1 FROM `webhook_endpoints` w WHERE w.`org_id` = (SELECT e.`org_id` FROM `events` e WHERE e.`id` = NEW.`event_id`))
 BEGIN
 	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `registration_id`, `event_id`, `payload`, `status`, `created_at`)
 	SELECT 'msg_' || lower(hex(randomblob(16))), w.`id`, w.`org_id`, k.`type`, NEW.`id`, NEW.`event_id`,
@@ -104,7 +107,7 @@ END;
 --> statement-breakpoint
 -- A status entered (and `registration.promoted` for a seat from the waitlist or an offer).
 CREATE TRIGGER `webhooks_registration_status` AFTER UPDATE OF `status` ON `registrations`
-WHEN NEW.`status` IS NOT OLD.`status`
+WHEN NEW.`status` IS NOT OLD.`status` AND EXISTS (SELECT 1 FROM `webhook_endpoints` w WHERE w.`org_id` = (SELECT e.`org_id` FROM `events` e WHERE e.`id` = NEW.`event_id`))
 BEGIN
 	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `registration_id`, `event_id`, `payload`, `status`, `created_at`)
 	SELECT 'msg_' || lower(hex(randomblob(16))), w.`id`, w.`org_id`, k.`type`, NEW.`id`, NEW.`event_id`,
@@ -118,7 +121,7 @@ BEGIN
 END;
 --> statement-breakpoint
 CREATE TRIGGER `webhooks_registration_checked_in` AFTER UPDATE OF `checked_in_at` ON `registrations`
-WHEN OLD.`checked_in_at` IS NULL AND NEW.`checked_in_at` IS NOT NULL
+WHEN OLD.`checked_in_at` IS NULL AND NEW.`checked_in_at` IS NOT NULL AND EXISTS (SELECT 1 FROM `webhook_endpoints` w WHERE w.`org_id` = (SELECT e.`org_id` FROM `events` e WHERE e.`id` = NEW.`event_id`))
 BEGIN
 	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `registration_id`, `event_id`, `payload`, `status`, `created_at`)
 	SELECT 'msg_' || lower(hex(randomblob(16))), w.`id`, w.`org_id`, 'registration.checked_in', NEW.`id`, NEW.`event_id`,
@@ -131,7 +134,7 @@ END;
 --> statement-breakpoint
 -- Someone else took the seat: the same registration, now with the new person on it.
 CREATE TRIGGER `webhooks_registration_substituted` AFTER UPDATE OF `substituted_at` ON `registrations`
-WHEN NEW.`substituted_at` IS NOT NULL AND NEW.`substituted_at` IS NOT OLD.`substituted_at`
+WHEN NEW.`substituted_at` IS NOT NULL AND NEW.`substituted_at` IS NOT OLD.`substituted_at` AND EXISTS (SELECT 1 FROM `webhook_endpoints` w WHERE w.`org_id` = (SELECT e.`org_id` FROM `events` e WHERE e.`id` = NEW.`event_id`))
 BEGIN
 	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `registration_id`, `event_id`, `payload`, `status`, `created_at`)
 	SELECT 'msg_' || lower(hex(randomblob(16))), w.`id`, w.`org_id`, 'registration.substituted', NEW.`id`, NEW.`event_id`,
@@ -143,6 +146,7 @@ BEGIN
 END;
 --> statement-breakpoint
 CREATE TRIGGER `webhooks_event_created` AFTER INSERT ON `events`
+WHEN EXISTS (SELECT 1 FROM `webhook_endpoints` w WHERE w.`org_id` = NEW.`org_id`)
 BEGIN
 	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `event_id`, `payload`, `status`, `created_at`)
 	SELECT 'msg_' || lower(hex(randomblob(16))), w.`id`, w.`org_id`, 'event.created', NEW.`id`,
@@ -154,7 +158,7 @@ BEGIN
 END;
 --> statement-breakpoint
 CREATE TRIGGER `webhooks_event_cancelled` AFTER UPDATE OF `status` ON `events`
-WHEN NEW.`status` = 'cancelled' AND OLD.`status` IS NOT 'cancelled'
+WHEN NEW.`status` = 'cancelled' AND OLD.`status` IS NOT 'cancelled' AND EXISTS (SELECT 1 FROM `webhook_endpoints` w WHERE w.`org_id` = NEW.`org_id`)
 BEGIN
 	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `event_id`, `payload`, `status`, `created_at`)
 	SELECT 'msg_' || lower(hex(randomblob(16))), w.`id`, w.`org_id`, 'event.cancelled', NEW.`id`,
@@ -166,7 +170,7 @@ BEGIN
 END;
 --> statement-breakpoint
 CREATE TRIGGER `webhooks_invitation_declined` AFTER UPDATE OF `status` ON `invitations`
-WHEN NEW.`status` = 'declined' AND OLD.`status` IS NOT 'declined'
+WHEN NEW.`status` = 'declined' AND OLD.`status` IS NOT 'declined' AND EXISTS (SELECT 1 FROM `webhook_endpoints` w WHERE w.`org_id` = (SELECT e.`org_id` FROM `events` e WHERE e.`id` = NEW.`event_id`))
 BEGIN
 	INSERT INTO `webhook_deliveries` (`id`, `endpoint_id`, `org_id`, `type`, `event_id`, `payload`, `status`, `created_at`)
 	SELECT 'msg_' || lower(hex(randomblob(16))), w.`id`, w.`org_id`, 'invitation.declined', NEW.`event_id`,
