@@ -9,7 +9,7 @@ import type { paths } from "./api.gen";
 import type { ApiResponse } from "./harness";
 import { freshDatabase } from "./db";
 import { startTestServer } from "./server";
-import { ownWorkerd, sharedWorkerd } from "./workerdInstances";
+import { ownWorkerd, sharedWorkerd, type Workerd } from "./workerdInstances";
 
 export type { ApiResponse };
 
@@ -148,22 +148,16 @@ export function requester(url: string, defaultToken: () => string) {
   return { api, fetch: fetchPath, client, answers };
 }
 
-/**
- * The real Node server (`startServer`, the code `npm start` runs) over HTTP on a fresh
- * libSQL file. Its background dispatcher is stopped: in workerd nothing drains the outbox
- * between requests either (no cron fires under `wrangler dev`), so outbox rows stay as
- * the request wrote them on both runtimes.
- */
-export async function nodeTarget(): Promise<ApiTarget> {
+/** The real Node server (`startServer`) on a fresh libSQL file with the suite's organisations; `env` on top of the test server's defaults. */
+export async function nodeServerTarget(env: Record<string, string> = {}) {
   const database = await freshDatabase();
   // The server opens the file itself; the harness's own connection only seeds and goes.
   const seed = seedOrganisations();
   await database.client.executeMultiple(seed.sql);
   database.close();
-  const server = await startTestServer(database.url);
-  await server.background.stop();
+  const server = await startTestServer(database.url, env);
   const reader = await readOnly(database.url.slice("file:".length));
-  return {
+  const target: ApiTarget = {
     runtime: "node",
     url: server.url,
     orgs: seed.orgs,
@@ -175,6 +169,19 @@ export async function nodeTarget(): Promise<ApiTarget> {
       rmSync(database.dir, { recursive: true, force: true });
     },
   };
+  return { target, server, databaseUrl: database.url };
+}
+
+/**
+ * The real Node server (`startServer`, the code `npm start` runs) over HTTP on a fresh
+ * libSQL file. Its background dispatcher is stopped: in workerd nothing drains the outbox
+ * between requests either (no cron fires under `wrangler dev`), so outbox rows stay as
+ * the request wrote them on both runtimes.
+ */
+export async function nodeTarget(): Promise<ApiTarget> {
+  const { target, server } = await nodeServerTarget();
+  await server.background.stop();
+  return target;
 }
 
 /** The SQLite file miniflare keeps the local D1 database in (`<dir>/v3/d1/miniflare-D1DatabaseObject/<hash>.sqlite`). */
@@ -191,7 +198,11 @@ export function d1File(dir: string): string {
  * own (`own`) for a suite that checks whole tables are unchanged, as the API suite does.
  */
 export async function workerdTarget({ own = false }: { own?: boolean } = {}): Promise<ApiTarget> {
-  const w = own ? await ownWorkerd({ SIGNUP_RATE_LIMIT: "0", SIGNUP_OTHER_ADDRESS_LIMIT: "0" }) : await sharedWorkerd();
+  return targetOn(own ? await ownWorkerd({ SIGNUP_RATE_LIMIT: "0", SIGNUP_OTHER_ADDRESS_LIMIT: "0" }) : await sharedWorkerd());
+}
+
+/** A target over a running workerd instance: the suite's organisations seeded in its D1, which is read beside it. */
+export async function targetOn(w: Workerd): Promise<ApiTarget> {
   try {
     const seed = seedOrganisations();
     await w.d1(seed.sql);
