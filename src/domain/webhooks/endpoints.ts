@@ -101,7 +101,7 @@ export async function createWebhook({ ctx, input, actor }: { ctx: ServiceContext
       INSERT INTO webhook_endpoints (id, org_id, url, description, events, secret_salt, created_at, updated_at)
       SELECT ${row.id}, ${row.orgId}, ${row.url}, ${row.description}, ${JSON.stringify(row.events)}, ${row.secretSalt}, ${now.getTime()}, ${now.getTime()}
       WHERE (SELECT count(*) FROM webhook_endpoints WHERE org_id = ${row.orgId}) < ${MAX_ENDPOINTS}`),
-    auditIf(ctx, actor, { action: "webhook.create", subjectType: "webhook", subjectId: row.id, detail: { url: row.url, events: row.events } }, sql`EXISTS (SELECT 1 FROM webhook_endpoints WHERE id = ${row.id})`),
+    auditIf(ctx, actor, { action: "webhook.create", subjectType: "webhook", subjectId: row.id, detail: { url: row.url, types: row.events } }, sql`EXISTS (SELECT 1 FROM webhook_endpoints WHERE id = ${row.id})`),
   ]);
   if (changedRows(inserted) === 0) throw new AppError("too_many_webhooks", { max: MAX_ENDPOINTS });
   const secret = endpointSecret(await organisationKey(ctx, input.orgId), row.secretSalt);
@@ -142,7 +142,8 @@ export async function updateWebhook({ ctx, input, actor }: { ctx: ServiceContext
     // Paused: what is written waits (held); enabled: it goes, with three new days of retries.
     ...(pause ? [ctx.db.run(sql`UPDATE webhook_deliveries SET status = 'held' WHERE endpoint_id = ${before.id} AND status = 'pending'`)] : []),
     ...(resume ? [releaseHeld(ctx, before.id)] : []),
-    auditEntry(ctx, actor, { action: "webhook.update", subjectType: "webhook", subjectId: before.id, detail: { ...patch } }),
+    // The types as `types`: "events" beside the subject's id read as a count of events.
+    auditEntry(ctx, actor, { action: "webhook.update", subjectType: "webhook", subjectId: before.id, detail: { ...patch, events: undefined, types: patch.events } }),
   ]);
   return webhookView(row[0]!, now);
 }
