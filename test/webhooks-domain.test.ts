@@ -124,6 +124,21 @@ describe("what is written, with the change", () => {
     await h.api("DELETE", `/webhooks/${ep.id}`);
   });
 
+  test("a seat given from a session's waitlist is a change of that person's sessions", async () => {
+    const ep = await endpoint("/sessions", ["registration.sessions_changed"]);
+    const day = (await h.api("POST", "/events", eventBody({ slug: "passkon", programme: "choose" }))).body as { id: string };
+    const ws = (await h.api("POST", `/events/${day.id}/sessions`, { title: "Kaizen", startsAt: "2027-03-18T12:00:00Z", endsAt: "2027-03-18T13:00:00Z", capacity: 1 })).body as { id: string };
+    const first = (await h.api("POST", `/events/${day.id}/registrations`, { ...person(), sessions: [ws.id] }, { token: null })).body as { manageUrl: string };
+    const second = (await h.api("POST", `/events/${day.id}/registrations`, { ...person(), sessions: [ws.id] }, { token: null })).body as { id: string };
+    expect((await h.api("POST", `/manage/${manageToken(first.manageUrl)}/sessions`, { remove: [ws.id] }, { token: null })).status).toBe(200);
+    const told = (await deliveries(ep.id)).map((r) => JSON.parse(String(r.payload)));
+    expect(told.map((p) => [p.data.registration.id === second.id ? "second" : "first", p.data.registration.sessions])).toEqual([
+      ["second", [{ id: ws.id, status: "confirmed" }]],
+      ["first", []],
+    ]);
+    await h.api("DELETE", `/webhooks/${ep.id}`);
+  });
+
   test("event.updated: for a change or a publication, not for a form saved as it was", async () => {
     const ep = await endpoint("/edits", ["event.updated", "event.created"]);
     const event = (await h.api("POST", "/events", eventBody({ slug: "utkast", status: "draft" }))).body as { id: string; venue: string };

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { newId } from "../../lib/secrets";
 import type { ServiceContext } from "../context";
+import { registrationDelivery } from "../webhooks";
 import { queueForRegistrations } from "../outbox";
 
 /**
@@ -106,6 +107,12 @@ export function promoteSessionWaitlists(ctx: ServiceContext, eventId: string) {
           -- A limit lifted (capacity now null) seats the whole waitlist.
           WHERE s.event_id = ${eventId} AND s.status = 'scheduled' AND (s.capacity IS NULL OR s.capacity > t.confirmed) AND t.waitlisted > 0)
         WHERE n <= free)`),
+    // Webhooks: each person given a seat here has had their sessions changed.
+    registrationDelivery(
+      ctx,
+      "registration.sessions_changed",
+      sql`(SELECT DISTINCT c.registration_id FROM session_choices c WHERE c.event_id = ${eventId} AND c.notify = 1 AND c.change_id = ${changeId})`,
+    ),
     ...tellPromotedInSessions(ctx, eventId),
   ] as const;
 }
