@@ -136,6 +136,12 @@ describe("what is written, with the change", () => {
       ["second", [{ id: ws.id, status: "confirmed" }]],
       ["first", []],
     ]);
+    // A course package's new date: everyone registered has it.
+    const course = (await h.api("POST", "/events", eventBody({ slug: "lean-kurs", programme: "package" }))).body as { id: string };
+    const student = (await h.api("POST", `/events/${course.id}/registrations`, person(), { token: null })).body as { id: string };
+    const date = (await h.api("POST", `/events/${course.id}/sessions`, { title: "Dag 2", startsAt: "2027-03-18T12:00:00Z", endsAt: "2027-03-18T13:00:00Z" })).body as { id: string };
+    const last = JSON.parse(String((await deliveries(ep.id)).at(-1)!.payload));
+    expect(last.data.registration).toMatchObject({ id: student.id, sessions: [{ id: date.id, status: "confirmed" }] });
     await h.api("DELETE", `/webhooks/${ep.id}`);
   });
 

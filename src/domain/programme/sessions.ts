@@ -52,6 +52,8 @@ export async function createSession({ ctx, input, actor }: { ctx: ServiceContext
             FROM registrations r WHERE r.event_id = ${event.id} AND r.status IN ${liveStatusesSql}
             ORDER BY r.seq`),
           queueForRegistrations(ctx, "session_changed", sql`r.event_id = ${event.id} AND r.status = 'confirmed' AND e.status = 'published'`, sql`json_object('session', ${id}, 'added', json('true'))`),
+          // A new date of the package is a change of everyone's sessions.
+          registrationDelivery(ctx, "registration.sessions_changed", sql`(SELECT c.registration_id FROM session_choices c WHERE c.session_id = ${id} AND c.change_id = ${changeId})`),
         ]
       : [];
   await ctx.db.batch([
