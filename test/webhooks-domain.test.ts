@@ -294,6 +294,22 @@ describe("sending", () => {
     }
   });
 
+  test("a held mail queue holds no webhook", async () => {
+    const ep = await endpoint("/mail-held", ["registration.created"]);
+    receiver.on("/mail-held", { secret: ep.secret });
+    const event = (await h.api("POST", "/events", eventBody({ slug: "post-stopp" }))).body as { id: string };
+    await h.api("POST", `/events/${event.id}/registrations`, person(), { token: null });
+    const until = h.clock.now().getTime() + DAY;
+    await h.database.client.execute({ sql: "INSERT INTO mail_hold (id, since, until, attempts, reason) VALUES ('queue', ?, ?, 1, '530 auth')", args: [h.clock.now().getTime(), until] });
+    try {
+      await run();
+      expect(receiver.acceptedAt("/mail-held")).toHaveLength(1);
+    } finally {
+      await h.database.client.execute("DELETE FROM mail_hold");
+      await h.api("DELETE", `/webhooks/${ep.id}`);
+    }
+  });
+
   test("a receiver that never answers costs one timeout per run, and the delivery waits for its retry", async () => {
     const ep = await endpoint("/hang", ["registration.created"]);
     receiver.on("/hang", { hang: () => true });
